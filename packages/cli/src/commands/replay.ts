@@ -1,0 +1,41 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { checkpoint, isPeriodParseError, jsonlStore, parsePeriod, replay, resume, type Checkpoint } from "@tertial/core";
+import { EXIT, UsageError, required, value, type Command } from "../command.js";
+import { toJson } from "../output.js";
+
+export const replayCommand: Command = {
+  name: "replay",
+  summary: "run a projection over the log and print its result as JSON",
+  usage: "tertial replay <log> --projection <name> --period <period> [--known-at <date>] [--checkpoint-out <file>] [--resume <file>]",
+  flags: {
+    projection: { value: true, help: "which projection (tertial replay --list shows them)" },
+    period: { value: true, help: "e.g. 2020, 2020-T2, 2020-T1..T2, 2020-H1, 2020-Q3, 2020-01-01..2020-08-31" },
+    "known-at": { value: true, help: "only what was recorded by this date (YYYY-MM-DD, whole day) or instant" },
+    "checkpoint-out": { value: true, help: "also write the projection's state as a checkpoint file" },
+    resume: { value: true, help: "start from a checkpoint file instead of replaying the whole log" },
+    list: { value: false, help: "list the projections and exit" },
+  },
+  run: async ({ args, io, catalog }) => {
+    if (args.switches.has("list")) {
+      for (const projection of catalog.projections) io.stdout(`${projection.name}\t${projection.description}\n`);
+      return EXIT.ok;
+    }
+    const [log] = args.positionals;
+    if (log === undefined) throw new UsageError("tertial replay needs a log");
+    const name = required(args, "projection");
+    const projection = catalog.projection(name);
+    if (projection === undefined) throw new UsageError(`unknown projection "${name}"; one of: ${catalog.projections.map((p) => p.name).join(", ")}`);
+    const period = parsePeriod(required(args, "period"));
+    if (isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
+    const knownAt = value(args, "known-at");
+    const options = knownAt === undefined ? { period } : { period, knownAt };
+    const store = jsonlStore({ path: log, catalog });
+    const resumeFrom = value(args, "resume");
+    const result =
+      resumeFrom === undefined ? await replay(store, catalog, projection, options) : await resume(store, catalog, projection, options, JSON.parse(await readFile(resumeFrom, "utf8")) as Checkpoint);
+    const checkpointOut = value(args, "checkpoint-out");
+    if (checkpointOut !== undefined) await writeFile(checkpointOut, toJson(await checkpoint(store, catalog, projection, options)));
+    io.stdout(toJson(result));
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,3 @@
+export * from "./command.js";
+export * from "./run.js";
+export { commands } from "./commands/index.js";

@@ -1,0 +1,15 @@
+import type { DomainModule } from "../../events/catalog.js";
+import { staffEvents } from "./events.js";
+import { staffIntegrity } from "./rules.js";
+import { staffingProjection } from "./staffing.js";
+
+export * from "./events.js";
+export * from "./rules.js";
+export * from "./staffing.js";
+
+export const staffModule: DomainModule = {
+  name: "staff",
+  events: staffEvents,
+  rules: [staffIntegrity],
+  projections: [staffingProjection],
+};

@@ -1,0 +1,64 @@
+import { defineRule } from "../../events/consistency.js";
+import { issue, type Issue } from "../../events/issues.js";
+import { Decimal, sum } from "../../numbers/decimal.js";
+import { effectiveDateOf } from "../../time/effective.js";
+import { KnownReferences } from "../reference/known-references.js";
+import { EMPLOYMENT_FORMS, FINANCING_KINDS, PositionChanged, PositionClosed, PositionOpened, StaffingSnapshotRecorded } from "./events.js";
+
+interface StaffKnowledge {
+  readonly references: KnownReferences;
+  readonly positions: Map<string, { opened: string; closed?: string }>;
+}
+
+const breakdownIssues = (path: string, parts: Readonly<Record<string, string>> | undefined, total: string, allowed: readonly string[] | undefined, known: StaffKnowledge): Issue[] => {
+  if (parts === undefined) return [];
+  const found: Issue[] = [];
+  for (const key of Object.keys(parts)) {
+    if (allowed !== undefined && !allowed.includes(key)) found.push(issue("invalid-field", `${path}.${key}`, "is not a known category", { expected: `one of ${allowed.join(", ")}` }));
+    if (allowed === undefined) found.push(...known.references.requireArea(key, `${path}.${key}`));
+  }
+  const added = sum(Object.values(parts).map((value) => new Decimal(value)));
+  if (!added.equals(new Decimal(total))) found.push(issue("invalid-field", path, `adds up to ${added.toFixed()}, not to the total`, { expected: total, actual: added.toFixed() }));
+  return found;
+};
+
+/** Positions must be opened once, in a known area, before they change or close; snapshots must add up. */
+export const staffIntegrity = defineRule<StaffKnowledge>({
+  name: "staff-integrity",
+  init: () => ({ references: new KnownReferences(), positions: new Map() }),
+  learn: (known, event) => {
+    known.references.learn(event);
+    const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
+    if (PositionOpened.is(event)) known.positions.set(event.data.positionId, { opened: date });
+    if (PositionClosed.is(event)) {
+      const position = known.positions.get(event.data.positionId);
+      if (position !== undefined) position.closed = date;
+    }
+  },
+  check: (known, event) => {
+    const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
+    if (PositionOpened.is(event)) {
+      const found = known.references.requireArea(event.data.areaId, "data.areaId");
+      if (known.positions.has(event.data.positionId) && event.supersedes === undefined) found.push(issue("conflict", "data.positionId", `position "${event.data.positionId}" is already open`));
+      return found;
+    }
+    if (PositionChanged.is(event) || PositionClosed.is(event)) {
+      const position = known.positions.get(event.data.positionId);
+      if (position === undefined) return [issue("unknown-reference", "data.positionId", `unknown position "${event.data.positionId}"`, { expected: "a position opened earlier in the log" })];
+      const found: Issue[] = [];
+      if (date < position.opened) found.push(issue("invalid-field", "effectiveAt", `is before the position opened (${position.opened})`, { actual: event.effectiveAt }));
+      if (position.closed !== undefined && event.supersedes === undefined) found.push(issue("conflict", "data.positionId", `position "${event.data.positionId}" closed on ${position.closed}`));
+      if (PositionChanged.is(event) && event.data.areaId !== undefined) found.push(...known.references.requireArea(event.data.areaId, "data.areaId"));
+      return found;
+    }
+    if (StaffingSnapshotRecorded.is(event)) {
+      const found: Issue[] = [];
+      if (event.data.asOf !== date) found.push(issue("invalid-field", "data.asOf", "must equal the event's effective date", { expected: date, actual: event.data.asOf }));
+      found.push(...breakdownIssues("data.byEmploymentForm", event.data.byEmploymentForm, event.data.total, EMPLOYMENT_FORMS, known));
+      found.push(...breakdownIssues("data.byFinancing", event.data.byFinancing, event.data.total, FINANCING_KINDS, known));
+      found.push(...breakdownIssues("data.byArea", event.data.byArea, event.data.total, undefined, known));
+      return found;
+    }
+    return [];
+  },
+});

@@ -1,0 +1,220 @@
+import * as t from "io-ts";
+import { isDecimalString } from "../numbers/decimal.js";
+import { isIsoDate, type IsoDate } from "../time/calendar.js";
+import { isEffectiveAt } from "../time/effective.js";
+import { parseInstant } from "../time/stockholm.js";
+
+/** A JSON Schema fragment; kept loose on purpose, it is only ever serialised. */
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/**
+ * A codec that also knows its JSON Schema and how to say what it expects. io-ts names are
+ * terse ("Refinement<string>"); these are the words an error message needs.
+ */
+export interface Described {
+  readonly jsonSchema: JsonSchema;
+  readonly expected: string;
+}
+
+export type DescribedType<A, O = A> = t.Type<A, O, unknown> & Described;
+
+export const describe = <C extends t.Any>(codec: C, expected: string, jsonSchema: JsonSchema): C & Described =>
+  Object.assign(codec, { expected, jsonSchema });
+
+export const isDescribed = (codec: t.Any): codec is t.Any & Described => "jsonSchema" in codec && "expected" in codec;
+
+const refinedString = <B extends { readonly [K in keyof B]: symbol }>(
+  name: string,
+  test: (text: string) => boolean,
+  expected: string,
+  jsonSchema: JsonSchema,
+) => describe(t.brand(t.string, (text): text is t.Branded<string, B> => test(text), name as keyof B & string), expected, { type: "string", ...jsonSchema });
+
+export interface DecimalStringBrand {
+  readonly DecimalString: unique symbol;
+}
+export interface NonNegativeDecimalBrand {
+  readonly NonNegativeDecimal: unique symbol;
+}
+export interface IdBrand {
+  readonly Id: unique symbol;
+}
+export interface InstantBrand {
+  readonly Instant: unique symbol;
+}
+export interface EffectiveAtBrand {
+  readonly EffectiveAt: unique symbol;
+}
+
+const DECIMAL_PATTERN = "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?$";
+
+/** Money, FTE and ratios travel as decimal strings, never floats. */
+export const DecimalString = refinedString<DecimalStringBrand>("DecimalString", isDecimalString, 'a decimal string such as "45.30" or "-547000"', {
+  pattern: DECIMAL_PATTERN,
+});
+export type DecimalString = t.TypeOf<typeof DecimalString>;
+
+export const NonNegativeDecimal = refinedString<NonNegativeDecimalBrand>(
+  "NonNegativeDecimal",
+  (text) => isDecimalString(text) && !text.startsWith("-"),
+  'a non-negative decimal string such as "0.50"',
+  { pattern: "^(0|[1-9][0-9]*)(\\.[0-9]+)?$" },
+);
+export type NonNegativeDecimal = t.TypeOf<typeof NonNegativeDecimal>;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:\-/]{0,127}$/;
+
+/** Identifiers of events and of things (areas, networks, positions): short, printable, no spaces. */
+export const Id = refinedString<IdBrand>("Id", (text) => ID_PATTERN.test(text), "an id of letters, digits and . _ : - / (1–128 characters)", {
+  pattern: ID_PATTERN.source,
+});
+export type Id = t.TypeOf<typeof Id>;
+
+export const IsoDateC = describe(
+  new t.Type<IsoDate, string, unknown>("IsoDate", (value): value is IsoDate => typeof value === "string" && isIsoDate(value), (value, context) =>
+    typeof value === "string" && isIsoDate(value) ? t.success(value) : t.failure(value, context), (value) => value),
+  'a calendar date "YYYY-MM-DD"',
+  { type: "string", format: "date" },
+);
+
+export const Instant = refinedString<InstantBrand>("Instant", (text) => parseInstant(text) !== undefined, 'an ISO 8601 instant with offset, e.g. "2020-10-15T09:30:00.000Z"', {
+  format: "date-time",
+});
+export type Instant = t.TypeOf<typeof Instant>;
+
+export const EffectiveAt = refinedString<EffectiveAtBrand>("EffectiveAt", isEffectiveAt, 'a date "YYYY-MM-DD" or an instant with offset', {
+  anyOf: [{ format: "date" }, { format: "date-time" }],
+});
+export type EffectiveAt = t.TypeOf<typeof EffectiveAt>;
+
+export const NonEmptyString = describe(
+  t.refinement(t.string, (text) => text.trim().length > 0, "NonEmptyString"),
+  "a non-empty text",
+  { type: "string", minLength: 1 },
+);
+
+export const PositiveInteger = describe(
+  t.refinement(t.number, (value) => Number.isSafeInteger(value) && value > 0, "PositiveInteger"),
+  "a whole number greater than zero",
+  { type: "integer", minimum: 1 },
+);
+
+export const NonNegativeInteger = describe(
+  t.refinement(t.number, (value) => Number.isSafeInteger(value) && value >= 0, "NonNegativeInteger"),
+  "a whole number, zero or more",
+  { type: "integer", minimum: 0 },
+);
+
+/** A closed set of words, e.g. employment forms. */
+export const oneOf = <const Values extends readonly [string, ...string[]]>(name: string, values: Values) =>
+  describe(t.keyof(Object.fromEntries(values.map((value) => [value, null])) as { [K in Values[number]]: null }, name), `one of ${values.map((v) => `"${v}"`).join(", ")}`, {
+    type: "string",
+    enum: [...values],
+  });
+
+/**
+ * An object that rejects fields it does not know, so a misspelt field is an error instead of
+ * a silently missing fact. Optional fields may be absent but never null.
+ */
+export const strictObject = <R extends t.Props, O extends t.Props = Record<never, never>>(name: string, required: R, optional?: O) => {
+  const optionalProps = (optional ?? {}) as O;
+  const inner = t.intersection([t.type(required), t.partial(optionalProps)]);
+  const known = new Set([...Object.keys(required), ...Object.keys(optionalProps)]);
+  type A = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>;
+  const codec = new t.Type<A, A, unknown>(
+    name,
+    (value): value is A => inner.is(value),
+    (value, context) => {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return t.failure(value, context, `expected an object`);
+      const unknownKeys = Object.keys(value).filter((key) => !known.has(key));
+      if (unknownKeys.length > 0) {
+        return t.failures(
+          unknownKeys.map((key) => ({ value: (value as Record<string, unknown>)[key], context: [...context, { key, type: t.never, actual: (value as Record<string, unknown>)[key] }], message: "unknown-field" })),
+        );
+      }
+      const result = inner.validate(value, context);
+      if (result._tag === "Left") return result;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) out[key] = (result.right as Record<string, unknown>)[key];
+      return t.success(out as A);
+    },
+    (value) => value,
+  );
+  const schemaOf = (props: t.Props): Record<string, unknown> => Object.fromEntries(Object.entries(props).map(([key, prop]) => [key, toJsonSchema(prop)]));
+  return Object.assign(codec, {
+    required,
+    optional: optionalProps,
+    expected: `an object (${name})`,
+    jsonSchema: {
+      type: "object",
+      title: name,
+      properties: { ...schemaOf(required), ...schemaOf(optionalProps) },
+      required: Object.keys(required),
+      additionalProperties: false,
+    } as JsonSchema,
+  });
+};
+
+/** The JSON Schema of a codec built from the pieces above and io-ts's own combinators. */
+export const toJsonSchema = (codec: t.Any): JsonSchema => {
+  if (isDescribed(codec)) return codec.jsonSchema;
+  const tagged = codec as t.Any & { _tag?: string };
+  switch (tagged._tag) {
+    case "StringType":
+      return { type: "string" };
+    case "NumberType":
+      return { type: "number" };
+    case "BooleanType":
+      return { type: "boolean" };
+    case "NullType":
+      return { type: "null" };
+    case "UnknownType":
+      return {};
+    case "LiteralType":
+      return { const: (codec as t.LiteralType<string | number | boolean>).value };
+    case "KeyofType":
+      return { type: "string", enum: Object.keys((codec as t.KeyofType<Record<string, unknown>>).keys) };
+    case "ArrayType":
+    case "ReadonlyArrayType":
+      return { type: "array", items: toJsonSchema((codec as unknown as t.ArrayType<t.Any>).type) };
+    case "DictionaryType":
+      return { type: "object", additionalProperties: toJsonSchema((codec as unknown as t.DictionaryType<t.Any, t.Any>).codomain) };
+    case "UnionType":
+      return { anyOf: (codec as unknown as t.UnionType<t.Mixed[]>).types.map(toJsonSchema) };
+    case "IntersectionType":
+      return { allOf: (codec as unknown as t.IntersectionType<t.Mixed[]>).types.map(toJsonSchema) };
+    case "RefinementType":
+      return toJsonSchema((codec as unknown as t.RefinementType<t.Any>).type);
+    case "ReadonlyType":
+      return toJsonSchema((codec as unknown as t.ReadonlyType<t.Any>).type);
+    case "InterfaceType":
+    case "ExactType":
+    case "PartialType": {
+      const props = (codec as unknown as { props: t.Props }).props;
+      return {
+        type: "object",
+        properties: Object.fromEntries(Object.entries(props).map(([key, prop]) => [key, toJsonSchema(prop)])),
+        ...(tagged._tag === "PartialType" ? {} : { required: Object.keys(props) }),
+      };
+    }
+    default:
+      return { description: codec.name };
+  }
+};
+
+/** A non-empty readonly array of something described. */
+export const listOf = <C extends t.Mixed>(item: C, minItems = 0) => {
+  const base = t.readonlyArray(item);
+  const codec = minItems === 0 ? base : t.refinement(base, (items) => items.length >= minItems, `${base.name}(min ${minItems})`);
+  return describe(codec, minItems === 0 ? `a list of ${expectedOf(item)}` : `a list of at least ${minItems} × ${expectedOf(item)}`, {
+    type: "array",
+    items: toJsonSchema(item),
+    ...(minItems > 0 ? { minItems } : {}),
+  });
+};
+
+/** A map from ids (areas, municipalities, forms) to values. */
+export const recordOf = <C extends t.Mixed>(value: C) =>
+  describe(t.record(t.string, value), `an object whose values are ${expectedOf(value)}`, { type: "object", additionalProperties: toJsonSchema(value) });
+
+export const expectedOf = (codec: t.Any): string => (isDescribed(codec) ? codec.expected : codec.name);

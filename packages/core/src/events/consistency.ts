@@ -1,0 +1,37 @@
+import type { DomainEvent } from "./envelope.js";
+import type { Issue } from "./issues.js";
+
+/**
+ * A rule a new event must satisfy against what the log already holds (a cost needs a known
+ * area; a grant decision needs a submitted application; a course once cancelled takes no
+ * participants). Rules learn from accepted events in log order, mutating state they own.
+ */
+export interface ConsistencyRule<S> {
+  readonly name: string;
+  readonly init: () => S;
+  readonly check: (state: S, event: DomainEvent) => readonly Issue[];
+  readonly learn: (state: S, event: DomainEvent) => void;
+}
+
+export const defineRule = <S>(rule: ConsistencyRule<S>): ConsistencyRule<unknown> => rule as ConsistencyRule<unknown>;
+
+/** Runs every rule over a sequence of events, learning as it goes; returns the issues per event. */
+export class ConsistencyChecker {
+  private readonly states: unknown[];
+
+  constructor(private readonly rules: readonly ConsistencyRule<unknown>[]) {
+    this.states = rules.map((rule) => rule.init());
+  }
+
+  /** Issues this event would cause; when there are none, the rules learn from it. */
+  accept(event: DomainEvent): readonly Issue[] {
+    const found = this.rules.flatMap((rule, index) => rule.check(this.states[index], event));
+    if (found.length === 0) this.learn(event);
+    return found;
+  }
+
+  /** Learns from an event already in the log, without checking it again. */
+  learn(event: DomainEvent): void {
+    this.rules.forEach((rule, index) => rule.learn(this.states[index], event));
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * RFC 8785 (JSON Canonicalization Scheme): object keys sorted by UTF-16 code units, no
+ * whitespace, strings and numbers serialised as ECMAScript's JSON.stringify does (which is
+ * what the RFC prescribes). Our events hold no floats, so number edge cases do not arise,
+ * but non-finite numbers are refused rather than written as null.
+ */
+export const canonicalJson = (value: unknown): string => {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no form for ${value}`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(",")}]`;
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
+  }
+  throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
+};

@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import type { Catalog } from "../events/catalog.js";
+import { GENESIS_HASH, type EventDraft, type StoredEvent } from "../events/envelope.js";
+import { issue } from "../events/issues.js";
+import { knownAtCutoff } from "../time/effective.js";
+import { prepareAppend } from "./prepare-append.js";
+import type { AppendOptions, AppendOutcome, EventStore, LogHead } from "./store.js";
+
+export interface StoreOptions {
+  readonly catalog: Catalog;
+  /** The clock, in epoch ms. Injected so that tests and imports can fix transaction time. */
+  readonly clock?: () => number;
+  readonly newId?: () => string;
+}
+
+/** A store in memory, for tests and for users' own pipelines. Same rules as the file store. */
+export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent[] = []): EventStore & { readonly events: () => readonly StoredEvent[] } => {
+  const events: StoredEvent[] = [...initial];
+  const clock = options.clock ?? Date.now;
+  const newId = options.newId ?? randomUUID;
+  const headOf = (): LogHead => {
+    const last = events[events.length - 1];
+    return last === undefined ? { seq: -1, hash: GENESIS_HASH } : { seq: last.seq, hash: last.hash, recordedAt: last.recordedAt };
+  };
+  const read = (readOptions?: { readonly fromSeq?: number }): AsyncIterable<StoredEvent> => {
+    const snapshot = events.slice(Math.max(readOptions?.fromSeq ?? 0, 0));
+    return (async function* () {
+      yield* snapshot;
+    })();
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const append = (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
+    const run = async (): Promise<AppendOutcome> => {
+      const head = headOf();
+      if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== head.seq) {
+        return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${head.seq}`)] };
+      }
+      const prepared = await prepareAppend({ read }, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
+      if (!prepared.ok) return prepared;
+      events.push(...prepared.events);
+      return { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: headOf() };
+    };
+    const result = queue.then(run, run);
+    queue = result;
+    return result;
+  };
+  return {
+    read,
+    append,
+    head: async () => headOf(),
+    readKnownAt: (knownAt) => {
+      const cutoff = knownAtCutoff(knownAt);
+      if (cutoff === undefined) throw new RangeError(`known-at "${knownAt}" is neither a date nor an instant`);
+      return (async function* () {
+        for await (const event of read()) {
+          if (Date.parse(event.recordedAt) > cutoff) return;
+          yield event;
+        }
+      })();
+    },
+    events: () => events,
+  };
+};

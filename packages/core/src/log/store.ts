@@ -1,0 +1,43 @@
+import type { EventDraft, StoredEvent } from "../events/envelope.js";
+import type { Issue } from "../events/issues.js";
+import type { EventSource } from "../projection/source.js";
+
+export interface LogHead {
+  /** Seq of the last event, -1 for an empty log. */
+  readonly seq: number;
+  /** Hash of the last event, or the genesis hash for an empty log. */
+  readonly hash: string;
+  readonly recordedAt?: string;
+}
+
+/** Where a draft came from, so its issues can name file and line. */
+export interface DraftPlace {
+  readonly file?: string;
+  readonly line?: number;
+}
+
+export interface AppendOptions {
+  /** One place per draft, in order: issues then carry file and line. */
+  readonly places?: readonly DraftPlace[];
+  /**
+   * Optimistic concurrency: the seq the caller believes is last (-1 for empty). When another
+   * writer got there first, the append fails with a conflict and writes nothing.
+   */
+  readonly expectedSeq?: number;
+}
+
+export type AppendOutcome =
+  | { readonly ok: true; readonly appended: readonly StoredEvent[]; readonly alreadyPresent: readonly string[]; readonly head: LogHead }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/**
+ * The one interface every store implements: the JSONL file, memory, and later PostgreSQL.
+ * A batch is validated whole and appended whole, or not at all. Appending an event whose id
+ * is already in the log with the same content is a no-op; with other content, an error.
+ */
+export interface EventStore extends EventSource {
+  readonly append: (drafts: readonly EventDraft[], options?: AppendOptions) => Promise<AppendOutcome>;
+  readonly head: () => Promise<LogHead>;
+  /** Only the events recorded at or before a known-at date or instant. */
+  readonly readKnownAt: (knownAt: string) => AsyncIterable<StoredEvent>;
+}

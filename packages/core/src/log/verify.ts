@@ -1,0 +1,52 @@
+import { decodeData, type Catalog } from "../events/catalog.js";
+import { GENESIS_HASH } from "../events/envelope.js";
+import { issue, type Issue } from "../events/issues.js";
+import { hashOf, lineOf } from "./chain.js";
+import { readLines } from "./lines.js";
+import { parseStoredLine } from "./jsonl-store.js";
+
+export interface VerifyReport {
+  readonly events: number;
+  readonly head: string;
+  readonly issues: readonly Issue[];
+}
+
+/**
+ * Checks a log file end to end, streaming: every line canonical and parseable, seq gap-free,
+ * each prevHash the previous hash, each hash recomputed, ids unique, transaction time never
+ * going back, and (with a catalog) every event's data valid for its type and version.
+ * Keeps going after a problem so one run lists them all.
+ */
+export const verifyLog = async (path: string, catalog?: Catalog): Promise<VerifyReport> => {
+  const issues: Issue[] = [];
+  const ids = new Set<string>();
+  let previousHash = GENESIS_HASH;
+  let previousRecorded = "";
+  let expectedSeq = 0;
+  let events = 0;
+  for await (const line of readLines(path)) {
+    const place = { file: path, line: line.number };
+    const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+      continue;
+    }
+    const event = parsed.event;
+    events += 1;
+    if (lineOf(event) !== line.text) issues.push(issue("not-canonical", "", "is not the canonical JSON of its event: the stored bytes were changed", place));
+    if (event.seq !== expectedSeq) issues.push(issue("chain-broken", "seq", `expected seq ${expectedSeq}: a line was dropped, duplicated or moved`, { ...place, actual: String(event.seq) }));
+    if (event.prevHash !== previousHash) issues.push(issue("chain-broken", "prevHash", "does not match the previous line's hash: a line was dropped, inserted or moved", place));
+    if (hashOf(event) !== event.hash) issues.push(issue("chain-broken", "hash", "does not match the event's content: the line was changed", place));
+    if (ids.has(event.id)) issues.push(issue("duplicate-id", "id", `id "${event.id}" appears twice`, place));
+    if (event.recordedAt < previousRecorded) issues.push(issue("out-of-order", "recordedAt", "goes back in time", { ...place, actual: event.recordedAt, expected: `${previousRecorded} or later` }));
+    if (catalog !== undefined) {
+      const decoded = decodeData(catalog, event);
+      if (!decoded.ok) issues.push(...decoded.issues.map((found) => ({ ...found, ...place })));
+    }
+    ids.add(event.id);
+    previousHash = event.hash;
+    previousRecorded = event.recordedAt;
+    expectedSeq = event.seq + 1;
+  }
+  return { events, head: previousHash, issues };
+};

@@ -1,0 +1,3 @@
+export * from "./projection.js";
+export * from "./source.js";
+export * from "./replay.js";

@@ -1,0 +1,116 @@
+import { decodeData, type Catalog } from "../events/catalog.js";
+import type { DomainEvent, StoredEvent } from "../events/envelope.js";
+import { formatIssue } from "../events/issues.js";
+import { CorrectionIndex, recordedBy } from "../corrections/resolve.js";
+import { knownAtCutoff } from "../time/effective.js";
+import type { Period } from "../time/period.js";
+import { loadState, saveState, type Projection, type ProjectionContext } from "./projection.js";
+import type { EventSource } from "./source.js";
+
+export interface ReplayOptions {
+  readonly period: Period;
+  /** A date ("2020-10-15", the whole day counts) or an instant; absent means as known now. */
+  readonly knownAt?: string;
+}
+
+export class ReplayError extends Error {}
+
+const cutoffOf = (knownAt: string | undefined): number | undefined => {
+  if (knownAt === undefined) return undefined;
+  const cutoff = knownAtCutoff(knownAt);
+  if (cutoff === undefined) throw new ReplayError(`known-at "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset`);
+  return cutoff;
+};
+
+/** Pass one: which events are taken back, as known at the cut-off. Reads envelopes only. */
+export const indexCorrections = async (source: EventSource, cutoff: number | undefined): Promise<CorrectionIndex> => {
+  const index = new CorrectionIndex();
+  for await (const event of source.read()) {
+    if (!recordedBy(event, cutoff)) break;
+    index.learn(event, cutoff);
+  }
+  return index;
+};
+
+const decodeOrThrow = (catalog: Catalog, stored: StoredEvent): DomainEvent => {
+  const decoded = decodeData(catalog, stored);
+  if (!decoded.ok) throw new ReplayError(`event ${stored.id} (seq ${stored.seq}) does not decode: ${decoded.issues.map(formatIssue).join("; ")}`);
+  return decoded.event;
+};
+
+/**
+ * The events that count as known at the cut-off, decoded and upcast, in log order. Two passes
+ * over the source, so memory holds only the set of corrected ids, never the log.
+ */
+export async function* countingEvents(source: EventSource, catalog: Catalog, knownAt?: string, fromSeq = 0): AsyncGenerator<DomainEvent> {
+  const cutoff = cutoffOf(knownAt);
+  const corrections = await indexCorrections(source, cutoff);
+  for await (const stored of source.read({ fromSeq })) {
+    if (!recordedBy(stored, cutoff)) break;
+    if (corrections.counts(stored)) yield decodeOrThrow(catalog, stored);
+  }
+}
+
+const contextOf = (options: ReplayOptions): ProjectionContext =>
+  options.knownAt === undefined ? { period: options.period } : { period: options.period, knownAt: options.knownAt };
+
+/** Replays a projection over a log for a period, as known at a date. */
+export const replay = async <S, R>(source: EventSource, catalog: Catalog, projection: Projection<S, R>, options: ReplayOptions): Promise<R> => {
+  const context = contextOf(options);
+  let state = projection.init(context);
+  for await (const event of countingEvents(source, catalog, options.knownAt)) state = projection.evolve(state, event, context);
+  return projection.result(state, context);
+};
+
+/** A projection's state after a prefix of the log, to resume from instead of replaying it all. */
+export interface Checkpoint {
+  readonly projection: string;
+  readonly period: string;
+  readonly knownAt: string | null;
+  /** The last event folded into `state`; resuming starts after it. */
+  readonly seq: number;
+  readonly hash: string;
+  readonly state: unknown;
+}
+
+/** Folds the whole log and keeps the state as a checkpoint. */
+export const checkpoint = async <S>(source: EventSource, catalog: Catalog, projection: Projection<S, unknown>, options: ReplayOptions): Promise<Checkpoint> => {
+  const context = contextOf(options);
+  const cutoff = cutoffOf(options.knownAt);
+  const corrections = await indexCorrections(source, cutoff);
+  let state = projection.init(context);
+  let last: { seq: number; hash: string } = { seq: -1, hash: "" };
+  for await (const stored of source.read()) {
+    if (!recordedBy(stored, cutoff)) break;
+    last = { seq: stored.seq, hash: stored.hash };
+    if (corrections.counts(stored)) state = projection.evolve(state, decodeOrThrow(catalog, stored), context);
+  }
+  return { projection: projection.name, period: options.period.name, knownAt: options.knownAt ?? null, seq: last.seq, hash: last.hash, state: saveState(projection, state) };
+};
+
+/**
+ * Resumes from a checkpoint: the same result as a full replay, reading only the events after
+ * it, unless a later event corrects one the checkpoint already folded; then the checkpoint is
+ * stale and this throws, so the caller replays in full.
+ */
+export const resume = async <S, R>(source: EventSource, catalog: Catalog, projection: Projection<S, R>, options: ReplayOptions, saved: Checkpoint): Promise<R> => {
+  if (saved.projection !== projection.name || saved.period !== options.period.name || saved.knownAt !== (options.knownAt ?? null)) {
+    throw new ReplayError(`checkpoint was taken for ${saved.projection} ${saved.period} known at ${saved.knownAt ?? "now"}, not for this replay`);
+  }
+  const cutoff = cutoffOf(options.knownAt);
+  const lateTargets = new Set<string>();
+  for await (const stored of source.read({ fromSeq: saved.seq + 1 })) {
+    if (!recordedBy(stored, cutoff)) break;
+    if (stored.supersedes !== undefined) lateTargets.add(stored.supersedes);
+    if (stored.retracts !== undefined) lateTargets.add(stored.retracts);
+  }
+  for await (const stored of source.read()) {
+    if (stored.seq > saved.seq) break;
+    if (stored.seq === saved.seq && stored.hash !== saved.hash) throw new ReplayError(`checkpoint is for another log: event ${saved.seq} has a different hash`);
+    if (lateTargets.has(stored.id)) throw new ReplayError(`checkpoint is stale: event ${stored.id} (seq ${stored.seq}) was corrected after it`);
+  }
+  const context = contextOf(options);
+  let state = loadState(projection, saved.state);
+  for await (const event of countingEvents(source, catalog, options.knownAt, saved.seq + 1)) state = projection.evolve(state, event, context);
+  return projection.result(state, context);
+};

@@ -1,0 +1,170 @@
+import { addDays, addYears, isoDate, lastDayOfMonth, parseIsoDate, toCivil, type IsoDate } from "./calendar.js";
+
+/** A closed interval of Stockholm calendar dates. Its `name` is the canonical text ("2020-T1..T2"). */
+export interface Period {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+  readonly name: string;
+}
+
+export type PeriodParseError = { readonly input: string; readonly message: string };
+
+type Span = { readonly start: IsoDate; readonly end: IsoDate };
+
+const monthSpan = (year: number, firstMonth: number, lastMonth: number): Span => ({
+  start: isoDate(year, firstMonth, 1),
+  end: lastDayOfMonth(year, lastMonth),
+});
+
+/** Named parts of a year: tertials of four months, halves, quarters, months. */
+const PART_MONTHS: Record<string, { readonly size: number; readonly count: number }> = {
+  T: { size: 4, count: 3 },
+  H: { size: 6, count: 2 },
+  Q: { size: 3, count: 4 },
+  M: { size: 1, count: 12 },
+};
+
+const partSpan = (year: number, letter: string, index: number): Span | undefined => {
+  const part = PART_MONTHS[letter];
+  if (part === undefined || index < 1 || index > part.count) return undefined;
+  return monthSpan(year, (index - 1) * part.size + 1, index * part.size);
+};
+
+const YEAR = /^(\d{4})$/;
+const PART = /^(\d{4})-([THQM])(\d{1,2})$/;
+const PART_RANGE = /^(\d{4})-([THQM])(\d{1,2})\.\.([THQM])?(\d{1,2})$/;
+
+const parseSingle = (text: string): Span | undefined => {
+  const year = YEAR.exec(text);
+  if (year !== null) return monthSpan(Number(year[1]), 1, 12);
+  const part = PART.exec(text);
+  if (part !== null) return partSpan(Number(part[1]), part[2] ?? "", Number(part[3]));
+  const date = parseIsoDate(text);
+  return date === undefined ? undefined : { start: date, end: date };
+};
+
+const parseSpan = (text: string): Span | string => {
+  const sameYearRange = PART_RANGE.exec(text);
+  if (sameYearRange !== null) {
+    const [, year = "", letter = "", from = "", toLetter, to = ""] = sameYearRange;
+    if (toLetter !== undefined && toLetter !== letter) return `both ends of "${text}" must be the same kind of part`;
+    const first = partSpan(Number(year), letter, Number(from));
+    const last = partSpan(Number(year), letter, Number(to));
+    if (first === undefined || last === undefined) return `"${text}" names a part the year does not have`;
+    return { start: first.start, end: last.end };
+  }
+  const ends = text.split("..");
+  if (ends.length === 2) {
+    const first = parseSingle(ends[0] ?? "");
+    const last = parseSingle(ends[1] ?? "");
+    if (first === undefined || last === undefined) return `"${text}" is not a range of two periods`;
+    return { start: first.start, end: last.end };
+  }
+  const single = parseSingle(text);
+  return single ?? `"${text}" is not a period`;
+};
+
+export const PERIOD_SYNTAX = "2020, 2020-T2, 2020-T1..T2, 2020-H1, 2020-Q3, 2020-M03, 2020-01-01..2020-08-31, 2019-T3..2020-T1";
+
+export const parsePeriod = (text: string): Period | PeriodParseError => {
+  const span = parseSpan(text.trim());
+  if (typeof span === "string") return { input: text, message: `${span} (expected one of: ${PERIOD_SYNTAX})` };
+  if (span.start > span.end) return { input: text, message: `"${text}" ends before it starts` };
+  return periodOf(span.start, span.end);
+};
+
+export const isPeriodParseError = (value: Period | PeriodParseError): value is PeriodParseError => "message" in value;
+
+/** Parses or throws: for code paths whose input is already known to be a period name. */
+export const period = (text: string): Period => {
+  const parsed = parsePeriod(text);
+  if (isPeriodParseError(parsed)) throw new RangeError(parsed.message);
+  return parsed;
+};
+
+const monthOf = (date: IsoDate): number => toCivil(date).month;
+
+/** Which whole parts of one year exactly cover [start, end], if any: "T1..T2", "H1", "Q3". */
+const partName = (start: IsoDate, end: IsoDate): string | undefined => {
+  const first = toCivil(start);
+  const last = toCivil(end);
+  if (first.year !== last.year || first.day !== 1 || end !== lastDayOfMonth(last.year, last.month)) return undefined;
+  const months = monthOf(end) - monthOf(start) + 1;
+  if (months === 12) return `${first.year}`;
+  for (const letter of ["T", "H", "Q", "M"]) {
+    const size = PART_MONTHS[letter]?.size ?? 1;
+    if ((first.month - 1) % size !== 0 || last.month % size !== 0) continue;
+    const from = (first.month - 1) / size + 1;
+    const to = last.month / size;
+    const label = (index: number): string => (letter === "M" ? String(index).padStart(2, "0") : String(index));
+    if (from === to) return `${first.year}-${letter}${label(from)}`;
+    if (letter !== "M") return `${first.year}-${letter}${label(from)}..${letter}${label(to)}`;
+  }
+  return undefined;
+};
+
+export const periodName = (start: IsoDate, end: IsoDate): string => partName(start, end) ?? (start === end ? start : `${start}..${end}`);
+
+export const periodOf = (start: IsoDate, end: IsoDate): Period => ({ start, end, name: periodName(start, end) });
+
+export const contains = (p: Period, date: IsoDate): boolean => p.start <= date && date <= p.end;
+
+/**
+ * How a measure reads a period: a flow sums what happened inside it; a stock is the state
+ * at its last day, so every fact effective on or before the end counts.
+ */
+export type MeasureKind = "flow" | "stock";
+
+export const selects = (kind: MeasureKind, p: Period, effectiveDate: IsoDate): boolean =>
+  kind === "flow" ? contains(p, effectiveDate) : effectiveDate <= p.end;
+
+/** The same period one year earlier ("tertial 2 2019" for "tertial 2 2020"). */
+export const samePeriodLastYear = (p: Period): Period => {
+  const lastOfMonth = p.end === lastDayOfMonth(toCivil(p.end).year, toCivil(p.end).month);
+  const end = lastOfMonth ? lastDayOfMonth(toCivil(p.end).year - 1, toCivil(p.end).month) : addYears(p.end, -1);
+  return periodOf(addYears(p.start, -1), end);
+};
+
+/** The whole calendar year before the year the period ends in. */
+export const previousYear = (p: Period): Period => {
+  const year = toCivil(p.end).year - 1;
+  return periodOf(isoDate(year, 1, 1), isoDate(year, 12, 31));
+};
+
+/** The tertial containing a date. */
+export const tertialOf = (date: IsoDate): Period => {
+  const { year, month } = toCivil(date);
+  const index = Math.floor((month - 1) / 4) + 1;
+  const span = monthSpan(year, (index - 1) * 4 + 1, index * 4);
+  return periodOf(span.start, span.end);
+};
+
+/** The tertial before the one the period ends in. */
+export const previousTertial = (p: Period): Period => tertialOf(addDays(tertialOf(p.end).start, -1));
+
+/** Every tertial that ends inside the period, in order: the columns of a per-tertial table. */
+export const tertialsEndingIn = (p: Period): Period[] => {
+  const out: Period[] = [];
+  let current = tertialOf(p.start);
+  while (current.end <= p.end) {
+    if (current.end >= p.start) out.push(current);
+    current = tertialOf(addDays(current.end, 1));
+  }
+  return out;
+};
+
+/** The cumulative period from 1 January of the period's end year to its end ("tertial 1-2"). */
+export const yearToDate = (p: Period): Period => periodOf(isoDate(toCivil(p.end).year, 1, 1), p.end);
+
+export type Comparison = "same-period-last-year" | "previous-year" | "previous-tertial";
+
+export const comparisonPeriod = (p: Period, comparison: Comparison): Period => {
+  switch (comparison) {
+    case "same-period-last-year":
+      return samePeriodLastYear(p);
+    case "previous-year":
+      return previousYear(p);
+    case "previous-tertial":
+      return previousTertial(p);
+  }
+};

@@ -1,0 +1,52 @@
+/**
+ * Rebuilds examples/<name>/events.jsonl from the hand-written fact files in examples/<name>/facts/.
+ * Every fact carries its own id and recordedAt, so the log (and its hashes) come out byte-identical
+ * on every run. Facts are appended in recordedAt order (file order breaks ties) through the real
+ * store, so they meet every validation rule a user's append meets.
+ */
+import { readdir, readFile, rename, rm } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { defaultCatalog, formatIssue, jsonlStore, initLog, parseDrafts, type DraftPlace, type EventDraft } from "@tertial/core";
+
+const exampleDir = resolve(process.argv[2] ?? "examples/kommunal-utveckling-2020");
+const factsDir = join(exampleDir, "facts");
+const target = join(exampleDir, "events.jsonl");
+const temporary = `${target}.building`;
+
+const main = async (): Promise<number> => {
+  const files = (await readdir(factsDir)).filter((name) => name.endsWith(".jsonl")).sort();
+  const entries: { draft: EventDraft; place: DraftPlace; order: number }[] = [];
+  const problems: string[] = [];
+  for (const name of files) {
+    const path = join("facts", name);
+    const parsed = parseDrafts(await readFile(join(factsDir, name), "utf8"), path);
+    problems.push(...parsed.issues.map(formatIssue));
+    parsed.drafts.forEach((draft, index) => {
+      const place = parsed.places[index] ?? { file: path };
+      if (draft.recordedAt === undefined || draft.id === undefined) problems.push(`${path}:${place.line ?? "?"}: example facts need an explicit id and recordedAt, so the log is reproducible`);
+      entries.push({ draft, place, order: entries.length });
+    });
+  }
+  if (problems.length > 0) {
+    process.stderr.write(`${problems.join("\n")}\n`);
+    return 3;
+  }
+  entries.sort((a, b) => ((a.draft.recordedAt ?? "") < (b.draft.recordedAt ?? "") ? -1 : (a.draft.recordedAt ?? "") > (b.draft.recordedAt ?? "") ? 1 : a.order - b.order));
+  await rm(temporary, { force: true });
+  await initLog(temporary);
+  const store = jsonlStore({ path: temporary, catalog: defaultCatalog });
+  const outcome = await store.append(
+    entries.map((entry) => entry.draft),
+    { places: entries.map((entry) => entry.place) },
+  );
+  if (!outcome.ok) {
+    process.stderr.write(`${outcome.issues.map(formatIssue).join("\n")}\n`);
+    await rm(temporary, { force: true });
+    return 3;
+  }
+  await rename(temporary, target);
+  process.stdout.write(`${target}: ${outcome.appended.length} events, head ${outcome.head.hash}\n`);
+  return 0;
+};
+
+process.exitCode = await main();
