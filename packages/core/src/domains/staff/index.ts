@@ -2,14 +2,17 @@ import type { DomainModule } from "../../events/catalog.js";
 import { staffEvents } from "./events.js";
 import { staffIntegrity } from "./rules.js";
 import { staffingProjection } from "./staffing.js";
+import { staffFigures } from "./figures.js";
 
 export * from "./events.js";
 export * from "./rules.js";
 export * from "./staffing.js";
+export * from "./figures.js";
 
 export const staffModule: DomainModule = {
   name: "staff",
   events: staffEvents,
   rules: [staffIntegrity],
   projections: [staffingProjection],
+  figures: staffFigures,
 };

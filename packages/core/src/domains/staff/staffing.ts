@@ -17,6 +17,7 @@ interface PositionState {
 interface PositionStep extends Partial<PositionState> {
   from: string;
   seq: number;
+  eventId: string;
 }
 
 interface PositionTimeline {
@@ -25,6 +26,7 @@ interface PositionTimeline {
 }
 
 interface Snapshot {
+  eventId: string;
   total: string;
   byEmploymentForm?: Record<string, string>;
   byFinancing?: Record<string, string>;
@@ -57,6 +59,8 @@ export interface FteBreakdown {
   readonly byArea: Readonly<Record<string, string>> | null;
   /** byArea rolled up to the top of the area tree (FoU-verksamhet, ledning och stab, övrig verksamhet). */
   readonly byAreaGroup: Readonly<Record<string, string>> | null;
+  /** The events the figures rest on: the snapshot, or the position events in force. */
+  readonly evidence: readonly string[];
 }
 
 export interface StaffingResult {
@@ -81,7 +85,7 @@ const positionOn = (timeline: PositionTimeline, date: IsoDate): PositionState | 
   const state: Partial<PositionState> = {};
   for (const step of timeline.steps) {
     if (step.from > date) break;
-    Object.assign(state, Object.fromEntries(Object.entries(step).filter(([key]) => key !== "from" && key !== "seq")));
+    Object.assign(state, Object.fromEntries(Object.entries(step).filter(([key]) => key !== "from" && key !== "seq" && key !== "eventId")));
   }
   return state.areaId === undefined || state.employmentForm === undefined || state.fte === undefined || state.financing === undefined ? undefined : (state as PositionState);
 };
@@ -97,20 +101,29 @@ const fromPositions = (state: StaffingState, date: IsoDate): FteBreakdown | null
   const byFinancing = new Map<string, Decimal>();
   const byArea = new Map<string, Decimal>();
   let total = new Decimal(0);
-  let any = false;
+  const evidence: string[] = [];
   for (const timeline of Object.values(state.positions)) {
     const position = positionOn(timeline, date);
     if (position === undefined) continue;
-    any = true;
+    evidence.push(...timeline.steps.filter((step) => step.from <= date).map((step) => step.eventId));
     const fte = new Decimal(position.fte);
     total = total.plus(fte);
     addTo(byForm, position.employmentForm, fte);
     addTo(byFinancing, position.financing, fte);
     addTo(byArea, position.areaId, fte);
   }
-  if (!any) return null;
+  if (evidence.length === 0) return null;
   const areas = sortedRecord(byArea);
-  return { asOf: date, source: "positions", total: fixed(total), byEmploymentForm: sortedRecord(byForm), byFinancing: sortedRecord(byFinancing), byArea: areas, byAreaGroup: rollUp(state.directory, areas) };
+  return {
+    asOf: date,
+    source: "positions",
+    total: fixed(total),
+    byEmploymentForm: sortedRecord(byForm),
+    byFinancing: sortedRecord(byFinancing),
+    byArea: areas,
+    byAreaGroup: rollUp(state.directory, areas),
+    evidence: evidence.sort(),
+  };
 };
 
 const normalise = (parts: Readonly<Record<string, string>> | undefined): Record<string, string> | null =>
@@ -129,6 +142,7 @@ export const fteOn = (state: StaffingState, date: IsoDate): FteBreakdown | null 
     byFinancing: normalise(snapshot.byFinancing),
     byArea,
     byAreaGroup: byArea === null ? null : rollUp(state.directory, byArea),
+    evidence: [snapshot.eventId],
   };
 };
 
@@ -149,12 +163,12 @@ const evolveStaffing = (state: StaffingState, event: DomainEvent, periodStart: I
   };
   if (PositionOpened.is(event)) {
     const { positionId, areaId, employmentForm, fte, financing } = event.data;
-    state.positions[positionId] = { steps: [{ from: date, seq: event.seq, areaId, employmentForm, fte, financing }] };
+    state.positions[positionId] = { steps: [{ from: date, seq: event.seq, eventId: event.id, areaId, employmentForm, fte, financing }] };
     noteChange(positionId, "opened");
   } else if (PositionChanged.is(event)) {
     const timeline = state.positions[event.data.positionId];
     const { areaId, employmentForm, fte, financing } = event.data;
-    if (timeline !== undefined) insertStep(timeline, { from: date, seq: event.seq, ...defined({ areaId, employmentForm, fte, financing }) });
+    if (timeline !== undefined) insertStep(timeline, { from: date, seq: event.seq, eventId: event.id, ...defined({ areaId, employmentForm, fte, financing }) });
     noteChange(event.data.positionId, "changed");
   } else if (PositionClosed.is(event)) {
     const timeline = state.positions[event.data.positionId];
@@ -162,7 +176,7 @@ const evolveStaffing = (state: StaffingState, event: DomainEvent, periodStart: I
     noteChange(event.data.positionId, "closed");
   } else if (StaffingSnapshotRecorded.is(event)) {
     const { total, byEmploymentForm, byFinancing, byArea } = event.data;
-    state.snapshots[event.data.asOf] = { total, ...defined({ byEmploymentForm, byFinancing, byArea }) };
+    state.snapshots[event.data.asOf] = { eventId: event.id, total, ...defined({ byEmploymentForm, byFinancing, byArea }) };
   }
   return state;
 };

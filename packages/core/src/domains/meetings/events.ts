@@ -1,0 +1,69 @@
+import * as t from "io-ts";
+import { Id, IsoDateC, NonEmptyString, NonNegativeDecimal, NonNegativeInteger, PositiveInteger, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
+import { defineEvent } from "../../events/definition.js";
+
+export const MEETING_MODES = ["fysiskt", "digitalt", "kombination"] as const;
+/** How a meeting was held: on site, online, or both at once (registered from 2020). */
+export const MeetingMode = oneOf("MeetingMode", MEETING_MODES);
+export type MeetingMode = t.TypeOf<typeof MeetingMode>;
+
+export const GENDERS = ["kvinna", "man", "annat"] as const;
+export const Gender = oneOf("Gender", GENDERS);
+export type Gender = t.TypeOf<typeof Gender>;
+
+export const SIDES = ["kommun", "region", "other"] as const;
+
+export const PRESENCE_STATUSES = ["present", "absent", "vacant"] as const;
+/** A vacant seat is not expected at the meeting, so it neither helps nor hurts attendance. */
+export const PresenceStatus = oneOf("PresenceStatus", PRESENCE_STATUSES);
+
+export const Presence = strictObject("Presence", { seatId: Id, status: PresenceStatus }, { gender: Gender });
+export type Presence = t.TypeOf<typeof Presence>;
+
+export const MemberJoined = defineEvent({
+  type: "meetings.member-joined",
+  description: "A person takes a network seat from the effective date (e.g. three fritidschefer join strategigrupp barn och unga).",
+  data: strictObject("MemberJoined", { networkId: Id, seatId: Id, memberId: Id }, { gender: Gender, role: NonEmptyString }),
+});
+
+export const MemberLeft = defineEvent({
+  type: "meetings.member-left",
+  description: "A person leaves a network seat on the effective date (its last day).",
+  data: strictObject("MemberLeft", { networkId: Id, seatId: Id, memberId: Id }, { reason: NonEmptyString }),
+});
+
+export const SeatVacant = defineEvent({
+  type: "meetings.seat-vacant",
+  description: "A network seat has nobody in it from the effective date until a member joins.",
+  data: strictObject("SeatVacant", { networkId: Id, seatId: Id }, { note: NonEmptyString }),
+});
+
+export const MeetingHeld = defineEvent({
+  type: "meetings.meeting-held",
+  description:
+    "A network met on the effective date, in a mode, with seat-by-seat presence. Seats of the network not listed count as absent; the side (kommun/region) comes from the seat.",
+  data: strictObject("MeetingHeld", { meetingId: Id, networkId: Id, mode: MeetingMode, presence: listOf(Presence) }, { title: NonEmptyString }),
+});
+
+export const SeatTally = strictObject("SeatTally", { expected: NonNegativeInteger, present: NonNegativeInteger });
+export type SeatTally = t.TypeOf<typeof SeatTally>;
+
+export const AttendanceSummaryRecorded = defineEvent({
+  type: "meetings.attendance-summary-recorded",
+  description:
+    "A register's totals for one network over a period (from..to, inside which the effective date falls): meetings held, expected and present seats per side, and, when kept, meetings per mode, present per gender and per municipality.",
+  data: strictObject(
+    "AttendanceSummaryRecorded",
+    { networkId: Id, from: IsoDateC, to: IsoDateC, meetings: PositiveInteger, bySide: recordOf(SeatTally) },
+    { byMode: recordOf(NonNegativeInteger), presentByGender: recordOf(NonNegativeInteger), byMunicipality: recordOf(SeatTally), note: NonEmptyString },
+  ),
+});
+
+export const NetworkGroupDefined = defineEvent({
+  type: "meetings.network-group-defined",
+  description:
+    "A named set of networks followed together (\"samtliga chefsnätverk/styrgrupper\"), optionally with the attendance target its networks are counted against.",
+  data: strictObject("NetworkGroupDefined", { groupId: Id, name: NonEmptyString, networkIds: listOf(Id, 1) }, { targetShare: NonNegativeDecimal }),
+});
+
+export const meetingsEvents = [MemberJoined, MemberLeft, SeatVacant, MeetingHeld, AttendanceSummaryRecorded, NetworkGroupDefined] as const;

@@ -1,0 +1,62 @@
+import { Decimal } from "../../numbers/decimal.js";
+import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import type { FteBreakdown, StaffingResult } from "./staffing.js";
+import { staffingProjection } from "./staffing.js";
+
+const PARAMS = {
+  asOf: "the date the FTE is counted at (a tertial end inside the table, or the period's end); default the period's end",
+  form: "only this employment form: tjanstekop, tillsvidare or visstid",
+  financing: "only this financing: grund or extern",
+  group: "only this top-level area (fou, ledning-och-stab, ovrig)",
+};
+
+const breakdownOn = (result: StaffingResult, date: string | undefined): FteBreakdown | null => {
+  if (date === undefined || date === result.atEnd?.asOf) return result.atEnd;
+  return result.tertials.find((row) => row.fte?.asOf === date)?.fte ?? null;
+};
+
+/** The one part of a breakdown the parameters ask for; undefined when the facts do not say. */
+const partOf = (fte: FteBreakdown, params: Readonly<Record<string, string>>): string | undefined => {
+  if (params.form !== undefined) return fte.byEmploymentForm?.[params.form];
+  if (params.financing !== undefined) return fte.byFinancing?.[params.financing];
+  if (params.group !== undefined) return fte.byAreaGroup?.[params.group];
+  return fte.total;
+};
+
+const fteFigure = (result: StaffingResult, params: Readonly<Record<string, string>>, date: string | undefined): ComputedFigure | undefined => {
+  const fte = breakdownOn(result, date);
+  if (fte === null) return undefined;
+  const part = partOf(fte, params);
+  return part === undefined ? undefined : { exact: new Decimal(part), evidence: fte.evidence, derivation: `FTE on ${fte.asOf} from the ${fte.source === "snapshot" ? "recorded snapshot" : "positions in force"}` };
+};
+
+/** FTE at a date, whole or one part of it. */
+export const fteFigureSource: FigureSource = {
+  key: "staffing.fte",
+  description: "Årsarbetare at a date: total or one employment form, financing or area group.",
+  params: PARAMS,
+  unit: "fte",
+  projection: staffingProjection,
+  compute: (result, params) => fteFigure(result as StaffingResult, params, params.asOf),
+};
+
+/** The change in FTE between two dates, as the staff narrative states it ("en ökning med 3,35"). */
+export const fteChangeFigureSource: FigureSource = {
+  key: "staffing.fte-change",
+  description: "Change in årsarbetare from one date to another (to − from), total or one part.",
+  params: { ...PARAMS, from: "the earlier date (a tertial end)", asOf: "the later date; default the period's end" },
+  unit: "fte",
+  projection: staffingProjection,
+  compute: (result, params) => {
+    const later = fteFigure(result as StaffingResult, params, params.asOf);
+    const earlier = fteFigure(result as StaffingResult, params, params.from);
+    if (later === undefined || earlier === undefined) return undefined;
+    return {
+      exact: later.exact.minus(earlier.exact),
+      evidence: [...earlier.evidence, ...later.evidence],
+      derivation: `FTE on ${params.asOf ?? "the period's end"} minus FTE on ${params.from ?? "?"}`,
+    };
+  },
+};
+
+export const staffFigures: readonly FigureSource[] = [fteFigureSource, fteChangeFigureSource];

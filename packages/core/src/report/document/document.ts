@@ -1,0 +1,92 @@
+import * as t from "io-ts";
+import { BlockC, type Block } from "./blocks.js";
+
+/** The version of the document tree; renderers may refuse versions they do not know. */
+export const REPORT_DOCUMENT_VERSION = 1;
+
+export const REPORT_KINDS = ["tertialrapport", "delarsrapport", "verksamhetsberattelse"] as const;
+export const ReportKindC = t.keyof({ tertialrapport: null, delarsrapport: null, verksamhetsberattelse: null }, "ReportKind");
+export type ReportKind = t.TypeOf<typeof ReportKindC>;
+
+export interface Section {
+  /** Stable id, usable as an anchor ("medarbetare"). */
+  readonly id: string;
+  /** "1.2", "Bilaga 1", or null for an unnumbered heading. */
+  readonly number: string | null;
+  readonly title: string;
+  readonly blocks: readonly Block[];
+  readonly sections: readonly Section[];
+}
+
+export const SectionC: t.Type<Section> = t.recursion("Section", () =>
+  t.type({
+    id: t.string,
+    number: t.union([t.string, t.null]),
+    title: t.string,
+    blocks: t.readonlyArray(BlockC),
+    sections: t.readonlyArray(SectionC),
+  }),
+);
+
+export const PeriodRefC = t.type({ name: t.string, start: t.string, end: t.string }, "PeriodRef");
+
+export const TitleBlockC = t.type(
+  {
+    /** "Delårsrapport januari–augusti 2020". */
+    title: t.string,
+    organisation: t.union([t.string, t.null]),
+    /** "Tertial 1–2 2020", "2020-01-01 – 2020-08-31". */
+    periodLabel: t.string,
+    /** Further lines of the title page (registration number, responsible), as given. */
+    lines: t.array(t.string),
+  },
+  "TitleBlock",
+);
+export type TitleBlock = t.TypeOf<typeof TitleBlockC>;
+
+/** Where the report comes from. No wall-clock time: the same log and flags give the same bytes. */
+export const ProvenanceC = t.type(
+  {
+    /** Hash of the last log line known at the cut-off (the chain head then); null for an empty log. */
+    logHash: t.union([t.string, t.null]),
+    /** Events known at the cut-off (after corrections). */
+    eventCount: t.number,
+    /** The known-at cut-off as given, or null for "as known now". */
+    knownAt: t.union([t.string, t.null]),
+    period: PeriodRefC,
+    /** "tertial 0.1.0". */
+    generatedBy: t.string,
+  },
+  "ReportProvenance",
+);
+export type ReportProvenance = t.TypeOf<typeof ProvenanceC>;
+
+export const ReportDocumentC = t.type(
+  {
+    format: t.literal("tertial.report"),
+    version: t.literal(REPORT_DOCUMENT_VERSION),
+    kind: ReportKindC,
+    language: t.string,
+    title: TitleBlockC,
+    sections: t.readonlyArray(SectionC),
+    appendices: t.readonlyArray(SectionC),
+    provenance: ProvenanceC,
+  },
+  "ReportDocument",
+);
+export type ReportDocument = t.TypeOf<typeof ReportDocumentC>;
+
+export type DocumentDecoding = { readonly ok: true; readonly document: ReportDocument } | { readonly ok: false; readonly errors: readonly string[] };
+
+const pathOf = (error: t.ValidationError): string =>
+  error.context
+    .map((entry) => entry.key)
+    .filter((key) => key !== "")
+    .join(".");
+
+/** Validates a document read from JSON (a plugin's input, a saved report). */
+export const decodeReportDocument = (value: unknown): DocumentDecoding => {
+  const result = ReportDocumentC.decode(value);
+  if (result._tag === "Right") return { ok: true, document: result.right };
+  return { ok: false, errors: result.left.slice(0, 20).map((error) => `${pathOf(error) || "(document)"}: unexpected ${JSON.stringify(error.value)?.slice(0, 60) ?? "undefined"}`) };
+};

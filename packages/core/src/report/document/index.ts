@@ -1,0 +1,5 @@
+export * from "./figure.js";
+export * from "./symbols.js";
+export * from "./blocks.js";
+export * from "./document.js";
+export * from "./walk.js";

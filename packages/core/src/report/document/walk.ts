@@ -1,0 +1,42 @@
+import type { Block } from "./blocks.js";
+import type { ReportDocument, Section } from "./document.js";
+import type { Figure } from "./figure.js";
+
+/** A figure and where it stands in the document, for diffs and audits. */
+export interface PlacedFigure {
+  readonly figure: Figure;
+  /** Section path of numbers and titles: "1.2 Medarbetare". */
+  readonly section: string;
+}
+
+const figuresOfBlock = (block: Block): Figure[] => {
+  switch (block.kind) {
+    case "table":
+      return [...block.head, ...block.body, ...block.foot].flatMap((row) => row.cells.flatMap((cell) => (cell.kind === "figure" ? [cell.figure] : [])));
+    case "metric-table":
+      return block.rows.flatMap((row) => [row.target?.figure ?? null, row.result, row.comparison?.figure ?? null].filter((item): item is Figure => item !== null));
+    case "chart":
+      return block.series.flatMap((series) => series.values.filter((item): item is Figure => item !== null));
+    default:
+      return [];
+  }
+};
+
+const sectionLabel = (section: Section): string => (section.number === null ? section.title : `${section.number} ${section.title}`);
+
+function* walkSection(section: Section): Generator<PlacedFigure> {
+  for (const block of section.blocks) for (const figure of figuresOfBlock(block)) yield { figure, section: sectionLabel(section) };
+  for (const child of section.sections) yield* walkSection(child);
+}
+
+/**
+ * Every figure in the document by key. A key printed twice (a table and its chart) holds the
+ * same value, so the first place wins.
+ */
+export const figuresOf = (document: ReportDocument): Map<string, PlacedFigure> => {
+  const out = new Map<string, PlacedFigure>();
+  for (const section of [...document.sections, ...document.appendices]) {
+    for (const placed of walkSection(section)) if (!out.has(placed.figure.key)) out.set(placed.figure.key, placed);
+  }
+  return out;
+};

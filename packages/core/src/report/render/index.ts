@@ -1,0 +1,2 @@
+export * from "./renderer.js";
+export * from "./json.js";
