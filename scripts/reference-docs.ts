@@ -1,0 +1,60 @@
+/**
+ * The generated reference: every event type from its codec, every CLI command from its help.
+ * `pnpm docs:reference` writes docs/reference/; a test fails when they are out of date.
+ */
+import { StoredEventCodec, toJsonSchema, type Catalog, type EventDefinition, type JsonSchema } from "@tertial/core";
+import { commandHelp, commands, generalHelp } from "@tertial/cli";
+
+const typeText = (schema: JsonSchema): string => {
+  if (schema.enum !== undefined) return (schema.enum as unknown[]).map((value) => `\`${String(value)}\``).join(" \\| ");
+  if (schema.const !== undefined) return `\`${String(schema.const)}\``;
+  if (schema.type === "array") return `list of ${typeText((schema.items ?? {}) as JsonSchema)}`;
+  if (schema.type === "object" && schema.properties === undefined) return "object";
+  if (schema.type === "object") return `object (${Object.keys(schema.properties as object).join(", ")})`;
+  if (schema.format === "date") return "date `YYYY-MM-DD`";
+  if (schema.pattern !== undefined && String(schema.pattern).includes("\\.[0-9]")) return "decimal string";
+  if (schema.pattern !== undefined && String(schema.pattern).startsWith("^[A-Za-z0-9]")) return "id";
+  if (schema.format === "date-time") return "instant (ISO 8601 with offset)";
+  if (schema.anyOf !== undefined) return (schema.anyOf as JsonSchema[]).map(typeText).join(" or ");
+  return String(schema.type ?? schema.description ?? "any");
+};
+
+const fieldRows = (codec: EventDefinition["latest"]["data"]): string[] => {
+  const schema = toJsonSchema(codec);
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((schema.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, field]) => `| \`${name}\` | ${required.has(name) ? "yes" : "no"} | ${typeText(field).replace(/\|/g, "\\|").replace(/\\\\\|/g, "\\|")} |`);
+};
+
+export const eventReference = (catalog: Catalog): string => {
+  const out = [
+    "# Event types",
+    "",
+    "Generated from the codecs by `pnpm docs:reference`; do not edit by hand.",
+    "",
+    "## The envelope",
+    "",
+    "Every stored event has these fields; `data` is described per type below. Money, FTE and shares are decimal strings.",
+    "",
+    "| field | required | type |",
+    "|---|---|---|",
+    ...fieldRows(StoredEventCodec),
+    "",
+    "A draft given to `tertial append` has `type`, `effectiveAt` and `data`, and may have `id`, `schemaVersion`, `supersedes`, `retracts`, `source` and `recordedAt`; the store assigns the rest.",
+    "",
+  ];
+  for (const module of catalog.modules) {
+    if (module.events.length === 0) continue;
+    out.push(`## ${module.name}`, "");
+    for (const definition of [...module.events].sort((a, b) => (a.type < b.type ? -1 : 1))) {
+      out.push(`### \`${definition.type}\` (v${definition.latest.version})`, "", definition.description, "", "| field | required | type |", "|---|---|---|", ...fieldRows(definition.latest.data), "");
+    }
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+};
+
+export const cliReference = (): string => {
+  const out = ["# The `tertial` command", "", "Generated from the commands' help by `pnpm docs:reference`; do not edit by hand.", "", "```text", generalHelp().trimEnd(), "```", ""];
+  for (const command of commands) out.push(`## tertial ${command.name}`, "", "```text", commandHelp(command).trimEnd(), "```", "");
+  return `${out.join("\n").trimEnd()}\n`;
+};
