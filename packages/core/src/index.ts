@@ -6,3 +6,4 @@ export * from "./projection/index.js";
 export * from "./log/index.js";
 export * from "./domains/index.js";
 export * from "./reconciliation/index.js";
+export * from "./report/index.js";

@@ -1,1 +1,23 @@
-export {};
+import type { Renderer, ReportDocument } from "@tertial/core";
+import { defaultHtmlRules, type HtmlRules } from "./rules.js";
+
+export { defaultHtmlRules, CONTENT_SECURITY_POLICY, symbolHtml, type HtmlRules } from "./rules.js";
+export { svgChart, PALETTE } from "./chart.js";
+export { escapeHtml } from "./escape.js";
+export { narrativeHtml, narrativeInlineHtml } from "./narrative.js";
+
+/** An HTML renderer with some rules replaced. */
+export const createHtmlRenderer = (overrides: Partial<HtmlRules> = {}): Renderer => {
+  const rules: HtmlRules = { ...defaultHtmlRules, ...overrides };
+  return {
+    id: "html",
+    mediaType: "text/html; charset=utf-8",
+    extension: "html",
+    render: (document: ReportDocument) => rules.document(document, rules),
+  };
+};
+
+/** One self-contained, accessible HTML file: inline CSS with an A4 print sheet, inline SVG charts, no scripts. */
+export const htmlRenderer: Renderer = createHtmlRenderer();
+
+export default htmlRenderer;

@@ -20,7 +20,8 @@ export const appendCommand: Command = {
     const expectRaw = value(args, "expect-seq");
     const expectedSeq = expectRaw === undefined ? undefined : Number(expectRaw);
     if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) throw new UsageError("--expect-seq takes a whole number");
-    const { text, parsed } = await readDraftFile(value(args, "events") ?? "-");
+    const eventsFile = value(args, "events") ?? "-";
+    const { text, parsed } = await readDraftFile(eventsFile);
     if (parsed.issues.length > 0) {
       printIssues(io, parsed.issues);
       io.stderr(`nothing appended: ${parsed.issues.length} problem(s)\n`);
@@ -29,7 +30,7 @@ export const appendCommand: Command = {
     const store = jsonlStore({ path: log, catalog, clock: io.now });
     const outcome = await store.append(parsed.drafts, { places: parsed.places, ...(expectedSeq === undefined ? {} : { expectedSeq }) });
     if (!outcome.ok) {
-      printIssues(io, placeColumns(text, outcome.issues));
+      printIssues(io, placeColumns(text, outcome.issues, eventsFile === "-" ? "<stdin>" : eventsFile));
       io.stderr(`nothing appended: ${outcome.issues.length} problem(s)\n`);
       return EXIT.invalid;
     }

@@ -1,10 +1,13 @@
 import type { Command } from "../command.js";
 import { appendCommand } from "./append.js";
+import { auditCommand } from "./audit.js";
+import { diffCommand } from "./diff.js";
 import { initCommand } from "./init.js";
 import { replayCommand } from "./replay.js";
+import { reportCommand } from "./report.js";
 import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every `tertial` command, in the order `tertial --help` lists them. */
-export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, replayCommand, schemaCommand];
+export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, replayCommand, reportCommand, diffCommand, auditCommand, schemaCommand];

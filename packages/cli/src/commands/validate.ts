@@ -59,7 +59,7 @@ export const validateCommand: Command = {
       const store = jsonlStore({ path: log, catalog, clock: io.now });
       try {
         const prepared = await prepareAppend(store, parsed.drafts, { catalog, now: io.now(), newId: randomUUID, places: parsed.places });
-        if (!prepared.ok) issues.push(...placeColumns(text, prepared.issues));
+        if (!prepared.ok) issues.push(...placeColumns(text, prepared.issues, eventsFile === "-" ? "<stdin>" : eventsFile));
       } catch (error) {
         if (!(error instanceof LogReadError)) throw error;
         issues.push(...error.issues);

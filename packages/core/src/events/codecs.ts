@@ -118,7 +118,9 @@ export const oneOf = <const Values extends readonly [string, ...string[]]>(name:
  */
 export const strictObject = <R extends t.Props, O extends t.Props = Record<never, never>>(name: string, required: R, optional?: O) => {
   const optionalProps = (optional ?? {}) as O;
-  const inner = t.intersection([t.type(required), t.partial(optionalProps)]);
+  const requiredCodec = t.type(required);
+  const optionalCodec = t.partial(optionalProps);
+  const inner = t.intersection([requiredCodec, optionalCodec]);
   const known = new Set([...Object.keys(required), ...Object.keys(optionalProps)]);
   type A = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>;
   const codec = new t.Type<A, A, unknown>(
@@ -127,15 +129,21 @@ export const strictObject = <R extends t.Props, O extends t.Props = Record<never
     (value, context) => {
       if (typeof value !== "object" || value === null || Array.isArray(value)) return t.failure(value, context, `expected an object`);
       const unknownKeys = Object.keys(value).filter((key) => !known.has(key));
-      if (unknownKeys.length > 0) {
-        return t.failures(
-          unknownKeys.map((key) => ({ value: (value as Record<string, unknown>)[key], context: [...context, { key, type: t.never, actual: (value as Record<string, unknown>)[key] }], message: "unknown-field" })),
-        );
-      }
-      const result = inner.validate(value, context);
-      if (result._tag === "Left") return result;
+      const unknownErrors: t.ValidationError[] = unknownKeys.map((key) => ({
+        value: (value as Record<string, unknown>)[key],
+        context: [...context, { key, type: t.never, actual: (value as Record<string, unknown>)[key] }],
+        message: "unknown-field",
+      }));
+      // Each part validates in this object's own context (not through the intersection, which
+      // would add its member index to every field path: "data.0.fte" instead of "data.fte").
+      const requiredResult = requiredCodec.validate(value, context);
+      const optionalResult = optionalCodec.validate(value, context);
+      const errors = [...unknownErrors, ...(requiredResult._tag === "Left" ? requiredResult.left : []), ...(optionalResult._tag === "Left" ? optionalResult.left : [])];
+      if (errors.length > 0 || requiredResult._tag === "Left" || optionalResult._tag === "Left") return t.failures(errors);
+      const fromRequired = requiredResult.right as Record<string, unknown>;
+      const fromOptional = optionalResult.right as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) out[key] = (result.right as Record<string, unknown>)[key];
+      for (const key of Object.keys(value)) out[key] = Object.prototype.hasOwnProperty.call(required, key) ? fromRequired[key] : fromOptional[key];
       return t.success(out as A);
     },
     (value) => value,

@@ -46,11 +46,16 @@ export const parseDrafts = (text: string, file: string): ParsedDrafts => {
   return { drafts, places, issues };
 };
 
-/** Adds the column of each issue's field, using the source line the draft came from. */
-export const placeColumns = (text: string, found: readonly Issue[]): Issue[] => {
+/**
+ * Adds the column of each issue's field, using the source line the draft came from. Issues that
+ * name another file (the log itself, e.g. a torn line) keep their own column; pass `file` (the
+ * name the drafts were parsed under) so they can be told apart.
+ */
+export const placeColumns = (text: string, found: readonly Issue[], file?: string): Issue[] => {
   const lines = text.split("\n");
   return found.map((item) => {
     if (item.line === undefined) return item;
+    if (file !== undefined && item.file !== undefined && item.file !== file) return item;
     const columns = valueColumns(lines[item.line - 1] ?? "");
     return { ...item, column: columnOf(columns, item.path) ?? 1 };
   });

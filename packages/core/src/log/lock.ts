@@ -13,6 +13,42 @@ const isAlive = (pid: number): boolean => {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+const ownerOf = (content: string): number => Number.parseInt(content, 10);
+
+const isDeadOwner = (content: string): boolean => {
+  const owner = ownerOf(content);
+  return Number.isInteger(owner) && owner > 0 && !isAlive(owner);
+};
+
+/**
+ * Removes a lock whose owner died, if it is still that same lock. Two waiters that both saw the
+ * dead owner must not both remove "the" lock: the second would delete the lock the first has just
+ * created, and both would run. So removal happens only under `<lock>.takeover` (itself O_EXCL),
+ * and only while the lock file still holds what was seen.
+ */
+const takeOverStale = async (lockPath: string, seen: string): Promise<boolean> => {
+  const guardPath = `${lockPath}.takeover`;
+  let guard;
+  try {
+    guard = await open(guardPath, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    // A takeover is under way; only a guard left by a crash is cleared here.
+    if (isDeadOwner(await readFile(guardPath, "utf8").catch(() => ""))) await rm(guardPath, { force: true });
+    return false;
+  }
+  try {
+    await guard.writeFile(`${process.pid}\n`);
+    await guard.close();
+    const current = await readFile(lockPath, "utf8").catch(() => undefined);
+    if (current !== seen) return false;
+    await rm(lockPath, { force: true });
+    return true;
+  } finally {
+    await rm(guardPath, { force: true });
+  }
+};
+
 /**
  * An exclusive lock file beside the log, created with O_EXCL so exactly one process wins.
  * It holds the owner's pid; a lock whose owner is gone (a crash) is taken over. Local disks
@@ -31,11 +67,9 @@ export const withFileLock = async <T>(lockPath: string, work: () => Promise<T>, 
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number.parseInt(await readFile(lockPath, "utf8").catch(() => ""), 10);
-      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
-        await rm(lockPath, { force: true });
-        continue;
-      }
+      const seen = await readFile(lockPath, "utf8").catch(() => "");
+      const owner = ownerOf(seen);
+      if (isDeadOwner(seen) && (await takeOverStale(lockPath, seen))) continue;
       if (Date.now() - started > timeoutMs) throw new LockTimeoutError(`${lockPath} is held by process ${Number.isNaN(owner) ? "?" : owner}; gave up after ${timeoutMs} ms`);
       await sleep(Math.min(5 + attempt * 5, 50) + Math.floor(Math.random() * 10));
     }

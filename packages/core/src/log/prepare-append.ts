@@ -38,6 +38,22 @@ interface KnownLog {
   readonly checker: ConsistencyChecker;
 }
 
+/**
+ * The rules' state rebuilt from what counts now: after a batch event corrects another, the rules
+ * must forget the corrected fact, exactly as a later append (which skips it) would.
+ */
+const relearn = async (source: EventSource, catalog: Catalog, corrections: CorrectionIndex, batch: readonly StoredEvent[]): Promise<ConsistencyChecker> => {
+  const checker = new ConsistencyChecker(catalog.rules);
+  const learnIfCounting = (stored: StoredEvent): void => {
+    if (!corrections.counts(stored)) return;
+    const decoded = decodeData(catalog, stored);
+    if (decoded.ok) checker.learn(decoded.event);
+  };
+  for await (const stored of source.read()) learnIfCounting(stored);
+  batch.forEach(learnIfCounting);
+  return checker;
+};
+
 /** Reads the existing log once for corrections and once to learn ids, content and the rules' state. */
 const learnLog = async (source: EventSource, catalog: Catalog): Promise<KnownLog> => {
   const corrections = new CorrectionIndex();
@@ -85,8 +101,9 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   const batchTypes = new Map<string, string>();
   let previous = known.head;
   let lastRecorded = known.head.recordedAt === undefined ? -Infinity : Date.parse(known.head.recordedAt);
+  let checker = known.checker;
 
-  drafts.forEach((draft, index) => {
+  for (const [index, draft] of drafts.entries()) {
     const place = context.places?.[index] ?? {};
     const found: Issue[] = [];
     const definition = context.catalog.definition(draft.type);
@@ -98,7 +115,7 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
       if (existing === content) alreadyPresent.push(id);
       else found.push(issue("duplicate-id", "id", `id "${id}" is already used by an event with other content`, { actual: id }));
       issues.push(...found.map((f) => withPlace({ ...f, eventId: id }, place)));
-      return;
+      continue;
     }
     let recordedMs = Math.max(context.now, lastRecorded);
     if (draft.recordedAt !== undefined) {
@@ -123,10 +140,10 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     };
     const decoded = decodeData(context.catalog, { ...unsealed, hash: GENESIS_HASH });
     if (!decoded.ok) found.push(...decoded.issues);
-    else if (found.length === 0 && draft.retracts === undefined) found.push(...known.checker.accept(decoded.event as DomainEvent));
+    else if (found.length === 0 && draft.retracts === undefined) found.push(...checker.accept(decoded.event as DomainEvent));
     if (found.length > 0) {
       issues.push(...found.map((f) => withPlace({ ...f, eventId: id }, place)));
-      return;
+      continue;
     }
     const event = sealed(unsealed);
     events.push(event);
@@ -134,8 +151,10 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     batchTypes.set(id, draft.type);
     previous = { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt };
     lastRecorded = recordedMs;
-    if (draft.supersedes !== undefined) known.corrections.learn(event, undefined);
-    if (draft.retracts !== undefined) known.corrections.learn(event, undefined);
-  });
+    if (draft.supersedes !== undefined || draft.retracts !== undefined) {
+      known.corrections.learn(event, undefined);
+      checker = await relearn(source, context.catalog, known.corrections, events);
+    }
+  }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, events, alreadyPresent };
 };

@@ -37,7 +37,8 @@ export const formatDecimal = (value: Decimal, style: NumberStyle): string => {
   const grouped = groupThousands(integerPart, style.groupSeparator ?? NO_BREAK_SPACE);
   const body = fraction === undefined ? grouped : `${grouped},${fraction}`;
   if (negative) return `${style.minus ?? MINUS_SIGN}${body}`;
-  return style.explicitPlus === true && !value.isZero() ? `+${body}` : body;
+  // The printed digits decide, not the value: -0.4 printed with no decimals is "0", never "+0".
+  return style.explicitPlus === true && /[1-9]/.test(body) ? `+${body}` : body;
 };
 
 export interface FormattedFigure {

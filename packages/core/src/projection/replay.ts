@@ -104,11 +104,14 @@ export const resume = async <S, R>(source: EventSource, catalog: Catalog, projec
     if (stored.supersedes !== undefined) lateTargets.add(stored.supersedes);
     if (stored.retracts !== undefined) lateTargets.add(stored.retracts);
   }
+  let anchored = saved.seq < 0;
   for await (const stored of source.read()) {
     if (stored.seq > saved.seq) break;
     if (stored.seq === saved.seq && stored.hash !== saved.hash) throw new ReplayError(`checkpoint is for another log: event ${saved.seq} has a different hash`);
+    if (stored.seq === saved.seq) anchored = true;
     if (lateTargets.has(stored.id)) throw new ReplayError(`checkpoint is stale: event ${stored.id} (seq ${stored.seq}) was corrected after it`);
   }
+  if (!anchored) throw new ReplayError(`checkpoint is for another log: it has no event ${saved.seq}`);
   const context = contextOf(options);
   let state = loadState(projection, saved.state);
   for await (const event of countingEvents(source, catalog, options.knownAt, saved.seq + 1)) state = projection.evolve(state, event, context);

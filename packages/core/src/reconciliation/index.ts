@@ -1,1 +1,16 @@
+import type { DomainModule } from "../events/catalog.js";
+import { reconciliationEvents } from "./events.js";
+import { statedFigureIntegrity } from "./rules.js";
+
 export * from "./figure-source.js";
+export * from "./events.js";
+export * from "./rules.js";
+export * from "./compare.js";
+export * from "./audit.js";
+
+/** The `figure stated` event: what published documents printed, kept beside the facts. */
+export const reconciliationModule: DomainModule = {
+  name: "reconciliation",
+  events: reconciliationEvents,
+  rules: [statedFigureIntegrity],
+};

@@ -120,8 +120,9 @@ export const selects = (kind: MeasureKind, p: Period, effectiveDate: IsoDate): b
 
 /** The same period one year earlier ("tertial 2 2019" for "tertial 2 2020"). */
 export const samePeriodLastYear = (p: Period): Period => {
-  const lastOfMonth = p.end === lastDayOfMonth(toCivil(p.end).year, toCivil(p.end).month);
-  const end = lastOfMonth ? lastDayOfMonth(toCivil(p.end).year - 1, toCivil(p.end).month) : addYears(p.end, -1);
+  // Whole months map to whole months (Feb 2021 → 1–29 Feb 2020); other spans move day by day.
+  const wholeMonths = toCivil(p.start).day === 1 && p.end === lastDayOfMonth(toCivil(p.end).year, toCivil(p.end).month);
+  const end = wholeMonths ? lastDayOfMonth(toCivil(p.end).year - 1, toCivil(p.end).month) : addYears(p.end, -1);
   return periodOf(addYears(p.start, -1), end);
 };
 

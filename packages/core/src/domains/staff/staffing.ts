@@ -22,6 +22,8 @@ interface PositionStep extends Partial<PositionState> {
 
 interface PositionTimeline {
   steps: PositionStep[];
+  /** The first staffed day; absent while only changes are known (an opening restated later in the log). */
+  opened?: string;
   closed?: string;
 }
 
@@ -81,6 +83,7 @@ const sortedRecord = (totals: Map<string, Decimal>): Record<string, string> =>
   Object.fromEntries([...totals.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => [key, fixed(value)]));
 
 const positionOn = (timeline: PositionTimeline, date: IsoDate): PositionState | undefined => {
+  if (timeline.opened === undefined || date < timeline.opened) return undefined;
   if (timeline.closed !== undefined && timeline.closed < date) return undefined;
   const state: Partial<PositionState> = {};
   for (const step of timeline.steps) {
@@ -146,8 +149,15 @@ export const fteOn = (state: StaffingState, date: IsoDate): FteBreakdown | null 
   };
 };
 
-const insertStep = (timeline: PositionTimeline, step: PositionStep): void => {
-  const at = timeline.steps.findIndex((existing) => existing.from > step.from);
+const timelineOf = (state: StaffingState, positionId: string): PositionTimeline => {
+  const timeline = state.positions[positionId] ?? { steps: [] };
+  state.positions[positionId] = timeline;
+  return timeline;
+};
+
+/** Keeps steps in date order; a change lands after the steps of its day, an opening before them. */
+const insertStep = (timeline: PositionTimeline, step: PositionStep, opening = false): void => {
+  const at = timeline.steps.findIndex((existing) => (opening ? existing.from >= step.from : existing.from > step.from));
   if (at === -1) timeline.steps.push(step);
   else timeline.steps.splice(at, 0, step);
 };
@@ -162,17 +172,19 @@ const evolveStaffing = (state: StaffingState, event: DomainEvent, periodStart: I
     if (date >= periodStart) state.changes.push({ date, positionId, kind, eventId: event.id });
   };
   if (PositionOpened.is(event)) {
+    // Merged, not replaced: an opening restated (superseded) later in the log keeps the changes
+    // and the closing recorded before the correction.
     const { positionId, areaId, employmentForm, fte, financing } = event.data;
-    state.positions[positionId] = { steps: [{ from: date, seq: event.seq, eventId: event.id, areaId, employmentForm, fte, financing }] };
+    const timeline = timelineOf(state, positionId);
+    insertStep(timeline, { from: date, seq: event.seq, eventId: event.id, areaId, employmentForm, fte, financing }, true);
+    timeline.opened = date;
     noteChange(positionId, "opened");
   } else if (PositionChanged.is(event)) {
-    const timeline = state.positions[event.data.positionId];
     const { areaId, employmentForm, fte, financing } = event.data;
-    if (timeline !== undefined) insertStep(timeline, { from: date, seq: event.seq, eventId: event.id, ...defined({ areaId, employmentForm, fte, financing }) });
+    insertStep(timelineOf(state, event.data.positionId), { from: date, seq: event.seq, eventId: event.id, ...defined({ areaId, employmentForm, fte, financing }) });
     noteChange(event.data.positionId, "changed");
   } else if (PositionClosed.is(event)) {
-    const timeline = state.positions[event.data.positionId];
-    if (timeline !== undefined) timeline.closed = date;
+    timelineOf(state, event.data.positionId).closed = date;
     noteChange(event.data.positionId, "closed");
   } else if (StaffingSnapshotRecorded.is(event)) {
     const { total, byEmploymentForm, byFinancing, byArea } = event.data;

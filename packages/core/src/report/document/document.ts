@@ -1,5 +1,5 @@
 import * as t from "io-ts";
-import { BlockC, type Block } from "./blocks.js";
+import { ReportBlockC, type ReportBlock } from "./blocks.js";
 
 /** The version of the document tree; renderers may refuse versions they do not know. */
 export const REPORT_DOCUMENT_VERSION = 1;
@@ -8,29 +8,29 @@ export const REPORT_KINDS = ["tertialrapport", "delarsrapport", "verksamhetsbera
 export const ReportKindC = t.keyof({ tertialrapport: null, delarsrapport: null, verksamhetsberattelse: null }, "ReportKind");
 export type ReportKind = t.TypeOf<typeof ReportKindC>;
 
-export interface Section {
+export interface ReportSection {
   /** Stable id, usable as an anchor ("medarbetare"). */
   readonly id: string;
   /** "1.2", "Bilaga 1", or null for an unnumbered heading. */
   readonly number: string | null;
   readonly title: string;
-  readonly blocks: readonly Block[];
-  readonly sections: readonly Section[];
+  readonly blocks: readonly ReportBlock[];
+  readonly sections: readonly ReportSection[];
 }
 
-export const SectionC: t.Type<Section> = t.recursion("Section", () =>
+export const ReportSectionC: t.Type<ReportSection> = t.recursion("Section", () =>
   t.type({
     id: t.string,
     number: t.union([t.string, t.null]),
     title: t.string,
-    blocks: t.readonlyArray(BlockC),
-    sections: t.readonlyArray(SectionC),
+    blocks: t.readonlyArray(ReportBlockC),
+    sections: t.readonlyArray(ReportSectionC),
   }),
 );
 
-export const PeriodRefC = t.type({ name: t.string, start: t.string, end: t.string }, "PeriodRef");
+export const ReportPeriodRefC = t.type({ name: t.string, start: t.string, end: t.string }, "PeriodRef");
 
-export const TitleBlockC = t.type(
+export const ReportTitleBlockC = t.type(
   {
     /** "Delårsrapport januari–augusti 2020". */
     title: t.string,
@@ -42,10 +42,10 @@ export const TitleBlockC = t.type(
   },
   "TitleBlock",
 );
-export type TitleBlock = t.TypeOf<typeof TitleBlockC>;
+export type ReportTitleBlock = t.TypeOf<typeof ReportTitleBlockC>;
 
 /** Where the report comes from. No wall-clock time: the same log and flags give the same bytes. */
-export const ProvenanceC = t.type(
+export const ReportProvenanceC = t.type(
   {
     /** Hash of the last log line known at the cut-off (the chain head then); null for an empty log. */
     logHash: t.union([t.string, t.null]),
@@ -53,13 +53,13 @@ export const ProvenanceC = t.type(
     eventCount: t.number,
     /** The known-at cut-off as given, or null for "as known now". */
     knownAt: t.union([t.string, t.null]),
-    period: PeriodRefC,
+    period: ReportPeriodRefC,
     /** "tertial 0.1.0". */
     generatedBy: t.string,
   },
   "ReportProvenance",
 );
-export type ReportProvenance = t.TypeOf<typeof ProvenanceC>;
+export type ReportProvenance = t.TypeOf<typeof ReportProvenanceC>;
 
 export const ReportDocumentC = t.type(
   {
@@ -67,16 +67,16 @@ export const ReportDocumentC = t.type(
     version: t.literal(REPORT_DOCUMENT_VERSION),
     kind: ReportKindC,
     language: t.string,
-    title: TitleBlockC,
-    sections: t.readonlyArray(SectionC),
-    appendices: t.readonlyArray(SectionC),
-    provenance: ProvenanceC,
+    title: ReportTitleBlockC,
+    sections: t.readonlyArray(ReportSectionC),
+    appendices: t.readonlyArray(ReportSectionC),
+    provenance: ReportProvenanceC,
   },
   "ReportDocument",
 );
 export type ReportDocument = t.TypeOf<typeof ReportDocumentC>;
 
-export type DocumentDecoding = { readonly ok: true; readonly document: ReportDocument } | { readonly ok: false; readonly errors: readonly string[] };
+export type ReportDocumentDecoding = { readonly ok: true; readonly document: ReportDocument } | { readonly ok: false; readonly errors: readonly string[] };
 
 const pathOf = (error: t.ValidationError): string =>
   error.context
@@ -85,7 +85,7 @@ const pathOf = (error: t.ValidationError): string =>
     .join(".");
 
 /** Validates a document read from JSON (a plugin's input, a saved report). */
-export const decodeReportDocument = (value: unknown): DocumentDecoding => {
+export const decodeReportDocument = (value: unknown): ReportDocumentDecoding => {
   const result = ReportDocumentC.decode(value);
   if (result._tag === "Right") return { ok: true, document: result.right };
   return { ok: false, errors: result.left.slice(0, 20).map((error) => `${pathOf(error) || "(document)"}: unexpected ${JSON.stringify(error.value)?.slice(0, 60) ?? "undefined"}`) };

@@ -1,0 +1,54 @@
+import { diffReports, jsonlStore, ReportError, type ReportFigureChange, type ReportDiff } from "@tertial/core";
+import { EXIT, UsageError, required, value, type Command } from "../command.js";
+import { toJson } from "../output.js";
+import { VERSION } from "../run.js";
+import { parseKind, parseReportPeriod } from "./report.js";
+
+const shown = (change: ReportFigureChange, side: "before" | "after"): string => change[side]?.text ?? "(saknas)";
+
+const changeLines = (change: ReportFigureChange): string[] => [
+  `${change.section}\t${change.key}\t${shown(change, "before")} → ${shown(change, "after")}`,
+  ...(change.events.length === 0
+    ? ["  no event recorded in between feeds this figure"]
+    : change.events.map((event) => {
+        const correction = event.supersedes !== undefined ? `, supersedes ${event.supersedes}` : event.retracts !== undefined ? `, retracts ${event.retracts}` : "";
+        return `  ${change.attribution === "evidence" ? "caused by" : "recorded in its domain"}: ${event.id} (${event.type}, effective ${event.effectiveAt}, recorded ${event.recordedAt}${correction})`;
+      })),
+];
+
+const asText = (diff: ReportDiff): string =>
+  diff.changes.length === 0
+    ? `no figure differs between the report as known at ${diff.knownAtA} and as known at ${diff.knownAtB}\n`
+    : `${[`${diff.changes.length} figure(s) differ between the report as known at ${diff.knownAtA} and as known at ${diff.knownAtB}:`, ...diff.changes.flatMap(changeLines)].join("\n")}\n`;
+
+export const diffCommand: Command = {
+  name: "diff",
+  summary: "list every figure that differs between a report as known at two dates, with the events in between that changed it",
+  usage: "tertial diff <log> --kind <kind> --period <period> --known-at <A> --known-at <B> [--format text|json]",
+  flags: {
+    kind: { value: true, help: "tertialrapport, delarsrapport or verksamhetsberattelse" },
+    period: { value: true, help: "the period the report ends with, e.g. 2020-T1..T2" },
+    "known-at": { value: true, repeatable: true, help: "give it twice: the earlier date A, then the later date B" },
+    format: { value: true, help: "text (default) or json" },
+  },
+  run: async ({ args, io, catalog }) => {
+    const [log] = args.positionals;
+    if (log === undefined) throw new UsageError("tertial diff needs a log");
+    const kind = parseKind(required(args, "kind"));
+    const period = parseReportPeriod(required(args, "period"));
+    const knownAt = args.values.get("known-at") ?? [];
+    const [a, b] = knownAt;
+    if (knownAt.length !== 2 || a === undefined || b === undefined) throw new UsageError("--known-at must be given exactly twice: A, then B");
+    const format = value(args, "format") ?? "text";
+    if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
+    let diff: ReportDiff;
+    try {
+      diff = await diffReports(jsonlStore({ path: log, catalog }), catalog, { kind, period, generatedBy: `tertial ${VERSION}` }, a, b);
+    } catch (error) {
+      if (error instanceof ReportError) throw new UsageError(error.message);
+      throw error;
+    }
+    io.stdout(format === "json" ? toJson(diff) : asText(diff));
+    return diff.changes.length === 0 ? EXIT.ok : EXIT.disagreement;
+  },
+};

@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultCatalog, diffReports, memoryStore, period, type EventDraft } from "@tertial/core";
+import { snapshot, tempDir, tertial, writeLog } from "./report-helpers.js";
+
+const FORMS_T1 = { tjanstekop: "6.35", tillsvidare: "24.25", visstid: "13.80" };
+const FORMS_T2 = { tjanstekop: "7.25", tillsvidare: "24.25", visstid: "13.80" };
+const FORMS_T2_CORRECTED = { tjanstekop: "7.75", tillsvidare: "24.25", visstid: "13.80" };
+
+const history: EventDraft[] = [
+  snapshot("snap-t1", "2020-04-30", "2020-05-10T08:00:00.000Z", FORMS_T1, "44.40"),
+  snapshot("snap-t2", "2020-08-31", "2020-09-02T08:00:00.000Z", FORMS_T2, "45.30"),
+  snapshot("snap-t2-corrected", "2020-08-31", "2020-10-01T08:00:00.000Z", FORMS_T2_CORRECTED, "45.80", "snap-t2"),
+];
+
+const diffArgs = (log: string, a: string, b: string) => ["diff", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", a, "--known-at", b];
+
+describe("tertial diff", () => {
+  it("lists exactly the figures a correction recorded in between changed, with the event that changed them", async () => {
+    const log = await writeLog(await tempDir(), history);
+    const { code, stdout } = await tertial([...diffArgs(log, "2020-09-15", "2020-10-15"), "--format", "json"]);
+    expect(code).toBe(5);
+    const diff = JSON.parse(stdout) as { changes: { key: string; before: { text: string } | null; after: { text: string } | null; attribution: string; events: { id: string; supersedes?: string }[] }[] };
+    expect(diff.changes.map((change) => change.key).sort()).toEqual(["staffing.fte@2020-08-31", "staffing.fte@2020-08-31/form=tjanstekop", "staffing.fte@2020-08-31/group=ovrig/change-from=2019-12-31"].filter((key) => diff.changes.some((change) => change.key === key)).sort());
+    const total = diff.changes.find((change) => change.key === "staffing.fte@2020-08-31");
+    expect(total?.before?.text).toBe("45,30");
+    expect(total?.after?.text).toBe("45,80");
+    expect(total?.attribution).toBe("evidence");
+    expect(total?.events.map((event) => event.id)).toEqual(["snap-t2-corrected"]);
+    expect(diff.changes.find((change) => change.key === "staffing.fte@2020-08-31/form=tjanstekop")?.after?.text).toBe("7,75");
+    expect(diff.changes.some((change) => change.key.includes("2020-04-30"))).toBe(false);
+  });
+
+  it("prints a readable list, and nothing when no event was recorded in between", async () => {
+    const log = await writeLog(await tempDir(), history);
+    const text = await tertial(diffArgs(log, "2020-09-15", "2020-10-15"));
+    expect(text.stdout).toContain("staffing.fte@2020-08-31\t45,30 → 45,80");
+    expect(text.stdout).toContain("caused by: snap-t2-corrected (staff.snapshot-recorded, effective 2020-08-31, recorded 2020-10-01T08:00:00.000Z, supersedes snap-t2)");
+    const none = await tertial(diffArgs(log, "2020-09-03", "2020-09-30"));
+    expect(none.code).toBe(0);
+    expect(none.stdout).toBe("no figure differs between the report as known at 2020-09-03 and as known at 2020-09-30\n");
+  });
+
+  it("shows figures that appear once their facts are recorded", async () => {
+    const log = await writeLog(await tempDir(), history);
+    const { stdout } = await tertial([...diffArgs(log, "2020-05-01", "2020-05-20"), "--format", "json"]);
+    const diff = JSON.parse(stdout) as { changes: { key: string; before: unknown; events: { id: string }[] }[] };
+    const t1 = diff.changes.find((change) => change.key === "staffing.fte@2020-04-30");
+    expect(t1?.before).toBeNull();
+    expect(t1?.events.map((event) => event.id)).toEqual(["snap-t1"]);
+  });
+
+  it("needs --known-at exactly twice, in order", async () => {
+    const log = await writeLog(await tempDir(), history);
+    expect((await tertial(["diff", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", "2020-09-01"])).code).toBe(2);
+    expect((await tertial(diffArgs(log, "2020-10-15", "2020-09-15"))).stderr).toContain("must not be later");
+  });
+
+  it("law: no events recorded between A and B → empty diff", async () => {
+    const tertialEnds = ["2019-04-30", "2019-08-31", "2019-12-31", "2020-04-30", "2020-08-31"];
+    const fact = fc.record({ asOf: fc.constantFrom(...tertialEnds), day: fc.integer({ min: 1, max: 200 }), cents: fc.integer({ min: 0, max: 3000 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fact, { minLength: 1, maxLength: 8 }), fc.nat(), fc.nat({ max: 23 }), async (facts, gapPick, hours) => {
+        const days = [...new Set(facts.map((item) => item.day))].sort((a, b) => a - b);
+        const at = (day: number, hour = 8): string => new Date(Date.UTC(2020, 8, 1) + day * 86_400_000 + hour * 3_600_000).toISOString();
+        const drafts = facts
+          .map((item, index) => ({ item, index }))
+          .sort((a, b) => a.item.day - b.item.day || a.index - b.index)
+          .map(({ item, index }) => {
+            const visstid = (item.cents / 100).toFixed(2);
+            return snapshot(`s${index}`, item.asOf, at(item.day), { tjanstekop: "1.00", tillsvidare: "2.00", visstid }, (3 + item.cents / 100).toFixed(2));
+          });
+        const store = memoryStore({ catalog: defaultCatalog, clock: () => Date.UTC(2030, 0, 1) });
+        const appended = await store.append(drafts);
+        if (!appended.ok) throw new Error(JSON.stringify(appended.issues));
+        // A and B inside one gap between recording days (or both after the last one).
+        const gap = gapPick % days.length;
+        const from = days[gap] ?? 0;
+        const to = days[gap + 1];
+        const a = at(from, 9);
+        const b = to === undefined ? at(from + 30, 9) : at(to - 1, 9 + (hours % 15));
+        const diff = await diffReports(store, defaultCatalog, { kind: "delarsrapport", period: period("2020-T1..T2"), generatedBy: "law" }, a, b);
+        expect(diff.changes).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

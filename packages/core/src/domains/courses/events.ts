@@ -1,0 +1,73 @@
+import * as t from "io-ts";
+import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, NonNegativeInteger, PositiveInteger, oneOf, recordOf, strictObject } from "../../events/codecs.js";
+import { defineEvent } from "../../events/definition.js";
+
+export const CANCELLATION_REASONS = ["pandemic", "course-leader-illness", "pandemic-or-illness", "too-few-participants", "other"] as const;
+/** Why a course was cancelled; "pandemic-or-illness" where a register only gives the two together. */
+export const CancellationReason = oneOf("CancellationReason", CANCELLATION_REASONS);
+export type CancellationReason = t.TypeOf<typeof CancellationReason>;
+
+/** Who took part: participants per municipality, from Region Jönköpings län, and from outside the county. */
+export const Participants = strictObject("Participants", { byMunicipality: recordOf(NonNegativeInteger) }, { region: NonNegativeInteger, external: NonNegativeInteger });
+export type Participants = t.TypeOf<typeof Participants>;
+
+export const CourseScheduled = defineEvent({
+  type: "courses.course-scheduled",
+  description: "A course is planned through Kurs och konferens, commissioned by an area or an outside party (an area or funder id).",
+  data: strictObject("CourseScheduled", { courseId: Id, title: NonEmptyString, commissionedBy: Id }, { startsOn: IsoDateC, occasions: PositiveInteger, feePerParticipant: NonNegativeDecimal }),
+});
+
+export const CourseHeld = defineEvent({
+  type: "courses.course-held",
+  description:
+    "A course was held: occasions, participants (per municipality, region, external) when known, participants per occasion, the fee per participant and an outside organiser's price for the same course. Effective on its last day, or on the last day of the span it is known to fall in (`heldFrom` its first).",
+  data: strictObject(
+    "CourseHeld",
+    { courseId: Id },
+    {
+      occasions: PositiveInteger,
+      title: NonEmptyString,
+      commissionedBy: Id,
+      heldFrom: IsoDateC,
+      participants: Participants,
+      participantsPerOccasion: PositiveInteger,
+      feePerParticipant: NonNegativeDecimal,
+      benchmarkPricePerParticipant: NonNegativeDecimal,
+    },
+  ),
+});
+
+export const CourseCancelled = defineEvent({
+  type: "courses.course-cancelled",
+  description: "A scheduled course was cancelled, for a reason. A cancelled course takes no participants.",
+  data: strictObject("CourseCancelled", { courseId: Id, reason: CancellationReason }, { note: NonEmptyString }),
+});
+
+const span = { from: IsoDateC, to: IsoDateC };
+
+export const CourseRevenueRecorded = defineEvent({
+  type: "courses.revenue-recorded",
+  description: "Fees Kurs och konferens took in during a period, optionally by payer (kommunerna, ovriga).",
+  data: strictObject("CourseRevenueRecorded", { ...span, amount: DecimalString }, { byPayer: recordOf(DecimalString), knownTo: NonNegativeDecimal }),
+});
+
+export const CourseSummaryRecorded = defineEvent({
+  type: "courses.period-summary-recorded",
+  description:
+    "The course register's totals for a period, for organisations that keep only those (Bilaga 2): courses held per commissioning party, participants per municipality / region / external, cancellations per reason. Each part is optional; individual courses inside the span are its detail and are not added to it.",
+  data: strictObject(
+    "CourseSummaryRecorded",
+    span,
+    {
+      coursesHeld: NonNegativeInteger,
+      coursesByCommissioner: recordOf(NonNegativeInteger),
+      participantsTotal: NonNegativeInteger,
+      participants: Participants,
+      participantsByCommissioner: recordOf(NonNegativeInteger),
+      cancelled: NonNegativeInteger,
+      cancelledByReason: recordOf(NonNegativeInteger),
+    },
+  ),
+});
+
+export const coursesEvents = [CourseScheduled, CourseHeld, CourseCancelled, CourseRevenueRecorded, CourseSummaryRecorded] as const;

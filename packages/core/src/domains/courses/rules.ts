@@ -1,0 +1,80 @@
+import { defineRule } from "../../events/consistency.js";
+import type { DomainEvent } from "../../events/envelope.js";
+import { issue, type Issue } from "../../events/issues.js";
+import { effectiveDateOf } from "../../time/effective.js";
+import { KnownReferences } from "../reference/known-references.js";
+import { CANCELLATION_REASONS, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
+
+interface CourseKnowledge {
+  readonly references: KnownReferences;
+  readonly courses: Map<string, { scheduled: boolean; held: boolean; cancelledBy?: string }>;
+}
+
+/** A commissioning party is an area of the organisation or an outside party recorded as a funder. */
+const commissionerIssues = (known: CourseKnowledge, id: string | undefined, path: string): Issue[] =>
+  id === undefined || known.references.areas.has(id) || known.references.funders.has(id)
+    ? []
+    : [issue("unknown-reference", path, `unknown commissioning party "${id}"`, { expected: "an area or funder established earlier in the log", actual: id })];
+
+const participantIssues = (known: CourseKnowledge, participants: Participants | undefined, path: string): Issue[] =>
+  Object.keys(participants?.byMunicipality ?? {}).flatMap((id) => known.references.requireMunicipality(id, `${path}.byMunicipality.${id}`));
+
+const spanIssues = (event: DomainEvent, from: string | undefined, to: string): Issue[] => {
+  const found: Issue[] = [];
+  if (from !== undefined && from > to) found.push(issue("invalid-field", "data.from", "starts after the span ends", { expected: `a date on or before ${to}`, actual: from }));
+  if (effectiveDateOf(event.effectiveAt) !== to) found.push(issue("invalid-field", "effectiveAt", "must be the span's last day", { expected: to, actual: event.effectiveAt }));
+  return found;
+};
+
+const checkHeld = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
+  if (!CourseHeld.is(event)) return [];
+  const course = known.courses.get(event.data.courseId);
+  const found: Issue[] = [];
+  if (course?.cancelledBy !== undefined) found.push(issue("conflict", "data.courseId", `course "${event.data.courseId}" was cancelled (event ${course.cancelledBy}); a cancelled course takes no participants`));
+  if (course === undefined && event.data.title === undefined) found.push(issue("invalid-field", "data.title", "a course held without being scheduled needs a title", { expected: "a non-empty text" }));
+  if (course?.held === true && event.supersedes === undefined) found.push(issue("conflict", "data.courseId", `course "${event.data.courseId}" is already recorded as held; supersede that event to change it`));
+  const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
+  if (event.data.heldFrom !== undefined && event.data.heldFrom > date) found.push(issue("invalid-field", "data.heldFrom", "is after the course's last day", { actual: event.data.heldFrom }));
+  return [...found, ...commissionerIssues(known, event.data.commissionedBy, "data.commissionedBy"), ...participantIssues(known, event.data.participants, "data.participants")];
+};
+
+const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
+  if (CourseScheduled.is(event)) {
+    const found = commissionerIssues(known, event.data.commissionedBy, "data.commissionedBy");
+    if (known.courses.get(event.data.courseId)?.scheduled === true && event.supersedes === undefined) found.push(issue("conflict", "data.courseId", `course "${event.data.courseId}" is already scheduled`));
+    return found;
+  }
+  if (CourseCancelled.is(event)) {
+    const course = known.courses.get(event.data.courseId);
+    if (course === undefined) return [issue("unknown-reference", "data.courseId", `unknown course "${event.data.courseId}"`, { expected: "a course scheduled earlier in the log" })];
+    if (course.held) return [issue("conflict", "data.courseId", `course "${event.data.courseId}" was already held`)];
+    return course.cancelledBy !== undefined && event.supersedes === undefined ? [issue("conflict", "data.courseId", `course "${event.data.courseId}" is already cancelled`)] : [];
+  }
+  if (CourseRevenueRecorded.is(event)) return spanIssues(event, event.data.from, event.data.to);
+  if (CourseSummaryRecorded.is(event)) {
+    const found = [...spanIssues(event, event.data.from, event.data.to), ...participantIssues(known, event.data.participants, "data.participants")];
+    for (const key of Object.keys(event.data.coursesByCommissioner ?? {})) found.push(...commissionerIssues(known, key, `data.coursesByCommissioner.${key}`));
+    for (const key of Object.keys(event.data.cancelledByReason ?? {})) {
+      if (!(CANCELLATION_REASONS as readonly string[]).includes(key)) found.push(issue("invalid-field", `data.cancelledByReason.${key}`, "is not a cancellation reason", { expected: CANCELLATION_REASONS.join(", "), actual: key }));
+    }
+    return found;
+  }
+  return checkHeld(known, event);
+};
+
+/** Courses are commissioned by known parties; a cancelled course is never held; participants come from known municipalities. */
+export const coursesIntegrity = defineRule<CourseKnowledge>({
+  name: "courses-integrity",
+  init: () => ({ references: new KnownReferences(), courses: new Map() }),
+  learn: (known, event) => {
+    known.references.learn(event);
+    const courseId = CourseScheduled.is(event) || CourseHeld.is(event) || CourseCancelled.is(event) ? event.data.courseId : undefined;
+    if (courseId === undefined) return;
+    const course = known.courses.get(courseId) ?? { scheduled: false, held: false };
+    if (CourseScheduled.is(event)) course.scheduled = true;
+    if (CourseHeld.is(event)) course.held = true;
+    if (CourseCancelled.is(event)) course.cancelledBy = event.id;
+    known.courses.set(courseId, course);
+  },
+  check: checkCourses,
+});

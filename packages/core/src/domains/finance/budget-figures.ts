@@ -1,0 +1,95 @@
+import { Decimal } from "../../numbers/decimal.js";
+import { formatFigure } from "../../numbers/format.js";
+import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import { balanceTotal, disagree, flowRemaining, remainingOf } from "./balances.js";
+import { budgetFollowUpProjection, budgetRowOf, linesNamed, type BudgetFollowUpResult, type BudgetRow } from "./budget-follow-up.js";
+import { combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
+import { figureOf } from "./figure-helpers.js";
+
+/** Figures of Tabell 1 Budgetuppföljning: any column for a line, a union of lines, or the totals. */
+export const ROW = { row: 'a line of Tabell 1: an area id, "<area>:internal-charge", several joined by "+", "areas" (all area lines) or "total" (every line)' };
+
+/** A budget-table row for any set of lines: the table's own rows, unions of them, or the totals. */
+const rowFor = (result: BudgetFollowUpResult, row: string | undefined): BudgetRow | undefined => {
+  if (row === undefined || row === "total") return result.total;
+  const lines = linesNamed(result, row);
+  return lines === undefined ? undefined : budgetRowOf(row, row, lines, result.balances, row === "areas");
+};
+
+const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) => FactSum, extra?: (result: BudgetFollowUpResult, row: BudgetRow, name: string) => Partial<ComputedFigure>): FigureSource => ({
+  key,
+  description,
+  params: ROW,
+  unit: "kr",
+  projection: budgetFollowUpProjection,
+  compute: (raw, params) => {
+    const result = raw as BudgetFollowUpResult;
+    const row = rowFor(result, params.row);
+    if (row === undefined) return undefined;
+    return figureOf(pick(row), `${description} for ${params.row ?? "total"}`, extra?.(result, row, params.row ?? "total") ?? {});
+  },
+});
+
+const knownSourceAlternative = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
+  const lines = linesNamed(result, name === "total" ? "areas" : name) ?? [];
+  const withSource = combineFacts(lines.flatMap((line) => ["kommunerna", "staten", "ovriga"].map((source) => ({ tally: line.outcomeBySource[source] ?? emptyFactSum() }))));
+  const all = combineFacts(lines.map((line) => ({ tally: line.outcome })));
+  const known = factValue(withSource);
+  const unattributed = factValue(all)?.minus(known ?? 0);
+  return known === undefined || unattributed === undefined || unattributed.isZero()
+    ? {}
+    : { alternatives: [{ exact: known, cause: `only the costs with a known financing source; ${formatFigure(unattributed, "kr").text} of the costs have no source in the facts` }] };
+};
+
+const remainingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): Partial<ComputedFigure> => {
+  const lines = linesNamed(result, name) ?? [];
+  if (name === "total") {
+    const recordedTotals = result.balances.map(balanceTotal).flatMap((tally) => (tally === undefined ? [] : [tally]));
+    const recorded = factValue(combineFacts(recordedTotals.map((tally) => ({ tally }))));
+    const rows = result.rows.map((each) => factValue(each.remaining)).flatMap((value) => (value === undefined ? [] : [value]));
+    return {
+      parts: rows,
+      ...(recorded === undefined ? {} : { alternatives: [{ exact: recorded, cause: "the accounting system's recorded balance of all areas (as in Tabell 2a), not the sum of the rows above" }] }),
+    };
+  }
+  const flows = flowRemaining(lines);
+  const parts = [factValue(row.available), factValue(row.outcome)?.negated()].flatMap((value) => (value === undefined ? [] : [value]));
+  const conflict =
+    remainingOf(lines, result.balances).from === "recorded-balance" && disagree(row.remaining, flows)
+      ? { conflicts: [{ exact: new Decimal(flows.exact ?? "0"), evidence: flows.evidence, cause: "ingående + erhållna − utfall of the same areas leave a different amount than the recorded balance" }] }
+      : {};
+  const outcome = factValue(row.outcome);
+  const copied = outcome === undefined || row.remainingFrom === "recorded-balance" ? {} : { alternatives: [{ exact: outcome, cause: "the row's utfall copied into the kvarvarande column" }] };
+  return { parts, ...conflict, ...copied };
+};
+
+export const budgetFigures: FigureSource[] = [
+  budgetColumn("finance.opening", "ingående medel (funds at the start of the period)", (row) => row.opening),
+  budgetColumn("finance.received", "erhållna medel (funds received in the period)", (row) => row.received),
+  budgetColumn("finance.available", "disponibla medel (ingående + erhållna)", (row) => row.available, (_result, row) => ({
+    parts: [factValue(row.opening), factValue(row.received)].flatMap((value) => (value === undefined ? [] : [value])),
+  })),
+  budgetColumn("finance.budget", "budget förbrukning for the year the period ends in", (row) => row.budget),
+  budgetColumn("finance.outcome", "utfall (costs booked in the period)", (row) => row.outcome, (result, _row, name) => knownSourceAlternative(result, name)),
+  budgetColumn("finance.remaining", "kvarvarande medel at the period's end", (row) => row.remaining, remainingExtra),
+  budgetColumn("finance.remaining-earmarked", "varav kvarvarande fonderade statliga medel", (row) => row.remainingEarmarked),
+  budgetColumn("finance.forecast", "prognos kvarvarande medel at the year's end", (row) => row.forecast),
+  budgetColumn("finance.deviation", "avvikelse (budget − utfall)", (row) => row.deviation),
+  {
+    key: "finance.prior-surplus",
+    description: "Överskott från tidigare år: the organisation's surplus carried into the period.",
+    params: {},
+    unit: "kr",
+    projection: budgetFollowUpProjection,
+    compute: (raw) => figureOf((raw as BudgetFollowUpResult).priorSurplus, "opening balance without an area"),
+  },
+  {
+    key: "finance.accumulated-surplus",
+    description: "Ackumulerat överskott: the forecast total plus the surplus from earlier years.",
+    params: {},
+    unit: "kr",
+    projection: budgetFollowUpProjection,
+    compute: (raw) => figureOf((raw as BudgetFollowUpResult).accumulatedSurplus, "forecast total + surplus from earlier years"),
+  },
+];
+

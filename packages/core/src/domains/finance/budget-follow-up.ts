@@ -1,0 +1,107 @@
+import { defineProjection } from "../../projection/projection.js";
+import type { Period } from "../../time/period.js";
+import { nameOn } from "../reference/directory.js";
+import { available, earmarkedOf, remainingOf } from "./balances.js";
+import { evolveLedger, initLedger, openingDateOf, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
+import { combineFacts, type FactSum } from "./fact-sum.js";
+
+export interface BudgetRow {
+  readonly row: string;
+  readonly name: string;
+  readonly opening: FactSum;
+  readonly received: FactSum;
+  readonly available: FactSum;
+  readonly budget: FactSum;
+  readonly outcome: FactSum;
+  /** Kvarvarande: the recorded balance when the books give one for this row, else available − outcome. */
+  readonly remaining: FactSum;
+  readonly remainingFrom: "recorded-balance" | "flows";
+  readonly remainingEarmarked: FactSum;
+  readonly forecast: FactSum;
+  /** Avvikelse: budget − outcome, only where a budget exists. */
+  readonly deviation: FactSum;
+}
+
+export interface BudgetFollowUpResult {
+  readonly period: string;
+  readonly openingDate: string;
+  readonly budgetYear: number;
+  readonly forecastHorizon: string;
+  readonly rows: readonly BudgetRow[];
+  /** The unlabelled totals row: each column summed over the rows (the internal-charge line included). */
+  readonly total: BudgetRow;
+  readonly priorSurplus: FactSum;
+  /** Forecast total + surplus from earlier years (Akkumulerat överskott). */
+  readonly accumulatedSurplus: FactSum;
+  readonly lines: Readonly<Record<string, LedgerLine>>;
+  readonly balances: readonly RecordedBalance[];
+}
+
+/** The lines a row parameter names: "total", "areas" (no internal lines), or keys joined by "+". */
+export const linesNamed = (result: { readonly lines: Readonly<Record<string, LedgerLine>> }, row: string): LedgerLine[] | undefined => {
+  const all = Object.entries(result.lines);
+  if (row === "total") return all.map(([, line]) => line);
+  if (row === "areas") return all.filter(([, line]) => line.line === "area").map(([, line]) => line);
+  const picked = row.split("+").map((key) => result.lines[key]);
+  return picked.every((line) => line !== undefined) ? (picked as LedgerLine[]) : undefined;
+};
+
+const sumOf = (lines: readonly LedgerLine[], pick: (line: LedgerLine) => FactSum): FactSum => combineFacts(lines.map((line) => ({ tally: pick(line) })));
+
+const deviationOf = (budget: FactSum, outcome: FactSum): FactSum => (budget.exact === null ? budget : combineFacts([{ tally: budget }, { tally: outcome, sign: -1 }]));
+
+/** The columns of Tabell 1 for a set of lines, with totals summed row by row as the table does. */
+export const budgetRowOf = (row: string, name: string, lines: readonly LedgerLine[], balances: readonly RecordedBalance[], rowWise: boolean): BudgetRow => {
+  const budget = sumOf(lines, (line) => line.budget);
+  const outcome = sumOf(lines, (line) => line.outcome);
+  const remaining = rowWise ? { tally: combineFacts(lines.map((line) => ({ tally: remainingOf([line], balances).tally }))), from: "flows" as const } : remainingOf(lines, balances);
+  return {
+    row,
+    name,
+    opening: sumOf(lines, (line) => line.opening),
+    received: sumOf(lines, (line) => line.received),
+    available: available(lines),
+    budget,
+    outcome,
+    remaining: remaining.tally,
+    remainingFrom: remaining.from,
+    remainingEarmarked: earmarkedOf(lines, balances),
+    forecast: sumOf(lines, (line) => line.forecast),
+    deviation: deviationOf(budget, outcome),
+  };
+};
+
+const rowName = (state: LedgerState, line: LedgerLine, period: Period): string => {
+  const area = state.directory.areas[line.areaId];
+  const name = area === undefined ? line.areaId : nameOn(area, period.end);
+  return line.line === "area" ? name : `Härav ${name.toLowerCase()} finansierat från områdena ovan`;
+};
+
+const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpResult => {
+  // Table order: area lines as the facts first name them, the internal-charge lines after them.
+  const entries = Object.entries(state.lines).sort(([, a], [, b]) => (a.line === b.line ? 0 : a.line === "area" ? -1 : 1));
+  const lines = entries.map(([, line]) => line);
+  const total = budgetRowOf("total", "Summa", lines, state.balances, true);
+  return {
+    period: period.name,
+    openingDate: openingDateOf(period),
+    budgetYear: yearOf(period),
+    forecastHorizon: yearEndOf(period),
+    rows: entries.map(([key, line]) => budgetRowOf(key, rowName(state, line, period), [line], state.balances, false)),
+    total,
+    priorSurplus: state.priorSurplus,
+    accumulatedSurplus: combineFacts([{ tally: total.forecast }, { tally: state.priorSurplus }]),
+    lines: state.lines,
+    balances: state.balances,
+  };
+};
+
+/** Tabell 1 Budgetuppföljning: per area and in total, for a period, as known at the cut-off. */
+export const budgetFollowUpProjection = defineProjection<LedgerState, BudgetFollowUpResult>({
+  name: "budget-follow-up",
+  description:
+    "Budget follow-up per area (Tabell 1): ingående, erhållna, disponibla, budget, utfall, kvarvarande, varav fonderade, prognos, avvikelse, with the totals row, the surplus from earlier years and the accumulated surplus. Amounts in kr.",
+  init: initLedger,
+  evolve: (state, event, { period }) => evolveLedger(state, event, period),
+  result: (state, { period }) => budgetFollowUpOf(state, period),
+});

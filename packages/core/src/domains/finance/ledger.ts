@@ -1,0 +1,149 @@
+import type { DomainEvent } from "../../events/envelope.js";
+import { Decimal } from "../../numbers/decimal.js";
+import { addDays, isoDate, toCivil, type IsoDate } from "../../time/calendar.js";
+import { effectiveDateOf } from "../../time/effective.js";
+import type { Period } from "../../time/period.js";
+import { emptyDirectory, learnReference, type Directory } from "../reference/directory.js";
+import {
+  BalanceRecorded,
+  BudgetAdopted,
+  CostBooked,
+  ForecastMade,
+  FundsReceived,
+  InternalChargeBooked,
+  OpeningBalanceRecorded,
+  StateGrantAllocated,
+  StateGrantRequisitioned,
+  type FinancingSource,
+} from "./events.js";
+import { addFact, addFlow, emptyFactSum, type FactSum } from "./fact-sum.js";
+
+/** One line of the budget table: an area's own line, or its internal-charge line ("Härav …"). */
+export interface LedgerLine {
+  areaId: string;
+  line: "area" | "internal-charge";
+  opening: FactSum;
+  received: FactSum;
+  receivedBySource: Record<string, FactSum>;
+  budget: FactSum;
+  outcome: FactSum;
+  outcomeBySource: Record<string, FactSum>;
+  forecast: FactSum;
+}
+
+export interface RecordedBalance {
+  areaIds: string[];
+  asOf: string;
+  bySource?: Record<string, string>;
+  earmarkedState?: string;
+  knownTo?: string;
+  eventId: string;
+}
+
+export interface StateGrantEntry {
+  areaId?: string;
+  programme: string;
+  year: number;
+  amount: string;
+  knownTo?: string;
+  eventId: string;
+}
+
+/** Everything the money tables are computed from, for one period: a plain object. */
+export interface LedgerState {
+  directory: Directory;
+  lines: Record<string, LedgerLine>;
+  priorSurplus: FactSum;
+  balances: RecordedBalance[];
+  requisitioned: StateGrantEntry[];
+  allocated: StateGrantEntry[];
+  /** Forecast made latest (by effective date) per area, so a newer forecast replaces an older one. */
+  forecastDates: Record<string, string>;
+}
+
+export const INTERNAL = "internal-charge";
+
+export const lineKey = (areaId: string, line: "area" | "internal-charge" = "area"): string => (line === "area" ? areaId : `${areaId}:${INTERNAL}`);
+
+const emptyLine = (areaId: string, line: "area" | "internal-charge"): LedgerLine => ({
+  areaId,
+  line,
+  opening: emptyFactSum(),
+  received: emptyFactSum(),
+  receivedBySource: {},
+  budget: emptyFactSum(),
+  outcome: emptyFactSum(),
+  outcomeBySource: {},
+  forecast: emptyFactSum(),
+});
+
+export const initLedger = (): LedgerState => ({ directory: emptyDirectory(), lines: {}, priorSurplus: emptyFactSum(), balances: [], requisitioned: [], allocated: [], forecastDates: {} });
+
+const lineOf = (state: LedgerState, areaId: string, line: "area" | "internal-charge" = "area"): LedgerLine => {
+  const key = lineKey(areaId, line);
+  state.lines[key] ??= emptyLine(areaId, line);
+  return state.lines[key];
+};
+
+const bySource = (tallies: Record<string, FactSum>, source: FinancingSource | undefined): FactSum => {
+  const key = source ?? "unknown";
+  tallies[key] ??= emptyFactSum();
+  return tallies[key];
+};
+
+/** The day the opening balance of a period is taken: the day before it starts. */
+export const openingDateOf = (period: Period): IsoDate => addDays(period.start, -1);
+export const yearOf = (period: Period): number => toCivil(period.end).year;
+export const yearEndOf = (period: Period): IsoDate => isoDate(yearOf(period), 12, 31);
+
+const learnFlow = (state: LedgerState, event: DomainEvent, period: Period): void => {
+  if (FundsReceived.is(event)) {
+    const line = lineOf(state, event.data.areaId);
+    addFlow(line.received, event.data, event.id, period);
+    addFlow(bySource(line.receivedBySource, event.data.source), event.data, event.id, period);
+  } else if (CostBooked.is(event)) {
+    const line = lineOf(state, event.data.areaId, event.data.line ?? "area");
+    addFlow(line.outcome, event.data, event.id, period);
+    addFlow(bySource(line.outcomeBySource, event.data.source), event.data, event.id, period);
+  } else if (InternalChargeBooked.is(event)) {
+    // Money the other areas paid: their costs hold it, so the totals take it out of "received".
+    addFlow(lineOf(state, event.data.areaId, "internal-charge").received, event.data, event.id, period, -1);
+  }
+};
+
+const learnStock = (state: LedgerState, event: DomainEvent, period: Period, date: string): void => {
+  if (OpeningBalanceRecorded.is(event) && event.data.asOf === openingDateOf(period)) {
+    const tally = event.data.areaId === undefined ? state.priorSurplus : lineOf(state, event.data.areaId, event.data.line ?? "area").opening;
+    addFact(tally, new Decimal(event.data.amount), event.data.knownTo, event.id);
+  } else if (BudgetAdopted.is(event) && event.data.year === yearOf(period)) {
+    addFact(lineOf(state, event.data.areaId, event.data.line ?? "area").budget, new Decimal(event.data.amount), event.data.knownTo, event.id);
+  } else if (ForecastMade.is(event) && event.data.horizon === yearEndOf(period) && date <= period.end) {
+    const previous = state.forecastDates[event.data.areaId];
+    if (previous !== undefined && previous > date) return;
+    state.forecastDates[event.data.areaId] = date;
+    const line = lineOf(state, event.data.areaId);
+    line.forecast = addFact(emptyFactSum(), new Decimal(event.data.amount), event.data.knownTo, event.id);
+  } else if (BalanceRecorded.is(event) && event.data.asOf === period.end) {
+    const { areaIds, asOf, bySource: sources, earmarkedState, knownTo } = event.data;
+    state.balances.push({ areaIds: [...areaIds].sort(), asOf, eventId: event.id, ...(sources === undefined ? {} : { bySource: { ...sources } }), ...(earmarkedState === undefined ? {} : { earmarkedState }), ...(knownTo === undefined ? {} : { knownTo }) });
+  } else if (StateGrantRequisitioned.is(event) && event.data.year === yearOf(period)) {
+    state.requisitioned.push({ areaId: event.data.areaId, programme: event.data.programme, year: event.data.year, amount: event.data.amount, eventId: event.id, ...(event.data.knownTo === undefined ? {} : { knownTo: event.data.knownTo }) });
+  } else if (StateGrantAllocated.is(event) && event.data.year === yearOf(period)) {
+    const { areaId, programme, year, amount, knownTo } = event.data;
+    state.allocated.push({ programme, year, amount, eventId: event.id, ...(areaId === undefined ? {} : { areaId }), ...(knownTo === undefined ? {} : { knownTo }) });
+  }
+};
+
+/**
+ * The ledger fold shared by every money table: flows (received, costs, internal charges) count
+ * when their accounting period lies inside the asked period; stocks (opening balance, budget,
+ * forecast, recorded balance) are taken at the dates the period implies.
+ */
+export const evolveLedger = (state: LedgerState, event: DomainEvent, period: Period): LedgerState => {
+  const date = effectiveDateOf(event.effectiveAt);
+  if (date === undefined) return state;
+  if (date <= period.end) learnReference(state.directory, event);
+  learnFlow(state, event, period);
+  learnStock(state, event, period, date);
+  return state;
+};

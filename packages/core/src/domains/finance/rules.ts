@@ -1,0 +1,55 @@
+import { defineRule } from "../../events/consistency.js";
+import type { DomainEvent } from "../../events/envelope.js";
+import { issue, type Issue } from "../../events/issues.js";
+import { effectiveDateOf } from "../../time/effective.js";
+import { KnownReferences } from "../reference/known-references.js";
+import {
+  BalanceRecorded,
+  BudgetAdopted,
+  CostBooked,
+  ForecastMade,
+  FundsReceived,
+  InternalChargeBooked,
+  OpeningBalanceRecorded,
+  StateGrantAllocated,
+  StateGrantRequisitioned,
+} from "./events.js";
+
+/** A total for an accounting period is a fact about its last day: the effective date. */
+const spanIssues = (event: DomainEvent, span: { readonly from: string; readonly to: string }): Issue[] => {
+  const found: Issue[] = [];
+  if (span.from > span.to) found.push(issue("invalid-field", "data.from", "starts after the period ends", { expected: `a date on or before ${span.to}`, actual: span.from }));
+  const date = effectiveDateOf(event.effectiveAt);
+  if (date !== span.to) found.push(issue("invalid-field", "effectiveAt", "must be the last day of the accounting period (data.to)", { expected: span.to, actual: event.effectiveAt }));
+  return found;
+};
+
+const asOfIssues = (event: DomainEvent, asOf: string): Issue[] =>
+  effectiveDateOf(event.effectiveAt) === asOf ? [] : [issue("invalid-field", "data.asOf", "must equal the event's effective date", { expected: effectiveDateOf(event.effectiveAt) ?? event.effectiveAt, actual: asOf })];
+
+const optionalArea = (known: KnownReferences, areaId: string | undefined): Issue[] => (areaId === undefined ? [] : known.requireArea(areaId, "data.areaId"));
+
+const checkFinance = (known: KnownReferences, event: DomainEvent): Issue[] => {
+  if (FundsReceived.is(event) || CostBooked.is(event) || InternalChargeBooked.is(event)) return [...known.requireArea(event.data.areaId, "data.areaId"), ...spanIssues(event, event.data)];
+  if (OpeningBalanceRecorded.is(event)) return [...optionalArea(known, event.data.areaId), ...asOfIssues(event, event.data.asOf)];
+  if (BudgetAdopted.is(event) || ForecastMade.is(event) || StateGrantRequisitioned.is(event)) return known.requireArea(event.data.areaId, "data.areaId");
+  if (StateGrantAllocated.is(event)) return optionalArea(known, event.data.areaId);
+  if (BalanceRecorded.is(event)) {
+    const found = event.data.areaIds.flatMap((areaId, index) => known.requireArea(areaId, `data.areaIds[${index}]`));
+    if (new Set(event.data.areaIds).size !== event.data.areaIds.length) found.push(issue("conflict", "data.areaIds", "names an area twice"));
+    if (event.data.bySource === undefined && event.data.earmarkedState === undefined) found.push(issue("invalid-field", "data", "a balance needs bySource or earmarkedState", { expected: "bySource and/or earmarkedState" }));
+    for (const key of Object.keys(event.data.bySource ?? {})) {
+      if (!["kommunerna", "staten", "ovriga"].includes(key)) found.push(issue("invalid-field", `data.bySource.${key}`, "is not a financing source", { expected: "kommunerna, staten or ovriga", actual: key }));
+    }
+    return [...found, ...asOfIssues(event, event.data.asOf)];
+  }
+  return [];
+};
+
+/** Money must be booked on known areas, for well-formed accounting periods. */
+export const financeIntegrity = defineRule<KnownReferences>({
+  name: "finance-integrity",
+  init: () => new KnownReferences(),
+  learn: (known, event) => known.learn(event),
+  check: checkFinance,
+});

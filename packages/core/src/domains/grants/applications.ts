@@ -1,0 +1,132 @@
+import type { DomainEvent } from "../../events/envelope.js";
+import { Decimal, ratio, sum, toDecimalString } from "../../numbers/decimal.js";
+import { defineProjection } from "../../projection/projection.js";
+import { effectiveDateOf } from "../../time/effective.js";
+import type { Period } from "../../time/period.js";
+import { membershipOf } from "../finance/fact-sum.js";
+import { ApplicationDecided, ApplicationSubmitted, type Decision } from "./events.js";
+
+interface ApplicationRecord {
+  title: string;
+  funderId: string;
+  amount: string;
+  submittedFrom: string;
+  submittedOn: string;
+  evidence: string[];
+  decision?: Decision;
+  amountGranted?: string;
+  decidedOn?: string;
+}
+
+export interface GrantsState {
+  applications: Record<string, ApplicationRecord>;
+}
+
+export interface ApplicationRow {
+  readonly applicationId: string;
+  readonly title: string;
+  readonly funderId: string;
+  readonly amount: string;
+  readonly submittedOn: string;
+  /** The decision as known by the period's end; null while pending. */
+  readonly decision: Decision | null;
+  readonly amountGranted: string | null;
+  readonly decidedOn: string | null;
+  readonly evidence: readonly string[];
+}
+
+export interface CountAndAmount {
+  readonly count: number;
+  readonly amount: string;
+}
+
+export interface GrantApplicationsResult {
+  readonly period: string;
+  /** Applications submitted inside the period: they count, whenever they were decided. */
+  readonly applications: readonly ApplicationRow[];
+  /** Decided in the period but submitted before it (the Letterbox Club case): shown, not counted. */
+  readonly submittedEarlier: readonly ApplicationRow[];
+  /** Submitted in a span that straddles the period's edge: the period's counts cannot be known. */
+  readonly undetermined: readonly string[];
+  readonly submitted: CountAndAmount;
+  readonly granted: CountAndAmount;
+  readonly rejected: CountAndAmount;
+  readonly pending: CountAndAmount;
+  /** Exact shares (0..1) of the submitted ones; null when nothing was submitted. */
+  readonly grantedShareByCount: string | null;
+  readonly grantedShareByAmount: string | null;
+  readonly funders: readonly string[];
+}
+
+const dateOf = (event: DomainEvent): string => effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
+
+const evolveGrants = (state: GrantsState, event: DomainEvent, period: Period): GrantsState => {
+  if (ApplicationSubmitted.is(event)) {
+    const { applicationId, title, funderId, amount, submittedFrom } = event.data;
+    state.applications[applicationId] = { title, funderId, amount, submittedFrom: submittedFrom ?? dateOf(event), submittedOn: dateOf(event), evidence: [event.id] };
+  } else if (ApplicationDecided.is(event) && dateOf(event) <= period.end) {
+    const record = state.applications[event.data.applicationId];
+    if (record === undefined) return state;
+    record.decision = event.data.decision;
+    record.decidedOn = dateOf(event);
+    record.evidence = [record.evidence[0] ?? "", event.id];
+    if (event.data.amountGranted === undefined) delete record.amountGranted;
+    else record.amountGranted = event.data.amountGranted;
+  }
+  return state;
+};
+
+const rowOf = (applicationId: string, record: ApplicationRecord): ApplicationRow => ({
+  applicationId,
+  title: record.title,
+  funderId: record.funderId,
+  amount: record.amount,
+  submittedOn: record.submittedOn,
+  decision: record.decision ?? null,
+  amountGranted: record.amountGranted ?? null,
+  decidedOn: record.decidedOn ?? null,
+  evidence: record.evidence,
+});
+
+const tally = (rows: readonly ApplicationRow[], amountOf: (row: ApplicationRow) => string): CountAndAmount => ({
+  count: rows.length,
+  amount: toDecimalString(sum(rows.map((row) => new Decimal(amountOf(row))))),
+});
+
+const share = (part: Decimal, whole: Decimal): string | null => {
+  const value = ratio(part, whole);
+  return value === undefined ? null : toDecimalString(value);
+};
+
+export const grantApplicationsOf = (state: GrantsState, period: Period): GrantApplicationsResult => {
+  const all = Object.entries(state.applications);
+  const inside = all.filter(([, record]) => membershipOf(record.submittedFrom, record.submittedOn, period) === "inside").map(([id, record]) => rowOf(id, record));
+  const granted = inside.filter((row) => row.decision === "granted");
+  const submitted = tally(inside, (row) => row.amount);
+  const grantedTally = tally(granted, (row) => row.amountGranted ?? "0");
+  return {
+    period: period.name,
+    applications: inside,
+    submittedEarlier: all
+      .filter(([, record]) => record.submittedOn < period.start && record.decidedOn !== undefined && record.decidedOn >= period.start)
+      .map(([id, record]) => rowOf(id, record)),
+    undetermined: all.filter(([, record]) => membershipOf(record.submittedFrom, record.submittedOn, period) === "partly").map(([id]) => id),
+    submitted,
+    granted: grantedTally,
+    rejected: tally(inside.filter((row) => row.decision === "rejected"), (row) => row.amount),
+    pending: tally(inside.filter((row) => row.decision === null), (row) => row.amount),
+    grantedShareByCount: share(new Decimal(granted.length), new Decimal(inside.length)),
+    grantedShareByAmount: share(new Decimal(grantedTally.amount), new Decimal(submitted.amount)),
+    funders: [...new Set(inside.map((row) => row.funderId))].sort(),
+  };
+};
+
+/** Grant applications of a period (T-D, T-E): counts, amounts and success shares, by submission period. */
+export const grantApplicationsProjection = defineProjection<GrantsState, GrantApplicationsResult>({
+  name: "grant-applications",
+  description:
+    "Funding applications submitted in the period (an application belongs to the period it was submitted in, whenever decided): counts and amounts submitted, granted, rejected and pending, success shares by count and by amount, funders; and earlier applications decided in the period.",
+  init: () => ({ applications: {} }),
+  evolve: (state, event, { period }) => evolveGrants(state, event, period),
+  result: (state, { period }) => grantApplicationsOf(state, period),
+});

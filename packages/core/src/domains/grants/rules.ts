@@ -1,0 +1,51 @@
+import { defineRule } from "../../events/consistency.js";
+import type { EventOf } from "../../events/definition.js";
+import type { DomainEvent } from "../../events/envelope.js";
+import { issue, type Issue } from "../../events/issues.js";
+import { effectiveDateOf } from "../../time/effective.js";
+import { KnownReferences } from "../reference/known-references.js";
+import { ApplicationDecided, ApplicationSubmitted } from "./events.js";
+
+interface GrantsKnowledge {
+  readonly references: KnownReferences;
+  readonly applications: Map<string, { submitted: string; decidedBy?: string }>;
+}
+
+const checkSubmitted = (known: GrantsKnowledge, event: EventOf<typeof ApplicationSubmitted>): Issue[] => {
+  const found = known.references.requireFunder(event.data.funderId, "data.funderId");
+  if (event.data.areaId !== undefined) found.push(...known.references.requireArea(event.data.areaId, "data.areaId"));
+  if (known.applications.has(event.data.applicationId) && event.supersedes === undefined) found.push(issue("conflict", "data.applicationId", `application "${event.data.applicationId}" is already submitted`));
+  const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
+  if (event.data.submittedFrom !== undefined && event.data.submittedFrom > date) found.push(issue("invalid-field", "data.submittedFrom", "is after the submission date", { expected: `a date on or before ${date}`, actual: event.data.submittedFrom }));
+  return found;
+};
+
+const checkDecided = (known: GrantsKnowledge, event: DomainEvent): Issue[] => {
+  if (!ApplicationDecided.is(event)) return [];
+  const application = known.applications.get(event.data.applicationId);
+  if (application === undefined) return [issue("unknown-reference", "data.applicationId", `unknown application "${event.data.applicationId}"`, { expected: "an application submitted earlier in the log", actual: event.data.applicationId })];
+  const found: Issue[] = [];
+  if (application.decidedBy !== undefined && event.supersedes !== application.decidedBy) {
+    found.push(issue("conflict", "data.applicationId", `application "${event.data.applicationId}" is already decided (event ${application.decidedBy}); supersede that decision to change it`));
+  }
+  if (event.data.decision === "granted" && event.data.amountGranted === undefined) found.push(issue("invalid-field", "data.amountGranted", "a granted application needs the amount granted", { expected: "a non-negative decimal string" }));
+  if (event.data.decision === "rejected" && event.data.amountGranted !== undefined) found.push(issue("invalid-field", "data.amountGranted", "a rejected application has no amount granted"));
+  const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
+  if (date < application.submitted) found.push(issue("invalid-field", "effectiveAt", `is before the application was submitted (${application.submitted})`, { actual: event.effectiveAt }));
+  return found;
+};
+
+/** Applications are submitted once to a known funder; each gets one decision, after it was sent. */
+export const grantsIntegrity = defineRule<GrantsKnowledge>({
+  name: "grants-integrity",
+  init: () => ({ references: new KnownReferences(), applications: new Map() }),
+  learn: (known, event) => {
+    known.references.learn(event);
+    if (ApplicationSubmitted.is(event)) known.applications.set(event.data.applicationId, { submitted: event.data.submittedFrom ?? effectiveDateOf(event.effectiveAt) ?? event.effectiveAt });
+    if (ApplicationDecided.is(event)) {
+      const application = known.applications.get(event.data.applicationId);
+      if (application !== undefined) application.decidedBy = event.id;
+    }
+  },
+  check: (known, event) => (ApplicationSubmitted.is(event) ? checkSubmitted(known, event) : checkDecided(known, event)),
+});

@@ -1,0 +1,164 @@
+import { dec, toDecimalString, type Decimal } from "../../numbers/decimal.js";
+import type { FigureSource } from "../../reconciliation/figure-source.js";
+import { comparisonPeriod, type Comparison, type Period } from "../../time/period.js";
+import type { MetricStatusCode } from "./events.js";
+import type { MetricDefinition, StrategyFacts } from "./metrics-state.js";
+import { measuredPeriod } from "./periods.js";
+import { deriveStatus, trendOf, type MetricTrend } from "./status.js";
+
+/** A value of a metric for one period, and where it came from. */
+export interface MetricValue {
+  readonly period: string;
+  readonly value: string;
+  readonly source: "computed" | "recorded";
+  readonly evidence: readonly string[];
+  readonly derivation?: string;
+  /** Other ways the source says a document may have arrived at the value, kept for the audit. */
+  readonly alternatives?: readonly { readonly value: string; readonly cause: string }[];
+}
+
+export interface MetricTarget {
+  readonly kind: "fixed" | "share-of-base" | "same-period-last-year" | "none";
+  /** What the report prints in the target column: the value, the base, or last year's result. */
+  readonly printed: string | null;
+  /** The value the result is held against (share × base for a share-of-base target). */
+  readonly effective: string | null;
+  readonly share?: string;
+}
+
+export interface MetricStatusView {
+  readonly derived: MetricStatusCode | null;
+  readonly assessed: MetricStatusCode | null;
+  /** The status the report shows: the authored assessment when there is one. */
+  readonly shown: MetricStatusCode | null;
+  readonly overridden: boolean;
+  readonly comment?: string;
+  readonly assessmentEventId?: string;
+}
+
+export interface MetricTableRow {
+  readonly metricId: string;
+  readonly goalId: string;
+  readonly goalNumber: string | null;
+  readonly name: string;
+  readonly unit: string;
+  readonly direction: string;
+  readonly measuredPeriod: string;
+  readonly target: MetricTarget;
+  readonly result: MetricValue | null;
+  /** result ÷ base for share-of-base targets ("3 ansökningar (37 %)"). */
+  readonly shareOfBase: string | null;
+  readonly status: MetricStatusView;
+  readonly trend: { readonly against: Comparison; readonly period: string; readonly value: MetricTrend | null } | null;
+  readonly comparisons: readonly { readonly comparison: Comparison; readonly period: string; readonly value: MetricValue | null }[];
+}
+
+/** How a row reads the sources: the figure's value for a period, computed from the source projection's result there. */
+export type FigureAt = (key: string, params: Readonly<Record<string, string>>, period: Period) => ReturnType<FigureSource["compute"]> | "unknown-source";
+
+interface Evaluation {
+  readonly facts: StrategyFacts;
+  readonly figureAt: FigureAt;
+}
+
+const recordedFor = (facts: StrategyFacts, metricId: string, period: Period) => {
+  const matching = (facts.recorded[metricId] ?? []).filter((entry) => entry.from === period.start && entry.to === period.end);
+  return matching[matching.length - 1];
+};
+
+/** A figure-sourced metric takes the computed value; where the facts say nothing it falls back to a recorded one. */
+const valueFor = ({ facts, figureAt }: Evaluation, metric: MetricDefinition, period: Period): MetricValue | null => {
+  if (metric.result.from === "figure") {
+    const computed = figureAt(metric.result.key, metric.result.params ?? {}, period);
+    if (computed !== undefined && computed !== "unknown-source") {
+      const alternatives = (computed.alternatives ?? []).map((alternative) => ({ value: toDecimalString(alternative.exact), cause: alternative.cause }));
+      return {
+        period: period.name,
+        value: toDecimalString(computed.exact),
+        source: "computed",
+        evidence: computed.evidence,
+        ...(computed.derivation === undefined ? {} : { derivation: computed.derivation }),
+        ...(alternatives.length === 0 ? {} : { alternatives }),
+      };
+    }
+  }
+  const recorded = recordedFor(facts, metric.metricId, period);
+  return recorded === undefined ? null : { period: period.name, value: recorded.value, source: "recorded", evidence: [recorded.eventId], ...(recorded.note === undefined ? {} : { derivation: recorded.note }) };
+};
+
+const baseFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): Decimal | undefined => {
+  if (metric.target.kind !== "share-of-base") return undefined;
+  const ref = metric.target.base;
+  if (ref !== undefined) {
+    const computed = evaluation.figureAt(ref.key, ref.params ?? {}, period);
+    if (computed !== undefined && computed !== "unknown-source") return computed.exact;
+  }
+  const recorded = recordedFor(evaluation.facts, metric.metricId, period)?.base;
+  return recorded === undefined ? undefined : dec(recorded);
+};
+
+const targetFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): MetricTarget => {
+  const target = metric.target;
+  switch (target.kind) {
+    case "fixed":
+      return { kind: "fixed", printed: target.value, effective: target.value };
+    case "share-of-base": {
+      const base = baseFor(evaluation, metric, period);
+      return { kind: "share-of-base", share: target.share, printed: base === undefined ? null : toDecimalString(base), effective: base === undefined ? null : toDecimalString(base.times(dec(target.share))) };
+    }
+    case "same-period-last-year": {
+      const last = valueFor(evaluation, metric, comparisonPeriod(period, "same-period-last-year"));
+      return { kind: "same-period-last-year", printed: last?.value ?? null, effective: last?.value ?? null };
+    }
+    case "none":
+      return { kind: "none", printed: null, effective: null };
+  }
+};
+
+const statusFor = (facts: StrategyFacts, metric: MetricDefinition, period: Period, result: MetricValue | null, target: MetricTarget): MetricStatusView => {
+  const derived = deriveStatus({
+    result: result === null ? undefined : dec(result.value),
+    target: target.effective === null ? undefined : dec(target.effective),
+    direction: metric.direction,
+    ...(metric.partialThreshold === undefined ? {} : { partialThreshold: dec(metric.partialThreshold) }),
+  });
+  const assessments = (facts.assessed[metric.metricId] ?? []).filter((entry) => entry.from === period.start && entry.to === period.end);
+  const assessment = assessments[assessments.length - 1];
+  if (assessment === undefined) return { derived, assessed: null, shown: derived, overridden: false };
+  const assessed = assessment.status as MetricStatusCode;
+  return { derived, assessed, shown: assessed, overridden: assessed !== derived, assessmentEventId: assessment.eventId, ...(assessment.comment === undefined ? {} : { comment: assessment.comment }) };
+};
+
+const ratioString = (part: string | undefined, whole: string | null): string | null =>
+  part === undefined || whole === null || dec(whole).isZero() ? null : toDecimalString(dec(part).dividedBy(dec(whole)));
+
+/** One row of a metric table for the report period: target as printed, result, status, trend, comparisons. */
+export const evaluateMetric = (evaluation: Evaluation, metric: MetricDefinition, reportPeriod: Period): MetricTableRow => {
+  const period = measuredPeriod(reportPeriod, metric.measuredOver);
+  const result = valueFor(evaluation, metric, period);
+  const target = targetFor(evaluation, metric, period);
+  const comparisons = (metric.comparisons ?? []).map((comparison) => {
+    const at = comparisonPeriod(period, comparison);
+    return { comparison, period: at.name, value: valueFor(evaluation, metric, at) };
+  });
+  const against = metric.trendAgainst;
+  const trendBase = against === undefined ? undefined : valueFor(evaluation, metric, comparisonPeriod(period, against));
+  return {
+    metricId: metric.metricId,
+    goalId: metric.goalId,
+    goalNumber: evaluation.facts.goals[metric.goalId]?.number ?? null,
+    name: metric.name,
+    unit: metric.unit,
+    direction: metric.direction,
+    measuredPeriod: period.name,
+    target,
+    result,
+    shareOfBase: target.kind === "share-of-base" ? ratioString(result?.value, target.printed) : null,
+    status: statusFor(evaluation.facts, metric, period, result, target),
+    trend:
+      against === undefined
+        ? null
+        : { against, period: comparisonPeriod(period, against).name, value: result === null || trendBase === null || trendBase === undefined ? null : trendOf(dec(result.value), dec(trendBase.value)) },
+    comparisons,
+  };
+};

@@ -1,0 +1,84 @@
+import * as t from "io-ts";
+import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, PositiveInteger, describe, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
+import { defineEvent } from "../../events/definition.js";
+
+export const GoalKind = oneOf("GoalKind", ["strategic", "area"]);
+
+export const GoalEstablished = defineEvent({
+  type: "strategy.goal-established",
+  description:
+    "A strategic goal (one of six, numbered 1–6) or an area goal under one (numbered by its report section, e.g. \"2.2\"), from the effective date.",
+  data: strictObject("GoalEstablished", { goalId: Id, kind: GoalKind, number: NonEmptyString, title: NonEmptyString }, { parentGoalId: Id, areaId: Id }),
+});
+
+export const FocusAreaEstablished = defineEvent({
+  type: "strategy.focus-area-established",
+  description: "A focus area for a year (fokusområde), decided by PKS and kommundirektörer; narratives are tagged with it.",
+  data: strictObject("FocusAreaEstablished", { focusAreaId: Id, number: PositiveInteger, title: NonEmptyString, year: PositiveInteger }, { decidedOn: IsoDateC }),
+});
+
+export const METRIC_UNITS = ["percent", "kronor", "kr", "tkr", "st", "courses", "participants", "count"] as const;
+export const MetricUnit = oneOf("MetricUnit", METRIC_UNITS);
+export type MetricUnit = t.TypeOf<typeof MetricUnit>;
+
+export const Direction = oneOf("Direction", ["higher-is-better", "lower-is-better"]);
+export type Direction = t.TypeOf<typeof Direction>;
+
+export const COMPARISONS = ["same-period-last-year", "previous-year", "previous-tertial"] as const;
+export const ComparisonC = oneOf("Comparison", COMPARISONS);
+
+/** A figure another module computes, by key and parameters (see FigureSource). */
+export const FigureRef = strictObject("FigureRef", { key: NonEmptyString }, { params: recordOf(t.string) });
+export type FigureRef = t.TypeOf<typeof FigureRef>;
+
+const FixedTarget = strictObject("FixedTarget", { kind: t.literal("fixed"), value: DecimalString });
+/** "At least 50 % of the 8 applications": the report prints the base (8 st.) in the target column. */
+const ShareOfBaseTarget = strictObject("ShareOfBaseTarget", { kind: t.literal("share-of-base"), share: NonNegativeDecimal }, { base: FigureRef });
+/** The same period's result last year (78 kurser in H1 2019 for H1 2020). */
+const LastYearTarget = strictObject("LastYearTarget", { kind: t.literal("same-period-last-year") });
+const NoTarget = strictObject("NoTarget", { kind: t.literal("none") });
+
+export const Target = describe(t.union([FixedTarget, ShareOfBaseTarget, LastYearTarget, NoTarget]), 'a target: {kind:"fixed",value} | {kind:"share-of-base",share,base?} | {kind:"same-period-last-year"} | {kind:"none"}', {
+  anyOf: [FixedTarget.jsonSchema, ShareOfBaseTarget.jsonSchema, LastYearTarget.jsonSchema, NoTarget.jsonSchema],
+});
+export type Target = t.TypeOf<typeof Target>;
+
+const FromFigure = strictObject("FromFigure", { from: t.literal("figure"), key: NonEmptyString }, { params: recordOf(t.string) });
+const FromRecorded = strictObject("FromRecorded", { from: t.literal("recorded") });
+/** Where a metric's result comes from: a projection's figure, or `metric result recorded` events (measured outside). */
+export const ResultSource = describe(t.union([FromFigure, FromRecorded]), 'a result source: {from:"figure",key,params?} | {from:"recorded"}', {
+  anyOf: [FromFigure.jsonSchema, FromRecorded.jsonSchema],
+});
+export type ResultSource = t.TypeOf<typeof ResultSource>;
+
+export const MeasuredOver = oneOf("MeasuredOver", ["report-period", "first-half-year"]);
+
+export const MetricDefined = defineEvent({
+  type: "strategy.metric-defined",
+  description:
+    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\".",
+  data: strictObject(
+    "MetricDefined",
+    { metricId: Id, goalId: Id, name: NonEmptyString, unit: MetricUnit, dataSource: NonEmptyString, frequency: oneOf("Frequency", ["per-meeting", "tertial", "half-year", "year"]), direction: Direction, target: Target, result: ResultSource },
+    { partialThreshold: NonNegativeDecimal, comparisons: listOf(ComparisonC), trendAgainst: ComparisonC, measuredOver: MeasuredOver, areaId: Id, order: PositiveInteger },
+  ),
+});
+
+export const MetricResultRecorded = defineEvent({
+  type: "strategy.metric-result-recorded",
+  description: "A metric's result for a period (from..to) measured outside Tertial, or a base printed with it; the effective date lies inside the period.",
+  data: strictObject("MetricResultRecorded", { metricId: Id, from: IsoDateC, to: IsoDateC, value: DecimalString }, { base: DecimalString, note: NonEmptyString }),
+});
+
+/** Bilaga 1: met = uppfyllt, partly-met = delvis uppfyllt, not-met = inte uppfyllt, no-result = inget resultat (the report layer's codes). */
+export const METRIC_STATUS_CODES = ["met", "partly-met", "not-met", "no-result"] as const;
+export const MetricStatusCode = oneOf("MetricStatusCode", METRIC_STATUS_CODES);
+export type MetricStatusCode = t.TypeOf<typeof MetricStatusCode>;
+
+export const MetricStatusAssessed = defineEvent({
+  type: "strategy.metric-status-assessed",
+  description: "An authored status for a metric and period that overrides the derived one; reports show both when they differ.",
+  data: strictObject("MetricStatusAssessed", { metricId: Id, from: IsoDateC, to: IsoDateC, status: MetricStatusCode }, { comment: NonEmptyString }),
+});
+
+export const strategyEvents = [GoalEstablished, FocusAreaEstablished, MetricDefined, MetricResultRecorded, MetricStatusAssessed] as const;

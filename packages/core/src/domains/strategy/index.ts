@@ -1,0 +1,29 @@
+import type { DomainModule } from "../../events/catalog.js";
+import { strategyEvents } from "./events.js";
+import { createMetricFigures } from "./figures.js";
+import { createMetricsProjection } from "./metrics.js";
+import { createStrategyIntegrity } from "./rules.js";
+import { metricResultSources } from "./sources.js";
+
+export * from "./events.js";
+export * from "./status.js";
+export * from "./periods.js";
+export * from "./metrics-state.js";
+export * from "./evaluate.js";
+export * from "./metrics.js";
+export * from "./figures.js";
+export * from "./rules.js";
+export * from "./sources.js";
+
+/** The metrics projection over the built-in result sources. */
+export const metricsProjection = createMetricsProjection(metricResultSources);
+
+export const strategyIntegrity = createStrategyIntegrity(metricResultSources.map((source) => source.key));
+
+export const strategyModule: DomainModule = {
+  name: "strategy",
+  events: strategyEvents,
+  rules: [strategyIntegrity],
+  projections: [metricsProjection],
+  figures: createMetricFigures(metricsProjection),
+};

@@ -1,0 +1,70 @@
+import { defineRule } from "../../events/consistency.js";
+import type { DomainEvent } from "../../events/envelope.js";
+import { issue, type Issue } from "../../events/issues.js";
+import { dec } from "../../numbers/decimal.js";
+import { effectiveDateOf } from "../../time/effective.js";
+import { KnownReferences } from "../reference/known-references.js";
+import { FocusAreaEstablished, GoalEstablished, MetricDefined, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
+
+interface StrategyKnowledge {
+  readonly references: KnownReferences;
+  readonly goals: Map<string, string>;
+  readonly metrics: Set<string>;
+  readonly focusAreas: Set<string>;
+}
+
+const STRATEGIC_NUMBER = /^[1-6]$/;
+
+const goalIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => {
+  if (!GoalEstablished.is(event)) return [];
+  const { goalId, kind, number, parentGoalId, areaId } = event.data;
+  const found: Issue[] = known.goals.has(goalId) && event.supersedes === undefined ? [issue("conflict", "data.goalId", `goal "${goalId}" is already established`)] : [];
+  if (kind === "strategic" && !STRATEGIC_NUMBER.test(number)) found.push(issue("invalid-field", "data.number", "a strategic goal is numbered 1 to 6", { expected: "1, 2, 3, 4, 5 or 6", actual: number }));
+  if (kind === "area" && parentGoalId === undefined) found.push(issue("invalid-field", "data.parentGoalId", "an area goal belongs to a strategic goal", { expected: "a strategic goal id" }));
+  if (parentGoalId !== undefined && known.goals.get(parentGoalId) !== "strategic") found.push(issue("unknown-reference", "data.parentGoalId", `unknown strategic goal "${parentGoalId}"`, { expected: "a strategic goal established earlier", actual: parentGoalId }));
+  if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
+  return found;
+};
+
+const requireMetric = (known: StrategyKnowledge, metricId: string): Issue[] =>
+  known.metrics.has(metricId) ? [] : [issue("unknown-reference", "data.metricId", `unknown metric "${metricId}"`, { expected: "a metric defined earlier in the log", actual: metricId })];
+
+const spanIssues = (event: DomainEvent, from: string, to: string): Issue[] => {
+  const found: Issue[] = [];
+  const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
+  if (from > to) found.push(issue("invalid-field", "data.to", "ends before the period starts", { expected: `on or after ${from}`, actual: to }));
+  else if (date < from || date > to) found.push(issue("invalid-field", "effectiveAt", "must fall inside the period the value is for", { expected: `${from}..${to}`, actual: event.effectiveAt }));
+  return found;
+};
+
+const metricIssues = (known: StrategyKnowledge, event: DomainEvent, sourceKeys: ReadonlySet<string>): Issue[] => {
+  if (!MetricDefined.is(event)) return [];
+  const { metricId, goalId, result, target, partialThreshold, areaId } = event.data;
+  const found: Issue[] = known.metrics.has(metricId) && event.supersedes === undefined ? [issue("conflict", "data.metricId", `metric "${metricId}" is already defined`)] : [];
+  if (!known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { expected: "a goal established earlier in the log", actual: goalId }));
+  if (result.from === "figure" && !sourceKeys.has(result.key)) found.push(issue("unknown-reference", "data.result.key", `no metric result source "${result.key}"`, { expected: [...sourceKeys].sort().join(", "), actual: result.key }));
+  if (target.kind === "share-of-base" && target.base !== undefined && !sourceKeys.has(target.base.key)) found.push(issue("unknown-reference", "data.target.base.key", `no metric result source "${target.base.key}"`, { actual: target.base.key }));
+  if (partialThreshold !== undefined && dec(partialThreshold).gt(1)) found.push(issue("invalid-field", "data.partialThreshold", "is a share of the target", { expected: "between 0 and 1", actual: partialThreshold }));
+  if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
+  return found;
+};
+
+/** Goals, metrics, results and assessments must refer to what is established, with sensible periods. */
+export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
+  const keys = new Set(sourceKeys);
+  return defineRule<StrategyKnowledge>({
+    name: "strategy-integrity",
+    init: () => ({ references: new KnownReferences(), goals: new Map(), metrics: new Set(), focusAreas: new Set() }),
+    learn: (known, event) => {
+      known.references.learn(event);
+      if (GoalEstablished.is(event)) known.goals.set(event.data.goalId, event.data.kind);
+      if (MetricDefined.is(event)) known.metrics.add(event.data.metricId);
+      if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
+    },
+    check: (known, event) => {
+      if (MetricResultRecorded.is(event) || MetricStatusAssessed.is(event)) return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to)];
+      if (FocusAreaEstablished.is(event) && known.focusAreas.has(event.data.focusAreaId) && event.supersedes === undefined) return [issue("conflict", "data.focusAreaId", `focus area "${event.data.focusAreaId}" is already established`)];
+      return [...goalIssues(known, event), ...metricIssues(known, event, keys)];
+    },
+  });
+};

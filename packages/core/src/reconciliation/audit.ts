@@ -1,0 +1,241 @@
+import type { Catalog } from "../events/catalog.js";
+import type { EventOf } from "../events/definition.js";
+import type { DomainEvent } from "../events/envelope.js";
+import { Decimal, toDecimalString } from "../numbers/decimal.js";
+import { foldEvents } from "../projection/projection.js";
+import { isPeriodParseError, parsePeriod, type Period } from "../time/period.js";
+import { agrees, likelyCause, printedForm, printedNumber, readingOf, showFigure, type Reading } from "./compare.js";
+import { FigureStated } from "./events.js";
+import type { ComputedFigure, FigureSource } from "./figure-source.js";
+
+type Stated = EventOf<typeof FigureStated>;
+
+export type FindingKind =
+  /** The printed value differs from the value the facts give. */
+  | "disagreement"
+  /** Two independent fact bases behind the figure disagree with each other. */
+  | "facts-disagree"
+  /** No domain can compute the figure key named. */
+  | "unknown-figure"
+  /** A note, not a disagreement: printed parts do not add up to the printed total. */
+  | "footing";
+
+export interface AuditFinding {
+  readonly kind: FindingKind;
+  readonly statedEventId: string;
+  readonly figureKey: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly period: string;
+  readonly place: string;
+  readonly printed: string;
+  /** The computed value as the document would print it; null when the facts give none. */
+  readonly computed: string | null;
+  /** The exact computed value in the figure's base unit (kr, a ratio, a count). */
+  readonly computedExact: string | null;
+  /** printed − computed, in the printed unit, when both are numbers. */
+  readonly difference: string | null;
+  readonly evidence: readonly string[];
+  readonly derivation: string | null;
+  readonly cause: string | null;
+  readonly explanation: string;
+}
+
+export interface AuditReport {
+  readonly period: string | null;
+  readonly knownAt: string | null;
+  readonly stated: number;
+  readonly agreeing: number;
+  readonly disagreements: number;
+  readonly notes: number;
+  readonly findings: readonly AuditFinding[];
+}
+
+export interface AuditOptions {
+  /** Audit only figures whose period overlaps this one; also tried as "another period" a printed value may be copied from. */
+  readonly period?: Period;
+  readonly knownAt?: string;
+}
+
+const overlaps = (left: Period, right: Period): boolean => left.start <= right.end && right.start <= left.end;
+
+const placeOf = (stated: Stated): string => [stated.data.document, stated.data.section, stated.data.table, stated.data.label].filter((part) => part !== undefined).join(" › ");
+
+/** Computes figures from the same events, folding each projection once per period. */
+class FigureComputer {
+  private readonly results = new Map<string, unknown>();
+
+  constructor(
+    private readonly events: readonly DomainEvent[],
+    private readonly knownAt: string | undefined,
+  ) {}
+
+  compute(source: FigureSource, params: Readonly<Record<string, string>>, period: Period): ComputedFigure | undefined {
+    const key = `${source.projection.name}\u0000${period.name}`;
+    if (!this.results.has(key)) this.results.set(key, foldEvents(source.projection, this.events, this.knownAt === undefined ? { period } : { period, knownAt: this.knownAt }));
+    return source.compute(this.results.get(key), params);
+  }
+}
+
+interface Check {
+  readonly stated: Stated;
+  readonly period: Period;
+  readonly reading: Reading;
+  readonly figure: ComputedFigure | undefined;
+  /** The same figure for other periods the printed value may have been copied from. */
+  readonly elsewhere: readonly { readonly period: Period; readonly figure: ComputedFigure | undefined }[];
+}
+
+const finding = (check: Check, kind: FindingKind, explanation: string, extra: Partial<AuditFinding> = {}): AuditFinding => {
+  const { stated, figure, reading } = check;
+  const printed = printedNumber(stated.data.printed);
+  const rounded = figure === undefined || figure.text !== undefined ? undefined : printedForm(figure.exact, reading);
+  return {
+    kind,
+    statedEventId: stated.id,
+    figureKey: stated.data.figureKey,
+    params: stated.data.params ?? {},
+    period: check.period.name,
+    place: placeOf(stated),
+    printed: stated.data.printed,
+    computed: figure === undefined ? null : figure.text ?? showFigure(figure.exact, reading),
+    computedExact: figure === undefined || figure.text !== undefined ? null : toDecimalString(figure.exact),
+    difference: printed === undefined || rounded === undefined ? null : toDecimalString(printed.minus(rounded)),
+    evidence: figure?.evidence ?? [],
+    derivation: figure?.derivation ?? null,
+    cause: null,
+    explanation,
+    ...extra,
+  };
+};
+
+const periodCopiedFrom = (check: Check, printed: Decimal) =>
+  check.elsewhere.find(({ figure }) => figure !== undefined && figure.text === undefined && agrees(printed, figure, check.reading));
+
+const otherPeriodCause = (check: Check, printed: Decimal): string | undefined => {
+  const other = periodCopiedFrom(check, printed);
+  return other === undefined ? undefined : `copied from another period: it is the figure for ${other.period.name}, not for ${check.period.name}`;
+};
+
+const compareText = (check: Check, figure: ComputedFigure & { text: string }): AuditFinding[] =>
+  figure.text === check.stated.data.printed.trim() ? [] : [finding(check, "disagreement", `printed "${check.stated.data.printed}", the facts give "${figure.text}"`)];
+
+const compareNumber = (check: Check, figure: ComputedFigure): AuditFinding[] => {
+  const printed = printedNumber(check.stated.data.printed);
+  // A document may leave a zero cell blank; a blank is only wrong where the facts give a non-zero value.
+  if (printed === undefined) return figure.exact.isZero() ? [] : [finding(check, "disagreement", `the cell is blank, but the facts give ${showFigure(figure.exact, check.reading)}`, { cause: "a blank where a value exists" })];
+  if (agrees(printed, figure, check.reading)) return [];
+  const cause = likelyCause(printed, figure, check.reading) ?? otherPeriodCause(check, printed);
+  return [finding(check, "disagreement", `printed ${check.stated.data.printed}, the facts give ${showFigure(figure.exact, check.reading)}`, cause === undefined ? {} : { cause })];
+};
+
+const conflictsOf = (check: Check, figure: ComputedFigure): AuditFinding[] =>
+  (figure.conflicts ?? []).map((conflict) =>
+    finding(check, "facts-disagree", `${conflict.cause}: ${showFigure(conflict.exact, check.reading)} against ${showFigure(figure.exact, check.reading)}`, {
+      evidence: [...figure.evidence, ...conflict.evidence.filter((id) => !figure.evidence.includes(id))],
+      cause: "two fact bases for the same amount disagree",
+    }),
+  );
+
+const checkOne = (check: Check): AuditFinding[] => {
+  const { figure, stated } = check;
+  if (figure === undefined) {
+    const printed = printedNumber(stated.data.printed);
+    if (stated.data.printed.trim() === "") return [];
+    const cause = printed === undefined ? undefined : otherPeriodCause(check, printed);
+    const copiedFrom = printed === undefined ? undefined : periodCopiedFrom(check, printed);
+    return [finding(check, "disagreement", `printed ${stated.data.printed}, but no facts give this figure for ${check.period.name}`, { cause: cause ?? "a printed value with no facts behind it", evidence: copiedFrom?.figure?.evidence ?? [] })];
+  }
+  const compared = figure.text !== undefined ? compareText(check, figure as ComputedFigure & { text: string }) : compareNumber(check, figure);
+  return [...compared, ...conflictsOf(check, figure)];
+};
+
+/** Printed parts of a column should add up to its printed total; when rounding makes them not, say so. */
+const footingNotes = (checks: readonly Check[]): AuditFinding[] => {
+  const groups = new Map<string, Check[]>();
+  for (const check of checks) {
+    const group = check.stated.data.footing?.group;
+    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), check]);
+  }
+  const notes: AuditFinding[] = [];
+  for (const [group, members] of groups) {
+    const total = members.find((check) => check.stated.data.footing?.role === "total");
+    const parts = members.filter((check) => check.stated.data.footing?.role === "part");
+    const printedTotal = total === undefined ? undefined : printedNumber(total.stated.data.printed);
+    if (total === undefined || printedTotal === undefined) continue;
+    const partSum = parts.reduce((sum, check) => sum.plus(printedNumber(check.stated.data.printed) ?? 0), new Decimal(0));
+    if (partSum.equals(printedTotal)) continue;
+    notes.push(
+      finding(total, "footing", `the printed parts of "${group}" add up to ${partSum.toFixed()}, the printed total is ${total.stated.data.printed}: each part is rounded on its own, so rounded parts need not add up to the total`, {
+        cause: "rounded parts do not add up to the rounded total",
+        difference: toDecimalString(partSum.minus(printedTotal)),
+      }),
+    );
+  }
+  return notes;
+};
+
+/**
+ * Periods a printed value may have been copied from: the audited period, and the periods of the
+ * same document's other figures that enclose this one (a "first half-year" figure that is really
+ * the January–August one).
+ */
+const otherPeriods = (event: Stated, own: Period, stated: readonly Stated[], audited: Period | undefined): Period[] => {
+  const names = new Set<string>();
+  const out: Period[] = [];
+  const consider = (candidate: Period): void => {
+    if (candidate.name === own.name || names.has(candidate.name)) return;
+    names.add(candidate.name);
+    out.push(candidate);
+  };
+  if (audited !== undefined) consider(audited);
+  for (const other of stated) {
+    if (other.data.document !== event.data.document) continue;
+    const parsed = parsePeriod(other.data.period);
+    if (!isPeriodParseError(parsed) && parsed.start <= own.start && own.end <= parsed.end) consider(parsed);
+  }
+  return out;
+};
+
+/**
+ * Checks every stated figure against the figure computed from the facts, and explains each
+ * disagreement. Pure: the caller hands in the events that count (as known at the cut-off).
+ */
+export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Catalog, options: AuditOptions = {}): AuditReport => {
+  const computer = new FigureComputer(events, options.knownAt);
+  const stated = events.filter((event): event is Stated => FigureStated.is(event));
+  const checks: Check[] = [];
+  const findings: AuditFinding[] = [];
+  for (const event of stated) {
+    const period = parsePeriod(event.data.period);
+    if (isPeriodParseError(period) || (options.period !== undefined && !overlaps(period, options.period))) continue;
+    const reading = readingOf(event.data.unit, event.data.rounding);
+    const source = catalog.figure(event.data.figureKey);
+    const params = event.data.params ?? {};
+    if (source === undefined) {
+      const check: Check = { stated: event, period, reading, figure: undefined, elsewhere: [] };
+      checks.push(check);
+      findings.push(finding(check, "unknown-figure", `no domain computes the figure "${event.data.figureKey}"`));
+      continue;
+    }
+    const check: Check = {
+      stated: event,
+      period,
+      reading,
+      figure: computer.compute(source, params, period),
+      elsewhere: otherPeriods(event, period, stated, options.period).map((other) => ({ period: other, figure: computer.compute(source, params, other) })),
+    };
+    checks.push(check);
+    findings.push(...checkOne(check));
+  }
+  findings.push(...footingNotes(checks));
+  const disagreeing = new Set(findings.filter((found) => found.kind !== "footing").map((found) => found.statedEventId));
+  return {
+    period: options.period?.name ?? null,
+    knownAt: options.knownAt ?? null,
+    stated: checks.length,
+    agreeing: checks.length - disagreeing.size,
+    disagreements: findings.filter((found) => found.kind !== "footing").length,
+    notes: findings.filter((found) => found.kind === "footing").length,
+    findings,
+  };
+};

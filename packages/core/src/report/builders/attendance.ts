@@ -1,0 +1,88 @@
+import type { Attendance } from "../../domains/meetings/tally.js";
+import type { AttendanceResult } from "../../domains/meetings/attendance.js";
+import type { MetricsResult } from "../../domains/strategy/metrics.js";
+import { dec } from "../../numbers/decimal.js";
+import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
+import { reportFigure, type ReportFigure } from "../document/figure.js";
+import { figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+import { cumulativeLabel } from "./kinds.js";
+import { bySwedishName, namer } from "./names.js";
+
+/** Where attendance goes when no metric names it: 3.2, the partnership goal's attendance section. */
+export const ATTENDANCE_SECTION = "3.2";
+
+const MODES = [
+  { id: "fysiskt", label: "Fysiskt" },
+  { id: "digitalt", label: "Digitalt" },
+  { id: "kombination", label: "Kombination av fysiskt och digitalt" },
+] as const;
+
+/** The section of the first metric whose result rests on attendance facts. */
+const sectionOf = (context: ReportBuildContext, attendance: AttendanceResult): string => {
+  const metrics = resultOf<MetricsResult>(context, "metrics");
+  const evidence = new Set(attendance.evidence);
+  const metric = metrics?.rows.find((row) => row.goalNumber !== null && (row.result?.evidence ?? []).some((id) => evidence.has(id)));
+  return metric?.goalNumber ?? ATTENDANCE_SECTION;
+};
+
+const shareFigure = (key: string, attendance: Attendance): ReportFigure | null => (attendance.share === null ? null : reportFigure(key, dec(attendance.share), "percent"));
+
+const targetOf = (attendance: AttendanceResult): ReportFigure | null => {
+  const share = attendance.groups.find((group) => group.targetShare !== null)?.targetShare ?? null;
+  return share === null ? null : reportFigure(`attendance.target@${attendance.period}`, dec(share), "percent");
+};
+
+const attendanceChart = (id: string, title: string, category: string, entries: readonly { key: string; name: string; attendance: Attendance }[], seriesName: string, target: ReportFigure | null): ReportChart => ({
+  kind: "chart",
+  id,
+  chart: "grouped-bar",
+  title,
+  unit: "percent",
+  categories: entries.map((entry) => entry.name),
+  series: [{ name: seriesName, values: entries.map((entry) => shareFigure(entry.key, entry.attendance)) }],
+  targetLines: target === null ? [] : [{ label: "Målvärde", figure: target }],
+  labels: { category, value: "Närvaro" },
+});
+
+const modesTable = (attendance: AttendanceResult, label: string): ReportTable | null => {
+  if (attendance.modes.meetingsWithMode === 0) return null;
+  const key = (part: string): string => `attendance.modes@${attendance.period}/${part}`;
+  return table({
+    id: "motesformer",
+    caption: `Mötesformer under ${label}`,
+    align: ["left", "right", "right"],
+    head: [headerRow(["Mötesform", "Antal möten", "Andel"])],
+    body: MODES.map((mode) => row([textCell(mode.label), figureCell(key(`count=${mode.id}`), String(attendance.modes.counts[mode.id] ?? 0), "count"), figureCell(key(`share=${mode.id}`), attendance.modes.shares[mode.id] ?? null, "percent")])),
+    foot: [row([textCell("Summa"), figureCell(key("count"), String(attendance.modes.meetingsWithMode), "count"), textCell("")])],
+  });
+};
+
+/**
+ * Attendance as charts against the target line: per network and per municipality, and the
+ * meeting modes; placed with the attendance metrics (3.2 in the house).
+ */
+export const attendanceSection = (context: ReportBuildContext): BuiltSection => {
+  const attendance = resultOf<AttendanceResult>(context, "attendance");
+  if (attendance === undefined || attendance.meetings === 0) return nothing;
+  const name = namer(context);
+  const label = cumulativeLabel(context.period);
+  const seriesName = `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
+  const target = targetOf(attendance);
+  const networks = [...attendance.networks]
+    .filter((network) => network.attendance.share !== null)
+    .sort(bySwedishName((network) => network.name))
+    .map((network) => ({ key: `attendance.network@${attendance.period}/network=${network.networkId}`, name: network.name, attendance: network.attendance }));
+  const municipalities = Object.entries(attendance.byMunicipality)
+    .map(([id, value]) => ({ key: `attendance.municipality@${attendance.period}/municipality=${id}`, name: name(id), attendance: value }))
+    .filter((entry) => entry.attendance.share !== null)
+    .sort(bySwedishName((entry) => entry.name));
+  const blocks: ReportBlock[] = [];
+  if (networks.length > 0) blocks.push(attendanceChart("narvaro-per-natverk", `Genomsnittlig närvaro per nätverk, ${label}`, "Nätverk", networks, seriesName, target));
+  if (municipalities.length > 0) blocks.push(attendanceChart("narvaro-per-kommun", `Genomsnittlig närvaro per kommun, ${label}`, "Kommun", municipalities, seriesName, target));
+  const modes = modesTable(attendance, label);
+  if (modes !== null) blocks.push(modes);
+  const evidence: Record<string, readonly string[]> = { [`attendance.`]: attendance.evidence };
+  for (const network of attendance.networks) evidence[`attendance.network@${attendance.period}/network=${network.networkId}`] = network.evidence;
+  return placed(sectionOf(context, attendance), null, blocks, evidence as FigureEvidence);
+};

@@ -1,0 +1,49 @@
+import type { Decimal } from "../../numbers/decimal.js";
+import { dec } from "../../numbers/decimal.js";
+import type { FigureOptions } from "../../numbers/format.js";
+import type { UnitId } from "../../numbers/units.js";
+import type { ReportAlign, ReportCell, ReportFootnote, ReportTable, ReportTableRow } from "../document/blocks.js";
+import { reportFigure } from "../document/figure.js";
+
+/**
+ * A stable figure key: "<projection>.<figure>@<date or period>", then "/name=value" parameters
+ * in the order given, e.g. "staffing.fte@2020-08-31/form=visstid".
+ */
+export const reportFigureKey = (base: string, at: string, params: Readonly<Record<string, string>> = {}): string =>
+  [`${base}@${at}`, ...Object.entries(params).map(([name, value]) => `${name}=${value}`)].join("/");
+
+export const textCell = (text: string, marks: readonly string[] = []): ReportCell => ({ kind: "text", text, marks: [...marks] });
+
+export const blankCell = (marks: readonly string[] = []): ReportCell => ({ kind: "blank", marks: [...marks] });
+
+/** A figure cell, or a blank one when the facts say nothing (never a zero). */
+export const figureCell = (key: string, exact: string | Decimal | null | undefined, unit: UnitId, options: FigureOptions = {}): ReportCell =>
+  exact === null || exact === undefined ? blankCell() : { kind: "figure", figure: reportFigure(key, typeof exact === "string" ? dec(exact) : exact, unit, options), marks: [] };
+
+export const row = (cells: readonly ReportCell[]): ReportTableRow => ({ cells: [...cells] });
+
+export const headerRow = (labels: readonly string[]): ReportTableRow => row(labels.map((label) => textCell(label)));
+
+export interface TableSpec {
+  readonly id: string;
+  readonly caption: string;
+  readonly unitNote?: string;
+  readonly align: readonly ReportAlign[];
+  readonly head: readonly ReportTableRow[];
+  readonly body: readonly ReportTableRow[];
+  readonly foot?: readonly ReportTableRow[];
+  readonly footnotes?: readonly ReportFootnote[];
+}
+
+export const table = (spec: TableSpec): ReportTable => ({
+  kind: "table",
+  id: spec.id,
+  caption: spec.caption,
+  unitNote: spec.unitNote ?? null,
+  align: [...spec.align],
+  head: [...spec.head],
+  body: [...spec.body],
+  foot: [...(spec.foot ?? [])],
+  footnotes: [...(spec.footnotes ?? [])],
+});
+

@@ -1,0 +1,169 @@
+import type { BudgetFollowUpResult, BudgetRow } from "../../domains/finance/budget-follow-up.js";
+import type { FactSum } from "../../domains/finance/fact-sum.js";
+import type { FundsBySourceResult, OutcomeBySourceResult, SourceRow } from "../../domains/finance/source-tables.js";
+import { dec } from "../../numbers/decimal.js";
+import type { UnitId } from "../../numbers/units.js";
+import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
+import { reportFigure } from "../document/figure.js";
+import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+import { footnotesFor } from "./narratives.js";
+
+/** Where the house prints the economic tables: 2.4 Ekonomisk redovisning. */
+export const ECONOMY_SECTION = "2.4";
+
+const SOURCES = [
+  { id: "kommunerna", label: "Tillförda medel kommunerna", short: "Kommunerna" },
+  { id: "staten", label: "Tillförda medel staten", short: "Staten" },
+  { id: "ovriga", label: "Tillförda medel övriga", short: "Övriga" },
+] as const;
+
+const known = (sum: FactSum | undefined): string | null => (sum === undefined || sum.unknown || sum.exact === null ? null : sum.exact);
+
+/** A money cell from a fact sum; blank when the facts do not say. */
+const moneyCell = (key: string, sum: FactSum | undefined, unit: UnitId, evidence: Record<string, readonly string[]>): ReportCell => {
+  const exact = known(sum);
+  if (exact !== null && sum !== undefined) evidence[key] = sum.evidence;
+  return figureCell(key, exact, unit, { withSuffix: false });
+};
+
+const shareCell = (key: string, share: string | null | undefined): ReportCell => (share === null || share === undefined ? blankCell() : figureCell(key, share, "percent"));
+
+const BUDGET_COLUMNS = ["opening", "received", "available", "budget", "outcome", "remaining", "remainingEarmarked", "forecast"] as const;
+
+const budgetHeader = (result: BudgetFollowUpResult, end: string): string[] => [
+  "",
+  `Ingående medel ${result.budgetYear}`,
+  `Erhållna medel ${result.budgetYear}`,
+  `Disponibla medel ${result.budgetYear}`,
+  `Budget förbrukning ${result.budgetYear}`,
+  `Utfall förbrukning ${end}`,
+  `Kvarvarande medel ${end}`,
+  "Varav kvarvarande fonderade statliga medel",
+  `Prognos kvarvarande medel ${result.forecastHorizon}`,
+];
+
+const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, evidence: Record<string, readonly string[]>): ReportTable => {
+  const end = context.period.end;
+  const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
+  const notes = footnotesFor(context, ECONOMY_SECTION).filter((note) => note.title === "" || /tabell 1\b/i.test(note.title));
+  const marksFor = (rowId: string): string[] => notes.filter((note) => note.areaId === rowId).map((note) => note.mark);
+  const budgetRow = (entry: BudgetRow) => row([textCell(entry.name, marksFor(entry.row)), ...BUDGET_COLUMNS.map((column) => moneyCell(key(column, entry.row), entry[column], "tkr", evidence))]);
+  const lastColumn = BUDGET_COLUMNS.length - 1;
+  const only = (label: string, rowId: string, sum: FactSum, at: number[]) =>
+    row([textCell(label), ...BUDGET_COLUMNS.map((column, index) => (at.includes(index) ? moneyCell(key(column, rowId), sum, "tkr", evidence) : blankCell()))]);
+  const extra = [
+    ...(known(result.priorSurplus) === null ? [] : [only("Överskott från tidigare år", "prior-surplus", result.priorSurplus, [0, lastColumn])]),
+    ...(known(result.accumulatedSurplus) === null ? [] : [only(`Ackumulerat överskott ${result.forecastHorizon}`, "accumulated-surplus", result.accumulatedSurplus, [lastColumn])]),
+  ];
+  return table({
+    id: "tabell-1-budgetuppfoljning",
+    caption: `Tabell 1 Budgetuppföljning per ${end}`,
+    unitNote: "tkr",
+    align: ["left", ...BUDGET_COLUMNS.map(() => "right" as const)],
+    head: [headerRow(budgetHeader(result, end))],
+    body: result.rows.map(budgetRow),
+    foot: [budgetRow(result.total), ...extra],
+    footnotes: notes.map((note): ReportFootnote => ({ mark: note.mark, markdown: note.markdown })),
+  });
+};
+
+const sourceColumns = (rows: readonly SourceRow[]) => SOURCES.filter((source) => rows.some((entry) => known(entry.bySource[source.id]) !== null));
+
+const fundsTables = (result: FundsBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
+  const all = [...result.rows, result.total];
+  const sources = sourceColumns(all);
+  const key = (column: string, rowId: string): string => `funds-by-source.${column}@${result.asOf}/row=${rowId}`;
+  const amounts = (entry: (typeof all)[number]) =>
+    row([textCell(entry.name), moneyCell(key("total", entry.row), entry.total, "kr", evidence), ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)), moneyCell(key("earmarked-state", entry.row), entry.earmarkedState, "kr", evidence)]);
+  const shares = (entry: (typeof all)[number]) =>
+    row([textCell(entry.name), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
+  const head = (first: string, last: string[]) => [headerRow(["Redovisning av disponibla medel", first, ...sources.map((source) => source.label), ...last])];
+  return [
+    table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 2).fill("right")], head: head(`Disponibla medel ${result.asOf}`, ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
+    table({ id: "tabell-2b", caption: "Tabell 2b Redovisning av andelen disponibla medel fördelade på finansiärer", align: ["left", ...Array(sources.length + 1).fill("right")], head: head(`Disponibla medel ${result.asOf}`, []), body: result.rows.map(shares), foot: [shares(result.total)] }),
+  ];
+};
+
+const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
+  const all = [...result.rows, result.total];
+  const sources = sourceColumns(all);
+  const unattributed = all.some((entry) => (known(entry.unattributed) ?? "0") !== "0");
+  const key = (column: string, rowId: string): string => `outcome-by-source.${column}@${result.period}/row=${rowId}`;
+  const amounts = (entry: (typeof all)[number]) =>
+    row([
+      textCell(entry.name),
+      moneyCell(key("total", entry.row), entry.total, "kr", evidence),
+      ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)),
+      ...(unattributed ? [moneyCell(key("unattributed", entry.row), entry.unattributed, "kr", evidence)] : []),
+    ]);
+  const shares = (entry: (typeof all)[number]) =>
+    row([textCell(entry.name), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
+  const end = context.period.end;
+  return [
+    table({
+      id: "tabell-3a",
+      caption: `Tabell 3a Finansiering av verksamheten ${context.period.start} – ${end}`,
+      unitNote: "kr",
+      align: ["left", ...Array(sources.length + 1 + (unattributed ? 1 : 0)).fill("right")],
+      head: [headerRow([`Utfall ${end}`, "Utfall per verksamhetsområde", ...sources.map((source) => source.label), ...(unattributed ? ["Finansiering ej angiven"] : [])])],
+      body: result.rows.map(amounts),
+      foot: [amounts(result.total)],
+    }),
+    table({
+      id: "tabell-3b",
+      caption: "Tabell 3b Finansiering av verksamheten, andel",
+      align: ["left", ...Array(sources.length + 1).fill("right")],
+      head: [headerRow([`Finansiering av utfall ${end}`, "Andel utfall per verksamhetsområde", ...sources.map((source) => source.label)])],
+      body: result.rows.map(shares),
+      foot: [shares(result.total)],
+    }),
+  ];
+};
+
+/** Funds at the period's end and the period's costs per financing source, side by side. */
+const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | undefined, outcome: OutcomeBySourceResult | undefined): ReportChart | null => {
+  const series = [
+    ...(funds === undefined ? [] : [{ name: `Disponibla medel ${funds.asOf}`, sums: funds.total.bySource, key: `funds-by-source.chart@${funds.asOf}` }]),
+    ...(outcome === undefined ? [] : [{ name: `Utfall ${context.period.start} – ${context.period.end}`, sums: outcome.total.bySource, key: `outcome-by-source.chart@${outcome.period}` }]),
+  ];
+  if (series.length === 0) return null;
+  return {
+    kind: "chart",
+    id: "medel-och-utfall-per-finansiar",
+    chart: "grouped-bar",
+    title: "Disponibla medel och utfall per finansiär",
+    unit: "tkr",
+    categories: SOURCES.map((source) => source.short),
+    series: series.map((entry) => ({
+      name: entry.name,
+      values: SOURCES.map((source) => {
+        const exact = known(entry.sums[source.id]);
+        return exact === null ? null : reportFigure(`${entry.key}/source=${source.id}`, dec(exact), "tkr");
+      }),
+    })),
+    targetLines: [],
+    labels: { category: "Finansiär", value: "Belopp" },
+  };
+};
+
+/**
+ * 2.4 Ekonomisk redovisning: Tabell 1 (budget follow-up, tkr) with the footnotes written for
+ * it, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
+ * costs per financing source. Each table only when its projection has facts.
+ */
+export const economySection = (context: ReportBuildContext): BuiltSection => {
+  const budget = resultOf<BudgetFollowUpResult>(context, "budget-follow-up");
+  const funds = resultOf<FundsBySourceResult>(context, "funds-by-source");
+  const outcome = resultOf<OutcomeBySourceResult>(context, "outcome-by-source");
+  const evidence: Record<string, readonly string[]> = {};
+  const blocks: ReportBlock[] = [];
+  if (budget !== undefined && budget.rows.length > 0) blocks.push(budgetTable(context, budget, evidence));
+  const usableFunds = funds !== undefined && funds.rows.length > 0 ? funds : undefined;
+  const usableOutcome = outcome !== undefined && outcome.rows.length > 0 ? outcome : undefined;
+  if (usableFunds !== undefined) blocks.push(...fundsTables(usableFunds, evidence));
+  if (usableOutcome !== undefined) blocks.push(...outcomeTables(context, usableOutcome, evidence));
+  const chart = sourcesChart(context, usableFunds, usableOutcome);
+  if (chart !== null) blocks.push(chart);
+  return blocks.length === 0 ? nothing : placed(ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
+};

@@ -1,0 +1,121 @@
+import type { AnyProjection } from "../../projection/projection.js";
+import { REPORT_DOCUMENT_VERSION, type ReportBlock, type ReportDocument, type ReportProvenance, type ReportSection } from "../document/index.js";
+import type { ReportProjectionNeed } from "../replay-many.js";
+import type { BuiltSection, FigureEvidence, Placement, ReportBuildContext } from "./context.js";
+import { chapterOf, compareSectionNumbers, REPORT_GOALS, reportGoalsProjection, type ReportGoalsResult } from "./goals.js";
+import { periodLabel, reportTitle } from "./kinds.js";
+import { symbolLegend } from "./legend.js";
+
+/** A part of the house structure: builds its blocks from projection results, or nothing. */
+export type ReportSectionBuilder = (context: ReportBuildContext) => BuiltSection;
+
+/**
+ * The house structure: which projections the report reads and the builders that place blocks
+ * at numbered sections (1 Inledning with 1.1–1.4, chapters 2–7 one per strategic goal, then
+ * the appendices). Replace or extend the builders to change the report.
+ */
+export interface ReportHouse {
+  /** Projections (and comparison periods) the builders read; those the catalog lacks are skipped. */
+  readonly needs: readonly ReportProjectionNeed[];
+  /** Projections of the report's own (read-only views over domain events), added to the catalog for the run. */
+  readonly projections: readonly AnyProjection[];
+  readonly builders: readonly ReportSectionBuilder[];
+}
+
+export interface ReportBuildInput {
+  readonly context: ReportBuildContext;
+  readonly provenance: ReportProvenance;
+  readonly house: ReportHouse;
+  readonly organisation?: string;
+  readonly titleLines?: readonly string[];
+}
+
+export interface BuiltReport {
+  readonly document: ReportDocument;
+  /** Event ids behind figures, by figure-key prefix, where the projections say. */
+  readonly evidence: FigureEvidence;
+}
+
+interface Node {
+  readonly number: string;
+  title: string | null;
+  readonly blocks: ReportBlock[];
+}
+
+const titleFor = (context: ReportBuildContext, number: string): string => {
+  if (number === "1") return "Inledning";
+  const goals = (context.results[REPORT_GOALS] as ReportGoalsResult | undefined)?.goals ?? [];
+  const depth = number.split(".").length;
+  const goal = depth === 1 ? goals.find((candidate) => candidate.kind === "strategic" && chapterOf(candidate) === number) : goals.find((candidate) => candidate.kind === "area" && candidate.number === number);
+  if (goal !== undefined) return goal.title.replace(/\.$/, "");
+  return depth === 1 ? `Kapitel ${number}` : "";
+};
+
+const collect = (placements: readonly Placement[]): Map<string, Node> => {
+  const nodes = new Map<string, Node>();
+  const ensure = (number: string): Node => {
+    const found = nodes.get(number);
+    if (found !== undefined) return found;
+    const created: Node = { number, title: null, blocks: [] };
+    nodes.set(number, created);
+    return created;
+  };
+  for (const placement of placements) {
+    const parts = placement.number.split(".");
+    parts.forEach((_, index) => ensure(parts.slice(0, index + 1).join(".")));
+    const node = ensure(placement.number);
+    node.title ??= placement.title;
+    node.blocks.push(...placement.blocks);
+  }
+  return nodes;
+};
+
+const parentOf = (number: string): string | null => (number.includes(".") ? number.slice(0, number.lastIndexOf(".")) : null);
+
+const toSection = (context: ReportBuildContext, nodes: Map<string, Node>, node: Node): ReportSection => {
+  const children = [...nodes.values()].filter((child) => parentOf(child.number) === node.number).sort((a, b) => compareSectionNumbers(a.number, b.number));
+  return {
+    id: `avsnitt-${node.number.replace(/\./g, "-")}`,
+    number: node.number,
+    title: node.title ?? titleFor(context, node.number),
+    blocks: node.blocks,
+    sections: children.map((child) => toSection(context, nodes, child)),
+  };
+};
+
+/** Numbered sections from the placements: a section exists only where some builder placed facts. */
+export const assembleSections = (context: ReportBuildContext, placements: readonly Placement[]): ReportSection[] => {
+  const nodes = collect(placements);
+  const chapters = [...nodes.values()].filter((node) => parentOf(node.number) === null).sort((a, b) => compareSectionNumbers(a.number, b.number));
+  return chapters.map((chapter) => toSection(context, nodes, chapter));
+};
+
+const appendixSections = (parts: readonly BuiltSection[]): ReportSection[] => [
+  symbolLegend(),
+  ...parts
+    .flatMap((part) => part.appendices)
+    .filter((appendix) => appendix.blocks.length > 0)
+    .map((appendix, index) => ({ id: appendix.id, number: `Bilaga ${index + 2}`, title: appendix.title, blocks: appendix.blocks, sections: [] })),
+];
+
+/** Assembles the report document from projection results: pure, no I/O, no clock. */
+export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
+  const { context, house } = input;
+  const parts = house.builders.map((build) => build(context));
+  const document: ReportDocument = {
+    format: "tertial.report",
+    version: REPORT_DOCUMENT_VERSION,
+    kind: context.kind,
+    language: "sv",
+    title: { title: reportTitle(context.kind, context.period), organisation: input.organisation ?? null, periodLabel: periodLabel(context.period), lines: [...(input.titleLines ?? [])] },
+    sections: assembleSections(
+      context,
+      parts.flatMap((part) => part.placements),
+    ),
+    appendices: appendixSections(parts),
+    provenance: input.provenance,
+  };
+  return { document, evidence: Object.assign({}, ...parts.map((part) => part.evidence)) as FigureEvidence };
+};
+
+export { reportGoalsProjection };

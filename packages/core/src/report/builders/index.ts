@@ -1,0 +1,15 @@
+export { reportFigureKey } from "./cells.js";
+export type { AppendixDraft, BuiltSection, FigureEvidence, Placement, ReportBuildContext, ReportProjectionResults } from "./context.js";
+export { reportPeriod, reportTitle, periodLabel, monthSpanLabel, cumulativeLabel, type ReportPeriod } from "./kinds.js";
+export { symbolLegend } from "./legend.js";
+export { staffSection, STAFF_SECTION } from "./staff.js";
+export { metricSections, activitySections } from "./metrics.js";
+export { narrativeSections } from "./narratives.js";
+export { economySection, ECONOMY_SECTION } from "./economy.js";
+export { attendanceSection, ATTENDANCE_SECTION } from "./attendance.js";
+export { coursesAppendix } from "./courses.js";
+export { researchSections, RESEARCH_CHAPTER } from "./research.js";
+export { reportGoalsProjection, REPORT_GOALS, type ReportGoal, type ReportGoalsResult } from "./goals.js";
+export { buildReportDocument, assembleSections, type BuiltReport, type ReportHouse, type ReportBuildInput, type ReportSectionBuilder } from "./house.js";
+export { defaultHouse } from "./default-house.js";
+export { grantsSection, GRANTS_SECTION } from "./grants.js";

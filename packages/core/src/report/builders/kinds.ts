@@ -1,0 +1,66 @@
+import { toCivil } from "../../time/calendar.js";
+import { periodOf, yearToDate, type Period } from "../../time/period.js";
+import type { ReportKind } from "../document/document.js";
+
+export const MONTHS_SV = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"] as const;
+
+export const monthName = (month: number): string => MONTHS_SV[month - 1] ?? "";
+
+export type ReportPeriod = { readonly ok: true; readonly period: Period } | { readonly ok: false; readonly message: string };
+
+const endsOnTertial = (period: Period): boolean => {
+  const { month, day } = toCivil(period.end);
+  return month % 4 === 0 && day === (month === 4 ? 30 : 31);
+};
+
+/**
+ * The period a report covers: always cumulative from 1 January of the year the given period
+ * ends in. A tertial report ends on a tertial end (T1 = Jan–Apr, T2 = Jan–Aug, T3 = the year),
+ * an interim report on 31 August, an annual report on 31 December.
+ */
+export const reportPeriod = (kind: ReportKind, given: Period): ReportPeriod => {
+  const period = yearToDate(given);
+  const { month } = toCivil(period.end);
+  switch (kind) {
+    case "tertialrapport":
+      return endsOnTertial(period) ? { ok: true, period } : { ok: false, message: `a tertialrapport ends on a tertial's last day (30 April, 31 August or 31 December), not ${period.end}` };
+    case "delarsrapport":
+      return month === 8 && endsOnTertial(period) ? { ok: true, period } : { ok: false, message: `a delårsrapport covers January–August (e.g. 2020-T1..T2), not ${given.name}` };
+    case "verksamhetsberattelse":
+      return month === 12 && endsOnTertial(period) ? { ok: true, period: periodOf(period.start, period.end) } : { ok: false, message: `a verksamhetsberättelse covers a whole year (e.g. 2020), not ${given.name}` };
+  }
+};
+
+const tertialIndex = (period: Period): number => Math.floor((toCivil(period.end).month - 1) / 4) + 1;
+
+/** "januari–augusti 2020". */
+export const monthSpanLabel = (period: Period): string => `${monthName(toCivil(period.start).month)}–${monthName(toCivil(period.end).month)} ${toCivil(period.end).year}`;
+
+/** "tertial 1–2 2020", "tertial 1 2020", "2020". */
+export const cumulativeLabel = (period: Period): string => {
+  const index = tertialIndex(period);
+  const year = toCivil(period.end).year;
+  if (index === 3) return `${year}`;
+  return index === 1 ? `tertial 1 ${year}` : `tertial 1–${index} ${year}`;
+};
+
+export const reportTitle = (kind: ReportKind, period: Period): string => {
+  const year = toCivil(period.end).year;
+  switch (kind) {
+    case "tertialrapport":
+      return `Tertialrapport ${tertialIndex(period)} ${year}`;
+    case "delarsrapport":
+      return `Delårsrapport ${monthSpanLabel(period)}`;
+    case "verksamhetsberattelse":
+      return `Verksamhetsberättelse ${year}`;
+  }
+};
+
+/** "Tertial 1–2 2020 (2020-01-01 – 2020-08-31)". */
+export const periodLabel = (period: Period): string => {
+  const label = cumulativeLabel(period);
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)}, ${monthSpanLabel(period)} (${period.start} – ${period.end})`;
+};
+
+/** "2019 - tertial 1", as the staff table labels a tertial. */
+export const tertialRowLabel = (tertial: Period): string => `${toCivil(tertial.end).year} - tertial ${tertialIndex(tertial)}`;

@@ -1,0 +1,108 @@
+import type { ActivitiesResult, PlannedActivityRow } from "../../domains/activities/activities.js";
+import type { MetricTableRow, MetricValue } from "../../domains/strategy/evaluate.js";
+import type { MetricsResult } from "../../domains/strategy/metrics.js";
+import { dec } from "../../numbers/decimal.js";
+import { isUnitId, type UnitId } from "../../numbers/units.js";
+import type { Comparison } from "../../time/period.js";
+import type { ReportActivityRow, ReportActivityTable, ReportMetricRow, ReportMetricTable } from "../document/blocks.js";
+import { reportFigure, type ReportFigure } from "../document/figure.js";
+import { resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
+import { chapterOf, compareSectionNumbers, REPORT_GOALS, type ReportGoalsResult } from "./goals.js";
+
+const COMPARISON_LABELS: Readonly<Record<Comparison, (period: string) => string>> = {
+  "same-period-last-year": (period) => `samma period ${period.slice(0, 4)}`,
+  "previous-year": (period) => period.slice(0, 4),
+  "previous-tertial": (period) => `föregående tertial (${period})`,
+};
+
+const unitOf = (metric: MetricTableRow): UnitId => (isUnitId(metric.unit) ? metric.unit : "plain");
+
+const metricKey = (metric: MetricTableRow, part: string): string => `metrics.${metric.metricId}@${metric.measuredPeriod}${part === "" ? "" : `/${part}`}`;
+
+const valueFigure = (metric: MetricTableRow, part: string, value: MetricValue | string | null): ReportFigure | null =>
+  value === null ? null : reportFigure(metricKey(metric, part), dec(typeof value === "string" ? value : value.value), unitOf(metric));
+
+/** The target as printed: a fixed value, the base of a share ("18 570 800 kronor"), or last year's result; none for survey-style metrics. */
+const targetOf = (metric: MetricTableRow): ReportMetricRow["target"] => {
+  if (metric.target.kind === "none" || metric.target.printed === null) return null;
+  const figure = valueFigure(metric, "target", metric.target.printed);
+  return figure === null ? null : { text: figure.text, figure };
+};
+
+const comparisonOf = (metric: MetricTableRow): ReportMetricRow["comparison"] => {
+  const against = metric.trend?.against;
+  const found = metric.comparisons.find((entry) => entry.comparison === against) ?? metric.comparisons[0];
+  if (found === undefined || found.value === null) return null;
+  const figure = valueFigure(metric, `comparison=${found.comparison}`, found.value);
+  return figure === null ? null : { label: COMPARISON_LABELS[found.comparison](found.period), figure };
+};
+
+const metricRow = (metric: MetricTableRow): ReportMetricRow => {
+  const shown = metric.result === null ? "no-result" : metric.status.shown;
+  return {
+    key: metricKey(metric, ""),
+    status: metric.target.kind === "none" && metric.result !== null ? null : shown ?? "no-result",
+    derivedStatus: metric.status.overridden && metric.status.derived !== null && metric.status.derived !== shown ? metric.status.derived : null,
+    name: metric.name,
+    target: targetOf(metric),
+    result: valueFigure(metric, "", metric.result),
+    trend: metric.trend?.value ?? null,
+    comparison: comparisonOf(metric),
+    description: metric.status.comment ?? "",
+  };
+};
+
+/** Where a goal's rows go: an area goal's own number ("2.2"), a strategic goal's chapter. */
+const sectionOfGoal = (goals: ReportGoalsResult | undefined, goalId: string, goalNumber: string | null): string | null => {
+  if (goalNumber !== null) return goalNumber.includes(".") ? goalNumber : String(Number(goalNumber) + 1);
+  const goal = goals?.goals.find((candidate) => candidate.goalId === goalId);
+  return goal === undefined ? null : goal.kind === "area" ? goal.number : chapterOf(goal);
+};
+
+const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== null) out.set(key, [...(out.get(key) ?? []), item]);
+  }
+  return out;
+};
+
+const sortedPlacements = (placements: Placement[]): Placement[] => placements.sort((a, b) => compareSectionNumbers(a.number, b.number));
+
+/** Metric tables (mätetal) at each goal's section, with status, target as printed, result, trend and comparison. */
+export const metricSections = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf<MetricsResult>(context, "metrics");
+  const goals = resultOf<ReportGoalsResult>(context, REPORT_GOALS);
+  if (result === undefined || result.rows.length === 0) return { placements: [], appendices: [], evidence: {} };
+  const evidence: Record<string, readonly string[]> = {};
+  for (const metric of result.rows) {
+    evidence[metricKey(metric, "")] = metric.result?.evidence ?? [];
+    for (const entry of metric.comparisons) if (entry.value !== null) evidence[metricKey(metric, `comparison=${entry.comparison}`)] = entry.value.evidence;
+  }
+  const placements = [...groupBy(result.rows, (metric) => sectionOfGoal(goals, metric.goalId, metric.goalNumber)).entries()].map(([number, rows]): Placement => {
+    const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: rows.map(metricRow), footnotes: [] };
+    return { number, title: null, blocks: [block] };
+  });
+  return { placements: sortedPlacements(placements), appendices: [], evidence };
+};
+
+const activityRow = (activity: PlannedActivityRow, period: string): ReportActivityRow => ({
+  key: `activities.${activity.activityId}@${period}`,
+  status: activity.status,
+  activity: activity.title,
+  statusText: activity.comment ?? "",
+});
+
+/** Activity tables (aktiviteter) at each goal's section, with the status at the period's end. */
+export const activitySections = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf<ActivitiesResult>(context, "activities");
+  const goals = resultOf<ReportGoalsResult>(context, REPORT_GOALS);
+  if (result === undefined || result.activities.length === 0) return { placements: [], appendices: [], evidence: {} };
+  const evidence: FigureEvidence = Object.fromEntries(result.activities.map((activity) => [`activities.${activity.activityId}@${result.period}`, activity.evidence]));
+  const placements = [...groupBy(result.activities, (activity) => sectionOfGoal(goals, activity.goalId, null)).entries()].map(([number, rows]): Placement => {
+    const block: ReportActivityTable = { kind: "activity-table", id: `activities-${number}`, rows: rows.map((activity) => activityRow(activity, result.period)) };
+    return { number, title: null, blocks: [block] };
+  });
+  return { placements: sortedPlacements(placements), appendices: [], evidence };
+};

@@ -1,0 +1,83 @@
+import type { NarrativeEntry, NarrativeResult } from "../../domains/narrative/narrative.js";
+import type { ReportBlock } from "../document/blocks.js";
+import { nothing, resultOf, type BuiltSection, type Placement, type ReportBuildContext } from "./context.js";
+
+/** The house heading for a section holding only narratives of one kind, when the narrative gives none. */
+const KIND_TITLES: Readonly<Record<string, string | null>> = {
+  introduction: null,
+  highlight: "Viktiga händelser med koppling till våra 3 K - kostnadseffektivitet, kompetenshöjning och kvalitetshöjning",
+  example: "Exempel på aktiviteter",
+  analysis: "Analys",
+  outlook: "Framtiden",
+  footnote: null,
+};
+
+const THREE_K_TITLES: readonly (readonly [string, string])[] = [
+  ["kostnadseffektivitet", "Kostnadseffektivitet"],
+  ["kompetenshojning", "Kompetenshöjning"],
+  ["kvalitetshojning", "Kvalitetshöjning"],
+];
+
+const byOrder = (a: NarrativeEntry, b: NarrativeEntry): number => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || (a.narrativeId < b.narrativeId ? -1 : a.narrativeId > b.narrativeId ? 1 : 0);
+
+const paragraph = (markdown: string): ReportBlock => ({ kind: "paragraph", markdown });
+
+/** One list item per highlight: continuation lines indented so they stay inside the item. */
+const listItem = (markdown: string): string => `- ${markdown.trim().split("\n").join("\n  ")}`;
+
+/** Highlights grouped under the 3 K, in the house order; untagged ones last. */
+const highlightBlocks = (entries: readonly NarrativeEntry[]): ReportBlock[] => {
+  const blocks: ReportBlock[] = [];
+  const tagged = new Set<string>();
+  for (const [tag, title] of THREE_K_TITLES) {
+    const matching = entries.filter((entry) => (entry.threeK ?? []).includes(tag as never));
+    if (matching.length === 0) continue;
+    matching.forEach((entry) => tagged.add(entry.narrativeId));
+    blocks.push(paragraph(`**${title}**\n\n${matching.map((entry) => listItem(entry.markdown)).join("\n")}`));
+  }
+  const untagged = entries.filter((entry) => !tagged.has(entry.narrativeId));
+  if (untagged.length > 0) blocks.push(paragraph(untagged.map((entry) => listItem(entry.markdown)).join("\n")));
+  return blocks;
+};
+
+const sectionPlacement = (section: string, entries: readonly NarrativeEntry[]): Placement => {
+  const sorted = [...entries].sort(byOrder);
+  const titled = sorted.find((entry) => entry.title !== undefined && entry.kind !== "footnote");
+  const kinds = new Set(sorted.map((entry) => entry.kind));
+  const onlyKind = kinds.size === 1 ? (KIND_TITLES[sorted[0]?.kind ?? ""] ?? null) : null;
+  const highlights = sorted.filter((entry) => entry.kind === "highlight");
+  const others = sorted.filter((entry) => entry.kind !== "highlight");
+  return {
+    number: section,
+    title: titled?.title ?? onlyKind,
+    blocks: [...others.map((entry) => paragraph(entry.markdown)), ...highlightBlocks(highlights)],
+  };
+};
+
+/**
+ * Narratives as written, placed in the section they were written for: introductions at the
+ * chapter, highlights grouped by the 3 K, examples, analyses and the outlook as paragraphs.
+ * Footnotes of sections whose tables take them (`claimedFootnotes`) are left to those tables.
+ */
+export const narrativeSections =
+  (claimedFootnotes: readonly string[] = []) =>
+  (context: ReportBuildContext): BuiltSection => {
+    const result = resultOf<NarrativeResult>(context, "narrative");
+    if (result === undefined || result.entries.length === 0) return nothing;
+    const bySection = new Map<string, NarrativeEntry[]>();
+    for (const entry of result.entries) {
+      if (entry.kind === "footnote" && claimedFootnotes.includes(entry.section)) continue;
+      bySection.set(entry.section, [...(bySection.get(entry.section) ?? []), entry]);
+    }
+    const placements = [...bySection.entries()].map(([section, entries]) => sectionPlacement(section, entries));
+    return { placements, appendices: [], evidence: {} };
+  };
+
+/** Footnotes written for a section, as table footnotes: the mark is the title's last word ("… fotnot *"), else "*". */
+export const footnotesFor = (context: ReportBuildContext, section: string): { readonly mark: string; readonly markdown: string; readonly title: string; readonly areaId: string | null }[] => {
+  const result = resultOf<NarrativeResult>(context, "narrative");
+  return (result?.entries ?? [])
+    .filter((entry) => entry.kind === "footnote" && entry.section === section)
+    .sort(byOrder)
+    .map((entry) => ({ mark: /fotnot\s+(\S+)\s*$/.exec(entry.title ?? "")?.[1] ?? "*", markdown: entry.markdown, title: entry.title ?? "", areaId: entry.areaId ?? null }));
+};

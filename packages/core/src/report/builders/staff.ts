@@ -1,0 +1,146 @@
+import { dec } from "../../numbers/decimal.js";
+import type { FteBreakdown, StaffingResult } from "../../domains/staff/staffing.js";
+import { period as parsePeriod } from "../../time/period.js";
+import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
+import { reportFigure, type ReportFigure } from "../document/figure.js";
+import { blankCell, figureCell, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
+import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+import { tertialRowLabel } from "./kinds.js";
+
+/** Where the house prints staff: 1.2 Medarbetare. */
+export const STAFF_SECTION = "1.2";
+
+const FORMS = [
+  { id: "tjanstekop", label: "Tjänsteköp" },
+  { id: "tillsvidare", label: "Tillsvidare" },
+  { id: "visstid", label: "Visstid" },
+] as const;
+
+const GROUPS = [
+  { id: "fou", label: "FoU-verksamhet" },
+  { id: "ledning-och-stab", label: "Ledning och stab" },
+  { id: "ovrig", label: "Övrig verksamhet" },
+] as const;
+
+const FINANCING = [
+  { id: "grund", label: "Grundfinansiering" },
+  { id: "extern", label: "Externa medel" },
+] as const;
+
+const fteKey = (asOf: string, params: Readonly<Record<string, string>> = {}): string => reportFigureKey("staffing.fte", asOf, params);
+
+interface TertialRow {
+  readonly label: string;
+  readonly fte: FteBreakdown;
+}
+
+const tertialRows = (result: StaffingResult): TertialRow[] =>
+  result.tertials.flatMap((entry) => (entry.fte === null ? [] : [{ label: tertialRowLabel(parsePeriod(entry.tertial)), fte: entry.fte }]));
+
+const yearsOf = (rows: readonly TertialRow[]): string => {
+  const years = [...new Set(rows.map((entry) => entry.fte.asOf.slice(0, 4)))];
+  return years.length === 1 ? (years[0] ?? "") : `${years[0] ?? ""} – ${years[years.length - 1] ?? ""}`;
+};
+
+const formsTable = (rows: readonly TertialRow[]): ReportTable =>
+  table({
+    id: "staff-employment-forms",
+    caption: `Antal medarbetare och anställningsformer under ${yearsOf(rows)}`,
+    unitNote: "årsarbetare",
+    align: ["left", "right", "right", "right", "right"],
+    head: [headerRow(["År/anställningsform", ...FORMS.map((form) => form.label), "Summa"])],
+    body: rows.map(({ label, fte }) =>
+      row([
+        textCell(label),
+        ...FORMS.map((form) => figureCell(fteKey(fte.asOf, { form: form.id }), fte.byEmploymentForm?.[form.id], "fte", { withSuffix: false })),
+        figureCell(fteKey(fte.asOf), fte.total, "fte", { withSuffix: false }),
+      ]),
+    ),
+  });
+
+const seriesValue = (fte: FteBreakdown, form: string): ReportFigure | null => {
+  const value = fte.byEmploymentForm?.[form];
+  return value === undefined ? null : reportFigure(fteKey(fte.asOf, { form }), dec(value), "fte", { withSuffix: false });
+};
+
+const formsChart = (rows: readonly TertialRow[]): ReportChart => ({
+  kind: "chart",
+  id: "staff-fte-by-form",
+  chart: "stacked-bar",
+  title: "Årsarbetare per anställningsform och tertial",
+  unit: "fte",
+  categories: rows.map((entry) => entry.label),
+  series: FORMS.map((form) => ({ name: form.label, values: rows.map((entry) => seriesValue(entry.fte, form.id)) })),
+  targetLines: [],
+  labels: { category: "Tertial", value: "Årsarbetare" },
+});
+
+/** FTE per part of the organisation at the last year-end and now, with the change: the figures the staff narrative cites. */
+const groupsTable = (previous: FteBreakdown | undefined, atEnd: FteBreakdown, previousLabel: string, endLabel: string): ReportTable | null => {
+  if (atEnd.byAreaGroup === null) return null;
+  const before = previous?.byAreaGroup ?? null;
+  const change = (id: string, now: string | undefined): ReturnType<typeof figureCell> => {
+    const then = before?.[id];
+    return now === undefined || then === undefined || previous === undefined ? blankCell() : figureCell(`${fteKey(atEnd.asOf, { group: id })}/change-from=${previous.asOf}`, dec(now).minus(dec(then)), "fte", { withSuffix: false, explicitPlus: true });
+  };
+  const line = (label: string, id: string | null, nowValue: string | undefined, thenValue: string | undefined) =>
+    row([
+      textCell(label),
+      previous === undefined ? blankCell() : figureCell(id === null ? fteKey(previous.asOf) : fteKey(previous.asOf, { group: id }), thenValue, "fte", { withSuffix: false }),
+      figureCell(id === null ? fteKey(atEnd.asOf) : fteKey(atEnd.asOf, { group: id }), nowValue, "fte", { withSuffix: false }),
+      id === null ? (previous === undefined ? blankCell() : figureCell(`${fteKey(atEnd.asOf)}/change-from=${previous.asOf}`, dec(atEnd.total).minus(dec(previous.total)), "fte", { withSuffix: false, explicitPlus: true })) : change(id, nowValue),
+    ]);
+  return table({
+    id: "staff-by-group",
+    caption: "Årsarbetare per del av verksamheten",
+    unitNote: "årsarbetare",
+    align: ["left", "right", "right", "right"],
+    head: [headerRow(["Verksamhet", previousLabel, endLabel, "Förändring"])],
+    body: GROUPS.filter((group) => atEnd.byAreaGroup?.[group.id] !== undefined).map((group) => line(group.label, group.id, atEnd.byAreaGroup?.[group.id], before?.[group.id])),
+    foot: [line("Summa", null, atEnd.total, previous?.total)],
+  });
+};
+
+const financingTable = (atEnd: FteBreakdown, endLabel: string): ReportTable | null =>
+  atEnd.byFinancing === null
+    ? null
+    : table({
+        id: "staff-financing",
+        caption: `Finansiering av medarbetare, ${endLabel}`,
+        unitNote: "årsarbetare",
+        align: ["left", "right"],
+        head: [headerRow(["Finansiering", "Årsarbetare"])],
+        body: FINANCING.filter((kind) => atEnd.byFinancing?.[kind.id] !== undefined).map((kind) => row([textCell(kind.label), figureCell(fteKey(atEnd.asOf, { financing: kind.id }), atEnd.byFinancing?.[kind.id], "fte", { withSuffix: false })])),
+        foot: [row([textCell("Summa"), figureCell(fteKey(atEnd.asOf), atEnd.total, "fte", { withSuffix: false })])],
+      });
+
+const evidenceOf = (rows: readonly FteBreakdown[]): FigureEvidence => {
+  const out: Record<string, readonly string[]> = {};
+  for (const fte of rows) out[`staffing.fte@${fte.asOf}`] = fte.evidence;
+  return out;
+};
+
+/**
+ * 1.2 Medarbetare: FTE by employment form at each tertial end since the previous year began
+ * (table and chart), FTE per part of the organisation against the previous year-end, and
+ * financing. Left out when no staffing facts exist for the period.
+ */
+export const staffSection = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf<StaffingResult>(context, "staffing");
+  if (result === undefined) return nothing;
+  const rows = tertialRows(result);
+  const atEnd = result.atEnd;
+  if (rows.length === 0 && atEnd === null) return nothing;
+  const blocks: ReportBlock[] = [];
+  if (rows.length > 0) blocks.push(formsTable(rows), formsChart(rows));
+  if (atEnd !== null) {
+    const previousYearEnd = rows.find((entry) => entry.fte.asOf === `${Number(atEnd.asOf.slice(0, 4)) - 1}-12-31`);
+    const endLabel = rows.find((entry) => entry.fte.asOf === atEnd.asOf)?.label ?? atEnd.asOf;
+    const groups = groupsTable(previousYearEnd?.fte, atEnd, previousYearEnd?.label ?? "", endLabel);
+    if (groups !== null) blocks.push(groups);
+    const financing = financingTable(atEnd, endLabel);
+    if (financing !== null) blocks.push(financing);
+  }
+  const breakdowns = [...(atEnd === null ? [] : [atEnd]), ...rows.map((entry) => entry.fte)];
+  return placed(STAFF_SECTION, "Medarbetare", blocks, evidenceOf(breakdowns));
+};

@@ -1,0 +1,131 @@
+import type { Catalog } from "../events/catalog.js";
+import type { StoredEvent } from "../events/envelope.js";
+import type { EventSource } from "../projection/source.js";
+import { knownAtCutoff } from "../time/effective.js";
+import type { FigureEvidence } from "./builders/context.js";
+import type { BuiltReport } from "./builders/house.js";
+import type { ReportFigure } from "./document/figure.js";
+import { reportFiguresOf } from "./document/walk.js";
+import { generateReport, ReportError, type ReportOptions } from "./run.js";
+
+/** An event recorded between the two cut-offs that the change rests on. */
+export interface DiffCausingEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly effectiveAt: string;
+  readonly supersedes?: string;
+  readonly retracts?: string;
+}
+
+export interface ReportFigureChange {
+  readonly key: string;
+  readonly section: string;
+  /** null: the figure was not in the report as known at A (or at B). */
+  readonly before: ReportFigure | null;
+  readonly after: ReportFigure | null;
+  /**
+   * How the events were found: "evidence" when the projection names the events behind the
+   * figure; "domain" when only the owning domain is known (all its events recorded in between).
+   */
+  readonly attribution: "evidence" | "domain";
+  readonly events: readonly DiffCausingEvent[];
+}
+
+export interface ReportDiff {
+  readonly knownAtA: string;
+  readonly knownAtB: string;
+  readonly changes: readonly ReportFigureChange[];
+}
+
+const sameFigure = (a: ReportFigure | null, b: ReportFigure | null): boolean => a !== null && b !== null && a.exact === b.exact && a.text === b.text;
+
+/** The evidence entry with the longest key that prefixes the figure key. */
+const evidenceFor = (evidence: FigureEvidence, key: string): readonly string[] | undefined => {
+  let best: string | undefined;
+  for (const prefix of Object.keys(evidence)) if (key.startsWith(prefix) && (best === undefined || prefix.length > best.length)) best = prefix;
+  return best === undefined ? undefined : evidence[best];
+};
+
+interface Between {
+  readonly events: readonly StoredEvent[];
+  /** The type of every event recorded by B, so a correction can be traced to what it corrects. */
+  readonly typeOf: ReadonlyMap<string, string>;
+}
+
+const eventsBetween = async (source: EventSource, from: number, to: number): Promise<Between> => {
+  const events: StoredEvent[] = [];
+  const typeOf = new Map<string, string>();
+  for await (const stored of source.read()) {
+    const at = Date.parse(stored.recordedAt);
+    if (at > to) break;
+    typeOf.set(stored.id, stored.type);
+    if (at > from) events.push(stored);
+  }
+  return { events, typeOf };
+};
+
+const causing = (stored: StoredEvent): DiffCausingEvent => ({
+  id: stored.id,
+  type: stored.type,
+  recordedAt: stored.recordedAt,
+  effectiveAt: stored.effectiveAt,
+  ...(stored.supersedes === undefined ? {} : { supersedes: stored.supersedes }),
+  ...(stored.retracts === undefined ? {} : { retracts: stored.retracts }),
+});
+
+/** Event types of the module that owns the projection a figure key names ("staffing.fte@…" → staff). */
+const domainTypes = (catalog: Catalog, key: string): Set<string> => {
+  const projection = key.slice(0, key.indexOf("."));
+  const owner = catalog.modules.find((module) => (module.projections ?? []).some((candidate) => candidate.name === projection));
+  return new Set<string>((owner?.events ?? []).map((definition) => definition.type));
+};
+
+const targetOf = (stored: StoredEvent): string | undefined => stored.supersedes ?? stored.retracts;
+
+/**
+ * The events behind a change: those recorded in between that the figure's evidence names (or
+ * that correct an event it names); when the projection names no evidence, or none of it was
+ * recorded in between, every event in between of the owning domain's types (or correcting one).
+ */
+const attribute = (catalog: Catalog, between: Between, a: BuiltReport, b: BuiltReport, key: string): Pick<ReportFigureChange, "attribution" | "events"> => {
+  const before = evidenceFor(a.evidence, key);
+  const after = evidenceFor(b.evidence, key);
+  if (before !== undefined || after !== undefined) {
+    const ids = new Set([...(before ?? []), ...(after ?? [])]);
+    const found = between.events.filter((stored) => ids.has(stored.id) || ids.has(targetOf(stored) ?? ""));
+    if (found.length > 0) return { attribution: "evidence", events: found.map(causing) };
+  }
+  const types = domainTypes(catalog, key);
+  const feeds = (stored: StoredEvent): boolean => types.has(stored.type) || types.has(between.typeOf.get(targetOf(stored) ?? "") ?? "");
+  return { attribution: "domain", events: between.events.filter(feeds).map(causing) };
+};
+
+const cutoff = (knownAt: string): number => {
+  const value = knownAtCutoff(knownAt);
+  if (value === undefined) throw new ReportError(`known-at "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset`);
+  return value;
+};
+
+/**
+ * Every figure that differs between the report as known at A and as known at B, with the
+ * events recorded after A and up to B that caused it. No events in between: no changes.
+ */
+export const diffReports = async (source: EventSource, catalog: Catalog, options: Omit<ReportOptions, "knownAt">, knownAtA: string, knownAtB: string): Promise<ReportDiff> => {
+  const [from, to] = [cutoff(knownAtA), cutoff(knownAtB)];
+  if (from > to) throw new ReportError(`the first --known-at (${knownAtA}) must not be later than the second (${knownAtB})`);
+  const a = await generateReport(source, catalog, { ...options, knownAt: knownAtA });
+  const b = await generateReport(source, catalog, { ...options, knownAt: knownAtB });
+  const figuresA = reportFiguresOf(a.document);
+  const figuresB = reportFiguresOf(b.document);
+  const keys = [...new Set([...figuresB.keys(), ...figuresA.keys()])];
+  const between = await eventsBetween(source, from, to);
+  const changes: ReportFigureChange[] = [];
+  for (const key of keys) {
+    const before = figuresA.get(key) ?? null;
+    const after = figuresB.get(key) ?? null;
+    if (sameFigure(before?.figure ?? null, after?.figure ?? null)) continue;
+    changes.push({ key, section: (after ?? before)?.section ?? "", before: before?.figure ?? null, after: after?.figure ?? null, ...attribute(catalog, between, a, b, key) });
+  }
+  return { knownAtA, knownAtB, changes };
+};

@@ -1,0 +1,22 @@
+import * as fc from "fast-check";
+import { lineOf } from "../../log/chain.js";
+import { fromArray } from "../../projection/source.js";
+import type { Projection } from "../../projection/projection.js";
+import type { Period } from "../../time/period.js";
+import { buildLog, type LogScript } from "../log.js";
+import { assertSameBytes, periodsOf, replayerOf, type LawSubject } from "./common.js";
+
+/**
+ * Determinism: the same script gives the same log bytes, and the same log gives the same result
+ * bytes (as `JSON.stringify` prints them), however often it is built and replayed.
+ */
+export const determinismLaw = <S, R>(projection: Projection<S, R>, subject: LawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period]> =>
+  fc.asyncProperty(subject.log, periodsOf(subject), async (script, period) => {
+    const first = await buildLog(subject.catalog, script);
+    const second = await buildLog(subject.catalog, script);
+    assertSameBytes("determinism: the same script must give the same log bytes", first.events.map(lineOf).join("\n"), second.events.map(lineOf).join("\n"));
+    const run = replayerOf(subject);
+    const a = await run(fromArray(first.events), subject.catalog, projection, { period });
+    const b = await run(fromArray(second.events), subject.catalog, projection, { period });
+    assertSameBytes(`determinism: ${projection.name} for ${period.name} must print the same bytes`, JSON.stringify(a), JSON.stringify(b));
+  });

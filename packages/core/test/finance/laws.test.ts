@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Decimal, type BudgetFollowUpResult, type DomainEvent, type FactSum, type OutcomeBySourceResult } from "@tertial/core";
+import { fact, fold } from "./support.js";
+
+const AREAS = ["a1", "a2", "a3"];
+const SOURCES = ["kommunerna", "staten", "ovriga"] as const;
+/** Accounting spans that lie inside one tertial of 2020: months 1–4 or 5–8. */
+const SPANS = [
+  { from: "2020-01-01", to: "2020-01-31" },
+  { from: "2020-02-01", to: "2020-04-30" },
+  { from: "2020-01-01", to: "2020-04-30" },
+  { from: "2020-05-01", to: "2020-05-31" },
+  { from: "2020-06-01", to: "2020-08-31" },
+  { from: "2020-05-01", to: "2020-08-31" },
+];
+
+const amount = fc.integer({ min: -2_000_000, max: 5_000_000 }).map(String);
+
+const arbFlow: fc.Arbitrary<DomainEvent> = fc
+  .record({ kind: fc.constantFrom("finance.funds-received", "finance.cost-booked"), areaId: fc.constantFrom(...AREAS), span: fc.constantFrom(...SPANS), amount, source: fc.option(fc.constantFrom(...SOURCES), { nil: undefined }) })
+  .map(({ kind, areaId, span, amount: value, source }) => fact(kind, span.to, { areaId, ...span, amount: value, ...(source === undefined ? {} : { source }) }));
+
+const arbOpening: fc.Arbitrary<DomainEvent> = fc
+  .record({ areaId: fc.constantFrom(...AREAS), amount: fc.integer({ min: 0, max: 9_000_000 }).map(String) })
+  .map(({ areaId, amount: value }) => fact("finance.opening-balance-recorded", "2019-12-31", { areaId, asOf: "2019-12-31", amount: value }));
+
+const arbLedger = fc.tuple(fc.array(arbOpening, { maxLength: 3 }), fc.array(arbFlow, { maxLength: 25 })).map(([openings, flows]) => [...openings, ...flows]);
+
+const value = (sum: FactSum | undefined): Decimal => new Decimal(sum?.exact ?? "0");
+const rowOf = (result: BudgetFollowUpResult, row: string) => (row === "total" ? result.total : result.rows.find((each) => each.row === row));
+
+describe("finance laws", () => {
+  it("period additivity: received and costs of T1 + T2 equal those of T1..T2, per area and in total", () => {
+    fc.assert(
+      fc.property(arbLedger, (events) => {
+        const t1 = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1");
+        const t2 = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T2");
+        const both = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1..T2");
+        for (const row of [...AREAS, "total"]) {
+          for (const column of ["received", "outcome"] as const) {
+            expect(value(rowOf(t1, row)?.[column]).plus(value(rowOf(t2, row)?.[column])).toFixed()).toBe(value(rowOf(both, row)?.[column]).toFixed());
+          }
+        }
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it("balance identities: disponibla = ingående + erhållna, kvarvarande = disponibla − utfall", () => {
+    fc.assert(
+      fc.property(arbLedger, (events) => {
+        const result = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1..T2");
+        for (const row of [...result.rows, result.total]) {
+          expect(value(row.available).toFixed()).toBe(value(row.opening).plus(value(row.received)).toFixed());
+          expect(value(row.remaining).toFixed()).toBe(value(row.available).minus(value(row.outcome)).toFixed());
+        }
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it("blank is not zero: a column with no facts stays blank", () => {
+    fc.assert(
+      fc.property(arbLedger, (events) => {
+        const result = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1..T2");
+        for (const row of result.rows) {
+          const hasBudget = events.some((event) => event.type === "finance.budget-adopted");
+          if (!hasBudget) expect(row.budget.exact).toBeNull();
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("shares sum to the exact whole before rounding: areas' shares of all costs, sources' shares of costs with a source", () => {
+    const positiveCost = fc
+      .record({ areaId: fc.constantFrom(...AREAS), span: fc.constantFrom(...SPANS), amount: fc.integer({ min: 1, max: 5_000_000 }).map(String), source: fc.constantFrom(...SOURCES) })
+      .map(({ areaId, span, amount: cost, source }) => fact("finance.cost-booked", span.to, { areaId, ...span, amount: cost, source }));
+    fc.assert(
+      fc.property(fc.array(positiveCost, { minLength: 1, maxLength: 20 }), (events) => {
+        const result = fold<OutcomeBySourceResult>("outcome-by-source", events, "2020-T1..T2");
+        const areaShares = result.rows.reduce((total, row) => total.plus(row.shareOfTotal ?? "0"), new Decimal(0));
+        expect(areaShares.toDecimalPlaces(40).equals(1)).toBe(true);
+        for (const row of [...result.rows, result.total]) {
+          const sourceShares = SOURCES.reduce((total, source) => total.plus(row.sourceShares[source] ?? "0"), new Decimal(0));
+          expect(sourceShares.toDecimalPlaces(40).equals(1)).toBe(true);
+        }
+      }),
+      { numRuns: 250 },
+    );
+  });
+});

@@ -1,0 +1,48 @@
+import { resolve } from "node:path";
+import { defaultCatalog, foldEvents, jsonlStore, memoryStore, period, replay, type DomainEvent, type EventDraft } from "@tertial/core";
+
+export const EXAMPLE_LOG = resolve(import.meta.dirname, "../../../../examples/kommunal-utveckling-2020/events.jsonl");
+
+/** Replays one projection of the example log for a period. */
+export const replayExample = async <R>(name: string, periodName: string): Promise<R> => {
+  const projection = defaultCatalog.projection(name);
+  if (projection === undefined) throw new Error(`no projection ${name}`);
+  return (await replay(jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog }), defaultCatalog, projection, { period: period(periodName) })) as R;
+};
+
+let counter = 0;
+
+/** A decoded event as a projection sees it, for folding generated facts without a store. */
+export const fact = (type: string, effectiveAt: string, data: unknown, id = `e${(counter += 1)}`): DomainEvent => ({
+  id,
+  type,
+  schemaVersion: 1,
+  effectiveAt,
+  recordedAt: "2020-09-03T08:00:00.000Z",
+  seq: counter,
+  data,
+  prevHash: "0".repeat(64),
+  hash: "0".repeat(64),
+});
+
+export const fold = <R>(name: string, events: readonly DomainEvent[], periodName: string): R => {
+  const projection = defaultCatalog.projection(name);
+  if (projection === undefined) throw new Error(`no projection ${name}`);
+  return foldEvents(projection, events, { period: period(periodName) }) as R;
+};
+
+/** The reference data every bad-input test starts from. */
+export const REFERENCE: EventDraft[] = [
+  { id: "m-aneby", type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "aneby", name: "Aneby" } },
+  { id: "a-kok", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "kok", name: "Kurs och konferens", kind: "operation" } },
+  { id: "a-fou", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "fou", name: "FoUrum", kind: "partnership" } },
+  { id: "f-forte", type: "reference.funder-established", effectiveAt: "2017-01-01", data: { funderId: "forte", name: "Forte", kind: "research-council" } },
+];
+
+/** A memory store holding the reference data, with a fixed clock. */
+export const storeWithReference = async () => {
+  const store = memoryStore({ catalog: defaultCatalog, clock: () => Date.UTC(2020, 8, 3) });
+  const outcome = await store.append(REFERENCE);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+  return store;
+};

@@ -1,0 +1,11 @@
+import { defaultCatalog } from "@tertial/core";
+import { seededStore, opened, retraction, closed, changed, tickingClock } from "./helpers.ts";
+const store = await seededStore();
+console.log(JSON.stringify(await store.append([opened("o1", "p1", "2020-01-01"), retraction("r1", "o1"), opened("o2", "p1", "2020-02-01")])));
+const s2 = await seededStore();
+await s2.append([opened("o1", "p1", "2020-01-01")]);
+console.log(JSON.stringify(await s2.append([{ ...retraction("r1", "o1"), supersedes: "o1" }])));
+console.log(JSON.stringify(await s2.append([closed("c1", "p1", "2020-02-01", { retracts: "o1" })])));
+const s3 = await seededStore(tickingClock(Date.parse("2020-10-14T21:59:57.000Z")));
+for (const d of [opened("o1", "p1", "2020-01-01"), changed("c1", "p1", "2020-03-01", { fte: "0.50" }), changed("c2", "p1", "2020-03-01", { fte: "0.75" }, { supersedes: "c1" }), retraction("r1", "o1")]) console.log(JSON.stringify(await s3.append([d])).slice(0, 300));
+console.log(s3.events().map(e => e.id + " " + e.recordedAt).join("\n"));

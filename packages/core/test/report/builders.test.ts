@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { buildReportDocument, defaultHouse, jsonRenderer, period, reportFiguresOf, reportPeriod, type ReportBuildContext, type ReportProvenance, type StaffingResult } from "@tertial/core";
+
+const provenance: ReportProvenance = { logHash: null, eventCount: 0, knownAt: null, period: { name: "2020-T1..T2", start: "2020-01-01", end: "2020-08-31" }, generatedBy: "test" };
+
+const fte = (asOf: string, total: string, forms: Record<string, string> | null, extra: Partial<StaffingResult["tertials"][number]["fte"]> = {}) => ({
+  asOf,
+  source: "snapshot" as const,
+  total,
+  byEmploymentForm: forms,
+  byFinancing: null,
+  byArea: null,
+  byAreaGroup: null,
+  evidence: [`snap-${asOf}`],
+  ...extra,
+});
+
+const staffing: StaffingResult = {
+  period: "2020-T1..T2",
+  atEnd: fte("2020-08-31", "45.30", { tjanstekop: "7.25", tillsvidare: "24.25", visstid: "13.80" }, { byFinancing: { extern: "19.80", grund: "25.50" } }),
+  tertials: [
+    { tertial: "2019-T1", fte: null },
+    { tertial: "2019-T3", fte: fte("2019-12-31", "50.60", null) },
+    { tertial: "2020-T2", fte: fte("2020-08-31", "45.30", { tjanstekop: "7.25", tillsvidare: "24.25", visstid: "13.80" }) },
+  ],
+  changes: [],
+};
+
+const context = (results: Record<string, unknown>): ReportBuildContext => ({ kind: "delarsrapport", period: period("2020-T1..T2"), results });
+
+describe("report builders", () => {
+  it("covers the cumulative period each kind asks for", () => {
+    const of = (kind: "tertialrapport" | "delarsrapport" | "verksamhetsberattelse", text: string) => {
+      const resolved = reportPeriod(kind, period(text));
+      return resolved.ok ? `${resolved.period.start}..${resolved.period.end}` : resolved.message;
+    };
+    expect(of("tertialrapport", "2020-T1")).toBe("2020-01-01..2020-04-30");
+    expect(of("tertialrapport", "2020-T2")).toBe("2020-01-01..2020-08-31");
+    expect(of("tertialrapport", "2020-T3")).toBe("2020-01-01..2020-12-31");
+    expect(of("delarsrapport", "2020-T1..T2")).toBe("2020-01-01..2020-08-31");
+    expect(of("verksamhetsberattelse", "2020")).toBe("2020-01-01..2020-12-31");
+    expect(of("delarsrapport", "2020-T1")).toContain("January–August");
+    expect(of("tertialrapport", "2020-H1")).toContain("tertial's last day");
+  });
+
+  it("leaves out every section without facts: an empty log gives the title and Bilaga 1 only", () => {
+    const { document } = buildReportDocument({ context: context({}), provenance, house: defaultHouse });
+    expect(document.sections).toEqual([]);
+    expect(document.appendices.map((section) => section.number)).toEqual(["Bilaga 1"]);
+    expect(document.title.title).toBe("Delårsrapport januari–augusti 2020");
+  });
+
+  it("builds 1.2 Medarbetare from the staffing result: formatted figures with exact values, blanks where the facts are silent", () => {
+    const built = buildReportDocument({ context: context({ staffing }), provenance, house: defaultHouse });
+    const [inledning] = built.document.sections;
+    expect(inledning?.title).toBe("Inledning");
+    expect(inledning?.sections.map((section) => `${section.number} ${section.title}`)).toEqual(["1.2 Medarbetare"]);
+    const table = inledning?.sections[0]?.blocks[0];
+    expect(table?.kind).toBe("table");
+    if (table?.kind !== "table") return;
+    expect(table.body.map((row) => row.cells.map((cell) => (cell.kind === "figure" ? cell.figure.text : cell.kind === "text" ? cell.text : "")))).toEqual([
+      ["2019 - tertial 3", "", "", "", "50,60"],
+      ["2020 - tertial 2", "7,25", "24,25", "13,80", "45,30"],
+    ]);
+    const figures = reportFiguresOf(built.document);
+    expect(figures.get("staffing.fte@2020-08-31/form=visstid")?.figure).toEqual({ key: "staffing.fte@2020-08-31/form=visstid", exact: "13.8", text: "13,80", unit: "fte" });
+    expect(figures.get("staffing.fte@2020-08-31/financing=grund")?.figure.text).toBe("25,50");
+    expect(built.evidence["staffing.fte@2020-08-31"]).toEqual(["snap-2020-08-31"]);
+  });
+
+  it("is pure: the same results give the same bytes", () => {
+    const render = () => jsonRenderer.render(buildReportDocument({ context: context({ staffing }), provenance, house: defaultHouse }).document);
+    expect(render()).toBe(render());
+  });
+});

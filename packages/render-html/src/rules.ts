@@ -1,0 +1,254 @@
+import {
+  ACTIVITY_STATUS_SYMBOLS,
+  METRIC_STATUS_SYMBOLS,
+  TREND_SYMBOLS,
+  type ReportActivityTable,
+  type ReportAlign,
+  type ReportBlock,
+  type ReportCell,
+  type ReportChart,
+  type ReportFootnote,
+  type ReportLegend,
+  type ReportMetricRow,
+  type ReportMetricStatus,
+  type ReportMetricTable,
+  type ReportNotice,
+  type ReportParagraph,
+  type ReportDocument,
+  type ReportProvenance,
+  type ReportSection,
+  type ReportTable,
+  type ReportTableRow,
+  type ReportTitleBlock,
+} from "@tertial/core";
+import { svgChart } from "./chart.js";
+import { escapeHtml, slug } from "./escape.js";
+import { narrativeHtml, narrativeInlineHtml } from "./narrative.js";
+import { STYLES } from "./styles.js";
+
+/**
+ * The HTML renderer as a table of small rules, one per node kind (markdown-it style): a
+ * plugin replaces one and keeps the rest. Every rule escapes what it prints.
+ */
+export interface HtmlRules {
+  readonly document: (document: ReportDocument, rules: HtmlRules) => string;
+  readonly head: (document: ReportDocument) => string;
+  readonly title: (title: ReportTitleBlock) => string;
+  readonly toc: (sections: readonly ReportSection[]) => string;
+  readonly section: (section: ReportSection, depth: number, rules: HtmlRules) => string;
+  readonly block: (block: ReportBlock, rules: HtmlRules) => string;
+  readonly paragraph: (block: ReportParagraph) => string;
+  readonly notice: (block: ReportNotice) => string;
+  readonly table: (block: ReportTable) => string;
+  readonly metricTable: (block: ReportMetricTable) => string;
+  readonly activityTable: (block: ReportActivityTable) => string;
+  readonly chart: (block: ReportChart) => string;
+  readonly legend: (block: ReportLegend) => string;
+  readonly provenance: (provenance: ReportProvenance) => string;
+}
+
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const lines = (parts: readonly string[]): string => parts.filter((part) => part !== "").join("\n");
+
+const alignClass = (align: ReportAlign | undefined): string => (align === "right" ? ' class="num"' : align === "center" ? ' class="center"' : "");
+
+const marksHtml = (cell: ReportCell): string => cell.marks.map((mark) => `<span class="mark">${escapeHtml(mark)}</span>`).join("");
+
+const cellContent = (cell: ReportCell): string => {
+  switch (cell.kind) {
+    case "text":
+      return escapeHtml(cell.text) + marksHtml(cell);
+    case "figure":
+      return `<data value="${escapeHtml(cell.figure.exact)}">${escapeHtml(cell.figure.text)}</data>${marksHtml(cell)}`;
+    case "blank":
+      return marksHtml(cell);
+  }
+};
+
+const tableRow = (row: ReportTableRow, align: readonly ReportAlign[], headerCells: boolean): string =>
+  `<tr>${row.cells
+    .map((cell, index) => {
+      const tag = headerCells ? "th" : index === 0 && cell.kind === "text" ? "th" : "td";
+      const scope = tag === "th" ? (headerCells ? ' scope="col"' : ' scope="row"') : "";
+      return `<${tag}${scope}${alignClass(align[index])}>${cellContent(cell)}</${tag}>`;
+    })
+    .join("")}</tr>`;
+
+const footnotesHtml = (notes: readonly ReportFootnote[]): string =>
+  notes.length === 0 ? "" : `<div class="footnotes">${notes.map((note) => `<p><span class="mark">${escapeHtml(note.mark)}</span> ${narrativeInlineHtml(note.markdown)}</p>`).join("")}</div>`;
+
+const table = (block: ReportTable): string =>
+  lines([
+    `<table id="${escapeHtml(`table-${slug(block.id)}`)}">`,
+    `<caption>${escapeHtml(block.caption)}${block.unitNote === null ? "" : ` <span class="unit-note">(${escapeHtml(block.unitNote)})</span>`}</caption>`,
+    block.head.length === 0 ? "" : `<thead>${block.head.map((row) => tableRow(row, block.align, true)).join("")}</thead>`,
+    `<tbody>${block.body.map((row) => tableRow(row, block.align, false)).join("")}</tbody>`,
+    block.foot.length === 0 ? "" : `<tfoot>${block.foot.map((row) => tableRow(row, block.align, false)).join("")}</tfoot>`,
+    "</table>",
+    footnotesHtml(block.footnotes),
+  ]);
+
+/** A status symbol with its meaning as the accessible name, and also as a tooltip. */
+export const symbolHtml = (symbol: string, label: string, className: string): string =>
+  `<span class="status ${className}" role="img" aria-label="${escapeHtml(label)}" title="${escapeHtml(label)}">${escapeHtml(symbol)}</span>`;
+
+const metricSymbol = (status: ReportMetricStatus | null): string => (status === null ? "" : symbolHtml(METRIC_STATUS_SYMBOLS[status].symbol, METRIC_STATUS_SYMBOLS[status].label, `status-${status}`));
+
+const metricStatusHtml = (metric: ReportMetricRow): string =>
+  metric.derivedStatus === null || metric.derivedStatus === metric.status
+    ? metricSymbol(metric.status)
+    : `${metricSymbol(metric.status)} <small>(enligt regeln: ${metricSymbol(metric.derivedStatus)})</small>`;
+
+const trendHtml = (metric: ReportMetricRow): string => {
+  if (metric.trend === null) return "";
+  const trend = TREND_SYMBOLS[metric.trend];
+  const comparison = metric.comparison === null ? "" : ` <small>(${escapeHtml(metric.comparison.label)}: ${escapeHtml(metric.comparison.figure.text)})</small>`;
+  return `${symbolHtml(trend.symbol, trend.label, `trend-${metric.trend}`)}${comparison}`;
+};
+
+const figureHtml = (figure: ReportMetricRow["result"]): string => (figure === null ? "" : `<data value="${escapeHtml(figure.exact)}">${escapeHtml(figure.text)}</data>`);
+
+const metricRow = (metric: ReportMetricRow): string =>
+  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${escapeHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td><td>${narrativeInlineHtml(metric.description)}</td></tr>`;
+
+const metricTable = (block: ReportMetricTable): string =>
+  lines([
+    `<table class="metrics" id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
+    "<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Mätetal</th><th scope=\"col\" class=\"num\">Målvärde</th><th scope=\"col\" class=\"num\">Resultat</th><th scope=\"col\">Trend</th><th scope=\"col\">Beskrivning av resultat</th></tr></thead>",
+    `<tbody>${block.rows.map(metricRow).join("")}</tbody>`,
+    "</table>",
+    footnotesHtml(block.footnotes),
+  ]);
+
+const activityTable = (block: ReportActivityTable): string =>
+  lines([
+    `<table class="activities" id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
+    '<thead><tr><th scope="col">Status</th><th scope="col">Aktiviteter</th><th scope="col">Status</th></tr></thead>',
+    `<tbody>${block.rows
+      .map((row) => {
+        const status = ACTIVITY_STATUS_SYMBOLS[row.status];
+        return `<tr><td class="center">${symbolHtml(status.symbol, status.label, `activity-${row.status}`)}</td><th scope="row">${escapeHtml(row.activity)}</th><td>${narrativeInlineHtml(row.statusText)}</td></tr>`;
+      })
+      .join("")}</tbody>`,
+    "</table>",
+  ]);
+
+const chartData = (block: ReportChart): string => {
+  const head = `<tr><th scope="col">${escapeHtml(block.labels.category)}</th>${block.series.map((series) => `<th scope="col" class="num">${escapeHtml(series.name)}</th>`).join("")}</tr>`;
+  const body = block.categories
+    .map((category, index) => `<tr><th scope="row">${escapeHtml(category)}</th>${block.series.map((series) => `<td class="num">${figureHtml(series.values[index] ?? null)}</td>`).join("")}</tr>`)
+    .join("");
+  return `<details><summary>Diagrammets värden</summary><table><thead>${head}</thead><tbody>${body}</tbody></table></details>`;
+};
+
+const chart = (block: ReportChart): string =>
+  lines([`<figure class="chart-figure" id="${escapeHtml(`figure-${slug(block.id)}`)}">`, `<figcaption>${escapeHtml(block.title)}</figcaption>`, svgChart(block), chartData(block), "</figure>"]);
+
+const legend = (block: ReportLegend): string =>
+  lines(
+    block.groups.map(
+      (group) =>
+        `<h4>${escapeHtml(group.title)}</h4><dl class="legend">${group.entries.map((entry) => `<dt><span aria-hidden="true">${escapeHtml(entry.symbol)}</span></dt><dd>${escapeHtml(entry.text)}</dd>`).join("")}</dl>`,
+    ),
+  );
+
+const headingText = (section: ReportSection): string => (section.number === null ? section.title : `${section.number} ${section.title}`);
+
+const sectionId = (section: ReportSection): string => `s-${slug(section.id)}`;
+
+const section = (node: ReportSection, depth: number, rules: HtmlRules): string =>
+  lines([
+    `<section id="${escapeHtml(sectionId(node))}">`,
+    `<h${Math.min(depth, 6)}>${escapeHtml(headingText(node))}</h${Math.min(depth, 6)}>`,
+    ...node.blocks.map((child) => rules.block(child, rules)),
+    ...node.sections.map((child) => rules.section(child, depth + 1, rules)),
+    "</section>",
+  ]);
+
+const block = (node: ReportBlock, rules: HtmlRules): string => {
+  switch (node.kind) {
+    case "paragraph":
+      return rules.paragraph(node);
+    case "notice":
+      return rules.notice(node);
+    case "table":
+      return rules.table(node);
+    case "metric-table":
+      return rules.metricTable(node);
+    case "activity-table":
+      return rules.activityTable(node);
+    case "chart":
+      return rules.chart(node);
+    case "legend":
+      return rules.legend(node);
+  }
+};
+
+const tocEntries = (sections: readonly ReportSection[]): string =>
+  `<ol>${sections.map((node) => `<li><a href="#${escapeHtml(sectionId(node))}">${escapeHtml(headingText(node))}</a>${node.sections.length === 0 ? "" : tocEntries(node.sections)}</li>`).join("")}</ol>`;
+
+const toc = (sections: readonly ReportSection[]): string => (sections.length === 0 ? "" : `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Innehållsförteckning</h2>${tocEntries(sections)}</nav>`);
+
+const title = (block: ReportTitleBlock): string =>
+  lines([
+    '<header class="title-page">',
+    block.organisation === null ? "" : `<p class="organisation">${escapeHtml(block.organisation)}</p>`,
+    `<h1>${escapeHtml(block.title)}</h1>`,
+    `<p>${escapeHtml(block.periodLabel)}</p>`,
+    ...block.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    "</header>",
+  ]);
+
+const provenance = (source: ReportProvenance): string => {
+  const known = source.knownAt === null ? "allt som är registrerat" : `det som var registrerat ${escapeHtml(source.knownAt)}`;
+  const hash = source.logHash === null ? "tom logg" : `loggens kontrollsumma <code>${escapeHtml(source.logHash)}</code>`;
+  return `<footer class="provenance"><p>Framtagen av ${escapeHtml(source.generatedBy)} ur ${source.eventCount} händelser (${hash}), period ${escapeHtml(source.period.name)} (${escapeHtml(source.period.start)} – ${escapeHtml(source.period.end)}), utifrån ${known}.</p></footer>`;
+};
+
+const head = (document: ReportDocument): string =>
+  lines([
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="${escapeHtml(document.provenance.generatedBy)}">`,
+    '<link rel="icon" href="data:,">',
+    `<title>${escapeHtml(document.title.organisation === null ? document.title.title : `${document.title.title} – ${document.title.organisation}`)}</title>`,
+    `<style>\n${STYLES}\n</style>`,
+    "</head>",
+  ]);
+
+const document = (node: ReportDocument, rules: HtmlRules): string =>
+  `${lines([
+    "<!DOCTYPE html>",
+    `<html lang="${escapeHtml(node.language)}">`,
+    rules.head(node),
+    "<body>",
+    rules.title(node.title),
+    rules.toc([...node.sections, ...node.appendices]),
+    "<main>",
+    ...node.sections.map((child) => rules.section(child, 2, rules)),
+    ...node.appendices.map((child) => rules.section(child, 2, rules)),
+    "</main>",
+    rules.provenance(node.provenance),
+    "</body>",
+    "</html>",
+  ])}\n`;
+
+export const defaultHtmlRules: HtmlRules = {
+  document,
+  head,
+  title,
+  toc,
+  section,
+  block,
+  paragraph: (node) => narrativeHtml(node.markdown),
+  notice: (node) => `<p class="notice">${escapeHtml(node.text)}</p>`,
+  table,
+  metricTable,
+  activityTable,
+  chart,
+  legend,
+  provenance,
+};

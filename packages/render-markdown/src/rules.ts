@@ -1,0 +1,179 @@
+import {
+  ACTIVITY_STATUS_SYMBOLS,
+  METRIC_STATUS_SYMBOLS,
+  TREND_SYMBOLS,
+  type ReportActivityTable,
+  type ReportAlign,
+  type ReportBlock,
+  type ReportCell,
+  type ReportChart,
+  type ReportFootnote,
+  type ReportLegend,
+  type ReportMetricRow,
+  type ReportMetricTable,
+  type ReportNotice,
+  type ReportParagraph,
+  type ReportDocument,
+  type ReportProvenance,
+  type ReportSection,
+  type ReportTable,
+  type ReportTitleBlock,
+} from "@tertial/core";
+import { escapeText, sanitizeInline, sanitizeMarkdown } from "./escape.js";
+
+/**
+ * The Markdown renderer as a table of small rules, one per node kind (markdown-it style): a
+ * plugin replaces one rule and keeps the rest. Each rule returns whole blocks of Markdown,
+ * without the blank line that separates them.
+ */
+export interface MarkdownRules {
+  readonly document: (document: ReportDocument, rules: MarkdownRules) => string;
+  readonly title: (title: ReportTitleBlock, rules: MarkdownRules) => string;
+  readonly section: (section: ReportSection, depth: number, rules: MarkdownRules) => string;
+  readonly heading: (section: ReportSection, depth: number) => string;
+  readonly block: (block: ReportBlock, rules: MarkdownRules) => string;
+  readonly paragraph: (block: ReportParagraph) => string;
+  readonly notice: (block: ReportNotice) => string;
+  readonly table: (block: ReportTable) => string;
+  readonly metricTable: (block: ReportMetricTable) => string;
+  readonly activityTable: (block: ReportActivityTable) => string;
+  readonly chart: (block: ReportChart) => string;
+  readonly legend: (block: ReportLegend) => string;
+  readonly provenance: (provenance: ReportProvenance) => string;
+}
+
+const joinBlocks = (parts: readonly string[]): string => parts.filter((part) => part !== "").join("\n\n");
+
+const DELIMITER: Record<ReportAlign, string> = { left: ":---", right: "---:", center: ":---:" };
+
+const row = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
+
+/** A GFM table; the first row is its header. Cells must already be escaped. */
+export const gfmTable = (rows: readonly (readonly string[])[], align: readonly ReportAlign[]): string => {
+  const [header = [], ...body] = rows;
+  const width = Math.max(align.length, ...rows.map((cells) => cells.length));
+  const pad = (cells: readonly string[]): string[] => Array.from({ length: width }, (_, index) => cells[index] ?? "");
+  return [row(pad(header)), row(pad([]).map((_, index) => DELIMITER[align[index] ?? "left"])), ...body.map((cells) => row(pad(cells)))].join("\n");
+};
+
+const marksOf = (cell: ReportCell): string => (cell.marks.length === 0 ? "" : ` ${cell.marks.map(escapeText).join(" ")}`);
+
+export const cellText = (cell: ReportCell): string => {
+  switch (cell.kind) {
+    case "text":
+      return `${escapeText(cell.text)}${marksOf(cell)}`;
+    case "figure":
+      return `${escapeText(cell.figure.text)}${marksOf(cell)}`;
+    case "blank":
+      return marksOf(cell).trim();
+  }
+};
+
+const bold = (text: string): string => (text === "" ? "" : `**${text}**`);
+
+const footnotes = (notes: readonly ReportFootnote[]): string => joinBlocks(notes.map((note) => `${escapeText(note.mark)} ${sanitizeMarkdown(note.markdown)}`));
+
+const table = (block: ReportTable): string => {
+  const [header = { cells: [] }, ...extraHeads] = block.head;
+  const rows = [
+    header.cells.map(cellText),
+    ...extraHeads.map((extra) => extra.cells.map((cell) => bold(cellText(cell)))),
+    ...block.body.map((body) => body.cells.map(cellText)),
+    ...block.foot.map((foot) => foot.cells.map((cell) => bold(cellText(cell)))),
+  ];
+  const unit = block.unitNote === null ? "" : ` (${escapeText(block.unitNote)})`;
+  return joinBlocks([`**${escapeText(block.caption)}**${unit}`, gfmTable(rows, block.align), footnotes(block.footnotes)]);
+};
+
+const statusCell = (status: ReportMetricRow["status"]): string => (status === null ? "" : `${METRIC_STATUS_SYMBOLS[status].symbol} ${METRIC_STATUS_SYMBOLS[status].label}`);
+
+const metricStatus = (metric: ReportMetricRow): string =>
+  metric.derivedStatus === null || metric.derivedStatus === metric.status ? statusCell(metric.status) : `${statusCell(metric.status)} (enligt regeln: ${statusCell(metric.derivedStatus)})`;
+
+const metricResult = (metric: ReportMetricRow): string => (metric.result === null ? "" : escapeText(metric.result.text));
+
+const metricTrend = (metric: ReportMetricRow): string => {
+  if (metric.trend === null) return "";
+  const trend = `${TREND_SYMBOLS[metric.trend].symbol} ${TREND_SYMBOLS[metric.trend].label}`;
+  return metric.comparison === null ? trend : `${trend} (${escapeText(metric.comparison.label)}: ${escapeText(metric.comparison.figure.text)})`;
+};
+
+const metricTable = (block: ReportMetricTable): string => {
+  const header = ["Status", "Mätetal", "Målvärde", "Resultat", "Trend", "Beskrivning av resultat"];
+  const rows = block.rows.map((metric) => [metricStatus(metric), escapeText(metric.name), metric.target === null ? "" : escapeText(metric.target.text), metricResult(metric), metricTrend(metric), sanitizeInline(metric.description)]);
+  return joinBlocks([gfmTable([header, ...rows], ["left", "left", "right", "right", "left", "left"]), footnotes(block.footnotes)]);
+};
+
+const activityTable = (block: ReportActivityTable): string => {
+  const rows = block.rows.map((activity) => {
+    const status = ACTIVITY_STATUS_SYMBOLS[activity.status];
+    return [`${status.symbol} ${status.label}`, escapeText(activity.activity), sanitizeInline(activity.statusText)];
+  });
+  return gfmTable([["Status", "Aktiviteter", "Status"], ...rows], ["left", "left", "left"]);
+};
+
+/** A chart in Markdown is its data: one row per category, one column per series. */
+const chart = (block: ReportChart): string => {
+  const header = [escapeText(block.labels.category), ...block.series.map((series) => escapeText(series.name))];
+  const rows = block.categories.map((category, index) => [escapeText(category), ...block.series.map((series) => escapeText(series.values[index]?.text ?? ""))]);
+  const targets = block.targetLines.map((line) => `${escapeText(line.label)}: ${escapeText(line.figure.text)}`).join(", ");
+  return joinBlocks([`**Diagram: ${escapeText(block.title)}**`, gfmTable([header, ...rows], ["left", ...block.series.map((): ReportAlign => "right")]), targets === "" ? "" : `*${targets}*`]);
+};
+
+const legend = (block: ReportLegend): string =>
+  joinBlocks(block.groups.map((group) => joinBlocks([`**${escapeText(group.title)}**`, group.entries.map((entry) => `- ${escapeText(entry.symbol)} ${escapeText(entry.text)}`).join("\n")])));
+
+const provenance = (source: ReportProvenance): string => {
+  const known = source.knownAt === null ? "allt som är registrerat" : `det som var registrerat ${escapeText(source.knownAt)}`;
+  const hash = source.logHash === null ? "tom logg" : `loggens kontrollsumma \`${source.logHash}\``;
+  return joinBlocks(["---", `*Framtagen av ${escapeText(source.generatedBy)} ur ${source.eventCount} händelser (${hash}), period ${escapeText(source.period.name)} (${escapeText(source.period.start)} – ${escapeText(source.period.end)}), utifrån ${known}.*`]);
+};
+
+const heading = (section: ReportSection, depth: number): string => {
+  const text = section.number === null ? section.title : `${section.number} ${section.title}`;
+  return `${"#".repeat(Math.min(depth, 6))} ${escapeText(text)}`;
+};
+
+const block = (node: ReportBlock, rules: MarkdownRules): string => {
+  switch (node.kind) {
+    case "paragraph":
+      return rules.paragraph(node);
+    case "notice":
+      return rules.notice(node);
+    case "table":
+      return rules.table(node);
+    case "metric-table":
+      return rules.metricTable(node);
+    case "activity-table":
+      return rules.activityTable(node);
+    case "chart":
+      return rules.chart(node);
+    case "legend":
+      return rules.legend(node);
+  }
+};
+
+const section = (node: ReportSection, depth: number, rules: MarkdownRules): string =>
+  joinBlocks([rules.heading(node, depth), ...node.blocks.map((child) => rules.block(child, rules)), ...node.sections.map((child) => rules.section(child, depth + 1, rules))]);
+
+const title = (block: ReportTitleBlock): string =>
+  joinBlocks([`# ${escapeText(block.title)}`, block.organisation === null ? "" : `**${escapeText(block.organisation)}**`, escapeText(block.periodLabel), ...block.lines.map(escapeText)]);
+
+const document = (node: ReportDocument, rules: MarkdownRules): string =>
+  `${joinBlocks([rules.title(node.title, rules), ...node.sections.map((child) => rules.section(child, 2, rules)), ...node.appendices.map((child) => rules.section(child, 2, rules)), rules.provenance(node.provenance)])}\n`;
+
+export const defaultMarkdownRules: MarkdownRules = {
+  document,
+  title,
+  section,
+  heading,
+  block,
+  paragraph: (node) => sanitizeMarkdown(node.markdown),
+  notice: (node) => `*${escapeText(node.text)}*`,
+  table,
+  metricTable,
+  activityTable,
+  chart,
+  legend,
+  provenance,
+};
