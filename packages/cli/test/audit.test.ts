@@ -45,6 +45,12 @@ describe("tertial audit", () => {
     expect((JSON.parse(wrong.stdout) as { findings: { figureKey: string }[] }).findings.map((found) => found.figureKey)).toEqual(["finance.outcome"]);
   });
 
+  it("audits only what was recorded by --known-at: before the report's figures were stated, nothing disagrees", async () => {
+    const { code, stdout } = await tertial(["audit", EXAMPLE_LOG, "--period", "2020-T1..T2", "--known-at", "2020-09-20"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("as known 2020-09-20: 0 stated figures");
+  });
+
   it("refuses a bad period with a usage error", async () => {
     const { code, stderr } = await tertial(["audit", EXAMPLE_LOG, "--period", "2020-T9"]);
     expect(code).toBe(2);

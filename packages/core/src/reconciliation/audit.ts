@@ -81,8 +81,8 @@ interface Check {
   readonly period: Period;
   readonly reading: Reading;
   readonly figure: ComputedFigure | undefined;
-  /** The same figure for other periods the printed value may have been copied from. */
-  readonly elsewhere: readonly { readonly period: Period; readonly figure: ComputedFigure | undefined }[];
+  /** The same figure for other periods the printed value may have been copied from; computed only when needed. */
+  readonly elsewhere: () => readonly { readonly period: Period; readonly figure: ComputedFigure | undefined }[];
 }
 
 const finding = (check: Check, kind: FindingKind, explanation: string, extra: Partial<AuditFinding> = {}): AuditFinding => {
@@ -109,7 +109,7 @@ const finding = (check: Check, kind: FindingKind, explanation: string, extra: Pa
 };
 
 const periodCopiedFrom = (check: Check, printed: Decimal) =>
-  check.elsewhere.find(({ figure }) => figure !== undefined && figure.text === undefined && agrees(printed, figure, check.reading));
+  check.elsewhere().find(({ figure }) => figure !== undefined && figure.text === undefined && agrees(printed, figure, check.reading));
 
 const otherPeriodCause = (check: Check, printed: Decimal): string | undefined => {
   const other = periodCopiedFrom(check, printed);
@@ -174,24 +174,29 @@ const footingNotes = (checks: readonly Check[]): AuditFinding[] => {
   return notes;
 };
 
+/** The distinct periods each document states figures for, parsed once. */
+const periodsByDocument = (stated: readonly Stated[]): Map<string, Period[]> => {
+  const out = new Map<string, Period[]>();
+  for (const event of stated) {
+    const parsed = parsePeriod(event.data.period);
+    if (isPeriodParseError(parsed)) continue;
+    const periods = out.get(event.data.document) ?? [];
+    if (!periods.some((known) => known.name === parsed.name)) periods.push(parsed);
+    out.set(event.data.document, periods);
+  }
+  return out;
+};
+
 /**
  * Periods a printed value may have been copied from: the audited period, and the periods of the
  * same document's other figures that enclose this one (a "first half-year" figure that is really
  * the January–August one).
  */
-const otherPeriods = (event: Stated, own: Period, stated: readonly Stated[], audited: Period | undefined): Period[] => {
-  const names = new Set<string>();
+const otherPeriods = (own: Period, documentPeriods: readonly Period[], audited: Period | undefined): Period[] => {
+  const enclosing = documentPeriods.filter((candidate) => candidate.start <= own.start && own.end <= candidate.end);
   const out: Period[] = [];
-  const consider = (candidate: Period): void => {
-    if (candidate.name === own.name || names.has(candidate.name)) return;
-    names.add(candidate.name);
-    out.push(candidate);
-  };
-  if (audited !== undefined) consider(audited);
-  for (const other of stated) {
-    if (other.data.document !== event.data.document) continue;
-    const parsed = parsePeriod(other.data.period);
-    if (!isPeriodParseError(parsed) && parsed.start <= own.start && own.end <= parsed.end) consider(parsed);
+  for (const candidate of [...(audited === undefined ? [] : [audited]), ...enclosing]) {
+    if (candidate.name !== own.name && !out.some((known) => known.name === candidate.name)) out.push(candidate);
   }
   return out;
 };
@@ -203,6 +208,7 @@ const otherPeriods = (event: Stated, own: Period, stated: readonly Stated[], aud
 export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Catalog, options: AuditOptions = {}): AuditReport => {
   const computer = new FigureComputer(events, options.knownAt);
   const stated = events.filter((event): event is Stated => FigureStated.is(event));
+  const documentPeriods = periodsByDocument(stated);
   const checks: Check[] = [];
   const findings: AuditFinding[] = [];
   for (const event of stated) {
@@ -212,7 +218,7 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
     const source = catalog.figure(event.data.figureKey);
     const params = event.data.params ?? {};
     if (source === undefined) {
-      const check: Check = { stated: event, period, reading, figure: undefined, elsewhere: [] };
+      const check: Check = { stated: event, period, reading, figure: undefined, elsewhere: () => [] };
       checks.push(check);
       findings.push(finding(check, "unknown-figure", `no domain computes the figure "${event.data.figureKey}"`));
       continue;
@@ -222,7 +228,7 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
       period,
       reading,
       figure: computer.compute(source, params, period),
-      elsewhere: otherPeriods(event, period, stated, options.period).map((other) => ({ period: other, figure: computer.compute(source, params, other) })),
+      elsewhere: () => otherPeriods(period, documentPeriods.get(event.data.document) ?? [], options.period).map((other) => ({ period: other, figure: computer.compute(source, params, other) })),
     };
     checks.push(check);
     findings.push(...checkOne(check));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EventDraft } from "@tertial/core";
+import { defaultCatalog, memoryStore, period, replay, type EventDraft } from "@tertial/core";
 import { storeWithReference } from "./support.js";
 
 const cost = (data: Record<string, unknown>): EventDraft => ({ id: "cost-1", type: "finance.cost-booked", effectiveAt: "2020-08-31", data: { from: "2020-01-01", to: "2020-08-31", amount: "1000", ...data } });
@@ -32,9 +32,38 @@ describe("finance bad input", () => {
     expect(outcome.issues[0]).toEqual(expect.objectContaining({ path: "effectiveAt", expected: "2020-08-31" }));
   });
 
+  it("rejects a second budget for the same area and year unless it supersedes the first", async () => {
+    const store = await storeWithReference();
+    const budget = (id: string, amount: string): EventDraft => ({ id, type: "finance.budget-adopted", effectiveAt: "2020-01-01", data: { areaId: "kok", year: 2020, amount } });
+    expect((await store.append([budget("b1", "2000000")])).ok).toBe(true);
+    const again = await store.append([budget("b2", "2100000")]);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.issues[0]).toEqual(expect.objectContaining({ code: "conflict" }));
+    expect((await store.append([{ ...budget("b3", "2100000"), supersedes: "b1" }])).ok).toBe(true);
+  });
+
   it("accepts a well-formed cost", async () => {
     const store = await storeWithReference();
     const outcome = await store.append([cost({ areaId: "kok", source: "kommunerna" })]);
     expect(outcome.ok).toBe(true);
+  });
+});
+
+describe("finance as known at a date", () => {
+  it("a superseding cost replaces the first from the day it was recorded", async () => {
+    let now = Date.UTC(2020, 8, 1);
+    const store = memoryStore({ catalog: defaultCatalog, clock: () => now });
+    const area: EventDraft = { id: "a", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "kok", name: "Kurs och konferens" } };
+    expect((await store.append([area, cost({ areaId: "kok" })])).ok).toBe(true);
+    now = Date.UTC(2020, 9, 1);
+    expect((await store.append([{ ...cost({ areaId: "kok", amount: "2000" }), id: "cost-2", supersedes: "cost-1" }])).ok).toBe(true);
+    const projection = defaultCatalog.projection("budget-follow-up");
+    if (projection === undefined) throw new Error("no projection");
+    const outcomeAt = async (knownAt?: string) => {
+      const result = (await replay(store, defaultCatalog, projection, { period: period("2020-T1..T2"), ...(knownAt === undefined ? {} : { knownAt }) })) as { total: { outcome: { exact: string | null } } };
+      return result.total.outcome.exact;
+    };
+    expect(await outcomeAt("2020-09-15")).toBe("1000");
+    expect(await outcomeAt()).toBe("2000");
   });
 });

@@ -19,19 +19,19 @@ export const balanceEarmarked = (balance: RecordedBalance): FactSum | undefined 
 
 /** Opening + received − costs: what the flows say is left. */
 export const flowRemaining = (lines: readonly LedgerLine[]): FactSum =>
-  combineFacts(lines.flatMap((line) => [{ tally: line.opening }, { tally: line.received }, { tally: line.outcome, sign: -1 as const }]));
+  combineFacts(lines.flatMap((line) => [{ sum: line.opening }, { sum: line.received }, { sum: line.outcome, sign: -1 as const }]));
 
-export const available = (lines: readonly LedgerLine[]): FactSum => combineFacts(lines.flatMap((line) => [{ tally: line.opening }, { tally: line.received }]));
+export const available = (lines: readonly LedgerLine[]): FactSum => combineFacts(lines.flatMap((line) => [{ sum: line.opening }, { sum: line.received }]));
 
 /**
  * What is left for a set of lines: the accounting system's recorded balance for exactly those
  * areas when there is one (a stock fact beats a derived one), else what the flows leave.
  */
-export const remainingOf = (lines: readonly LedgerLine[], balances: readonly RecordedBalance[]): { tally: FactSum; from: "recorded-balance" | "flows" } => {
+export const remainingOf = (lines: readonly LedgerLine[], balances: readonly RecordedBalance[]): { sum: FactSum; from: "recorded-balance" | "flows" } => {
   const onlyAreaLines = lines.every((line) => line.line === "area");
   const recorded = onlyAreaLines ? recordedBalanceFor(balances, lines.map((line) => line.areaId)) : undefined;
   const total = recorded === undefined ? undefined : balanceTotal(recorded);
-  return total === undefined ? { tally: flowRemaining(lines), from: "flows" } : { tally: total, from: "recorded-balance" };
+  return total === undefined ? { sum: flowRemaining(lines), from: "flows" } : { sum: total, from: "recorded-balance" };
 };
 
 export const earmarkedOf = (lines: readonly LedgerLine[], balances: readonly RecordedBalance[]): FactSum => {
@@ -39,7 +39,7 @@ export const earmarkedOf = (lines: readonly LedgerLine[], balances: readonly Rec
   const direct = recorded === undefined || lines.length === 0 ? undefined : balanceEarmarked(recorded);
   if (direct !== undefined) return direct;
   if (lines.length <= 1) return emptyFactSum();
-  return combineFacts(lines.map((line) => ({ tally: earmarkedOf([line], balances) })));
+  return combineFacts(lines.map((line) => ({ sum: earmarkedOf([line], balances) })));
 };
 
 /** True when two fact bases for one amount differ by more than their rounding allows. */

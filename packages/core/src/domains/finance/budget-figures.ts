@@ -32,8 +32,8 @@ const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) =
 
 const knownSourceAlternative = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
   const lines = linesNamed(result, name === "total" ? "areas" : name) ?? [];
-  const withSource = combineFacts(lines.flatMap((line) => ["kommunerna", "staten", "ovriga"].map((source) => ({ tally: line.outcomeBySource[source] ?? emptyFactSum() }))));
-  const all = combineFacts(lines.map((line) => ({ tally: line.outcome })));
+  const withSource = combineFacts(lines.flatMap((line) => ["kommunerna", "staten", "ovriga"].map((source) => ({ sum: line.outcomeBySource[source] ?? emptyFactSum() }))));
+  const all = combineFacts(lines.map((line) => ({ sum: line.outcome })));
   const known = factValue(withSource);
   const unattributed = factValue(all)?.minus(known ?? 0);
   return known === undefined || unattributed === undefined || unattributed.isZero()
@@ -45,7 +45,7 @@ const remainingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: stri
   const lines = linesNamed(result, name) ?? [];
   if (name === "total") {
     const recordedTotals = result.balances.map(balanceTotal).flatMap((tally) => (tally === undefined ? [] : [tally]));
-    const recorded = factValue(combineFacts(recordedTotals.map((tally) => ({ tally }))));
+    const recorded = factValue(combineFacts(recordedTotals.map((tally) => ({ sum: tally }))));
     const rows = result.rows.map((each) => factValue(each.remaining)).flatMap((value) => (value === undefined ? [] : [value]));
     return {
       parts: rows,

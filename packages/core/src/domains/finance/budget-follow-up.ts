@@ -46,15 +46,15 @@ export const linesNamed = (result: { readonly lines: Readonly<Record<string, Led
   return picked.every((line) => line !== undefined) ? (picked as LedgerLine[]) : undefined;
 };
 
-const sumOf = (lines: readonly LedgerLine[], pick: (line: LedgerLine) => FactSum): FactSum => combineFacts(lines.map((line) => ({ tally: pick(line) })));
+const sumOf = (lines: readonly LedgerLine[], pick: (line: LedgerLine) => FactSum): FactSum => combineFacts(lines.map((line) => ({ sum: pick(line) })));
 
-const deviationOf = (budget: FactSum, outcome: FactSum): FactSum => (budget.exact === null ? budget : combineFacts([{ tally: budget }, { tally: outcome, sign: -1 }]));
+const deviationOf = (budget: FactSum, outcome: FactSum): FactSum => (budget.exact === null ? budget : combineFacts([{ sum: budget }, { sum: outcome, sign: -1 }]));
 
 /** The columns of Tabell 1 for a set of lines, with totals summed row by row as the table does. */
 export const budgetRowOf = (row: string, name: string, lines: readonly LedgerLine[], balances: readonly RecordedBalance[], rowWise: boolean): BudgetRow => {
   const budget = sumOf(lines, (line) => line.budget);
   const outcome = sumOf(lines, (line) => line.outcome);
-  const remaining = rowWise ? { tally: combineFacts(lines.map((line) => ({ tally: remainingOf([line], balances).tally }))), from: "flows" as const } : remainingOf(lines, balances);
+  const remaining = rowWise ? { sum: combineFacts(lines.map((line) => ({ sum: remainingOf([line], balances).sum }))), from: "flows" as const } : remainingOf(lines, balances);
   return {
     row,
     name,
@@ -63,7 +63,7 @@ export const budgetRowOf = (row: string, name: string, lines: readonly LedgerLin
     available: available(lines),
     budget,
     outcome,
-    remaining: remaining.tally,
+    remaining: remaining.sum,
     remainingFrom: remaining.from,
     remainingEarmarked: earmarkedOf(lines, balances),
     forecast: sumOf(lines, (line) => line.forecast),
@@ -90,7 +90,7 @@ const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpRes
     rows: entries.map(([key, line]) => budgetRowOf(key, rowName(state, line, period), [line], state.balances, false)),
     total,
     priorSurplus: state.priorSurplus,
-    accumulatedSurplus: combineFacts([{ tally: total.forecast }, { tally: state.priorSurplus }]),
+    accumulatedSurplus: combineFacts([{ sum: total.forecast }, { sum: state.priorSurplus }]),
     lines: state.lines,
     balances: state.balances,
   };

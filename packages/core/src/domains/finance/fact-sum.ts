@@ -37,9 +37,9 @@ export const markUnknown = (tally: FactSum, eventId: string): FactSum => {
 export const factValue = (tally: FactSum): Decimal | undefined => (tally.unknown || tally.exact === null ? undefined : new Decimal(tally.exact));
 
 /** Sum of tallies, each with a sign: blank only when every part is blank. */
-export const combineFacts = (parts: readonly { readonly tally: FactSum; readonly sign?: 1 | -1 }[]): FactSum => {
+export const combineFacts = (parts: readonly { readonly sum: FactSum; readonly sign?: 1 | -1 }[]): FactSum => {
   const out = emptyFactSum();
-  for (const { tally, sign = 1 } of parts) {
+  for (const { sum: tally, sign = 1 } of parts) {
     if (tally.exact !== null) out.exact = (out.exact === null ? new Decimal(0) : new Decimal(out.exact)).plus(new Decimal(tally.exact).times(sign)).toFixed();
     out.uncertainty = new Decimal(out.uncertainty).plus(tally.uncertainty).toFixed();
     out.unknown = out.unknown || tally.unknown;

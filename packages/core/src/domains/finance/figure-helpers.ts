@@ -50,3 +50,19 @@ export const largestRemainderPercents = (parts: readonly Decimal[]): Decimal[] =
   }
   return out;
 };
+
+/**
+ * A source's share of costs when part of the costs has no known source: the share lies between
+ * part ÷ whole and (part + unattributed) ÷ whole. The figure is the middle of that range, with
+ * half its width as uncertainty, so the audit only reports a printed share no allocation allows.
+ */
+export const shareWithUnattributed = (part: FactSum, unattributed: FactSum, whole: FactSum, derivation: string, extra: Extra = {}): ComputedFigure | undefined => {
+  const base = shareFigure(part, whole, derivation, extra);
+  const open = factValue(unattributed);
+  const bottom = factValue(whole);
+  if (base === undefined || open === undefined || open.isZero() || bottom === undefined) return base;
+  const half = open.dividedBy(2).dividedBy(bottom.abs());
+  const low = base.exact.times(100).toDecimalPlaces(1).toFixed();
+  const high = base.exact.plus(half.times(2)).times(100).toDecimalPlaces(1).toFixed();
+  return { ...base, exact: base.exact.plus(half), uncertainty: (base.uncertainty ?? new Decimal(0)).plus(half), derivation: `${derivation}; ${open.toFixed()} kr of the costs have no known source, so the share lies between ${low} % and ${high} %` };
+};

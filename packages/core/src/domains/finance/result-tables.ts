@@ -36,7 +36,7 @@ const resultRowOf = (state: LedgerState, key: string, line: LedgerLine, period: 
     name: line.line === "area" ? name : `${name} (internal charge)`,
     received: line.received,
     outcome: line.outcome,
-    result: combineFacts([{ tally: line.received }, { tally: line.outcome, sign: -1 }]),
+    result: combineFacts([{ sum: line.received }, { sum: line.outcome, sign: -1 }]),
     inFinancialResult: RESULT_AREA_KINDS.includes(area?.kind ?? ""),
   };
 };
@@ -51,7 +51,7 @@ export const financialResultProjection = defineProjection<LedgerState, Financial
   result: (state, { period }) => {
     const rows = Object.entries(state.lines).map(([key, line]) => resultRowOf(state, key, line, period));
     const counted = rows.filter((row) => row.inFinancialResult);
-    return { period: period.name, rows, financialResult: counted.length === 0 ? emptyFactSum() : combineFacts(counted.map((row) => ({ tally: row.result }))) };
+    return { period: period.name, rows, financialResult: counted.length === 0 ? emptyFactSum() : combineFacts(counted.map((row) => ({ sum: row.result }))) };
   },
 });
 
@@ -75,7 +75,7 @@ export const stateGrantsProjection = defineProjection<LedgerState, StateGrantsRe
     return {
       year: yearOf(period),
       requisitioned,
-      requisitionedTotal: requisitioned.length === 0 ? emptyFactSum() : combineFacts(requisitioned.map((entry) => ({ tally: entry.amount }))),
+      requisitionedTotal: requisitioned.length === 0 ? emptyFactSum() : combineFacts(requisitioned.map((entry) => ({ sum: entry.amount }))),
       allocated: state.allocated.map((entry) => ({ programme: entry.programme, amount: entryTally(entry) })),
     };
   },

@@ -29,6 +29,27 @@ const asOfIssues = (event: DomainEvent, asOf: string): Issue[] =>
 
 const optionalArea = (known: KnownReferences, areaId: string | undefined): Issue[] => (areaId === undefined ? [] : known.requireArea(areaId, "data.areaId"));
 
+interface FinanceKnowledge {
+  readonly references: KnownReferences;
+  /** Stock facts already recorded: one opening balance, budget or balance per key. */
+  readonly stocks: Map<string, string>;
+}
+
+/** The key under which a stock fact may be recorded only once (a correction supersedes it). */
+const stockKey = (event: DomainEvent): string | undefined => {
+  if (OpeningBalanceRecorded.is(event)) return `opening|${event.data.areaId ?? ""}|${event.data.line ?? "area"}|${event.data.asOf}`;
+  if (BudgetAdopted.is(event)) return `budget|${event.data.areaId}|${event.data.line ?? "area"}|${event.data.year}`;
+  if (BalanceRecorded.is(event)) return `balance|${[...event.data.areaIds].sort().join("+")}|${event.data.asOf}`;
+  return undefined;
+};
+
+const duplicateStock = (known: FinanceKnowledge, event: DomainEvent): Issue[] => {
+  const key = stockKey(event);
+  const earlier = key === undefined ? undefined : known.stocks.get(key);
+  if (key === undefined || earlier === undefined || event.supersedes === earlier) return [];
+  return [issue("conflict", "data", `the same fact is already recorded by event ${earlier}; supersede it to change it`, { actual: key })];
+};
+
 const checkFinance = (known: KnownReferences, event: DomainEvent): Issue[] => {
   if (FundsReceived.is(event) || CostBooked.is(event) || InternalChargeBooked.is(event)) return [...known.requireArea(event.data.areaId, "data.areaId"), ...spanIssues(event, event.data)];
   if (OpeningBalanceRecorded.is(event)) return [...optionalArea(known, event.data.areaId), ...asOfIssues(event, event.data.asOf)];
@@ -46,10 +67,14 @@ const checkFinance = (known: KnownReferences, event: DomainEvent): Issue[] => {
   return [];
 };
 
-/** Money must be booked on known areas, for well-formed accounting periods. */
-export const financeIntegrity = defineRule<KnownReferences>({
+/** Money must be booked on known areas, for well-formed accounting periods; a stock fact is recorded once. */
+export const financeIntegrity = defineRule<FinanceKnowledge>({
   name: "finance-integrity",
-  init: () => new KnownReferences(),
-  learn: (known, event) => known.learn(event),
-  check: checkFinance,
+  init: () => ({ references: new KnownReferences(), stocks: new Map() }),
+  learn: (known, event) => {
+    known.references.learn(event);
+    const key = stockKey(event);
+    if (key !== undefined) known.stocks.set(key, event.id);
+  },
+  check: (known, event) => [...checkFinance(known.references, event), ...duplicateStock(known, event)],
 });

@@ -42,7 +42,7 @@ const sourceShares = (bySource: Readonly<Record<string, FactSum>>, total: FactSu
   Object.fromEntries(FINANCING_SOURCES.map((source) => [source, bySource[source]?.exact === null || bySource[source] === undefined ? null : shareText(bySource[source], total)]));
 
 const sumBySource = (rows: readonly { readonly bySource: Readonly<Record<string, FactSum>> }[]): Record<string, FactSum> =>
-  Object.fromEntries(FINANCING_SOURCES.map((source) => [source, combineFacts(rows.map((row) => ({ tally: row.bySource[source] ?? emptyFactSum() })))]));
+  Object.fromEntries(FINANCING_SOURCES.map((source) => [source, combineFacts(rows.map((row) => ({ sum: row.bySource[source] ?? emptyFactSum() })))]));
 
 const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResult => {
   const recorded = state.balances.filter((balance) => balance.bySource !== undefined);
@@ -64,7 +64,7 @@ const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResul
       fromFlows: flowRemaining(lines),
     };
   });
-  const total = combineFacts(base.map((row) => ({ tally: row.total })));
+  const total = combineFacts(base.map((row) => ({ sum: row.total })));
   const totalBySource = sumBySource(base);
   return {
     period: period.name,
@@ -77,7 +77,7 @@ const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResul
       bySource: totalBySource,
       sourceShares: sourceShares(totalBySource, total),
       shareOfTotal: shareText(total, total),
-      earmarkedState: combineFacts(base.map((row) => ({ tally: row.earmarkedState }))),
+      earmarkedState: combineFacts(base.map((row) => ({ sum: row.earmarkedState }))),
     },
   };
 };
@@ -107,17 +107,17 @@ export interface OutcomeBySourceResult {
 }
 
 const outcomeRowOf = (row: string, name: string, lines: readonly LedgerLine[]): Omit<OutcomeRow, "shareOfTotal"> => {
-  const total = combineFacts(lines.map((line) => ({ tally: line.outcome })));
-  const bySource = Object.fromEntries(FINANCING_SOURCES.map((source) => [source, combineFacts(lines.map((line) => ({ tally: line.outcomeBySource[source] ?? emptyFactSum() })))]));
-  const withSource = combineFacts(FINANCING_SOURCES.map((source) => ({ tally: bySource[source] ?? emptyFactSum() })));
-  return { row, name, total, bySource, sourceShares: sourceShares(bySource, total), withSource, unattributed: combineFacts(lines.map((line) => ({ tally: line.outcomeBySource.unknown ?? emptyFactSum() }))) };
+  const total = combineFacts(lines.map((line) => ({ sum: line.outcome })));
+  const bySource = Object.fromEntries(FINANCING_SOURCES.map((source) => [source, combineFacts(lines.map((line) => ({ sum: line.outcomeBySource[source] ?? emptyFactSum() })))]));
+  const withSource = combineFacts(FINANCING_SOURCES.map((source) => ({ sum: bySource[source] ?? emptyFactSum() })));
+  return { row, name, total, bySource, sourceShares: sourceShares(bySource, total), withSource, unattributed: combineFacts(lines.map((line) => ({ sum: line.outcomeBySource.unknown ?? emptyFactSum() }))) };
 };
 
 const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceResult => {
   // A line with no costs in the period (an earmarked fund, say) is no row of a cost table.
   const areaLines = Object.entries(state.lines).filter(([, line]) => line.line === "area" && (line.outcome.exact !== null || line.outcome.unknown));
   const total = outcomeRowOf("areas", "Summa", areaLines.map(([, line]) => line));
-  const external = combineFacts([{ tally: total.bySource.staten ?? emptyFactSum() }, { tally: total.bySource.ovriga ?? emptyFactSum() }]);
+  const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
   return {
     period: period.name,
     rows: areaLines.map(([key, line]) => {

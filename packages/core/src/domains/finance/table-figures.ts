@@ -3,7 +3,7 @@ import type { FigureSource } from "../../reconciliation/figure-source.js";
 import { disagree } from "./balances.js";
 import { ROW } from "./budget-figures.js";
 import { combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
-import { alternativeShare, figureOf, largestRemainderPercents, shareFigure } from "./figure-helpers.js";
+import { alternativeShare, figureOf, largestRemainderPercents, shareFigure, shareWithUnattributed } from "./figure-helpers.js";
 import { financialResultProjection, stateGrantsProjection, type FinancialResultResult, type StateGrantsResult } from "./result-tables.js";
 import { fundsBySourceProjection, outcomeBySourceProjection, type FundsBySourceResult, type OutcomeBySourceResult, type OutcomeRow } from "./source-tables.js";
 
@@ -107,7 +107,7 @@ export const outcomeFigures: FigureSource[] = [
       const row = outcomeRowFor(raw as OutcomeBySourceResult, params.row);
       if (row === undefined || params.source === undefined) return undefined;
       const part = row.bySource[params.source] ?? emptyFactSum();
-      return shareFigure(part, row.total, `${params.source} ÷ costs`, { alternatives: alternativeShare(part, row.withSource, KNOWN_BASE) });
+      return shareWithUnattributed(part, row.unattributed, row.total, `${params.source} ÷ costs`, { alternatives: alternativeShare(part, row.withSource, KNOWN_BASE) });
     },
   },
   {
@@ -118,8 +118,8 @@ export const outcomeFigures: FigureSource[] = [
     projection: outcomeBySourceProjection,
     compute: (raw) => {
       const total = (raw as OutcomeBySourceResult).total;
-      const external = combineFacts([{ tally: total.bySource.staten ?? emptyFactSum() }, { tally: total.bySource.ovriga ?? emptyFactSum() }]);
-      return shareFigure(external, total.total, "(staten + övriga) ÷ all costs", { alternatives: alternativeShare(external, total.withSource, KNOWN_BASE) });
+      const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
+      return shareWithUnattributed(external, total.unattributed, total.total, "(staten + övriga) ÷ all costs", { alternatives: alternativeShare(external, total.withSource, KNOWN_BASE) });
     },
   },
 ];
@@ -159,7 +159,7 @@ export const resultFigures: FigureSource[] = [
       const result = raw as StateGrantsResult;
       const entries = result.requisitioned.filter((entry) => params.programme === undefined || entry.programme === params.programme);
       if (entries.length === 0) return undefined;
-      const tally = params.programme === undefined ? result.requisitionedTotal : combineFacts(entries.map((entry) => ({ tally: entry.amount })));
+      const tally = params.programme === undefined ? result.requisitionedTotal : combineFacts(entries.map((entry) => ({ sum: entry.amount })));
       return figureOf(tally, `requisitioned in ${result.year}: ${entries.map((entry) => entry.programme).join(", ")}`, { parts: entries.map((entry) => factValue(entry.amount) ?? new Decimal(0)) });
     },
   },
@@ -171,7 +171,7 @@ export const resultFigures: FigureSource[] = [
     projection: stateGrantsProjection,
     compute: (raw, params) => {
       const entries = (raw as StateGrantsResult).allocated.filter((entry) => entry.programme === params.programme);
-      return entries.length === 0 ? undefined : figureOf(combineFacts(entries.map((entry) => ({ tally: entry.amount }))), `allocated to ${params.programme ?? "?"}`);
+      return entries.length === 0 ? undefined : figureOf(combineFacts(entries.map((entry) => ({ sum: entry.amount }))), `allocated to ${params.programme ?? "?"}`);
     },
   },
 ];

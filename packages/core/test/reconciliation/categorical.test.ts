@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { auditStatedFigures, defaultCatalog, defineProjection, Decimal, type DomainModule, type FigureSource } from "@tertial/core";
+import { fact } from "../finance/support.js";
+
+/** A figure another domain might register: a status symbol, compared as text. */
+const statusProjection = defineProjection<{ symbol: string }, { symbol: string }>({
+  name: "test-status",
+  description: "the last symbol recorded",
+  init: () => ({ symbol: "" }),
+  evolve: (state, event) => (event.type === "finance.budget-adopted" ? { symbol: "◆" } : state),
+  result: (state) => state,
+});
+
+const statusFigure: FigureSource = {
+  key: "test.status",
+  description: "a status symbol",
+  params: {},
+  unit: "plain",
+  projection: statusProjection,
+  compute: (raw) => {
+    const symbol = (raw as { symbol: string }).symbol;
+    return symbol === "" ? undefined : { exact: new Decimal(0), text: symbol, evidence: ["b"] };
+  },
+};
+
+const catalog = defaultCatalog.with({ name: "test-status", events: [], projections: [statusProjection], figures: [statusFigure] } satisfies DomainModule);
+
+const statedSymbol = (printed: string) => fact("reconciliation.figure-stated", "2020-09-21", { document: "Rapport", figureKey: "test.status", period: "2020-T1..T2", printed, unit: "text" }, `stated-${printed}`);
+const budget = fact("finance.budget-adopted", "2020-01-01", { areaId: "a", year: 2020, amount: "100" }, "b");
+
+describe("categorical figures", () => {
+  it("compares status symbols and trend arrows as text", () => {
+    expect(auditStatedFigures([budget, statedSymbol("◆")], catalog).findings).toEqual([]);
+    const wrong = auditStatedFigures([budget, statedSymbol("●")], catalog);
+    expect(wrong.findings).toEqual([expect.objectContaining({ kind: "disagreement", figureKey: "test.status", printed: "●", computed: "◆" })]);
+  });
+
+  it("reports a figure key no domain computes", () => {
+    const report = auditStatedFigures([fact("reconciliation.figure-stated", "2020-09-21", { document: "Rapport", figureKey: "nobody.knows", period: "2020", printed: "1", unit: "count" }, "s")], catalog);
+    expect(report.findings.map((found) => found.kind)).toEqual(["unknown-figure"]);
+  });
+});
