@@ -1,6 +1,19 @@
-import { jsonlStore, logExists, placeColumns, readDraftFile } from "@tertial/core";
+import { randomUUID } from "node:crypto";
+import { jsonlStore, LogReadError, logExists, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { printIssues } from "../output.js";
+
+/** The problems append would find in these drafts, without writing anything. */
+const dryRunIssues = async (source: EventSource, drafts: readonly EventDraft[], context: AppendContext): Promise<readonly Issue[]> => {
+  if (drafts.length === 0) return [];
+  try {
+    const prepared = await prepareAppend(source, drafts, context);
+    return prepared.ok ? [] : prepared.issues;
+  } catch (error) {
+    if (error instanceof LogReadError) return error.issues;
+    throw error;
+  }
+};
 
 export const appendCommand: Command = {
   name: "append",
@@ -22,15 +35,19 @@ export const appendCommand: Command = {
     if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) throw new UsageError("--expect-seq takes a whole number");
     const eventsFile = value(args, "events") ?? "-";
     const { text, parsed } = await readDraftFile(eventsFile);
+    const store = jsonlStore({ path: log, catalog, clock: io.now });
+    const shownFile = eventsFile === "-" ? "<stdin>" : eventsFile;
     if (parsed.issues.length > 0) {
-      printIssues(io, parsed.issues);
-      io.stderr(`nothing appended: ${parsed.issues.length} problem(s)\n`);
+      // Unreadable lines stop the append, but the readable drafts are still checked, so one run lists every problem.
+      const others = await dryRunIssues(store, parsed.drafts, { catalog, now: io.now(), newId: randomUUID, places: parsed.places });
+      const issues = [...parsed.issues, ...placeColumns(text, others, shownFile)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      printIssues(io, issues);
+      io.stderr(`nothing appended: ${issues.length} problem(s)\n`);
       return EXIT.invalid;
     }
-    const store = jsonlStore({ path: log, catalog, clock: io.now });
     const outcome = await store.append(parsed.drafts, { places: parsed.places, ...(expectedSeq === undefined ? {} : { expectedSeq }) });
     if (!outcome.ok) {
-      printIssues(io, placeColumns(text, outcome.issues, eventsFile === "-" ? "<stdin>" : eventsFile));
+      printIssues(io, placeColumns(text, outcome.issues, shownFile));
       io.stderr(`nothing appended: ${outcome.issues.length} problem(s)\n`);
       return EXIT.invalid;
     }

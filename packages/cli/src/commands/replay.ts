@@ -1,7 +1,23 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { checkpoint, isPeriodParseError, jsonlStore, parsePeriod, replay, resume, type Checkpoint } from "@tertial/core";
+import { checkpoint, isPeriodParseError, jsonlStore, knownAtCutoff, parsePeriod, replay, ReplayError, resume, type Checkpoint } from "@tertial/core";
 import { EXIT, UsageError, required, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
+
+/** A checkpoint file, or a ReplayError saying why it is not one (never an internal error). */
+const readCheckpoint = async (path: string): Promise<Checkpoint> => {
+  const text = await readFile(path, "utf8");
+  let saved: unknown;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    throw new ReplayError(`${path} is not a checkpoint: not JSON`);
+  }
+  const fields = saved as Partial<Checkpoint> | null;
+  if (typeof fields !== "object" || fields === null || typeof fields.projection !== "string" || typeof fields.seq !== "number" || typeof fields.hash !== "string" || !("state" in fields)) {
+    throw new ReplayError(`${path} is not a checkpoint: it needs projection, period, knownAt, seq, hash and state (write one with --checkpoint-out)`);
+  }
+  return fields as Checkpoint;
+};
 
 export const replayCommand: Command = {
   name: "replay",
@@ -28,11 +44,12 @@ export const replayCommand: Command = {
     const period = parsePeriod(required(args, "period"));
     if (isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
     const knownAt = value(args, "known-at");
+    if (knownAt !== undefined && knownAtCutoff(knownAt) === undefined) throw new UsageError(`--known-at: "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset`);
     const options = knownAt === undefined ? { period } : { period, knownAt };
     const store = jsonlStore({ path: log, catalog });
     const resumeFrom = value(args, "resume");
     const result =
-      resumeFrom === undefined ? await replay(store, catalog, projection, options) : await resume(store, catalog, projection, options, JSON.parse(await readFile(resumeFrom, "utf8")) as Checkpoint);
+      resumeFrom === undefined ? await replay(store, catalog, projection, options) : await resume(store, catalog, projection, options, await readCheckpoint(resumeFrom));
     const checkpointOut = value(args, "checkpoint-out");
     if (checkpointOut !== undefined) await writeFile(checkpointOut, toJson(await checkpoint(store, catalog, projection, options)));
     io.stdout(toJson(result));

@@ -21,13 +21,14 @@ const validateLog = async (log: string, catalog: Catalog): Promise<{ issues: Iss
     }
     events += 1;
     const place = { file: log, line: line.number };
+    const placed = (found: readonly Issue[]): Issue[] => placeColumns(line.text, found.map((item) => ({ ...item, ...place, line: 1 }))).map((item) => ({ ...item, line: line.number }));
     const decoded = decodeData(catalog, parsed.event);
     if (!decoded.ok) {
-      issues.push(...placeColumns(line.text, decoded.issues.map((found) => ({ ...found, ...place, line: 1 }))).map((found) => ({ ...found, line: line.number })));
+      issues.push(...placed(decoded.issues));
       continue;
     }
     if (!corrections.counts(parsed.event)) continue;
-    issues.push(...checker.accept(decoded.event).map((found) => ({ ...found, ...place, eventId: parsed.event.id })));
+    issues.push(...placed(checker.accept(decoded.event)).map((found) => ({ ...found, eventId: parsed.event.id })));
   }
   return { issues, events };
 };

@@ -1,4 +1,4 @@
-import { open, readFile, rm } from "node:fs/promises";
+import { open, readFile, rm, stat } from "node:fs/promises";
 
 export class LockTimeoutError extends Error {}
 
@@ -18,6 +18,15 @@ const ownerOf = (content: string): number => Number.parseInt(content, 10);
 const isDeadOwner = (content: string): boolean => {
   const owner = ownerOf(content);
   return Number.isInteger(owner) && owner > 0 && !isAlive(owner);
+};
+
+/** A lock file still empty this long after it was made: its maker died between creating and writing it. */
+const EMPTY_LOCK_STALE_MS = 10_000;
+
+const isAbandoned = async (lockPath: string, content: string): Promise<boolean> => {
+  if (content !== "") return isDeadOwner(content);
+  const info = await stat(lockPath).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > EMPTY_LOCK_STALE_MS;
 };
 
 /**
@@ -69,7 +78,7 @@ export const withFileLock = async <T>(lockPath: string, work: () => Promise<T>, 
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const seen = await readFile(lockPath, "utf8").catch(() => "");
       const owner = ownerOf(seen);
-      if (isDeadOwner(seen) && (await takeOverStale(lockPath, seen))) continue;
+      if ((await isAbandoned(lockPath, seen)) && (await takeOverStale(lockPath, seen))) continue;
       if (Date.now() - started > timeoutMs) throw new LockTimeoutError(`${lockPath} is held by process ${Number.isNaN(owner) ? "?" : owner}; gave up after ${timeoutMs} ms`);
       await sleep(Math.min(5 + attempt * 5, 50) + Math.floor(Math.random() * 10));
     }

@@ -1,6 +1,7 @@
 import { decodeData, type Catalog } from "../events/catalog.js";
 import { GENESIS_HASH } from "../events/envelope.js";
 import { issue, type Issue } from "../events/issues.js";
+import { parseInstant } from "../time/stockholm.js";
 import { hashOf, lineOf } from "./chain.js";
 import { readLines } from "./lines.js";
 import { parseStoredLine } from "./jsonl-store.js";
@@ -22,6 +23,7 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
   const ids = new Set<string>();
   let previousHash = GENESIS_HASH;
   let previousRecorded = "";
+  let previousRecordedMs = -Infinity;
   let expectedSeq = 0;
   let events = 0;
   for await (const line of readLines(path)) {
@@ -38,7 +40,9 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
     if (event.prevHash !== previousHash) issues.push(issue("chain-broken", "prevHash", "does not match the previous line's hash: a line was dropped, inserted or moved", place));
     if (hashOf(event) !== event.hash) issues.push(issue("chain-broken", "hash", "does not match the event's content: the line was changed", place));
     if (ids.has(event.id)) issues.push(issue("duplicate-id", "id", `id "${event.id}" appears twice`, place));
-    if (event.recordedAt < previousRecorded) issues.push(issue("out-of-order", "recordedAt", "goes back in time", { ...place, actual: event.recordedAt, expected: `${previousRecorded} or later` }));
+    // Compared as instants, not as text: "09:00+02:00" is before "08:00Z".
+    const recordedMs = parseInstant(event.recordedAt) ?? Number.NaN;
+    if (recordedMs < previousRecordedMs) issues.push(issue("out-of-order", "recordedAt", "goes back in time", { ...place, actual: event.recordedAt, expected: `${previousRecorded} or later` }));
     if (catalog !== undefined) {
       const decoded = decodeData(catalog, event);
       if (!decoded.ok) issues.push(...decoded.issues.map((found) => ({ ...found, ...place })));
@@ -46,6 +50,7 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
     ids.add(event.id);
     previousHash = event.hash;
     previousRecorded = event.recordedAt;
+    previousRecordedMs = recordedMs;
     expectedSeq = event.seq + 1;
   }
   return { events, head: previousHash, issues };

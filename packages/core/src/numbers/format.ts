@@ -1,4 +1,4 @@
-import { Decimal, toFixedString } from "./decimal.js";
+import { Decimal, toDecimalString, toFixedString } from "./decimal.js";
 import { roundTo, type RoundingRule } from "./rounding.js";
 import { UNITS, type Unit, type UnitId } from "./units.js";
 
@@ -65,7 +65,7 @@ export const formatFigure = (exact: Decimal, unitId: UnitId, options: FigureOpti
   const number = formatDecimal(rounded, { decimals: Math.max(rule.decimals, 0), explicitPlus: options.explicitPlus ?? false });
   const withSuffix = (options.withSuffix ?? true) && unit.suffix !== "";
   return {
-    exact: exact.toFixed(),
+    exact: toDecimalString(exact),
     rounded: toFixedString(rounded, Math.max(rule.decimals, 0)),
     text: withSuffix ? `${number}${NO_BREAK_SPACE}${unit.suffix}` : number,
     unit: unitId,

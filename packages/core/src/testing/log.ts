@@ -111,7 +111,8 @@ export interface BuiltLog {
  */
 export const buildLog = async (catalog: Catalog, script: LogScript, initial: readonly StoredEvent[] = []): Promise<BuiltLog> => {
   let now = 0;
-  const store = memoryStore({ catalog, clock: () => now, newId: () => `generated-${now}` }, initial);
+  let generated = 0;
+  const store = memoryStore({ catalog, clock: () => now, newId: () => `generated-${(generated += 1)}` }, initial);
   const refused: string[] = [];
   for (const entry of script.entries) {
     now = entry.at;

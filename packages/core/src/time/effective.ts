@@ -1,5 +1,5 @@
 import { parseIsoDate, type IsoDate } from "./calendar.js";
-import { parseInstant, startOfStockholmDay, stockholmDateOf } from "./stockholm.js";
+import { parseInstant, startOfStockholmDay, stockholmOffsetMinutes } from "./stockholm.js";
 
 /**
  * `effectiveAt` is a business date ("2020-08-31") or an instant with an offset. Either way the
@@ -9,7 +9,13 @@ export const effectiveDateOf = (effectiveAt: string): IsoDate | undefined => {
   const date = parseIsoDate(effectiveAt);
   if (date !== undefined) return date;
   const instant = parseInstant(effectiveAt);
-  return instant === undefined ? undefined : stockholmDateOf(instant);
+  return instant === undefined ? undefined : calendarDateOf(instant);
+};
+
+/** The Stockholm date of an instant, or undefined outside the calendar Tertial knows (before 1900), instead of throwing. */
+const calendarDateOf = (epochMs: number): IsoDate | undefined => {
+  const local = new Date(epochMs + stockholmOffsetMinutes(epochMs) * 60_000);
+  return parseIsoDate(local.toISOString().slice(0, 10));
 };
 
 export const isEffectiveAt = (text: string): boolean => effectiveDateOf(text) !== undefined;

@@ -35,6 +35,8 @@ describe("the Swedish formatter", () => {
     expect(formatDecimal(dec("-0.4"), { decimals: 0 })).toBe("0");
     expect(formatDecimal(dec("-0"), { decimals: 1 })).toBe("0,0");
     expect(toDecimalString(dec("-0"))).toBe("0");
+    expect(formatFigure(dec("-0"), "kr")).toMatchObject({ exact: "0", rounded: "0", text: `0${nbsp}kr` });
+    expect(formatFigure(dec("-0.3"), "tkr")).toMatchObject({ exact: "-0.3", rounded: "0", text: `0${nbsp}tkr` });
   });
 
   it("prints an explicit plus only for figures that print as non-zero", () => {

@@ -77,6 +77,24 @@ describe.each([
     expect((await collect(store))[0]?.recordedAt).toBe("2020-09-04T22:00:00.000Z");
   });
 
+  it("checks ids and imported recordedAt across the drafts of one batch too", async () => {
+    const store = await makeStore(() => Date.parse("2020-09-10T00:00:00Z"));
+    const [a, b, c] = preamble();
+    const outcome = await store.append([
+      { ...a!, recordedAt: "2020-09-05T00:00:00Z" },
+      { ...b!, recordedAt: "2020-09-04T23:59:59.999Z" },
+      { ...c!, id: a!.id ?? "" },
+      { ...a!, recordedAt: "2020-09-06T00:00:00Z" },
+    ]);
+    expect(outcome.ok ? [] : outcome.issues.map((found) => [found.code, found.path, found.eventId])).toEqual([
+      ["out-of-order", "recordedAt", "pre1"],
+      ["duplicate-id", "id", "pre0"],
+    ]);
+    expect((await store.head()).seq).toBe(-1);
+    const fine = await store.append([{ ...a!, recordedAt: "2020-09-05T00:00:00Z" }, { ...b!, recordedAt: "2020-09-05T00:00:00Z" }, { ...a!, recordedAt: "2020-09-06T00:00:00Z" }]);
+    expect(fine.ok && [ids(fine.appended), fine.alreadyPresent]).toEqual([["pre0", "pre1"], ["pre0"]]);
+  });
+
   it("fails an append whose expected seq is stale, writing nothing", async () => {
     const store = await makeStore();
     await store.append(preamble().slice(0, 2));

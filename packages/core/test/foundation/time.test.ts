@@ -108,6 +108,11 @@ describe("instants and effective time", () => {
     );
   });
 
+  it("refuses, without throwing, an instant whose Stockholm date is before 1900", () => {
+    expect(effectiveDateOf("1900-01-01T00:30:00+02:00")).toBeUndefined();
+    expect(effectiveDateOf("1900-01-01T00:30:00+01:00")).toBe("1900-01-01");
+  });
+
   it("a late evening in UTC can be the next day in Stockholm", () => {
     expect(effectiveDateOf("2020-08-31T22:30:00Z")).toBe("2020-09-01");
     expect(effectiveDateOf("2020-08-31T23:30:00+02:00")).toBe("2020-08-31");

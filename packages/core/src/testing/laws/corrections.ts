@@ -2,7 +2,7 @@ import * as fc from "fast-check";
 import type { EventDraft, StoredEvent } from "../../events/envelope.js";
 import { countingEvents } from "../../projection/replay.js";
 import { fromArray } from "../../projection/source.js";
-import { foldEvents, type Projection } from "../../projection/projection.js";
+import { foldEvents, type AnyProjection } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { appendAll, buildLog, draftOf, retractionOf, type LogScript } from "../log.js";
 import { assertSame, LawViolation, periodsOf, replayerOf, type LawSubject } from "./common.js";
@@ -21,7 +21,7 @@ const countingIds = async (subject: LawSubject, events: readonly StoredEvent[]):
 };
 
 /** A retracted event has no effect: the result is the fold of what counted, without it. */
-const retractionHasNoEffect = async <S, R>(projection: Projection<S, R>, subject: LawSubject, events: readonly StoredEvent[], target: StoredEvent, period: Period): Promise<void> => {
+const retractionHasNoEffect = async (projection: AnyProjection, subject: LawSubject, events: readonly StoredEvent[], target: StoredEvent, period: Period): Promise<void> => {
   const retracted = await appendAll(subject.catalog, events, [retractionOf(target, "law-retraction")], afterLast(events));
   if (retracted === undefined) throw new LawViolation(`correction invariance: the store refused to retract counting event ${target.id}`);
   const withoutTarget = (await countingIds(subject, events)).filter((event) => event.id !== target.id);
@@ -31,7 +31,7 @@ const retractionHasNoEffect = async <S, R>(projection: Projection<S, R>, subject
 };
 
 /** Superseding = retracting, then recording the new fact. */
-const supersedeIsRetractPlusNew = async <S, R>(projection: Projection<S, R>, subject: LawSubject, events: readonly StoredEvent[], target: StoredEvent, replacement: EventDraft, period: Period): Promise<void> => {
+const supersedeIsRetractPlusNew = async (projection: AnyProjection, subject: LawSubject, events: readonly StoredEvent[], target: StoredEvent, replacement: EventDraft, period: Period): Promise<void> => {
   const at = afterLast(events);
   const superseded = await appendAll(subject.catalog, events, [{ ...replacement, id: "law-new", supersedes: target.id }], at);
   const retractedThenNew = await appendAll(subject.catalog, events, [retractionOf(target, "law-retraction"), { ...replacement, id: "law-new" }], at);
@@ -46,7 +46,7 @@ const supersedeIsRetractPlusNew = async <S, R>(projection: Projection<S, R>, sub
  * Correction invariance, both halves: a retracted event has no effect on any result, and
  * superseding an event is the same as retracting it and recording the replacement.
  */
-export const correctionInvarianceLaw = <S, R>(projection: Projection<S, R>, subject: CorrectionLawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period, number, number]> =>
+export const correctionInvarianceLaw = (projection: AnyProjection, subject: CorrectionLawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period, number, number]> =>
   fc.asyncProperty(subject.log, periodsOf(subject), fc.nat(), fc.nat(), async (script, period, pick, variant) => {
     const { events } = await buildLog(subject.catalog, script);
     const candidates = (await countingIds(subject, events)).filter((event) => event.retracts === undefined);

@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { lineOf } from "../../log/chain.js";
 import { fromArray } from "../../projection/source.js";
-import type { Projection } from "../../projection/projection.js";
+import type { AnyProjection } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { buildLog, type LogScript } from "../log.js";
 import { assertSameBytes, periodsOf, replayerOf, type LawSubject } from "./common.js";
@@ -10,7 +10,7 @@ import { assertSameBytes, periodsOf, replayerOf, type LawSubject } from "./commo
  * Determinism: the same script gives the same log bytes, and the same log gives the same result
  * bytes (as `JSON.stringify` prints them), however often it is built and replayed.
  */
-export const determinismLaw = <S, R>(projection: Projection<S, R>, subject: LawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period]> =>
+export const determinismLaw = (projection: AnyProjection, subject: LawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period]> =>
   fc.asyncProperty(subject.log, periodsOf(subject), async (script, period) => {
     const first = await buildLog(subject.catalog, script);
     const second = await buildLog(subject.catalog, script);

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { fromArray } from "../../projection/source.js";
-import type { Projection } from "../../projection/projection.js";
+import type { AnyProjection } from "../../projection/projection.js";
 import { knownAtCutoff } from "../../time/effective.js";
 import type { Period } from "../../time/period.js";
 import { arbKnownAtPick, buildLog, knownAtFor, type KnownAtPick, type LogScript } from "../log.js";
@@ -11,7 +11,7 @@ import { assertSame, LawViolation, periodsOf, replayerOf, type LawSubject } from
  * Replaying the whole log as known at t equals replaying only that prefix, so nothing recorded
  * later (facts or corrections) leaks into the past.
  */
-export const knownAtPrefixLaw = <S, R>(projection: Projection<S, R>, subject: LawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period, KnownAtPick]> =>
+export const knownAtPrefixLaw = (projection: AnyProjection, subject: LawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period, KnownAtPick]> =>
   fc.asyncProperty(subject.log, periodsOf(subject), arbKnownAtPick, async (script, period, pick) => {
     const { events } = await buildLog(subject.catalog, script);
     const knownAt = knownAtFor(events, pick);

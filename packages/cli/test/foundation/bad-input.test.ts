@@ -1,0 +1,113 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { jsonl, municipality, runCli, spawnCli, useTempDir } from "./cli.js";
+
+const tempDir = useTempDir();
+
+const area = { id: "a-fou", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "fou", name: "FoU" } };
+
+/** A log holding one municipality and one area, and a drafts file of the given lines. */
+const setUp = async (draftLines: readonly string[]) => {
+  const dir = await tempDir();
+  const log = join(dir, "events.jsonl");
+  const drafts = join(dir, "drafts.jsonl");
+  await runCli(["init", log]);
+  await writeFile(join(dir, "seed.jsonl"), jsonl([municipality("aneby"), area]));
+  expect((await runCli(["append", log, "--events", join(dir, "seed.jsonl")])).code).toBe(0);
+  await writeFile(drafts, `${draftLines.join("\n")}\n`);
+  return { log, drafts };
+};
+
+const BAD = [
+  ["not JSON", "{not json", "not JSON"],
+  ["unknown type", '{"type":"staff.position-opend","effectiveAt":"2020-01-01","data":{}}', 'type: unknown event type "staff.position-opend"'],
+  ["wrong version", '{"type":"reference.area-closed","schemaVersion":3,"effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "schemaVersion: reference.area-closed has no version 3"],
+  ["missing field", '{"type":"reference.area-renamed","effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "data.name: is missing"],
+  ["bad date", '{"type":"reference.area-closed","effectiveAt":"2020-02-31","data":{"areaId":"fou"}}', "effectiveAt: is not valid"],
+  ["non-decimal amount", '{"type":"staff.snapshot-recorded","effectiveAt":"2020-04-30","data":{"asOf":"2020-04-30","total":"44,40"}}', "data.total: is not valid"],
+  ["negative FTE", '{"type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p","areaId":"fou","employmentForm":"visstid","fte":"-1.00","financing":"grund"}}', "data.fte: is not valid"],
+  ["unknown area", '{"type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p","areaId":"fuo","employmentForm":"visstid","fte":"1.00","financing":"grund"}}', 'data.areaId: unknown area "fuo"'],
+  ["duplicate id with different content", '{"id":"a-fou","type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', 'id: id "a-fou" is already used by an event with other content'],
+] as const;
+
+describe("tertial validate and append on bad input", () => {
+  it.each(BAD)("%s: one clear line with file, line, column and field path", async (_name, line, says) => {
+    const { drafts, log } = await setUp([line]);
+    const result = await runCli(["validate", log, "--events", drafts]);
+    expect(result.code).toBe(3);
+    const [first, summary] = result.stderr.trimEnd().split("\n");
+    expect(first).toMatch(new RegExp(`^${drafts}:1:\\d+: `));
+    expect(first).toContain(says);
+    expect(summary).toBe(`${drafts}: 1 problem(s); nothing would be appended`);
+  });
+
+  it("reports every problem in one run, in line order, and appends nothing", async () => {
+    const { drafts, log } = await setUp(BAD.map(([, line]) => line));
+    const before = await readFile(log, "utf8");
+    const validate = await runCli(["validate", log, "--events", drafts]);
+    const append = await runCli(["append", log, "--events", drafts]);
+    for (const result of [validate, append]) {
+      expect(result.code).toBe(3);
+      const lines = result.stderr.trimEnd().split("\n").slice(0, -1);
+      expect(lines.map((text) => Number(text.slice(drafts.length + 1).split(":")[0]))).toEqual(BAD.map((_, index) => index + 1));
+    }
+    expect(await readFile(log, "utf8")).toBe(before);
+  });
+
+  it("points the column at the offending value", async () => {
+    const line = '{"type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p","areaId":"fou","employmentForm":"visstid","fte":"-1.00","financing":"grund"}}';
+    const { drafts, log } = await setUp([line]);
+    const result = await runCli(["validate", log, "--events", drafts]);
+    expect(result.stderr).toContain(`${drafts}:1:${line.indexOf('"-1.00"') + 1}: data.fte`);
+  });
+
+  it("a torn last line in the log: validate and append both say so and write nothing", async () => {
+    const { drafts, log } = await setUp(['{"type":"reference.area-renamed","effectiveAt":"2020-01-01","data":{"areaId":"fou","name":"FoU-verksamhet"}}']);
+    const torn = `${await readFile(log, "utf8")}{"id":"x","type":"refer`;
+    await writeFile(log, torn);
+    const validate = await runCli(["validate", log]);
+    expect(validate.code).toBe(3);
+    expect(validate.stderr).toContain(`${log}:3:24: the last line is cut off (no newline)`);
+    const append = await runCli(["append", log, "--events", drafts]);
+    expect(append.code).toBe(3);
+    expect(append.stderr).toContain(`${log}:3:24: the last line is cut off`);
+    expect(await readFile(log, "utf8")).toBe(torn);
+  });
+
+  it("validate lists rule problems of a log whose lines are all readable", async () => {
+    const { log } = await setUp([]);
+    expect((await runCli(["validate", log])).stdout).toBe(`${log}: valid, 2 events\n`);
+  });
+
+  it("append reads drafts from standard input (separate process)", async () => {
+    const { log } = await setUp([]);
+    const result = await spawnCli(["append", log], { input: jsonl([municipality("eksjo")]) });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^appended 1 event\(s\); head seq 2 [0-9a-f]{64}\n$/);
+  });
+});
+
+describe("tertial validate on a log whose chain is fine but whose facts break the rules", () => {
+  it("lists every rule problem with line, column and field path", async () => {
+    const { createCatalog, defaultCatalog, lineOf, memoryStore } = await import("@tertial/core");
+    const lawless = createCatalog(defaultCatalog.modules.map((module) => ({ ...module, rules: [] })));
+    const store = memoryStore({ catalog: lawless, clock: () => Date.parse("2020-09-01T08:00:00Z") });
+    const outcome = await store.append([
+      area,
+      { id: "p1", type: "staff.position-opened", effectiveAt: "2020-01-01", data: { positionId: "p1", areaId: "fuo", employmentForm: "visstid", fte: "1.00", financing: "grund" } },
+      { id: "c1", type: "staff.position-closed", effectiveAt: "2020-01-01", data: { positionId: "p9" } },
+    ]);
+    expect(outcome.ok).toBe(true);
+    const log = join(await tempDir(), "events.jsonl");
+    const lines = store.events().map(lineOf);
+    await writeFile(log, lines.map((line) => `${line}\n`).join(""));
+    const result = await runCli(["validate", log]);
+    expect(result.code).toBe(3);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      `${log}:2:${(lines[1] ?? "").indexOf('"fuo"') + 1}: data.areaId: unknown area "fuo" (expected an area established earlier in the log, got fuo)`,
+      `${log}:3:${(lines[2] ?? "").indexOf('"p9"') + 1}: data.positionId: unknown position "p9" (expected a position opened earlier in the log)`,
+      `${log}: 2 problem(s)`,
+    ]);
+  });
+});

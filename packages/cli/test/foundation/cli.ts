@@ -1,0 +1,55 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
+import { run, type Io } from "@tertial/cli";
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The real CLI as a user runs it: a separate node process on packages/cli/src/main.ts. */
+export const spawnCli = (args: readonly string[], options: { readonly input?: string } = {}): Promise<CliResult> =>
+  new Promise((done, fail) => {
+    const child = spawn(process.execPath, ["--conditions=@tertial/source", "--import", "tsx", "packages/cli/src/main.ts", ...args], { cwd: REPO, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", fail);
+    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? "");
+  });
+
+/** The same `run` the binary calls, in this process (fast enough for properties), with captured output. */
+export const runCli = async (args: readonly string[], now = Date.parse("2020-09-01T08:00:00.000Z")): Promise<CliResult> => {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stderrIsTty: false, cwd: REPO, now: () => now };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+};
+
+/** A fresh temporary directory per test, removed afterwards. */
+export const useTempDir = (): (() => Promise<string>) => {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tertial-cli-"));
+    made.push(dir);
+    return dir;
+  };
+};
+
+/** Drafts as a JSONL text. */
+export const jsonl = (values: readonly unknown[]): string => values.map((value) => `${JSON.stringify(value)}\n`).join("");
+
+export const municipality = (id: string) => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });

@@ -1,0 +1,39 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { jsonl, municipality, runCli, spawnCli, useTempDir } from "./cli.js";
+
+const tempDir = useTempDir();
+const WRITERS = 4;
+const EACH = 5;
+
+describe("concurrent appends from several processes", () => {
+  it("lose nothing, duplicate nothing, and keep the chain valid", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    expect((await runCli(["init", log])).code).toBe(0);
+    const files = await Promise.all(
+      Array.from({ length: WRITERS }, async (_, writer) => {
+        const file = join(dir, `writer-${writer}.jsonl`);
+        const own = Array.from({ length: EACH }, (_, index) => municipality(`w${writer}-m${index}`));
+        await writeFile(file, jsonl([...own, municipality("shared")]));
+        return file;
+      }),
+    );
+    const results = await Promise.all(files.map((file) => spawnCli(["append", log, "--events", file])));
+    for (const result of results) {
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+    }
+    const lines = (await readFile(log, "utf8")).split("\n").filter((line) => line !== "");
+    const ids = lines.map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids).toHaveLength(WRITERS * EACH + 1);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => id === "shared")).toHaveLength(1);
+    expect(lines.map((line) => (JSON.parse(line) as { seq: number }).seq)).toEqual(ids.map((_, index) => index));
+    const verify = await runCli(["verify", log]);
+    expect(verify.stderr).toBe("");
+    expect(verify.code).toBe(0);
+    expect(results.filter((result) => result.stdout.includes("1 already present")).length).toBe(WRITERS - 1);
+  });
+});

@@ -1,0 +1,88 @@
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultCatalog, defineProjection, effectiveDateOf, replay, type Projection } from "@tertial/core";
+import {
+  arbFoundationLog,
+  checkpointEquivalenceLaw,
+  correctionInvarianceLaw,
+  determinismLaw,
+  knownAtPrefixLaw,
+  periodAdditivityLaw,
+  stockAtEndLaw,
+  type Replayer,
+} from "@tertial/core/testing";
+
+/** Each law must catch the bug it is about: these projections and runners each have one. */
+const subject = { catalog: defaultCatalog, log: arbFoundationLog() };
+const RUNS = { numRuns: 100 };
+
+const countOf = (name: string, keep: (date: string, start: string, end: string) => boolean): Projection<{ n: number }, { n: number }> =>
+  defineProjection({
+    name,
+    description: "counts staff events",
+    init: () => ({ n: 0 }),
+    evolve: (state, event, { period }) => {
+      const date = effectiveDateOf(event.effectiveAt) ?? "";
+      if (event.type.startsWith("staff.") && keep(date, period.start, period.end)) state.n += 1;
+      return state;
+    },
+    result: (state) => state,
+  });
+
+const failsWith = async (property: fc.IAsyncPropertyWithHooks<never[]> | fc.IAsyncPropertyWithHooks<unknown[]>, pattern: RegExp): Promise<void> => {
+  const details = await fc.check(property as fc.IAsyncPropertyWithHooks<unknown[]>, RUNS);
+  expect(details.failed).toBe(true);
+  expect(String(details.errorInstance)).toMatch(pattern);
+};
+
+describe("each law fails for the bug it is about", () => {
+  it("determinism catches a result that depends on more than the log", async () => {
+    let calls = 0;
+    const flaky = defineProjection({ name: "flaky", description: "", init: () => 0, evolve: (n: number) => n, result: () => ({ call: (calls += 1) }) });
+    await failsWith(determinismLaw(flaky, subject), /determinism/);
+  });
+
+  it("known-at prefix catches a runner that ignores the cut-off", async () => {
+    const leaky: Replayer = (source, catalog, projection, options) => replay(source, catalog, projection, { period: options.period });
+    await failsWith(knownAtPrefixLaw(countOf("all", () => true), { ...subject, replay: leaky }), /known-at prefix/);
+  });
+
+  it("correction invariance catches a runner that ignores corrections", async () => {
+    const uncorrected: Replayer = async (source, catalog, projection, options) => {
+      const withoutCorrections = async function* () {
+        for await (const event of source.read()) {
+          if (event.retracts !== undefined) continue;
+          const { supersedes: _ignored, ...rest } = event;
+          yield rest;
+        }
+      };
+      const all = { read: () => withoutCorrections() };
+      return replay(all, catalog, projection, options);
+    };
+    await failsWith(correctionInvarianceLaw(countOf("all", () => true), { ...subject, replay: uncorrected }), /correction invariance/);
+  });
+
+  it("checkpoint equivalence catches state that does not survive JSON", async () => {
+    const mapped = defineProjection({
+      name: "mapped",
+      description: "",
+      init: () => ({ seen: new Set<string>() }),
+      evolve: (state: { seen: Set<string> }, event) => {
+        state.seen.add(event.id);
+        return state;
+      },
+      result: (state) => state.seen.size,
+    });
+    await failsWith(checkpointEquivalenceLaw(mapped, subject), /checkpoint equivalence|is not a function|not iterable/);
+  });
+
+  it("period additivity catches a flow that counts from the beginning of time", async () => {
+    const cumulative = countOf("cumulative", (date, _start, end) => date <= end);
+    await failsWith(periodAdditivityLaw(cumulative, (result) => result.n, subject), /period additivity/);
+  });
+
+  it("stock at end catches a stock that reads only inside the period", async () => {
+    const windowed = countOf("windowed", (date, start, end) => start <= date && date <= end);
+    await failsWith(stockAtEndLaw(windowed, (result) => result.n, subject), /stock at end/);
+  });
+});

@@ -1,0 +1,87 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultCatalog, lineOf, verifyLog } from "@tertial/core";
+import { applyTampering, arbFoundationLog, arbTampering, buildLog } from "@tertial/core/testing";
+import { useTempDir } from "./temp-dir.js";
+
+const tempDir = useTempDir();
+
+const writeLog = async (path: string, lines: readonly string[]): Promise<void> => writeFile(path, lines.map((line) => `${line}\n`).join(""));
+
+describe("verify", () => {
+  it("passes every log the store writes (property)", async () => {
+    const dir = await tempDir();
+    await fc.assert(
+      fc.asyncProperty(arbFoundationLog({ maxEvents: 8 }), async (script) => {
+        const { events } = await buildLog(defaultCatalog, script);
+        const path = join(dir, "events.jsonl");
+        await writeLog(path, events.map(lineOf));
+        const report = await verifyLog(path, defaultCatalog);
+        expect(report.issues).toEqual([]);
+        expect(report.events).toBe(events.length);
+        expect(report.head).toBe(events[events.length - 1]?.hash);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("fails for any changed, dropped, duplicated or reordered line (property)", async () => {
+    const dir = await tempDir();
+    await fc.assert(
+      fc.asyncProperty(arbFoundationLog({ maxEvents: 6 }), arbTampering, async (script, tampering) => {
+        const { events } = await buildLog(defaultCatalog, script);
+        const tampered = applyTampering(events.map(lineOf), tampering, { keepLast: true });
+        if (tampered === undefined) return;
+        const path = join(dir, "events.jsonl");
+        await writeLog(path, tampered);
+        const report = await verifyLog(path, defaultCatalog);
+        expect(report.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("names the line and what is wrong with it", async () => {
+    const { events } = await buildLog(defaultCatalog, { entries: [0, 1, 2].map((index) => ({ draft: { id: `m${index}`, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: `m${index}`, name: "M" } }, at: Date.parse("2020-09-01T08:00:00Z") + index })) });
+    const lines = events.map(lineOf);
+    const dir = await tempDir();
+    const check = async (mutated: readonly string[]) => {
+      const path = join(dir, "events.jsonl");
+      await writeLog(path, mutated);
+      return (await verifyLog(path, defaultCatalog)).issues.map((found) => [found.line, found.code, found.path]);
+    };
+    expect(await check([lines[0]!, lines[2]!])).toEqual([
+      [2, "chain-broken", "seq"],
+      [2, "chain-broken", "prevHash"],
+    ]);
+    expect(await check([lines[0]!, lines[1]!.replace('"name":"M"', '"name":"N"'), lines[2]!])).toEqual([[2, "chain-broken", "hash"]]);
+    expect(await check([lines[0]!, lines[1]!.replace("{", "{ "), lines[2]!])).toEqual([[2, "not-canonical", ""]]);
+    expect(await check([lines[0]!, lines[1]!, lines[1]!, lines[2]!])).toEqual([
+      [3, "chain-broken", "seq"],
+      [3, "chain-broken", "prevHash"],
+      [3, "duplicate-id", "id"],
+    ]);
+  });
+
+  it("reports a torn last line", async () => {
+    const path = join(await tempDir(), "events.jsonl");
+    const { events } = await buildLog(defaultCatalog, { entries: [{ draft: { id: "m", type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "m", name: "M" } }, at: 0 }] });
+    await writeFile(path, `${lineOf(events[0]!)}\n${lineOf(events[0]!).slice(0, 20)}`);
+    expect((await verifyLog(path, defaultCatalog)).issues.map((found) => [found.line, found.code])).toEqual([[2, "torn-line"]]);
+    expect((await readFile(path, "utf8")).endsWith("\n")).toBe(false);
+  });
+});
+
+describe("verify compares transaction times as instants", () => {
+  it("catches a re-sealed chain whose recordedAt goes back behind another offset", async () => {
+    const { GENESIS_HASH, sealed } = await import("@tertial/core");
+    const base = { type: "reference.municipality-established", schemaVersion: 1, effectiveAt: "2017-01-01" };
+    const first = sealed({ ...base, id: "a", seq: 0, recordedAt: "2020-09-01T08:00:00.000Z", data: { municipalityId: "a", name: "A" }, prevHash: GENESIS_HASH });
+    const second = sealed({ ...base, id: "b", seq: 1, recordedAt: "2020-09-01T09:00:00+02:00", data: { municipalityId: "b", name: "B" }, prevHash: first.hash });
+    const path = join(await tempDir(), "events.jsonl");
+    await writeLog(path, [first, second].map(lineOf));
+    expect((await verifyLog(path, defaultCatalog)).issues.map((found) => [found.line, found.code, found.path])).toEqual([[2, "out-of-order", "recordedAt"]]);
+  });
+});
