@@ -55,15 +55,26 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
 
+  /**
+   * Streams the log, checking the cheap half of the chain on the way: seq gap-free and each
+   * prevHash the previous line's hash, so a dropped, moved or inserted line stops every read
+   * (and so every append) at that line. Recomputing hashes is `verify`'s job.
+   */
   async function* readFrom(fromSeq: number): AsyncGenerator<StoredEvent> {
     let expectedSeq = 0;
+    let previousHash = GENESIS_HASH;
     for await (const line of readLines(path)) {
       const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
       if (!parsed.ok) throw new LogReadError(parsed.issues);
+      const place = { file: path, line: line.number };
       if (parsed.event.seq !== expectedSeq) {
-        throw new LogReadError([issue("chain-broken", "seq", `expected seq ${expectedSeq}`, { file: path, line: line.number, actual: String(parsed.event.seq) })]);
+        throw new LogReadError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(parsed.event.seq) })]);
+      }
+      if (parsed.event.prevHash !== previousHash) {
+        throw new LogReadError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
       }
       expectedSeq += 1;
+      previousHash = parsed.event.hash;
       if (parsed.event.seq >= fromSeq) yield parsed.event;
     }
   }
