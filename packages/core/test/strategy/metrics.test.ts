@@ -37,7 +37,7 @@ describe("metrics from pluggable sources", () => {
     expect(row.target).toEqual({ kind: "fixed", printed: "0.8", effective: "0.8" });
     expect(row.status).toEqual({ derived: "met", assessed: null, shown: "met", overridden: false });
     expect(row.comparisons[0]).toMatchObject({ comparison: "same-period-last-year", period: "2019-T1..T2", value: { value: "0.5", source: "computed" } });
-    expect(row.trend).toEqual({ against: "same-period-last-year", period: "2019-T1..T2", value: "up" });
+    expect(row.trend).toEqual({ against: "same-period-last-year", period: "2019-T1..T2", comparedWith: "0.5", value: "up" });
   });
 
   it("falls back to a recorded result where the facts say nothing, and shows no result without either", () => {

@@ -49,7 +49,8 @@ export interface MetricTableRow {
   /** result ÷ base for share-of-base targets ("3 ansökningar (37 %)"). */
   readonly shareOfBase: string | null;
   readonly status: MetricStatusView;
-  readonly trend: { readonly against: Comparison; readonly period: string; readonly value: MetricTrend | null } | null;
+  /** The trend against the metric's named comparison, with the value compared with. */
+  readonly trend: { readonly against: Comparison; readonly period: string; readonly comparedWith: string | null; readonly value: MetricTrend | null } | null;
   readonly comparisons: readonly { readonly comparison: Comparison; readonly period: string; readonly value: MetricValue | null }[];
 }
 
@@ -158,7 +159,12 @@ export const evaluateMetric = (evaluation: Evaluation, metric: MetricDefinition,
     trend:
       against === undefined
         ? null
-        : { against, period: comparisonPeriod(period, against).name, value: result === null || trendBase === null || trendBase === undefined ? null : trendOf(dec(result.value), dec(trendBase.value)) },
+        : {
+            against,
+            period: comparisonPeriod(period, against).name,
+            comparedWith: trendBase?.value ?? null,
+            value: result === null || trendBase === null || trendBase === undefined ? null : trendOf(dec(result.value), dec(trendBase.value)),
+          },
     comparisons,
   };
 };

@@ -59,6 +59,6 @@ export const createMetricFigures = (projection: Projection<MetricsState, Metrics
   }),
   metricFigure(projection, "metrics.trend", "The trend arrow the default rule gives (↗, ↘, →) against the metric's named comparison, compared as text.", METRIC, (row) => {
     if (row.trend === null || row.trend.value === null) return undefined;
-    return { exact: ZERO, text: TREND_GLYPHS[row.trend.value], evidence: row.result?.evidence ?? [], derivation: `result ${row.result?.value ?? "?"} against ${row.trend.against} (${row.trend.period})` };
+    return { exact: ZERO, text: TREND_GLYPHS[row.trend.value], evidence: row.result?.evidence ?? [], derivation: `default rule: ${row.trend.value} (result ${row.result?.value ?? "?"} against ${row.trend.comparedWith ?? "?"}, ${row.trend.against} ${row.trend.period})` };
   }),
 ];
