@@ -1,10 +1,30 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { decodeReportDocument } from "@tertial/core";
-import { EXAMPLE_DIR, EXAMPLE_LOG, tempDir, tertial } from "./report-helpers.js";
+import MarkdownIt from "markdown-it";
+import { decodeReportDocument, type ReportDocument, type ReportSection } from "@tertial/core";
+import { EXAMPLE_DIR, EXAMPLE_LOG, snapshot, tempDir, tertial, writeLog } from "./report-helpers.js";
 
 const reportArgs = ["report", EXAMPLE_LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2"];
+
+const TABLE_KINDS = new Set(["table", "metric-table", "activity-table", "chart"]);
+
+/** The headings (number and title) and the number of tables a document says it has. */
+const documentShape = (document: ReportDocument) => {
+  const walk = (sections: readonly ReportSection[]): { headings: string[]; tables: number } =>
+    sections.reduce(
+      (shape, section) => {
+        const inner = walk(section.sections);
+        return {
+          headings: [...shape.headings, `${section.number === null ? "" : `${section.number} `}${section.title}`, ...inner.headings],
+          tables: shape.tables + section.blocks.filter((block) => TABLE_KINDS.has(block.kind)).length + inner.tables,
+        };
+      },
+      { headings: [] as string[], tables: 0 },
+    );
+  const body = walk([...document.sections, ...document.appendices]);
+  return { headings: [document.title.title, ...body.headings], tables: body.tables };
+};
 
 describe("tertial report", () => {
   it.each(["md", "html"])("renders the example log byte for byte to the checked-in %s (pnpm example:render rewrites it)", async (format) => {
@@ -24,6 +44,18 @@ describe("tertial report", () => {
     const decoded = decodeReportDocument(JSON.parse(first.stdout));
     expect(decoded.ok).toBe(true);
     if (decoded.ok) expect(decoded.document.provenance).toMatchObject({ knownAt: null, period: { start: "2020-01-01", end: "2020-08-31" }, generatedBy: "tertial 0.1.0" });
+  });
+
+  it("writes Markdown whose headings and tables, read back with markdown-it, are the document's", async () => {
+    const json = await tertial([...reportArgs, "--format", "json"]);
+    const markdown = await tertial([...reportArgs, "--format", "md"]);
+    const document = JSON.parse(json.stdout) as ReportDocument;
+    const tokens = new MarkdownIt().parse(markdown.stdout, {});
+    const headings = tokens.flatMap((token, index) => (token.type === "heading_open" ? [tokens[index + 1]?.content ?? ""] : []));
+    const unescape = (text: string): string => text.replace(/\\(.)/g, "$1");
+    expect(headings.map(unescape)).toEqual(documentShape(document).headings);
+    expect(tokens.filter((token) => token.type === "table_open")).toHaveLength(documentShape(document).tables);
+    expect(documentShape(document).tables).toBeGreaterThan(10);
   });
 
   it("reports as known at a date: before the staff facts were recorded there is no staff section", async () => {
@@ -61,5 +93,18 @@ describe("tertial report", () => {
     expect((await tertial(["report", EXAMPLE_LOG, "--kind", "tertialrapport", "--period", "2020-T1"])).stdout).toContain("# Tertialrapport 1 2020");
     expect((await tertial(["report", EXAMPLE_LOG, "--kind", "tertialrapport", "--period", "2020-T2"])).stdout).toContain("Tertial 1–2 2020, januari–augusti 2020");
     expect((await tertial(["report", EXAMPLE_LOG, "--kind", "verksamhetsberattelse", "--period", "2020"])).stdout).toContain("# Verksamhetsberättelse 2020");
+  });
+
+  it("shows progress on stderr only when it is a terminal, and --out writes relative to the working directory", async () => {
+    const dir = await tempDir();
+    const drafts = Array.from({ length: 1200 }, (_, index) =>
+      snapshot(`s${index}`, "2020-08-31", new Date(Date.UTC(2020, 8, 2, 0, 0, index)).toISOString(), { tjanstekop: "1.00", tillsvidare: "2.00", visstid: "3.00" }, "6.00"),
+    );
+    const log = await writeLog(dir, drafts);
+    const onTerminal = await tertial(["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--out", "report.md"], dir, true);
+    expect(onTerminal.stderr).toContain("report: 1000 events…");
+    expect(await readFile(join(dir, "report.md"), "utf8")).toContain("| 2020 - tertial 2 | 1,00 | 2,00 | 3,00 | 6,00 |");
+    const piped = await tertial(["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2"], dir, false);
+    expect(piped.stderr).toBe("");
   });
 });

@@ -4,12 +4,13 @@ const UNSAFE_URL = /^\s*(?:javascript|vbscript|data|file):/i;
 
 /**
  * Narratives through markdown-it with raw HTML off, no linkify, no images (nothing remote may
- * load), no headings (a narrative cannot break the outline) and only http(s), mailto and
+ * load), no headings (a narrative cannot break the outline), no code blocks (an unclosed fence
+ * cannot swallow the text after it) and only http(s), mailto and
  * relative links.
  */
 const createNarrativeParser = (): MarkdownIt => {
   const md = new MarkdownIt("default", { html: false, linkify: false, typographer: false });
-  md.disable(["heading", "lheading", "image", "html_block", "html_inline"]);
+  md.disable(["heading", "lheading", "image", "html_block", "html_inline", "fence", "code"]);
   md.validateLink = (url: string): boolean => !UNSAFE_URL.test(url);
   return md;
 };

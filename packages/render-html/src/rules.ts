@@ -80,12 +80,12 @@ const footnotesHtml = (notes: readonly ReportFootnote[]): string =>
 
 const table = (block: ReportTable): string =>
   lines([
-    `<table id="${escapeHtml(`table-${slug(block.id)}`)}">`,
+    `<div class="table-wrap"><table id="${escapeHtml(`table-${slug(block.id)}`)}">`,
     `<caption>${escapeHtml(block.caption)}${block.unitNote === null ? "" : ` <span class="unit-note">(${escapeHtml(block.unitNote)})</span>`}</caption>`,
     block.head.length === 0 ? "" : `<thead>${block.head.map((row) => tableRow(row, block.align, true)).join("")}</thead>`,
     `<tbody>${block.body.map((row) => tableRow(row, block.align, false)).join("")}</tbody>`,
     block.foot.length === 0 ? "" : `<tfoot>${block.foot.map((row) => tableRow(row, block.align, false)).join("")}</tfoot>`,
-    "</table>",
+    "</table></div>",
     footnotesHtml(block.footnotes),
   ]);
 
@@ -114,16 +114,16 @@ const metricRow = (metric: ReportMetricRow): string =>
 
 const metricTable = (block: ReportMetricTable): string =>
   lines([
-    `<table class="metrics" id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
+    `<div class="table-wrap"><table class="metrics" id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
     "<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Mätetal</th><th scope=\"col\" class=\"num\">Målvärde</th><th scope=\"col\" class=\"num\">Resultat</th><th scope=\"col\">Trend</th><th scope=\"col\">Beskrivning av resultat</th></tr></thead>",
     `<tbody>${block.rows.map(metricRow).join("")}</tbody>`,
-    "</table>",
+    "</table></div>",
     footnotesHtml(block.footnotes),
   ]);
 
 const activityTable = (block: ReportActivityTable): string =>
   lines([
-    `<table class="activities" id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
+    `<div class="table-wrap"><table class="activities" id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
     '<thead><tr><th scope="col">Status</th><th scope="col">Aktiviteter</th><th scope="col">Status</th></tr></thead>',
     `<tbody>${block.rows
       .map((row) => {
@@ -131,7 +131,7 @@ const activityTable = (block: ReportActivityTable): string =>
         return `<tr><td class="center">${symbolHtml(status.symbol, status.label, `activity-${row.status}`)}</td><th scope="row">${escapeHtml(row.activity)}</th><td>${narrativeInlineHtml(row.statusText)}</td></tr>`;
       })
       .join("")}</tbody>`,
-    "</table>",
+    "</table></div>",
   ]);
 
 const chartData = (block: ReportChart): string => {
@@ -149,7 +149,7 @@ const legend = (block: ReportLegend): string =>
   lines(
     block.groups.map(
       (group) =>
-        `<h4>${escapeHtml(group.title)}</h4><dl class="legend">${group.entries.map((entry) => `<dt><span aria-hidden="true">${escapeHtml(entry.symbol)}</span></dt><dd>${escapeHtml(entry.text)}</dd>`).join("")}</dl>`,
+        `<h3>${escapeHtml(group.title)}</h3><dl class="legend">${group.entries.map((entry) => `<dt><span aria-hidden="true">${escapeHtml(entry.symbol)}</span></dt><dd>${escapeHtml(entry.text)}</dd>`).join("")}</dl>`,
     ),
   );
 

@@ -15,13 +15,19 @@ nav.toc ol ol { padding-left: 1.5rem; }
 nav.toc a { color: var(--ink); text-decoration: none; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .9rem; }
 caption { text-align: left; font-weight: 700; padding-bottom: .4rem; caption-side: top; }
-th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; vertical-align: top; }
+th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; vertical-align: top; min-width: 4.5em; }
+th:first-child, td:first-child { min-width: 11em; }
+table.metrics td:first-child, table.activities td:first-child, table.metrics th:first-child, table.activities th:first-child { min-width: 3em; }
+thead th { overflow-wrap: normal; }
+.table-wrap { overflow-x: auto; margin: 1rem 0; }
+.table-wrap > table { margin: 0; }
 thead th { border-bottom: 2px solid var(--ink); text-align: left; }
 tbody th { text-align: left; font-weight: 400; }
 tfoot th { text-align: left; }
 table.metrics tbody th, table.activities tbody th { font-weight: 600; }
 tfoot td, tfoot th { border-top: 2px solid var(--ink); font-weight: 700; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+thead th.num { white-space: normal; }
 .center { text-align: center; }
 .mark { font-size: .75em; vertical-align: super; }
 .unit-note, .footnotes, .provenance { color: var(--muted); font-size: .85rem; }
@@ -48,6 +54,8 @@ dl.legend dd { margin: 0 0 .3rem 2.5rem; }
   h2 { break-before: page; }
   .title-page { break-after: page; border: 0; }
   table, figure, dl.legend { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 8.5pt; }
   thead { display: table-header-group; }
   details > *:not(summary) { display: block; }
   details summary { display: none; }

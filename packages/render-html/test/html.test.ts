@@ -18,7 +18,7 @@ describe("HTML renderer", () => {
     const html = htmlRenderer.render(sampleDocument());
     expect(tagsOf(html, "h1")).toBe(1);
     expect(tagsOf(html, "h2")).toBe(4);
-    expect(tagsOf(html, "h3")).toBe(1);
+    expect(tagsOf(html, "h3")).toBe(2);
     expect(tagsOf(html, "svg")).toBe(2);
     expect(html).toContain('role="img" aria-label="delvis uppfyllt"');
     expect(html).toContain('<data value="45.3">45,30</data>');

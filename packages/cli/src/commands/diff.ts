@@ -1,6 +1,7 @@
 import { diffReports, jsonlStore, ReportError, type ReportFigureChange, type ReportDiff } from "@tertial/core";
 import { EXIT, UsageError, required, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
+import { progressReporter } from "../progress.js";
 import { VERSION } from "../run.js";
 import { parseKind, parseReportPeriod } from "./report.js";
 
@@ -42,11 +43,14 @@ export const diffCommand: Command = {
     const format = value(args, "format") ?? "text";
     if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
     let diff: ReportDiff;
+    const progress = progressReporter(io, "diff");
     try {
-      diff = await diffReports(jsonlStore({ path: log, catalog }), catalog, { kind, period, generatedBy: `tertial ${VERSION}` }, a, b);
+      diff = await diffReports(jsonlStore({ path: log, catalog }), catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }, a, b);
     } catch (error) {
       if (error instanceof ReportError) throw new UsageError(error.message);
       throw error;
+    } finally {
+      progress.done();
     }
     io.stdout(format === "json" ? toJson(diff) : asText(diff));
     return diff.changes.length === 0 ? EXIT.ok : EXIT.disagreement;

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { generateReport, isPeriodParseError, jsonlStore, parsePeriod, ReportError, REPORT_KINDS, type Renderer, type ReportKind } from "@tertial/core";
 import { EXIT, UsageError, required, value, type Command, type CommandContext } from "../command.js";
 import { progressReporter } from "../progress.js";
@@ -67,7 +68,7 @@ export const reportCommand: Command = {
     }
     const out = value(args, "out");
     if (out === undefined) io.stdout(text);
-    else await writeFile(out, text);
+    else await writeFile(resolve(io.cwd, out), text);
     return EXIT.ok;
   },
 };

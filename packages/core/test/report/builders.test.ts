@@ -68,6 +68,18 @@ describe("report builders", () => {
     expect(built.evidence["staffing.fte@2020-08-31"]).toEqual(["snap-2020-08-31"]);
   });
 
+  it("puts the yearly survey in an appendix: the share of 5–6 among answers 1–6", () => {
+    const survey = {
+      period: "2020",
+      rounds: [{ roundId: "enkat-2020", title: "Årlig utvärderingsenkät 2020", year: 2020, date: "2020-12-10", questions: [{ questionId: "nytta", text: "Har nätverket varit till nytta?", networkIds: [], rank: 1, byNetwork: [], byArea: [], evidence: ["e1"], answered: 200, dontKnow: 7, satisfied: 152, share: "0.76" }] }],
+    };
+    const { document } = buildReportDocument({ context: { ...context({ survey }), kind: "verksamhetsberattelse", period: period("2020") }, provenance, house: defaultHouse });
+    const appendix = document.appendices[1];
+    expect(`${appendix?.number} ${appendix?.title}`).toBe("Bilaga 2 Årlig utvärderingsenkät");
+    const figures = reportFiguresOf(document);
+    expect(figures.get("survey.share@enkat-2020/question=nytta")?.figure.text).toBe("76\u00a0%");
+  });
+
   it("is pure: the same results give the same bytes", () => {
     const render = () => jsonRenderer.render(buildReportDocument({ context: context({ staffing }), provenance, house: defaultHouse }).document);
     expect(render()).toBe(render());

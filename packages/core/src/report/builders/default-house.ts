@@ -2,14 +2,16 @@ import { activitySections, metricSections } from "./metrics.js";
 import { attendanceSection } from "./attendance.js";
 import { coursesAppendix } from "./courses.js";
 import { economySection, ECONOMY_SECTION } from "./economy.js";
+import { focusAreasSection } from "./focus-areas.js";
 import { grantsSection } from "./grants.js";
 import { reportGoalsProjection, REPORT_GOALS } from "./goals.js";
 import type { ReportHouse } from "./house.js";
 import { narrativeSections } from "./narratives.js";
 import { researchSections } from "./research.js";
 import { staffSection } from "./staff.js";
+import { surveyAppendix } from "./survey.js";
 
-const READS = ["reference", "staffing", "metrics", "activities", "narrative", "attendance", "budget-follow-up", "funds-by-source", "outcome-by-source", "courses", "research", "grant-applications", REPORT_GOALS] as const;
+const READS = ["reference", "staffing", "metrics", "activities", "narrative", "attendance", "budget-follow-up", "funds-by-source", "outcome-by-source", "courses", "research", "grant-applications", "survey", REPORT_GOALS] as const;
 
 /**
  * The house structure of the 2020 interim report: 1 Inledning (highlights by the 3 K, staff,
@@ -20,5 +22,5 @@ const READS = ["reference", "staffing", "metrics", "activities", "narrative", "a
 export const defaultHouse: ReportHouse = {
   needs: [...READS.map((projection) => ({ projection, period: "report" as const })), { projection: "grant-applications", period: "same-period-last-year" }],
   projections: [reportGoalsProjection],
-  builders: [narrativeSections([ECONOMY_SECTION]), staffSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix],
+  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix],
 };

@@ -1,6 +1,6 @@
 import { defineProjection } from "../../projection/projection.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import { GoalEstablished } from "../../domains/strategy/events.js";
+import { FocusAreaEstablished, GoalEstablished } from "../../domains/strategy/events.js";
 
 export interface ReportGoal {
   readonly goalId: string;
@@ -10,8 +10,23 @@ export interface ReportGoal {
   readonly parentGoalId: string | null;
 }
 
+export interface ReportFocusArea {
+  readonly focusAreaId: string;
+  readonly number: number;
+  readonly title: string;
+  readonly year: number;
+  readonly decidedOn: string | null;
+}
+
 export interface ReportGoalsResult {
   readonly goals: readonly ReportGoal[];
+  /** Focus areas (fokusområden) of the year the period ends in, by number. */
+  readonly focusAreas: readonly ReportFocusArea[];
+}
+
+interface GoalsState {
+  goals: Record<string, ReportGoal & { from: string }>;
+  focusAreas: Record<string, ReportFocusArea>;
 }
 
 /** The projection name the report runner adds for goal titles (chapter and section headings). */
@@ -31,21 +46,36 @@ export const compareSectionNumbers = (a: string, b: string): number => {
 };
 
 /**
- * Strategic and area goals in force at the period's end, read from the strategy domain's
- * goal events: the report's chapter and section headings. Local to the report (read only).
+ * Strategic and area goals, read from the strategy domain's goal events: the report's chapter
+ * and section headings. Goals established after the period still title its sections (a metric
+ * measured for 2019 under a goal set in 2020 keeps the goal's name); a later establishment of
+ * the same goal (a renamed goal) wins only if it is effective by the period's end or nothing
+ * earlier is known. Local to the report (read only).
  */
-export const reportGoalsProjection = defineProjection<Record<string, ReportGoal>, ReportGoalsResult>({
+export const reportGoalsProjection = defineProjection<GoalsState, ReportGoalsResult>({
   name: REPORT_GOALS,
   description: "Strategic and area goals in force at the period's end, for report headings.",
-  init: () => ({}),
-  evolve: (goals, event, { period }) => {
+  init: () => ({ goals: {}, focusAreas: {} }),
+  evolve: (state, event, { period }) => {
     const date = effectiveDateOf(event.effectiveAt);
-    if (date === undefined || date > period.end || !GoalEstablished.is(event)) return goals;
+    if (date === undefined) return state;
+    if (FocusAreaEstablished.is(event) && date <= period.end && String(event.data.year) === period.end.slice(0, 4)) {
+      const { focusAreaId, number, title, year, decidedOn } = event.data;
+      state.focusAreas[focusAreaId] = { focusAreaId, number, title, year, decidedOn: decidedOn ?? null };
+    }
+    if (!GoalEstablished.is(event)) return state;
     const { goalId, kind, number, title, parentGoalId } = event.data;
-    goals[goalId] = { goalId, kind: kind === "area" ? "area" : "strategic", number, title, parentGoalId: parentGoalId ?? null };
-    return goals;
+    const known = state.goals[goalId];
+    if (known !== undefined && date > period.end && known.from <= period.end) return state;
+    state.goals[goalId] = { goalId, kind: kind === "area" ? "area" : "strategic", number, title, parentGoalId: parentGoalId ?? null, from: date };
+    return state;
   },
-  result: (goals) => ({ goals: Object.values(goals).sort(byNumber) }),
+  result: (state) => ({
+    goals: Object.values(state.goals)
+      .map(({ from: _from, ...goal }) => goal)
+      .sort(byNumber),
+    focusAreas: Object.values(state.focusAreas).sort((a, b) => a.number - b.number || (a.focusAreaId < b.focusAreaId ? -1 : 1)),
+  }),
 });
 
 /** The chapter a strategic goal gets: chapter 1 is Inledning, so goal n is chapter n + 1. */

@@ -4,12 +4,14 @@ export { reportPeriod, reportTitle, periodLabel, monthSpanLabel, cumulativeLabel
 export { symbolLegend } from "./legend.js";
 export { staffSection, STAFF_SECTION } from "./staff.js";
 export { metricSections, activitySections } from "./metrics.js";
-export { narrativeSections } from "./narratives.js";
+export { narrativeSections, HIGHLIGHTS_SECTION } from "./narratives.js";
+export { focusAreasSection } from "./focus-areas.js";
 export { economySection, ECONOMY_SECTION } from "./economy.js";
 export { attendanceSection, ATTENDANCE_SECTION } from "./attendance.js";
 export { coursesAppendix } from "./courses.js";
 export { researchSections, RESEARCH_CHAPTER } from "./research.js";
-export { reportGoalsProjection, REPORT_GOALS, type ReportGoal, type ReportGoalsResult } from "./goals.js";
+export { reportGoalsProjection, REPORT_GOALS, type ReportGoal, type ReportGoalsResult, type ReportFocusArea } from "./goals.js";
 export { buildReportDocument, assembleSections, type BuiltReport, type ReportHouse, type ReportBuildInput, type ReportSectionBuilder } from "./house.js";
 export { defaultHouse } from "./default-house.js";
 export { grantsSection, GRANTS_SECTION } from "./grants.js";
+export { surveyAppendix } from "./survey.js";

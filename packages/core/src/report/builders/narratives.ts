@@ -2,10 +2,14 @@ import type { NarrativeEntry, NarrativeResult } from "../../domains/narrative/na
 import type { ReportBlock } from "../document/blocks.js";
 import { nothing, resultOf, type BuiltSection, type Placement, type ReportBuildContext } from "./context.js";
 
+/** The house heading of 1.1, where highlights and the year's focus areas go. */
+export const HIGHLIGHTS_SECTION = "1.1";
+export const HIGHLIGHTS_TITLE = "Viktiga händelser med koppling till våra 3 K - kostnadseffektivitet, kompetenshöjning och kvalitetshöjning";
+
 /** The house heading for a section holding only narratives of one kind, when the narrative gives none. */
 const KIND_TITLES: Readonly<Record<string, string | null>> = {
   introduction: null,
-  highlight: "Viktiga händelser med koppling till våra 3 K - kostnadseffektivitet, kompetenshöjning och kvalitetshöjning",
+  highlight: HIGHLIGHTS_TITLE,
   example: "Exempel på aktiviteter",
   analysis: "Analys",
   outlook: "Framtiden",

@@ -1,0 +1,34 @@
+import type { SurveyResult } from "../../domains/survey/survey.js";
+import type { ReportTable } from "../document/blocks.js";
+import { figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { nothing, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+
+/**
+ * The yearly evaluation survey (verksamhetsberättelse): per round, each question's share of
+ * "mycket nöjd" (5–6 among answers 1–6, "vet ej" left out), with the counts behind it.
+ * Rounds exist only in the year they were conducted; other reports leave this out.
+ */
+export const surveyAppendix = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf<SurveyResult>(context, "survey");
+  if (result === undefined || result.rounds.length === 0) return nothing;
+  const evidence: Record<string, readonly string[]> = {};
+  const tables = result.rounds.map((round): ReportTable => {
+    const key = (questionId: string, part: string): string => `survey.${part}@${round.roundId}/question=${questionId}`;
+    for (const question of round.questions) evidence[key(question.questionId, "share")] = question.evidence;
+    return table({
+      id: `enkat-${round.roundId}`,
+      caption: `${round.title} (${round.date})`,
+      align: ["left", "right", "right", "right"],
+      head: [headerRow(["Fråga", "Andel mycket nöjda (5–6)", "Svar 1–6", "Vet ej"])],
+      body: round.questions.map((question) =>
+        row([
+          textCell(question.text),
+          figureCell(key(question.questionId, "share"), question.share, "percent"),
+          figureCell(key(question.questionId, "answered"), String(question.answered), "count"),
+          figureCell(key(question.questionId, "dont-know"), String(question.dontKnow), "count"),
+        ]),
+      ),
+    });
+  });
+  return { placements: [], appendices: [{ id: "bilaga-enkat", title: "Årlig utvärderingsenkät", blocks: tables }], evidence: evidence as FigureEvidence };
+};
