@@ -3,11 +3,17 @@ import { defaultCatalog, foldEvents, jsonlStore, memoryStore, period, replay, ty
 
 export const EXAMPLE_LOG = resolve(import.meta.dirname, "../../../../examples/kommunal-utveckling-2020/events.jsonl");
 
-/** Replays one projection of the example log for a period. */
+/**
+ * The interim report as it could have been written: the example log also holds illustrative
+ * corrections recorded later, which the printed figures cannot know.
+ */
+export const AS_PUBLISHED = "2020-10-15";
+
+/** Replays one projection of the example log for a period, as known when the report was written. */
 export const replayExample = async <R>(name: string, periodName: string): Promise<R> => {
   const projection = defaultCatalog.projection(name);
   if (projection === undefined) throw new Error(`no projection ${name}`);
-  return (await replay(jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog }), defaultCatalog, projection, { period: period(periodName) })) as R;
+  return (await replay(jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog }), defaultCatalog, projection, { period: period(periodName), knownAt: AS_PUBLISHED })) as R;
 };
 
 let counter = 0;

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { auditStatedFigures, countingEvents, defaultCatalog, foldEvents, formatFigure, jsonlStore, period, type DomainEvent } from "@tertial/core";
-import { EXAMPLE_LOG, fact } from "../finance/support.js";
+import { AS_PUBLISHED, EXAMPLE_LOG, fact } from "../finance/support.js";
 
 const exampleEvents = async (): Promise<DomainEvent[]> => {
   const events: DomainEvent[] = [];
-  for await (const event of countingEvents(jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog }), defaultCatalog)) events.push(event);
+  for await (const event of countingEvents(jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog }), defaultCatalog, AS_PUBLISHED)) events.push(event);
   return events;
 };
 
