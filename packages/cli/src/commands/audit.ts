@@ -1,6 +1,7 @@
 import { auditStatedFigures, countingEvents, isPeriodParseError, jsonlStore, parsePeriod, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
+import { auditMarkdown } from "../audit-markdown.js";
 
 const KIND_LABEL: Record<AuditFinding["kind"], string> = {
   disagreement: "DISAGREES",
@@ -42,13 +43,13 @@ export const auditCommand: Command = {
   flags: {
     period: { value: true, help: "audit the figures whose period overlaps this one, e.g. 2020-T1..T2" },
     "known-at": { value: true, help: "only what was recorded by this date (YYYY-MM-DD, whole day) or instant" },
-    format: { value: true, help: "text (default) or json" },
+    format: { value: true, help: "text (default), md or json" },
   },
   run: async ({ args, io, catalog }) => {
     const [log] = args.positionals;
     if (log === undefined) throw new UsageError("tertial audit needs a log");
     const format = value(args, "format") ?? "text";
-    if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
+    if (format !== "text" && format !== "md" && format !== "json") throw new UsageError(`--format must be text, md or json, not "${format}"`);
     const periodText = value(args, "period");
     const period = periodText === undefined ? undefined : parsePeriod(periodText);
     if (period !== undefined && isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
@@ -57,6 +58,7 @@ export const auditCommand: Command = {
     for await (const event of countingEvents(jsonlStore({ path: log, catalog }), catalog, knownAt)) events.push(event);
     const report = auditStatedFigures(events, catalog, { ...(period === undefined ? {} : { period }), ...(knownAt === undefined ? {} : { knownAt }) });
     if (format === "json") io.stdout(toJson(report));
+    else if (format === "md") io.stdout(auditMarkdown(log, report));
     else io.stdout([summary(log, report), "", ...report.findings.map(showFinding)].join("\n"));
     return report.disagreements > 0 ? EXIT.disagreement : EXIT.ok;
   },

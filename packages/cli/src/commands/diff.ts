@@ -17,10 +17,12 @@ const changeLines = (change: ReportFigureChange): string[] => [
       })),
 ];
 
+const asKnown = (knownAt: string): string => (knownAt === "now" ? "as known now" : `as known at ${knownAt}`);
+
 const asText = (diff: ReportDiff): string =>
   diff.changes.length === 0
-    ? `no figure differs between the report as known at ${diff.knownAtA} and as known at ${diff.knownAtB}\n`
-    : `${[`${diff.changes.length} figure(s) differ between the report as known at ${diff.knownAtA} and as known at ${diff.knownAtB}:`, ...diff.changes.flatMap(changeLines)].join("\n")}\n`;
+    ? `no figure differs between the report ${asKnown(diff.knownAtA)} and ${asKnown(diff.knownAtB)}\n`
+    : `${[`${diff.changes.length} figure(s) differ between the report ${asKnown(diff.knownAtA)} and ${asKnown(diff.knownAtB)}:`, ...diff.changes.flatMap(changeLines)].join("\n")}\n`;
 
 export const diffCommand: Command = {
   name: "diff",
@@ -29,7 +31,7 @@ export const diffCommand: Command = {
   flags: {
     kind: { value: true, help: "tertialrapport, delarsrapport or verksamhetsberattelse" },
     period: { value: true, help: "the period the report ends with, e.g. 2020-T1..T2" },
-    "known-at": { value: true, repeatable: true, help: "give it twice: the earlier date A, then the later date B" },
+    "known-at": { value: true, repeatable: true, help: "give it twice: the earlier date A, then the later date B (a date, an instant, or now)" },
     format: { value: true, help: "text (default) or json" },
   },
   run: async ({ args, io, catalog }) => {

@@ -101,7 +101,11 @@ const attribute = (catalog: Catalog, between: Between, a: BuiltReport, b: BuiltR
   return { attribution: "domain", events: between.events.filter(feeds).map(causing) };
 };
 
+/** "now" means everything recorded: the report as we know it today. */
+export const KNOWN_NOW = "now";
+
 const cutoff = (knownAt: string): number => {
+  if (knownAt === KNOWN_NOW) return Number.POSITIVE_INFINITY;
   const value = knownAtCutoff(knownAt);
   if (value === undefined) throw new ReportError(`known-at "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset`);
   return value;
@@ -110,12 +114,14 @@ const cutoff = (knownAt: string): number => {
 /**
  * Every figure that differs between the report as known at A and as known at B, with the
  * events recorded after A and up to B that caused it. No events in between: no changes.
+ * Either date may be "now" (everything recorded).
  */
 export const diffReports = async (source: EventSource, catalog: Catalog, options: Omit<ReportOptions, "knownAt">, knownAtA: string, knownAtB: string): Promise<ReportDiff> => {
   const [from, to] = [cutoff(knownAtA), cutoff(knownAtB)];
   if (from > to) throw new ReportError(`the first --known-at (${knownAtA}) must not be later than the second (${knownAtB})`);
-  const a = await generateReport(source, catalog, { ...options, knownAt: knownAtA });
-  const b = await generateReport(source, catalog, { ...options, knownAt: knownAtB });
+  const knownOption = (knownAt: string) => (knownAt === KNOWN_NOW ? {} : { knownAt });
+  const a = await generateReport(source, catalog, { ...options, ...knownOption(knownAtA) });
+  const b = await generateReport(source, catalog, { ...options, ...knownOption(knownAtB) });
   const figuresA = reportFiguresOf(a.document);
   const figuresB = reportFiguresOf(b.document);
   const keys = [...new Set([...figuresB.keys(), ...figuresA.keys()])];

@@ -1,0 +1,30 @@
+/**
+ * The generated files of the example, each with the `tertial` command line that makes it.
+ * `pnpm example:render` writes them; a test runs the same lines and fails when a file is out
+ * of date. Paths are relative to the repository root so the outputs name no machine's folders.
+ */
+export interface ExampleOutput {
+  readonly file: string;
+  readonly argv: readonly string[];
+  /** 0, or 5 for an audit or diff that finds differences (as this example's do). */
+  readonly exitCode: number;
+}
+
+const DIR = "examples/kommunal-utveckling-2020";
+const LOG = `${DIR}/events.jsonl`;
+/** The interim report as it could have been written; the later corrections in the log are illustrative. */
+const AS_PUBLISHED = "2020-10-15";
+
+const report = (file: string, kind: string, period: string, format: string): ExampleOutput => ({
+  file: `${DIR}/${file}`,
+  argv: ["report", LOG, "--kind", kind, "--period", period, "--known-at", AS_PUBLISHED, "--format", format],
+  exitCode: 0,
+});
+
+export const EXAMPLE_OUTPUTS: readonly ExampleOutput[] = [
+  report("delarsrapport-2020.md", "delarsrapport", "2020-T1..T2", "md"),
+  report("delarsrapport-2020.html", "delarsrapport", "2020-T1..T2", "html"),
+  report("tertialrapport-2020-T1.md", "tertialrapport", "2020-T1", "md"),
+  { file: `${DIR}/audit-2020.md`, argv: ["audit", LOG, "--period", "2020-T1..T2", "--known-at", AS_PUBLISHED, "--format", "md"], exitCode: 5 },
+  { file: `${DIR}/diff-2020-10-15-now.txt`, argv: ["diff", LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", AS_PUBLISHED, "--known-at", "now"], exitCode: 5 },
+];
