@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import MarkdownIt from "markdown-it";
 import { decodeReportDocument, type ReportDocument, type ReportSection } from "@tertial/core";
-import { EXAMPLE_DIR, EXAMPLE_LOG, snapshot, tempDir, tertial, writeLog } from "./report-helpers.js";
+import { EXAMPLE_LOG, snapshot, tempDir, tertial, writeLog } from "./report-helpers.js";
 
 const reportArgs = ["report", EXAMPLE_LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2"];
 

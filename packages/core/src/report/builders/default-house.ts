@@ -1,6 +1,7 @@
 import { activitySections, metricSections } from "./metrics.js";
 import { attendanceSection } from "./attendance.js";
 import { coursesAppendix } from "./courses.js";
+import { costEffectivenessSection } from "./cost-effectiveness.js";
 import { economySection, ECONOMY_SECTION } from "./economy.js";
 import { focusAreasSection } from "./focus-areas.js";
 import { grantsSection } from "./grants.js";
@@ -11,7 +12,7 @@ import { researchSections } from "./research.js";
 import { staffSection } from "./staff.js";
 import { surveyAppendix } from "./survey.js";
 
-const READS = ["reference", "staffing", "metrics", "activities", "narrative", "attendance", "budget-follow-up", "funds-by-source", "outcome-by-source", "courses", "research", "grant-applications", "survey", REPORT_GOALS] as const;
+const READS = ["reference", "staffing", "metrics", "activities", "narrative", "attendance", "budget-follow-up", "funds-by-source", "outcome-by-source", "courses", "course-cost-reduction", "research", "grant-applications", "survey", REPORT_GOALS] as const;
 
 /**
  * The house structure of the 2020 interim report: 1 Inledning (highlights by the 3 K, staff,
@@ -22,5 +23,5 @@ const READS = ["reference", "staffing", "metrics", "activities", "narrative", "a
 export const defaultHouse: ReportHouse = {
   needs: [...READS.map((projection) => ({ projection, period: "report" as const })), { projection: "grant-applications", period: "same-period-last-year" }],
   projections: [reportGoalsProjection],
-  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix],
+  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix],
 };

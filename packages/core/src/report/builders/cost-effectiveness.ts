@@ -1,0 +1,78 @@
+import type { CostReductionResult, CoursesResult } from "../../domains/courses/projections.js";
+import type { ReportTable } from "../document/blocks.js";
+import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { placed, resultOf, type BuiltSection, type ReportBuildContext } from "./context.js";
+
+/** Section 2.1: examples of cost-effective activities, where the course tables of the interim report stand. */
+export const COST_EFFECTIVENESS_SECTION = "2.1";
+const TITLE = "Exempel på aktiviteter inom Kommunal utvecklings verksamhet som innebär en hög kostnadseffektivitet för länets kommuner";
+
+const costReductionTable = (result: CostReductionResult): ReportTable | null => {
+  if (result.rows.length === 0) return null;
+  const key = (what: string, courseId?: string): string => `course-cost-reduction.${what}@${result.period}${courseId === undefined ? "" : `/course=${courseId}`}`;
+  return table({
+    id: "kostnadsreducering",
+    caption: "Tabell 1 Exempel på kostnadsreducering som olika kurser genererar för länets kommuner",
+    align: ["left", "right", "right", "right", "right", "right", "right"],
+    head: [
+      headerRow([
+        "Kurs",
+        "Kostnad per deltagare via Kommunal utveckling",
+        "Antal deltagare per kurstillfälle",
+        "Kostnad per deltagare via extern kurssamordnare",
+        "Kostnadsreducering per deltagare",
+        "Kostnadsreducering per kurs",
+        "Kostnadsreducering i %",
+      ]),
+    ],
+    body: result.rows.map((course) =>
+      row([
+        textCell(course.title),
+        figureCell(key("fee", course.courseId), course.feePerParticipant, "kr"),
+        figureCell(key("participants-per-occasion", course.courseId), String(course.participantsPerOccasion), "count"),
+        figureCell(key("benchmark", course.courseId), course.benchmarkPricePerParticipant, "kr"),
+        figureCell(key("per-participant", course.courseId), course.reductionPerParticipant, "kr"),
+        figureCell(key("per-course", course.courseId), course.reductionPerCourse, "kr"),
+        figureCell(key("share", course.courseId), course.reductionShare, "percent"),
+      ]),
+    ),
+    foot: [
+      row([
+        textCell("Total kostnadsreducering för samtliga av de ovan angivna kurserna"),
+        blankCell(),
+        blankCell(),
+        blankCell(),
+        blankCell(),
+        figureCell(key("total"), result.totalReduction, "kr"),
+        figureCell(key("total-share"), result.totalShare, "percent"),
+      ]),
+    ],
+    footnotes: [],
+  });
+};
+
+const revenueTable = (courses: CoursesResult): ReportTable | null => {
+  const revenue = courses.revenue;
+  if (revenue === null) return null;
+  const key = (what: string): string => `courses.revenue@${courses.period}${what}`;
+  const payers = Object.entries(revenue.byPayer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const payerLabel = (payer: string): string => (payer === "kommunerna" ? "varav deltagaravgifter från länets kommuner" : `varav från ${payer}`);
+  return table({
+    id: "kurs-och-konferens-intakter",
+    caption: "Kurs och konferens: intäkter under perioden",
+    align: ["left", "right"],
+    head: [headerRow(["", "Kronor"])],
+    body: [row([textCell("Intäkter totalt"), figureCell(key(""), revenue.amount, "kronor")]), ...payers.map(([payer, amount]) => row([textCell(payerLabel(payer)), figureCell(key(`/payer=${payer}`), amount, "kronor")]))],
+  });
+};
+
+/** Tabell 1 (cost reduction per course, weighted total share) and Kurs och konferens revenue, in 2.1. */
+export const costEffectivenessSection = (context: ReportBuildContext): BuiltSection => {
+  const reduction = resultOf<CostReductionResult>(context, "course-cost-reduction");
+  const courses = resultOf<CoursesResult>(context, "courses");
+  const blocks = [reduction === undefined ? null : costReductionTable(reduction), courses === undefined ? null : revenueTable(courses)].filter((block): block is ReportTable => block !== null);
+  const evidence: Record<string, readonly string[]> = {};
+  if (reduction !== undefined) evidence["course-cost-reduction."] = reduction.rows.flatMap((course) => course.evidence);
+  if (courses?.revenue !== undefined && courses.revenue !== null) evidence["courses.revenue"] = courses.revenue.evidence;
+  return placed(COST_EFFECTIVENESS_SECTION, TITLE, blocks, evidence);
+};
