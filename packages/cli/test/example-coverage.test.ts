@@ -20,7 +20,6 @@ const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
 };
 
 interface Stated {
-  readonly id: string;
   readonly printed: string;
   readonly unit: string;
   readonly table?: string;
