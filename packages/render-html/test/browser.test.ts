@@ -67,16 +67,26 @@ describe("HTML report in headless Chromium", () => {
     await page.close();
   });
 
-  it.skipIf(!existsSync(EXAMPLE))("opens the example report and keeps screenshots of it", async () => {
+  it("opens the example report and keeps screenshots of it, page by page as printed on A4", async () => {
     const { readFile } = await import("node:fs/promises");
     const { page, problems } = await open(await readFile(EXAMPLE, "utf8"), "example");
     await page.screenshot({ path: join(ARTIFACTS, "delarsrapport-2020-first-page.png") });
     const chart = page.locator("svg.chart").first();
-    if ((await chart.count()) > 0) await chart.screenshot({ path: join(ARTIFACTS, "delarsrapport-2020-chart.png") });
+    expect(await chart.count()).toBe(1);
+    await chart.screenshot({ path: join(ARTIFACTS, "delarsrapport-2020-chart.png") });
     const attendance = page.locator("#figure-narvaro-per-natverk svg");
     if ((await attendance.count()) > 0) await attendance.screenshot({ path: join(ARTIFACTS, "delarsrapport-2020-attendance-chart.png") });
-    await page.pdf?.({ path: join(ARTIFACTS, "delarsrapport-2020.pdf"), format: "A4" }).catch(() => undefined);
     await page.emulateMedia({ media: "print" });
+    await page.pdf({ path: join(ARTIFACTS, "delarsrapport-2020.pdf"), format: "A4" });
+    // A4 at 96 dpi, the print stylesheet applied: one screenshot per page-sized slice.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const pages = Math.ceil(height / 1123);
+    expect(pages).toBeGreaterThan(3);
+    for (let index = 0; index < pages; index += 1) {
+      await page.evaluate((top) => window.scrollTo(0, top), index * 1123);
+      await page.screenshot({ path: join(ARTIFACTS, `delarsrapport-2020-page-${String(index + 1).padStart(2, "0")}.png`) });
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
