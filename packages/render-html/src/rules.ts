@@ -20,6 +20,7 @@ import {
   type ReportTable,
   type ReportTableRow,
   type ReportTitleBlock,
+  renderReportBlock,
 } from "@tertial/core";
 import { svgChart } from "./chart.js";
 import { escapeHtml, slug } from "./escape.js";
@@ -166,24 +167,7 @@ const section = (node: ReportSection, depth: number, rules: HtmlRules): string =
     "</section>",
   ]);
 
-const block = (node: ReportBlock, rules: HtmlRules): string => {
-  switch (node.kind) {
-    case "paragraph":
-      return rules.paragraph(node);
-    case "notice":
-      return rules.notice(node);
-    case "table":
-      return rules.table(node);
-    case "metric-table":
-      return rules.metricTable(node);
-    case "activity-table":
-      return rules.activityTable(node);
-    case "chart":
-      return rules.chart(node);
-    case "legend":
-      return rules.legend(node);
-  }
-};
+const block = (node: ReportBlock, rules: HtmlRules): string => renderReportBlock(node, rules);
 
 const tocEntries = (sections: readonly ReportSection[]): string =>
   `<ol>${sections.map((node) => `<li><a href="#${escapeHtml(sectionId(node))}">${escapeHtml(headingText(node))}</a>${node.sections.length === 0 ? "" : tocEntries(node.sections)}</li>`).join("")}</ol>`;

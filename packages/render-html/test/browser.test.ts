@@ -80,11 +80,11 @@ describe("HTML report in headless Chromium", () => {
     await page.pdf({ path: join(ARTIFACTS, "delarsrapport-2020.pdf"), format: "A4" });
     // A4 at 96 dpi, the print stylesheet applied: one screenshot per page-sized slice.
     await page.setViewportSize({ width: 794, height: 1123 });
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const height = Number(await page.evaluate("document.documentElement.scrollHeight"));
     const pages = Math.ceil(height / 1123);
     expect(pages).toBeGreaterThan(3);
     for (let index = 0; index < pages; index += 1) {
-      await page.evaluate((top) => window.scrollTo(0, top), index * 1123);
+      await page.evaluate(`window.scrollTo(0, ${index * 1123})`);
       await page.screenshot({ path: join(ARTIFACTS, `delarsrapport-2020-page-${String(index + 1).padStart(2, "0")}.png`) });
     }
     expect(problems).toEqual([]);

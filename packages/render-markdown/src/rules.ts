@@ -18,6 +18,7 @@ import {
   type ReportSection,
   type ReportTable,
   type ReportTitleBlock,
+  renderReportBlock,
 } from "@tertial/core";
 import { escapeText, sanitizeInline, sanitizeMarkdown } from "./escape.js";
 
@@ -134,24 +135,7 @@ const heading = (section: ReportSection, depth: number): string => {
   return `${"#".repeat(Math.min(depth, 6))} ${escapeText(text)}`;
 };
 
-const block = (node: ReportBlock, rules: MarkdownRules): string => {
-  switch (node.kind) {
-    case "paragraph":
-      return rules.paragraph(node);
-    case "notice":
-      return rules.notice(node);
-    case "table":
-      return rules.table(node);
-    case "metric-table":
-      return rules.metricTable(node);
-    case "activity-table":
-      return rules.activityTable(node);
-    case "chart":
-      return rules.chart(node);
-    case "legend":
-      return rules.legend(node);
-  }
-};
+const block = (node: ReportBlock, rules: MarkdownRules): string => renderReportBlock(node, rules);
 
 const section = (node: ReportSection, depth: number, rules: MarkdownRules): string =>
   joinBlocks([rules.heading(node, depth), ...node.blocks.map((child) => rules.block(child, rules)), ...node.sections.map((child) => rules.section(child, depth + 1, rules))]);

@@ -1,2 +1,3 @@
 export * from "./renderer.js";
 export * from "./json.js";
+export * from "./block-rules.js";

@@ -1,0 +1,32 @@
+import type { ReportActivityTable, ReportBlock, ReportChart, ReportLegend, ReportMetricTable, ReportNotice, ReportParagraph, ReportTable } from "../document/blocks.js";
+
+/** One rule per kind of block: the part of every renderer's rule table that turns blocks into text. */
+export interface ReportBlockRules {
+  readonly paragraph: (block: ReportParagraph) => string;
+  readonly notice: (block: ReportNotice) => string;
+  readonly table: (block: ReportTable) => string;
+  readonly metricTable: (block: ReportMetricTable) => string;
+  readonly activityTable: (block: ReportActivityTable) => string;
+  readonly chart: (block: ReportChart) => string;
+  readonly legend: (block: ReportLegend) => string;
+}
+
+/** Renders a block with the rule for its kind; the switch is exhaustive, so a new kind fails to compile here. */
+export const renderReportBlock = (node: ReportBlock, rules: ReportBlockRules): string => {
+  switch (node.kind) {
+    case "paragraph":
+      return rules.paragraph(node);
+    case "notice":
+      return rules.notice(node);
+    case "table":
+      return rules.table(node);
+    case "metric-table":
+      return rules.metricTable(node);
+    case "activity-table":
+      return rules.activityTable(node);
+    case "chart":
+      return rules.chart(node);
+    case "legend":
+      return rules.legend(node);
+  }
+};
