@@ -26,6 +26,8 @@ const APPENDIX_A: Record<string, { stated: string; kind?: string; cause?: RegExp
   "13a Tabell 3a Ledning och stab 4 351 000": { stated: "stated-tj-ledning-och-stab-outcome", cause: /known financing source/ },
   "13b Tabell 3a Summa 29 390 000": { stated: "stated-tj-areas-outcome", cause: /known financing source/ },
   "14 46,4 miljoner": { stated: "stated-t24-requisitioned-total" },
+  "16a fonderat 81 miljoner, truncated": { stated: "stated-t24-earmarked-81", cause: /truncation/ },
+  "16b Förstärkt samverkan 16 miljoner, truncated": { stated: "stated-t24-forstarkt-16", cause: /truncation/ },
   "17 financial result 0 kronor": { stated: "stated-tf-financial-result" },
   "18 −547 000 in the first half-year": { stated: "stated-t21-kok-result-h1", cause: /another period: it is the figure for 2020-T1\.\.T2/ },
   "19 21 kurser": { stated: "stated-tp-closing-courses" },
