@@ -20,6 +20,7 @@ import {
   type ReportTable,
   type ReportTableRow,
   type ReportTitleBlock,
+  hasMetricDescriptions,
   renderReportBlock,
 } from "@tertial/core";
 import { svgChart } from "./chart.js";
@@ -110,17 +111,20 @@ const trendHtml = (metric: ReportMetricRow): string => {
 
 const figureHtml = (figure: ReportMetricRow["result"]): string => (figure === null ? "" : `<data value="${escapeHtml(figure.exact)}">${escapeHtml(figure.text)}</data>`);
 
-const metricRow = (metric: ReportMetricRow): string =>
-  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${escapeHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td><td>${narrativeInlineHtml(metric.description)}</td></tr>`;
+const metricRow = (metric: ReportMetricRow, withDescription: boolean): string =>
+  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${escapeHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
 
-const metricTable = (block: ReportMetricTable): string =>
-  lines([
+const metricTable = (block: ReportMetricTable): string => {
+  // A column no row fills is left out rather than shown empty.
+  const withDescription = hasMetricDescriptions(block);
+  return lines([
     `<div class="table-wrap"><table class="metrics" id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
-    "<thead><tr><th scope=\"col\">Status</th><th scope=\"col\">Mätetal</th><th scope=\"col\" class=\"num\">Målvärde</th><th scope=\"col\" class=\"num\">Resultat</th><th scope=\"col\">Trend</th><th scope=\"col\">Beskrivning av resultat</th></tr></thead>",
-    `<tbody>${block.rows.map(metricRow).join("")}</tbody>`,
+    `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th><th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
+    `<tbody>${block.rows.map((metric) => metricRow(metric, withDescription)).join("")}</tbody>`,
     "</table></div>",
     footnotesHtml(block.footnotes),
   ]);
+};
 
 const activityTable = (block: ReportActivityTable): string =>
   lines([

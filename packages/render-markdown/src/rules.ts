@@ -18,6 +18,7 @@ import {
   type ReportSection,
   type ReportTable,
   type ReportTitleBlock,
+  hasMetricDescriptions,
   renderReportBlock,
 } from "@tertial/core";
 import { escapeText, sanitizeInline, sanitizeMarkdown } from "./escape.js";
@@ -100,9 +101,18 @@ const metricTrend = (metric: ReportMetricRow): string => {
 };
 
 const metricTable = (block: ReportMetricTable): string => {
-  const header = ["Status", "Mätetal", "Målvärde", "Resultat", "Trend", "Beskrivning av resultat"];
-  const rows = block.rows.map((metric) => [metricStatus(metric), escapeText(metric.name), metric.target === null ? "" : escapeText(metric.target.text), metricResult(metric), metricTrend(metric), sanitizeInline(metric.description)]);
-  return joinBlocks([gfmTable([header, ...rows], ["left", "left", "right", "right", "left", "left"]), footnotes(block.footnotes)]);
+  // A column no row fills is left out rather than shown empty.
+  const withDescription = hasMetricDescriptions(block);
+  const header = ["Status", "Mätetal", "Målvärde", "Resultat", "Trend", ...(withDescription ? ["Beskrivning av resultat"] : [])];
+  const rows = block.rows.map((metric) => [
+    metricStatus(metric),
+    escapeText(metric.name),
+    metric.target === null ? "" : escapeText(metric.target.text),
+    metricResult(metric),
+    metricTrend(metric),
+    ...(withDescription ? [sanitizeInline(metric.description)] : []),
+  ]);
+  return joinBlocks([gfmTable([header, ...rows], ["left", "left", "right", "right", "left", "left"].slice(0, header.length) as ReportAlign[]), footnotes(block.footnotes)]);
 };
 
 const activityTable = (block: ReportActivityTable): string => {

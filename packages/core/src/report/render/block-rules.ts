@@ -30,3 +30,6 @@ export const renderReportBlock = (node: ReportBlock, rules: ReportBlockRules): s
       return rules.legend(node);
   }
 };
+
+/** Whether any row of a metric table has a description: renderers leave the column out otherwise. */
+export const hasMetricDescriptions = (block: ReportMetricTable): boolean => block.rows.some((row) => row.description.trim() !== "");
