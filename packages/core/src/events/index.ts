@@ -7,3 +7,4 @@ export * from "./decode-errors.js";
 export * from "./catalog.js";
 export * from "./consistency.js";
 export * from "./strict-json.js";
+export * from "./schema.js";

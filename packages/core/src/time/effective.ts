@@ -3,8 +3,8 @@ import { parseInstant, startOfStockholmDay, stockholmDateOf } from "./stockholm.
 
 /**
  * `effectiveAt` is a business date ("2020-08-31") or an instant with an offset. Either way the
- * fact belongs to one Stockholm calendar date, and periods select on that date. Anything outside
- * the supported years (`SUPPORTED_RANGE`) is undefined, never a throw.
+ * fact belongs to one Stockholm calendar date, and periods select on that date. Text written
+ * outside the supported years (`SUPPORTED_RANGE`) is undefined, never a throw.
  */
 export const effectiveDateOf = (effectiveAt: string): IsoDate | undefined => {
   const date = parseIsoDate(effectiveAt);

@@ -54,11 +54,9 @@ export const startOfStockholmDay = (date: IsoDate): number => {
   return utcMidnight - HOUR_MS;
 };
 
-/** The first and the last instant (exclusive) Tertial reads: Stockholm midnight 1900-01-01 to 2101-01-01. */
+/** Stockholm midnight starting 1900-01-01, and ending 2100-12-31: the span whose offsets are tested. */
 export const FIRST_INSTANT = Date.UTC(FIRST_YEAR - 1, 11, 31, 23);
 export const END_INSTANT = Date.UTC(LAST_YEAR, 11, 31, 23);
-
-export const isSupportedInstant = (epochMs: number): boolean => epochMs >= FIRST_INSTANT && epochMs < END_INSTANT;
 
 /** Offsets the world uses run from −12:00 to +14:00; ISO 8601 minutes are below 60. */
 const MAX_OFFSET_MINUTES = 14 * 60;
@@ -73,8 +71,10 @@ const offsetMinutesOf = (zone: string): number | undefined => {
 };
 
 /**
- * Parses an ISO 8601 instant with an explicit offset ("Z" or "+02:00", at most ±14:00) whose
- * Stockholm date lies in the supported years; undefined otherwise.
+ * Parses an ISO 8601 instant with an explicit offset ("Z" or "+02:00", at most ±14:00) written
+ * with a date in the supported years; undefined otherwise. The rule is on the text, so a JSON
+ * Schema pattern can state it exactly; an offset can carry an instant written on 1900-01-01 or
+ * 2100-12-31 up to 14 hours outside, where Tertial takes CET.
  */
 export const parseInstant = (text: string): number | undefined => {
   const match = INSTANT.exec(text);
@@ -85,8 +85,7 @@ export const parseInstant = (text: string): number | undefined => {
   if (day === undefined || offset === undefined) return undefined;
   if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
   const localMs = daysOf(day) * DAY_MS + Number(hours) * HOUR_MS + Number(minutes) * 60_000 + Number(seconds) * 1000 + Number(fraction.padEnd(3, "0").slice(0, 3));
-  const utc = localMs - offset * 60_000;
-  return isSupportedInstant(utc) ? utc : undefined;
+  return localMs - offset * 60_000;
 };
 
 /** The canonical form of a recorded instant: UTC with milliseconds, as `recordedAt` is stored. */

@@ -108,8 +108,9 @@ describe("instants and effective time", () => {
     );
   });
 
-  it("refuses, without throwing, an instant whose Stockholm date is before 1900", () => {
-    expect(effectiveDateOf("1900-01-01T00:30:00+02:00")).toBeUndefined();
+  it("refuses, without throwing, an instant written before 1900; one written on 1900-01-01 may fall on 1899-12-31", () => {
+    expect(effectiveDateOf("1899-12-31T23:30:00+01:00")).toBeUndefined();
+    expect(effectiveDateOf("1900-01-01T00:30:00+02:00")).toBe("1899-12-31");
     expect(effectiveDateOf("1900-01-01T00:30:00+01:00")).toBe("1900-01-01");
   });
 
