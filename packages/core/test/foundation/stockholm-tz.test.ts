@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { END_INSTANT, FIRST_INSTANT, effectiveDateOf, formatInstant, parseInstant, stockholmDateOf, stockholmOffsetMinutes, stockholmTransitions } from "@tertial/core";
+import { addDays, END_INSTANT, FIRST_INSTANT, effectiveDateOf, startOfStockholmDay, type IsoDate, formatInstant, parseInstant, stockholmDateOf, stockholmOffsetMinutes, stockholmTransitions } from "@tertial/core";
 
 /**
  * Tertial's coded Europe/Stockholm against two time-zone databases. Intl is allowed here, in a
@@ -146,6 +146,20 @@ describe("the supported range, 1900–2100", () => {
     expect(parseInstant("2020-01-01T00:00:00+14:00")).toBe(Date.UTC(2019, 11, 31, 10));
     expect(parseInstant("2020-01-01T00:00:00-12:00")).toBe(Date.UTC(2020, 0, 1, 12));
     expect(parseInstant("2020-01-01T00:00:00+05:45")).toBe(Date.UTC(2019, 11, 31, 18, 15));
+  });
+
+  it("every day starts at its first instant, the 1916 switch days included (property over 1900–2100)", () => {
+    expect(formatInstant(startOfStockholmDay("1916-05-15" as IsoDate))).toBe("1916-05-14T22:00:00.000Z");
+    expect(formatInstant(startOfStockholmDay("1916-10-01" as IsoDate))).toBe("1916-09-30T22:00:00.000Z");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 73_413 }), (offset) => {
+        const date = addDays("1900-01-01" as IsoDate, offset);
+        const start = startOfStockholmDay(date);
+        expect(stockholmDateOf(start)).toBe(date);
+        if (date > "1900-01-01") expect(stockholmDateOf(start - 1)).toBe(addDays(date, -1));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("day boundaries hold in every year (property over 1900–2100)", () => {
