@@ -15,7 +15,8 @@ import { civilFromDays, dateOfDays, daysFromCivil, daysInMonth, daysOf, FIRST_YE
  * another. (ICU, which follows the default tz build, links Europe/Stockholm to Europe/Berlin and
  * so shows Berlin's summer times before 1970; the test compares with ICU from 1970 and with the
  * tz database's own Stockholm zone before.) Before 1900 Stockholm kept a local mean time; Tertial
- * reads no instant there (see `SUPPORTED_RANGE`), and the arithmetic takes CET.
+ * reads no date there (see `SUPPORTED_RANGE`), and for the few hours an offset can carry an
+ * instant written on 1900-01-01 back into 1899 the arithmetic takes CET.
  */
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -40,7 +41,7 @@ export const stockholmOffsetMinutes = (epochMs: number): number => {
   return summer !== undefined && epochMs >= summer.start && epochMs < summer.end ? 120 : 60;
 };
 
-/** The Stockholm calendar date of an instant (any instant; callers reading input check `isSupportedInstant`). */
+/** The Stockholm calendar date of an instant. */
 export const stockholmDateOf = (epochMs: number): IsoDate => dateOfDays(Math.floor((epochMs + stockholmOffsetMinutes(epochMs) * 60_000) / DAY_MS));
 
 /** The first instant of a Stockholm calendar date: the earliest moment whose local date it is. */
