@@ -2,7 +2,7 @@
  * The generated reference: every event type from its codec, every CLI command from its help.
  * `pnpm docs:reference` writes docs/reference/; a test fails when they are out of date.
  */
-import { StoredEventCodec, toJsonSchema, type Catalog, type EventDefinition, type JsonSchema } from "@tertial/core";
+import { INSTANT_PATTERN, NOT_BLANK_PATTERN, StoredEventCodec, toJsonSchema, type Catalog, type EventDefinition, type JsonSchema } from "@tertial/core";
 import { commandHelp, commands, generalHelp } from "@tertial/cli";
 
 const typeText = (schema: JsonSchema): string => {
@@ -12,9 +12,10 @@ const typeText = (schema: JsonSchema): string => {
   if (schema.type === "object" && schema.properties === undefined) return "object";
   if (schema.type === "object") return `object (${Object.keys(schema.properties as object).join(", ")})`;
   if (schema.format === "date") return "date `YYYY-MM-DD`";
+  if (schema.pattern === NOT_BLANK_PATTERN) return "text (not blank)";
+  if (schema.format === "date-time" || schema.pattern === INSTANT_PATTERN) return "instant (ISO 8601 with offset)";
   if (schema.pattern !== undefined && String(schema.pattern).includes("\\.[0-9]")) return "decimal string";
   if (schema.pattern !== undefined && String(schema.pattern).startsWith("^[A-Za-z0-9]")) return "id";
-  if (schema.format === "date-time") return "instant (ISO 8601 with offset)";
   if (schema.anyOf !== undefined) return (schema.anyOf as JsonSchema[]).map(typeText).join(" or ");
   return String(schema.type ?? schema.description ?? "any");
 };
@@ -35,6 +36,8 @@ export const eventReference = (catalog: Catalog): string => {
     "## The envelope",
     "",
     "Every stored event has these fields; `data` is described per type below. Money, FTE and shares are decimal strings.",
+    'Dates and instants lie in 1900–2100 (an instant\'s offset within ±14:00), integers stay below 2^53, and a field shown as "text (not blank)" must hold more than white space.',
+    "`tertial schema <type>` prints the JSON Schema (draft 2020-12) of a draft of that type, which accepts exactly what the codecs accept.",
     "",
     "| field | required | type |",
     "|---|---|---|",

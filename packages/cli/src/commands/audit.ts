@@ -1,4 +1,4 @@
-import { auditStatedFigures, countingEvents, isPeriodParseError, jsonlStore, parsePeriod, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
+import { auditStatedFigures, countingEvents, isPeriodParseError, jsonlStore, knownAtCutoff, parsePeriod, SUPPORTED_RANGE, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
 import { auditMarkdown } from "../audit-markdown.js";
@@ -54,6 +54,7 @@ export const auditCommand: Command = {
     const period = periodText === undefined ? undefined : parsePeriod(periodText);
     if (period !== undefined && isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
     const knownAt = value(args, "known-at");
+    if (knownAt !== undefined && knownAtCutoff(knownAt) === undefined) throw new UsageError(`--known-at: "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset, in ${SUPPORTED_RANGE}`);
     const events: DomainEvent[] = [];
     for await (const event of countingEvents(jsonlStore({ path: log, catalog }), catalog, knownAt)) events.push(event);
     const report = auditStatedFigures(events, catalog, { ...(period === undefined ? {} : { period }), ...(knownAt === undefined ? {} : { knownAt }) });

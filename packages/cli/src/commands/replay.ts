@@ -1,5 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { checkpoint, isPeriodParseError, jsonlStore, knownAtCutoff, parsePeriod, replay, ReplayError, resume, type Checkpoint } from "@tertial/core";
+import { checkpoint, isPeriodParseError, jsonlStore, knownAtCutoff, parsePeriod, replay, ReplayError, resume, SUPPORTED_RANGE, type Checkpoint } from "@tertial/core";
 import { EXIT, UsageError, required, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
 
@@ -44,7 +44,7 @@ export const replayCommand: Command = {
     const period = parsePeriod(required(args, "period"));
     if (isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
     const knownAt = value(args, "known-at");
-    if (knownAt !== undefined && knownAtCutoff(knownAt) === undefined) throw new UsageError(`--known-at: "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset`);
+    if (knownAt !== undefined && knownAtCutoff(knownAt) === undefined) throw new UsageError(`--known-at: "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset, in ${SUPPORTED_RANGE}`);
     const options = knownAt === undefined ? { period } : { period, knownAt };
     const store = jsonlStore({ path: log, catalog });
     const resumeFrom = value(args, "resume");

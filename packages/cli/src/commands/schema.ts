@@ -1,20 +1,6 @@
-import { toJsonSchema, type EventDefinition } from "@tertial/core";
+import { catalogSchema, eventDraftSchema } from "@tertial/core";
 import { EXIT, UsageError, type Command } from "../command.js";
 import { toJson } from "../output.js";
-
-const schemaOf = (definition: EventDefinition) => ({
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  title: definition.type,
-  description: definition.description,
-  "x-schemaVersion": definition.latest.version,
-  type: "object",
-  properties: {
-    type: { const: definition.type },
-    schemaVersion: { enum: definition.versions.map((version) => version.version) },
-    data: toJsonSchema(definition.latest.data),
-  },
-  required: ["type", "effectiveAt", "data"],
-});
 
 export const schemaCommand: Command = {
   name: "schema",
@@ -28,12 +14,12 @@ export const schemaCommand: Command = {
     }
     const [type] = args.positionals;
     if (type === undefined) {
-      io.stdout(toJson({ $schema: "https://json-schema.org/draft/2020-12/schema", title: "Tertial events", $defs: Object.fromEntries(catalog.definitions.map((d) => [d.type, schemaOf(d)])) }));
+      io.stdout(toJson(catalogSchema(catalog)));
       return EXIT.ok;
     }
     const definition = catalog.definition(type);
     if (definition === undefined) throw new UsageError(`unknown event type "${type}" (tertial schema --list shows them)`);
-    io.stdout(toJson(schemaOf(definition)));
+    io.stdout(toJson(eventDraftSchema(definition)));
     return EXIT.ok;
   },
 };

@@ -20,7 +20,7 @@ const setUp = async (draftLines: readonly string[]) => {
 };
 
 const BAD = [
-  ["not JSON", "{not json", "not JSON"],
+  ["not JSON", "{not json", "is not valid JSON: has \"n\" where a key should be (expected a key in double quotes)"],
   ["unknown type", '{"type":"staff.position-opend","effectiveAt":"2020-01-01","data":{}}', 'type: unknown event type "staff.position-opend"'],
   ["wrong version", '{"type":"reference.area-closed","schemaVersion":3,"effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "schemaVersion: reference.area-closed has no version 3"],
   ["missing field", '{"type":"reference.area-renamed","effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "data.name: is missing"],
@@ -28,6 +28,14 @@ const BAD = [
   ["non-decimal amount", '{"type":"staff.snapshot-recorded","effectiveAt":"2020-04-30","data":{"asOf":"2020-04-30","total":"44,40"}}', "data.total: is not valid"],
   ["negative FTE", '{"type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p","areaId":"fou","employmentForm":"visstid","fte":"-1.00","financing":"grund"}}', "data.fte: is not valid"],
   ["unknown area", '{"type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p","areaId":"fuo","employmentForm":"visstid","fte":"1.00","financing":"grund"}}', 'data.areaId: unknown area "fuo"'],
+  ["duplicate key (I-JSON)", '{"type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"fou","areaId":"fuo"}}', 'data.areaId: is not valid JSON: has the key "areaId" twice'],
+  ["lone surrogate (I-JSON)", '{"type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"fou","reason":"\\ud800"}}', "data.reason: is not valid JSON: has a lone surrogate"],
+  ["nested deeper than 64 levels", `{"type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"fou","x":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`, "is not valid JSON: nests deeper than 64 levels"],
+  ["line longer than 1 MiB", `{"type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"fou","reason":"${"x".repeat(1_100_000)}"}}`, "characters long (expected at most 1048576 characters a line)"],
+  ["offset beyond 14:00", '{"type":"reference.area-closed","effectiveAt":"2020-01-01T00:00:00+24:00","data":{"areaId":"fou"}}', "effectiveAt: is not valid"],
+  ["date before 1900", '{"type":"reference.area-closed","effectiveAt":"1899-12-31","data":{"areaId":"fou"}}', "effectiveAt: is not valid"],
+  ["blank text", '{"type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"fou","reason":" \\t "}}', "data.reason: is not valid"],
+  ["integer beyond 2^53", '{"type":"reference.area-closed","schemaVersion":9007199254740992,"effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "schemaVersion: is not valid"],
   ["duplicate id with different content", '{"id":"a-fou","type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', 'id: id "a-fou" is already used by an event with other content'],
 ] as const;
 
@@ -78,6 +86,19 @@ describe("tertial validate and append on bad input", () => {
   it("validate lists rule problems of a log whose lines are all readable", async () => {
     const { log } = await setUp([]);
     expect((await runCli(["validate", log])).stdout).toBe(`${log}: valid, 2 events\n`);
+  });
+
+  it("invalid UTF-8 is an error at its line and column, never read as U+FFFD; nothing is appended", async () => {
+    const { drafts, log } = await setUp([]);
+    const prefix = '{"type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"fou","reason":"caf';
+    await writeFile(drafts, Buffer.concat([Buffer.from(`${jsonl([municipality("eksjo")])}${prefix}`), Buffer.from([0xe9, 0x28]), Buffer.from('"}}\n')]));
+    const before = await readFile(log, "utf8");
+    for (const command of ["validate", "append"]) {
+      const result = await runCli([command, log, "--events", drafts]);
+      expect(result.code).toBe(3);
+      expect(result.stderr.split("\n")[0]).toBe(`${drafts}:2:${prefix.length + 1}: has a byte 0xe9 that is not UTF-8 (expected text in UTF-8)`);
+    }
+    expect(await readFile(log, "utf8")).toBe(before);
   });
 
   it("append reads drafts from standard input (separate process)", async () => {

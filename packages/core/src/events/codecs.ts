@@ -70,39 +70,57 @@ export const Id = refinedString<IdBrand>("Id", (text) => ID_PATTERN.test(text), 
 });
 export type Id = t.TypeOf<typeof Id>;
 
+/**
+ * Patterns that state in a JSON Schema exactly what the codecs check in code, so the published
+ * schemas accept what `append` accepts: real calendar dates in 1900–2100 (leap years included),
+ * instants written with such a date and an offset within ±14:00, text that is not blank (the
+ * complement of what String.prototype.trim removes, which is JavaScript's \s), safe integers.
+ */
+const MONTH_DAY = "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))";
+const LEAP_DAY = "(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26]))-02-29";
+const DATE_BODY = `(?:(?:19[0-9]{2}|20[0-9]{2}|2100)-${MONTH_DAY}|${LEAP_DAY})`;
+const TIME_BODY = "(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\\.[0-9]{1,9})?)?";
+const OFFSET_BODY = "(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))";
+export const DATE_PATTERN = `^${DATE_BODY}$`;
+export const INSTANT_PATTERN = `^${DATE_BODY}T${TIME_BODY}${OFFSET_BODY}$`;
+export const NOT_BLANK_PATTERN = "\\S";
+
 export const IsoDateC = describe(
   new t.Type<IsoDate, string, unknown>("IsoDate", (value): value is IsoDate => typeof value === "string" && isIsoDate(value), (value, context) =>
     typeof value === "string" && isIsoDate(value) ? t.success(value) : t.failure(value, context), (value) => value),
-  'a calendar date "YYYY-MM-DD"',
-  { type: "string", format: "date" },
+  'a calendar date "YYYY-MM-DD" in 1900–2100',
+  { type: "string", format: "date", pattern: DATE_PATTERN },
 );
 
-export const Instant = refinedString<InstantBrand>("Instant", (text) => parseInstant(text) !== undefined, 'an ISO 8601 instant with offset, e.g. "2020-10-15T09:30:00.000Z"', {
-  format: "date-time",
+export const Instant = refinedString<InstantBrand>("Instant", (text) => parseInstant(text) !== undefined, 'an ISO 8601 instant with offset (at most ±14:00) in 1900–2100, e.g. "2020-10-15T09:30:00.000Z"', {
+  pattern: INSTANT_PATTERN,
 });
 export type Instant = t.TypeOf<typeof Instant>;
 
-export const EffectiveAt = refinedString<EffectiveAtBrand>("EffectiveAt", isEffectiveAt, 'a date "YYYY-MM-DD" or an instant with offset', {
-  anyOf: [{ format: "date" }, { format: "date-time" }],
+export const EffectiveAt = refinedString<EffectiveAtBrand>("EffectiveAt", isEffectiveAt, 'a date "YYYY-MM-DD" or an instant with offset, in 1900–2100', {
+  anyOf: [
+    { type: "string", format: "date", pattern: DATE_PATTERN },
+    { type: "string", pattern: INSTANT_PATTERN },
+  ],
 });
 export type EffectiveAt = t.TypeOf<typeof EffectiveAt>;
 
 export const NonEmptyString = describe(
   t.refinement(t.string, (text) => text.trim().length > 0, "NonEmptyString"),
-  "a non-empty text",
-  { type: "string", minLength: 1 },
+  "a text that is not blank",
+  { type: "string", pattern: NOT_BLANK_PATTERN },
 );
 
 export const PositiveInteger = describe(
   t.refinement(t.number, (value) => Number.isSafeInteger(value) && value > 0, "PositiveInteger"),
-  "a whole number greater than zero",
-  { type: "integer", minimum: 1 },
+  "a whole number greater than zero (below 2^53)",
+  { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
 );
 
 export const NonNegativeInteger = describe(
   t.refinement(t.number, (value) => Number.isSafeInteger(value) && value >= 0, "NonNegativeInteger"),
-  "a whole number, zero or more",
-  { type: "integer", minimum: 0 },
+  "a whole number, zero or more (below 2^53)",
+  { type: "integer", minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
 );
 
 /** A closed set of words, e.g. employment forms. */

@@ -6,3 +6,5 @@ export * from "./definition.js";
 export * from "./decode-errors.js";
 export * from "./catalog.js";
 export * from "./consistency.js";
+export * from "./strict-json.js";
+export * from "./schema.js";

@@ -18,6 +18,8 @@ export interface Issue {
 
 export type IssueCode =
   | "not-json"
+  | "not-utf8"
+  | "too-long"
   | "not-an-object"
   | "unknown-type"
   | "unknown-version"

@@ -3,6 +3,7 @@ import { EventDraftCodec, type EventDraft } from "../events/envelope.js";
 import { decodeWith } from "../events/catalog.js";
 import { issue, type Issue } from "../events/issues.js";
 import { columnOf, valueColumns } from "../events/json-positions.js";
+import { decodeUtf8Lines, JSON_LIMITS, parseStrictJson } from "../events/strict-json.js";
 import type { DraftPlace } from "./store.js";
 
 export interface ParsedDrafts {
@@ -26,14 +27,17 @@ export const parseDrafts = (text: string, file: string): ParsedDrafts => {
     const line = index + 1;
     const trimmed = raw.trim();
     if (trimmed === "" || trimmed.startsWith("//")) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      const position = /position (\d+)/.exec((error as Error).message);
-      issues.push(issue("not-json", "", `is not JSON: ${(error as Error).message}`, { file, line, column: position === null ? 1 : Number(position[1]) + 1 }));
+    if (raw.length > JSON_LIMITS.lineLength) {
+      issues.push(issue("too-long", "", `is ${raw.length} characters long`, { expected: `at most ${JSON_LIMITS.lineLength} characters a line`, file, line, column: JSON_LIMITS.lineLength + 1 }));
       return;
     }
+    // Strict I-JSON: duplicate keys, lone surrogates and deep nesting are refused, not smoothed over.
+    const parsed = parseStrictJson(raw);
+    if (!parsed.ok) {
+      issues.push(issue("not-json", parsed.path, `is not valid JSON: ${parsed.message}`, { expected: parsed.expected, file, line, column: parsed.index + 1 }));
+      return;
+    }
+    const value = parsed.value;
     const decoded = decodeWith(EventDraftCodec, value);
     if (!decoded.ok) {
       const columns = valueColumns(raw);
@@ -61,13 +65,20 @@ export const placeColumns = (text: string, found: readonly Issue[], file?: strin
   });
 };
 
+/** Reads drafts as strict UTF-8: a line with invalid bytes is an issue at its line and column, never U+FFFD. */
 export const readDraftFile = async (path: string): Promise<{ text: string; parsed: ParsedDrafts }> => {
-  const text = path === "-" ? await readStdin() : await readFile(path, "utf8");
-  return { text, parsed: parseDrafts(text, path === "-" ? "<stdin>" : path) };
+  const file = path === "-" ? "<stdin>" : path;
+  const { text, problems } = decodeUtf8Lines(path === "-" ? await readStdin() : await readFile(path));
+  const parsed = parseDrafts(text, file);
+  if (problems.length === 0) return { text, parsed };
+  const notUtf8 = problems.map((found) =>
+    issue("not-utf8", "", `has a byte 0x${found.byte.toString(16).padStart(2, "0")} that is not UTF-8`, { expected: "text in UTF-8", file, line: found.line, column: found.column }),
+  );
+  return { text, parsed: { ...parsed, issues: [...notUtf8, ...parsed.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } };
 };
 
-const readStdin = async (): Promise<string> => {
+const readStdin = async (): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 };

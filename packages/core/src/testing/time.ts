@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { addDays, compareDates, isoDate, type IsoDate } from "../time/calendar.js";
 import { period, type Period } from "../time/period.js";
-import { formatInstant, startOfStockholmDay } from "../time/stockholm.js";
+import { formatInstant, startOfStockholmDay, stockholmSwitchDates } from "../time/stockholm.js";
 
 export interface YearRange {
   readonly fromYear?: number;
@@ -18,12 +18,8 @@ export const arbIsoDate = (range: YearRange = {}): fc.Arbitrary<IsoDate> => {
   return fc.integer({ min: 0, max: span }).map((offset) => addDays(first, offset));
 };
 
-/** The days when Stockholm changes clocks (last Sunday of March and of October), for DST edge cases. */
-export const dstSwitchDates = (year: number): readonly IsoDate[] =>
-  [2, 9].map((monthIndex) => {
-    const last = new Date(Date.UTC(year, monthIndex + 1, 0));
-    return isoDate(year, monthIndex + 1, last.getUTCDate() - last.getUTCDay());
-  });
+/** The days when Stockholm changes clocks (since 1996 the last Sundays of March and October), for DST edge cases. */
+export const dstSwitchDates = (year: number): readonly IsoDate[] => stockholmSwitchDates(year);
 
 /** Dates biased towards the edges that break code: month and tertial ends, 29 February, DST days. */
 export const arbEdgeDate = (range: YearRange = {}): fc.Arbitrary<IsoDate> =>

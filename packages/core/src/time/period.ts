@@ -1,4 +1,4 @@
-import { addDays, addYears, isoDate, lastDayOfMonth, parseIsoDate, toCivil, type IsoDate } from "./calendar.js";
+import { addDays, addYears, FIRST_YEAR, isoDate, isSupportedYear, LAST_YEAR, lastDayOfMonth, parseCalendarDate, SUPPORTED_RANGE, toCivil, type IsoDate } from "./calendar.js";
 
 /** A closed interval of Stockholm calendar dates. Its `name` is the canonical text ("2020-T1..T2"). */
 export interface Period {
@@ -34,16 +34,27 @@ const YEAR = /^(\d{4})$/;
 const PART = /^(\d{4})-([THQM])(\d{1,2})$/;
 const PART_RANGE = /^(\d{4})-([THQM])(\d{1,2})\.\.([THQM])?(\d{1,2})$/;
 
+/**
+ * Which years a parse reads: input (`parsePeriod`) only the supported years, names the core made
+ * itself (`period`, e.g. a comparison period of 1899) any four-digit year.
+ */
+type YearCheck = (year: number) => boolean;
+const anyYear: YearCheck = () => true;
+
+const yearsOf = (text: string): number[] => [...text.matchAll(/\d{4}/g)].map((found) => Number(found[0]));
+
 const parseSingle = (text: string): Span | undefined => {
   const year = YEAR.exec(text);
   if (year !== null) return monthSpan(Number(year[1]), 1, 12);
   const part = PART.exec(text);
   if (part !== null) return partSpan(Number(part[1]), part[2] ?? "", Number(part[3]));
-  const date = parseIsoDate(text);
+  const date = parseCalendarDate(text);
   return date === undefined ? undefined : { start: date, end: date };
 };
 
-const parseSpan = (text: string): Span | string => {
+const parseSpan = (text: string, yearOk: YearCheck): Span | string => {
+  const outside = yearsOf(text).find((year) => !yearOk(year));
+  if (outside !== undefined && /^[\d.TtHhQqMm-]+$/.test(text)) return `"${text}" lies outside the years Tertial reads (${FIRST_YEAR}–${LAST_YEAR}: ${SUPPORTED_RANGE})`;
   const sameYearRange = PART_RANGE.exec(text);
   if (sameYearRange !== null) {
     const [, year = "", letter = "", from = "", toLetter, to = ""] = sameYearRange;
@@ -66,18 +77,24 @@ const parseSpan = (text: string): Span | string => {
 
 export const PERIOD_SYNTAX = "2020, 2020-T2, 2020-T1..T2, 2020-H1, 2020-Q3, 2020-M03, 2020-01-01..2020-08-31, 2019-T3..2020-T1";
 
-export const parsePeriod = (text: string): Period | PeriodParseError => {
-  const span = parseSpan(text.trim());
-  if (typeof span === "string") return { input: text, message: `${span} (expected one of: ${PERIOD_SYNTAX})` };
+const parseWith = (text: string, yearOk: YearCheck): Period | PeriodParseError => {
+  const span = parseSpan(text.trim(), yearOk);
+  if (typeof span === "string") return { input: text, message: span.includes("outside the years") ? span : `${span} (expected one of: ${PERIOD_SYNTAX})` };
   if (span.start > span.end) return { input: text, message: `"${text}" ends before it starts` };
   return periodOf(span.start, span.end);
 };
 
+/** Reads a period a person gave (a flag, a `figure stated` event): only years 1900–2100. */
+export const parsePeriod = (text: string): Period | PeriodParseError => parseWith(text, isSupportedYear);
+
 export const isPeriodParseError = (value: Period | PeriodParseError): value is PeriodParseError => "message" in value;
 
-/** Parses or throws: for code paths whose input is already known to be a period name. */
+/**
+ * Parses or throws: for code paths whose input is already known to be a period name, such as
+ * the name of a comparison period the core computed (which may lie before 1900).
+ */
 export const period = (text: string): Period => {
-  const parsed = parsePeriod(text);
+  const parsed = parseWith(text, anyYear);
   if (isPeriodParseError(parsed)) throw new RangeError(parsed.message);
   return parsed;
 };

@@ -25,6 +25,11 @@ const arbOpening: fc.Arbitrary<DomainEvent> = fc
   .record({ areaId: fc.constantFrom(...AREAS), amount: fc.integer({ min: 0, max: 9_000_000 }).map(String) })
   .map(({ areaId, amount: value }) => fact("finance.opening-balance-recorded", "2019-12-31", { areaId, asOf: "2019-12-31", amount: value }));
 
+/** Budgets for the areas, some for other years than the period's (which must not count), some of zero (which is not blank). */
+const arbBudget: fc.Arbitrary<DomainEvent> = fc
+  .record({ areaId: fc.constantFrom(...AREAS), year: fc.constantFrom(2019, 2020, 2020, 2021), amount: fc.oneof(fc.constant("0"), fc.integer({ min: 0, max: 9_000_000 }).map(String)) })
+  .map(({ areaId, year, amount: value }) => fact("finance.budget-adopted", `${year - 1}-12-15`, { areaId, year, amount: value }));
+
 const arbLedger = fc.tuple(fc.array(arbOpening, { maxLength: 3 }), fc.array(arbFlow, { maxLength: 25 })).map(([openings, flows]) => [...openings, ...flows]);
 
 const value = (sum: FactSum | undefined): Decimal => new Decimal(sum?.exact ?? "0");
@@ -60,17 +65,35 @@ describe("finance laws", () => {
     );
   });
 
-  it("blank is not zero: a column with no facts stays blank", () => {
+  it("blank is not zero: a column with no facts stays blank, and one with facts (zero included) is their exact sum", () => {
+    const seen = { budgetBlank: 0, budgetSet: 0, outcomeBlank: 0, outcomeSet: 0 };
+    const sumOfFacts = (events: readonly DomainEvent[], keep: (event: DomainEvent, data: Record<string, unknown>) => boolean): string | null => {
+      const amounts = events.filter((event) => keep(event, event.data as Record<string, unknown>)).map((event) => new Decimal((event.data as { amount: string }).amount));
+      return amounts.length === 0 ? null : amounts.reduce((total, each) => total.plus(each), new Decimal(0)).toFixed();
+    };
     fc.assert(
-      fc.property(arbLedger, (events) => {
+      fc.property(fc.tuple(arbLedger, fc.array(arbBudget, { maxLength: 4 })), ([ledger, budgets]) => {
+        const events = [...ledger, ...budgets];
         const result = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1..T2");
-        for (const row of result.rows) {
-          const hasBudget = events.some((event) => event.type === "finance.budget-adopted");
-          if (!hasBudget) expect(row.budget.exact).toBeNull();
+        for (const areaId of AREAS) {
+          const budget = sumOfFacts(events, (event, data) => event.type === "finance.budget-adopted" && data.areaId === areaId && data.year === 2020);
+          const outcome = sumOfFacts(events, (event, data) => event.type === "finance.cost-booked" && data.areaId === areaId);
+          const row = result.rows.find((each) => each.row === areaId);
+          if (row === undefined) {
+            expect([areaId, budget, outcome]).toEqual([areaId, null, null]);
+            continue;
+          }
+          expect([areaId, "budget", row.budget.exact]).toEqual([areaId, "budget", budget]);
+          expect([areaId, "outcome", row.outcome.exact]).toEqual([areaId, "outcome", outcome]);
+          expect([areaId, "deviation", row.deviation.exact === null]).toEqual([areaId, "deviation", budget === null]);
+          seen[budget === null ? "budgetBlank" : "budgetSet"] += 1;
+          seen[outcome === null ? "outcomeBlank" : "outcomeSet"] += 1;
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+    // Both columns were checked both ways: blank where nothing was recorded, a sum where something was.
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(20);
   });
 
   it("shares sum to the exact whole before rounding: areas' shares of all costs, sources' shares of costs with a source", () => {

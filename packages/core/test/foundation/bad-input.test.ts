@@ -22,8 +22,14 @@ const column = (line: string, fragment: string): number => line.indexOf(fragment
 const good = '{"id":"ok-1","type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p1","areaId":"fou","employmentForm":"visstid","fte":"1.00","financing":"grund"}}';
 
 describe("every kind of bad input gets its own clear error, with line, column and field path", () => {
-  const cases: { name: string; line: string; code: Issue["code"]; path: string; at: string; says: RegExp }[] = [
-    { name: "not JSON", line: '{"id": "x1", "type": ', code: "not-json", path: "", at: "", says: /is not JSON/ },
+  const cases: { name: string; line: string; code: Issue["code"]; path: string; at: string; says: RegExp; expected?: string }[] = [
+    { name: "not JSON", line: '{"id": "x1", "type": ', code: "not-json", path: "type", at: "", says: /is not valid JSON: has the end of the line where a value should be/ },
+    { name: "duplicate key", line: '{"id":"x9","type":"staff.position-closed","effectiveAt":"2020-03-01","data":{"positionId":"p1","positionId":"p2"}}', code: "not-json", path: "data.positionId", at: '"positionId":"p2"', says: /has the key "positionId" twice/, expected: "each key once (I-JSON, RFC 7493)" },
+    { name: "duplicate envelope key", line: '{"id":"x10","id":"x11","type":"staff.position-closed","effectiveAt":"2020-03-01","data":{"positionId":"p1"}}', code: "not-json", path: "id", at: '"id":"x11"', says: /has the key "id" twice/, expected: "each key once (I-JSON, RFC 7493)" },
+    { name: "lone surrogate", line: '{"id":"x12","type":"staff.position-closed","effectiveAt":"2020-03-01","data":{"positionId":"p1"},"source":{"note":"a\\ud800b"}}', code: "not-json", path: "source.note", at: '"a\\ud800b"', says: /lone surrogate/, expected: "Unicode text (I-JSON, RFC 7493)" },
+    { name: "nested too deep", line: `{"id":"x13","type":"staff.position-closed","effectiveAt":"2020-03-01","data":{"positionId":"p1","x":${"[".repeat(100_000)}${"]".repeat(100_000)}}}`, code: "not-json", path: `data.x${"[0]".repeat(62)}`, at: `${"[".repeat(100_000 - 62)}]`, says: /nests deeper than 64 levels/, expected: "at most 64 levels of objects and lists" },
+    { name: "number beyond a double", line: '{"id":"x14","type":"staff.position-closed","effectiveAt":"2020-03-01","data":{"positionId":"p1","n":1e999}}', code: "not-json", path: "data.n", at: "1e999", says: /number too large/, expected: "a number within a double's range (I-JSON)" },
+    { name: "line too long", line: `{"id":"x15","type":"staff.position-closed","effectiveAt":"2020-03-01","data":{"positionId":"p1"},"source":{"note":"${"x".repeat(1_100_000)}"}}`, code: "too-long", path: "", at: "", says: /characters long/, expected: "at most 1048576 characters a line" },
     { name: "unknown type", line: '{"id":"x2","type":"staff.position-opend","effectiveAt":"2020-01-01","data":{}}', code: "unknown-type", path: "type", at: '"staff.position-opend"', says: /unknown event type "staff.position-opend"/ },
     { name: "wrong version", line: '{"id":"x3","type":"staff.position-closed","schemaVersion":7,"effectiveAt":"2020-01-01","data":{"positionId":"p1"}}', code: "unknown-version", path: "schemaVersion", at: "7", says: /has no version 7/ },
     { name: "missing field", line: '{"id":"x4","type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p9","areaId":"fou","employmentForm":"visstid","fte":"1.00"}}', code: "invalid-field", path: "data.financing", at: '{"positionId"', says: /is missing/ },
@@ -34,11 +40,11 @@ describe("every kind of bad input gets its own clear error, with line, column an
     { name: "duplicate id with different content", line: '{"id":"pre0","type":"staff.position-closed","effectiveAt":"2020-03-01","data":{"positionId":"p1"}}', code: "duplicate-id", path: "id", at: '"pre0"', says: /already used by an event with other content/ },
   ];
 
-  it.each(cases)("$name", async ({ line, code, path, at, says }) => {
+  it.each(cases)("$name", async ({ line, code, path, at, says, expected }) => {
     const issues = await problemsOf([good, line]);
     expect(issues).toHaveLength(1);
     const [found] = issues;
-    expect(found).toMatchObject({ code, path, file: FILE, line: 2, column: at === "" ? expect.any(Number) : column(line, at) });
+    expect(found).toMatchObject({ code, path, file: FILE, line: 2, column: at === "" ? expect.any(Number) : column(line, at), ...(expected === undefined ? {} : { expected }) });
     expect(found?.message).toMatch(says);
     expect(formatIssue(found as Issue)).toMatch(new RegExp(`^${FILE}:2:\\d+: `));
   });

@@ -2,7 +2,9 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog, defineProjection, effectiveDateOf, replay, type Projection } from "@tertial/core";
 import {
+  arbFoundationDraft,
   arbFoundationLog,
+  arbLogScript,
   checkpointEquivalenceLaw,
   correctionInvarianceLaw,
   determinismLaw,
@@ -84,5 +86,28 @@ describe("each law fails for the bug it is about", () => {
   it("stock at end catches a stock that reads only inside the period", async () => {
     const windowed = countOf("windowed", (date, start, end) => start <= date && date <= end);
     await failsWith(stockAtEndLaw(windowed, (result) => result.n, subject), /stock at end/);
+  });
+});
+
+describe("laws count only the runs they checked", () => {
+  const emptyLogs = { catalog: defaultCatalog, log: arbLogScript({ preamble: [], draft: arbFoundationDraft(), maxEvents: 0 }) };
+
+  it("known-at prefix asked only about empty logs fails instead of passing vacuously", async () => {
+    const details = await fc.check(knownAtPrefixLaw(countOf("all", () => true), emptyLogs), { numRuns: 20 });
+    expect(details).toMatchObject({ failed: true, numRuns: 0 });
+    expect(details.numSkips).toBeGreaterThan(0);
+  });
+
+  it("correction invariance asked only about logs with nothing to correct fails instead of passing vacuously", async () => {
+    const details = await fc.check(correctionInvarianceLaw(countOf("all", () => true), emptyLogs), { numRuns: 20 });
+    expect(details).toMatchObject({ failed: true, numRuns: 0 });
+  });
+
+  it("on the ready-made logs, nearly every run is checked", async () => {
+    for (const law of [knownAtPrefixLaw(countOf("all", () => true), subject), correctionInvarianceLaw(countOf("all", () => true), subject)]) {
+      const details = await fc.check(law as fc.IAsyncPropertyWithHooks<unknown[]>, { numRuns: 60 });
+      expect(details.failed).toBe(false);
+      expect(details.numSkips).toBeLessThan(10);
+    }
   });
 });

@@ -57,6 +57,27 @@ describe("period names", () => {
     expect(parsed.input).toBe(text);
   });
 
+  it.each(["1899", "1899-T1", "1899-M12", "0000", "1899..1900", "2101", "2100-T3..2101-T1", "1899-12-31", "1899-12-31..1900-01-31"])(
+    "%s is refused as outside the supported years 1900–2100, without throwing",
+    (text) => {
+      const parsed = parsePeriod(text);
+      expect(isPeriodParseError(parsed)).toBe(true);
+      if (!isPeriodParseError(parsed)) return;
+      expect(parsed.message).toContain("outside the years Tertial reads (1900–2100");
+    },
+  );
+
+  it("reads the first and last supported years, and computes comparison periods before 1900", () => {
+    expect(span(period("1900-T1"))).toBe("1900-01-01..1900-04-30");
+    expect(span(period("2100-T3"))).toBe("2100-09-01..2100-12-31");
+    const first = parsePeriod("1900");
+    expect(isPeriodParseError(first)).toBe(false);
+    if (isPeriodParseError(first)) return;
+    expect(samePeriodLastYear(first).name).toBe("1899");
+    expect(previousTertial(period("1900-T1")).name).toBe("1899-T3");
+    expect(period(previousTertial(period("1900-T1")).name).start).toBe("1899-09-01");
+  });
+
   it("lists the accepted forms when refusing", () => {
     const parsed = parsePeriod("tertial 2");
     expect(isPeriodParseError(parsed) && parsed.message).toContain("2020-T1..T2");

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addYears, effectiveDateOf, formatInstant, isoDate, knownAtCutoff, parseInstant, parseIsoDate, startOfStockholmDay, stockholmDateOf, stockholmOffsetMinutes, type IsoDate } from "@tertial/core";
+import { addDays, addYears, dateOfDays, daysFromCivil, daysOf, effectiveDateOf, weekdayOfDays, formatInstant, isoDate, knownAtCutoff, parseInstant, parseIsoDate, startOfStockholmDay, stockholmDateOf, stockholmOffsetMinutes, type IsoDate } from "@tertial/core";
 import { arbEdgeDate, arbInstantText, arbIsoDate, dstSwitchDates } from "@tertial/core/testing";
 
 const utc = (text: string): number => Date.parse(text);
@@ -20,6 +20,30 @@ describe("calendar dates", () => {
     );
   });
 
+  it("counts days by integer arithmetic, as the UTC calendar does, from 1900 to 2100 (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: daysFromCivil(1899, 1, 1), max: daysFromCivil(2101, 12, 31) }), (days) => {
+        const date = new Date(days * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+        expect(dateOfDays(days)).toBe(date);
+        expect(daysOf(date)).toBe(days);
+        expect(weekdayOfDays(days)).toBe(new Date(days * 86_400_000).getUTCDay());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads every real date of 1900–2100 and nothing outside", () => {
+    let count = 0;
+    for (let day = isoDate(1899, 12, 25); day <= "2101-01-07"; day = addDays(day, 1)) {
+      const inside = day >= "1900-01-01" && day <= "2100-12-31";
+      expect([day, parseIsoDate(day)]).toEqual([day, inside ? day : undefined]);
+      if (inside) count += 1;
+    }
+    expect(count).toBe(daysFromCivil(2101, 1, 1) - daysFromCivil(1900, 1, 1));
+    for (const bad of ["1900-02-29", "2100-02-29", "0000-01-01", "２０２０-01-01", "2020-01-01 ", "+2020-01-01"]) expect(parseIsoDate(bad)).toBeUndefined();
+    expect(parseIsoDate("2000-02-29")).toBe("2000-02-29");
+  });
+
   it("moves 29 February to 28 February a year away", () => {
     expect(addYears(isoDate(2020, 2, 29), -1)).toBe("2019-02-28");
     expect(addYears(isoDate(2020, 2, 29), 4)).toBe("2024-02-29");
@@ -27,9 +51,13 @@ describe("calendar dates", () => {
 });
 
 describe("Europe/Stockholm without a time-zone database", () => {
-  it("knows the EU switch moments: 01:00 UTC on the last Sundays of March and October", () => {
+  it("knows the switch moments: since 1996 01:00 UTC on the last Sundays of March and October; earlier Sweden's own", () => {
     expect(dstSwitchDates(2020)).toEqual(["2020-03-29", "2020-10-25"]);
     expect(dstSwitchDates(2021)).toEqual(["2021-03-28", "2021-10-31"]);
+    expect(dstSwitchDates(1985)).toEqual(["1985-03-31", "1985-09-29"]);
+    expect(dstSwitchDates(1980)).toEqual(["1980-04-06", "1980-09-28"]);
+    expect(dstSwitchDates(1975)).toEqual([]);
+    expect(dstSwitchDates(1916)).toEqual(["1916-05-15", "1916-10-01"]);
     expect(stockholmOffsetMinutes(utc("2020-03-29T00:59:59.999Z"))).toBe(60);
     expect(stockholmOffsetMinutes(utc("2020-03-29T01:00:00.000Z"))).toBe(120);
     expect(stockholmOffsetMinutes(utc("2020-10-25T00:59:59.999Z"))).toBe(120);
@@ -108,8 +136,9 @@ describe("instants and effective time", () => {
     );
   });
 
-  it("refuses, without throwing, an instant whose Stockholm date is before 1900", () => {
-    expect(effectiveDateOf("1900-01-01T00:30:00+02:00")).toBeUndefined();
+  it("refuses, without throwing, an instant written before 1900; one written on 1900-01-01 may fall on 1899-12-31", () => {
+    expect(effectiveDateOf("1899-12-31T23:30:00+01:00")).toBeUndefined();
+    expect(effectiveDateOf("1900-01-01T00:30:00+02:00")).toBe("1899-12-31");
     expect(effectiveDateOf("1900-01-01T00:30:00+01:00")).toBe("1900-01-01");
   });
 

@@ -35,6 +35,8 @@ const supersedeIsRetractPlusNew = async (projection: AnyProjection, subject: Law
   const at = afterLast(events);
   const superseded = await appendAll(subject.catalog, events, [{ ...replacement, id: "law-new", supersedes: target.id }], at);
   const retractedThenNew = await appendAll(subject.catalog, events, [retractionOf(target, "law-retraction"), { ...replacement, id: "law-new" }], at);
+  // When the log's rules refuse one of the two (a restatement of a position closed since, say), the
+  // two logs cannot be compared; the retraction half of this run was still checked.
   if (superseded === undefined || retractedThenNew === undefined) return;
   const run = replayerOf(subject);
   const a = await run(fromArray(superseded), subject.catalog, projection, { period });
@@ -51,7 +53,8 @@ export const correctionInvarianceLaw = (projection: AnyProjection, subject: Corr
     const { events } = await buildLog(subject.catalog, script);
     const candidates = (await countingIds(subject, events)).filter((event) => event.retracts === undefined);
     const target = candidates[pick % Math.max(candidates.length, 1)];
-    if (target === undefined) return;
+    // A log with nothing to correct checks nothing: discard the run rather than count it as a pass.
+    fc.pre(target !== undefined);
     await retractionHasNoEffect(projection, subject, events, target, period);
     const replacement = subject.restate?.(draftOf(target), variant);
     if (replacement !== undefined) await supersedeIsRetractPlusNew(projection, subject, events, target, replacement, period);
