@@ -23,7 +23,7 @@ import {
   hasMetricDescriptions,
   renderReportBlock,
 } from "@tertial/core";
-import { svgChart } from "./chart.js";
+import { svgChart } from "./chart/index.js";
 import { escapeHtml, slug } from "./escape.js";
 import { narrativeHtml, narrativeInlineHtml } from "./narrative.js";
 import { STYLES } from "./styles.js";
@@ -144,7 +144,8 @@ const chartData = (block: ReportChart): string => {
   const body = block.categories
     .map((category, index) => `<tr><th scope="row">${escapeHtml(category)}</th>${block.series.map((series) => `<td class="num">${figureHtml(series.values[index] ?? null)}</td>`).join("")}</tr>`)
     .join("");
-  return `<details><summary>Diagrammets värden</summary><table><thead>${head}</thead><tbody>${body}</tbody></table></details>`;
+  // Printed, not folded away: the values are there for screen readers, for print and for anyone who reads figures rather than bars.
+  return `<div class="table-wrap"><table class="chart-data"><caption>${escapeHtml(block.title)}: diagrammets värden</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 };
 
 const chart = (block: ReportChart): string =>

@@ -40,11 +40,7 @@ thead th.num { white-space: normal; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 figure.chart-figure { margin: 1.5rem 0; }
 figure.chart-figure figcaption { font-weight: 700; margin-bottom: .5rem; }
-svg.chart { max-width: 100%; height: auto; font: 12px Arial, sans-serif; }
-svg.chart .category, svg.chart .legend { fill: var(--ink); }
-svg.chart .value { fill: var(--muted); }
-svg.chart .target { stroke: #c62828; stroke-width: 1.5; stroke-dasharray: 5 3; }
-svg.chart .target-label { fill: #c62828; font-weight: 700; }
+svg.chart { display: block; max-width: 100%; height: auto; }
 details summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
 dl.legend dt { float: left; clear: left; width: 2rem; font-size: 1.2em; }
 dl.legend dd { margin: 0 0 .3rem 2.5rem; }
