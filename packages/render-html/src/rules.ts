@@ -82,12 +82,22 @@ const footnotesHtml = (notes: readonly ReportFootnote[]): string =>
 
 /** Tables of six columns or more print in smaller type, so they fit an A4 page and a desktop window without scrolling. */
 const WIDE_TABLE_COLUMNS = 6;
+/**
+ * A table of up to this many rows (a third of an A4 page) moves whole to the next page rather
+ * than leave its caption and head alone at a page's foot; a longer one breaks between rows.
+ */
+const SHORT_TABLE_ROWS = 15;
+
+const tableClasses = (classes: readonly string[], columns: number, rows: number): string => {
+  const all = [...classes, ...(columns >= WIDE_TABLE_COLUMNS ? ["wide"] : []), ...(rows <= SHORT_TABLE_ROWS ? ["short"] : [])];
+  return all.length === 0 ? "" : ` class="${all.join(" ")}"`;
+};
 
 const columnCount = (block: ReportTable): number => Math.max(0, ...[...block.head, ...block.body].map((row) => row.cells.length));
 
 const table = (block: ReportTable): string =>
   lines([
-    `<div class="table-wrap"><table id="${escapeHtml(`table-${slug(block.id)}`)}"${columnCount(block) >= WIDE_TABLE_COLUMNS ? ' class="wide"' : ""}>`,
+    `<div class="table-wrap"><table id="${escapeHtml(`table-${slug(block.id)}`)}"${tableClasses([], columnCount(block), block.body.length + block.foot.length)}>`,
     `<caption>${textHtml(block.caption)}${block.unitNote === null ? "" : ` <span class="unit-note">(${escapeHtml(block.unitNote)})</span>`}</caption>`,
     block.head.length === 0 ? "" : `<thead>${block.head.map((row) => tableRow(row, block.align, true)).join("")}</thead>`,
     `<tbody>${block.body.map((row) => tableRow(row, block.align, false)).join("")}</tbody>`,
@@ -123,7 +133,7 @@ const metricTable = (block: ReportMetricTable): string => {
   // A column no row fills is left out rather than shown empty.
   const withDescription = hasMetricDescriptions(block);
   return lines([
-    `<div class="table-wrap"><table class="metrics" id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
+    `<div class="table-wrap"><table${tableClasses(["metrics"], withDescription ? 6 : 5, block.rows.length)} id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
     `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th><th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
     `<tbody>${block.rows.map((metric) => metricRow(metric, withDescription)).join("")}</tbody>`,
     "</table></div>",
@@ -133,7 +143,7 @@ const metricTable = (block: ReportMetricTable): string => {
 
 const activityTable = (block: ReportActivityTable): string =>
   lines([
-    `<div class="table-wrap"><table class="activities" id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
+    `<div class="table-wrap"><table${tableClasses(["activities"], 3, block.rows.length)} id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
     '<thead><tr><th scope="col">Status</th><th scope="col">Aktiviteter</th><th scope="col">Status</th></tr></thead>',
     `<tbody>${block.rows
       .map((row) => {
@@ -150,7 +160,7 @@ const chartData = (block: ReportChart): string => {
     .map((category, index) => `<tr><th scope="row">${escapeHtml(category)}</th>${block.series.map((series) => `<td class="num">${figureHtml(series.values[index] ?? null)}</td>`).join("")}</tr>`)
     .join("");
   // Printed, not folded away: the values are there for screen readers, for print and for anyone who reads figures rather than bars.
-  return `<div class="table-wrap"><table class="chart-data"><caption>${escapeHtml(block.title)}: diagrammets värden</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
+  return `<div class="table-wrap"><table${tableClasses(["chart-data"], block.series.length + 1, block.categories.length)}><caption>${escapeHtml(block.title)}: diagrammets värden</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 };
 
 const chart = (block: ReportChart): string =>

@@ -58,14 +58,16 @@ dl.legend dd { margin: 0 0 .3rem 2.5rem; }
 @page :first { @top-left { content: none; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  .title-page { break-after: page; border: 0; min-height: 230mm; display: flex; flex-direction: column; justify-content: center; }
+  .title-page { break-after: page; border: 0; min-height: 235mm; padding-top: 50mm; display: flex; flex-direction: column; }
   .title-page h1 { font-size: 26pt; margin: 0 0 8mm; }
   .title-page p { font-size: 13pt; }
   .title-page .report-date { margin-top: auto; font-size: 11pt; }
   nav.toc { break-after: page; }
   h2 { margin-top: 1.5rem; }
   h2, h3, h4, h5, h6, caption, figcaption { break-after: avoid; break-inside: avoid; }
-  tr, figure, dl.legend, .footnotes p { break-inside: avoid; }
+  tr, figure, dl.legend, .footnotes p, table.short { break-inside: avoid; }
+  thead, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }
+  tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; }
   .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
   table.wide { font-size: 7.5pt; }
