@@ -46,11 +46,14 @@ thead th.num { white-space: normal; }
 figure.chart-figure { margin: 1.5rem 0; }
 figure.chart-figure figcaption { font-weight: 700; margin-bottom: .5rem; }
 svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart-narrow { display: none; }
 table.chart-data { font-size: .8rem; }
 dl.legend dt { float: left; clear: left; width: 2rem; font-size: 1.2em; }
 dl.legend dd { margin: 0 0 .3rem 2.5rem; }
 @media (max-width: 40rem) {
   body { padding: 1rem .75rem 3rem; }
+  svg.chart-wide { display: none; }
+  svg.chart-narrow { display: block; }
   h1 { font-size: 1.6rem; }
   h2 { font-size: 1.3rem; }
 }
@@ -69,6 +72,8 @@ dl.legend dd { margin: 0 0 .3rem 2.5rem; }
   thead, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }
   tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; }
   .table-wrap { overflow: visible; }
+  svg.chart-wide { display: block; }
+  svg.chart-narrow { display: none; }
   table { font-size: 8.5pt; }
   table.wide { font-size: 7.5pt; }
   caption { font-size: 9pt; }

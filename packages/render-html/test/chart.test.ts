@@ -68,18 +68,24 @@ describe("hand-written SVG chart", () => {
     expect(Number(label?.[1])).toBeGreaterThan(Number(line?.[1]));
   });
 
-  it("keeps every text inside the viewBox by its own measure, and is the same bytes every time", () => {
+  it("draws each chart wide and narrow, every text inside its viewBox by its own measure, every name whole, the same bytes every time", () => {
     for (const chart of [attendance, funds]) {
-      const svg = svgChart(chart);
-      expect(svg).toBe(svgChart(structuredClone(chart)));
-      const [, width = "0", height = "0"] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg) ?? [];
-      for (const match of svg.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"([^>]*)>([^<]*)</g)) {
-        const [, x = "0", y = "0", attributes = "", text = ""] = match;
-        const size = textWidth(text.replace(/&amp;/g, "&"), 12, attributes.includes("700"));
-        const left = attributes.includes('"end"') ? Number(x) - size : attributes.includes('"middle"') ? Number(x) - size / 2 : Number(x);
-        expect(left, text).toBeGreaterThanOrEqual(0);
-        expect(left + size, text).toBeLessThanOrEqual(Number(width));
-        expect(Number(y), text).toBeLessThanOrEqual(Number(height));
+      const both = svgChart(chart);
+      expect(both).toBe(svgChart(structuredClone(chart)));
+      const drawings = both.split("</svg>").filter((part) => part !== "");
+      expect(drawings.map((svg) => /class="chart (chart-\w+)"/.exec(svg)?.[1])).toEqual(["chart-wide", "chart-narrow"]);
+      for (const svg of drawings) {
+        const [, width = "0", height = "0"] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg) ?? [];
+        for (const match of svg.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)"([^>]*)>([^<]*)</g)) {
+          const [, x = "0", y = "0", attributes = "", text = ""] = match;
+          const size = textWidth(text.replace(/&amp;/g, "&"), 12, attributes.includes("700"));
+          const left = attributes.includes('"end"') ? Number(x) - size : attributes.includes('"middle"') ? Number(x) - size / 2 : Number(x);
+          expect(left, text).toBeGreaterThanOrEqual(0);
+          expect(left + size, text).toBeLessThanOrEqual(Number(width));
+          expect(Number(y), text).toBeLessThanOrEqual(Number(height));
+        }
+        const categoryLines = [...svg.matchAll(/class="category"[^>]*>([^<]*)</g)].map((match) => match[1] ?? "").join(" ");
+        expect(categoryLines).toBe(chart.categories.join(" "));
       }
     }
   });

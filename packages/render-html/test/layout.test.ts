@@ -45,6 +45,7 @@ const TEXT_OUTSIDE_CHART = `(() => {
   const out = [];
   for (const svg of document.querySelectorAll("svg.chart")) {
     const box = svg.getBoundingClientRect();
+    if (box.width === 0) continue; // the drawing for the other screen size, not shown
     for (const text of svg.querySelectorAll("text")) {
       const r = text.getBoundingClientRect();
       if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) out.push(svg.closest("figure").id + ": " + text.textContent);
@@ -113,6 +114,9 @@ describe("example report layout", () => {
     expect(await page.evaluate(overflowingTables(false))).toEqual([]);
     expect(await page.evaluate(BROKEN_WORDS)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, "delarsrapport-2020-375px.png") });
+    const charts = page.locator("svg.chart-narrow");
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    for (let index = 0; index < (await charts.count()); index += 1) await charts.nth(index).screenshot({ path: join(ARTIFACTS, `chart-${index + 1}-375px.png`) });
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { Decimal, type ReportChart } from "@tertial/core";
 import { escapeHtml } from "../escape.js";
-import { SIZE, barBlockHeight, exactOf, frameOf, rowsOf, type Frame, type Row } from "./layout.js";
+import { SIZE, barBlockHeight, exactOf, frameOf, rowsOf, type Canvas, type Frame, type Row } from "./layout.js";
 import { textWidth, wrapText } from "./text.js";
 
 /** Colours that stay apart in grey print and for common colour-vision deficiencies. */
@@ -27,15 +27,15 @@ const textLines = (lines: readonly string[], x: number, top: number, attributes:
   lines.map((line, index) => `<text x="${px(x)}" y="${px(top + index * SIZE.line + BASELINE)}"${attributes}>${escapeHtml(line)}</text>`).join("");
 
 /** Legend items flow left to right and wrap to new rows; a name wider than the chart wraps, never cut. */
-const legend = (chart: ReportChart, top: number): Part => {
-  const textRoom = SIZE.width - SIZE.pad * 2 - SIZE.swatch - 6;
+const legend = (chart: ReportChart, canvas: Canvas, top: number): Part => {
+  const textRoom = canvas.width - SIZE.pad * 2 - SIZE.swatch - 6;
   let x = SIZE.pad;
   let y = top;
   let rowHeight = 0;
   const items = chart.series.map((series, index) => {
     const lines = wrapText(series.name, textRoom, SIZE.font);
     const width = SIZE.swatch + 6 + Math.max(...lines.map((line) => textWidth(line, SIZE.font)));
-    if (x > SIZE.pad && x + width > SIZE.width - SIZE.pad) {
+    if (x > SIZE.pad && x + width > canvas.width - SIZE.pad) {
       x = SIZE.pad;
       y += rowHeight;
       rowHeight = 0;
@@ -53,7 +53,7 @@ const targetLabels = (chart: ReportChart, frame: Frame, top: number): Part => {
   const labels = chart.targetLines.map((line, index) => {
     const text = `${line.label} ${line.figure.text}`;
     const width = textWidth(text, SIZE.font, true);
-    const left = Math.min(Math.max(frame.x(exactOf(line.figure)) - width / 2, frame.plotLeft), SIZE.width - SIZE.pad - width);
+    const left = Math.min(Math.max(frame.x(exactOf(line.figure)) - width / 2, frame.plotLeft), frame.canvas.width - SIZE.pad - width);
     return `<text x="${px(left)}" y="${px(top + index * SIZE.line + BASELINE)}" class="target-label" fill="${TARGET}" font-weight="700">${escapeHtml(text)}</text>`;
   });
   return { svg: labels.join(""), height: chart.targetLines.length * SIZE.line + (labels.length > 0 ? 4 : 0) };
@@ -122,15 +122,15 @@ const plot = (chart: ReportChart, frame: Frame, top: number): Part & { readonly 
 };
 
 /** An inline SVG bar chart (horizontal bars, grouped or stacked) with a value axis, gridlines, a legend and labelled target lines. */
-export const drawChart = (chart: ReportChart, id: string, description: string): string => {
-  const frame = frameOf(chart);
-  const key = legend(chart, SIZE.pad);
+export const drawChart = (chart: ReportChart, canvas: Canvas, id: string, description: string): string => {
+  const frame = frameOf(chart, canvas);
+  const key = legend(chart, canvas, SIZE.pad);
   const targetsTop = SIZE.pad + key.height + 4;
   const targets = targetLabels(chart, frame, targetsTop);
   const body = plot(chart, frame, targetsTop + targets.height + 4);
   const height = Math.ceil(targetsTop + targets.height + 4 + body.height + SIZE.pad);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${SIZE.width} ${height}" width="${SIZE.width}" height="${height}" font-family="Arial, 'Liberation Sans', Helvetica, sans-serif" font-size="${SIZE.font}" fill="${INK}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${canvas.name}" viewBox="0 0 ${canvas.width} ${height}" width="${canvas.width}" height="${height}" font-family="Arial, 'Liberation Sans', Helvetica, sans-serif" font-size="${SIZE.font}" fill="${INK}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
     `<title id="${id}-title">${escapeHtml(chart.title)}</title>`,
     `<desc id="${id}-desc">${escapeHtml(description)}</desc>`,
     key.svg,

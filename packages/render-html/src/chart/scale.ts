@@ -13,15 +13,14 @@ export interface ValueAxis {
   readonly title: string;
 }
 
-const TICKS_WANTED = 5;
 const NICE_STEPS = [1, 2, 5, 10];
 
 /**
  * A step of 1, 2 or 5 times a power of ten in the printed magnitude (tkr, %, årsarbetare), so
  * tick labels are round where a reader reads them. Exact arithmetic: no float ever reaches a label.
  */
-const niceStep = (printedMax: Decimal): Decimal => {
-  const raw = printedMax.dividedBy(TICKS_WANTED);
+const niceStep = (printedMax: Decimal, wanted: number): Decimal => {
+  const raw = printedMax.dividedBy(wanted);
   const power = new Decimal(10).pow(raw.log(10).floor());
   const multiple = NICE_STEPS.find((step) => power.times(step).greaterThanOrEqualTo(raw)) ?? 10;
   return power.times(multiple);
@@ -32,11 +31,11 @@ const titleOf = (label: string, unit: UnitId): string => {
   return suffix === "" || unit === "percent" || label.toLowerCase().includes(suffix.toLowerCase()) ? label : `${label} (${suffix})`;
 };
 
-/** Ticks from 0 to a round maximum that covers `extent` (base unit), labelled by the core formatter. */
-export const valueAxis = (extent: Decimal, unit: UnitId, label: string): ValueAxis => {
+/** About `wanted` ticks from 0 to a round maximum that covers `extent` (base unit), labelled by the core formatter. */
+export const valueAxis = (extent: Decimal, unit: UnitId, label: string, wanted = 5): ValueAxis => {
   const scale = UNITS[unit].scale;
   const printedMax = extent.times(scale);
-  const step = printedMax.greaterThan(0) ? niceStep(printedMax) : new Decimal(1);
+  const step = printedMax.greaterThan(0) ? niceStep(printedMax, wanted) : new Decimal(1);
   const count = Math.max(1, printedMax.dividedBy(step).ceil().toNumber());
   const decimals = Math.max(0, step.decimalPlaces());
   const ticks = Array.from({ length: count + 1 }, (_, index) => {
