@@ -19,7 +19,7 @@ nav.toc ol ol { padding-left: 1.5rem; }
 nav.toc a { color: var(--ink); text-decoration: none; }
 .nowrap { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .9rem; }
-caption { text-align: left; font-weight: 700; padding-bottom: .4rem; caption-side: top; font-size: .95rem; }
+caption { text-align: left; font-weight: 700; padding-bottom: .4rem; caption-side: top; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; vertical-align: top; overflow-wrap: normal; }
 table.wide { font-size: .8rem; }
 table.wide th, table.wide td { padding: .25rem .35rem; }
@@ -35,7 +35,8 @@ thead th.num { white-space: normal; }
 .center { text-align: center; }
 .mark { font-size: .75em; vertical-align: super; }
 .unit-note { color: var(--muted); font-weight: 400; }
-.footnotes, .provenance { color: var(--muted); font-size: .8rem; }
+/* Footnotes and unit notes are the size of a caption, never larger than the table they explain. */
+.footnotes, .provenance { color: var(--muted); font-size: .9rem; }
 .footnotes p { margin: .25rem 0; }
 .notice { font-style: italic; color: var(--muted); }
 .status { font-size: 1.1em; }
@@ -76,8 +77,7 @@ dl.legend dd { margin: 0 0 .3rem 2.5rem; }
   svg.chart-narrow { display: none; }
   table { font-size: 8.5pt; }
   table.wide { font-size: 7.5pt; }
-  caption { font-size: 9pt; }
-  .footnotes, .provenance { font-size: 8pt; }
+  caption, .footnotes, .provenance { font-size: 8.5pt; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }
