@@ -1,27 +1,35 @@
 #!/usr/bin/env bash
-# Makes sure headless Chromium is there for the HTML report tests (Debian's `chromium`).
-# Installs it when missing and we are root; otherwise says what to do and fails.
+# Makes sure the browser tests have what they need: headless Chromium (Debian's `chromium`) and
+# poppler-utils (`pdftotext`, `pdfinfo`, `pdftoppm`: the PDF's text per page, its metadata, page images).
+# Installs what is missing when we are root, with apt's output in a log file and one line here;
+# otherwise says what to do and fails.
 set -euo pipefail
 
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+apt_log="${TMPDIR:-/tmp}/tertial-apt.log"
 
-if [ -x "$chromium_path" ]; then
-  echo "chromium: $chromium_path"
+missing=()
+[ -x "$chromium_path" ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "chromium: $chromium_path; poppler-utils: $(command -v pdftotext)"
   exit 0
 fi
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "chromium: not found at $chromium_path; installing Debian's chromium with apt-get"
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
-  if [ -x "$chromium_path" ]; then
-    echo "chromium: $chromium_path"
-    exit 0
+  if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"; } >"$apt_log" 2>&1; then
+    echo "apt-get failed installing ${missing[*]}; see $apt_log" >&2
+    exit 1
   fi
-  echo "chromium: installed, but not at $chromium_path; set CHROMIUM_PATH to its path" >&2
-  exit 1
+  if [ ! -x "$chromium_path" ]; then
+    echo "chromium: installed, but not at $chromium_path; set CHROMIUM_PATH to its path" >&2
+    exit 1
+  fi
+  echo "chromium: $chromium_path; poppler-utils: $(command -v pdftotext) (installed ${missing[*]} with apt-get; log: $apt_log)"
+  exit 0
 fi
 
-echo "chromium: not found at $chromium_path. Install it (Debian/Ubuntu: sudo apt-get install -y chromium)" >&2
-echo "          or point CHROMIUM_PATH at a Chromium or Chrome binary, then run the tests again." >&2
+echo "missing: ${missing[*]}. Install them (Debian/Ubuntu: sudo apt-get install -y ${missing[*]})" >&2
+echo "         or point CHROMIUM_PATH at a Chromium or Chrome binary, then run the tests again." >&2
 exit 1

@@ -4,18 +4,37 @@ import { pathToFileURL } from "node:url";
 import { isRenderer, jsonRenderer, type Renderer } from "@tertial/core";
 import { htmlRenderer } from "@tertial/render-html";
 import { markdownRenderer } from "@tertial/render-markdown";
+import { pdfRenderer, type BinaryRenderer } from "@tertial/render-pdf";
+import type { ReportDocument } from "@tertial/core";
 import { UsageError } from "./command.js";
 
 /** The renderers `--format` chooses from. */
 export const builtInRenderers: Readonly<Record<string, Renderer>> = { md: markdownRenderer, html: htmlRenderer, json: jsonRenderer };
 
-export const FORMATS = Object.keys(builtInRenderers);
+/** Formats whose output is bytes (a browser prints them): written only to a file, never to standard output. */
+export const binaryRenderers: Readonly<Record<string, BinaryRenderer>> = { pdf: pdfRenderer };
 
-export const rendererFor = (format: string): Renderer => {
-  const found = builtInRenderers[format];
+export const FORMATS = [...Object.keys(builtInRenderers), ...Object.keys(binaryRenderers)];
+
+export type AnyRenderer = Renderer | BinaryRenderer;
+
+export const isBinaryRenderer = (renderer: AnyRenderer): renderer is BinaryRenderer => Object.values(binaryRenderers).includes(renderer as BinaryRenderer);
+
+/** `--format` as given; without it, `--out report.pdf` means PDF and anything else Markdown. */
+export const formatOf = (format: string | undefined, out: string | undefined): string => format ?? (out?.toLowerCase().endsWith(".pdf") === true ? "pdf" : "md");
+
+export const rendererFor = (format: string): AnyRenderer => {
+  const found = builtInRenderers[format] ?? binaryRenderers[format];
   if (found === undefined) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
   return found;
 };
+
+/** PDF is bytes: a terminal or a text pipe is the wrong place for it, so it needs a file. */
+export const checkOutput = (renderer: AnyRenderer, out: string | undefined): void => {
+  if (isBinaryRenderer(renderer) && out === undefined) throw new UsageError(`--format ${renderer.id} writes a binary file: give --out <file>.${renderer.extension}`);
+};
+
+export const renderWith = async (renderer: AnyRenderer, document: ReportDocument): Promise<string | Uint8Array> => (isBinaryRenderer(renderer) ? renderer.render(document) : renderer.render(document, {}));
 
 const looksLikePath = (spec: string): boolean => spec.startsWith(".") || isAbsolute(spec) || /\.(m?[jt]s|cjs)$/.test(spec);
 

@@ -72,7 +72,7 @@ describe("tertial report", () => {
     expect(notRenderer.stderr).toContain("must default-export or export `renderer`");
     const missing = await tertial([...reportArgs, "--renderer", "./no/such/renderer.mjs"]);
     expect(missing.code).toBe(2);
-    expect((await tertial([...reportArgs, "--format", "pdf"])).stderr).toContain("--format must be one of md, html, json");
+    expect((await tertial([...reportArgs, "--format", "docx"])).stderr).toContain("--format must be one of md, html, json, pdf");
     const wrongPeriod = await tertial(["report", EXAMPLE_LOG, "--kind", "delarsrapport", "--period", "2020-T1"]);
     expect(wrongPeriod.code).toBe(2);
     expect(wrongPeriod.stderr).toContain("delårsrapport covers January–August");

@@ -2,7 +2,7 @@ import type { Renderer, ReportDocument } from "@tertial/core";
 import { defaultHtmlRules, type HtmlRules } from "./rules.js";
 
 export { defaultHtmlRules, CONTENT_SECURITY_POLICY, symbolHtml, type HtmlRules } from "./rules.js";
-export { svgChart, PALETTE } from "./chart.js";
+export { svgChart, PALETTE } from "./chart/index.js";
 export { escapeHtml } from "./escape.js";
 export { narrativeHtml, narrativeInlineHtml } from "./narrative.js";
 

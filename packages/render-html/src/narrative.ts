@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { keepDatesWhole } from "./escape.js";
 
 const UNSAFE_URL = /^\s*(?:javascript|vbscript|data|file):/i;
 
@@ -12,6 +13,7 @@ const createNarrativeParser = (): MarkdownIt => {
   const md = new MarkdownIt("default", { html: false, linkify: false, typographer: false });
   md.disable(["heading", "lheading", "image", "html_block", "html_inline", "fence", "code"]);
   md.validateLink = (url: string): boolean => !UNSAFE_URL.test(url);
+  md.renderer.rules.text = (tokens, index) => keepDatesWhole(md.utils.escapeHtml(tokens[index]?.content ?? ""));
   return md;
 };
 

@@ -23,10 +23,10 @@ import {
   hasMetricDescriptions,
   renderReportBlock,
 } from "@tertial/core";
-import { svgChart } from "./chart.js";
-import { escapeHtml, slug } from "./escape.js";
+import { svgChart } from "./chart/index.js";
+import { escapeHtml, slug, textHtml } from "./escape.js";
 import { narrativeHtml, narrativeInlineHtml } from "./narrative.js";
-import { STYLES } from "./styles.js";
+import { STYLES, pageHeaderStyles } from "./styles.js";
 
 /**
  * The HTML renderer as a table of small rules, one per node kind (markdown-it style): a
@@ -35,7 +35,7 @@ import { STYLES } from "./styles.js";
 export interface HtmlRules {
   readonly document: (document: ReportDocument, rules: HtmlRules) => string;
   readonly head: (document: ReportDocument) => string;
-  readonly title: (title: ReportTitleBlock) => string;
+  readonly title: (title: ReportTitleBlock, provenance: ReportProvenance) => string;
   readonly toc: (sections: readonly ReportSection[]) => string;
   readonly section: (section: ReportSection, depth: number, rules: HtmlRules) => string;
   readonly block: (block: ReportBlock, rules: HtmlRules) => string;
@@ -60,7 +60,7 @@ const marksHtml = (cell: ReportCell): string => cell.marks.map((mark) => `<span 
 const cellContent = (cell: ReportCell): string => {
   switch (cell.kind) {
     case "text":
-      return escapeHtml(cell.text) + marksHtml(cell);
+      return textHtml(cell.text) + marksHtml(cell);
     case "figure":
       return `<data value="${escapeHtml(cell.figure.exact)}">${escapeHtml(cell.figure.text)}</data>${marksHtml(cell)}`;
     case "blank":
@@ -80,10 +80,25 @@ const tableRow = (row: ReportTableRow, align: readonly ReportAlign[], headerCell
 const footnotesHtml = (notes: readonly ReportFootnote[]): string =>
   notes.length === 0 ? "" : `<div class="footnotes">${notes.map((note) => `<p><span class="mark">${escapeHtml(note.mark)}</span> ${narrativeInlineHtml(note.markdown)}</p>`).join("")}</div>`;
 
+/** Tables of six columns or more print in smaller type, so they fit an A4 page and a desktop window without scrolling. */
+const WIDE_TABLE_COLUMNS = 6;
+/**
+ * A table of up to this many rows (a third of an A4 page) moves whole to the next page rather
+ * than leave its caption and head alone at a page's foot; a longer one breaks between rows.
+ */
+const SHORT_TABLE_ROWS = 15;
+
+const tableClasses = (classes: readonly string[], columns: number, rows: number): string => {
+  const all = [...classes, ...(columns >= WIDE_TABLE_COLUMNS ? ["wide"] : []), ...(rows <= SHORT_TABLE_ROWS ? ["short"] : [])];
+  return all.length === 0 ? "" : ` class="${all.join(" ")}"`;
+};
+
+const columnCount = (block: ReportTable): number => Math.max(0, ...[...block.head, ...block.body].map((row) => row.cells.length));
+
 const table = (block: ReportTable): string =>
   lines([
-    `<div class="table-wrap"><table id="${escapeHtml(`table-${slug(block.id)}`)}">`,
-    `<caption>${escapeHtml(block.caption)}${block.unitNote === null ? "" : ` <span class="unit-note">(${escapeHtml(block.unitNote)})</span>`}</caption>`,
+    `<div class="table-wrap"><table id="${escapeHtml(`table-${slug(block.id)}`)}"${tableClasses([], columnCount(block), block.body.length + block.foot.length)}>`,
+    `<caption>${textHtml(block.caption)}${block.unitNote === null ? "" : ` <span class="unit-note">(${escapeHtml(block.unitNote)})</span>`}</caption>`,
     block.head.length === 0 ? "" : `<thead>${block.head.map((row) => tableRow(row, block.align, true)).join("")}</thead>`,
     `<tbody>${block.body.map((row) => tableRow(row, block.align, false)).join("")}</tbody>`,
     block.foot.length === 0 ? "" : `<tfoot>${block.foot.map((row) => tableRow(row, block.align, false)).join("")}</tfoot>`,
@@ -112,13 +127,13 @@ const trendHtml = (metric: ReportMetricRow): string => {
 const figureHtml = (figure: ReportMetricRow["result"]): string => (figure === null ? "" : `<data value="${escapeHtml(figure.exact)}">${escapeHtml(figure.text)}</data>`);
 
 const metricRow = (metric: ReportMetricRow, withDescription: boolean): string =>
-  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${escapeHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
+  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${textHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
 
 const metricTable = (block: ReportMetricTable): string => {
   // A column no row fills is left out rather than shown empty.
   const withDescription = hasMetricDescriptions(block);
   return lines([
-    `<div class="table-wrap"><table class="metrics" id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
+    `<div class="table-wrap"><table${tableClasses(["metrics"], withDescription ? 6 : 5, block.rows.length)} id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
     `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th><th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
     `<tbody>${block.rows.map((metric) => metricRow(metric, withDescription)).join("")}</tbody>`,
     "</table></div>",
@@ -128,12 +143,12 @@ const metricTable = (block: ReportMetricTable): string => {
 
 const activityTable = (block: ReportActivityTable): string =>
   lines([
-    `<div class="table-wrap"><table class="activities" id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
+    `<div class="table-wrap"><table${tableClasses(["activities"], 3, block.rows.length)} id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
     '<thead><tr><th scope="col">Status</th><th scope="col">Aktiviteter</th><th scope="col">Status</th></tr></thead>',
     `<tbody>${block.rows
       .map((row) => {
         const status = ACTIVITY_STATUS_SYMBOLS[row.status];
-        return `<tr><td class="center">${symbolHtml(status.symbol, status.label, `activity-${row.status}`)}</td><th scope="row">${escapeHtml(row.activity)}</th><td>${narrativeInlineHtml(row.statusText)}</td></tr>`;
+        return `<tr><td class="center">${symbolHtml(status.symbol, status.label, `activity-${row.status}`)}</td><th scope="row">${textHtml(row.activity)}</th><td>${narrativeInlineHtml(row.statusText)}</td></tr>`;
       })
       .join("")}</tbody>`,
     "</table></div>",
@@ -144,11 +159,12 @@ const chartData = (block: ReportChart): string => {
   const body = block.categories
     .map((category, index) => `<tr><th scope="row">${escapeHtml(category)}</th>${block.series.map((series) => `<td class="num">${figureHtml(series.values[index] ?? null)}</td>`).join("")}</tr>`)
     .join("");
-  return `<details><summary>Diagrammets värden</summary><table><thead>${head}</thead><tbody>${body}</tbody></table></details>`;
+  // Printed, not folded away: the values are there for screen readers, for print and for anyone who reads figures rather than bars.
+  return `<div class="table-wrap"><table${tableClasses(["chart-data"], block.series.length + 1, block.categories.length)}><caption>${escapeHtml(block.title)}: diagrammets värden</caption><thead>${head}</thead><tbody>${body}</tbody></table></div>`;
 };
 
 const chart = (block: ReportChart): string =>
-  lines([`<figure class="chart-figure" id="${escapeHtml(`figure-${slug(block.id)}`)}">`, `<figcaption>${escapeHtml(block.title)}</figcaption>`, svgChart(block), chartData(block), "</figure>"]);
+  lines([`<figure class="chart-figure" id="${escapeHtml(`figure-${slug(block.id)}`)}">`, `<figcaption>${textHtml(block.title)}</figcaption>`, svgChart(block), "</figure>", chartData(block)]);
 
 const legend = (block: ReportLegend): string =>
   lines(
@@ -165,7 +181,7 @@ const sectionId = (section: ReportSection): string => `s-${slug(section.id)}`;
 const section = (node: ReportSection, depth: number, rules: HtmlRules): string =>
   lines([
     `<section id="${escapeHtml(sectionId(node))}">`,
-    `<h${Math.min(depth, 6)}>${escapeHtml(headingText(node))}</h${Math.min(depth, 6)}>`,
+    `<h${Math.min(depth, 6)}>${textHtml(headingText(node))}</h${Math.min(depth, 6)}>`,
     ...node.blocks.map((child) => rules.block(child, rules)),
     ...node.sections.map((child) => rules.section(child, depth + 1, rules)),
     "</section>",
@@ -178,13 +194,15 @@ const tocEntries = (sections: readonly ReportSection[]): string =>
 
 const toc = (sections: readonly ReportSection[]): string => (sections.length === 0 ? "" : `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Innehållsförteckning</h2>${tocEntries(sections)}</nav>`);
 
-const title = (block: ReportTitleBlock): string =>
+/** The cover: what the document carries (organisation, title, period, further lines) and the date its facts are as known at. */
+const title = (block: ReportTitleBlock, source: ReportProvenance): string =>
   lines([
     '<header class="title-page">',
     block.organisation === null ? "" : `<p class="organisation">${escapeHtml(block.organisation)}</p>`,
     `<h1>${escapeHtml(block.title)}</h1>`,
-    `<p>${escapeHtml(block.periodLabel)}</p>`,
-    ...block.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    `<p class="period">${textHtml(block.periodLabel)}</p>`,
+    ...block.lines.map((line) => `<p>${textHtml(line)}</p>`),
+    source.knownAt === null ? "" : `<p class="report-date">Uppgifter registrerade till och med ${textHtml(source.knownAt)}</p>`,
     "</header>",
   ]);
 
@@ -203,7 +221,7 @@ const head = (document: ReportDocument): string =>
     `<meta name="generator" content="${escapeHtml(document.provenance.generatedBy)}">`,
     '<link rel="icon" href="data:,">',
     `<title>${escapeHtml(document.title.organisation === null ? document.title.title : `${document.title.title} – ${document.title.organisation}`)}</title>`,
-    `<style>\n${STYLES}\n</style>`,
+    `<style>\n${STYLES}\n${pageHeaderStyles(document.title.title)}\n</style>`,
     "</head>",
   ]);
 
@@ -213,7 +231,7 @@ const document = (node: ReportDocument, rules: HtmlRules): string =>
     `<html lang="${escapeHtml(node.language)}">`,
     rules.head(node),
     "<body>",
-    rules.title(node.title),
+    rules.title(node.title, node.provenance),
     rules.toc([...node.sections, ...node.appendices]),
     "<main>",
     ...node.sections.map((child) => rules.section(child, 2, rules)),

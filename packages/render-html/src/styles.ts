@@ -1,8 +1,12 @@
-/** The one stylesheet, inline: screen and an A4 print layout. No web fonts, nothing remote. */
+/**
+ * The one stylesheet, inline: screen from phone to desktop, and an A4 print layout with a cover,
+ * page numbers and a running title in the page margins (CSS margin boxes, Chromium 131 and later).
+ * No web fonts, nothing remote.
+ */
 export const STYLES = `
 :root { color-scheme: light; --ink: #1d1d1b; --muted: #5b5b57; --rule: #c9c7c0; --accent: #1b5e8a; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 4rem; font: 16px/1.5 "Source Sans Pro", "Segoe UI", Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: anywhere; }
+body { margin: 0 auto; max-width: 60rem; padding: 2rem 1.5rem 4rem; font: 16px/1.5 "Source Sans Pro", "Segoe UI", Arial, sans-serif; color: var(--ink); background: #fff; overflow-wrap: break-word; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; color: var(--accent); }
 h1 { font-size: 2rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.5rem; margin-top: 2.5rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; }
@@ -13,12 +17,12 @@ h3 { font-size: 1.2rem; margin-top: 1.75rem; }
 nav.toc ol { list-style: none; padding-left: 0; }
 nav.toc ol ol { padding-left: 1.5rem; }
 nav.toc a { color: var(--ink); text-decoration: none; }
+.nowrap { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .9rem; }
-caption { text-align: left; font-weight: 700; padding-bottom: .4rem; caption-side: top; }
-th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; vertical-align: top; min-width: 4.5em; }
-th:first-child, td:first-child { min-width: 11em; }
-table.metrics td:first-child, table.activities td:first-child, table.metrics th:first-child, table.activities th:first-child { min-width: 3em; }
-thead th { overflow-wrap: normal; }
+caption { text-align: left; font-weight: 700; padding-bottom: .4rem; caption-side: top; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--rule); padding: .3rem .5rem; vertical-align: top; overflow-wrap: normal; }
+table.wide { font-size: .8rem; }
+table.wide th, table.wide td { padding: .25rem .35rem; }
 .table-wrap { overflow-x: auto; margin: 1rem 0; }
 .table-wrap > table { margin: 0; }
 thead th { border-bottom: 2px solid var(--ink); text-align: left; }
@@ -30,7 +34,9 @@ tfoot td, tfoot th { border-top: 2px solid var(--ink); font-weight: 700; }
 thead th.num { white-space: normal; }
 .center { text-align: center; }
 .mark { font-size: .75em; vertical-align: super; }
-.unit-note, .footnotes, .provenance { color: var(--muted); font-size: .85rem; }
+.unit-note { color: var(--muted); font-weight: 400; }
+/* Footnotes and unit notes are the size of a caption, never larger than the table they explain. */
+.footnotes, .provenance { color: var(--muted); font-size: .9rem; }
 .footnotes p { margin: .25rem 0; }
 .notice { font-style: italic; color: var(--muted); }
 .status { font-size: 1.1em; }
@@ -40,25 +46,45 @@ thead th.num { white-space: normal; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 figure.chart-figure { margin: 1.5rem 0; }
 figure.chart-figure figcaption { font-weight: 700; margin-bottom: .5rem; }
-svg.chart { max-width: 100%; height: auto; font: 12px Arial, sans-serif; }
-svg.chart .category, svg.chart .legend { fill: var(--ink); }
-svg.chart .value { fill: var(--muted); }
-svg.chart .target { stroke: #c62828; stroke-width: 1.5; stroke-dasharray: 5 3; }
-svg.chart .target-label { fill: #c62828; font-weight: 700; }
-details summary { cursor: pointer; color: var(--muted); font-size: .9rem; }
+svg.chart { display: block; max-width: 100%; height: auto; }
+svg.chart-narrow { display: none; }
+table.chart-data { font-size: .8rem; }
 dl.legend dt { float: left; clear: left; width: 2rem; font-size: 1.2em; }
 dl.legend dd { margin: 0 0 .3rem 2.5rem; }
-@page { size: A4; margin: 20mm 18mm 22mm; }
+@media (max-width: 40rem) {
+  body { padding: 1rem .75rem 3rem; }
+  svg.chart-wide { display: none; }
+  svg.chart-narrow { display: block; }
+  h1 { font-size: 1.6rem; }
+  h2 { font-size: 1.3rem; }
+}
+@page { size: A4; margin: 20mm 18mm 22mm; @bottom-right { content: "Sida " counter(page) " av " counter(pages); font: 8pt Arial, sans-serif; color: #5b5b57; } }
+@page :first { @top-left { content: none; } }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  h2 { break-before: page; }
-  .title-page { break-after: page; border: 0; }
-  table, figure, dl.legend { break-inside: avoid; }
+  .title-page { break-after: page; border: 0; min-height: 235mm; padding-top: 50mm; display: flex; flex-direction: column; }
+  .title-page h1 { font-size: 26pt; margin: 0 0 8mm; }
+  .title-page p { font-size: 13pt; }
+  .title-page .report-date { margin-top: auto; font-size: 11pt; }
+  nav.toc { break-after: page; }
+  h2 { margin-top: 1.5rem; }
+  h2, h3, h4, h5, h6, caption, figcaption { break-after: avoid; break-inside: avoid; }
+  tr, figure, dl.legend, .footnotes p, table.short { break-inside: avoid; }
+  thead, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }
+  tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; }
   .table-wrap { overflow: visible; }
+  svg.chart-wide { display: block; }
+  svg.chart-narrow { display: none; }
   table { font-size: 8.5pt; }
+  table.wide { font-size: 7.5pt; }
+  caption, .footnotes, .provenance { font-size: 8.5pt; }
   thead { display: table-header-group; }
-  details > *:not(summary) { display: block; }
-  details summary { display: none; }
   a { color: inherit; text-decoration: none; }
 }
 `.trim();
+
+/** A CSS string literal for any text: every character outside plain ASCII letters, digits and spaces as an escape. */
+export const cssString = (text: string): string => `"${[...text].map((char) => (/[A-Za-z0-9 ]/.test(char) ? char : `\\${(char.codePointAt(0) ?? 0).toString(16)} `)).join("")}"`;
+
+/** The running title in the top margin of every printed page but the cover. */
+export const pageHeaderStyles = (title: string): string => `@page { @top-left { content: ${cssString(title)}; font: 8pt Arial, sans-serif; color: #5b5b57; } }`;

@@ -52,9 +52,9 @@ describe("HTML report in headless Chromium", () => {
   it("opens the sample report without console errors and keeps screenshots of the first page and a chart", async () => {
     const { page, problems } = await open(htmlRenderer.render(sampleDocument()), "sample");
     expect(await page.locator("h1").count()).toBe(1);
-    expect(await page.locator("svg.chart").count()).toBe(2);
+    expect(await page.locator("svg.chart-wide").count()).toBe(2);
     await page.screenshot({ path: join(ARTIFACTS, "report-sample-first-page.png") });
-    await page.locator("svg.chart").first().screenshot({ path: join(ARTIFACTS, "report-sample-chart.png") });
+    await page.locator("svg.chart-wide").first().screenshot({ path: join(ARTIFACTS, "report-sample-chart.png") });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -71,10 +71,10 @@ describe("HTML report in headless Chromium", () => {
     const { readFile } = await import("node:fs/promises");
     const { page, problems } = await open(await readFile(EXAMPLE, "utf8"), "example");
     await page.screenshot({ path: join(ARTIFACTS, "delarsrapport-2020-first-page.png") });
-    const chart = page.locator("svg.chart").first();
+    const chart = page.locator("svg.chart-wide").first();
     expect(await chart.count()).toBe(1);
     await chart.screenshot({ path: join(ARTIFACTS, "delarsrapport-2020-chart.png") });
-    const attendance = page.locator("#figure-narvaro-per-natverk svg");
+    const attendance = page.locator("#figure-narvaro-per-natverk svg.chart-wide");
     if ((await attendance.count()) > 0) await attendance.screenshot({ path: join(ARTIFACTS, "delarsrapport-2020-attendance-chart.png") });
     await page.emulateMedia({ media: "print" });
     await page.pdf({ path: join(ARTIFACTS, "delarsrapport-2020.pdf"), format: "A4" });

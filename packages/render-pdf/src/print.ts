@@ -1,0 +1,27 @@
+import { chromium } from "playwright-core";
+import { findChromium } from "./chromium.js";
+
+export interface PrintOptions {
+  /** A Chromium binary; default CHROMIUM_PATH, else /usr/bin/chromium. */
+  readonly chromiumPath?: string;
+}
+
+/**
+ * Prints one self-contained HTML page to PDF with the machine's Chromium, as the page's own print
+ * stylesheet lays it out (A4 `@page`, margin boxes with the page number and running title):
+ * tagged (a structure tree for screen readers, selectable text) and with an outline of headings.
+ */
+export const printHtml = async (html: string, options: PrintOptions = {}): Promise<Uint8Array> => {
+  const executablePath = options.chromiumPath ?? findChromium();
+  // Chromium refuses to start as root with its sandbox on; only then is it turned off.
+  const args = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
+  const browser = await chromium.launch({ executablePath, headless: true, args });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+    return new Uint8Array(pdf);
+  } finally {
+    await browser.close();
+  }
+};
