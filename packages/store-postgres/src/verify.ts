@@ -44,7 +44,7 @@ export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, c
   for (;;) {
     const page = await db.query<VerifyRow>(
       `SELECT seq::text, id, type, (extract(epoch FROM recorded_at) * 1000)::bigint::text AS recorded_ms, prev_hash, hash, body
-         FROM tertial_events WHERE log = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+         FROM tertial_events WHERE log = $1 AND tertial_events.seq > $2 ORDER BY tertial_events.seq LIMIT $3`,
       [ref.log, after, pageSize],
     );
     for (const row of page.rows) {
