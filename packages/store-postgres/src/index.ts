@@ -5,4 +5,5 @@
  */
 export * from "./location.js";
 export * from "./store.js";
+export type { EventRow } from "./rows.js";
 export { migrate } from "./schema.js";

@@ -4,7 +4,6 @@ import {
   hashOf,
   issue,
   knownAtCutoff,
-  lineOf,
   LogReadError,
   prepareAppend,
   type AppendOptions,
@@ -20,7 +19,7 @@ import {
 } from "@tertial/core";
 import { insertEvents } from "./insert.js";
 import { parsePostgresLocation, type PostgresLocation } from "./location.js";
-import { headOf, readEvents, type LogRef, type Queryable } from "./rows.js";
+import { headOf, readEvents, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
 import { LOG_LOCK_SQL, migrate } from "./schema.js";
 import { verifyRows } from "./verify.js";
 
@@ -50,6 +49,8 @@ export interface PostgresStore extends EventStore {
    * all of it lands in one transaction, or nothing.
    */
   readonly importEvents: (events: AsyncIterable<StoredEvent>) => Promise<ImportOutcome>;
+  /** The stored rows as they are, unparsed and unchecked: for tools that report every bad row. */
+  readonly rows: () => AsyncIterable<EventRow>;
   readonly close: () => Promise<void>;
 }
 
@@ -132,7 +133,6 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   const read = (readOptions?: { readonly fromSeq?: number }): AsyncIterable<StoredEvent> =>
     (async function* () {
       const head = await withClient((client) => headOf(client, ref));
-      await ready();
       yield* readBetween(pool, readOptions?.fromSeq ?? 0, head.seq);
     })();
 
@@ -176,8 +176,10 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       let skipped = 0;
       let imported = 0;
       let pending: StoredEvent[] = [];
+      let metStartHead = startHead.seq < 0;
       for await (const event of events) {
         if (event.seq <= startHead.seq) {
+          metStartHead ||= event.seq === startHead.seq && event.hash === startHead.hash;
           if (event.seq === startHead.seq && event.hash !== startHead.hash) return fail(issue("conflict", "hash", `the target log already holds another event at seq ${event.seq}: it is not a prefix of this log`, { file: ref.display, expected: startHead.hash, actual: event.hash }));
           skipped += 1;
           continue;
@@ -192,13 +194,22 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
           pending = [];
         }
       }
+      if (!metStartHead) return fail(issue("conflict", "", `the target log already holds ${startHead.seq + 1} event(s), more than this log has`, { file: ref.display }));
       await insertEvents(client, ref.log, pending);
       imported += pending.length;
       return { commit: true, result: { ok: true, imported, skipped, head } };
     });
 
+  const rows = (): AsyncIterable<EventRow> =>
+    (async function* () {
+      const last = await withClient((client) => client.query<{ seq: string | null }>("SELECT max(seq) AS seq FROM tertial_events WHERE log = $1", [ref.log]));
+      const lastSeq = last.rows[0]?.seq;
+      if (lastSeq !== null && lastSeq !== undefined) yield* readRows(pool, ref, 0, Number(lastSeq), pageSize);
+    })();
+
   return {
     location,
+    rows,
     read,
     readKnownAt,
     append,
@@ -214,6 +225,3 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     close: () => pool.end(),
   };
 };
-
-/** The canonical line of a stored event: what an export writes, byte for byte what JSONL holds. */
-export const exportLine = (event: StoredEvent): string => `${lineOf(event)}\n`;

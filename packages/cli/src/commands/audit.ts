@@ -1,6 +1,7 @@
-import { auditStatedFigures, countingEvents, isPeriodParseError, jsonlStore, parsePeriod, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
+import { auditStatedFigures, countingEvents, isPeriodParseError, parsePeriod, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
+import { openStore } from "../store-location.js";
 import { auditMarkdown } from "../audit-markdown.js";
 
 const KIND_LABEL: Record<AuditFinding["kind"], string> = {
@@ -55,11 +56,12 @@ export const auditCommand: Command = {
     if (period !== undefined && isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
     const knownAt = value(args, "known-at");
     const events: DomainEvent[] = [];
-    for await (const event of countingEvents(jsonlStore({ path: log, catalog }), catalog, knownAt)) events.push(event);
+    const opened = openStore(log, { catalog });
+    for await (const event of countingEvents(opened.store, catalog, knownAt)) events.push(event);
     const report = auditStatedFigures(events, catalog, { ...(period === undefined ? {} : { period }), ...(knownAt === undefined ? {} : { knownAt }) });
     if (format === "json") io.stdout(toJson(report));
-    else if (format === "md") io.stdout(auditMarkdown(log, report));
-    else io.stdout([summary(log, report), "", ...report.findings.map(showFinding)].join("\n"));
+    else if (format === "md") io.stdout(auditMarkdown(opened.name, report));
+    else io.stdout([summary(opened.name, report), "", ...report.findings.map(showFinding)].join("\n"));
     return report.disagreements > 0 ? EXIT.disagreement : EXIT.ok;
   },
 };
