@@ -76,10 +76,11 @@ export const runWriterProcesses = async (commands: readonly ProcessCommand[]): P
 };
 
 /**
- * Starts a writer process and kills it with SIGKILL `delayMs` after it says it is appending: no
- * cleanup of any kind runs in the writer, as when a machine loses power or the OOM killer strikes.
+ * Starts a writer process and kills it with SIGKILL at the moment `when` resolves (it is called once
+ * the writer says it is appending): no cleanup of any kind runs in the writer, as when a machine
+ * loses power or the OOM killer strikes. `when` is told through its signal if the writer ends first.
  */
-export const killWriterProcess = async ({ command, args }: ProcessCommand, delayMs: number): Promise<void> => {
+export const killWriterProcess = async ({ command, args }: ProcessCommand, when: (writerEnded: AbortSignal) => Promise<void>): Promise<void> => {
   const child = spawn(command, [...args], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
@@ -93,7 +94,12 @@ export const killWriterProcess = async ({ command, args }: ProcessCommand, delay
   const ended = exited(child);
   const first = await Promise.race([started.then(() => "started" as const), ended.then(() => "ended" as const)]);
   if (first === "ended") throw new Error(`writer ended before it began appending: ${stderr.slice(-2000)}`);
-  await new Promise((resolve) => setTimeout(resolve, delayMs));
-  child.kill("SIGKILL");
-  await ended;
+  const writerEnded = new AbortController();
+  void ended.then(() => writerEnded.abort());
+  try {
+    await when(writerEnded.signal);
+  } finally {
+    child.kill("SIGKILL");
+    await ended;
+  }
 };

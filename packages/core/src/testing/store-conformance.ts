@@ -11,7 +11,7 @@ import { GENESIS_HASH, type EventDraft, type StoredEvent } from "../events/envel
 import type { Issue } from "../events/issues.js";
 import { hashOf } from "../log/chain.js";
 import type { EventStore } from "../log/store.js";
-import { conformanceDraft, SHARED_WRITER_EVENT_ID, writerIds, type WriterJob } from "./store-conformance-writers.js";
+import { conformanceDraft, killWriterProcess, SHARED_WRITER_EVENT_ID, writerIds, type ProcessCommand, type WriterJob } from "./store-conformance-writers.js";
 
 export * from "./store-conformance-writers.js";
 
@@ -37,6 +37,18 @@ export interface ConformanceLog {
   readonly close: () => Promise<void>;
 }
 
+/** When to kill a writer: `wait` resolves at that moment; `writerEnded` is aborted if the writer finishes first. */
+export interface KillMoment<L> {
+  readonly name: string;
+  readonly wait: (log: L, writerEnded: AbortSignal) => Promise<void>;
+}
+
+/** A moment `ms` after the writer says it is appending. */
+export const killAfterMs = (ms: number): KillMoment<unknown> => ({
+  name: `${ms} ms after it starts appending`,
+  wait: () => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+
 export type ConformanceCase = "append-read" | "all-or-nothing" | "idempotent" | "expected-seq" | "known-at" | "concurrent-writers" | "tamper" | "killed-writer";
 
 /** `L` is the subject's own handle on a log, e.g. with the file's path, handed back to its writers. */
@@ -53,13 +65,15 @@ export interface StoreConformanceSubject<L extends ConformanceLog = ConformanceL
     readonly run: (log: L, jobs: readonly WriterJob[]) => Promise<void>;
   };
   /**
-   * Starts a writer process appending one batch of `job` and kills it with SIGKILL `delayMs` after
-   * it begins. Absent for stores that live in one process (memory): there is nothing to kill.
+   * A writer process appending one batch, killed with SIGKILL at each of the store's moments in
+   * turn (e.g. "while its INSERT runs"). Absent for stores that live in one process (memory):
+   * there is nothing to kill.
    */
   readonly killWriter?: {
     readonly batchSize: number;
-    readonly delaysMs: readonly number[];
-    readonly run: (log: L, job: WriterJob, delayMs: number) => Promise<void>;
+    /** The command line of a writer process that runs `runKilledWriterJob` on this log. */
+    readonly command: (log: L, job: WriterJob) => ProcessCommand;
+    readonly moments: readonly KillMoment<L>[];
   };
   /** Cases this store is known to fail today, each with the reason (an issue number): run as expected failures. */
   readonly knownFailures?: Partial<Record<ConformanceCase, string>>;
@@ -229,12 +243,12 @@ const cases = <L extends ConformanceLog>(subject: StoreConformanceSubject<L>): R
             const killer = subject.killWriter;
             if (killer === undefined) return;
             await appended(log.store, batch("before", 3));
-            for (const [trial, delayMs] of killer.delaysMs.entries()) {
+            for (const [trial, moment] of killer.moments.entries()) {
               const head = await log.store.head();
-              await killer.run(log, { writer: trial, batches: 1, batchSize: killer.batchSize }, delayMs);
+              await killWriterProcess(killer.command(log, { writer: trial, batches: 1, batchSize: killer.batchSize }), (ended) => moment.wait(log, ended));
               const events = await collect(log.store.read());
               const added = events.length - (head.seq + 1);
-              ok(added === 0 || added === killer.batchSize, `killed after ${delayMs} ms: ${added} events of the batch landed`);
+              ok(added === 0 || added === killer.batchSize, `killed ${moment.name}: ${added} events of the batch landed`);
               await assertVerifies(log, events);
               const after = await log.store.append([conformanceDraft(`after-${trial}`)]);
               ok(after.ok, `an append after the kill must succeed: ${after.ok ? "" : after.issues.map((found) => found.message).join("; ")}`);

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { defaultCatalog, initLog, jsonlStore, verifyLog } from "@tertial/core";
-import { describeStoreConformance, killWriterProcess, runWriterProcesses } from "@tertial/core/testing";
+import { describeStoreConformance, killAfterMs, runWriterProcesses } from "@tertial/core/testing";
 import { useTempDir } from "../foundation/temp-dir.js";
 import { writerCommand } from "./process-command.js";
 
@@ -38,8 +38,8 @@ describeStoreConformance(
     },
     killWriter: {
       batchSize: 5000,
-      delaysMs: [50, 400],
-      run: (log, job, delayMs) => killWriterProcess(writerCommand(writer, [log.path], "kill", job), delayMs),
+      command: (log, job) => writerCommand(writer, [log.path], "kill", job),
+      moments: [killAfterMs(50), killAfterMs(400)],
     },
   },
 );
