@@ -55,9 +55,13 @@ export const startCluster = (options: ClusterOptions = {}): Cluster => {
   const binDir = findBinDir();
   const base = mkdtempSync(join(tmpdir(), "tertial-pg-"));
   if (userInfo().uid === 0) {
-    const owner = execFileSync("id", ["-u", SERVER_USER], { encoding: "utf8" }).trim();
-    const group = execFileSync("id", ["-g", SERVER_USER], { encoding: "utf8" }).trim();
-    chownSync(base, Number(owner), Number(group));
+    const owner = spawnSync("id", ["-u", SERVER_USER], { encoding: "utf8" });
+    const group = spawnSync("id", ["-g", SERVER_USER], { encoding: "utf8" });
+    if (owner.status !== 0 || group.status !== 0) {
+      rmSync(base, { recursive: true, force: true });
+      throw new Error(`PostgreSQL test cluster: running as root, and initdb refuses root; there is no "${SERVER_USER}" user to run it as (Debian's postgresql package creates one), or set TERTIAL_TEST_PG_URL`);
+    }
+    chownSync(base, Number(owner.stdout.trim()), Number(group.stdout.trim()));
   }
   const data = join(base, "data");
   const logFile = join(base, "server.log");
