@@ -19,18 +19,25 @@ export interface EventRow {
  * Rows in seq order, one page at a time: a keyset cursor on (log, seq), so a long read holds no
  * transaction or connection open between pages and a slow consumer never blocks writers. The
  * upper bound is the head when the read began, so a read is one consistent prefix of the log even
- * while other processes append.
+ * while other processes append. A page is a range of seq, not a LIMIT: the primary key then
+ * bounds the work of every page, whatever the planner's statistics say (seq has no gaps, so a
+ * range of n seq is n rows; a gap left by tampering only makes a page shorter).
  */
 export async function* readRows(db: Queryable, ref: LogRef, fromSeq: number, toSeq: number, pageSize: number): AsyncGenerator<EventRow> {
-  let next = fromSeq;
-  while (next <= toSeq) {
-    const page = await db.query<{ seq: string; body: string }>(
-      "SELECT seq, body FROM tertial_events WHERE log = $1 AND seq >= $2 AND seq <= $3 ORDER BY seq LIMIT $4",
-      [ref.log, next, toSeq, pageSize],
-    );
+  const fetchPage = (from: number): Promise<pg.QueryResult<{ seq: string; body: string }>> => {
+    const page = db.query<{ seq: string; body: string }>("SELECT seq, body FROM tertial_events WHERE log = $1 AND seq >= $2 AND seq <= $3 ORDER BY seq", [ref.log, from, Math.min(toSeq, from + pageSize - 1)]);
+    // Awaited below, unless the reader stops early: then its failure must not crash the process.
+    page.catch(() => undefined);
+    return page;
+  };
+  // The next page is fetched while the reader works through this one: the server and Node overlap.
+  let from = Math.max(fromSeq, 0);
+  let pending = from <= toSeq ? fetchPage(from) : undefined;
+  while (pending !== undefined) {
+    const page = await pending;
+    from += pageSize;
+    pending = from <= toSeq ? fetchPage(from) : undefined;
     for (const row of page.rows) yield { seq: Number(row.seq), body: row.body };
-    if (page.rows.length < pageSize) return;
-    next = Number(page.rows[page.rows.length - 1]?.seq) + 1;
   }
 }
 

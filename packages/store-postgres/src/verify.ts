@@ -40,12 +40,14 @@ export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, c
   let previousRecordedMs = -Infinity;
   let expectedSeq = 0;
   let events = 0;
-  let after = -1;
-  for (;;) {
+  const last = await db.query<{ seq: string | null }>("SELECT max(seq) AS seq FROM tertial_events WHERE log = $1", [ref.log]);
+  const lastSeq = last.rows[0]?.seq === null || last.rows[0]?.seq === undefined ? -1 : Number(last.rows[0].seq);
+  // Pages are ranges of seq (see readRows); rows with a negative seq cannot exist (CHECK).
+  for (let from = 0; from <= lastSeq; from += pageSize) {
     const page = await db.query<VerifyRow>(
       `SELECT seq::text, id, type, (extract(epoch FROM recorded_at) * 1000)::bigint::text AS recorded_ms, prev_hash, hash, body
-         FROM tertial_events WHERE log = $1 AND tertial_events.seq > $2 ORDER BY tertial_events.seq LIMIT $3`,
-      [ref.log, after, pageSize],
+         FROM tertial_events WHERE log = $1 AND tertial_events.seq >= $2 AND tertial_events.seq <= $3 ORDER BY tertial_events.seq`,
+      [ref.log, from, from + pageSize - 1],
     );
     for (const row of page.rows) {
       const rowSeq = Number(row.seq);
@@ -75,8 +77,6 @@ export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, c
       previousRecorded = event.recordedAt;
       previousRecordedMs = recordedMs;
     }
-    if (page.rows.length < pageSize) break;
-    after = Number(page.rows[page.rows.length - 1]?.seq);
   }
   return { events, head: previousHash, issues };
 };
