@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/test/**/*.test.ts"],
+    // A throwaway PostgreSQL cluster for the store tests (or TERTIAL_TEST_PG_URL's server).
+    globalSetup: ["packages/store-postgres/test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -12,6 +12,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { benchPostgres } from "./bench-postgres.js";
 import { defaultCatalog, defineProjection, GENESIS_HASH, jsonlStore, lineOf, period, replay, sealed, staffingProjection, type Projection, type StoredEvent } from "@tertial/core";
 
 /** A projection whose state does not grow, so any heap growth would be the stream's own. */
@@ -101,6 +102,8 @@ const main = async (): Promise<number> => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     console.log(`append 1000 events onto ${smallRun.events}: ${seconds.toFixed(2)} s (target < 5 s)${outcome.ok ? "" : " FAILED"}`);
     if (!outcome.ok || seconds > 5) failures.push("append too slow or failed");
+
+    failures.push(...(await benchPostgres(dir)));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

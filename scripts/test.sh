@@ -12,6 +12,11 @@ if [ -f scripts/ensure-chromium.sh ]; then
   bash scripts/ensure-chromium.sh || { echo "tests: 0 passed, 1 failed (no Chromium for the browser tests)"; exit 1; }
 fi
 
+if [ -f scripts/ensure-postgres.sh ]; then
+  step "PostgreSQL for the store tests"
+  bash scripts/ensure-postgres.sh || { echo "tests: 0 passed, 1 failed (no PostgreSQL for the store tests)"; exit 1; }
+fi
+
 step "type-check (strict)"
 tsc -b tsconfig.json && tsc -p tsconfig.tools.json || { echo "tests: 0 passed, 1 failed (type-check)"; exit 1; }
 

@@ -2,6 +2,7 @@ import { defaultCatalog, formatIssue, LockTimeoutError, LogReadError, ReplayErro
 import { parseArgs } from "./args.js";
 import { EXIT, UsageError, type Command, type ExitCode, type Io } from "./command.js";
 import { commands } from "./commands/index.js";
+import { storeFailure } from "./store-location.js";
 
 export const VERSION = "0.1.0";
 
@@ -19,6 +20,8 @@ export const generalHelp = (): string =>
     `tertial ${VERSION}: event-sourced plans and follow-up reports`,
     "",
     "Usage: tertial <command> [log] [flags]",
+    "",
+    "A log is a JSONL file, or a PostgreSQL log: postgres://user@host/database?log=<name>.",
     "",
     "Commands:",
     ...commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`),
@@ -76,6 +79,11 @@ export const run = async (argv: readonly string[], io: Io, catalog: Catalog = de
     if (error instanceof ReplayError) {
       io.stderr(`tertial ${command.name}: ${error.message}\n`);
       return EXIT.invalid;
+    }
+    const failure = storeFailure(error);
+    if (failure !== undefined) {
+      io.stderr(`tertial ${command.name}: ${failure.message}\n`);
+      return failure.code;
     }
     if (error instanceof LockTimeoutError) {
       io.stderr(`tertial ${command.name}: ${error.message}\n`);

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { jsonlStore, LogReadError, logExists, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
+import { LogReadError, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { printIssues } from "../output.js";
+import { openStore } from "../store-location.js";
 
 /** The problems append would find in these drafts, without writing anything. */
 const dryRunIssues = async (source: EventSource, drafts: readonly EventDraft[], context: AppendContext): Promise<readonly Issue[]> => {
@@ -26,8 +27,9 @@ export const appendCommand: Command = {
   run: async ({ args, io, catalog }) => {
     const [log] = args.positionals;
     if (log === undefined) throw new UsageError("tertial append needs the log to append to");
-    if (!(await logExists(log))) {
-      io.stderr(`${log}: no such log (create it with tertial init)\n`);
+    const opened = openStore(log, { catalog, clock: io.now });
+    if (!(await opened.exists())) {
+      io.stderr(`${opened.name}: no such log (create it with tertial init)\n`);
       return EXIT.io;
     }
     const expectRaw = value(args, "expect-seq");
@@ -35,7 +37,7 @@ export const appendCommand: Command = {
     if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) throw new UsageError("--expect-seq takes a whole number");
     const eventsFile = value(args, "events") ?? "-";
     const { text, parsed } = await readDraftFile(eventsFile);
-    const store = jsonlStore({ path: log, catalog, clock: io.now });
+    const { store } = opened;
     const shownFile = eventsFile === "-" ? "<stdin>" : eventsFile;
     if (parsed.issues.length > 0) {
       // Unreadable lines stop the append, but the readable drafts are still checked, so one run lists every problem.

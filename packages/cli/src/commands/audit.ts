@@ -1,6 +1,7 @@
-import { auditStatedFigures, countingEvents, isPeriodParseError, jsonlStore, knownAtCutoff, parsePeriod, SUPPORTED_RANGE, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
+import { auditStatedFigures, countingEvents, isPeriodParseError, knownAtCutoff, parsePeriod, SUPPORTED_RANGE, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
+import { openStore } from "../store-location.js";
 import { auditMarkdown } from "../audit-markdown.js";
 
 const KIND_LABEL: Record<AuditFinding["kind"], string> = {
@@ -56,11 +57,12 @@ export const auditCommand: Command = {
     const knownAt = value(args, "known-at");
     if (knownAt !== undefined && knownAtCutoff(knownAt) === undefined) throw new UsageError(`--known-at: "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset, in ${SUPPORTED_RANGE}`);
     const events: DomainEvent[] = [];
-    for await (const event of countingEvents(jsonlStore({ path: log, catalog }), catalog, knownAt)) events.push(event);
+    const opened = openStore(log, { catalog });
+    for await (const event of countingEvents(opened.store, catalog, knownAt)) events.push(event);
     const report = auditStatedFigures(events, catalog, { ...(period === undefined ? {} : { period }), ...(knownAt === undefined ? {} : { knownAt }) });
     if (format === "json") io.stdout(toJson(report));
-    else if (format === "md") io.stdout(auditMarkdown(log, report));
-    else io.stdout([summary(log, report), "", ...report.findings.map(showFinding)].join("\n"));
+    else if (format === "md") io.stdout(auditMarkdown(opened.name, report));
+    else io.stdout([summary(opened.name, report), "", ...report.findings.map(showFinding)].join("\n"));
     return report.disagreements > 0 ? EXIT.disagreement : EXIT.ok;
   },
 };

@@ -1,6 +1,7 @@
-import { diffReports, jsonlStore, ReportError, type ReportFigureChange, type ReportDiff } from "@tertial/core";
+import { diffReports, ReportError, type ReportFigureChange, type ReportDiff } from "@tertial/core";
 import { EXIT, UsageError, required, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
+import { openStore } from "../store-location.js";
 import { progressReporter } from "../progress.js";
 import { VERSION } from "../run.js";
 import { parseKind, parseReportPeriod } from "./report.js";
@@ -47,7 +48,7 @@ export const diffCommand: Command = {
     let diff: ReportDiff;
     const progress = progressReporter(io, "diff");
     try {
-      diff = await diffReports(jsonlStore({ path: log, catalog }), catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }, a, b);
+      diff = await diffReports(openStore(log, { catalog }).store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }, a, b);
     } catch (error) {
       if (error instanceof ReportError) throw new UsageError(error.message);
       throw error;

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { checkpoint, isPeriodParseError, jsonlStore, knownAtCutoff, parsePeriod, replay, ReplayError, resume, SUPPORTED_RANGE, type Checkpoint } from "@tertial/core";
+import { checkpoint, isPeriodParseError, knownAtCutoff, parsePeriod, replay, ReplayError, resume, SUPPORTED_RANGE, type Checkpoint } from "@tertial/core";
 import { EXIT, UsageError, required, value, type Command } from "../command.js";
 import { toJson } from "../output.js";
+import { openStore } from "../store-location.js";
 
 /** A checkpoint file, or a ReplayError saying why it is not one (never an internal error). */
 const readCheckpoint = async (path: string): Promise<Checkpoint> => {
@@ -46,7 +47,7 @@ export const replayCommand: Command = {
     const knownAt = value(args, "known-at");
     if (knownAt !== undefined && knownAtCutoff(knownAt) === undefined) throw new UsageError(`--known-at: "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset, in ${SUPPORTED_RANGE}`);
     const options = knownAt === undefined ? { period } : { period, knownAt };
-    const store = jsonlStore({ path: log, catalog });
+    const { store } = openStore(log, { catalog });
     const resumeFrom = value(args, "resume");
     const result =
       resumeFrom === undefined ? await replay(store, catalog, projection, options) : await resume(store, catalog, projection, options, await readCheckpoint(resumeFrom));

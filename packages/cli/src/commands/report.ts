@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { generateReport, isPeriodParseError, jsonlStore, parsePeriod, ReportError, REPORT_KINDS, type ReportKind } from "@tertial/core";
+import { generateReport, isPeriodParseError, parsePeriod, ReportError, REPORT_KINDS, type ReportKind } from "@tertial/core";
 import { EXIT, UsageError, required, value, type Command, type CommandContext } from "../command.js";
+import { openStore } from "../store-location.js";
 import { progressReporter } from "../progress.js";
 import { checkOutput, formatOf, FORMATS, loadRenderer, RendererLoadError, rendererFor, renderWith, type AnyRenderer } from "../renderers.js";
 import { VERSION } from "../run.js";
@@ -53,7 +54,7 @@ export const reportCommand: Command = {
     const progress = progressReporter(io, "report");
     let text: string | Uint8Array;
     try {
-      const built = await generateReport(jsonlStore({ path: log, catalog }), catalog, {
+      const built = await generateReport(openStore(log, { catalog }).store, catalog, {
         kind,
         period,
         generatedBy: `tertial ${VERSION}`,

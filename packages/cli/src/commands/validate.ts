@@ -1,26 +1,26 @@
 import { randomUUID } from "node:crypto";
-import { ConsistencyChecker, CorrectionIndex, decodeData, jsonlStore, LogReadError, placeColumns, prepareAppend, readDraftFile, readLines, parseStoredLine, type Catalog, type Issue } from "@tertial/core";
+import { ConsistencyChecker, CorrectionIndex, decodeData, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { printIssues } from "../output.js";
+import { openStore, type OpenedLog } from "../store-location.js";
 
 /** Every problem in a log: unreadable lines, invalid data, and broken consistency rules, in one run. */
-const validateLog = async (log: string, catalog: Catalog): Promise<{ issues: Issue[]; events: number }> => {
+const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: Issue[]; events: number }> => {
   const issues: Issue[] = [];
   const corrections = new CorrectionIndex();
-  for await (const line of readLines(log)) {
-    const parsed = parseStoredLine(log, line.text, line.number, line.terminated);
+  for await (const { parsed } of log.lines()) {
     if (parsed.ok) corrections.learn(parsed.event, undefined);
   }
   const checker = new ConsistencyChecker(catalog.rules);
   let events = 0;
-  for await (const line of readLines(log)) {
-    const parsed = parseStoredLine(log, line.text, line.number, line.terminated);
+  for await (const line of log.lines()) {
+    const { parsed } = line;
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       continue;
     }
     events += 1;
-    const place = { file: log, line: line.number };
+    const place = { file: log.name, line: line.number };
     const placed = (found: readonly Issue[]): Issue[] => placeColumns(line.text, found.map((item) => ({ ...item, ...place, line: 1 }))).map((item) => ({ ...item, line: line.number }));
     const decoded = decodeData(catalog, parsed.event);
     if (!decoded.ok) {
@@ -44,20 +44,21 @@ export const validateCommand: Command = {
     const [log] = args.positionals;
     if (log === undefined) throw new UsageError("tertial validate needs a log");
     const eventsFile = value(args, "events");
+    const opened = openStore(log, { catalog, clock: io.now });
     if (eventsFile === undefined) {
-      const { issues, events } = await validateLog(log, catalog);
+      const { issues, events } = await validateLog(opened, catalog);
       if (issues.length > 0) {
         printIssues(io, issues);
-        io.stderr(`${log}: ${issues.length} problem(s)\n`);
+        io.stderr(`${opened.name}: ${issues.length} problem(s)\n`);
         return EXIT.invalid;
       }
-      io.stdout(`${log}: valid, ${events} events\n`);
+      io.stdout(`${opened.name}: valid, ${events} events\n`);
       return EXIT.ok;
     }
     const { text, parsed } = await readDraftFile(eventsFile);
     const issues: Issue[] = [...parsed.issues];
     if (parsed.drafts.length > 0) {
-      const store = jsonlStore({ path: log, catalog, clock: io.now });
+      const { store } = opened;
       try {
         const prepared = await prepareAppend(store, parsed.drafts, { catalog, now: io.now(), newId: randomUUID, places: parsed.places });
         if (!prepared.ok) issues.push(...placeColumns(text, prepared.issues, eventsFile === "-" ? "<stdin>" : eventsFile));
@@ -71,7 +72,7 @@ export const validateCommand: Command = {
       io.stderr(`${eventsFile}: ${issues.length} problem(s); nothing would be appended\n`);
       return EXIT.invalid;
     }
-    io.stdout(`${eventsFile}: ${parsed.drafts.length} event(s) valid against ${log}\n`);
+    io.stdout(`${eventsFile}: ${parsed.drafts.length} event(s) valid against ${opened.name}\n`);
     return EXIT.ok;
   },
 };

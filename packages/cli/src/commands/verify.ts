@@ -1,6 +1,7 @@
-import { issue, verifyLog, type Issue } from "@tertial/core";
+import { issue, type Issue } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { printIssues } from "../output.js";
+import { openStore } from "../store-location.js";
 
 /** A chain cannot show that lines were cut off its end; a head noted earlier can. */
 const headIssues = (log: string, head: string, expected: string | undefined): Issue[] =>
@@ -18,14 +19,15 @@ export const verifyCommand: Command = {
   run: async ({ args, io, catalog }) => {
     const [log] = args.positionals;
     if (log === undefined) throw new UsageError("tertial verify needs the log to check");
-    const report = await verifyLog(log, catalog);
-    const issues = [...report.issues, ...headIssues(log, report.head, value(args, "head"))];
+    const opened = openStore(log, { catalog });
+    const report = await opened.verify(catalog);
+    const issues = [...report.issues, ...headIssues(opened.name, report.head, value(args, "head"))];
     if (issues.length > 0) {
       printIssues(io, issues);
-      io.stderr(`${log}: FAILED: ${issues.length} problem(s) in ${report.events} readable event(s)\n`);
+      io.stderr(`${opened.name}: FAILED: ${issues.length} problem(s) in ${report.events} readable event(s)\n`);
       return EXIT.tampered;
     }
-    io.stdout(`${log}: ok, ${report.events} events, head ${report.head}\n`);
+    io.stdout(`${opened.name}: ok, ${report.events} events, head ${report.head}\n`);
     return EXIT.ok;
   },
 };

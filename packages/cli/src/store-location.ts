@@ -1,0 +1,115 @@
+/**
+ * Where a command's log lives: a JSONL file path, or a postgres:// / postgresql:// URL (with
+ * `?log=name` to pick one of the database's logs). Every command that takes a log opens it here,
+ * so each command works the same on either store.
+ */
+import { initLog, jsonlStore, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
+import { isPostgresUrl, LocationError, LogExistsError, postgresStore, PostgresUnavailableError } from "@tertial/store-postgres";
+import { EXIT, type ExitCode } from "./command.js";
+
+/** One stored event as its raw text with its place, or why it cannot be read. */
+export interface StoredLine {
+  readonly number: number;
+  readonly text: string;
+  readonly parsed: { ok: true; event: StoredEvent } | { ok: false; issues: Issue[] };
+}
+
+export interface OpenedLog {
+  /** The location as shown in messages (a URL's password left out). */
+  readonly name: string;
+  readonly store: EventStore;
+  readonly exists: () => Promise<boolean>;
+  /** Creates the empty log; LogAlreadyExistsError when there is one. */
+  readonly create: () => Promise<void>;
+  readonly verify: (catalog: Catalog) => Promise<VerifyReport>;
+  /** Every stored event's text, each parsed on its own, so a reader can list every bad one. */
+  readonly lines: () => AsyncIterable<StoredLine>;
+}
+
+export class LogAlreadyExistsError extends Error {}
+
+/** A database log that was never created: what ENOENT is for a file. */
+export class MissingLogError extends Error {}
+
+export interface OpenOptions {
+  readonly catalog: Catalog;
+  readonly clock?: () => number;
+}
+
+const openFile = (path: string, options: OpenOptions): OpenedLog => ({
+  name: path,
+  store: jsonlStore({ path, catalog: options.catalog, ...(options.clock === undefined ? {} : { clock: options.clock }) }),
+  exists: () => logExists(path),
+  create: async () => {
+    try {
+      await initLog(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new LogAlreadyExistsError(`${path}: already exists; tertial init never overwrites a log`);
+      throw error;
+    }
+  },
+  verify: (catalog) => verifyLog(path, catalog),
+  lines: async function* () {
+    for await (const line of readLines(path)) yield { number: line.number, text: line.text, parsed: parseStoredLine(path, line.text, line.number, line.terminated) };
+  },
+});
+
+const openDatabase = (url: string, options: OpenOptions): OpenedLog => {
+  const store = postgresStore({ location: url, catalog: options.catalog, ...(options.clock === undefined ? {} : { clock: options.clock }) });
+  const name = store.location.display;
+  // A file that is not there fails to open; a database log that is not there must fail as clearly, not read as empty.
+  const ensureExists = async (): Promise<void> => {
+    if (!(await store.exists())) throw new MissingLogError(`${name}: no such log (create it with tertial init)`);
+  };
+  const checked: EventStore = {
+    append: store.append,
+    head: async () => {
+      await ensureExists();
+      return store.head();
+    },
+    read: (readOptions) =>
+      (async function* () {
+        await ensureExists();
+        yield* store.read(readOptions);
+      })(),
+    readKnownAt: (knownAt) => {
+      const events = store.readKnownAt(knownAt);
+      return (async function* () {
+        await ensureExists();
+        yield* events;
+      })();
+    },
+  };
+  return {
+    name,
+    store: checked,
+    exists: store.exists,
+    create: async () => {
+      try {
+        await store.create();
+      } catch (error) {
+        if (error instanceof LogExistsError) throw new LogAlreadyExistsError(error.message);
+        throw error;
+      }
+    },
+    verify: async (catalog) => {
+      await ensureExists();
+      return store.verify(catalog);
+    },
+    lines: async function* () {
+      await ensureExists();
+      for await (const row of store.rows()) yield { number: row.seq + 1, text: row.body, parsed: parseStoredLine(name, row.body, row.seq + 1, true) };
+    },
+  };
+};
+
+export const openStore = (location: string, options: OpenOptions): OpenedLog => (isPostgresUrl(location) ? openDatabase(location, options) : openFile(location, options));
+
+export { isPostgresUrl };
+
+/** The exit code and one-line message for a store that cannot be opened, or undefined for other errors. */
+export const storeFailure = (error: unknown): { readonly code: ExitCode; readonly message: string } | undefined => {
+  if (error instanceof LocationError) return { code: EXIT.usage, message: error.message };
+  if (error instanceof PostgresUnavailableError || error instanceof LogAlreadyExistsError || error instanceof MissingLogError) return { code: EXIT.io, message: error.message };
+  return undefined;
+};

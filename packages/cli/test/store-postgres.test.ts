@@ -1,0 +1,106 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { parsePostgresLocation } from "@tertial/store-postgres";
+import { EXAMPLE_OUTPUTS } from "../../../scripts/example-outputs.js";
+import { freshLogUrl } from "../../store-postgres/test/helpers.js";
+import { jsonl, municipality, runCli, useTempDir } from "./foundation/cli.js";
+
+const tempDir = useTempDir();
+const EXAMPLE_LOG = "examples/kommunal-utveckling-2020/events.jsonl";
+
+const withDatabase = async <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: parsePostgresLocation(url).connectionString });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+};
+
+const importedExample = async (): Promise<string> => {
+  const url = freshLogUrl("example");
+  const imported = await runCli(["import", EXAMPLE_LOG, url]);
+  expect(imported.stderr).toBe("");
+  expect(imported.code).toBe(0);
+  return url;
+};
+
+describe("the CLI on a PostgreSQL log", () => {
+  it("export ∘ import gives back the example log byte for byte, and both verify with the same head", async () => {
+    const url = await importedExample();
+    const target = join(await tempDir(), "exported.jsonl");
+    const exported = await runCli(["export", url, target]);
+    expect([exported.code, exported.stderr]).toEqual([0, ""]);
+    expect(await readFile(target)).toEqual(await readFile(EXAMPLE_LOG));
+    const fromFile = await runCli(["verify", EXAMPLE_LOG]);
+    const fromDatabase = await runCli(["verify", url]);
+    expect([fromFile.code, fromDatabase.code]).toEqual([0, 0]);
+    const head = (text: string): string | undefined => / head ([0-9a-f]{64})/.exec(text)?.[1];
+    expect(head(fromDatabase.stdout)).toBe(head(fromFile.stdout));
+    expect(head(exported.stdout)).toBe(head(fromFile.stdout));
+  });
+
+  it("prints every example report, audit and diff exactly as from the JSONL file", async () => {
+    const url = await importedExample();
+    const shown = parsePostgresLocation(url).display;
+    for (const output of EXAMPLE_OUTPUTS) {
+      const fromFile = await runCli(output.argv);
+      const fromDatabase = await runCli(output.argv.map((arg) => (arg === EXAMPLE_LOG ? url : arg)));
+      expect([fromDatabase.code, fromDatabase.stderr]).toEqual([fromFile.code, fromFile.stderr]);
+      expect(fromDatabase.stdout.replaceAll(shown, EXAMPLE_LOG)).toBe(fromFile.stdout);
+    }
+  });
+
+  it("init, append, validate and verify work on a database log; a second init is refused", async () => {
+    const url = freshLogUrl("cli");
+    expect((await runCli(["init", url])).code).toBe(0);
+    const again = await runCli(["init", url]);
+    expect([again.code, again.stderr]).toEqual([6, `${parsePostgresLocation(url).display}: already exists; tertial init never overwrites a log\n`]);
+    const drafts = join(await tempDir(), "drafts.jsonl");
+    await writeFile(drafts, jsonl([municipality("m1"), municipality("m2")]));
+    const appended = await runCli(["append", url, "--events", drafts]);
+    expect([appended.code, appended.stderr]).toEqual([0, ""]);
+    expect(appended.stdout).toMatch(/^appended 2 event\(s\); head seq 1 [0-9a-f]{64}\n$/);
+    expect((await runCli(["append", url, "--events", drafts])).stdout).toContain("2 already present");
+    expect((await runCli(["validate", url])).stdout).toContain("valid, 2 events");
+    expect((await runCli(["verify", url])).stdout).toContain("ok, 2 events");
+  });
+
+  it("verify exits 4 and names the event when a row is changed in the database", async () => {
+    const url = await importedExample();
+    const { log } = parsePostgresLocation(url);
+    await withDatabase(url, (client) => client.query("UPDATE tertial_events SET body = replace(body, '\"amount\":\"38000\"', '\"amount\":\"48000\"') WHERE log = $1 AND body LIKE '%\"amount\":\"38000\"%'", [log]));
+    const verify = await runCli(["verify", url]);
+    expect(verify.code).toBe(4);
+    expect(verify.stderr).toMatch(/:\d+: hash: does not match the event's content/);
+  });
+
+  it("a log that was never created is an error, not an empty log", async () => {
+    const url = freshLogUrl("missing");
+    const verify = await runCli(["verify", url]);
+    expect([verify.code, verify.stderr]).toEqual([6, `tertial verify: ${parsePostgresLocation(url).display}: no such log (create it with tertial init)\n`]);
+    const report = await runCli(["report", url, "--kind", "tertialrapport", "--period", "2020-T1"]);
+    expect(report.code).toBe(6);
+  });
+
+  it("an unreachable server is one line on stderr and exit 6", async () => {
+    const result = await runCli(["verify", "postgresql:///tertial?host=/nonexistent-socket-dir&log=x"]);
+    expect(result.code).toBe(6);
+    expect(result.stderr).toMatch(/^tertial verify: postgresql:.*cannot connect: .*\n$/);
+  });
+
+  it("import refuses a target that is not a prefix of the log, and writes nothing", async () => {
+    const url = freshLogUrl("clash");
+    expect((await runCli(["init", url])).code).toBe(0);
+    const drafts = join(await tempDir(), "drafts.jsonl");
+    await writeFile(drafts, jsonl([municipality("other")]));
+    expect((await runCli(["append", url, "--events", drafts])).code).toBe(0);
+    const imported = await runCli(["import", EXAMPLE_LOG, url]);
+    expect(imported.code).toBe(3);
+    expect(imported.stderr).toContain("not a prefix");
+    expect((await runCli(["verify", url])).stdout).toContain("ok, 1 events");
+  });
+});

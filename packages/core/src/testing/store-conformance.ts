@@ -1,0 +1,276 @@
+/**
+ * The store conformance suite: what every EventStore must do, runnable by any implementation
+ * under any test runner that has `describe` and `it` (vitest, node:test, …). Assertions use
+ * node:assert, so the core does not depend on a test framework at run time.
+ *
+ *   describeStoreConformance({ describe, it, itFails: it.fails }, subject)
+ */
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import type { Catalog } from "../events/catalog.js";
+import { GENESIS_HASH, type EventDraft, type StoredEvent } from "../events/envelope.js";
+import type { Issue } from "../events/issues.js";
+import { hashOf } from "../log/chain.js";
+import type { EventStore } from "../log/store.js";
+import { conformanceDraft, killWriterProcess, SHARED_WRITER_EVENT_ID, writerIds, type ProcessCommand, type WriterJob } from "./store-conformance-writers.js";
+
+export * from "./store-conformance-writers.js";
+
+type TestBody = () => Promise<void>;
+
+/** The little of a test runner the suite needs. */
+export interface ConformanceTestApi {
+  readonly describe: (name: string, body: () => void) => void;
+  readonly it: (name: string, body: TestBody, timeoutMs?: number) => void;
+  /** A test expected to fail (vitest's `it.fails`): used for a store's known failures only. */
+  readonly itFails?: (name: string, body: TestBody, timeoutMs?: number) => void;
+  /** A test not run, with the reason in its name (vitest's `it.skip`). */
+  readonly itSkip?: (name: string, body: TestBody) => void;
+}
+
+/** One log under test, freshly created and empty. */
+export interface ConformanceLog {
+  readonly store: EventStore;
+  /** The store's own end-to-end check, every hash recomputed (`tertial verify`). */
+  readonly verify: () => Promise<{ readonly events: number; readonly head: string; readonly issues: readonly Issue[] }>;
+  /** Changes the stored data of the event at `seq` behind the store's back, as someone with access to the disk or database could. */
+  readonly tamper: (seq: number) => Promise<void>;
+  readonly close: () => Promise<void>;
+}
+
+/** When to kill a writer: `wait` resolves at that moment; `writerEnded` is aborted if the writer finishes first. */
+export interface KillMoment<L> {
+  readonly name: string;
+  readonly wait: (log: L, writerEnded: AbortSignal) => Promise<void>;
+}
+
+/** A moment `ms` after the writer says it is appending. */
+export const killAfterMs = (ms: number): KillMoment<unknown> => ({
+  name: `${ms} ms after it starts appending`,
+  wait: () => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+
+export type ConformanceCase = "append-read" | "all-or-nothing" | "idempotent" | "expected-seq" | "known-at" | "concurrent-writers" | "tamper" | "killed-writer";
+
+/** `L` is the subject's own handle on a log, e.g. with the file's path, handed back to its writers. */
+export interface StoreConformanceSubject<L extends ConformanceLog = ConformanceLog> {
+  readonly name: string;
+  readonly catalog: Catalog;
+  /** A fresh, empty log whose store reads time from `clock`. */
+  readonly create: (clock: () => number) => Promise<L>;
+  /** Writers appending at once: separate processes where the store allows it. */
+  readonly concurrency: {
+    readonly writers: number;
+    readonly batches: number;
+    readonly batchSize: number;
+    readonly run: (log: L, jobs: readonly WriterJob[]) => Promise<void>;
+  };
+  /**
+   * A writer process appending one batch, killed with SIGKILL at each of the store's moments in
+   * turn (e.g. "while its INSERT runs"). Absent for stores that live in one process (memory):
+   * there is nothing to kill.
+   */
+  readonly killWriter?: {
+    readonly batchSize: number;
+    /** The command line of a writer process that runs `runKilledWriterJob` on this log. */
+    readonly command: (log: L, job: WriterJob) => ProcessCommand;
+    readonly moments: readonly KillMoment<L>[];
+  };
+  /** Cases this store is known to fail today, each with the reason (an issue number): run as expected failures. */
+  readonly knownFailures?: Partial<Record<ConformanceCase, string>>;
+  /** Milliseconds a case may take. */
+  readonly timeoutMs?: number;
+}
+
+const collect = async (events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> => {
+  const out: StoredEvent[] = [];
+  for await (const event of events) out.push(event);
+  return out;
+};
+
+const ids = (events: readonly StoredEvent[]): string[] => events.map((event) => event.id);
+
+/** Seq from 0 without gaps, each prevHash the previous hash, each hash the event's own. */
+const assertChained = (events: readonly StoredEvent[]): void => {
+  let previous = GENESIS_HASH;
+  events.forEach((event, index) => {
+    strictEqual(event.seq, index, `seq of event ${event.id}`);
+    strictEqual(event.prevHash, previous, `prevHash of event ${event.id}`);
+    strictEqual(hashOf(event), event.hash, `hash of event ${event.id}`);
+    previous = event.hash;
+  });
+};
+
+const assertVerifies = async (log: ConformanceLog, events: readonly StoredEvent[]): Promise<void> => {
+  const report = await log.verify();
+  deepStrictEqual(report.issues, []);
+  strictEqual(report.events, events.length);
+  strictEqual(report.head, events[events.length - 1]?.hash ?? GENESIS_HASH);
+};
+
+const appended = async (store: EventStore, drafts: readonly EventDraft[]): Promise<readonly StoredEvent[]> => {
+  const outcome = await store.append(drafts);
+  if (!outcome.ok) throw new Error(`append refused: ${outcome.issues.map((found) => found.message).join("; ")}`);
+  return outcome.appended;
+};
+
+const batch = (prefix: string, size: number): EventDraft[] => Array.from({ length: size }, (_, index) => conformanceDraft(`${prefix}-${index}`));
+
+/** Clock readings a day apart from 2020-09-01T08:00Z: each append records at the next one. */
+const dailyClock = (): (() => number) => {
+  let next = Date.parse("2020-09-01T08:00:00.000Z");
+  return () => {
+    const now = next;
+    next += 24 * 3600 * 1000;
+    return now;
+  };
+};
+
+const cases = <L extends ConformanceLog>(subject: StoreConformanceSubject<L>): Record<ConformanceCase, { readonly name: string; readonly body?: TestBody; readonly skipReason?: string }> => {
+  const withLog = (body: (log: L) => Promise<void>, clock: () => number = dailyClock()): TestBody => async () => {
+    const log = await subject.create(clock);
+    try {
+      await body(log);
+    } finally {
+      await log.close();
+    }
+  };
+  return {
+    "append-read": {
+      name: "appends events chained from the genesis hash and reads them back in order, from any seq",
+      body: withLog(async (log) => {
+        strictEqual((await log.store.head()).seq, -1);
+        deepStrictEqual(await collect(log.store.read()), []);
+        const first = await appended(log.store, batch("a", 3));
+        const second = await appended(log.store, batch("b", 4));
+        const events = await collect(log.store.read());
+        deepStrictEqual(events, [...first, ...second]);
+        assertChained(events);
+        deepStrictEqual(ids(await collect(log.store.read({ fromSeq: 5 }))), ["b-2", "b-3"]);
+        const head = await log.store.head();
+        deepStrictEqual([head.seq, head.hash, head.recordedAt], [6, events[6]?.hash, events[6]?.recordedAt]);
+        await assertVerifies(log, events);
+      }),
+    },
+    "all-or-nothing": {
+      name: "writes a batch whole or not at all: one invalid event and nothing of its batch lands",
+      body: withLog(async (log) => {
+        await appended(log.store, batch("a", 2));
+        const before = await log.store.head();
+        const outcome = await log.store.append([...batch("b", 3), { type: "reference.municipality-established", effectiveAt: "2017-01-01", id: "bad", data: { name: 7 } }]);
+        strictEqual(outcome.ok, false);
+        deepStrictEqual(await log.store.head(), before);
+        deepStrictEqual(ids(await collect(log.store.read())), ["a-0", "a-1"]);
+      }),
+    },
+    idempotent: {
+      name: "treats an event appended again with the same id and content as present; refuses the id with other content",
+      body: withLog(async (log) => {
+        await appended(log.store, batch("a", 2));
+        const again = await log.store.append([conformanceDraft("a-1"), conformanceDraft("c-0")]);
+        ok(again.ok);
+        deepStrictEqual([again.alreadyPresent, ids(again.appended)], [["a-1"], ["c-0"]]);
+        const clash = await log.store.append([{ ...conformanceDraft("a-0"), data: { municipalityId: "a-0", name: "Another name" } }]);
+        deepStrictEqual(clash.ok ? [] : clash.issues.map((found) => found.code), ["duplicate-id"]);
+        deepStrictEqual(ids(await collect(log.store.read())), ["a-0", "a-1", "c-0"]);
+      }),
+    },
+    "expected-seq": {
+      name: "refuses an append whose expected last seq is not the log's, and writes nothing",
+      body: withLog(async (log) => {
+        await appended(log.store, batch("a", 2));
+        const stale = await log.store.append(batch("b", 1), { expectedSeq: 0 });
+        deepStrictEqual(stale.ok ? [] : stale.issues.map((found) => found.code), ["conflict"]);
+        const fresh = await log.store.append(batch("b", 1), { expectedSeq: 1 });
+        ok(fresh.ok);
+        strictEqual((await log.store.head()).seq, 2);
+      }),
+    },
+    "known-at": {
+      name: "reads the log as known at a date or an instant: exactly the events recorded by then",
+      body: withLog(async (log) => {
+        await appended(log.store, batch("a", 2)); // recorded 2020-09-01T08:00Z
+        await appended(log.store, batch("b", 2)); // 2020-09-02T08:00Z
+        await appended(log.store, batch("c", 1)); // 2020-09-03T08:00Z
+        const knownAt = async (at: string): Promise<string[]> => ids(await collect(log.store.readKnownAt(at)));
+        deepStrictEqual(await knownAt("2020-08-31"), []);
+        deepStrictEqual(await knownAt("2020-09-01"), ["a-0", "a-1"]);
+        deepStrictEqual(await knownAt("2020-09-02T07:59:59.999Z"), ["a-0", "a-1"]);
+        deepStrictEqual(await knownAt("2020-09-02T08:00:00.000Z"), ["a-0", "a-1", "b-0", "b-1"]);
+        deepStrictEqual(await knownAt("2020-09-02T10:00:00.000+02:00"), ["a-0", "a-1", "b-0", "b-1"]);
+        deepStrictEqual(await knownAt("2020-09-03"), ["a-0", "a-1", "b-0", "b-1", "c-0"]);
+      }),
+    },
+    "concurrent-writers": {
+      name: `loses nothing under ${subject.concurrency.writers} concurrent writers × ${subject.concurrency.batches * subject.concurrency.batchSize} events, duplicates nothing, keeps the chain valid`,
+      body: withLog(async (log) => {
+        const { writers, batches, batchSize } = subject.concurrency;
+        const jobs = Array.from({ length: writers }, (_, writer) => ({ writer, batches, batchSize }));
+        await subject.concurrency.run(log, jobs);
+        const events = await collect(log.store.read());
+        assertChained(events);
+        const found = ids(events);
+        strictEqual(new Set(found).size, found.length, "no id twice");
+        strictEqual(found.filter((id) => id === SHARED_WRITER_EVENT_ID).length, 1, "the shared event once");
+        deepStrictEqual([...found].filter((id) => id !== SHARED_WRITER_EVENT_ID).sort(), jobs.flatMap(writerIds).sort());
+        // Each writer's batches keep their order and stay contiguous: a batch is never interleaved.
+        for (const job of jobs) {
+          const own = found.filter((id) => id.startsWith(`w${job.writer}-`));
+          deepStrictEqual(own, writerIds(job));
+        }
+        await assertVerifies(log, events);
+      }, Date.now),
+    },
+    tamper: {
+      name: "verify finds an event changed behind the store's back",
+      body: withLog(async (log) => {
+        await appended(log.store, batch("a", 5));
+        const events = await collect(log.store.read());
+        await assertVerifies(log, events);
+        await log.tamper(2);
+        const report = await log.verify();
+        ok(report.issues.length > 0, "a tampered log must not verify");
+        ok(
+          report.issues.some((found) => found.code === "chain-broken" || found.code === "not-canonical"),
+          `issues name the broken chain: ${report.issues.map((found) => found.code).join(", ")}`,
+        );
+      }),
+    },
+    "killed-writer": subject.killWriter === undefined
+      ? { name: "a killed writer leaves no partial batch", skipReason: `${subject.name} lives in one process: there is no writer process to kill` }
+      : {
+          name: `a writer killed (SIGKILL) during a ${subject.killWriter.batchSize}-event append leaves the whole batch or none of it, and the log appendable`,
+          body: withLog(async (log) => {
+            const killer = subject.killWriter;
+            if (killer === undefined) return;
+            await appended(log.store, batch("before", 3));
+            for (const [trial, moment] of killer.moments.entries()) {
+              const head = await log.store.head();
+              await killWriterProcess(killer.command(log, { writer: trial, batches: 1, batchSize: killer.batchSize }), (ended) => moment.wait(log, ended));
+              const events = await collect(log.store.read());
+              const added = events.length - (head.seq + 1);
+              ok(added === 0 || added === killer.batchSize, `killed ${moment.name}: ${added} events of the batch landed`);
+              await assertVerifies(log, events);
+              const after = await log.store.append([conformanceDraft(`after-${trial}`)]);
+              ok(after.ok, `an append after the kill must succeed: ${after.ok ? "" : after.issues.map((found) => found.message).join("; ")}`);
+            }
+          }, Date.now),
+        },
+  };
+};
+
+/** Registers the whole suite for one store. */
+export const describeStoreConformance = <L extends ConformanceLog>(api: ConformanceTestApi, subject: StoreConformanceSubject<L>): void => {
+  api.describe(`store conformance: ${subject.name}`, () => {
+    for (const [key, spec] of Object.entries(cases(subject)) as [ConformanceCase, ReturnType<typeof cases<L>>[ConformanceCase]][]) {
+      const known = subject.knownFailures?.[key];
+      if (spec.body === undefined || spec.skipReason !== undefined) {
+        api.itSkip?.(`${spec.name} (not applicable: ${spec.skipReason ?? ""})`, async () => undefined);
+        continue;
+      }
+      if (known !== undefined) {
+        if (api.itFails === undefined) throw new Error(`${subject.name} declares a known failure of "${key}" but the test API has no itFails`);
+        api.itFails(`${spec.name} (known failure: ${known})`, spec.body, subject.timeoutMs);
+      } else api.it(spec.name, spec.body, subject.timeoutMs);
+    }
+  });
+};

@@ -1,0 +1,60 @@
+import type pg from "pg";
+
+/**
+ * The tables, as numbered migrations applied in order and recorded, so a database created by an
+ * earlier version is brought forward and never rebuilt. Every store runs them on first use, under
+ * one advisory lock, so many processes starting at once apply each migration exactly once.
+ *
+ * `body` is the event's canonical JSON: the very bytes a JSONL line holds and the hash is taken
+ * over. It is text, not jsonb, because jsonb reorders keys and drops duplicates: the chain must be
+ * recomputable from what is stored, and an export must give back the identical file. The other
+ * columns repeat what the body says, for keys and indexes; `verify` checks that they agree.
+ */
+const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE tertial_logs (
+       name text PRIMARY KEY,
+       created_at timestamptz NOT NULL DEFAULT now()
+     )`,
+    `CREATE TABLE tertial_events (
+       log text NOT NULL REFERENCES tertial_logs (name),
+       seq bigint NOT NULL CHECK (seq >= 0),
+       id text NOT NULL,
+       type text NOT NULL,
+       recorded_at timestamptz NOT NULL,
+       prev_hash text NOT NULL,
+       hash text NOT NULL,
+       body text NOT NULL,
+       PRIMARY KEY (log, seq),
+       UNIQUE (log, id)
+     )`,
+    // Known-at reads: the last seq recorded by an instant, found without a scan.
+    `CREATE INDEX tertial_events_recorded_at ON tertial_events (log, recorded_at)`,
+  ],
+];
+
+/** Advisory lock key for migrations: any fixed 64-bit number no other lock of ours uses. */
+const MIGRATION_LOCK = 7_482_190_341;
+
+export const migrate = async (client: pg.ClientBase): Promise<void> => {
+  await client.query("BEGIN");
+  try {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    await client.query("CREATE TABLE IF NOT EXISTS tertial_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+    const applied = await client.query<{ version: number }>("SELECT version FROM tertial_schema_migrations");
+    const done = new Set(applied.rows.map((row) => row.version));
+    for (const [index, statements] of MIGRATIONS.entries()) {
+      const version = index + 1;
+      if (done.has(version)) continue;
+      for (const statement of statements) await client.query(statement);
+      await client.query("INSERT INTO tertial_schema_migrations (version) VALUES ($1)", [version]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+};
+
+/** The lock that serialises appends to one log; other logs in the database are not held up. */
+export const LOG_LOCK_SQL = "SELECT pg_advisory_xact_lock(hashtextextended('tertial.log:' || $1, 0))";

@@ -1,0 +1,227 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import {
+  hashOf,
+  issue,
+  knownAtCutoff,
+  LogReadError,
+  prepareAppend,
+  type AppendOptions,
+  type AppendOutcome,
+  type Catalog,
+  type EventDraft,
+  type EventStore,
+  type Issue,
+  type LogHead,
+  type StoredEvent,
+  type StoreOptions,
+  type VerifyReport,
+} from "@tertial/core";
+import { insertEvents } from "./insert.js";
+import { parsePostgresLocation, type PostgresLocation } from "./location.js";
+import { headOf, readEvents, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
+import { LOG_LOCK_SQL, migrate } from "./schema.js";
+import { verifyRows } from "./verify.js";
+
+export interface PostgresStoreOptions extends StoreOptions {
+  /** A postgres:// URL (with `?log=name`), or one already parsed. */
+  readonly location: string | PostgresLocation;
+  /** Events fetched per round trip when reading. */
+  readonly pageSize?: number;
+  /** Connections this store may hold at once. */
+  readonly maxConnections?: number;
+}
+
+export type ImportOutcome =
+  | { readonly ok: true; readonly imported: number; readonly skipped: number; readonly head: LogHead }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export interface PostgresStore extends EventStore {
+  readonly location: PostgresLocation;
+  /** Whether the log has been created (by `create`, an append or an import). */
+  readonly exists: () => Promise<boolean>;
+  /** Creates the empty log; fails with LogExistsError if there is one of that name. */
+  readonly create: () => Promise<void>;
+  readonly verify: (catalog?: Catalog) => Promise<VerifyReport>;
+  /**
+   * Copies already sealed events (another store's log) in as they are, so every hash stays the
+   * same. The target must be empty or hold a prefix of the same chain (then the import resumes);
+   * all of it lands in one transaction, or nothing.
+   */
+  readonly importEvents: (events: AsyncIterable<StoredEvent>) => Promise<ImportOutcome>;
+  /** The stored rows as they are, unparsed and unchecked: for tools that report every bad row. */
+  readonly rows: () => AsyncIterable<EventRow>;
+  readonly close: () => Promise<void>;
+}
+
+export class LogExistsError extends Error {}
+
+/** The server could not be reached or refused us: a connection problem, not a bug. */
+export class PostgresUnavailableError extends Error {}
+
+const conflict = (ref: LogRef, expected: number, found: number): AppendOutcome => ({
+  ok: false,
+  issues: [issue("conflict", "", `the log moved on: expected last seq ${expected}, found ${found}`, { file: ref.display })],
+});
+
+export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
+  const location = typeof options.location === "string" ? parsePostgresLocation(options.location) : options.location;
+  const ref: LogRef = { log: location.log, display: location.display };
+  const pageSize = options.pageSize ?? 2000;
+  const clock = options.clock ?? Date.now;
+  const newId = options.newId ?? randomUUID;
+  // allowExitOnIdle: a CLI run ends when its work is done, without an explicit close.
+  const pool = new pg.Pool({ connectionString: location.connectionString, max: options.maxConnections ?? 4, allowExitOnIdle: true });
+  // An idle connection dropped by the server is not this process's failure; the next query reports it.
+  pool.on("error", () => undefined);
+
+  const connect = async (): Promise<pg.PoolClient> => {
+    try {
+      return await pool.connect();
+    } catch (error) {
+      throw new PostgresUnavailableError(`${location.display}: cannot connect: ${(error as Error).message}`);
+    }
+  };
+  let schema: Promise<void> | undefined;
+  const ready = (): Promise<void> => {
+    schema ??= (async () => {
+      const client = await connect();
+      try {
+        await migrate(client);
+      } finally {
+        client.release();
+      }
+    })().catch((error: unknown) => {
+      schema = undefined;
+      throw error;
+    });
+    return schema;
+  };
+  const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    await ready();
+    const client = await connect();
+    let broken: Error | undefined;
+    try {
+      return await work(client);
+    } catch (error) {
+      if (!(error instanceof LogReadError)) broken = error as Error;
+      throw error;
+    } finally {
+      // A client that failed mid-way may be mid-transaction: destroy it rather than reuse it.
+      client.release(broken);
+    }
+  };
+  /** One transaction holding the log's lock: appends to this log from every process queue here. */
+  const underLogLock = <T>(work: (client: pg.PoolClient) => Promise<{ commit: boolean; result: T }>): Promise<T> =>
+    withClient(async (client) => {
+      await client.query("BEGIN");
+      try {
+        await client.query(LOG_LOCK_SQL, [ref.log]);
+        await client.query("INSERT INTO tertial_logs (name) VALUES ($1) ON CONFLICT DO NOTHING", [ref.log]);
+        const { commit, result } = await work(client);
+        await client.query(commit ? "COMMIT" : "ROLLBACK");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    });
+
+  const readBetween = (db: Queryable, fromSeq: number, toSeq: number): AsyncIterable<StoredEvent> => readEvents(db, ref, fromSeq, toSeq, pageSize);
+
+  /** Reads stream on the pool, page by page, up to the head the read began at. */
+  const read = (readOptions?: { readonly fromSeq?: number }): AsyncIterable<StoredEvent> =>
+    (async function* () {
+      const head = await withClient((client) => headOf(client, ref));
+      yield* readBetween(pool, readOptions?.fromSeq ?? 0, head.seq);
+    })();
+
+  const readKnownAt = (knownAt: string): AsyncIterable<StoredEvent> => {
+    const cutoff = knownAtCutoff(knownAt);
+    if (cutoff === undefined) throw new RangeError(`known-at "${knownAt}" is neither a date nor an instant`);
+    return (async function* () {
+      // Transaction time only moves forward with seq, so "recorded by then" is a prefix of the log.
+      const last = await withClient((client) =>
+        client.query<{ seq: string | null }>("SELECT max(seq) AS seq FROM tertial_events WHERE log = $1 AND recorded_at <= $2", [ref.log, new Date(cutoff).toISOString()]),
+      );
+      const lastSeq = last.rows[0]?.seq;
+      if (lastSeq === null || lastSeq === undefined) return;
+      yield* readBetween(pool, 0, Number(lastSeq));
+    })();
+  };
+
+  const append = (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> =>
+    underLogLock(async (client) => {
+      try {
+        const current = await headOf(client, ref);
+        if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== current.seq) return { commit: false, result: conflict(ref, appendOptions.expectedSeq, current.seq) };
+        const source = { read: (readOptions?: { readonly fromSeq?: number }) => readBetween(client, readOptions?.fromSeq ?? 0, current.seq) };
+        const prepared = await prepareAppend(source, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
+        if (!prepared.ok) return { commit: false, result: prepared };
+        await insertEvents(client, ref.log, prepared.events);
+        const last = prepared.events[prepared.events.length - 1];
+        const head = last === undefined ? current : { seq: last.seq, hash: last.hash, recordedAt: last.recordedAt };
+        return { commit: true, result: { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head } };
+      } catch (error) {
+        if (error instanceof LogReadError) return { commit: false, result: { ok: false, issues: error.issues } };
+        throw error;
+      }
+    });
+
+  const importEvents = (events: AsyncIterable<StoredEvent>): Promise<ImportOutcome> =>
+    underLogLock(async (client) => {
+      const fail = (found: Issue): { commit: false; result: ImportOutcome } => ({ commit: false, result: { ok: false, issues: [found] } });
+      let head = await headOf(client, ref);
+      const startHead = head;
+      let skipped = 0;
+      let imported = 0;
+      let pending: StoredEvent[] = [];
+      let metStartHead = startHead.seq < 0;
+      for await (const event of events) {
+        if (event.seq <= startHead.seq) {
+          metStartHead ||= event.seq === startHead.seq && event.hash === startHead.hash;
+          if (event.seq === startHead.seq && event.hash !== startHead.hash) return fail(issue("conflict", "hash", `the target log already holds another event at seq ${event.seq}: it is not a prefix of this log`, { file: ref.display, expected: startHead.hash, actual: event.hash }));
+          skipped += 1;
+          continue;
+        }
+        if (event.seq !== head.seq + 1 || event.prevHash !== head.hash) return fail(issue("chain-broken", "prevHash", `event ${event.id} does not continue the chain at seq ${head.seq + 1}`, { file: ref.display, line: event.seq + 1 }));
+        if (hashOf(event) !== event.hash) return fail(issue("chain-broken", "hash", `event ${event.id} does not match its hash`, { file: ref.display, line: event.seq + 1 }));
+        pending.push(event);
+        head = { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt };
+        if (pending.length >= 1000) {
+          await insertEvents(client, ref.log, pending);
+          imported += pending.length;
+          pending = [];
+        }
+      }
+      if (!metStartHead) return fail(issue("conflict", "", `the target log already holds ${startHead.seq + 1} event(s), more than this log has`, { file: ref.display }));
+      await insertEvents(client, ref.log, pending);
+      imported += pending.length;
+      return { commit: true, result: { ok: true, imported, skipped, head } };
+    });
+
+  const rows = (): AsyncIterable<EventRow> =>
+    (async function* () {
+      const last = await withClient((client) => client.query<{ seq: string | null }>("SELECT max(seq) AS seq FROM tertial_events WHERE log = $1", [ref.log]));
+      const lastSeq = last.rows[0]?.seq;
+      if (lastSeq !== null && lastSeq !== undefined) yield* readRows(pool, ref, 0, Number(lastSeq), pageSize);
+    })();
+
+  return {
+    location,
+    rows,
+    read,
+    readKnownAt,
+    append,
+    importEvents,
+    head: () => withClient((client) => headOf(client, ref)),
+    exists: () => withClient(async (client) => (await client.query("SELECT 1 FROM tertial_logs WHERE name = $1", [ref.log])).rowCount === 1),
+    create: () =>
+      withClient(async (client) => {
+        const created = await client.query("INSERT INTO tertial_logs (name) VALUES ($1) ON CONFLICT DO NOTHING", [ref.log]);
+        if (created.rowCount !== 1) throw new LogExistsError(`${location.display}: already exists; tertial init never overwrites a log`);
+      }),
+    verify: (catalog) => withClient((client) => verifyRows(client, ref, pageSize, catalog)),
+    close: () => pool.end(),
+  };
+};

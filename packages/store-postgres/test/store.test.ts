@@ -1,0 +1,138 @@
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { defaultCatalog, fromArray, LogReadError, type StoredEvent } from "@tertial/core";
+import { conformanceDraft } from "@tertial/core/testing";
+import { LocationError, migrate, parsePostgresLocation, postgresStore, type PostgresStore } from "@tertial/store-postgres";
+import { freshLogUrl } from "./helpers.js";
+
+const opened = async (url = freshLogUrl("store")): Promise<PostgresStore> => {
+  const store = postgresStore({ location: url, catalog: defaultCatalog, pageSize: 3 });
+  await store.create();
+  return store;
+};
+
+const sql = async (store: PostgresStore, text: string, values: unknown[] = []): Promise<void> => {
+  const client = new pg.Client({ connectionString: store.location.connectionString });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+};
+
+const collect = async (events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> => {
+  const out: StoredEvent[] = [];
+  for await (const event of events) out.push(event);
+  return out;
+};
+
+const withEvents = async (count: number): Promise<PostgresStore> => {
+  const store = await opened();
+  const outcome = await store.append(Array.from({ length: count }, (_, index) => conformanceDraft(`e${index}`)));
+  expect(outcome.ok).toBe(true);
+  return store;
+};
+
+describe("locations", () => {
+  it("take the log's name from ?log= and hide the password in what they show", () => {
+    const location = parsePostgresLocation("postgres://bob:secret@db.example:5433/region?sslmode=require&log=eksjo");
+    expect(location.log).toBe("eksjo");
+    expect(location.connectionString).toBe("postgres://bob:secret@db.example:5433/region?sslmode=require");
+    expect(location.display).toBe("postgres://bob:***@db.example:5433/region?sslmode=require&log=eksjo");
+    expect(parsePostgresLocation("postgresql:///tertial?host=/run/postgresql").log).toBe("default");
+  });
+
+  it("refuse a log name that is not a plain name", () => {
+    expect(() => parsePostgresLocation("postgres://db/x?log=a%20b")).toThrow(LocationError);
+    expect(() => parsePostgresLocation("postgres://db/x?log=")).toThrow(LocationError);
+  });
+});
+
+describe("the PostgreSQL store", () => {
+  it("keeps many logs in one database apart: the same ids in two logs, two chains", async () => {
+    const [first, second] = [await opened(), await opened()];
+    try {
+      expect((await first.append([conformanceDraft("same")])).ok).toBe(true);
+      expect((await second.append([conformanceDraft("same"), conformanceDraft("other")])).ok).toBe(true);
+      expect((await collect(first.read())).map((event) => event.id)).toEqual(["same"]);
+      expect((await second.head()).seq).toBe(1);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+
+  it("creates its schema once, however many stores start at the same time", async () => {
+    const stores = Array.from({ length: 5 }, () => postgresStore({ location: freshLogUrl("schema"), catalog: defaultCatalog }));
+    try {
+      await Promise.all(stores.map((store) => store.create()));
+      const client = new pg.Client({ connectionString: stores[0]?.location.connectionString });
+      await client.connect();
+      try {
+        await migrate(client);
+        const versions = await client.query("SELECT version FROM tertial_schema_migrations");
+        expect(versions.rows).toEqual([{ version: 1 }]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it("reads across pages, from any seq", async () => {
+    const store = await withEvents(10);
+    try {
+      expect((await collect(store.read())).map((event) => event.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect((await collect(store.read({ fromSeq: 7 }))).map((event) => event.id)).toEqual(["e7", "e8", "e9"]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("verify finds a deleted row, and a read stops at the gap", async () => {
+    const store = await withEvents(8);
+    try {
+      await sql(store, "DELETE FROM tertial_events WHERE log = $1 AND seq = 4", [store.location.log]);
+      const report = await store.verify(defaultCatalog);
+      expect(report.issues.map((found) => [found.code, found.path])).toEqual([
+        ["chain-broken", "seq"],
+        ["chain-broken", "prevHash"],
+      ]);
+      await expect(collect(store.read())).rejects.toThrow(LogReadError);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("verify finds a key column changed without its body", async () => {
+    const store = await withEvents(3);
+    try {
+      await sql(store, "UPDATE tertial_events SET id = 'forged' WHERE log = $1 AND seq = 1", [store.location.log]);
+      const report = await store.verify(defaultCatalog);
+      expect(report.issues.map((found) => [found.code, found.path, found.line, found.actual])).toEqual([["chain-broken", "id", 2, "forged"]]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("import resumes onto a prefix of the same chain and refuses another chain", async () => {
+    const source = await withEvents(6);
+    const target = await opened();
+    const other = await opened();
+    try {
+      const events = await collect(source.read());
+      const first = await target.importEvents(fromArray(events.slice(0, 4)).read());
+      expect(first.ok && [first.imported, first.skipped]).toEqual([4, 0]);
+      const rest = await target.importEvents(source.read());
+      expect(rest.ok && [rest.imported, rest.skipped, rest.head.hash]).toEqual([2, 4, events[5]?.hash]);
+      expect(await collect(target.read())).toEqual(events);
+      expect((await other.append([conformanceDraft("x")])).ok).toBe(true);
+      const refused = await other.importEvents(source.read());
+      expect(refused.ok ? [] : refused.issues.map((found) => found.code)).toEqual(["conflict"]);
+      expect((await other.head()).seq).toBe(0);
+    } finally {
+      await Promise.all([source.close(), target.close(), other.close()]);
+    }
+  });
+});
