@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/test/**/*.test.ts"],
+    globalSetup: ["scripts/build-for-tests.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,7 +1,9 @@
 import { auditStatedFigures, countingEvents, isPeriodParseError, jsonlStore, parsePeriod, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
-import { EXIT, UsageError, value, type Command } from "../command.js";
-import { toJson } from "../output.js";
+import { EXIT, logArg, UsageError, value, type Command } from "../command.js";
+import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
+import { chooseFormat, OUTPUT_FLAGS, toJson, refuseOutputOnto, writeOutput } from "../output.js";
 import { auditMarkdown } from "../audit-markdown.js";
+import { KNOWN_AT_HELP } from "./report.js";
 
 const KIND_LABEL: Record<AuditFinding["kind"], string> = {
   disagreement: "DISAGREES",
@@ -39,27 +41,30 @@ const summary = (log: string, report: AuditReport): string =>
 export const auditCommand: Command = {
   name: "audit",
   summary: "compare every stated figure with the figure computed from the facts and explain each disagreement",
-  usage: "tertial audit <log> [--period <period>] [--known-at <date>] [--format text|json]",
+  usage: "tertial audit <log> [--period <period>] [--known-at <when>] [--format text|md|json] [-o <file> [--force]]",
+  positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    period: { value: true, help: "audit the figures whose period overlaps this one, e.g. 2020-T1..T2" },
-    "known-at": { value: true, help: "only what was recorded by this date (YYYY-MM-DD, whole day) or instant" },
-    format: { value: true, help: "text (default), md or json" },
+    period: { value: true, placeholder: "period", help: "audit the figures whose period overlaps this one, e.g. 2020-T1..T2" },
+    "known-at": { value: true, placeholder: "when", help: KNOWN_AT_HELP },
+    format: { value: true, placeholder: "format", choices: ["text", "md", "json"], help: "text (default), md or json (or what --out's extension says)" },
+    ...OUTPUT_FLAGS,
   },
   run: async ({ args, io, catalog }) => {
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial audit needs a log");
-    const format = value(args, "format") ?? "text";
+    const log = logArg(args);
+    await refuseOutputOnto(args, [log]);
+    const format = chooseFormat(args, { ".txt": "text", ".md": "md", ".json": "json" }, "text");
     if (format !== "text" && format !== "md" && format !== "json") throw new UsageError(`--format must be text, md or json, not "${format}"`);
     const periodText = value(args, "period");
     const period = periodText === undefined ? undefined : parsePeriod(periodText);
     if (period !== undefined && isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
-    const knownAt = value(args, "known-at");
+    const knownAt = knownAtOption(value(args, "known-at"), io);
+    const store = jsonlStore({ path: log, catalog });
+    await warnAboutKnownAt(io, "audit", store, knownAt);
     const events: DomainEvent[] = [];
-    for await (const event of countingEvents(jsonlStore({ path: log, catalog }), catalog, knownAt)) events.push(event);
+    for await (const event of countingEvents(store, catalog, knownAt)) events.push(event);
     const report = auditStatedFigures(events, catalog, { ...(period === undefined ? {} : { period }), ...(knownAt === undefined ? {} : { knownAt }) });
-    if (format === "json") io.stdout(toJson(report));
-    else if (format === "md") io.stdout(auditMarkdown(log, report));
-    else io.stdout([summary(log, report), "", ...report.findings.map(showFinding)].join("\n"));
+    const text = format === "json" ? toJson(report) : format === "md" ? auditMarkdown(log, report) : [summary(log, report), "", ...report.findings.map(showFinding)].join("\n");
+    await writeOutput(io, args, text, [log]);
     return report.disagreements > 0 ? EXIT.disagreement : EXIT.ok;
   },
 };

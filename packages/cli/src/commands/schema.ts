@@ -1,6 +1,7 @@
 import { toJsonSchema, type EventDefinition } from "@tertial/core";
 import { EXIT, UsageError, type Command } from "../command.js";
 import { toJson } from "../output.js";
+import { didYouMean } from "../suggest.js";
 
 const schemaOf = (definition: EventDefinition) => ({
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -20,6 +21,7 @@ export const schemaCommand: Command = {
   name: "schema",
   summary: "print the JSON Schema of event types (generated from their codecs)",
   usage: "tertial schema [<event type>] [--list]",
+  positionals: [{ name: "event type", required: false }],
   flags: { list: { value: false, help: "list event types with their descriptions" } },
   run: async ({ args, io, catalog }) => {
     if (args.switches.has("list")) {
@@ -32,7 +34,7 @@ export const schemaCommand: Command = {
       return EXIT.ok;
     }
     const definition = catalog.definition(type);
-    if (definition === undefined) throw new UsageError(`unknown event type "${type}" (tertial schema --list shows them)`);
+    if (definition === undefined) throw new UsageError(`unknown event type "${type}"${didYouMean(type, catalog.definitions.map((d) => d.type))} (tertial schema --list shows them)`);
     io.stdout(toJson(schemaOf(definition)));
     return EXIT.ok;
   },
