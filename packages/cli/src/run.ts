@@ -98,6 +98,10 @@ const beforeCommand = (name: string | undefined, rest: readonly string[], io: Io
     return EXIT.ok;
   }
   if (name === "--version" || name === "-V") {
+    if (rest.length > 0) {
+      io.stderr(`tertial: unexpected argument "${rest[0] ?? ""}" after ${name}\n`);
+      return EXIT.usage;
+    }
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }

@@ -177,12 +177,28 @@ describe("messages", () => {
   it("-V and --version print the version of package.json", async () => {
     const { version } = JSON.parse(await readFile(join(REPO, "packages/cli/package.json"), "utf8")) as { version: string };
     for (const flag of ["-V", "--version"]) expect(await tertial([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    for (const flag of ["-V", "--version"]) expect(await spawnCli([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    expect((await tertial(["--version", "extra"])).code).toBe(2);
   });
 
   it("help names -f, -o and the short flags", async () => {
     const help = await tertial(["report", "-h"]);
     expect(help.code).toBe(0);
     for (const text of ["-f, --file <log>", "-o, --out <file>", "--force", "-h, --help"]) expect(help.stdout).toContain(text);
+  });
+});
+
+describe("validate on a log", () => {
+  it("lists a stored line's envelope and data problems together", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    const [first = ""] = (await readFile(join(REPO, LOG), "utf8")).split("\n");
+    const broken = first.replace('"effectiveAt":"2017-01-01"', '"effectiveAt":"2017-02-30"').replace('"name":"Aneby"', '"name":7');
+    await writeFile(log, `${broken}\n`);
+    const result = await tertial(["validate", log]);
+    expect(result.code).toBe(3);
+    const paths = result.stderr.trimEnd().split("\n").slice(0, -1).map((text) => text.split(": ")[1]);
+    expect(paths).toEqual(["effectiveAt", "data.name"]);
   });
 });
 

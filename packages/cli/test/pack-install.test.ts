@@ -32,7 +32,7 @@ beforeAll(async () => {
   project = join(dir, "project");
   await mkdir(project);
   await writeFile(join(project, "package.json"), `${JSON.stringify({ name: "uses-tertial", private: true, type: "module" })}\n`);
-  install = await exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...tarballs], { cwd: project, env: cleanEnv() });
+  install = await exec("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-update-notifier", "--loglevel=warn", ...tarballs], { cwd: project, env: cleanEnv() });
 }, 240_000);
 
 afterAll(async () => {
