@@ -38,7 +38,7 @@ export const generalHelp = (): string =>
 
 const flagLine = (name: string, spec: FlagSpec): string => {
   const names = `${spec.short === undefined ? "    " : `-${spec.short}, `}--${name}${spec.value ? ` <${spec.placeholder ?? "value"}>` : ""}`;
-  return `  ${names}\n      ${spec.help}${spec.repeatable === true ? " (may be given more than once)" : ""}`;
+  return `  ${names}\n          ${spec.help}${spec.repeatable === true ? " (may be given more than once)" : ""}`;
 };
 
 export const commandHelp = (command: Command): string =>
@@ -49,7 +49,7 @@ export const commandHelp = (command: Command): string =>
     "",
     "Options:",
     ...Object.entries(flagsOf(command)).map(([name, spec]) => flagLine(name, spec)),
-    "  -h, --help\n      show this help",
+    "  -h, --help\n          show this help",
     "",
     exitCodeHelp,
     "",

@@ -5,7 +5,7 @@ import { chooseFormat, OUTPUT_FLAGS, toJson, refuseOutputOnto, writeOutput } fro
 import { progressReporter } from "../progress.js";
 import { VERSION } from "../version.js";
 import { parseKind } from "../words.js";
-import { KNOWN_AT_HELP, parseReportPeriod } from "./report.js";
+import { parseReportPeriod } from "./report.js";
 
 const shown = (change: ReportFigureChange, side: "before" | "after"): string => change[side]?.text ?? "(saknas)";
 
@@ -34,7 +34,7 @@ export const diffCommand: Command = {
   flags: {
     kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport, delarsrapport or verksamhetsberattelse (å, ä, ö may be written or not)" },
     period: { value: true, placeholder: "period", help: "the period the report ends with, e.g. 2020-T1..T2" },
-    "known-at": { value: true, placeholder: "when", repeatable: true, help: `give it twice: the earlier A, then the later B; each ${KNOWN_AT_HELP}` },
+    "known-at": { value: true, placeholder: "when", repeatable: true, help: "give it twice, the earlier A, then the later B; each is now, today, a date YYYY-MM-DD (the whole day, Stockholm time) or an instant with offset" },
     format: { value: true, placeholder: "format", choices: ["text", "json"], help: "text (default) or json (or what --out's extension says)" },
     ...OUTPUT_FLAGS,
   },

@@ -30,7 +30,7 @@ const chooseRenderer = async ({ args, io }: CommandContext): Promise<Renderer> =
 };
 
 /** The known-at flag every report-like command takes. */
-export const KNOWN_AT_HELP = "only what was recorded by then: now, today, a date YYYY-MM-DD (the whole day, Stockholm) or an instant with offset";
+export const KNOWN_AT_HELP = "count only what was recorded by then: now, today, a date YYYY-MM-DD (the whole day, Stockholm time) or an instant with offset";
 
 export const reportCommand: Command = {
   name: "report",
@@ -40,7 +40,7 @@ export const reportCommand: Command = {
   flags: {
     kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport (any tertial, cumulative from 1 January), delarsrapport (January–August) or verksamhetsberattelse (the year); å, ä, ö may be written or not" },
     period: { value: true, placeholder: "period", help: "the period the report ends with, e.g. 2020-T1..T2, 2020-T2, 2020" },
-    "known-at": { value: true, placeholder: "when", help: `the report as it could have been written then: ${KNOWN_AT_HELP}` },
+    "known-at": { value: true, placeholder: "when", help: `the report as it could have been written then; ${KNOWN_AT_HELP}` },
     format: { value: true, placeholder: "format", choices: FORMATS, help: `output format: ${FORMATS.join(", ")} (default md, or what --out's extension says)` },
     renderer: { value: true, placeholder: "module", help: "a third-party renderer: a module name or a path to a module that default-exports or exports `renderer`" },
     ...OUTPUT_FLAGS,
