@@ -1,4 +1,5 @@
-import { addDays as addDaysLocal, getDaysInMonth } from "date-fns";
+import { addDays as addDaysLocal } from "date-fns/addDays";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 
 /** A calendar date "YYYY-MM-DD" in Europe/Stockholm, the only kind of date a period holds. */
 export type IsoDate = string & { readonly __isoDate: unique symbol };
