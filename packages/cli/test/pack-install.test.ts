@@ -102,6 +102,11 @@ describe("the packages as published", () => {
 });
 
 describe("the workspace", () => {
+  it("refuses to be packed by npm, which would leave workspace:* in the tarball", async () => {
+    const packed = exec("npm", ["pack", "--dry-run"], { cwd: join(REPO, "packages/cli"), env: cleanEnv() });
+    await expect(packed).rejects.toMatchObject({ stderr: expect.stringContaining("Pack Tertial's packages with pnpm") as string });
+  });
+
   it("links the tertial bin to a committed file, so install never warns about a missing dist/", async () => {
     const manifest = JSON.parse(await readFile(join(REPO, "packages/cli/package.json"), "utf8")) as { bin: Record<string, string> };
     for (const target of Object.values(manifest.bin)) {
