@@ -84,7 +84,10 @@ export const writeOutput = async (io: Io, args: ParsedArgs, text: string, protec
   await refuseOutputOnto(args, protect);
   const target = await realTarget(out);
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile(temporary, text, { flag: "wx" });
+  await writeFile(temporary, text, { flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
+    // Name the file the user asked for, not the temporary one (a missing directory, no permission).
+    throw Object.assign(error, { path: out });
+  });
   try {
     if (args.switches.has("force")) await rename(temporary, target);
     else await linkNew(temporary, target, text, out);

@@ -140,6 +140,8 @@ describe("-o/--out", () => {
       expect(onto.stderr).toContain("is the log itself; Tertial never writes output onto a log");
     }
     expect(await readFile(log, "utf8")).toBe(before);
+    const nowhere = await tertial(["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "-o", "/nonexistent/dir/r.md"]);
+    expect([nowhere.code, nowhere.stderr]).toEqual([6, "tertial report: /nonexistent/dir/r.md: no such file or directory\n"]);
   });
 });
 
