@@ -7,11 +7,14 @@
  *    (memory does not grow with the log);
  *  - replay throughput: at least 10 000 events a second through decode + corrections + staffing;
  *  - append: a batch of 1 000 events onto a 20 000-event log in under 5 s (it re-reads the log
- *    for ids and rules, by design).
+ *    for ids and rules, by design);
+ *  - the built command (`pnpm bench` compiles first): `tertial --version` under 0.3 s and the
+ *    example's interim report under 1 s, wall clock of a fresh process, median of several runs.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { benchPostgres } from "./bench-postgres.js";
 import { defaultCatalog, defineProjection, GENESIS_HASH, jsonlStore, lineOf, period, replay, sealed, staffingProjection, type Projection, type StoredEvent } from "@tertial/core";
 
@@ -73,9 +76,38 @@ const heapAfterReplay = async (path: string, projection: Projection<unknown, unk
   return { heap: peak - before, seconds, events };
 };
 
+const ROOT = resolve(import.meta.dirname, "..");
+const BIN = join(ROOT, "packages/cli/bin/tertial.js");
+
+/**
+ * Wall time in seconds of the built `tertial` in a fresh process (what a user waits for): the
+ * fastest of several runs, the one least disturbed by other work on a shared machine.
+ */
+const commandSeconds = (args: readonly string[], runs: number): number => {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = process.hrtime.bigint();
+    execFileSync(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+  return Math.min(...times);
+};
+
+const commandTimes = (failures: string[]): void => {
+  const [load] = loadavg();
+  if (load !== undefined && load > availableParallelism()) console.log(`note: load average ${load.toFixed(1)} on ${availableParallelism()} cores; the timings below are inflated`);
+  const start = commandSeconds(["--version"], 7);
+  console.log(`tertial --version: ${start.toFixed(2)} s (target < 0.3 s)`);
+  if (start >= 0.3) failures.push("the command starts too slowly");
+  const report = commandSeconds(["report", "examples/kommunal-utveckling-2020/events.jsonl", "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", "2020-10-15", "--format", "md"], 5);
+  console.log(`tertial report (the example's interim report): ${report.toFixed(2)} s (target < 1 s)`);
+  if (report >= 1) failures.push("the example report is too slow");
+};
+
 const main = async (): Promise<number> => {
   const dir = await mkdtemp(join(tmpdir(), "tertial-bench-"));
   const failures: string[] = [];
+  commandTimes(failures);
   try {
     const small = join(dir, "small.jsonl");
     const large = join(dir, "large.jsonl");

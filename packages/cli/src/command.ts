@@ -1,11 +1,11 @@
 import type { Catalog } from "@tertial/core";
 
-/** Exit codes of `tertial`, documented in `tertial --help`. */
+/** Exit codes of `tertial`, documented in `tertial --help` and the README. */
 export const EXIT = {
   ok: 0,
   /** An internal error: a bug in Tertial, with a stack trace on stderr. */
   internal: 1,
-  /** The command line is wrong: unknown command, flag or value. */
+  /** The command line is wrong: unknown command, flag or value, a bad date, output onto the log. */
   usage: 2,
   /** Input was rejected (invalid events, unreadable log): nothing was written. */
   invalid: 3,
@@ -13,7 +13,7 @@ export const EXIT = {
   tampered: 4,
   /** `audit` found stated figures that disagree with the facts; `diff` found differences. */
   disagreement: 5,
-  /** A file could not be read or written, or the log lock could not be taken. */
+  /** A file could not be read or written, an output exists (no --force), or the log lock could not be taken. */
   io: 6,
 } as const;
 
@@ -24,9 +24,14 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** True when stderr is a terminal: long runs may then show progress there. */
   readonly stderrIsTty: boolean;
+  /** The directory the user ran the command from: relative paths resolve against it. */
   readonly cwd: string;
-  /** The clock, in epoch ms; the only place the CLI reads time. */
+  /** The clock, in epoch ms; the only place the CLI reads the date. */
   readonly now: () => number;
+  /** The environment (TERTIAL_LOG); none when left out. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A monotonic clock in ms for "has this run for a second?" (progress); performance.now when left out. */
+  readonly elapsed?: () => number;
 }
 
 export interface CommandContext {
@@ -35,25 +40,60 @@ export interface CommandContext {
   readonly catalog: Catalog;
 }
 
-/** One `tertial <name>` command: a name, its help, and a run function returning the exit code. */
+/** A flag a command takes. `value: true` means it takes a value (`--kind K`, `--kind=K`). */
+export interface FlagSpec {
+  readonly value: boolean;
+  /** Given more than once, every value is kept in order (otherwise giving it twice is a usage error). */
+  readonly repeatable?: boolean;
+  /** One letter: `-o` for `--out`. */
+  readonly short?: string;
+  /** The value's name in help, e.g. "file" for `--out <file>`. */
+  readonly placeholder?: string;
+  /** The values it takes, when they are a closed list (help and shell completion show them). */
+  readonly choices?: readonly string[];
+  /** The value is a path: resolved against the directory the user ran the command from. */
+  readonly path?: boolean;
+  readonly help: string;
+}
+
+/**
+ * A positional argument. `log` marks the event log: it may instead come from `-f/--file` or the
+ * TERTIAL_LOG environment variable, and is then not counted among the positionals.
+ */
+export interface PositionalSpec {
+  readonly name: string;
+  readonly required: boolean;
+  readonly log?: boolean;
+}
+
+/**
+ * One `tertial <name>` command, declared as data: its flags and positionals (anything else is a
+ * usage error naming what was not understood) and a run function returning the exit code.
+ * A new command is one file exporting such a value, listed in commands/index.ts.
+ */
 export interface Command {
   readonly name: string;
   readonly summary: string;
   readonly usage: string;
-  /** Flags this command takes; anything else is a usage error. `true` means the flag takes a value. */
-  readonly flags: Readonly<Record<string, { readonly value: boolean; readonly repeatable?: boolean; readonly help: string }>>;
+  readonly positionals: readonly PositionalSpec[];
+  readonly flags: Readonly<Record<string, FlagSpec>>;
   readonly run: (context: CommandContext) => Promise<ExitCode>;
 }
 
 export interface ParsedArgs {
+  /** Positionals in order; the log, when the command takes one, is first (wherever it came from). */
   readonly positionals: readonly string[];
-  /** Values of flags that take one (last wins unless repeatable: then all, in order). */
+  /** Values of flags that take one (all of them, in order, for repeatable flags). */
   readonly values: ReadonlyMap<string, readonly string[]>;
   /** Flags given without a value. */
   readonly switches: ReadonlySet<string>;
 }
 
+/** The command line is wrong (exit 2). The message says what, without the `tertial <command>:` prefix. */
 export class UsageError extends Error {}
+
+/** A file the command will not touch or could not use (exit 6), e.g. an existing --out without --force. */
+export class FileRefusal extends Error {}
 
 export const value = (args: ParsedArgs, flag: string): string | undefined => {
   const all = args.values.get(flag);
@@ -64,4 +104,11 @@ export const required = (args: ParsedArgs, flag: string): string => {
   const found = value(args, flag);
   if (found === undefined) throw new UsageError(`--${flag} is required`);
   return found;
+};
+
+/** The log positional, always first when the command declares one. */
+export const logArg = (args: ParsedArgs): string => {
+  const [log] = args.positionals;
+  if (log === undefined) throw new UsageError("needs a log: give it as the first argument, with -f <log>, or in TERTIAL_LOG");
+  return log;
 };

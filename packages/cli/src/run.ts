@@ -1,36 +1,48 @@
 import { defaultCatalog, formatIssue, LockTimeoutError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
-import { parseArgs } from "./args.js";
-import { EXIT, UsageError, type Command, type ExitCode, type Io } from "./command.js";
+import { flagsOf, parseArgs } from "./args.js";
+import { EXIT, FileRefusal, UsageError, type Command, type ExitCode, type FlagSpec, type Io } from "./command.js";
 import { commands } from "./commands/index.js";
 import { storeFailure } from "./store-location.js";
+import { didYouMean } from "./suggest.js";
+import { VERSION } from "./version.js";
 
-export const VERSION = "0.1.0";
+export { VERSION } from "./version.js";
 
 const exitCodeHelp = `Exit codes:
   0  success
   1  internal error (a bug in Tertial; please report it with the stack trace)
-  2  usage error: unknown command, flag or value
+  2  usage error: unknown command, option or value, a bad --known-at, --out onto the log
   3  invalid input: events or log rejected; nothing was written
   4  verify: the chain is broken or a line was tampered with
   5  audit found disagreements / diff found differences
-  6  a file could not be read or written, or the log lock could not be taken`;
+  6  a file could not be read or written, --out exists (give --force), or the log lock could not be taken`;
 
 export const generalHelp = (): string =>
   [
     `tertial ${VERSION}: event-sourced plans and follow-up reports`,
     "",
-    "Usage: tertial <command> [log] [flags]",
+    "Usage: tertial <command> [log] [options]",
     "",
     "A log is a JSONL file, or a PostgreSQL log: postgres://user@host/database?log=<name>.",
     "",
     "Commands:",
     ...commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`),
     "",
-    "tertial <command> --help shows a command's flags.",
+    "Options:",
+    "  -h, --help     show help (tertial <command> --help shows a command's options)",
+    "  -V, --version  print the version",
+    "",
+    "The log is the first argument, or -f <log>, or the TERTIAL_LOG environment variable.",
+    "Paths are relative to the directory you run tertial from.",
     "",
     exitCodeHelp,
     "",
   ].join("\n");
+
+const flagLine = (name: string, spec: FlagSpec): string => {
+  const names = `${spec.short === undefined ? "    " : `-${spec.short}, `}--${name}${spec.value ? ` <${spec.placeholder ?? "value"}>` : ""}`;
+  return `  ${names}\n          ${spec.help}${spec.repeatable === true ? " (may be given more than once)" : ""}`;
+};
 
 export const commandHelp = (command: Command): string =>
   [
@@ -38,65 +50,91 @@ export const commandHelp = (command: Command): string =>
     "",
     command.summary,
     "",
-    ...(Object.keys(command.flags).length === 0 ? [] : ["Flags:", ...Object.entries(command.flags).map(([name, spec]) => `  --${name}${spec.value ? " <value>" : ""}\n      ${spec.help}`), ""]),
+    "Options:",
+    ...Object.entries(flagsOf(command)).map(([name, spec]) => flagLine(name, spec)),
+    "  -h, --help\n          show this help",
+    "",
     exitCodeHelp,
     "",
   ].join("\n");
 
-const ioErrorCodes = new Set(["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "EPERM", "ENOSPC", "EROFS", "EEXIST"]);
+const IO_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory, not a file",
+  ENOTDIR: "a part of the path is not a directory",
+  ENOSPC: "no space left on the device",
+  EROFS: "the file system is read-only",
+  EEXIST: "already exists",
+  EMFILE: "too many open files",
+};
 
-/** Runs one command line and returns its exit code; every failure is one line on stderr. */
-export const run = async (argv: readonly string[], io: Io, catalog: Catalog = defaultCatalog): Promise<ExitCode> => {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+/** What went wrong, as one line with the command's prefix, and the exit code it means. */
+const failure = (command: Command, error: unknown): { readonly lines: string; readonly code: ExitCode } => {
+  const prefix = `tertial ${command.name}: `;
+  if (error instanceof UsageError) return { lines: `${prefix}${error.message}\n`, code: EXIT.usage };
+  if (error instanceof FileRefusal) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
+  if (error instanceof LogReadError) return { lines: error.issues.map((found) => `${formatIssue(found)}\n`).join(""), code: EXIT.invalid };
+  if (error instanceof ReplayError) return { lines: `${prefix}${error.message}\n`, code: EXIT.invalid };
+  if (error instanceof LockTimeoutError) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
+  const store = storeFailure(error);
+  if (store !== undefined) return { lines: `${prefix}${store.message}\n`, code: store.code };
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  // Node's own system errors get a plain phrase; an error of ours that carries a code has said it already.
+  const said = code === undefined ? undefined : syscall === undefined && error instanceof Error ? error.message : IO_ERRORS[code];
+  if (said !== undefined) return { lines: `${prefix}${path === undefined ? "" : `${path}: `}${said}\n`, code: EXIT.io };
+  return { lines: `${prefix}internal error: ${(error as Error).stack ?? String(error)}\n`, code: EXIT.internal };
+};
+
+const wantsHelp = (argv: readonly string[]): boolean => {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).some((token) => token === "--help" || token === "-h");
+};
+
+/** The first word when it is not a command: help, the version, or a usage error with a suggestion. */
+const beforeCommand = (name: string | undefined, rest: readonly string[], io: Io): ExitCode | Command => {
+  if (name === undefined) {
     io.stdout(generalHelp());
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.usage;
   }
-  if (name === "--version") {
+  if (name === "--help" || name === "-h" || name === "help") {
+    const about = commands.find((candidate) => candidate.name === rest[0]);
+    io.stdout(about === undefined ? generalHelp() : commandHelp(about));
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "-V") {
+    if (rest.length > 0) {
+      io.stderr(`tertial: unexpected argument "${rest[0] ?? ""}" after ${name}\n`);
+      return EXIT.usage;
+    }
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
   const command = commands.find((candidate) => candidate.name === name);
-  if (command === undefined) {
-    io.stderr(`tertial: unknown command "${name}" (tertial --help lists them)\n`);
-    return EXIT.usage;
-  }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (command !== undefined) return command;
+  const names = commands.map((candidate) => candidate.name);
+  if (name.startsWith("-")) io.stderr(`tertial: unknown option ${name}${didYouMean(name.replace(/^-+/, ""), ["help", "version"], (word) => `--${word}`)} (tertial --help lists the commands)\n`);
+  else io.stderr(`tertial: unknown command "${name}"${didYouMean(name, names)} (tertial --help lists them)\n`);
+  return EXIT.usage;
+};
+
+/** Runs one command line and returns its exit code; every failure is one line on stderr with one prefix. */
+export const run = async (argv: readonly string[], io: Io, catalog: Catalog = defaultCatalog): Promise<ExitCode> => {
+  const [name, ...rest] = argv;
+  const found = beforeCommand(name, rest, io);
+  if (typeof found === "number") return found;
+  const command = found;
+  if (wantsHelp(rest)) {
     io.stdout(commandHelp(command));
     return EXIT.ok;
   }
   try {
-    return await command.run({ args: parseArgs(rest, command), io, catalog });
+    return await command.run({ args: parseArgs(rest, command, io), io, catalog });
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`tertial ${command.name}: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof LogReadError) {
-      for (const found of error.issues) io.stderr(`${formatIssue(found)}\n`);
-      return EXIT.invalid;
-    }
-    if (error instanceof ReplayError) {
-      io.stderr(`tertial ${command.name}: ${error.message}\n`);
-      return EXIT.invalid;
-    }
-    const failure = storeFailure(error);
-    if (failure !== undefined) {
-      io.stderr(`tertial ${command.name}: ${failure.message}\n`);
-      return failure.code;
-    }
-    if (error instanceof LockTimeoutError) {
-      io.stderr(`tertial ${command.name}: ${error.message}\n`);
-      return EXIT.io;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== undefined && ioErrorCodes.has(code)) {
-      const path = (error as NodeJS.ErrnoException).path;
-      io.stderr(`tertial ${command.name}: ${path === undefined ? "" : `${path}: `}${(error as Error).message.replace(/^[A-Z]+: /, "")}\n`);
-      return EXIT.io;
-    }
-    io.stderr(`tertial ${command.name}: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return EXIT.internal;
+    const { lines, code } = failure(command, error);
+    io.stderr(lines);
+    return code;
   }
 };
 
@@ -106,4 +144,6 @@ export const processIo = (): Io => ({
   stderrIsTty: process.stderr.isTTY === true,
   cwd: process.cwd(),
   now: Date.now,
+  env: process.env,
+  elapsed: () => performance.now(),
 });

@@ -11,6 +11,8 @@ import { EXIT, type ExitCode } from "./command.js";
 export interface StoredLine {
   readonly number: number;
   readonly text: string;
+  /** False only for a file's last line cut off before its newline. */
+  readonly terminated: boolean;
   readonly parsed: { ok: true; event: StoredEvent } | { ok: false; issues: Issue[] };
 }
 
@@ -50,7 +52,7 @@ const openFile = (path: string, options: OpenOptions): OpenedLog => ({
   },
   verify: (catalog) => verifyLog(path, catalog),
   lines: async function* () {
-    for await (const line of readLines(path)) yield { number: line.number, text: line.text, parsed: parseStoredLine(path, line.text, line.number, line.terminated) };
+    for await (const line of readLines(path)) yield { number: line.number, text: line.text, terminated: line.terminated, parsed: parseStoredLine(path, line.text, line.number, line.terminated) };
   },
 });
 
@@ -98,7 +100,7 @@ const openDatabase = (url: string, options: OpenOptions): OpenedLog => {
     },
     lines: async function* () {
       await ensureExists();
-      for await (const row of store.rows()) yield { number: row.seq + 1, text: row.body, parsed: parseStoredLine(name, row.body, row.seq + 1, true) };
+      for await (const row of store.rows()) yield { number: row.seq + 1, text: row.body, terminated: true, parsed: parseStoredLine(name, row.body, row.seq + 1, true) };
     },
   };
 };

@@ -9,10 +9,10 @@ export const EXAMPLE_DIR = join(ROOT, "examples/kommunal-utveckling-2020");
 export const EXAMPLE_LOG = join(EXAMPLE_DIR, "events.jsonl");
 
 /** Runs `tertial` in-process and keeps what it printed. */
-export const tertial = async (argv: readonly string[], cwd = ROOT, stderrIsTty = false): Promise<{ code: number; stdout: string; stderr: string }> => {
+export const tertial = async (argv: readonly string[], cwd = ROOT, stderrIsTty = false, more: Partial<Io> = {}): Promise<{ code: number; stdout: string; stderr: string }> => {
   let stdout = "";
   let stderr = "";
-  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stderrIsTty, cwd, now: () => Date.UTC(2021, 0, 1) };
+  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stderrIsTty, cwd, now: () => Date.UTC(2021, 0, 1), ...more };
   const code = await run(argv, io);
   return { code, stdout, stderr };
 };

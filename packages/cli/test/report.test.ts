@@ -91,8 +91,14 @@ describe("tertial report", () => {
       snapshot(`s${index}`, "2020-08-31", new Date(Date.UTC(2020, 8, 2, 0, 0, index)).toISOString(), { tjanstekop: "1.00", tillsvidare: "2.00", visstid: "3.00" }, "6.00"),
     );
     const log = await writeLog(dir, drafts);
-    const onTerminal = await tertial(["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--out", "report.md"], dir, true);
-    expect(onTerminal.stderr).toContain("report: 1000 events…");
+    let clock = 0;
+    // A clock that moves 2 s each time it is read: the run is already past its quiet first second.
+    const slow = { elapsed: () => (clock += 2000) };
+    const onTerminal = await tertial(["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--out", "report.md"], dir, true, slow);
+    expect(onTerminal.stderr).toMatch(/^\rreport \[#+-*\] +\d+ % {2}1000 events/);
+    expect(onTerminal.stderr.endsWith("\r\x1b[K")).toBe(true);
+    const quick = await tertial(["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2"], dir, true, { elapsed: () => 0 });
+    expect(quick.stderr).toBe("");
     expect(await readFile(join(dir, "report.md"), "utf8")).toContain("| 2020 - tertial 2 | 1,00 | 2,00 | 3,00 | 6,00 |");
     const piped = await tertial(["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2"], dir, false);
     expect(piped.stderr).toBe("");

@@ -58,7 +58,7 @@ describe("the CLI on a PostgreSQL log", () => {
     const url = freshLogUrl("cli");
     expect((await runCli(["init", url])).code).toBe(0);
     const again = await runCli(["init", url]);
-    expect([again.code, again.stderr]).toEqual([6, `${parsePostgresLocation(url).display}: already exists; tertial init never overwrites a log\n`]);
+    expect([again.code, again.stderr]).toEqual([6, `tertial init: ${parsePostgresLocation(url).display}: already exists; tertial init never overwrites a log\n`]);
     const drafts = join(await tempDir(), "drafts.jsonl");
     await writeFile(drafts, jsonl([municipality("m1"), municipality("m2")]));
     const appended = await runCli(["append", url, "--events", drafts]);

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { LogReadError, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
-import { EXIT, UsageError, value, type Command } from "../command.js";
-import { printIssues } from "../output.js";
+import { EXIT, FileRefusal, logArg, UsageError, value, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
+import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
+import { withDataIssues } from "../events/line-issues.js";
+import { printIssues } from "../output.js";
 
 /** The problems append would find in these drafts, without writing anything. */
 const dryRunIssues = async (source: EventSource, drafts: readonly EventDraft[], context: AppendContext): Promise<readonly Issue[]> => {
@@ -20,18 +22,15 @@ export const appendCommand: Command = {
   name: "append",
   summary: "validate events (JSONL drafts) and append them to the log, all or none",
   usage: "tertial append <log> [--events <file>|-] [--expect-seq <n>]",
+  positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    events: { value: true, help: "file of event drafts, one JSON object a line (default: standard input)" },
-    "expect-seq": { value: true, help: "fail unless the log's last seq is this (optimistic concurrency; -1 for an empty log)" },
+    events: { value: true, placeholder: "file", path: true, help: "file of event drafts, one JSON object a line (default: standard input). Drafts whose id is in the log already are skipped; a batch without ids that is already in the log is refused" },
+    "expect-seq": { value: true, placeholder: "n", help: "fail unless the log's last seq is this (optimistic concurrency; -1 for an empty log)" },
   },
   run: async ({ args, io, catalog }) => {
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial append needs the log to append to");
+    const log = logArg(args);
     const opened = openStore(log, { catalog, clock: io.now });
-    if (!(await opened.exists())) {
-      io.stderr(`${opened.name}: no such log (create it with tertial init)\n`);
-      return EXIT.io;
-    }
+    if (!(await opened.exists())) throw new FileRefusal(`${opened.name}: no such log (create it with tertial init)`);
     const expectRaw = value(args, "expect-seq");
     const expectedSeq = expectRaw === undefined ? undefined : Number(expectRaw);
     if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) throw new UsageError("--expect-seq takes a whole number");
@@ -42,9 +41,14 @@ export const appendCommand: Command = {
     if (parsed.issues.length > 0) {
       // Unreadable lines stop the append, but the readable drafts are still checked, so one run lists every problem.
       const others = await dryRunIssues(store, parsed.drafts, { catalog, now: io.now(), newId: randomUUID, places: parsed.places });
-      const issues = [...parsed.issues, ...placeColumns(text, others, shownFile)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      const issues = [...withDataIssues(catalog, text, parsed.issues, shownFile), ...placeColumns(text, others, shownFile)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       printIssues(io, issues);
       io.stderr(`nothing appended: ${issues.length} problem(s)\n`);
+      return EXIT.invalid;
+    }
+    const repeated = await findAppendedRun(store, catalog, parsed.drafts);
+    if (repeated !== undefined) {
+      io.stderr(`tertial append: ${repeatedBatchMessage(parsed.drafts.length, repeated)}\n`);
       return EXIT.invalid;
     }
     const outcome = await store.append(parsed.drafts, { places: parsed.places, ...(expectedSeq === undefined ? {} : { expectedSeq }) });

@@ -1,8 +1,10 @@
-import { auditStatedFigures, countingEvents, isPeriodParseError, knownAtCutoff, parsePeriod, SUPPORTED_RANGE, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
-import { EXIT, UsageError, value, type Command } from "../command.js";
-import { toJson } from "../output.js";
+import { auditStatedFigures, countingEvents, isPeriodParseError, parsePeriod, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
+import { EXIT, logArg, UsageError, value, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
+import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
+import { chooseFormat, OUTPUT_FLAGS, toJson, refuseOutputOnto, writeOutput } from "../output.js";
 import { auditMarkdown } from "../audit-markdown.js";
+import { KNOWN_AT_HELP } from "./report.js";
 
 const KIND_LABEL: Record<AuditFinding["kind"], string> = {
   disagreement: "DISAGREES",
@@ -40,29 +42,31 @@ const summary = (log: string, report: AuditReport): string =>
 export const auditCommand: Command = {
   name: "audit",
   summary: "compare every stated figure with the figure computed from the facts and explain each disagreement",
-  usage: "tertial audit <log> [--period <period>] [--known-at <date>] [--format text|json]",
+  usage: "tertial audit <log> [--period <period>] [--known-at <when>] [--format text|md|json] [-o <file> [--force]]",
+  positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    period: { value: true, help: "audit the figures whose period overlaps this one, e.g. 2020-T1..T2" },
-    "known-at": { value: true, help: "only what was recorded by this date (YYYY-MM-DD, whole day) or instant" },
-    format: { value: true, help: "text (default), md or json" },
+    period: { value: true, placeholder: "period", help: "audit the figures whose period overlaps this one, e.g. 2020-T1..T2" },
+    "known-at": { value: true, placeholder: "when", help: KNOWN_AT_HELP },
+    format: { value: true, placeholder: "format", choices: ["text", "md", "json"], help: "text (default), md or json (or what --out's extension says)" },
+    ...OUTPUT_FLAGS,
   },
   run: async ({ args, io, catalog }) => {
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial audit needs a log");
-    const format = value(args, "format") ?? "text";
+    const log = logArg(args);
+    await refuseOutputOnto(args, [log]);
+    const format = chooseFormat(args, { ".txt": "text", ".md": "md", ".json": "json" }, "text");
     if (format !== "text" && format !== "md" && format !== "json") throw new UsageError(`--format must be text, md or json, not "${format}"`);
     const periodText = value(args, "period");
     const period = periodText === undefined ? undefined : parsePeriod(periodText);
     if (period !== undefined && isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
-    const knownAt = value(args, "known-at");
-    if (knownAt !== undefined && knownAtCutoff(knownAt) === undefined) throw new UsageError(`--known-at: "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset, in ${SUPPORTED_RANGE}`);
-    const events: DomainEvent[] = [];
+    const knownAt = knownAtOption(value(args, "known-at"), io);
     const opened = openStore(log, { catalog });
-    for await (const event of countingEvents(opened.store, catalog, knownAt)) events.push(event);
+    const { store } = opened;
+    await warnAboutKnownAt(io, "audit", store, knownAt);
+    const events: DomainEvent[] = [];
+    for await (const event of countingEvents(store, catalog, knownAt)) events.push(event);
     const report = auditStatedFigures(events, catalog, { ...(period === undefined ? {} : { period }), ...(knownAt === undefined ? {} : { knownAt }) });
-    if (format === "json") io.stdout(toJson(report));
-    else if (format === "md") io.stdout(auditMarkdown(opened.name, report));
-    else io.stdout([summary(opened.name, report), "", ...report.findings.map(showFinding)].join("\n"));
+    const text = format === "json" ? toJson(report) : format === "md" ? auditMarkdown(opened.name, report) : [summary(opened.name, report), "", ...report.findings.map(showFinding)].join("\n");
+    await writeOutput(io, args, text, [log]);
     return report.disagreements > 0 ? EXIT.disagreement : EXIT.ok;
   },
 };

@@ -1,10 +1,12 @@
-import { diffReports, ReportError, type ReportFigureChange, type ReportDiff } from "@tertial/core";
-import { EXIT, UsageError, required, value, type Command } from "../command.js";
-import { toJson } from "../output.js";
+import { diffReports, ReportError, REPORT_KINDS, type ReportDiff, type ReportFigureChange } from "@tertial/core";
+import { EXIT, logArg, required, UsageError, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
+import { NOW, parseKnownAt, warnAboutKnownAt } from "../known-at.js";
+import { chooseFormat, OUTPUT_FLAGS, toJson, refuseOutputOnto, writeOutput } from "../output.js";
 import { progressReporter } from "../progress.js";
-import { VERSION } from "../run.js";
-import { parseKind, parseReportPeriod } from "./report.js";
+import { VERSION } from "../version.js";
+import { parseKind } from "../words.js";
+import { parseReportPeriod } from "./report.js";
 
 const shown = (change: ReportFigureChange, side: "before" | "after"): string => change[side]?.text ?? "(saknas)";
 
@@ -18,7 +20,7 @@ const changeLines = (change: ReportFigureChange): string[] => [
       })),
 ];
 
-const asKnown = (knownAt: string): string => (knownAt === "now" ? "as known now" : `as known at ${knownAt}`);
+const asKnown = (knownAt: string): string => (knownAt === NOW ? "as known now" : `as known at ${knownAt}`);
 
 const asText = (diff: ReportDiff): string =>
   diff.changes.length === 0
@@ -28,34 +30,38 @@ const asText = (diff: ReportDiff): string =>
 export const diffCommand: Command = {
   name: "diff",
   summary: "list every figure that differs between a report as known at two dates, with the events in between that changed it",
-  usage: "tertial diff <log> --kind <kind> --period <period> --known-at <A> --known-at <B> [--format text|json]",
+  usage: "tertial diff <log> --kind <kind> --period <period> --known-at <A> --known-at <B> [--format text|json] [-o <file> [--force]]",
+  positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    kind: { value: true, help: "tertialrapport, delarsrapport or verksamhetsberattelse" },
-    period: { value: true, help: "the period the report ends with, e.g. 2020-T1..T2" },
-    "known-at": { value: true, repeatable: true, help: "give it twice: the earlier date A, then the later date B (a date, an instant, or now)" },
-    format: { value: true, help: "text (default) or json" },
+    kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport, delarsrapport or verksamhetsberattelse (å, ä, ö may be written or not)" },
+    period: { value: true, placeholder: "period", help: "the period the report ends with, e.g. 2020-T1..T2" },
+    "known-at": { value: true, placeholder: "when", repeatable: true, help: "give it twice, the earlier A, then the later B; each is now, today, a date YYYY-MM-DD (the whole day, Stockholm time) or an instant with offset" },
+    format: { value: true, placeholder: "format", choices: ["text", "json"], help: "text (default) or json (or what --out's extension says)" },
+    ...OUTPUT_FLAGS,
   },
   run: async ({ args, io, catalog }) => {
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial diff needs a log");
+    const log = logArg(args);
+    await refuseOutputOnto(args, [log]);
     const kind = parseKind(required(args, "kind"));
     const period = parseReportPeriod(required(args, "period"));
-    const knownAt = args.values.get("known-at") ?? [];
+    const knownAt = (args.values.get("known-at") ?? []).map((given) => parseKnownAt(given, io));
     const [a, b] = knownAt;
     if (knownAt.length !== 2 || a === undefined || b === undefined) throw new UsageError("--known-at must be given exactly twice: A, then B");
-    const format = value(args, "format") ?? "text";
+    const format = chooseFormat(args, { ".txt": "text", ".json": "json" }, "text");
     if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
+    const { store } = openStore(log, { catalog });
+    for (const when of [a, b]) await warnAboutKnownAt(io, "diff", store, when);
     let diff: ReportDiff;
-    const progress = progressReporter(io, "diff");
+    const progress = progressReporter(io, "diff", log);
     try {
-      diff = await diffReports(openStore(log, { catalog }).store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }, a, b);
+      diff = await diffReports(store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }, a, b);
     } catch (error) {
       if (error instanceof ReportError) throw new UsageError(error.message);
       throw error;
     } finally {
       progress.done();
     }
-    io.stdout(format === "json" ? toJson(diff) : asText(diff));
+    await writeOutput(io, args, format === "json" ? toJson(diff) : asText(diff), [log]);
     return diff.changes.length === 0 ? EXIT.ok : EXIT.disagreement;
   },
 };

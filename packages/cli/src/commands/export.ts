@@ -37,6 +37,10 @@ export const exportCommand: Command = {
   name: "export",
   summary: "copy a log (PostgreSQL or JSONL) into a new JSONL file, every hash unchanged",
   usage: "tertial export <log> <target.jsonl>",
+  positionals: [
+    { name: "log", required: true, log: true },
+    { name: "target.jsonl", required: true },
+  ],
   flags: {},
   run: async ({ args, io, catalog }) => {
     const [source, target, ...extra] = args.positionals;

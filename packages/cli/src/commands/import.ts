@@ -8,6 +8,10 @@ export const importCommand: Command = {
   name: "import",
   summary: "copy a JSONL log into PostgreSQL, every hash unchanged, all or nothing",
   usage: "tertial import <source.jsonl> <postgres-url>",
+  positionals: [
+    { name: "source.jsonl", required: true },
+    { name: "postgres-url", required: true },
+  ],
   flags: {},
   run: async ({ args, io, catalog }) => {
     const [source, target, ...extra] = args.positionals;

@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { appendCommand } from "./append.js";
 import { auditCommand } from "./audit.js";
+import { completionCommand } from "./completion.js";
 import { diffCommand } from "./diff.js";
 import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
@@ -11,5 +12,5 @@ import { schemaCommand } from "./schema.js";
 import { validateCommand } from "./validate.js";
 import { verifyCommand } from "./verify.js";
 
-/** Every `tertial` command, in the order `tertial --help` lists them. */
-export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, replayCommand, reportCommand, diffCommand, auditCommand, exportCommand, importCommand, schemaCommand];
+/** Every `tertial` command, in the order `tertial --help` lists them. A new command is one file, added here. */
+export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, replayCommand, reportCommand, diffCommand, auditCommand, exportCommand, importCommand, schemaCommand, completionCommand];

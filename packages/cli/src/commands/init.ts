@@ -1,21 +1,19 @@
-import { EXIT, UsageError, type Command } from "../command.js";
+import { EXIT, FileRefusal, logArg, type Command } from "../command.js";
 import { LogAlreadyExistsError, openStore } from "../store-location.js";
 
 export const initCommand: Command = {
   name: "init",
   summary: "create an empty event log",
   usage: "tertial init <log>",
+  positionals: [{ name: "log", required: true, log: true }],
   flags: {},
   run: async ({ args, io, catalog }) => {
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial init needs the path of the log to create");
-    const opened = openStore(log, { catalog });
+    const opened = openStore(logArg(args), { catalog });
     try {
       await opened.create();
     } catch (error) {
-      if (!(error instanceof LogAlreadyExistsError) && (error as NodeJS.ErrnoException).code === undefined) throw error;
-      io.stderr(`${error instanceof LogAlreadyExistsError ? "" : `${log}: `}${(error as Error).message}\n`);
-      return EXIT.io;
+      if (error instanceof LogAlreadyExistsError) throw new FileRefusal(error.message);
+      throw error;
     }
     io.stdout(`created ${opened.name}\n`);
     return EXIT.ok;

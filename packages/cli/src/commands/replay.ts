@@ -1,8 +1,11 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { checkpoint, isPeriodParseError, knownAtCutoff, parsePeriod, replay, ReplayError, resume, SUPPORTED_RANGE, type Checkpoint } from "@tertial/core";
-import { EXIT, UsageError, required, value, type Command } from "../command.js";
-import { toJson } from "../output.js";
+import { checkpoint, isPeriodParseError, parsePeriod, replay, ReplayError, resume, type Checkpoint } from "@tertial/core";
+import { EXIT, logArg, UsageError, required, value, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
+import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
+import { toJson } from "../output.js";
+import { didYouMean, matchWord } from "../suggest.js";
+import { KNOWN_AT_HELP } from "./report.js";
 
 /** A checkpoint file, or a ReplayError saying why it is not one (never an internal error). */
 const readCheckpoint = async (path: string): Promise<Checkpoint> => {
@@ -23,13 +26,14 @@ const readCheckpoint = async (path: string): Promise<Checkpoint> => {
 export const replayCommand: Command = {
   name: "replay",
   summary: "run a projection over the log and print its result as JSON",
-  usage: "tertial replay <log> --projection <name> --period <period> [--known-at <date>] [--checkpoint-out <file>] [--resume <file>]",
+  usage: "tertial replay <log> --projection <name> --period <period> [--known-at <when>] [--checkpoint-out <file>] [--resume <file>]",
+  positionals: [{ name: "log", required: false, log: true }],
   flags: {
-    projection: { value: true, help: "which projection (tertial replay --list shows them)" },
-    period: { value: true, help: "e.g. 2020, 2020-T2, 2020-T1..T2, 2020-H1, 2020-Q3, 2020-01-01..2020-08-31" },
-    "known-at": { value: true, help: "only what was recorded by this date (YYYY-MM-DD, whole day) or instant" },
-    "checkpoint-out": { value: true, help: "also write the projection's state as a checkpoint file" },
-    resume: { value: true, help: "start from a checkpoint file instead of replaying the whole log" },
+    projection: { value: true, placeholder: "name", help: "which projection (tertial replay --list shows them; å, ä, ö may be written or not)" },
+    period: { value: true, placeholder: "period", help: "e.g. 2020, 2020-T2, 2020-T1..T2, 2020-H1, 2020-Q3, 2020-01-01..2020-08-31" },
+    "known-at": { value: true, placeholder: "when", help: KNOWN_AT_HELP },
+    "checkpoint-out": { value: true, placeholder: "file", path: true, help: "also write the projection's state as a checkpoint file" },
+    resume: { value: true, placeholder: "file", path: true, help: "start from a checkpoint file instead of replaying the whole log" },
     list: { value: false, help: "list the projections and exit" },
   },
   run: async ({ args, io, catalog }) => {
@@ -37,17 +41,17 @@ export const replayCommand: Command = {
       for (const projection of catalog.projections) io.stdout(`${projection.name}\t${projection.description}\n`);
       return EXIT.ok;
     }
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial replay needs a log");
-    const name = required(args, "projection");
-    const projection = catalog.projection(name);
-    if (projection === undefined) throw new UsageError(`unknown projection "${name}"; one of: ${catalog.projections.map((p) => p.name).join(", ")}`);
+    const log = logArg(args);
+    const given = required(args, "projection");
+    const names = catalog.projections.map((p) => p.name);
+    const projection = catalog.projection(matchWord(given, names) ?? given);
+    if (projection === undefined) throw new UsageError(`unknown projection "${given}"${didYouMean(given, names)}; one of: ${names.join(", ")}`);
     const period = parsePeriod(required(args, "period"));
     if (isPeriodParseError(period)) throw new UsageError(`--period: ${period.message}`);
-    const knownAt = value(args, "known-at");
-    if (knownAt !== undefined && knownAtCutoff(knownAt) === undefined) throw new UsageError(`--known-at: "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset, in ${SUPPORTED_RANGE}`);
+    const knownAt = knownAtOption(value(args, "known-at"), io);
     const options = knownAt === undefined ? { period } : { period, knownAt };
     const { store } = openStore(log, { catalog });
+    await warnAboutKnownAt(io, "replay", store, knownAt);
     const resumeFrom = value(args, "resume");
     const result =
       resumeFrom === undefined ? await replay(store, catalog, projection, options) : await resume(store, catalog, projection, options, await readCheckpoint(resumeFrom));

@@ -1,17 +1,14 @@
-import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { generateReport, isPeriodParseError, parsePeriod, ReportError, REPORT_KINDS, type ReportKind } from "@tertial/core";
-import { EXIT, UsageError, required, value, type Command, type CommandContext } from "../command.js";
-import { openStore } from "../store-location.js";
+import { generateReport, isPeriodParseError, parsePeriod, ReportError, REPORT_KINDS } from "@tertial/core";
+import { EXIT, logArg, required, UsageError, value, type Command, type CommandContext } from "../command.js";
+import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
+import { chooseFormat, OUTPUT_FLAGS, refuseOutputOnto, writeOutput } from "../output.js";
 import { progressReporter } from "../progress.js";
-import { checkOutput, formatOf, FORMATS, loadRenderer, RendererLoadError, rendererFor, renderWith, type AnyRenderer } from "../renderers.js";
-import { VERSION } from "../run.js";
+import { checkOutput, FORMATS, loadRenderer, RendererLoadError, rendererFor, renderWith, type AnyRenderer } from "../renderers.js";
+import { openStore } from "../store-location.js";
+import { VERSION } from "../version.js";
+import { parseKind } from "../words.js";
 
-export const parseKind = (text: string): ReportKind => {
-  const kind = REPORT_KINDS.find((candidate) => candidate === text);
-  if (kind === undefined) throw new UsageError(`--kind must be one of ${REPORT_KINDS.join(", ")}, not "${text}"`);
-  return kind;
-};
+export { parseKind } from "../words.js";
 
 export const parseReportPeriod = (text: string) => {
   const period = parsePeriod(text);
@@ -19,9 +16,12 @@ export const parseReportPeriod = (text: string) => {
   return period;
 };
 
+/** The format an --out file's extension names. */
+export const REPORT_EXTENSIONS: Readonly<Record<string, string>> = { ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json", ".pdf": "pdf" };
+
 const chooseRenderer = async ({ args, io }: CommandContext): Promise<AnyRenderer> => {
   const plugin = value(args, "renderer");
-  if (plugin === undefined) return rendererFor(formatOf(value(args, "format"), value(args, "out")));
+  if (plugin === undefined) return rendererFor(chooseFormat(args, REPORT_EXTENSIONS, "md"));
   try {
     return await loadRenderer(plugin, io.cwd);
   } catch (error) {
@@ -30,31 +30,37 @@ const chooseRenderer = async ({ args, io }: CommandContext): Promise<AnyRenderer
   }
 };
 
+/** The known-at flag every report-like command takes. */
+export const KNOWN_AT_HELP = "count only what was recorded by then: now, today, a date YYYY-MM-DD (the whole day, Stockholm time) or an instant with offset";
+
 export const reportCommand: Command = {
   name: "report",
   summary: "build a follow-up report from the log and render it (Markdown, HTML, JSON or a plugin)",
-  usage: "tertial report <log> --kind <kind> --period <period> [--known-at <date>] [--format md|html|json|pdf] [--renderer <module or path>] [--out <file>]",
+  usage: "tertial report <log> --kind <kind> --period <period> [--known-at <when>] [--format md|html|json|pdf] [--renderer <module or path>] [-o <file> [--force]]",
+  positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    kind: { value: true, help: "tertialrapport (any tertial, cumulative from 1 January), delarsrapport (January–August) or verksamhetsberattelse (the year)" },
-    period: { value: true, help: "the period the report ends with, e.g. 2020-T1..T2, 2020-T2, 2020" },
-    "known-at": { value: true, help: "the report as it could have been written then: only what was recorded by this date (YYYY-MM-DD, whole day) or instant" },
-    format: { value: true, help: `output format: ${FORMATS.join(", ")} (default md; pdf when --out ends in .pdf). pdf prints with the machine's Chromium (CHROMIUM_PATH) and needs --out` },
-    renderer: { value: true, help: "a third-party renderer: a module name or a path to a module that default-exports or exports `renderer`" },
-    out: { value: true, help: "write to this file instead of standard output" },
+    kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport (any tertial, cumulative from 1 January), delarsrapport (January–August) or verksamhetsberattelse (the year); å, ä, ö may be written or not" },
+    period: { value: true, placeholder: "period", help: "the period the report ends with, e.g. 2020-T1..T2, 2020-T2, 2020" },
+    "known-at": { value: true, placeholder: "when", help: `the report as it could have been written then; ${KNOWN_AT_HELP}` },
+    format: { value: true, placeholder: "format", choices: FORMATS, help: `output format: ${FORMATS.join(", ")} (default md, or what --out's extension says); pdf prints with the machine's Chromium (CHROMIUM_PATH) and needs --out` },
+    renderer: { value: true, placeholder: "module", help: "a third-party renderer: a module name or a path to a module that default-exports or exports `renderer`" },
+    ...OUTPUT_FLAGS,
   },
   run: async (context) => {
     const { args, io, catalog } = context;
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial report needs a log");
+    const log = logArg(args);
+    await refuseOutputOnto(args, [log]);
     const kind = parseKind(required(args, "kind"));
     const period = parseReportPeriod(required(args, "period"));
-    const knownAt = value(args, "known-at");
+    const knownAt = knownAtOption(value(args, "known-at"), io);
     const renderer = await chooseRenderer(context);
     checkOutput(renderer, value(args, "out"));
-    const progress = progressReporter(io, "report");
+    const { store } = openStore(log, { catalog });
+    await warnAboutKnownAt(io, "report", store, knownAt);
+    const progress = progressReporter(io, "report", log);
     let text: string | Uint8Array;
     try {
-      const built = await generateReport(openStore(log, { catalog }).store, catalog, {
+      const built = await generateReport(store, catalog, {
         kind,
         period,
         generatedBy: `tertial ${VERSION}`,
@@ -68,9 +74,7 @@ export const reportCommand: Command = {
     } finally {
       progress.done();
     }
-    const out = value(args, "out");
-    if (out === undefined) io.stdout(text as string);
-    else await writeFile(resolve(io.cwd, out), text);
+    await writeOutput(io, args, text, [log]);
     return EXIT.ok;
   },
 };

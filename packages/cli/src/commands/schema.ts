@@ -1,11 +1,13 @@
 import { catalogSchema, eventDraftSchema } from "@tertial/core";
 import { EXIT, UsageError, type Command } from "../command.js";
 import { toJson } from "../output.js";
+import { didYouMean } from "../suggest.js";
 
 export const schemaCommand: Command = {
   name: "schema",
   summary: "print the JSON Schema of event types (generated from their codecs)",
   usage: "tertial schema [<event type>] [--list]",
+  positionals: [{ name: "event type", required: false }],
   flags: { list: { value: false, help: "list event types with their descriptions" } },
   run: async ({ args, io, catalog }) => {
     if (args.switches.has("list")) {
@@ -18,7 +20,7 @@ export const schemaCommand: Command = {
       return EXIT.ok;
     }
     const definition = catalog.definition(type);
-    if (definition === undefined) throw new UsageError(`unknown event type "${type}" (tertial schema --list shows them)`);
+    if (definition === undefined) throw new UsageError(`unknown event type "${type}"${didYouMean(type, catalog.definitions.map((d) => d.type))} (tertial schema --list shows them)`);
     io.stdout(toJson(eventDraftSchema(definition)));
     return EXIT.ok;
   },

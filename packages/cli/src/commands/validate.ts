@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { ConsistencyChecker, CorrectionIndex, decodeData, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
-import { EXIT, UsageError, value, type Command } from "../command.js";
-import { printIssues } from "../output.js";
+import { EXIT, logArg, UsageError, value, type Command, type Io } from "../command.js";
+import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
+import { dataIssuesOfBrokenLine, withDataIssues } from "../events/line-issues.js";
+import { printIssues, toJson } from "../output.js";
 import { openStore, type OpenedLog } from "../store-location.js";
 
-/** Every problem in a log: unreadable lines, invalid data, and broken consistency rules, in one run. */
+/** Every problem in a log: unreadable lines (envelope and data together), invalid data, and broken consistency rules, in one run. */
 const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: Issue[]; events: number }> => {
   const issues: Issue[] = [];
   const corrections = new CorrectionIndex();
@@ -15,13 +17,13 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
   let events = 0;
   for await (const line of log.lines()) {
     const { parsed } = line;
+    const place = { file: log.name, line: line.number };
+    const placed = (found: readonly Issue[]): Issue[] => placeColumns(line.text, found.map((item) => ({ ...item, ...place, line: 1 }))).map((item) => ({ ...item, line: line.number }));
     if (!parsed.ok) {
-      issues.push(...parsed.issues);
+      issues.push(...parsed.issues, ...(line.terminated ? placed(dataIssuesOfBrokenLine(catalog, line.text, parsed.issues)) : []));
       continue;
     }
     events += 1;
-    const place = { file: log.name, line: line.number };
-    const placed = (found: readonly Issue[]): Issue[] => placeColumns(line.text, found.map((item) => ({ ...item, ...place, line: 1 }))).map((item) => ({ ...item, line: line.number }));
     const decoded = decodeData(catalog, parsed.event);
     if (!decoded.ok) {
       issues.push(...placed(decoded.issues));
@@ -33,46 +35,52 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
   return { issues, events };
 };
 
+/** Every problem append would find in a drafts file, without writing: envelope, data, rules, and a batch already appended. */
+const validateDrafts = async (log: OpenedLog, eventsFile: string, io: Io, catalog: Catalog): Promise<{ issues: Issue[]; events: number; repeated?: string }> => {
+  const { text, parsed } = await readDraftFile(eventsFile);
+  const shownFile = eventsFile === "-" ? "<stdin>" : eventsFile;
+  const issues: Issue[] = withDataIssues(catalog, text, parsed.issues, shownFile);
+  if (parsed.drafts.length === 0) return { issues, events: 0 };
+  const { store } = log;
+  try {
+    const repeated = await findAppendedRun(store, catalog, parsed.drafts);
+    if (repeated !== undefined) return { issues, events: parsed.drafts.length, repeated: repeatedBatchMessage(parsed.drafts.length, repeated) };
+    const prepared = await prepareAppend(store, parsed.drafts, { catalog, now: io.now(), newId: randomUUID, places: parsed.places });
+    if (!prepared.ok) issues.push(...placeColumns(text, prepared.issues, shownFile));
+  } catch (error) {
+    if (!(error instanceof LogReadError)) throw error;
+    issues.push(...error.issues);
+  }
+  return { issues: [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), events: parsed.drafts.length };
+};
+
 export const validateCommand: Command = {
   name: "validate",
   summary: "list every problem in a log, or in a file of events before appending it (dry run)",
-  usage: "tertial validate <log> [--events <file>|-]",
+  usage: "tertial validate <log> [--events <file>|-] [--format text|json]",
+  positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    events: { value: true, help: "check these drafts against the log as append would, without writing" },
+    events: { value: true, placeholder: "file", path: true, help: "check these drafts against the log as append would, without writing" },
+    format: { value: true, placeholder: "format", choices: ["text", "json"], help: "text (default) or json: { log, events file, valid, events, issues } on standard output" },
   },
   run: async ({ args, io, catalog }) => {
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial validate needs a log");
+    const opened = openStore(logArg(args), { catalog, clock: io.now });
+    const log = opened.name;
+    const format = value(args, "format") ?? "text";
+    if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
     const eventsFile = value(args, "events");
-    const opened = openStore(log, { catalog, clock: io.now });
-    if (eventsFile === undefined) {
-      const { issues, events } = await validateLog(opened, catalog);
-      if (issues.length > 0) {
-        printIssues(io, issues);
-        io.stderr(`${opened.name}: ${issues.length} problem(s)\n`);
-        return EXIT.invalid;
-      }
-      io.stdout(`${opened.name}: valid, ${events} events\n`);
-      return EXIT.ok;
+    const result = eventsFile === undefined ? await validateLog(opened, catalog) : await validateDrafts(opened, eventsFile, io, catalog);
+    const repeated = "repeated" in result ? result.repeated : undefined;
+    const valid = result.issues.length === 0 && repeated === undefined;
+    if (format === "json") {
+      io.stdout(toJson({ log, ...(eventsFile === undefined ? {} : { events: eventsFile }), valid, count: result.events, issues: result.issues, ...(repeated === undefined ? {} : { alreadyAppended: repeated }) }));
+      return valid ? EXIT.ok : EXIT.invalid;
     }
-    const { text, parsed } = await readDraftFile(eventsFile);
-    const issues: Issue[] = [...parsed.issues];
-    if (parsed.drafts.length > 0) {
-      const { store } = opened;
-      try {
-        const prepared = await prepareAppend(store, parsed.drafts, { catalog, now: io.now(), newId: randomUUID, places: parsed.places });
-        if (!prepared.ok) issues.push(...placeColumns(text, prepared.issues, eventsFile === "-" ? "<stdin>" : eventsFile));
-      } catch (error) {
-        if (!(error instanceof LogReadError)) throw error;
-        issues.push(...error.issues);
-      }
-    }
-    if (issues.length > 0) {
-      printIssues(io, [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-      io.stderr(`${eventsFile}: ${issues.length} problem(s); nothing would be appended\n`);
-      return EXIT.invalid;
-    }
-    io.stdout(`${eventsFile}: ${parsed.drafts.length} event(s) valid against ${opened.name}\n`);
-    return EXIT.ok;
+    printIssues(io, result.issues);
+    if (repeated !== undefined) io.stderr(`tertial validate: ${repeated}\n`);
+    const subject = eventsFile ?? log;
+    if (!valid) io.stderr(`${subject}: ${result.issues.length + (repeated === undefined ? 0 : 1)} problem(s)${eventsFile === undefined ? "" : "; nothing would be appended"}\n`);
+    else io.stdout(eventsFile === undefined ? `${log}: valid, ${result.events} events\n` : `${eventsFile}: ${result.events} event(s) valid against ${log}\n`);
+    return valid ? EXIT.ok : EXIT.invalid;
   },
 };

@@ -1,6 +1,6 @@
 import { issue, type Issue } from "@tertial/core";
-import { EXIT, UsageError, value, type Command } from "../command.js";
-import { printIssues } from "../output.js";
+import { EXIT, logArg, UsageError, value, type Command } from "../command.js";
+import { printIssues, toJson } from "../output.js";
 import { openStore } from "../store-location.js";
 
 /** A chain cannot show that lines were cut off its end; a head noted earlier can. */
@@ -12,22 +12,24 @@ const headIssues = (log: string, head: string, expected: string | undefined): Is
 export const verifyCommand: Command = {
   name: "verify",
   summary: "check the hash chain and every line of a log",
-  usage: "tertial verify <log> [--head <hash>]",
+  usage: "tertial verify <log> [--head <hash>] [--format text|json]",
+  positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    head: { value: true, help: "also fail unless the log ends at this hash (a head printed by append or verify earlier): detects lines cut off the end" },
+    head: { value: true, placeholder: "hash", help: "also fail unless the log ends at this hash (a head printed by append or verify earlier): detects lines cut off the end" },
+    format: { value: true, placeholder: "format", choices: ["text", "json"], help: "text (default) or json: { log, ok, events, head, issues } on standard output" },
   },
   run: async ({ args, io, catalog }) => {
-    const [log] = args.positionals;
-    if (log === undefined) throw new UsageError("tertial verify needs the log to check");
-    const opened = openStore(log, { catalog });
+    const opened = openStore(logArg(args), { catalog });
+    const log = opened.name;
+    const format = value(args, "format") ?? "text";
+    if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
     const report = await opened.verify(catalog);
-    const issues = [...report.issues, ...headIssues(opened.name, report.head, value(args, "head"))];
-    if (issues.length > 0) {
+    const issues = [...report.issues, ...headIssues(log, report.head, value(args, "head"))];
+    if (format === "json") io.stdout(toJson({ log, ok: issues.length === 0, events: report.events, head: report.head, issues }));
+    else if (issues.length > 0) {
       printIssues(io, issues);
-      io.stderr(`${opened.name}: FAILED: ${issues.length} problem(s) in ${report.events} readable event(s)\n`);
-      return EXIT.tampered;
-    }
-    io.stdout(`${opened.name}: ok, ${report.events} events, head ${report.head}\n`);
-    return EXIT.ok;
+      io.stderr(`${log}: FAILED: ${issues.length} problem(s) in ${report.events} readable event(s)\n`);
+    } else io.stdout(`${log}: ok, ${report.events} events, head ${report.head}\n`);
+    return issues.length > 0 ? EXIT.tampered : EXIT.ok;
   },
 };

@@ -14,10 +14,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** The real CLI as a user runs it: a separate node process on packages/cli/src/main.ts. */
-export const spawnCli = (args: readonly string[], options: { readonly input?: string } = {}): Promise<CliResult> =>
+/** The installed binary's shim; it runs the compiled dist/ (built by vitest's global setup). */
+export const BIN = join(REPO, "packages/cli/bin/tertial.js");
+
+/** The real CLI as a user runs it: a separate node process on the built binary. */
+export const spawnCli = (args: readonly string[], options: { readonly input?: string; readonly cwd?: string; readonly env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> =>
   new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--conditions=@tertial/source", "--import", "tsx", "packages/cli/src/main.ts", ...args], { cwd: REPO, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, stdio: ["pipe", "pipe", "pipe"], ...(options.env === undefined ? {} : { env: options.env }) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -28,10 +31,10 @@ export const spawnCli = (args: readonly string[], options: { readonly input?: st
   });
 
 /** The same `run` the binary calls, in this process (fast enough for properties), with captured output. */
-export const runCli = async (args: readonly string[], now = Date.parse("2020-09-01T08:00:00.000Z")): Promise<CliResult> => {
+export const runCli = async (args: readonly string[], now = Date.parse("2020-09-01T08:00:00.000Z"), more: Partial<Io> = {}): Promise<CliResult> => {
   let stdout = "";
   let stderr = "";
-  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stderrIsTty: false, cwd: REPO, now: () => now };
+  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), stderrIsTty: false, cwd: REPO, now: () => now, ...more };
   const code = await run(args, io);
   return { code, stdout, stderr };
 };

@@ -16,20 +16,20 @@ describe("tertial's command line", () => {
   it("shows a command's flags and the exit codes with <command> --help", async () => {
     const result = await runCli(["verify", "--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("--head <value>");
+    expect(result.stdout).toContain("--head <hash>");
     expect(result.stdout).toContain("Exit codes:");
   });
 
   it.each([
     [[], 2, ""],
     [["frobnicate"], 2, 'tertial: unknown command "frobnicate"'],
-    [["verify"], 2, "tertial verify: tertial verify needs the log to check"],
-    [["verify", "x.jsonl", "--fast"], 2, "tertial verify: tertial verify: unknown flag --fast"],
+    [["verify"], 2, "tertial verify: needs a log: give it as the first argument, with -f <log>, or in TERTIAL_LOG"],
+    [["verify", "x.jsonl", "--fast"], 2, "tertial verify: unknown option --fast"],
     [["replay", "x.jsonl", "--projection", "staffing", "--period", "2020-T4"], 2, '--period: "2020-T4" is not a period'],
     [["replay", "x.jsonl", "--projection", "nope", "--period", "2020"], 2, 'unknown projection "nope"'],
     [["append", "/nonexistent/events.jsonl", "--events", "x"], 6, "no such log"],
     [["verify", "/nonexistent/events.jsonl"], 6, "/nonexistent/events.jsonl"],
-    [["replay", "x.jsonl", "--projection", "staffing", "--period", "2020", "--known-at", "15 oktober"], 2, '--known-at: "15 oktober" is neither a date'],
+    [["replay", "x.jsonl", "--projection", "staffing", "--period", "2020", "--known-at", "15 oktober"], 2, '--known-at: "15 oktober" is neither now, today, a date'],
     [["schema", "staff.position-opend"], 2, 'unknown event type "staff.position-opend"'],
   ])("tertial %j exits %i: %s", async (args, code, says) => {
     const result = await runCli(args);
@@ -42,7 +42,7 @@ describe("tertial's command line", () => {
     const log = join(await tempDir(), "events.jsonl");
     expect((await runCli(["init", log])).code).toBe(0);
     const again = await runCli(["init", log]);
-    expect([again.code, again.stderr]).toEqual([6, `${log}: already exists; tertial init never overwrites a log\n`]);
+    expect([again.code, again.stderr]).toEqual([6, `tertial init: ${log}: already exists; tertial init never overwrites a log\n`]);
   });
 
   it("append with --expect-seq fails when the log moved on", async () => {

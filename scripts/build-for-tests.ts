@@ -1,0 +1,12 @@
+/**
+ * Vitest's global setup: compiles the packages (incremental `tsc -b`, a no-op when dist/ is up to
+ * date) so tests that spawn the real `tertial` run the built JavaScript, as users do, not
+ * TypeScript through a loader at each start.
+ */
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+export default function setup(): void {
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  execFileSync(process.execPath, [tsc, "-b", "tsconfig.json"], { stdio: "inherit" });
+}
