@@ -1,4 +1,4 @@
-import { defaultCatalog, formatIssue, LockTimeoutError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
+import { defaultCatalog, formatIssue, LockTimeoutError, LogBrokenError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
 import { parseArgs } from "./args.js";
 import { EXIT, UsageError, type Command, type ExitCode, type Io } from "./command.js";
 import { commands } from "./commands/index.js";
@@ -71,7 +71,7 @@ export const run = async (argv: readonly string[], io: Io, catalog: Catalog = de
     }
     if (error instanceof LogReadError) {
       for (const found of error.issues) io.stderr(`${formatIssue(found)}\n`);
-      return EXIT.invalid;
+      return error instanceof LogBrokenError ? EXIT.tampered : EXIT.invalid;
     }
     if (error instanceof ReplayError) {
       io.stderr(`tertial ${command.name}: ${error.message}\n`);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { jsonlStore, LogReadError, logExists, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
+import { describeLogEnd, jsonlStore, LogBrokenError, LogReadError, logExists, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { printIssues } from "../output.js";
 
@@ -10,7 +10,8 @@ const dryRunIssues = async (source: EventSource, drafts: readonly EventDraft[], 
     const prepared = await prepareAppend(source, drafts, context);
     return prepared.ok ? [] : prepared.issues;
   } catch (error) {
-    if (error instanceof LogReadError) return error.issues;
+    if (error instanceof LogReadError && !(error instanceof LogBrokenError)) return error.issues;
+    if (error instanceof LogBrokenError) throw error;
     throw error;
   }
 };
@@ -35,7 +36,14 @@ export const appendCommand: Command = {
     if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) throw new UsageError("--expect-seq takes a whole number");
     const eventsFile = value(args, "events") ?? "-";
     const { text, parsed } = await readDraftFile(eventsFile);
-    const store = jsonlStore({ path: log, catalog, clock: io.now });
+    const store = jsonlStore({
+      path: log,
+      catalog,
+      clock: io.now,
+      onRepair: (end) => io.stderr(`${log}: rolled back first: ${describeLogEnd(end) ?? ""}\n`),
+      // A progress line only where someone watches: waiting is normal under load, never an error.
+      ...(io.stderrIsTty ? { onLockWait: ({ ahead, holder }: { ahead: number; holder: number }) => io.stderr(`${log}: waiting for ${ahead} writer(s) ahead (process ${holder} is writing)\n`) } : {}),
+    });
     const shownFile = eventsFile === "-" ? "<stdin>" : eventsFile;
     if (parsed.issues.length > 0) {
       // Unreadable lines stop the append, but the readable drafts are still checked, so one run lists every problem.
@@ -49,7 +57,7 @@ export const appendCommand: Command = {
     if (!outcome.ok) {
       printIssues(io, placeColumns(text, outcome.issues, shownFile));
       io.stderr(`nothing appended: ${outcome.issues.length} problem(s)\n`);
-      return EXIT.invalid;
+      return outcome.logBroken === true && outcome.issues.some((found) => found.code === "chain-broken") ? EXIT.tampered : EXIT.invalid;
     }
     const present = outcome.alreadyPresent.length === 0 ? "" : ` (${outcome.alreadyPresent.length} already present, skipped)`;
     io.stdout(`appended ${outcome.appended.length} event(s)${present}; head seq ${outcome.head.seq} ${outcome.head.hash}\n`);

@@ -3,6 +3,7 @@ import { appendCommand } from "./append.js";
 import { auditCommand } from "./audit.js";
 import { diffCommand } from "./diff.js";
 import { initCommand } from "./init.js";
+import { repairCommand } from "./repair.js";
 import { replayCommand } from "./replay.js";
 import { reportCommand } from "./report.js";
 import { schemaCommand } from "./schema.js";
@@ -10,4 +11,4 @@ import { validateCommand } from "./validate.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every `tertial` command, in the order `tertial --help` lists them. */
-export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, replayCommand, reportCommand, diffCommand, auditCommand, schemaCommand];
+export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, repairCommand, replayCommand, reportCommand, diffCommand, auditCommand, schemaCommand];

@@ -1,4 +1,4 @@
-import { issue, verifyLog, type Issue } from "@tertial/core";
+import { describeLogEnd, issue, verifyLog, type Issue } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { printIssues } from "../output.js";
 
@@ -25,6 +25,7 @@ export const verifyCommand: Command = {
       io.stderr(`${log}: FAILED: ${issues.length} problem(s) in ${report.events} readable event(s)\n`);
       return EXIT.tampered;
     }
+    if (report.end.kind === "committed") io.stderr(`${log}: note: ${describeLogEnd(report.end) ?? ""}; tertial repair ${log} (or the next append) clears its record\n`);
     io.stdout(`${log}: ok, ${report.events} events, head ${report.head}\n`);
     return EXIT.ok;
   },
