@@ -40,7 +40,8 @@ const committedLog = async (): Promise<{ path: string; head: LogHead }> => {
 const batchLines = (head: LogHead, count: number): string[] => {
   let previous = head;
   return Array.from({ length: count }, (_, index) => {
-    const event = sealed({ ...municipality(`x${index}`), schemaVersion: 1, recordedAt: "2099-01-01T00:00:00.000Z", seq: previous.seq + 1, prevHash: previous.hash });
+    const { type, effectiveAt, data } = municipality(`x${index}`);
+    const event = sealed({ id: `x${index}`, type, effectiveAt, data, schemaVersion: 1, recordedAt: "2099-01-01T00:00:00.000Z", seq: previous.seq + 1, prevHash: previous.hash });
     previous = { seq: event.seq, hash: event.hash };
     return `${lineOf(event)}\n`;
   });
