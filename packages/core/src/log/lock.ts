@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync, watch, type FSWatcher } from "node:fs";
-import { mkdir, readdir, realpath, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, realpath, rm, rmdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 export class LockTimeoutError extends Error {}
@@ -123,11 +123,24 @@ const liveAhead = async (queue: string, own: Entry): Promise<{ choosing: number;
   return { choosing, tickets: tickets.sort((a, b) => (before(a, b) ? -1 : 1)) };
 };
 
+/** Creates the queue if needed and an entry in it; the last writer out may remove an empty queue at any moment. */
+const enter = async (queue: string, name: string): Promise<void> => {
+  for (;;) {
+    await mkdir(queue, { recursive: true });
+    try {
+      await writeFile(join(queue, name), "", { flag: "wx" });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+};
+
 /** Takes a numbered ticket, one higher than any in the queue (Lamport's bakery, with files). */
 const takeTicket = async (queue: string): Promise<Entry> => {
   const me = `${SELF}-${randomBytes(6).toString("hex")}`;
   const choosing = join(queue, `choosing.${me}`);
-  await writeFile(choosing, "", { flag: "wx" });
+  await enter(queue, `choosing.${me}`);
   try {
     const highest = Math.max(0, ...(await listEntries(queue)).map((entry) => entry.number));
     const name = `ticket.${String(highest + 1).padStart(12, "0")}.${me}`;
@@ -169,13 +182,14 @@ const waitForTurn = async (queue: string, own: Entry, options: LockOptions): Pro
  * identities mean nothing across machines.
  */
 export const withFileLock = async <T>(queue: string, work: () => Promise<T>, options: LockOptions = {}): Promise<T> => {
-  await mkdir(queue, { recursive: true });
   const own = await takeTicket(queue);
   try {
     await waitForTurn(queue, own, options);
     return await work();
   } finally {
     await rm(join(queue, own.name), { force: true });
+    // The last one out leaves no empty folder behind; with others still queued this fails, as it should.
+    await rmdir(queue).catch(() => undefined);
   }
 };
 
