@@ -129,7 +129,7 @@ export const describeLogEnd = (end: LogEnd): string | undefined => {
     case "clean":
       return undefined;
     case "committed":
-      return `the last batch (${spaced(end.batch.events)} events, up to seq ${end.batch.headAfter.seq}) is whole, but its append did not finish; it counts`;
+      return `the last batch (${spaced(end.batch.events)} events, up to seq ${end.batch.headAfter.seq}) is whole, but its append did not finish: readers count it once its record is cleared`;
     case "incomplete": {
       const last = end.firstLine + end.linesPresent - 1 + (end.torn ? 1 : 0);
       const lines = end.linesPresent + (end.torn ? 1 : 0) === 0 ? "no lines" : `lines ${spaced(end.firstLine)}–${spaced(last)}`;
