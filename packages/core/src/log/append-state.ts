@@ -5,6 +5,7 @@ import type { Catalog } from "../events/catalog.js";
 import type { ConsistencyRule } from "../events/consistency.js";
 import type { DomainEvent } from "../events/envelope.js";
 import type { Issue } from "../events/issues.js";
+import { decodeState, encodeState } from "./lazy-collections.js";
 import type { LogHead } from "./store.js";
 
 /** What append needs to know of an earlier event: its content fingerprint and whether it is a retraction. */
@@ -55,7 +56,7 @@ export class IdIndex {
     return undefined;
   }
 
-  /** All records, sorted, as one buffer: what the append state stores. */
+  /** All records, sorted, as one buffer: what the append state stores. Untouched runs are copied whole. */
   toBuffer(): Buffer {
     const fresh = [...this.added].map(([id, known]) => {
       const record = Buffer.alloc(RECORD_BYTES);
@@ -65,20 +66,26 @@ export class IdIndex {
       return record;
     });
     fresh.sort((a, b) => a.compare(b, 0, KEY_BYTES, 0, KEY_BYTES));
-    const out = Buffer.alloc(this.sorted.length + fresh.length * RECORD_BYTES);
-    let fromSorted = 0;
-    let written = 0;
+    const chunks: Buffer[] = [];
+    let from = 0;
     for (const record of fresh) {
-      while (fromSorted < this.sorted.length && this.sorted.compare(record, 0, KEY_BYTES, fromSorted, fromSorted + KEY_BYTES) < 0) {
-        this.sorted.copy(out, written, fromSorted, fromSorted + RECORD_BYTES);
-        fromSorted += RECORD_BYTES;
-        written += RECORD_BYTES;
-      }
-      record.copy(out, written);
-      written += RECORD_BYTES;
+      const until = this.lowerBound(record.subarray(0, KEY_BYTES)) * RECORD_BYTES;
+      chunks.push(this.sorted.subarray(from, until), record);
+      from = until;
     }
-    this.sorted.copy(out, written, fromSorted);
-    return out;
+    chunks.push(this.sorted.subarray(from));
+    return Buffer.concat(chunks);
+  }
+
+  private lowerBound(key: Buffer): number {
+    let low = 0;
+    let high = this.sorted.length / RECORD_BYTES;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted.compare(key, 0, KEY_BYTES, middle * RECORD_BYTES, middle * RECORD_BYTES + KEY_BYTES) > 0) high = middle;
+      else low = middle + 1;
+    }
+    return low;
   }
 }
 
@@ -181,7 +188,7 @@ export const loadAppendState = async (realLogPath: string, catalog: Catalog): Pr
   }
   if (saved?.format !== FORMAT || saved.fingerprint !== rulesFingerprint(catalog) || !Array.isArray(saved.rules) || saved.rules.length !== catalog.rules.length) return undefined;
   if (!sameMark(saved.mark, await markOf(realLogPath))) return undefined;
-  const states = catalog.rules.map((rule, index) => hydrate(rule.init(), saved.rules[index]));
+  const states = catalog.rules.map((rule, index) => hydrate(rule.init(), decodeState(saved.rules[index])));
   const ids = Buffer.from(saved.ids.buffer, saved.ids.byteOffset, saved.ids.byteLength);
   return { head: saved.head, ids: new IdIndex(ids), removed: new Set(saved.removed), rules: new RuleBook(catalog.rules, states) };
 };
@@ -202,7 +209,7 @@ export const saveAppendState = async (realLogPath: string, catalog: Catalog, sta
       head: state.head,
       removed: [...state.removed],
       ids: state.ids.toBuffer(),
-      rules: state.rules.states,
+      rules: state.rules.states.map(encodeState),
     };
     await writeFile(temporary, serialize(saved));
     await rename(temporary, path);
