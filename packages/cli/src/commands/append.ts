@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describeLogEnd, jsonlStore, LogBrokenError, LogReadError, logExists, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
+import { describeRepair, jsonlStore, LogBrokenError, LogReadError, logExists, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
 import { EXIT, UsageError, value, type Command } from "../command.js";
 import { printIssues } from "../output.js";
 
@@ -40,7 +40,7 @@ export const appendCommand: Command = {
       path: log,
       catalog,
       clock: io.now,
-      onRepair: (end) => io.stderr(`${log}: rolled back first: ${describeLogEnd(end) ?? ""}\n`),
+      onRepair: (end) => io.stderr(`${log}: before appending, ${describeRepair(end)}\n`),
       // A progress line only where someone watches: waiting is normal under load, never an error.
       ...(io.stderrIsTty ? { onLockWait: ({ ahead, holder }: { ahead: number; holder: number }) => io.stderr(`${log}: waiting for ${ahead} writer(s) ahead (process ${holder} is writing)\n`) } : {}),
     });

@@ -1,19 +1,5 @@
-import { describeLogEnd, logExists, repairLogEnd, withLogLock, type LogEnd } from "@tertial/core";
+import { describeRepair, logExists, repairLogEnd, withLogLock } from "@tertial/core";
 import { EXIT, UsageError, type Command } from "../command.js";
-
-const said = (log: string, end: LogEnd): string => {
-  switch (end.kind) {
-    case "clean":
-      return `${log}: nothing to repair: every batch in the log is whole\n`;
-    case "committed":
-      return `${log}: kept the last batch: ${describeLogEnd(end) ?? ""}; head seq ${end.batch.headAfter.seq} ${end.batch.headAfter.hash}\n`;
-    case "incomplete":
-    case "torn-line":
-      return `${log}: removed ${describeLogEnd(end) ?? ""}; restored head seq ${end.restoredHead.seq} ${end.restoredHead.hash}\n`;
-    case "inconsistent":
-      return "";
-  }
-};
 
 export const repairCommand: Command = {
   name: "repair",
@@ -30,10 +16,10 @@ export const repairCommand: Command = {
     // Under the lock: a batch being written right now is not an interrupted one.
     const end = await withLogLock(log, repairLogEnd);
     if (end.kind === "inconsistent") {
-      io.stderr(`${log}: cannot repair: ${end.message}; run tertial verify ${log}\n`);
+      io.stderr(`${log}: ${describeRepair(end)}; run tertial verify ${log}\n`);
       return EXIT.tampered;
     }
-    io.stdout(said(log, end));
+    io.stdout(`${log}: ${describeRepair(end)}\n`);
     return EXIT.ok;
   },
 };

@@ -113,9 +113,17 @@ describe("an interrupted append, through the CLI", () => {
     expect(verify.stderr).toContain(`${log}:3: lines 3–6 are an incomplete batch (3 of 10 events written, the last line cut off): its append was interrupted and none of it was committed; run tertial repair ${log} to roll it back (to seq 1)`);
     const repair = await runCli(["repair", log]);
     expect(repair.code).toBe(0);
-    expect(repair.stdout).toBe(`${log}: removed lines 3–6 are an incomplete batch (3 of 10 events written, the last line cut off): its append was interrupted and none of it was committed; restored head seq 1 ${head}\n`);
+    expect(repair.stdout).toBe(`${log}: removed lines 3–6: an incomplete batch (3 of 10 events written, the last line cut off) left by an interrupted append; restored head seq 1 ${head}\n`);
     expect(await readFile(log, "utf8")).toBe(committed);
     expect((await runCli(["verify", log])).code).toBe(0);
     expect((await runCli(["repair", log])).stdout).toBe(`${log}: nothing to repair: every batch in the log is whole\n`);
+    // Left the same way again, the next append rolls it back first and says so.
+    await writeFile(`${log}.pending`, JSON.stringify({ format: "tertial-pending-batch/1", sizeBefore, headBefore: { seq: 1, hash: head }, events: 10, sizeAfter: sizeBefore + 10_000, headAfter: { seq: 11, hash: "f".repeat(64) } }));
+    await writeFile(log, committed + batch.slice(0, 3).map((event) => `${lineOf(event)}\n`).join(""));
+    await writeFile(drafts, JSON.stringify({ id: "c", type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "c", name: "c" } }));
+    const append = await runCli(["append", log, "--events", drafts]);
+    expect(append.code).toBe(0);
+    expect(append.stderr).toBe(`${log}: before appending, removed lines 3–5: an incomplete batch (3 of 10 events written) left by an interrupted append; restored head seq 1 ${head}\n`);
+    expect(append.stdout).toMatch(/^appended 1 event\(s\); head seq 2 /);
   });
 });

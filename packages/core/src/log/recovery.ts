@@ -123,6 +123,29 @@ export const repairLogEnd = async (realLogPath: string): Promise<LogEnd> => {
 
 const spaced = (value: number): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 
+/** The lines an incomplete batch left, as "lines 4–30", "line 4" or "no lines". */
+export const batchLines = (end: Extract<LogEnd, { kind: "incomplete" }>): string => {
+  const count = end.linesPresent + (end.torn ? 1 : 0);
+  if (count === 0) return "no lines";
+  return count === 1 ? `line ${spaced(end.firstLine)}` : `lines ${spaced(end.firstLine)}–${spaced(end.firstLine + count - 1)}`;
+};
+
+/** What repair did, in one sentence for an operator. */
+export const describeRepair = (end: LogEnd): string => {
+  switch (end.kind) {
+    case "incomplete":
+      return `removed ${batchLines(end)}: an incomplete batch (${spaced(end.linesPresent)} of ${spaced(end.batch.events)} events written${end.torn ? ", the last line cut off" : ""}) left by an interrupted append; restored head seq ${end.restoredHead.seq} ${end.restoredHead.hash}`;
+    case "torn-line":
+      return `removed line ${spaced(end.line)}: cut off by an interrupted append; restored head seq ${end.restoredHead.seq} ${end.restoredHead.hash}`;
+    case "committed":
+      return `kept the last batch (${spaced(end.batch.events)} events): it was written whole before its append was interrupted; head seq ${end.batch.headAfter.seq} ${end.batch.headAfter.hash}`;
+    case "clean":
+      return "nothing to repair: every batch in the log is whole";
+    case "inconsistent":
+      return `cannot repair: ${end.message}`;
+  }
+};
+
 /** One sentence for an operator about a log's end, or undefined when it is clean. */
 export const describeLogEnd = (end: LogEnd): string | undefined => {
   switch (end.kind) {
@@ -131,9 +154,8 @@ export const describeLogEnd = (end: LogEnd): string | undefined => {
     case "committed":
       return `the last batch (${spaced(end.batch.events)} events, up to seq ${end.batch.headAfter.seq}) is whole, but its append did not finish: readers count it once its record is cleared`;
     case "incomplete": {
-      const last = end.firstLine + end.linesPresent - 1 + (end.torn ? 1 : 0);
-      const lines = end.linesPresent + (end.torn ? 1 : 0) === 0 ? "no lines" : `lines ${spaced(end.firstLine)}–${spaced(last)}`;
-      return `${lines} are an incomplete batch (${spaced(end.linesPresent)} of ${spaced(end.batch.events)} events written${end.torn ? ", the last line cut off" : ""}): its append was interrupted and none of it was committed`;
+      const lines = batchLines(end);
+      return `${lines} ${lines.startsWith("lines") ? "are" : "is"} an incomplete batch (${spaced(end.linesPresent)} of ${spaced(end.batch.events)} events written${end.torn ? ", the last line cut off" : ""}): its append was interrupted and none of it was committed`;
     }
     case "torn-line":
       return `the last line (line ${spaced(end.line)}) is cut off: an append was interrupted and that line was never committed`;
