@@ -23,20 +23,19 @@ export interface LockOptions {
 /**
  * A process as the kernel knows it: pid plus start time (clock ticks after boot, field 22 of
  * /proc/<pid>/stat). A pid alone proves nothing once the owner died and the pid was reused.
+ * "gone" for a zombie (killed, not yet reaped: it holds nothing) or no such process; undefined
+ * when /proc does not show it.
  */
-const startTimeOf = (pid: number): string | undefined => {
+const startTimeOf = (pid: number): string | "gone" | undefined => {
+  let stat: string;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // A zombie (killed, not yet reaped) or dead process holds nothing.
-    if (fields[0] === "Z" || fields[0] === "X") return undefined;
-    return fields[19];
+    stat = readFileSync(`/proc/${pid}/stat`, "latin1");
   } catch {
     return undefined;
   }
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return fields[0] === "Z" || fields[0] === "X" ? "gone" : fields[19];
 };
-
-const hasProc = ((): boolean => startTimeOf(process.pid) !== undefined)();
 
 const pidExists = (pid: number): boolean => {
   try {
@@ -47,10 +46,18 @@ const pidExists = (pid: number): boolean => {
   }
 };
 
-/** Whether the process that wrote an entry is provably still that process. */
-const isAlive = (pid: number, start: string): boolean => (hasProc ? startTimeOf(pid) === start : pidExists(pid));
+/**
+ * Whether the process that wrote an entry is provably still that process. Where /proc hides a
+ * process (another system, or another user's process under hidepid) only the pid can be checked.
+ */
+const isAlive = (pid: number, start: string): boolean => {
+  const found = startTimeOf(pid);
+  if (found === "gone") return false;
+  return found === undefined ? pidExists(pid) : found === start;
+};
 
-const SELF = `${process.pid}-${startTimeOf(process.pid) ?? "0"}`;
+const ownStart = startTimeOf(process.pid);
+const SELF = `${process.pid}-${ownStart === undefined || ownStart === "gone" ? "0" : ownStart}`;
 
 /** `choosing.<pid>-<start>-<nonce>` or `ticket.<number>.<pid>-<start>-<nonce>`; anything else in the queue is ignored. */
 const ENTRY = /^(choosing|ticket)\.(?:(\d{12})\.)?(\d+)-(\d+)-([0-9a-f]+)$/;
