@@ -74,7 +74,7 @@ const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
   return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 };
 
-/** Appends 1 000 events onto each size; returns the targets missed (under 1 s with the state). */
+/** Appends 1 000 events onto each size; returns the targets missed (median of 3 under 1 s, with the state). */
 export const benchAppendOntoLarge = async (sizes: readonly number[] = [200_000, 1_000_000]): Promise<string[]> => {
   const missed: string[] = [];
   for (const count of sizes) {
@@ -83,10 +83,14 @@ export const benchAppendOntoLarge = async (sizes: readonly number[] = [200_000, 
     const run = Date.now().toString(36);
     // The first append onto a log without a state reads it all once; later appends do not.
     const warm = await timed(() => store.append(drafts(`${run}w`)));
-    const measured = await timed(() => store.append(drafts(run)));
-    const ok = warm.value.ok && measured.value.ok;
-    console.log(`append 1000 events onto ${count}: ${measured.seconds.toFixed(2)} s (target < 1 s; the append before it took ${warm.seconds.toFixed(2)} s)${ok ? "" : " FAILED"}`);
-    if (!ok || measured.seconds >= 1) missed.push(`append onto ${count} events too slow or failed`);
+    const runs = [];
+    for (const round of [0, 1, 2]) runs.push(await timed(() => store.append(drafts(`${run}${round}`))));
+    const median = runs.map((measured) => measured.seconds).sort((a, b) => a - b)[1] ?? Infinity;
+    const ok = warm.value.ok && runs.every((measured) => measured.value.ok);
+    console.log(
+      `append 1000 events onto ${count}: median of 3 ${median.toFixed(2)} s (${runs.map((measured) => measured.seconds.toFixed(2)).join(", ")}; target < 1 s; the append before them took ${warm.seconds.toFixed(2)} s)${ok ? "" : " FAILED"}`,
+    );
+    if (!ok || median >= 1) missed.push(`append onto ${count} events too slow or failed`);
   }
   return missed;
 };
