@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { defaultCatalog, formatIssue, jsonlStore, initLog, parseDrafts, type DraftPlace, type EventDraft } from "@tertial/core";
+import { defaultCatalog, forgetAppendState, formatIssue, jsonlStore, initLog, parseDrafts, type DraftPlace, type EventDraft } from "@tertial/core";
 
 const exampleDir = resolve(process.argv[2] ?? "examples/kommunal-utveckling-2020");
 const factsDir = join(exampleDir, "facts");
@@ -45,6 +45,8 @@ const main = async (): Promise<number> => {
     return 3;
   }
   await rename(temporary, target);
+  // The append state belongs to the temporary name; the committed example keeps only its log.
+  await forgetAppendState(temporary);
   process.stdout.write(`${target}: ${outcome.appended.length} events, head ${outcome.head.hash}\n`);
   return 0;
 };

@@ -1,4 +1,4 @@
-import { defaultCatalog, formatIssue, LockTimeoutError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
+import { defaultCatalog, formatIssue, LockTimeoutError, LogBrokenError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
 import { flagsOf, parseArgs } from "./args.js";
 import { EXIT, FileRefusal, UsageError, type Command, type ExitCode, type FlagSpec, type Io } from "./command.js";
 import { commands } from "./commands/index.js";
@@ -13,7 +13,7 @@ const exitCodeHelp = `Exit codes:
   1  internal error (a bug in Tertial; please report it with the stack trace)
   2  usage error: unknown command, option or value, a bad --known-at, --out onto the log
   3  invalid input: events or log rejected; nothing was written
-  4  verify: the chain is broken or a line was tampered with
+  4  a broken chain or a changed line: verify, or any command that reads the log (repair an interrupted batch)
   5  audit found disagreements / diff found differences
   6  a file could not be read or written, --out exists (give --force), or the log lock could not be taken`;
 
@@ -75,7 +75,7 @@ const failure = (command: Command, error: unknown): { readonly lines: string; re
   const prefix = `tertial ${command.name}: `;
   if (error instanceof UsageError) return { lines: `${prefix}${error.message}\n`, code: EXIT.usage };
   if (error instanceof FileRefusal) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
-  if (error instanceof LogReadError) return { lines: error.issues.map((found) => `${formatIssue(found)}\n`).join(""), code: EXIT.invalid };
+  if (error instanceof LogReadError) return { lines: error.issues.map((found) => `${formatIssue(found)}\n`).join(""), code: error instanceof LogBrokenError ? EXIT.tampered : EXIT.invalid };
   if (error instanceof ReplayError) return { lines: `${prefix}${error.message}\n`, code: EXIT.invalid };
   if (error instanceof LockTimeoutError) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
   const store = storeFailure(error);

@@ -3,7 +3,7 @@
  * `?log=name` to pick one of the database's logs). Every command that takes a log opens it here,
  * so each command works the same on either store.
  */
-import { initLog, jsonlStore, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
+import { initLog, jsonlStore, type JsonlStoreOptions, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
 import { isPostgresUrl, LocationError, LogExistsError, postgresStore, PostgresUnavailableError } from "@tertial/store-postgres";
 import { EXIT, type ExitCode } from "./command.js";
 
@@ -36,11 +36,21 @@ export class MissingLogError extends Error {}
 export interface OpenOptions {
   readonly catalog: Catalog;
   readonly clock?: () => number;
+  /** A file log only: told what an interrupted append left, when the next append rolls it back. */
+  readonly onRepair?: JsonlStoreOptions["onRepair"];
+  /** A file log only: told, while waiting, how many writers are ahead. */
+  readonly onLockWait?: JsonlStoreOptions["onLockWait"];
 }
 
 const openFile = (path: string, options: OpenOptions): OpenedLog => ({
   name: path,
-  store: jsonlStore({ path, catalog: options.catalog, ...(options.clock === undefined ? {} : { clock: options.clock }) }),
+  store: jsonlStore({
+    path,
+    catalog: options.catalog,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.onRepair === undefined ? {} : { onRepair: options.onRepair }),
+    ...(options.onLockWait === undefined ? {} : { onLockWait: options.onLockWait }),
+  }),
   exists: () => logExists(path),
   create: async () => {
     try {

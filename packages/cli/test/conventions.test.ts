@@ -288,7 +288,7 @@ describe("tertial completion", () => {
       const program = `${script.stdout}\nCOMP_WORDS=(${words.map((word) => `'${word}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _tertial; printf '%s\\n' "\${COMPREPLY[@]}"`;
       return new Promise((done, fail) => execFile("bash", ["-c", program], (error, stdout) => (error === null ? done(stdout.trim().split("\n")) : fail(error))));
     };
-    expect(await complete(["tertial", "rep"])).toEqual(["replay", "report"]);
+    expect(await complete(["tertial", "rep"])).toEqual(["repair", "replay", "report"]);
     expect(await complete(["tertial", "report", "--fo"])).toEqual(["--format", "--force"]);
     expect(await complete(["tertial", "report", "--kind", "del"])).toEqual(["delarsrapport"]);
     for (const shell of ["zsh", "fish"]) {

@@ -18,6 +18,8 @@ interface Files {
   readonly good: string;
   readonly bad: string;
   readonly existing: string;
+  /** A log beside a batch record that is no batch record: repair refuses to guess. */
+  readonly inconsistent: string;
 }
 
 let files: Files;
@@ -60,6 +62,10 @@ const CASES: readonly Case[] = [
   ["audit", EXIT.invalid, (f) => ["audit", f.torn]],
   ["audit", EXIT.disagreement, () => ["audit", EXAMPLE, "--period", "2020-T1..T2", "--known-at", "2020-10-15"]],
   ["audit", EXIT.io, (f) => ["audit", join(f.dir, "missing.jsonl")]],
+  ["repair", EXIT.ok, (f) => ["repair", f.log]],
+  ["repair", EXIT.usage, () => ["repair", "postgres://localhost/tertial"]],
+  ["repair", EXIT.tampered, (f) => ["repair", f.inconsistent]],
+  ["repair", EXIT.io, (f) => ["repair", join(f.dir, "missing.jsonl")]],
   ["export", EXIT.ok, (f) => ["export", f.log, join(f.dir, "copy.jsonl")]],
   ["export", EXIT.usage, (f) => ["export", f.log, "postgres://localhost/tertial"]],
   ["export", EXIT.tampered, (f) => ["export", f.tampered, join(f.dir, "never.jsonl")]],
@@ -94,7 +100,10 @@ beforeAll(async () => {
   await writeFile(bad, '{"type":"reference.area-closed","effectiveAt":"2020-01-01","data":{"areaId":"nowhere"}}\n');
   const existing = join(dir, "existing.md");
   await writeFile(existing, "keep me");
-  files = { dir, log, torn, tampered, good, bad, existing };
+  const inconsistent = join(dir, "inconsistent.jsonl");
+  await writeFile(inconsistent, lines);
+  await writeFile(`${inconsistent}.pending`, "not a batch record");
+  files = { dir, log, torn, tampered, good, bad, existing, inconsistent };
 });
 
 describe("exit codes, exactly as the README's table, for every command", () => {

@@ -78,5 +78,6 @@ export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, c
       previousRecordedMs = recordedMs;
     }
   }
-  return { events, head: previousHash, issues };
+  // A batch is one transaction: the database never holds an interrupted one.
+  return { events, head: previousHash, issues, end: { kind: "clean" } };
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { LogReadError, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
+import { describeRepair, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
 import { EXIT, FileRefusal, logArg, UsageError, value, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
 import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
@@ -13,7 +13,8 @@ const dryRunIssues = async (source: EventSource, drafts: readonly EventDraft[], 
     const prepared = await prepareAppend(source, drafts, context);
     return prepared.ok ? [] : prepared.issues;
   } catch (error) {
-    if (error instanceof LogReadError) return error.issues;
+    if (error instanceof LogReadError && !(error instanceof LogBrokenError)) return error.issues;
+    if (error instanceof LogBrokenError) throw error;
     throw error;
   }
 };
@@ -29,7 +30,13 @@ export const appendCommand: Command = {
   },
   run: async ({ args, io, catalog }) => {
     const log = logArg(args);
-    const opened = openStore(log, { catalog, clock: io.now });
+    const opened = openStore(log, {
+      catalog,
+      clock: io.now,
+      onRepair: (end) => io.stderr(`${log}: before appending, ${describeRepair(end)}\n`),
+      // A progress line only where someone watches: waiting is normal under load, never an error.
+      ...(io.stderrIsTty ? { onLockWait: ({ ahead, holder }) => io.stderr(`${log}: waiting for ${ahead} writer(s) ahead (process ${holder} is writing)\n`) } : {}),
+    });
     if (!(await opened.exists())) throw new FileRefusal(`${opened.name}: no such log (create it with tertial init)`);
     const expectRaw = value(args, "expect-seq");
     const expectedSeq = expectRaw === undefined ? undefined : Number(expectRaw);
@@ -55,7 +62,7 @@ export const appendCommand: Command = {
     if (!outcome.ok) {
       printIssues(io, placeColumns(text, outcome.issues, shownFile));
       io.stderr(`nothing appended: ${outcome.issues.length} problem(s)\n`);
-      return EXIT.invalid;
+      return outcome.logBroken === true && outcome.issues.some((found) => found.code === "chain-broken") ? EXIT.tampered : EXIT.invalid;
     }
     const present = outcome.alreadyPresent.length === 0 ? "" : ` (${outcome.alreadyPresent.length} already present, skipped)`;
     io.stdout(`appended ${outcome.appended.length} event(s)${present}; head seq ${outcome.head.seq} ${outcome.head.hash}\n`);

@@ -1,4 +1,4 @@
-import { issue, type Issue } from "@tertial/core";
+import { describeLogEnd, issue, type Issue } from "@tertial/core";
 import { EXIT, logArg, UsageError, value, type Command } from "../command.js";
 import { printIssues, toJson } from "../output.js";
 import { openStore } from "../store-location.js";
@@ -29,7 +29,10 @@ export const verifyCommand: Command = {
     else if (issues.length > 0) {
       printIssues(io, issues);
       io.stderr(`${log}: FAILED: ${issues.length} problem(s) in ${report.events} readable event(s)\n`);
-    } else io.stdout(`${log}: ok, ${report.events} events, head ${report.head}\n`);
+    } else {
+      if (report.end.kind === "committed") io.stderr(`${log}: note: ${describeLogEnd(report.end) ?? ""}; tertial repair ${log} (or the next append) clears its record\n`);
+      io.stdout(`${log}: ok, ${report.events} events, head ${report.head}\n`);
+    }
     return issues.length > 0 ? EXIT.tampered : EXIT.ok;
   },
 };

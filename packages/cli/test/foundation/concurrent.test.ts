@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonl, municipality, runCli, spawnCli, useTempDir } from "./cli.js";
@@ -35,5 +35,26 @@ describe("concurrent appends from several processes", () => {
     expect(verify.stderr).toBe("");
     expect(verify.code).toBe(0);
     expect(results.filter((result) => result.stdout.includes("1 already present")).length).toBe(WRITERS - 1);
+  });
+});
+
+describe("one log under two names", () => {
+  it("writers through the file and through a symlink to it share one lock and grow one chain", async () => {
+    const dir = await tempDir();
+    const real = join(dir, "real.jsonl");
+    const alias = join(dir, "alias.jsonl");
+    expect((await runCli(["init", real])).code).toBe(0);
+    await symlink(real, alias);
+    const appends = await Promise.all(
+      [real, alias, real, alias].map(async (log, writer) => {
+        const file = join(dir, `writer-${writer}.jsonl`);
+        await writeFile(file, jsonl(Array.from({ length: 10 }, (_, index) => municipality(`w${writer}-m${index}`))));
+        return spawnCli(["append", log, "--events", file]);
+      }),
+    );
+    for (const result of appends) expect([result.code, result.stderr]).toEqual([0, ""]);
+    const verify = await runCli(["verify", alias]);
+    expect(verify.stderr).toBe("");
+    expect(verify.stdout).toContain("ok, 40 events");
   });
 });

@@ -9,7 +9,7 @@ describe("tertial's command line", () => {
   it("documents every exit code in --help", async () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
-    for (const code of ["0  success", "1  internal error", "2  usage error", "3  invalid input", "4  verify", "5  audit", "6  a file could not be read"]) expect(result.stdout).toContain(code);
+    for (const code of ["0  success", "1  internal error", "2  usage error", "3  invalid input", "4  a broken chain", "5  audit", "6  a file could not be read"]) expect(result.stdout).toContain(code);
     for (const command of ["init", "append", "validate", "verify", "replay", "schema"]) expect(result.stdout).toMatch(new RegExp(`\\n  ${command} +\\S`));
   });
 

@@ -4,7 +4,7 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog, lineOf } from "@tertial/core";
 import { applyTampering, arbFoundationLog, arbTampering, buildLog } from "@tertial/core/testing";
-import { runCli, spawnCli, useTempDir } from "./cli.js";
+import { REPO, runCli, spawnCli, useTempDir } from "./cli.js";
 
 const tempDir = useTempDir();
 const writeLines = (path: string, lines: readonly string[]): Promise<void> => writeFile(path, lines.map((line) => `${line}\n`).join(""));
@@ -53,5 +53,77 @@ describe("tamper detection through tertial verify", () => {
     expect(result.code).toBe(4);
     expect(result.stderr.split("\n")[0]).toBe(`${path}:1: hash: does not match the event's content: the line was changed`);
     expect((await readFile(path, "utf8")).split("\n")).toHaveLength(3);
+  });
+});
+
+describe("every command that reads the log checks each line it reads", () => {
+  const EXAMPLE = join(REPO, "examples/kommunal-utveckling-2020/events.jsonl");
+  const tamperedExample = async (): Promise<string> => {
+    const lines = (await readFile(EXAMPLE, "utf8")).split("\n");
+    expect(lines[701]).toContain('"amount":"38000"');
+    lines[701] = (lines[701] ?? "").replace('"amount":"38000"', '"amount":"48000"');
+    const path = join(await tempDir(), "events.jsonl");
+    await writeFile(path, lines.join("\n"));
+    return path;
+  };
+
+  it("report, replay, audit and diff stop with exit 4 at an edited amount, naming its line", async () => {
+    const log = await tamperedExample();
+    const runs = [
+      ["report", log, "--kind", "tertialrapport", "--period", "2020-T1"],
+      ["replay", log, "--projection", "budget-follow-up", "--period", "2020"],
+      ["audit", log, "--period", "2020-T1..T2"],
+      ["diff", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", "2020-10-15", "--known-at", "now"],
+    ];
+    for (const args of runs) {
+      const result = await runCli(args);
+      expect([args[0], result.code]).toEqual([args[0], 4]);
+      expect(result.stderr).toContain(`${log}:702: hash: does not match the event's content: the line was changed`);
+      expect(result.stdout).toBe("");
+    }
+  });
+
+  it("the report's footer states the head the reads verified: the head verify prints", async () => {
+    const verify = await runCli(["verify", EXAMPLE]);
+    const head = /head ([0-9a-f]{64})/.exec(verify.stdout)?.[1];
+    const report = await runCli(["report", EXAMPLE, "--kind", "tertialrapport", "--period", "2020-T1", "--format", "md"]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain(`loggens kontrollsumma \`${head}\``);
+  });
+});
+
+describe("an interrupted append, through the CLI", () => {
+  it("verify names the incomplete batch and says to run repair; repair rolls it back and prints the restored head", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    expect((await runCli(["init", log])).code).toBe(0);
+    const drafts = join(dir, "drafts.jsonl");
+    await writeFile(drafts, ["a", "b"].map((id) => JSON.stringify({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: id } })).join("\n"));
+    expect((await runCli(["append", log, "--events", drafts])).code).toBe(0);
+    const committed = await readFile(log, "utf8");
+    const head = /head ([0-9a-f]{64})/.exec((await runCli(["verify", log])).stdout)?.[1] ?? "";
+    // What a writer killed after three lines of a ten-event batch leaves behind.
+    const { events } = await buildLog(defaultCatalog, { entries: Array.from({ length: 12 }, (_, index) => ({ draft: { id: `m${index}`, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: `m${index}`, name: `m${index}` } }, at: index })) });
+    const batch = events.slice(2).map((event, index) => (index === 0 ? { ...event, prevHash: head } : event));
+    const sizeBefore = Buffer.byteLength(committed);
+    await writeFile(`${log}.pending`, JSON.stringify({ format: "tertial-pending-batch/1", sizeBefore, headBefore: { seq: 1, hash: head }, events: 10, sizeAfter: sizeBefore + 10_000, headAfter: { seq: 11, hash: "f".repeat(64) } }));
+    await writeFile(log, committed + batch.slice(0, 3).map((event) => `${lineOf(event)}\n`).join("") + '{"id":"m5","ty');
+    const verify = await runCli(["verify", log]);
+    expect(verify.code).toBe(4);
+    expect(verify.stderr).toContain(`${log}:3: lines 3–6 are an incomplete batch (3 of 10 events written, the last line cut off): its append was interrupted and none of it was committed; run tertial repair ${log} to roll it back (to seq 1)`);
+    const repair = await runCli(["repair", log]);
+    expect(repair.code).toBe(0);
+    expect(repair.stdout).toBe(`${log}: removed lines 3–6: an incomplete batch (3 of 10 events written, the last line cut off) left by an interrupted append; restored head seq 1 ${head}\n`);
+    expect(await readFile(log, "utf8")).toBe(committed);
+    expect((await runCli(["verify", log])).code).toBe(0);
+    expect((await runCli(["repair", log])).stdout).toBe(`${log}: nothing to repair: every batch in the log is whole\n`);
+    // Left the same way again, the next append rolls it back first and says so.
+    await writeFile(`${log}.pending`, JSON.stringify({ format: "tertial-pending-batch/1", sizeBefore, headBefore: { seq: 1, hash: head }, events: 10, sizeAfter: sizeBefore + 10_000, headAfter: { seq: 11, hash: "f".repeat(64) } }));
+    await writeFile(log, committed + batch.slice(0, 3).map((event) => `${lineOf(event)}\n`).join(""));
+    await writeFile(drafts, JSON.stringify({ id: "c", type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "c", name: "c" } }));
+    const append = await runCli(["append", log, "--events", drafts]);
+    expect(append.code).toBe(0);
+    expect(append.stderr).toBe(`${log}: before appending, removed lines 3–5: an incomplete batch (3 of 10 events written) left by an interrupted append; restored head seq 1 ${head}\n`);
+    expect(append.stdout).toMatch(/^appended 1 event\(s\); head seq 2 /);
   });
 });

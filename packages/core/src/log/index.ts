@@ -8,3 +8,6 @@ export * from "./lines.js";
 export * from "./lock.js";
 export * from "./verify.js";
 export * from "./drafts.js";
+export * from "./pending-batch.js";
+export * from "./recovery.js";
+export * from "./append-state.js";

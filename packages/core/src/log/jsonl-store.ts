@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { open, stat, writeFile } from "node:fs/promises";
+import { open, realpath, stat, writeFile } from "node:fs/promises";
 import { GENESIS_HASH, StoredEventCodec, type EventDraft, type StoredEvent } from "../events/envelope.js";
 import { decodeWith } from "../events/catalog.js";
 import { formatIssue, issue, type Issue } from "../events/issues.js";
 import { columnOf, valueColumns } from "../events/json-positions.js";
 import { knownAtCutoff } from "../time/effective.js";
-import { lineOf } from "./chain.js";
+import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
+import { lineHashMatches, lineOf } from "./chain.js";
 import { readLines } from "./lines.js";
-import { withFileLock } from "./lock.js";
-import { prepareAppend } from "./prepare-append.js";
+import { withLogLock, type LockWait } from "./lock.js";
+import { clearPendingBatch, committedSize, recordPendingBatch } from "./pending-batch.js";
+import { learnLog, prepareAppend } from "./prepare-append.js";
+import { inspectLogEnd, repairLogEnd, type LogEnd } from "./recovery.js";
 import type { AppendOptions, AppendOutcome, EventStore, LogHead } from "./store.js";
 import type { StoreOptions } from "./memory-store.js";
 
@@ -23,7 +26,7 @@ export class LogReadError extends Error {
 export const parseStoredLine = (file: string, text: string, number: number, terminated: boolean): { ok: true; event: StoredEvent } | { ok: false; issues: Issue[] } => {
   const place = { file, line: number };
   if (!terminated) {
-    return { ok: false, issues: [issue("torn-line", "", "the last line is cut off (no newline): an append was interrupted; nothing after the previous line was committed", { ...place, column: text.length + 1 })] };
+    return { ok: false, issues: [issue("torn-line", "", "the last line is cut off (no newline): an append was interrupted and this line was never committed; run tertial repair to remove it", { ...place, column: text.length + 1 })] };
   }
   let raw: unknown;
   try {
@@ -42,36 +45,51 @@ export const parseStoredLine = (file: string, text: string, number: number, term
 
 export interface JsonlStoreOptions extends StoreOptions {
   readonly path: string;
+  /** Give up waiting for the lock after this long; by default an append waits while the writers ahead are alive. */
   readonly lockTimeoutMs?: number;
+  /** Told when an append waits for other writers: for a progress line on a terminal. */
+  readonly onLockWait?: (wait: LockWait) => void;
+  /** Told when an append first rolls back what an interrupted append left (see `repairLogEnd`). */
+  readonly onRepair?: (end: LogEnd) => void;
 }
 
+/** A log line whose chain is broken (hash, seq or prevHash): the log was changed. */
+export class LogBrokenError extends LogReadError {}
+
 /**
- * The embedded default store: one canonical-JSON event per line, chained by SHA-256. Reads
- * stream; appends take a lock, validate the whole batch against the log, write it with one
- * write and fsync, and cut the file back if the write fails, so a batch lands whole or not at all.
+ * The embedded default store: one canonical-JSON event per line, chained by SHA-256.
+ *
+ * Reads stream and check every line they read: its hash against its content, its seq and its
+ * prevHash against the line before, so a changed, dropped, moved or forged line stops every
+ * read (and every append) at that line. They read only committed batches.
+ *
+ * Appends wait their turn in the log's lock queue, roll back a batch an earlier writer left
+ * incomplete, validate the whole batch against the log (from the saved append state when it
+ * matches the log, otherwise by reading the log), then record the batch as pending, write it with
+ * one write and fsync, and clear the record: a batch lands whole or, after any crash, not at all.
  */
 export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly path: string } => {
   const { path } = options;
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
 
-  /**
-   * Streams the log, checking the cheap half of the chain on the way: seq gap-free and each
-   * prevHash the previous line's hash, so a dropped, moved or inserted line stops every read
-   * (and so every append) at that line. Recomputing hashes is `verify`'s job.
-   */
-  async function* readFrom(fromSeq: number): AsyncGenerator<StoredEvent> {
+  async function* readFrom(fromSeq: number, real?: string): AsyncGenerator<StoredEvent> {
+    const file = real ?? (await realpath(path));
+    const until = await committedSize(file);
     let expectedSeq = 0;
     let previousHash = GENESIS_HASH;
-    for await (const line of readLines(path)) {
+    for await (const line of readLines(file, undefined, until)) {
       const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
       if (!parsed.ok) throw new LogReadError(parsed.issues);
       const place = { file: path, line: line.number };
       if (parsed.event.seq !== expectedSeq) {
-        throw new LogReadError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(parsed.event.seq) })]);
+        throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(parsed.event.seq) })]);
       }
       if (parsed.event.prevHash !== previousHash) {
-        throw new LogReadError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
+        throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
+      }
+      if (!lineHashMatches(line.text, parsed.event)) {
+        throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place)]);
       }
       expectedSeq += 1;
       previousHash = parsed.event.hash;
@@ -79,6 +97,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     }
   }
 
+  /** The verified head: the last committed event, every line up to it checked. */
   const head = async (): Promise<LogHead> => {
     let last: StoredEvent | undefined;
     for await (const event of readFrom(0)) last = event;
@@ -87,11 +106,13 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
 
   const read = (readOptions?: { readonly fromSeq?: number }): AsyncIterable<StoredEvent> => readFrom(readOptions?.fromSeq ?? 0);
 
-  const writeBatch = async (events: readonly StoredEvent[]): Promise<void> => {
+  const writeBatch = async (real: string, events: readonly StoredEvent[], before: LogHead): Promise<void> => {
     const bytes = Buffer.from(events.map((event) => `${lineOf(event)}\n`).join(""), "utf8");
-    const handle = await open(path, "a");
+    const handle = await open(real, "a");
     const sizeBefore = (await handle.stat()).size;
+    const last = events[events.length - 1] as StoredEvent;
     try {
+      await recordPendingBatch(real, { sizeBefore, headBefore: before, events: events.length, sizeAfter: sizeBefore + bytes.length, headAfter: { seq: last.seq, hash: last.hash } });
       await handle.write(bytes, 0, bytes.length);
       await handle.sync();
     } catch (error) {
@@ -100,35 +121,56 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     } finally {
       await handle.close();
     }
+    await clearPendingBatch(real);
+  };
+
+  /** Rolls back what an interrupted append left; an issue when the log's end cannot be made sense of. */
+  const recover = async (real: string): Promise<Issue[]> => {
+    const end = await inspectLogEnd(real);
+    if (end.kind === "inconsistent") return [issue("chain-broken", "", `${end.message}; run tertial verify`, { file: path })];
+    if (end.kind !== "incomplete" && end.kind !== "committed") return [];
+    options.onRepair?.(await repairLogEnd(real));
+    return [];
+  };
+
+  /** The saved append state if it matches the log, else one learnt by reading the log (then worth saving). */
+  const stateOf = async (real: string): Promise<{ state: AppendState; saved: boolean }> => {
+    const saved = await loadAppendState(real, options.catalog);
+    if (saved !== undefined) return { state: saved, saved: true };
+    return { state: await learnLog({ read: (o) => readFrom(o?.fromSeq ?? 0, real) }, options.catalog), saved: false };
+  };
+
+  const appendLocked = async (real: string, drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
+    const recovered = await recover(real);
+    if (recovered.length > 0) return { ok: false, issues: recovered, logBroken: true };
+    let known: { state: AppendState; saved: boolean };
+    try {
+      known = await stateOf(real);
+    } catch (error) {
+      if (error instanceof LogReadError) return { ok: false, issues: error.issues, logBroken: true };
+      throw error;
+    }
+    const { state } = known;
+    const current = state.head;
+    if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== current.seq) {
+      return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${current.seq}`, { file: path })] };
+    }
+    const source = { read: (o?: { readonly fromSeq?: number }) => readFrom(o?.fromSeq ?? 0, real) };
+    const prepared = await prepareAppend(source, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, state);
+    if (!prepared.ok) return prepared;
+    if (prepared.events.length > 0) {
+      await forgetAppendState(real);
+      await writeBatch(real, prepared.events, current);
+    }
+    if (prepared.events.length > 0 || !known.saved) await saveAppendState(real, options.catalog, prepared.state);
+    return { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: prepared.state.head };
   };
 
   const append = async (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> =>
-    withFileLock(
-      `${path}.lock`,
-      async () => {
-        let current: LogHead;
-        try {
-          current = await head();
-        } catch (error) {
-          if (error instanceof LogReadError) return { ok: false, issues: error.issues };
-          throw error;
-        }
-        if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== current.seq) {
-          return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${current.seq}`, { file: path })] };
-        }
-        const prepared = await prepareAppend({ read }, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
-        if (!prepared.ok) return prepared;
-        if (prepared.events.length > 0) await writeBatch(prepared.events);
-        const last = prepared.events[prepared.events.length - 1];
-        return {
-          ok: true,
-          appended: prepared.events,
-          alreadyPresent: prepared.alreadyPresent,
-          head: last === undefined ? current : { seq: last.seq, hash: last.hash, recordedAt: last.recordedAt },
-        };
-      },
-      options.lockTimeoutMs,
-    );
+    withLogLock(path, (real) => appendLocked(real, drafts, appendOptions), {
+      ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
+      ...(options.onLockWait === undefined ? {} : { onWait: options.onLockWait }),
+    });
 
   return {
     path,

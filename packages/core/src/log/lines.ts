@@ -6,29 +6,43 @@ export interface RawLine {
   readonly text: string;
   /** False only for a last line with no newline: what a crash mid-append leaves behind. */
   readonly terminated: boolean;
+  /** Byte offset of the line's first byte in the file. */
+  readonly start: number;
+  /** Byte offset just after the line (after its newline): where the next line starts. */
+  readonly end: number;
 }
 
 /**
- * Streams a file's lines with their numbers, holding one chunk and one line in memory at a
- * time, and says whether the last line was cut off. Blank lines are yielded too, so callers
- * can reject them with a line number.
+ * Streams a file's lines with their numbers and byte offsets, holding one chunk and one line in
+ * memory at a time, and says whether the last line was cut off. Blank lines are yielded too, so
+ * callers can reject them with a line number. `from` starts at a byte offset (a line start) and
+ `until` stops before a byte offset: readers stop where the committed log ends.
  */
-export async function* readLines(path: string): AsyncGenerator<RawLine> {
+export async function* readLines(path: string, from: { readonly offset: number; readonly number: number } = { offset: 0, number: 0 }, until = Infinity): AsyncGenerator<RawLine> {
+  if (until <= from.offset) return;
   let pending: Buffer[] = [];
-  let number = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
+  let pendingBytes = 0;
+  let number = from.number;
+  let position = from.offset;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16, start: from.offset, ...(until === Infinity ? {} : { end: until - 1 }) }) as AsyncIterable<Buffer>) {
     let start = 0;
     for (let newline = chunk.indexOf(10, start); newline !== -1; newline = chunk.indexOf(10, start)) {
       pending.push(chunk.subarray(start, newline));
+      const length = pendingBytes + newline - start;
       number += 1;
-      yield { number, text: Buffer.concat(pending).toString("utf8"), terminated: true };
+      yield { number, text: pending.length === 1 ? (pending[0] as Buffer).toString("utf8") : Buffer.concat(pending).toString("utf8"), terminated: true, start: position, end: position + length + 1 };
+      position += length + 1;
       pending = [];
+      pendingBytes = 0;
       start = newline + 1;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      pending.push(chunk.subarray(start));
+      pendingBytes += chunk.length - start;
+    }
   }
   if (pending.length > 0) {
     number += 1;
-    yield { number, text: Buffer.concat(pending).toString("utf8"), terminated: false };
+    yield { number, text: Buffer.concat(pending).toString("utf8"), terminated: false, start: position, end: position + pendingBytes };
   }
 }

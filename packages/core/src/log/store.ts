@@ -28,7 +28,8 @@ export interface AppendOptions {
 
 export type AppendOutcome =
   | { readonly ok: true; readonly appended: readonly StoredEvent[]; readonly alreadyPresent: readonly string[]; readonly head: LogHead }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+  /** `logBroken`: the issues are the log's own (a broken chain, an unreadable line), not the batch's. */
+  | { readonly ok: false; readonly issues: readonly Issue[]; readonly logBroken?: boolean };
 
 /**
  * The one interface every store implements: the JSONL file, memory, and later PostgreSQL.

@@ -1,3 +1,4 @@
+import { realpath } from "node:fs/promises";
 import { decodeData, type Catalog } from "../events/catalog.js";
 import { GENESIS_HASH } from "../events/envelope.js";
 import { issue, type Issue } from "../events/issues.js";
@@ -5,12 +6,24 @@ import { parseInstant } from "../time/stockholm.js";
 import { hashOf, lineOf } from "./chain.js";
 import { readLines } from "./lines.js";
 import { parseStoredLine } from "./jsonl-store.js";
+import { describeLogEnd, inspectLogEnd, type LogEnd } from "./recovery.js";
 
 export interface VerifyReport {
   readonly events: number;
   readonly head: string;
   readonly issues: readonly Issue[];
+  /** How the log ends when an append was interrupted there (a batch left incomplete, or whole). */
+  readonly end: LogEnd;
 }
+
+/** The issue for an end that needs `tertial repair`, placed at the first line it concerns. */
+const endIssues = (path: string, end: LogEnd): Issue[] => {
+  const said = describeLogEnd(end);
+  if (said === undefined || end.kind === "committed" || end.kind === "torn-line") return [];
+  const line = end.kind === "incomplete" ? { line: end.firstLine } : {};
+  const advice = end.kind === "incomplete" ? `; run tertial repair ${path} to roll it back (to seq ${end.restoredHead.seq})` : "";
+  return [issue(end.kind === "incomplete" ? "torn-line" : "chain-broken", "", `${said}${advice}`, { file: path, ...line })];
+};
 
 /**
  * Checks a log file end to end, streaming: every line canonical and parseable, seq gap-free,
@@ -19,6 +32,8 @@ export interface VerifyReport {
  * Keeps going after a problem so one run lists them all.
  */
 export const verifyLog = async (path: string, catalog?: Catalog): Promise<VerifyReport> => {
+  const real = await realpath(path);
+  const end = await inspectLogEnd(real);
   const issues: Issue[] = [];
   const ids = new Set<string>();
   let previousHash = GENESIS_HASH;
@@ -26,7 +41,8 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
   let previousRecordedMs = -Infinity;
   let expectedSeq = 0;
   let events = 0;
-  for await (const line of readLines(path)) {
+  // An incomplete batch is named once, as such; its lines were never part of the log.
+  for await (const line of readLines(real, undefined, end.kind === "incomplete" ? end.cutAt : Infinity)) {
     const place = { file: path, line: line.number };
     const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
     if (!parsed.ok) {
@@ -53,5 +69,6 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
     previousRecordedMs = recordedMs;
     expectedSeq = event.seq + 1;
   }
-  return { events, head: previousHash, issues };
+  issues.push(...endIssues(path, end));
+  return { events, head: previousHash, issues, end };
 };

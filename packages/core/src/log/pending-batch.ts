@@ -1,0 +1,97 @@
+import { open, readFile, rename, rm, stat } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { LogHead } from "./store.js";
+
+/**
+ * The record of a batch being appended, kept in `<log>.pending` while its lines are written
+ * (a rollback journal, as SQLite keeps one). It is written and synced before the first byte of
+ * the batch and removed after the batch is synced, so after any crash:
+ *
+ * - no record: every line in the log belongs to a committed batch;
+ * - a record, and the log ends exactly where the record says the batch ends, at its head: the
+ *   batch is whole (the writer died just before removing the record), and counts;
+ * - a record otherwise: the bytes from `sizeBefore` on are an incomplete batch, never committed.
+ *
+ * The log's own bytes stay what they always were (one canonical event a line), so logs written
+ * before batches were recorded verify and replay unchanged, and the hash chain covers exactly
+ * what it covered before: a batch boundary is a fact about an append, not about the events.
+ */
+export interface PendingBatch {
+  readonly format: typeof FORMAT;
+  /** Bytes in the log before the batch, and the head there. */
+  readonly sizeBefore: number;
+  readonly headBefore: LogHead;
+  /** Events in the batch, the bytes the log has once they are all written, and the head then. */
+  readonly events: number;
+  readonly sizeAfter: number;
+  readonly headAfter: LogHead;
+}
+
+const FORMAT = "tertial-pending-batch/1";
+
+export const pendingPath = (realLogPath: string): string => `${realLogPath}.pending`;
+
+const syncDirectory = async (path: string): Promise<void> => {
+  const handle = await open(dirname(path), "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+};
+
+/** Writes the record whole or not at all (a synced temporary file renamed into place). */
+export const recordPendingBatch = async (realLogPath: string, batch: Omit<PendingBatch, "format">): Promise<void> => {
+  const path = pendingPath(realLogPath);
+  const temporary = `${path}.${process.pid}.tmp`;
+  const handle = await open(temporary, "w");
+  try {
+    await handle.writeFile(`${JSON.stringify({ format: FORMAT, ...batch })}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, path);
+  await syncDirectory(path);
+};
+
+/** The batch committed: its record goes. A crash before this only leaves a record of a whole batch. */
+export const clearPendingBatch = async (realLogPath: string): Promise<void> => {
+  await rm(pendingPath(realLogPath), { force: true });
+};
+
+const isHead = (value: unknown): value is LogHead =>
+  typeof value === "object" && value !== null && Number.isInteger((value as LogHead).seq) && typeof (value as LogHead).hash === "string";
+
+/** The pending record, `undefined` when there is none, or "unreadable" when the file is not one. */
+export const readPendingBatch = async (realLogPath: string): Promise<PendingBatch | "unreadable" | undefined> => {
+  let text: string;
+  try {
+    text = await readFile(pendingPath(realLogPath), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  try {
+    const record = JSON.parse(text) as Partial<PendingBatch> | null;
+    if (record?.format !== FORMAT || !Number.isInteger(record.sizeBefore) || !Number.isInteger(record.sizeAfter) || !Number.isInteger(record.events)) return "unreadable";
+    if (!isHead(record.headBefore) || !isHead(record.headAfter)) return "unreadable";
+    return record as PendingBatch;
+  } catch {
+    return "unreadable";
+  }
+};
+
+/**
+ * How many bytes of the log are committed, as a reader starting now may see them: up to the
+ * start of a batch still being written (or left incomplete), otherwise the whole file. The record
+ * is looked at before and after the size, so a batch that starts or ends in between is never
+ * read half.
+ */
+export const committedSize = async (realLogPath: string): Promise<number> => {
+  const before = await readPendingBatch(realLogPath);
+  const size = (await stat(realLogPath)).size;
+  const after = await readPendingBatch(realLogPath);
+  const limits = [size, ...[before, after].flatMap((record) => (record === undefined || record === "unreadable" ? [] : [record.sizeBefore]))];
+  return Math.min(...limits);
+};

@@ -1,0 +1,128 @@
+import { appendFile, copyFile, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  createCatalog,
+  defaultCatalog,
+  forgetAppendState,
+  initLog,
+  jsonlStore,
+  learnLog,
+  lineOf,
+  loadAppendState,
+  saveAppendState,
+  sealed,
+  type AppendOutcome,
+  type EventDraft,
+} from "@tertial/core";
+import { arbFoundationLog } from "@tertial/core/testing";
+import { useTempDir } from "./temp-dir.js";
+
+const tempDir = useTempDir();
+const EXAMPLE = resolve(import.meta.dirname, "../../../../examples/kommunal-utveckling-2020/events.jsonl");
+const municipality = (id: string): EventDraft => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });
+
+const fileStore = async (name: string, clock: () => number) => {
+  const path = join(await tempDir(), name);
+  await initLog(path);
+  let generated = 0;
+  return jsonlStore({ path, catalog: defaultCatalog, clock, newId: () => `generated-${(generated += 1)}` });
+};
+
+/**
+ * Drafts that may well be refused, aimed at what the saved state answers: an id reused with
+ * other content, a retraction or a correction of an earlier (maybe already corrected) event.
+ */
+const arbTroublemaker = fc.record({ target: fc.nat(), kind: fc.constantFrom("reuse", "retract", "supersede", "retract-retraction"), id: fc.nat({ max: 5 }) });
+const troublemaker = (drafts: readonly EventDraft[], made: { target: number; kind: string; id: number }): EventDraft => {
+  const target = drafts[made.target % Math.max(1, drafts.length)] ?? municipality("nobody");
+  const targetId = target.id ?? "nobody";
+  if (made.kind === "reuse") return { ...target, data: { ...(target.data as object), troublemaker: true } };
+  if (made.kind === "supersede") return { ...target, id: `s${made.id}`, supersedes: targetId };
+  const retracts = made.kind === "retract" ? targetId : `r${made.id}`;
+  return { id: `r${made.id + (made.kind === "retract" ? 0 : 1)}`, type: "log.event-retracted", effectiveAt: "2017-01-01", retracts, data: { reason: "test" } };
+};
+
+/** A rule state as plain data, whatever holds it: Maps and Sets (lazy or not) as sorted entries, class instances named. */
+const normal = (value: unknown): unknown => {
+  if (value instanceof Map) return { map: [...value].map(([key, item]) => [key, normal(item)]).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)) };
+  if (value instanceof Set) return { set: [...value].map(String).sort() };
+  if (Array.isArray(value)) return value.map(normal);
+  if (typeof value !== "object" || value === null) return value;
+  const kind = (Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null)?.constructor?.name ?? "null";
+  return { kind, fields: Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normal(item)])) };
+};
+
+const acceptance = (outcome: AppendOutcome) => (outcome.ok ? { ok: true, ids: outcome.appended.map((event) => event.id), present: outcome.alreadyPresent } : { ok: false, issues: outcome.issues.map((found) => [found.code, found.eventId, found.path]) });
+
+describe("the append state saved beside the log", () => {
+  it("never changes what an append accepts or writes: with it and without it, the same outcomes and the same bytes (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbFoundationLog({ maxEvents: 10 }), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 14, maxLength: 14 }), fc.array(fc.tuple(fc.nat(), arbTroublemaker), { maxLength: 4 }), async (script, sizes, trouble) => {
+        const at = script.entries.map((entry) => entry.at);
+        const clockFor = () => {
+          let index = 0;
+          return () => at[Math.min(index++, at.length - 1)] ?? 0;
+        };
+        const saved = await fileStore("saved.jsonl", clockFor());
+        const reread = await fileStore("reread.jsonl", clockFor());
+        const drafts = script.entries.map((entry) => entry.draft);
+        for (const [at, made] of trouble) drafts.splice(at % (drafts.length + 1), 0, troublemaker(drafts, made));
+        let appended = false;
+        for (let start = 0, batch = 0; start < drafts.length; start += sizes[batch] ?? 1, batch += 1) {
+          const slice = drafts.slice(start, start + (sizes[batch] ?? 1));
+          // Saved after every append that wrote: so from then on it is what answers.
+          if (appended) expect(await loadAppendState(saved.path, defaultCatalog)).toBeDefined();
+          await forgetAppendState(reread.path);
+          const outcome = await saved.append(slice);
+          expect(acceptance(outcome)).toEqual(acceptance(await reread.append(slice)));
+          appended ||= outcome.ok && outcome.appended.length > 0;
+        }
+        expect(await readFile(saved.path, "utf8")).toBe(await readFile(reread.path, "utf8"));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("holds the same ids, corrections and rule state as reading the example log from the start", async () => {
+    const path = join(await tempDir(), "events.jsonl");
+    await copyFile(EXAMPLE, path);
+    const store = jsonlStore({ path, catalog: defaultCatalog });
+    const learnt = await learnLog(store, defaultCatalog);
+    await saveAppendState(path, defaultCatalog, learnt);
+    const loaded = await loadAppendState(path, defaultCatalog);
+    expect(loaded?.head).toEqual(learnt.head);
+    expect(loaded?.removed).toEqual(learnt.removed);
+    expect(loaded?.ids.size).toBe(703);
+    expect(loaded?.rules.states.map(normal)).toEqual(learnt.rules.states.map(normal));
+    for await (const event of store.read()) expect(loaded?.ids.lookup(event.id)).toEqual(learnt.ids.lookup(event.id));
+  });
+
+  it("is not used once the log changed behind it: an edited line is refused as a full read refuses it", async () => {
+    const store = await fileStore("events.jsonl", Date.now);
+    expect((await store.append(["a", "b", "c"].map(municipality))).ok).toBe(true);
+    const text = await readFile(store.path, "utf8");
+    await writeFile(store.path, text.replace('"name":"Kommun b"', '"name":"Kommun B"'));
+    const outcome = await store.append([municipality("d")]);
+    expect(outcome.ok ? [] : outcome.issues.map((found) => [found.code, found.path, found.line])).toEqual([["chain-broken", "hash", 2]]);
+  });
+
+  it("catches up with lines another writer added without it (an earlier version)", async () => {
+    const store = await fileStore("events.jsonl", Date.now);
+    const first = await store.append(["a"].map(municipality));
+    if (!first.ok) throw new Error("must append");
+    const z = sealed({ id: "z", type: "reference.municipality-established", schemaVersion: 1, effectiveAt: "2017-01-01", recordedAt: new Date().toISOString(), seq: 1, prevHash: first.head.hash, data: { municipalityId: "z", name: "Kommun z" } });
+    await appendFile(store.path, `${lineOf(z)}\n`);
+    const again = await store.append([municipality("z"), municipality("e")]);
+    expect(acceptance(again)).toEqual({ ok: true, ids: ["e"], present: ["z"] });
+  });
+
+  it("is not used by other rules than those that saved it", async () => {
+    const store = await fileStore("events.jsonl", Date.now);
+    expect((await store.append(["a"].map(municipality))).ok).toBe(true);
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeDefined();
+    const lawless = createCatalog(defaultCatalog.modules.map((module) => ({ ...module, rules: [] })));
+    expect(await loadAppendState(store.path, lawless)).toBeUndefined();
+  });
+});

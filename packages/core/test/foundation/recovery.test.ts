@@ -1,0 +1,128 @@
+import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  defaultCatalog,
+  initLog,
+  inspectLogEnd,
+  jsonlStore,
+  lineOf,
+  pendingPath,
+  recordPendingBatch,
+  repairLogEnd,
+  sealed,
+  verifyLog,
+  type EventDraft,
+  type LogEnd,
+  type LogHead,
+  type StoredEvent,
+} from "@tertial/core";
+import { useTempDir } from "./temp-dir.js";
+
+const tempDir = useTempDir();
+const municipality = (id: string): EventDraft => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });
+const collect = async (source: { read: () => AsyncIterable<StoredEvent> }): Promise<string[]> => {
+  const ids: string[] = [];
+  for await (const event of source.read()) ids.push(event.id);
+  return ids;
+};
+
+/** A log of three committed events. */
+const committedLog = async (): Promise<{ path: string; head: LogHead }> => {
+  const path = join(await tempDir(), "events.jsonl");
+  await initLog(path);
+  const outcome = await jsonlStore({ path, catalog: defaultCatalog }).append(["a", "b", "c"].map(municipality));
+  if (!outcome.ok) throw new Error("the first batch must append");
+  return { path, head: outcome.head };
+};
+
+/** The lines a batch of `count` events after `head` would add, chained as the store chains them. */
+const batchLines = (head: LogHead, count: number): string[] => {
+  let previous = head;
+  return Array.from({ length: count }, (_, index) => {
+    const { type, effectiveAt, data } = municipality(`x${index}`);
+    const event = sealed({ id: `x${index}`, type, effectiveAt, data, schemaVersion: 1, recordedAt: "2099-01-01T00:00:00.000Z", seq: previous.seq + 1, prevHash: previous.hash });
+    previous = { seq: event.seq, hash: event.hash };
+    return `${lineOf(event)}\n`;
+  });
+};
+
+/** What a writer killed in the middle of a batch leaves: the record, `whole` lines and part of the next. */
+const interruptedBatch = async (path: string, head: LogHead, count: number, whole: number, partBytes: number): Promise<void> => {
+  const lines = batchLines(head, count);
+  const sizeBefore = (await stat(path)).size;
+  const last = JSON.parse(lines[count - 1] as string) as StoredEvent;
+  await recordPendingBatch(path, { sizeBefore, headBefore: head, events: count, sizeAfter: sizeBefore + Buffer.byteLength(lines.join("")), headAfter: { seq: last.seq, hash: last.hash } });
+  await appendFile(path, lines.slice(0, whole).join("") + (lines[whole] ?? "").slice(0, partBytes));
+};
+
+describe("an append interrupted in the middle of a batch", () => {
+  it("is named by verify as an incomplete batch, with the lines it spans, and verify says to run repair", async () => {
+    const { path, head } = await committedLog();
+    await interruptedBatch(path, head, 50, 26, 40);
+    const report = await verifyLog(path, defaultCatalog);
+    expect(report.events).toBe(3);
+    expect(report.issues).toHaveLength(1);
+    expect(report.issues[0]).toMatchObject({ code: "torn-line", line: 4 });
+    expect(report.issues[0]?.message).toBe(`lines 4–30 are an incomplete batch (26 of 50 events written, the last line cut off): its append was interrupted and none of it was committed; run tertial repair ${path} to roll it back (to seq 2)`);
+  });
+
+  it("is never read: readers see the committed batches only", async () => {
+    const { path, head } = await committedLog();
+    await interruptedBatch(path, head, 10, 7, 0);
+    const store = jsonlStore({ path, catalog: defaultCatalog });
+    expect(await collect(store)).toEqual(["a", "b", "c"]);
+    expect(await store.head()).toMatchObject({ seq: 2, hash: head.hash });
+  });
+
+  it("is rolled back by the next append, which says so and then appends", async () => {
+    const { path, head } = await committedLog();
+    await interruptedBatch(path, head, 10, 7, 12);
+    const repaired: LogEnd[] = [];
+    const store = jsonlStore({ path, catalog: defaultCatalog, onRepair: (end) => repaired.push(end) });
+    const outcome = await store.append([municipality("d")]);
+    expect(outcome.ok).toBe(true);
+    expect(repaired).toEqual([expect.objectContaining({ kind: "incomplete", linesPresent: 7, torn: true, restoredHead: expect.objectContaining({ seq: 2, hash: head.hash }) })]);
+    expect(await collect(store)).toEqual(["a", "b", "c", "d"]);
+    expect((await verifyLog(path, defaultCatalog)).issues).toEqual([]);
+  });
+
+  it("is rolled back by repair, which restores the head before it and removes the record", async () => {
+    const { path, head } = await committedLog();
+    const before = await readFile(path, "utf8");
+    await interruptedBatch(path, head, 30, 0, 0);
+    const end = await repairLogEnd(path);
+    expect(end).toMatchObject({ kind: "incomplete", linesPresent: 0, torn: false, restoredHead: { seq: 2, hash: head.hash } });
+    expect(await readFile(path, "utf8")).toBe(before);
+    expect(await stat(pendingPath(path)).catch(() => "gone")).toBe("gone");
+    expect(await inspectLogEnd(path)).toEqual({ kind: "clean" });
+  });
+
+  it("keeps a batch that was written whole when only its record was left behind", async () => {
+    const { path, head } = await committedLog();
+    await interruptedBatch(path, head, 5, 5, 0);
+    expect((await verifyLog(path, defaultCatalog)).issues).toEqual([]);
+    expect(await repairLogEnd(path)).toMatchObject({ kind: "committed" });
+    expect(await collect(jsonlStore({ path, catalog: defaultCatalog }))).toHaveLength(8);
+  });
+
+  it("repair cuts a cut-off last line left without a record (an earlier version's crash)", async () => {
+    const { path, head } = await committedLog();
+    const before = await readFile(path, "utf8");
+    await appendFile(path, '{"id":"half');
+    expect(await repairLogEnd(path)).toMatchObject({ kind: "torn-line", line: 4, restoredHead: { seq: 2, hash: head.hash } });
+    expect(await readFile(path, "utf8")).toBe(before);
+  });
+
+  it("repair refuses when the record does not fit the log, and verify and append say why", async () => {
+    const { path, head } = await committedLog();
+    await interruptedBatch(path, head, 5, 2, 0);
+    await writeFile(path, (await readFile(path, "utf8")).split("\n").slice(0, 2).join("\n") + "\n");
+    const before = await readFile(path, "utf8");
+    expect(await repairLogEnd(path)).toMatchObject({ kind: "inconsistent" });
+    expect((await verifyLog(path, defaultCatalog)).issues.map((found) => found.message).join()).toContain("shorter");
+    const outcome = await jsonlStore({ path, catalog: defaultCatalog }).append([municipality("d")]);
+    expect(outcome.ok).toBe(false);
+    expect(await readFile(path, "utf8")).toBe(before);
+  });
+});

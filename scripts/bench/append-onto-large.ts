@@ -1,0 +1,96 @@
+/**
+ * Append in O(batch): 1 000 events appended onto logs of 200 000 and 1 000 000 events, with
+ * the append state beside the log (taken once, when the log is first appended to). The big
+ * logs are generated once, line by line with the chain functions, and kept in a cache folder in
+ * the temp dir; each run appends its own 1 000 events to them, so the state stays valid from
+ * run to run (a log is regenerated when runs have grown it by more than 5 %).
+ */
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { finished } from "node:stream/promises";
+import { defaultCatalog, GENESIS_HASH, jsonlStore, lineOf, sealed, type EventDraft, type StoredEvent } from "@tertial/core";
+
+const CACHE = join(tmpdir(), "tertial-bench-cache");
+const GENERATOR = "v1";
+const AREAS = ["fou", "ledning-och-stab", "ovrig"];
+const FORMS = ["tjanstekop", "tillsvidare", "visstid"];
+
+/** Three areas, then positions opened and changed: the staff rules keep every position in their state. */
+const eventAt = (index: number): Omit<StoredEvent, "seq" | "prevHash" | "hash"> => {
+  if (index < AREAS.length) {
+    const areaId = AREAS[index] as string;
+    return { id: `area-${areaId}`, type: "reference.area-established", schemaVersion: 1, effectiveAt: "2015-01-01", recordedAt: "2019-01-01T00:00:00.000Z", data: { areaId, name: areaId } };
+  }
+  const n = index - AREAS.length;
+  const effectiveAt = `2020-${String(1 + (Math.floor(n / 28) % 12)).padStart(2, "0")}-${String(1 + (n % 28)).padStart(2, "0")}`;
+  const recordedAt = new Date(Date.UTC(2020, 0, 1) + n * 1000).toISOString();
+  return n % 3 === 0
+    ? { id: `p-${n}`, type: "staff.position-opened", schemaVersion: 1, effectiveAt: "2020-01-01", recordedAt, data: { positionId: `pos-${n}`, areaId: AREAS[n % 3] as string, employmentForm: FORMS[n % 3] as string, fte: "0.50", financing: n % 2 === 0 ? "grund" : "extern" } }
+    : { id: `p-${n}`, type: "staff.position-changed", schemaVersion: 1, effectiveAt, recordedAt, data: { positionId: `pos-${n - (n % 3)}`, fte: n % 2 === 0 ? "1.00" : "0.75" } };
+};
+
+/** Writes a chained log of `count` events straight to disk, a few thousand lines per write. */
+const generate = async (path: string, count: number): Promise<void> => {
+  const out = createWriteStream(path);
+  let previous = GENESIS_HASH;
+  let chunk: string[] = [];
+  for (let seq = 0; seq < count; seq += 1) {
+    const event = sealed({ ...eventAt(seq), seq, prevHash: previous });
+    previous = event.hash;
+    chunk.push(`${lineOf(event)}\n`);
+    if (chunk.length === 4096 || seq === count - 1) {
+      if (!out.write(chunk.join(""))) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      chunk = [];
+    }
+  }
+  out.end();
+  await finished(out);
+};
+
+const cachedLog = async (count: number): Promise<string> => {
+  const path = join(CACHE, `staff-${count}-${GENERATOR}.jsonl`);
+  const sizeFile = `${path}.generated-size`;
+  const generatedSize = existsSync(sizeFile) ? Number(await readFile(sizeFile, "utf8")) : undefined;
+  const size = existsSync(path) ? (await stat(path)).size : undefined;
+  if (generatedSize === undefined || size === undefined || size > generatedSize * 1.05) {
+    await mkdir(CACHE, { recursive: true });
+    await rm(`${path}.append-state`, { force: true });
+    const started = process.hrtime.bigint();
+    await generate(path, count);
+    await writeFile(sizeFile, String((await stat(path)).size));
+    console.log(`generated a ${count}-event log in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s (cached in ${CACHE})`);
+  }
+  return path;
+};
+
+const drafts = (run: string): EventDraft[] =>
+  Array.from({ length: 1000 }, (_, index) => ({ id: `bench-${run}-${index}`, type: "staff.position-opened", effectiveAt: "2021-01-01", data: { positionId: `bench-${run}-${index}`, areaId: "fou", employmentForm: "visstid", fte: "1.00", financing: "grund" } }));
+
+const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> => {
+  const started = process.hrtime.bigint();
+  const value = await work();
+  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+};
+
+/** Appends 1 000 events onto each size; returns the targets missed (median of 3 under 1 s, with the state). */
+export const benchAppendOntoLarge = async (sizes: readonly number[] = [200_000, 1_000_000]): Promise<string[]> => {
+  const missed: string[] = [];
+  for (const count of sizes) {
+    const path = await cachedLog(count);
+    const store = jsonlStore({ path, catalog: defaultCatalog });
+    const run = Date.now().toString(36);
+    // The first append onto a log without a state reads it all once; later appends do not.
+    const warm = await timed(() => store.append(drafts(`${run}w`)));
+    const runs = [];
+    for (const round of [0, 1, 2]) runs.push(await timed(() => store.append(drafts(`${run}${round}`))));
+    const median = runs.map((measured) => measured.seconds).sort((a, b) => a - b)[1] ?? Infinity;
+    const ok = warm.value.ok && runs.every((measured) => measured.value.ok);
+    console.log(
+      `append 1000 events onto ${count}: median of 3 ${median.toFixed(2)} s (${runs.map((measured) => measured.seconds.toFixed(2)).join(", ")}; target < 1 s; the append before them took ${warm.seconds.toFixed(2)} s)${ok ? "" : " FAILED"}`,
+    );
+    if (!ok || median >= 1) missed.push(`append onto ${count} events too slow or failed`);
+  }
+  return missed;
+};
