@@ -1,6 +1,7 @@
 /**
  * Rebuilds examples/<name>/events.jsonl from the hand-written fact files in examples/<name>/facts/,
  * for the example folder given as argument, or for every folder under examples/ that has facts/.
+ * A second argument writes the one example's log there instead (the staleness test compares it).
  * Every fact carries its own id and recordedAt, so the log (and its hashes) come out byte-identical
  * on every run. Facts are appended in recordedAt order (file order breaks ties) through the real
  * store, so they meet every validation rule a user's append meets.
@@ -23,9 +24,9 @@ const exampleDirs = async (): Promise<string[]> => {
   return dirs.filter((_, index) => withFacts[index]);
 };
 
-const build = async (exampleDir: string): Promise<number> => {
+const build = async (exampleDir: string, output?: string): Promise<number> => {
   const factsDir = join(exampleDir, "facts");
-  const target = join(exampleDir, "events.jsonl");
+  const target = output === undefined ? join(exampleDir, "events.jsonl") : resolve(output);
   const temporary = `${target}.building`;
   const files = (await readdir(factsDir)).filter((name) => name.endsWith(".jsonl")).sort();
   const entries: { draft: EventDraft; place: DraftPlace; order: number }[] = [];
@@ -64,7 +65,7 @@ const build = async (exampleDir: string): Promise<number> => {
 
 const main = async (): Promise<number> => {
   for (const dir of await exampleDirs()) {
-    const code = await build(dir);
+    const code = await build(dir, process.argv[3]);
     if (code !== 0) return code;
   }
   return 0;

@@ -3,6 +3,7 @@ import type { DataOf } from "../../events/definition.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished, MetricDefined } from "../strategy/events.js";
+import { PlanAdopted } from "../plan/events.js";
 import { ActivityMovedToNextYear, ActivityPlanned, ActivityStatusChanged } from "./events.js";
 
 interface ActivitiesKnowledge {
@@ -10,6 +11,7 @@ interface ActivitiesKnowledge {
   readonly goals: Set<string>;
   readonly metrics: Set<string>;
   readonly focusAreas: Set<string>;
+  readonly plans: Set<string>;
   /** activityId → the year it is planned for now. */
   readonly activities: Map<string, number>;
 }
@@ -21,6 +23,7 @@ const TIMING_LIMITS = { tertial: 3, month: 12 } as const;
 /** What a plan adds to an activity must point at known metrics and focus areas, and its timing must exist. */
 const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof ActivityPlanned>): Issue[] => {
   const found: Issue[] = [];
+  if (data.planId !== undefined && !known.plans.has(data.planId)) found.push(issue("unknown-reference", "data.planId", `unknown plan "${data.planId}"`, { expected: "a plan adopted earlier in the log", actual: data.planId }));
   (data.metricIds ?? []).forEach((metricId, index) => {
     if (!known.metrics.has(metricId)) found.push(issue("unknown-reference", `data.metricIds[${index}]`, `unknown metric "${metricId}"`, { expected: "a metric defined earlier in the log", actual: metricId }));
   });
@@ -39,12 +42,13 @@ const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof Activi
 /** Activities belong to a known goal and area; statuses and carry-overs need a planned activity. */
 export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
   name: "activities-integrity",
-  init: () => ({ references: new KnownReferences(), goals: new Set(), metrics: new Set(), focusAreas: new Set(), activities: new Map() }),
+  init: () => ({ references: new KnownReferences(), goals: new Set(), metrics: new Set(), focusAreas: new Set(), plans: new Set(), activities: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
     if (MetricDefined.is(event)) known.metrics.add(event.data.metricId);
     if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
+    if (PlanAdopted.is(event)) known.plans.add(event.data.planId);
     if (ActivityPlanned.is(event)) known.activities.set(event.data.activityId, event.data.year);
     if (ActivityMovedToNextYear.is(event)) known.activities.set(event.data.activityId, event.data.toYear);
   },
