@@ -13,7 +13,7 @@ const stored = (): StoredEvent[] =>
 
 describe("plan event codecs", () => {
   it("decode every plan fact of the example and give back the same data (round trip through JSON)", () => {
-    const planTypes = new Set(planEvents.map((definition) => definition.type));
+    const planTypes = new Set<string>(planEvents.map((definition) => definition.type));
     const facts = stored().filter((event) => planTypes.has(event.type));
     expect(new Set(facts.map((event) => event.type))).toEqual(planTypes);
     for (const event of facts) {
