@@ -11,6 +11,7 @@ import {
   CostSharingSet,
   EarmarkedFundsRegistered,
   FeeSet,
+  FinancingDeclared,
   FundingExpected,
   OpeningBalanceForecast,
   OverheadAllocated,
@@ -40,6 +41,7 @@ interface PlanRecord {
   passThrough: Record<string, Data<typeof PassThroughPlanned>>;
   fees: Record<string, Data<typeof FeeSet>>;
   costSharing: Record<string, Data<typeof CostSharingSet>>;
+  financing: Record<string, Data<typeof FinancingDeclared>>;
   staff: Record<string, Data<typeof StaffPlanned>>;
   projects: Record<string, Data<typeof ProjectRegistered>>;
 }
@@ -65,6 +67,7 @@ const placeFact = (plan: PlanRecord, event: DomainEvent): void => {
   else if (PassThroughPlanned.is(event)) plan.passThrough[event.id] = event.data;
   else if (FeeSet.is(event)) plan.fees[keyOf(event.data.year, event.data.areaId, event.data.feeKind)] = event.data;
   else if (CostSharingSet.is(event)) plan.costSharing[keyOf(event.data.year, event.data.areaId)] = event.data;
+  else if (FinancingDeclared.is(event)) plan.financing[keyOf(event.data.year, event.data.areaId)] = event.data;
   else if (StaffPlanned.is(event)) plan.staff[keyOf(event.data.year, event.data.lineId)] = event.data;
   else if (ProjectRegistered.is(event)) plan.projects[event.data.projectId] = event.data;
 };
@@ -83,6 +86,7 @@ const newPlan = (adopted: PlanRecord["adopted"]): PlanRecord => ({
   passThrough: {},
   fees: {},
   costSharing: {},
+  financing: {},
   staff: {},
   projects: {},
 });
@@ -188,6 +192,8 @@ export interface PlanBaseline {
   readonly passThrough: readonly Data<typeof PassThroughPlanned>[];
   readonly fees: readonly Data<typeof FeeSet>[];
   readonly costSharing: readonly Data<typeof CostSharingSet>[];
+  /** Each area's own financing statement: parts of a budget row, not added to any total. */
+  readonly financing: readonly Data<typeof FinancingDeclared>[];
   readonly projects: readonly Data<typeof ProjectRegistered>[];
 }
 
@@ -297,6 +303,7 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
     passThrough: sortedValues(plan.passThrough),
     fees: sortedValues(plan.fees),
     costSharing: sortedValues(plan.costSharing),
+    financing: sortedValues(plan.financing),
     projects: sortedValues(plan.projects),
   };
 };

@@ -134,6 +134,19 @@ export const FeeSet = defineEvent({
   ),
 });
 
+const FinancingLine = strictObject("FinancingLine", { description: NonEmptyString }, { amount: DecimalString, condition: NonEmptyString });
+
+export const FinancingDeclared = defineEvent({
+  type: "plan.financing-declared",
+  description:
+    "How the plan says an area's work in a year is financed, in its own section: the area's total when printed (often rounded, `approximate` for \"cirka\"), and each source with its amount when given and the condition it depends on. These are parts of a budget row, never added to the plan's totals.",
+  data: strictObject(
+    "FinancingDeclared",
+    { ...ofPlan, areaId: Id, year: PositiveInteger, sources: listOf(FinancingLine) },
+    { total: DecimalString, approximate: t.boolean, ...knownTo },
+  ),
+});
+
 const FixedShare = strictObject("FixedShare", { party: NonEmptyString, amount: DecimalString });
 
 export const CostSharingSet = defineEvent({
@@ -180,6 +193,7 @@ export const planEvents = [
   PassThroughPlanned,
   FeeSet,
   CostSharingSet,
+  FinancingDeclared,
   StaffPlanned,
   ProjectRegistered,
 ] as const;
