@@ -1,19 +1,33 @@
 /**
- * Rebuilds examples/<name>/events.jsonl from the hand-written fact files in examples/<name>/facts/.
+ * Rebuilds examples/<name>/events.jsonl from the hand-written fact files in examples/<name>/facts/,
+ * for the example folder given as argument, or for every folder under examples/ that has facts/.
+ * A second argument writes the one example's log there instead (the staleness test compares it).
  * Every fact carries its own id and recordedAt, so the log (and its hashes) come out byte-identical
  * on every run. Facts are appended in recordedAt order (file order breaks ties) through the real
  * store, so they meet every validation rule a user's append meets.
  */
-import { readdir, readFile, rename, rm } from "node:fs/promises";
+import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { defaultCatalog, forgetAppendState, formatIssue, jsonlStore, initLog, parseDrafts, type DraftPlace, type EventDraft } from "@tertial/core";
 
-const exampleDir = resolve(process.argv[2] ?? "examples/kommunal-utveckling-2020");
-const factsDir = join(exampleDir, "facts");
-const target = join(exampleDir, "events.jsonl");
-const temporary = `${target}.building`;
+const EXAMPLES = "examples";
 
-const main = async (): Promise<number> => {
+const hasFacts = async (dir: string): Promise<boolean> => (await stat(join(dir, "facts")).catch(() => undefined))?.isDirectory() === true;
+
+/** The folders to build: the one named on the command line, or every example with facts, in name order. */
+const exampleDirs = async (): Promise<string[]> => {
+  const named = process.argv[2];
+  if (named !== undefined) return [resolve(named)];
+  const names = (await readdir(EXAMPLES)).sort();
+  const dirs = names.map((name) => resolve(EXAMPLES, name));
+  const withFacts = await Promise.all(dirs.map(hasFacts));
+  return dirs.filter((_, index) => withFacts[index]);
+};
+
+const build = async (exampleDir: string, output?: string): Promise<number> => {
+  const factsDir = join(exampleDir, "facts");
+  const target = output === undefined ? join(exampleDir, "events.jsonl") : resolve(output);
+  const temporary = `${target}.building`;
   const files = (await readdir(factsDir)).filter((name) => name.endsWith(".jsonl")).sort();
   const entries: { draft: EventDraft; place: DraftPlace; order: number }[] = [];
   const problems: string[] = [];
@@ -48,6 +62,14 @@ const main = async (): Promise<number> => {
   // The append state belongs to the temporary name; the committed example keeps only its log.
   await forgetAppendState(temporary);
   process.stdout.write(`${target}: ${outcome.appended.length} events, head ${outcome.head.hash}\n`);
+  return 0;
+};
+
+const main = async (): Promise<number> => {
+  for (const dir of await exampleDirs()) {
+    const code = await build(dir, process.argv[3]);
+    if (code !== 0) return code;
+  }
   return 0;
 };
 

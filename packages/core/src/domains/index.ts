@@ -11,6 +11,7 @@ import { researchModule } from "./research/index.js";
 import { financeModule } from "./finance/index.js";
 import { grantsModule } from "./grants/index.js";
 import { coursesModule } from "./courses/index.js";
+import { planModule } from "./plan/index.js";
 import { reconciliationModule } from "../reconciliation/index.js";
 
 export * from "./reference/index.js";
@@ -24,11 +25,12 @@ export * from "./research/index.js";
 export * from "./finance/index.js";
 export * from "./grants/index.js";
 export * from "./courses/index.js";
+export * from "./plan/index.js";
 
 /**
  * Every domain module Tertial ships, in dependency order. A new domain adds one import and
  * one entry here; users add their own with `defaultCatalog.with(module)`.
  */
-export const builtInModules: readonly DomainModule[] = [correctionsModule, referenceModule, staffModule, meetingsModule, strategyModule, activitiesModule, surveyModule, narrativeModule, researchModule, financeModule, grantsModule, coursesModule, reconciliationModule];
+export const builtInModules: readonly DomainModule[] = [correctionsModule, referenceModule, staffModule, meetingsModule, strategyModule, activitiesModule, surveyModule, narrativeModule, researchModule, financeModule, grantsModule, coursesModule, planModule, reconciliationModule];
 
 export const defaultCatalog: Catalog = createCatalog(builtInModules);

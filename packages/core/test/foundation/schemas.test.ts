@@ -33,11 +33,19 @@ const schemaAccepts = (definition: EventDefinition, draft: unknown): boolean => 
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
+const withBranch = (schema: JsonSchema, branch: JsonSchema): JsonSchema => {
+  const { anyOf: _branches, ...base } = schema;
+  const required = [...((base.required ?? []) as string[]), ...((branch.required ?? []) as string[])];
+  return { ...base, properties: { ...(base.properties as JsonSchema), ...(branch.properties as JsonSchema) }, required };
+};
+
 /** Values drawn from a schema, as far as Tertial's schemas use the vocabulary. */
 const arbFromSchema = (schema: JsonSchema | boolean): fc.Arbitrary<unknown> => {
   if (typeof schema === "boolean" || Object.keys(schema).length === 0) return fc.jsonValue({ maxDepth: 2 });
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
+  // An event type with several versions: the envelope's properties with one version's branch (its schemaVersion and data).
+  if (Array.isArray(schema.anyOf) && schema.properties !== undefined) return fc.oneof(...(schema.anyOf as JsonSchema[]).map((branch) => arbFromSchema(withBranch(schema, branch))));
   if (Array.isArray(schema.anyOf)) return fc.oneof(...(schema.anyOf as JsonSchema[]).map(arbFromSchema));
   switch (schema.type) {
     case "object":

@@ -1,6 +1,7 @@
 import * as t from "io-ts";
-import { Id, NonEmptyString, PositiveInteger, oneOf, strictObject } from "../../events/codecs.js";
+import { Id, NonEmptyString, PositiveInteger, describe, listOf, oneOf, strictObject } from "../../events/codecs.js";
 import { defineEvent } from "../../events/definition.js";
+import { ThreeK } from "../narrative/events.js";
 
 /**
  * Bilaga 1, "Symbolförteckning för aktiviteter", in its order: pågår enligt plan, ej påbörjad,
@@ -10,10 +11,45 @@ export const ACTIVITY_STATUS_CODES = ["on-track", "not-started", "delayed", "iss
 export const ActivityStatusCode = oneOf("ActivityStatusCode", ACTIVITY_STATUS_CODES);
 export type ActivityStatusCode = t.TypeOf<typeof ActivityStatusCode>;
 
+const ActivityPlannedV1 = strictObject("ActivityPlannedV1", { activityId: Id, title: NonEmptyString, goalId: Id, year: PositiveInteger }, { areaId: Id, description: NonEmptyString, order: PositiveInteger });
+
+/** When in its year an activity is planned: a tertial (1–3), a month (1–12), or the whole year. */
+const InTertial = strictObject("InTertial", { kind: t.literal("tertial"), tertial: PositiveInteger });
+const InMonth = strictObject("InMonth", { kind: t.literal("month"), month: PositiveInteger });
+const WholeYear = strictObject("WholeYear", { kind: t.literal("year") });
+export const ActivityTiming = describe(t.union([InTertial, InMonth, WholeYear]), 'a timing: {kind:"tertial",tertial:1–3} | {kind:"month",month:1–12} | {kind:"year"}', {
+  anyOf: [InTertial.jsonSchema, InMonth.jsonSchema, WholeYear.jsonSchema],
+});
+export type ActivityTiming = t.TypeOf<typeof ActivityTiming>;
+
+/**
+ * Version 2 adds what a plan says of an activity: its timing within the year, kind, partners,
+ * who is responsible, conditions, the metrics it serves, its 3 K and focus areas, and the plan it
+ * belongs to. Version 1 lines have none of these and are lifted unchanged.
+ */
 export const ActivityPlanned = defineEvent({
   type: "activities.activity-planned",
-  description: "An activity is planned for a year under a goal (and optionally an area); it starts as \"ej påbörjad\" until a status is recorded.",
-  data: strictObject("ActivityPlanned", { activityId: Id, title: NonEmptyString, goalId: Id, year: PositiveInteger }, { areaId: Id, description: NonEmptyString, order: PositiveInteger }),
+  description:
+    "An activity is planned for a year under a goal (and optionally an area), with what the plan says of it: timing within the year, kind, partners, responsible, conditions, the metrics, 3 K and focus areas it serves, and its plan; it starts as \"ej påbörjad\" until a status is recorded.",
+  data: strictObject(
+    "ActivityPlanned",
+    { activityId: Id, title: NonEmptyString, goalId: Id, year: PositiveInteger },
+    {
+      areaId: Id,
+      description: NonEmptyString,
+      order: PositiveInteger,
+      planId: Id,
+      timing: ActivityTiming,
+      kind: NonEmptyString,
+      partners: listOf(NonEmptyString),
+      responsible: NonEmptyString,
+      conditions: NonEmptyString,
+      metricIds: listOf(Id),
+      threeK: listOf(ThreeK),
+      focusAreaIds: listOf(Id),
+    },
+  ),
+  older: [{ version: 1, data: ActivityPlannedV1, upcast: (data: t.TypeOf<typeof ActivityPlannedV1>) => data }],
 });
 
 export const ActivityStatusChanged = defineEvent({

@@ -1,25 +1,54 @@
 import { defineRule } from "../../events/consistency.js";
+import type { DataOf } from "../../events/definition.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences } from "../reference/known-references.js";
-import { GoalEstablished } from "../strategy/events.js";
+import { FocusAreaEstablished, GoalEstablished, MetricDefined } from "../strategy/events.js";
+import { PlanAdopted } from "../plan/events.js";
 import { ActivityMovedToNextYear, ActivityPlanned, ActivityStatusChanged } from "./events.js";
 
 interface ActivitiesKnowledge {
   readonly references: KnownReferences;
   readonly goals: Set<string>;
+  readonly metrics: Set<string>;
+  readonly focusAreas: Set<string>;
+  readonly plans: Set<string>;
   /** activityId → the year it is planned for now. */
   readonly activities: Map<string, number>;
 }
 
 const unknownActivity = (activityId: string): Issue[] => [issue("unknown-reference", "data.activityId", `unknown activity "${activityId}"`, { expected: "an activity planned earlier in the log", actual: activityId })];
 
+const TIMING_LIMITS = { tertial: 3, month: 12 } as const;
+
+/** What a plan adds to an activity must point at known metrics and focus areas, and its timing must exist. */
+const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof ActivityPlanned>): Issue[] => {
+  const found: Issue[] = [];
+  if (data.planId !== undefined && !known.plans.has(data.planId)) found.push(issue("unknown-reference", "data.planId", `unknown plan "${data.planId}"`, { expected: "a plan adopted earlier in the log", actual: data.planId }));
+  (data.metricIds ?? []).forEach((metricId, index) => {
+    if (!known.metrics.has(metricId)) found.push(issue("unknown-reference", `data.metricIds[${index}]`, `unknown metric "${metricId}"`, { expected: "a metric defined earlier in the log", actual: metricId }));
+  });
+  (data.focusAreaIds ?? []).forEach((focusAreaId, index) => {
+    if (!known.focusAreas.has(focusAreaId)) found.push(issue("unknown-reference", `data.focusAreaIds[${index}]`, `unknown focus area "${focusAreaId}"`, { expected: "a focus area established earlier in the log", actual: focusAreaId }));
+  });
+  const timing = data.timing;
+  if (timing !== undefined && timing.kind !== "year") {
+    const value = timing.kind === "tertial" ? timing.tertial : timing.month;
+    const limit = TIMING_LIMITS[timing.kind];
+    if (value > limit) found.push(issue("invalid-field", `data.timing.${timing.kind}`, `a year has ${limit} ${timing.kind === "tertial" ? "tertials" : "months"}`, { expected: `1 to ${limit}`, actual: String(value) }));
+  }
+  return found;
+};
+
 /** Activities belong to a known goal and area; statuses and carry-overs need a planned activity. */
 export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
   name: "activities-integrity",
-  init: () => ({ references: new KnownReferences(), goals: new Set(), activities: new Map() }),
+  init: () => ({ references: new KnownReferences(), goals: new Set(), metrics: new Set(), focusAreas: new Set(), plans: new Set(), activities: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
+    if (MetricDefined.is(event)) known.metrics.add(event.data.metricId);
+    if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
+    if (PlanAdopted.is(event)) known.plans.add(event.data.planId);
     if (ActivityPlanned.is(event)) known.activities.set(event.data.activityId, event.data.year);
     if (ActivityMovedToNextYear.is(event)) known.activities.set(event.data.activityId, event.data.toYear);
   },
@@ -29,7 +58,7 @@ export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
       const found: Issue[] = known.activities.has(activityId) && event.supersedes === undefined ? [issue("conflict", "data.activityId", `activity "${activityId}" is already planned`)] : [];
       if (!known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { expected: "a goal established earlier in the log", actual: goalId }));
       if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
-      return found;
+      return [...found, ...planDetailIssues(known, event.data)];
     }
     if (ActivityStatusChanged.is(event)) return known.activities.has(event.data.activityId) ? [] : unknownActivity(event.data.activityId);
     if (ActivityMovedToNextYear.is(event)) {

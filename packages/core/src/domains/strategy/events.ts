@@ -11,10 +11,29 @@ export const GoalEstablished = defineEvent({
   data: strictObject("GoalEstablished", { goalId: Id, kind: GoalKind, number: NonEmptyString, title: NonEmptyString }, { parentGoalId: Id, areaId: Id }),
 });
 
+const FocusAreaEstablishedV1 = strictObject("FocusAreaEstablishedV1", { focusAreaId: Id, number: PositiveInteger, title: NonEmptyString, year: PositiveInteger }, { decidedOn: IsoDateC });
+
+/**
+ * Version 2 gives a focus area a span of years (`year` is its first, `toYear` its last; kept as
+ * `year` so readers of version 1 still find the first year) and may scope it to one area.
+ * Version 1 lines are lifted to a span of their one year.
+ */
 export const FocusAreaEstablished = defineEvent({
   type: "strategy.focus-area-established",
-  description: "A focus area for a year (fokusområde), decided by PKS and kommundirektörer; narratives are tagged with it.",
-  data: strictObject("FocusAreaEstablished", { focusAreaId: Id, number: PositiveInteger, title: NonEmptyString, year: PositiveInteger }, { decidedOn: IsoDateC }),
+  description:
+    "A focus area (fokusområde) for the years `year`..`toYear`, decided by a body (PKS and kommundirektörer) on a date, for the whole organisation or for one area; narratives and planned activities are tagged with it.",
+  data: strictObject(
+    "FocusAreaEstablished",
+    { focusAreaId: Id, number: PositiveInteger, title: NonEmptyString, year: PositiveInteger, toYear: PositiveInteger },
+    { decidedOn: IsoDateC, decidedBy: NonEmptyString, areaId: Id },
+  ),
+  older: [{ version: 1, data: FocusAreaEstablishedV1, upcast: (data: t.TypeOf<typeof FocusAreaEstablishedV1>) => ({ ...data, toYear: data.year }) }],
+});
+
+export const GoalLinkedToAgenda2030 = defineEvent({
+  type: "strategy.goal-linked-to-agenda-2030",
+  description: "The global goals of Agenda 2030 (1–17) a strategic goal is linked to, as the plan shows them; a later link event replaces the list.",
+  data: strictObject("GoalLinkedToAgenda2030", { goalId: Id, globalGoals: listOf(PositiveInteger) }),
 });
 
 export const METRIC_UNITS = ["percent", "kronor", "kr", "tkr", "st", "courses", "participants", "count"] as const;
@@ -53,15 +72,25 @@ export type ResultSource = t.TypeOf<typeof ResultSource>;
 
 export const MeasuredOver = oneOf("MeasuredOver", ["report-period", "first-half-year"]);
 
+const metricRequired = { metricId: Id, goalId: Id, name: NonEmptyString, unit: MetricUnit, dataSource: NonEmptyString, frequency: oneOf("Frequency", ["per-meeting", "tertial", "half-year", "year"]), direction: Direction, target: Target, result: ResultSource };
+const metricOptional = { partialThreshold: NonNegativeDecimal, comparisons: listOf(ComparisonC), trendAgainst: ComparisonC, measuredOver: MeasuredOver, areaId: Id, order: PositiveInteger };
+const MetricDefinedV1 = strictObject("MetricDefinedV1", metricRequired, metricOptional);
+
+/** One year's target of a metric, as a plan sets it. */
+export const YearTarget = strictObject("YearTarget", { year: PositiveInteger, target: Target });
+export type YearTarget = t.TypeOf<typeof YearTarget>;
+
+/**
+ * Version 2 adds `targets`, one per year as a plan sets them; `target` stays the target of any
+ * year without its own (so follow-ups of version 1 logs read the same). Version 1 lines have no
+ * targets per year and are lifted unchanged.
+ */
 export const MetricDefined = defineEvent({
   type: "strategy.metric-defined",
   description:
-    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\".",
-  data: strictObject(
-    "MetricDefined",
-    { metricId: Id, goalId: Id, name: NonEmptyString, unit: MetricUnit, dataSource: NonEmptyString, frequency: oneOf("Frequency", ["per-meeting", "tertial", "half-year", "year"]), direction: Direction, target: Target, result: ResultSource },
-    { partialThreshold: NonNegativeDecimal, comparisons: listOf(ComparisonC), trendAgainst: ComparisonC, measuredOver: MeasuredOver, areaId: Id, order: PositiveInteger },
-  ),
+    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, the targets per year a plan sets (`targets`, each year at most once; `target` is for the other years), where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\".",
+  data: strictObject("MetricDefined", metricRequired, { ...metricOptional, targets: listOf(YearTarget) }),
+  older: [{ version: 1, data: MetricDefinedV1, upcast: (data: t.TypeOf<typeof MetricDefinedV1>) => data }],
 });
 
 export const MetricResultRecorded = defineEvent({
@@ -81,4 +110,4 @@ export const MetricStatusAssessed = defineEvent({
   data: strictObject("MetricStatusAssessed", { metricId: Id, from: IsoDateC, to: IsoDateC, status: MetricStatusCode }, { comment: NonEmptyString }),
 });
 
-export const strategyEvents = [GoalEstablished, FocusAreaEstablished, MetricDefined, MetricResultRecorded, MetricStatusAssessed] as const;
+export const strategyEvents = [GoalEstablished, FocusAreaEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultRecorded, MetricStatusAssessed] as const;

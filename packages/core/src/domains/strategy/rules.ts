@@ -4,7 +4,7 @@ import { issue, type Issue } from "../../events/issues.js";
 import { dec } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences } from "../reference/known-references.js";
-import { FocusAreaEstablished, GoalEstablished, MetricDefined, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
+import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
 
 interface StrategyKnowledge {
   readonly references: KnownReferences;
@@ -46,6 +46,40 @@ const metricIssues = (known: StrategyKnowledge, event: DomainEvent, sourceKeys: 
   if (target.kind === "share-of-base" && target.base !== undefined && !sourceKeys.has(target.base.key)) found.push(issue("unknown-reference", "data.target.base.key", `no metric result source "${target.base.key}"`, { actual: target.base.key }));
   if (partialThreshold !== undefined && dec(partialThreshold).gt(1)) found.push(issue("invalid-field", "data.partialThreshold", "is a share of the target", { expected: "between 0 and 1", actual: partialThreshold }));
   if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
+  found.push(...targetYearIssues(event.data.targets ?? []));
+  return found;
+};
+
+const targetYearIssues = (targets: readonly { readonly year: number }[]): Issue[] => {
+  const seen = new Set<number>();
+  return targets.flatMap((target, index) => {
+    if (!seen.has(target.year)) {
+      seen.add(target.year);
+      return [];
+    }
+    return [issue("conflict", `data.targets[${index}].year`, `a second target for ${target.year}`, { expected: "each year at most once", actual: String(target.year) })];
+  });
+};
+
+const focusAreaIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => {
+  if (!FocusAreaEstablished.is(event)) return [];
+  const { focusAreaId, year, toYear, areaId } = event.data;
+  const found: Issue[] = known.focusAreas.has(focusAreaId) && event.supersedes === undefined ? [issue("conflict", "data.focusAreaId", `focus area "${focusAreaId}" is already established`)] : [];
+  if (toYear < year) found.push(issue("invalid-field", "data.toYear", "the span ends before it starts", { expected: `${year} or later`, actual: String(toYear) }));
+  if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
+  return found;
+};
+
+const GLOBAL_GOALS = 17;
+
+const agendaIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => {
+  if (!GoalLinkedToAgenda2030.is(event)) return [];
+  const { goalId, globalGoals } = event.data;
+  const found: Issue[] = known.goals.get(goalId) === "strategic" ? [] : [issue("unknown-reference", "data.goalId", `unknown strategic goal "${goalId}"`, { expected: "a strategic goal established earlier", actual: goalId })];
+  globalGoals.forEach((number, index) => {
+    if (number > GLOBAL_GOALS) found.push(issue("invalid-field", `data.globalGoals[${index}]`, "Agenda 2030 has 17 global goals", { expected: "1 to 17", actual: String(number) }));
+    else if (globalGoals.indexOf(number) !== index) found.push(issue("conflict", `data.globalGoals[${index}]`, `global goal ${number} is listed twice`, { actual: String(number) }));
+  });
   return found;
 };
 
@@ -63,8 +97,7 @@ export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
     },
     check: (known, event) => {
       if (MetricResultRecorded.is(event) || MetricStatusAssessed.is(event)) return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to)];
-      if (FocusAreaEstablished.is(event) && known.focusAreas.has(event.data.focusAreaId) && event.supersedes === undefined) return [issue("conflict", "data.focusAreaId", `focus area "${event.data.focusAreaId}" is already established`)];
-      return [...goalIssues(known, event), ...metricIssues(known, event, keys)];
+      return [...goalIssues(known, event), ...metricIssues(known, event, keys), ...focusAreaIssues(known, event), ...agendaIssues(known, event)];
     },
   });
 };

@@ -1,0 +1,330 @@
+import type { DataOf } from "../../events/definition.js";
+import type { DomainEvent } from "../../events/envelope.js";
+import { dec, sum, toDecimalString, type Decimal } from "../../numbers/decimal.js";
+import { defineProjection } from "../../projection/projection.js";
+import { toCivil } from "../../time/calendar.js";
+import { effectiveDateOf } from "../../time/effective.js";
+import {
+  AreaDescribed,
+  ClosingBalanceForecast,
+  CostPlanned,
+  CostSharingSet,
+  EarmarkedFundsRegistered,
+  FeeSet,
+  FinancingDeclared,
+  FundingExpected,
+  OpeningBalanceForecast,
+  OverheadAllocated,
+  PassThroughPlanned,
+  PlanAdopted,
+  ProjectRegistered,
+  RevenuePlanned,
+  StaffPlanned,
+  StatementAdopted,
+} from "./events.js";
+import { emptyStrategyPart, evolveStrategyPart, strategyFor, type PlanStrategy, type StrategyPart } from "./strategy-part.js";
+
+type Data<D> = DataOf<D>;
+
+/** Everything one plan states, keyed so a later fact for the same thing replaces the earlier one. */
+interface PlanRecord {
+  adopted: Data<typeof PlanAdopted> & { readonly adoptedOn: string };
+  statements: Record<string, Data<typeof StatementAdopted>>;
+  areas: Record<string, Data<typeof AreaDescribed>>;
+  costs: Record<string, Data<typeof CostPlanned>>;
+  overhead: Record<string, Data<typeof OverheadAllocated>>;
+  revenue: Record<string, Data<typeof RevenuePlanned>>;
+  opening: Record<string, Data<typeof OpeningBalanceForecast>>;
+  funding: Record<string, Data<typeof FundingExpected>>;
+  closing: Record<string, Data<typeof ClosingBalanceForecast>>;
+  earmarked: Record<string, Data<typeof EarmarkedFundsRegistered>>;
+  passThrough: Record<string, Data<typeof PassThroughPlanned>>;
+  fees: Record<string, Data<typeof FeeSet>>;
+  costSharing: Record<string, Data<typeof CostSharingSet>>;
+  financing: Record<string, Data<typeof FinancingDeclared>>;
+  staff: Record<string, Data<typeof StaffPlanned>>;
+  projects: Record<string, Data<typeof ProjectRegistered>>;
+}
+
+export interface PlanBaselineState {
+  plans: Record<string, PlanRecord>;
+  strategy: StrategyPart;
+}
+
+const keyOf = (...parts: readonly (string | number | undefined)[]): string => parts.map((part) => (part === undefined ? "" : String(part))).join("|");
+
+/** Which collection of its plan a fact goes to, and under which key. */
+const placeFact = (plan: PlanRecord, event: DomainEvent): void => {
+  if (StatementAdopted.is(event)) plan.statements[event.data.kind] = event.data;
+  else if (AreaDescribed.is(event)) plan.areas[event.data.areaId] = event.data;
+  else if (CostPlanned.is(event)) plan.costs[keyOf(event.data.year, event.data.areaId)] = event.data;
+  else if (OverheadAllocated.is(event)) plan.overhead[keyOf(event.data.year, event.data.areaId)] = event.data;
+  else if (RevenuePlanned.is(event)) plan.revenue[keyOf(event.data.year, event.data.category, event.data.areaId)] = event.data;
+  else if (OpeningBalanceForecast.is(event)) plan.opening[keyOf(event.data.year, event.data.areaId)] = event.data;
+  else if (FundingExpected.is(event)) plan.funding[keyOf(event.data.year, event.data.areaId, event.data.status, event.data.funderId)] = event.data;
+  else if (ClosingBalanceForecast.is(event)) plan.closing[keyOf(event.data.year, event.data.source)] = event.data;
+  else if (EarmarkedFundsRegistered.is(event)) plan.earmarked[keyOf(event.data.year, event.data.programmeId)] = event.data;
+  else if (PassThroughPlanned.is(event)) plan.passThrough[event.id] = event.data;
+  else if (FeeSet.is(event)) plan.fees[keyOf(event.data.year, event.data.areaId, event.data.feeKind)] = event.data;
+  else if (CostSharingSet.is(event)) plan.costSharing[keyOf(event.data.year, event.data.areaId)] = event.data;
+  else if (FinancingDeclared.is(event)) plan.financing[keyOf(event.data.year, event.data.areaId)] = event.data;
+  else if (StaffPlanned.is(event)) plan.staff[keyOf(event.data.year, event.data.lineId)] = event.data;
+  else if (ProjectRegistered.is(event)) plan.projects[event.data.projectId] = event.data;
+};
+
+const newPlan = (adopted: PlanRecord["adopted"]): PlanRecord => ({
+  adopted,
+  statements: {},
+  areas: {},
+  costs: {},
+  overhead: {},
+  revenue: {},
+  opening: {},
+  funding: {},
+  closing: {},
+  earmarked: {},
+  passThrough: {},
+  fees: {},
+  costSharing: {},
+  financing: {},
+  staff: {},
+  projects: {},
+});
+
+const evolvePlan = (state: PlanBaselineState, event: DomainEvent): PlanBaselineState => {
+  if (evolveStrategyPart(state.strategy, event)) return state;
+  if (PlanAdopted.is(event)) {
+    const adopted = { ...event.data, adoptedOn: effectiveDateOf(event.effectiveAt) ?? event.effectiveAt };
+    const known = state.plans[event.data.planId];
+    if (known === undefined) state.plans[event.data.planId] = newPlan(adopted);
+    else known.adopted = adopted;
+    return state;
+  }
+  if (!event.type.startsWith("plan.")) return state;
+  const plan = state.plans[(event.data as { readonly planId: string }).planId];
+  if (plan !== undefined) placeFact(plan, event);
+  return state;
+};
+
+// ---- The result: the plan as adopted, with exact totals --------------------------------------
+
+/** How a year figures in the plan: the year before it (printed for comparison), the detailed year, or a later year of the multi-year plan. */
+export type PlanYearRole = "comparison" | "detailed" | "multi-year";
+
+export interface CostRow {
+  readonly areaId: string;
+  readonly amount: string;
+  readonly basis: "net" | "gross";
+  /** Overhead other areas pay for through their own budgets; "0" when none. */
+  readonly overheadAllocated: string;
+  /** The cost counted in the plan's totals: the amount less overhead allocated. */
+  readonly net: string;
+}
+
+export interface PlanBudgetYear {
+  readonly year: number;
+  readonly role: PlanYearRole;
+  readonly costs: readonly CostRow[];
+  /** Σ of the rows' amounts as planned (gross rows gross). */
+  readonly grossTotal: string;
+  /** Σ of the rows' net costs: what the plan's cost table totals. */
+  readonly netTotal: string;
+  readonly revenue: readonly { readonly category: string; readonly areaId: string | null; readonly amount: string }[];
+  readonly revenueTotal: string | null;
+  /** Revenue total less net cost total; null when the plan states no revenue for the year. */
+  readonly balance: string | null;
+}
+
+export interface FundsRow {
+  /** null for the organisation's result carried from earlier years. */
+  readonly areaId: string | null;
+  readonly opening: string | null;
+  readonly funding: string | null;
+  /** Opening plus funding: what the area has at its disposal (disponibla medel). */
+  readonly available: string;
+  readonly budget: string | null;
+}
+
+export interface PlanFundsYear {
+  readonly year: number;
+  readonly rows: readonly FundsRow[];
+  readonly totals: { readonly opening: string; readonly funding: string; readonly available: string; readonly budget: string };
+}
+
+export interface StaffLine {
+  readonly lineId: string;
+  readonly areaIds: readonly string[];
+  readonly fte: string;
+  readonly staffClass: "fou" | "management" | "other";
+  readonly headcount: number | null;
+  readonly projectId: string | null;
+  readonly approximate: boolean;
+}
+
+export interface PlanStaffYear {
+  readonly year: number;
+  readonly lines: readonly StaffLine[];
+  readonly byClass: { readonly fou: string; readonly management: string; readonly other: string };
+  readonly total: string;
+}
+
+export interface PlanBaseline {
+  readonly planId: string;
+  readonly kind: string;
+  readonly title: string;
+  readonly fromYear: number;
+  readonly toYear: number;
+  readonly detailedYear: number;
+  readonly comparisonYear: number | null;
+  readonly adoptedOn: string;
+  readonly decidedOn: string | null;
+  readonly decidedBy: string | null;
+  readonly registrationNumber: string | null;
+  readonly vision: Data<typeof StatementAdopted> | null;
+  readonly mission: Data<typeof StatementAdopted> | null;
+  readonly areas: readonly Data<typeof AreaDescribed>[];
+  readonly strategy: PlanStrategy;
+  readonly budget: readonly PlanBudgetYear[];
+  readonly funds: readonly PlanFundsYear[];
+  readonly closingBalances: readonly { readonly year: number; readonly bySource: readonly { readonly source: string; readonly amount: string }[]; readonly total: string }[];
+  readonly staff: readonly PlanStaffYear[];
+  readonly earmarked: readonly Data<typeof EarmarkedFundsRegistered>[];
+  readonly passThrough: readonly Data<typeof PassThroughPlanned>[];
+  readonly fees: readonly Data<typeof FeeSet>[];
+  readonly costSharing: readonly Data<typeof CostSharingSet>[];
+  /** Each area's own financing statement: parts of a budget row, not added to any total. */
+  readonly financing: readonly Data<typeof FinancingDeclared>[];
+  readonly projects: readonly Data<typeof ProjectRegistered>[];
+}
+
+export interface PlanBaselineResult {
+  /** The plans whose years include the period's year, earliest first. */
+  readonly plans: readonly PlanBaseline[];
+}
+
+const exact = (value: Decimal): string => toDecimalString(value);
+const total = (values: readonly string[]): string => exact(sum(values.map((value) => dec(value))));
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const sortedValues = <T>(record: Record<string, T>): T[] =>
+  Object.keys(record)
+    .sort(compareKeys)
+    .map((key) => record[key] as T);
+
+const roleOf = (adopted: PlanRecord["adopted"], year: number): PlanYearRole => (year < adopted.fromYear ? "comparison" : year === adopted.detailedYear ? "detailed" : "multi-year");
+
+const yearsOf = (records: readonly { readonly year: number }[]): number[] => [...new Set(records.map((record) => record.year))].sort((a, b) => a - b);
+
+const costRowsOf = (plan: PlanRecord, year: number): CostRow[] =>
+  sortedValues(plan.costs)
+    .filter((cost) => cost.year === year)
+    .map((cost) => {
+      const overhead = plan.overhead[keyOf(year, cost.areaId)]?.amount ?? "0";
+      return { areaId: cost.areaId, amount: cost.amount, basis: cost.basis, overheadAllocated: overhead, net: exact(dec(cost.amount).minus(overhead)) };
+    });
+
+const budgetYearOf = (plan: PlanRecord, year: number): PlanBudgetYear => {
+  const costs = costRowsOf(plan, year);
+  const revenue = sortedValues(plan.revenue)
+    .filter((line) => line.year === year)
+    .map((line) => ({ category: line.category, areaId: line.areaId ?? null, amount: line.amount }));
+  const netTotal = total(costs.map((row) => row.net));
+  const revenueTotal = revenue.length === 0 ? null : total(revenue.map((line) => line.amount));
+  return {
+    year,
+    role: roleOf(plan.adopted, year),
+    costs,
+    grossTotal: total(costs.map((row) => row.amount)),
+    netTotal,
+    revenue,
+    revenueTotal,
+    balance: revenueTotal === null ? null : exact(dec(revenueTotal).minus(netTotal)),
+  };
+};
+
+const fundsYearOf = (plan: PlanRecord, year: number): PlanFundsYear => {
+  const opening = sortedValues(plan.opening).filter((line) => line.year === year);
+  const funding = sortedValues(plan.funding).filter((line) => line.year === year);
+  const areaIds = [...new Set([...opening.map((line) => line.areaId ?? ""), ...funding.map((line) => line.areaId)])].sort(compareKeys);
+  const rows = areaIds.map((key): FundsRow => {
+    const areaId = key === "" ? null : key;
+    const openingAmounts = opening.filter((line) => (line.areaId ?? null) === areaId).map((line) => line.amount);
+    const fundingAmounts = funding.filter((line) => line.areaId === areaId).map((line) => line.amount);
+    const cost = areaId === null ? undefined : costRowsOf(plan, year).find((row) => row.areaId === areaId);
+    return {
+      areaId,
+      opening: openingAmounts.length === 0 ? null : total(openingAmounts),
+      funding: fundingAmounts.length === 0 ? null : total(fundingAmounts),
+      available: total([...openingAmounts, ...fundingAmounts]),
+      budget: cost?.net ?? null,
+    };
+  });
+  const column = (pick: (row: FundsRow) => string | null): string => total(rows.map(pick).filter((value): value is string => value !== null));
+  return { year, rows, totals: { opening: column((row) => row.opening), funding: column((row) => row.funding), available: column((row) => row.available), budget: budgetYearOf(plan, year).netTotal } };
+};
+
+const staffYearOf = (plan: PlanRecord, year: number): PlanStaffYear => {
+  const lines = sortedValues(plan.staff)
+    .filter((line) => line.year === year)
+    .map((line): StaffLine => ({ lineId: line.lineId, areaIds: line.areaIds, fte: line.fte, staffClass: line.staffClass, headcount: line.headcount ?? null, projectId: line.projectId ?? null, approximate: line.approximate ?? false }));
+  const ofClass = (staffClass: StaffLine["staffClass"]): string => total(lines.filter((line) => line.staffClass === staffClass).map((line) => line.fte));
+  return { year, lines, byClass: { fou: ofClass("fou"), management: ofClass("management"), other: ofClass("other") }, total: total(lines.map((line) => line.fte)) };
+};
+
+const closingOf = (plan: PlanRecord): PlanBaseline["closingBalances"] =>
+  yearsOf(Object.values(plan.closing)).map((year) => {
+    const lines = sortedValues(plan.closing).filter((line) => line.year === year);
+    return { year, bySource: lines.map((line) => ({ source: line.source, amount: line.amount })), total: total(lines.map((line) => line.amount)) };
+  });
+
+const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
+  const { adopted } = plan;
+  const planYears = Array.from({ length: adopted.toYear - adopted.fromYear + 1 }, (_, index) => adopted.fromYear + index);
+  return {
+    planId: adopted.planId,
+    kind: adopted.kind,
+    title: adopted.title,
+    fromYear: adopted.fromYear,
+    toYear: adopted.toYear,
+    detailedYear: adopted.detailedYear,
+    comparisonYear: adopted.comparisonYear ?? null,
+    adoptedOn: adopted.adoptedOn,
+    decidedOn: adopted.decidedOn ?? null,
+    decidedBy: adopted.decidedBy ?? null,
+    registrationNumber: adopted.registrationNumber ?? null,
+    vision: plan.statements["vision"] ?? null,
+    mission: plan.statements["mission"] ?? null,
+    areas: sortedValues(plan.areas),
+    strategy: strategyFor(strategy, adopted.planId, planYears),
+    budget: yearsOf([...Object.values(plan.costs), ...Object.values(plan.revenue)]).map((year) => budgetYearOf(plan, year)),
+    funds: yearsOf([...Object.values(plan.opening), ...Object.values(plan.funding)]).map((year) => fundsYearOf(plan, year)),
+    closingBalances: closingOf(plan),
+    staff: yearsOf(Object.values(plan.staff)).map((year) => staffYearOf(plan, year)),
+    earmarked: sortedValues(plan.earmarked),
+    passThrough: sortedValues(plan.passThrough),
+    fees: sortedValues(plan.fees),
+    costSharing: sortedValues(plan.costSharing),
+    financing: sortedValues(plan.financing),
+    projects: sortedValues(plan.projects),
+  };
+};
+
+/**
+ * The plan as adopted: for each plan covering the period's year, its span, texts, strategy, money
+ * and staff with exact totals. Revisions are corrections (`supersedes`) recorded later, so the
+ * plan as known at its adoption date is this projection replayed as known at that date.
+ */
+export const planBaselineProjection = defineProjection<PlanBaselineState, PlanBaselineResult>({
+  name: "plan-baseline",
+  description: "The plans covering the period's year as adopted (or as revised, as known at the cut-off): span, goals, metrics with targets per year, activities, budget per area and year with exact totals, funds, staff, earmarked funds and projects.",
+  init: () => ({ plans: {}, strategy: emptyStrategyPart() }),
+  evolve: (state, event) => evolvePlan(state, event),
+  result: (state, { period }) => {
+    const year = toCivil(period.end).year;
+    return {
+      plans: Object.values(state.plans)
+        .filter((plan) => plan.adopted.fromYear <= year && plan.adopted.toYear >= year)
+        .sort((a, b) => a.adopted.fromYear - b.adopted.fromYear || compareKeys(a.adopted.planId, b.adopted.planId))
+        .map((plan) => baselineOf(plan, state.strategy)),
+    };
+  },
+});

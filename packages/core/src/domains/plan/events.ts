@@ -1,0 +1,199 @@
+import * as t from "io-ts";
+import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
+import { defineEvent } from "../../events/definition.js";
+import { FinancingSource } from "../finance/events.js";
+
+/**
+ * Facts only a plan states: what the plan is, its texts, and its money and staff for the years it
+ * covers. Amounts are kronor as decimal strings; `knownTo` says how exactly the plan knows them
+ * ("1000" for a table in tkr), as in the finance domain. Every fact names its plan, so two plans
+ * (VP 2022–2024 and VP 2023–2025) can state different figures for the same year side by side.
+ */
+const knownTo = { knownTo: NonNegativeDecimal };
+const ofPlan = { planId: Id };
+
+export const PLAN_KINDS = ["verksamhetsplan", "budget", "flerarsplan"] as const;
+export const PlanKind = oneOf("PlanKind", PLAN_KINDS);
+
+export const PlanAdopted = defineEvent({
+  type: "plan.adopted",
+  description:
+    "A plan document is adopted (or, when the decision is not printed, stands as the plan from the effective date): its kind, title, the years it covers (`fromYear`..`toYear`), the year planned in detail, the comparison year its tables show, and the decision (date, body, registration number). A later revision supersedes it.",
+  data: strictObject(
+    "PlanAdopted",
+    { ...ofPlan, kind: PlanKind, title: NonEmptyString, fromYear: PositiveInteger, toYear: PositiveInteger, detailedYear: PositiveInteger },
+    { comparisonYear: PositiveInteger, decidedOn: IsoDateC, decidedBy: NonEmptyString, registrationNumber: NonEmptyString },
+  ),
+});
+
+export const StatementAdopted = defineEvent({
+  type: "plan.statement-adopted",
+  description: "The organisation's vision or mission text as the plan adopts it, with the points printed under it.",
+  data: strictObject("StatementAdopted", { ...ofPlan, kind: oneOf("StatementKind", ["vision", "mission"]), text: NonEmptyString }, { points: listOf(NonEmptyString) }),
+});
+
+/** How the organisation counts an area's staff: research and development, management and staff functions, or other operations. */
+export const StaffClass = oneOf("StaffClass", ["fou", "management", "other"]);
+export type StaffClass = t.TypeOf<typeof StaffClass>;
+
+export const AreaDescribed = defineEvent({
+  type: "plan.area-described",
+  description: "What the plan says an area or network is for: its purpose, target group and steering group, and the staff class its people count in.",
+  data: strictObject("AreaDescribed", { ...ofPlan, areaId: Id }, { purpose: NonEmptyString, targetGroup: NonEmptyString, steeringGroup: NonEmptyString, staffClass: StaffClass }),
+});
+
+export const CostPlanned = defineEvent({
+  type: "plan.cost-planned",
+  description:
+    "An area's planned cost for a year: the budget of the detailed year, the multi-year plan's later years, or the comparison year the plan prints. `gross` when overhead charged to the other areas is still in it (see `plan.overhead-allocated`), else `net`.",
+  data: strictObject("CostPlanned", { ...ofPlan, areaId: Id, year: PositiveInteger, amount: DecimalString, basis: oneOf("CostBasis", ["net", "gross"]) }, knownTo),
+});
+
+export const OverheadAllocated = defineEvent({
+  type: "plan.overhead-allocated",
+  description:
+    "The part of an area's gross planned cost that the other areas pay through their own budgets (Härav ledning och stab finansierat från områdena ovan); it is taken out of the area's net cost so the total counts it once.",
+  data: strictObject("OverheadAllocated", { ...ofPlan, areaId: Id, year: PositiveInteger, amount: NonNegativeDecimal }, knownTo),
+});
+
+export const REVENUE_CATEGORIES = ["municipalities", "carried-over-municipal", "carried-over-state", "state-grants", "fees", "other"] as const;
+export const RevenueCategory = oneOf("RevenueCategory", REVENUE_CATEGORIES);
+export type RevenueCategory = t.TypeOf<typeof RevenueCategory>;
+
+export const RevenuePlanned = defineEvent({
+  type: "plan.revenue-planned",
+  description:
+    "Planned revenue for a year by category: the municipalities' fees, funds carried over from earlier years (municipal or state), new state grants, fees, other; for the whole organisation or one area.",
+  data: strictObject("RevenuePlanned", { ...ofPlan, year: PositiveInteger, category: RevenueCategory, amount: DecimalString }, { areaId: Id, ...knownTo }),
+});
+
+export const OpeningBalanceForecast = defineEvent({
+  type: "plan.opening-balance-forecast",
+  description:
+    "The funds a plan expects an area to carry into a year (ingående medel); without an area, the organisation's result carried from earlier years (överskott sedan tidigare år, negative for a deficit).",
+  data: strictObject("OpeningBalanceForecast", { ...ofPlan, year: PositiveInteger, amount: DecimalString }, { areaId: Id, ...knownTo }),
+});
+
+export const FundingExpected = defineEvent({
+  type: "plan.funding-expected",
+  description: "Funding an area expects, or has been granted, for a year (förväntade/beviljade medel), from a source and funder when the plan says which.",
+  data: strictObject(
+    "FundingExpected",
+    { ...ofPlan, areaId: Id, year: PositiveInteger, amount: DecimalString },
+    { status: oneOf("FundingStatus", ["expected", "granted"]), source: FinancingSource, funderId: Id, ...knownTo },
+  ),
+});
+
+export const ClosingBalanceForecast = defineEvent({
+  type: "plan.closing-balance-forecast",
+  description: "The funds a plan expects to remain at the end of a year (utgående balans), per financing source.",
+  data: strictObject("ClosingBalanceForecast", { ...ofPlan, year: PositiveInteger, source: FinancingSource, amount: DecimalString }, knownTo),
+});
+
+const Allocation = strictObject("Allocation", { amount: DecimalString }, { areaId: Id, purpose: NonEmptyString });
+const FutureAllocation = strictObject("FutureAllocation", { year: PositiveInteger, amount: DecimalString, decided: t.boolean }, { purpose: NonEmptyString });
+
+export const EarmarkedFundsRegistered = defineEvent({
+  type: "plan.earmarked-funds-registered",
+  description:
+    "Earmarked state funds of one programme as a plan states them for a year: the opening amount, the total available over the programme's period and how much of it has a plan, how it is allocated to areas and purposes, what remains undecided, decided future allocations, who decides their use and the year they run out.",
+  data: strictObject(
+    "EarmarkedFundsRegistered",
+    { ...ofPlan, programmeId: Id, name: NonEmptyString, year: PositiveInteger },
+    {
+      opening: DecimalString,
+      available: DecimalString,
+      planned: DecimalString,
+      remaining: DecimalString,
+      from: IsoDateC,
+      to: IsoDateC,
+      allocations: listOf(Allocation),
+      futureAllocations: listOf(FutureAllocation),
+      decidedBy: NonEmptyString,
+      depletedBy: PositiveInteger,
+      ...knownTo,
+    },
+  ),
+});
+
+export const PassThroughPlanned = defineEvent({
+  type: "plan.pass-through-planned",
+  description: "Money the organisation plans to pass on to others in a year (to the municipalities, to the region) outside its own budget, with its purpose and the programme it comes from.",
+  data: strictObject("PassThroughPlanned", { ...ofPlan, year: PositiveInteger, recipients: NonEmptyString, purpose: NonEmptyString }, { amount: DecimalString, programmeId: Id, areaId: Id, ...knownTo }),
+});
+
+export const FEE_KINDS = ["membership", "partnership", "base-fee", "annual-fee", "course-fee", "administrative-fee", "participant-fee"] as const;
+
+export const FeeSet = defineEvent({
+  type: "plan.fee-set",
+  description: "A fee the plan sets for an area and year (grundavgift, årlig avgift, kursavgift …), with the standard level it departs from and why.",
+  data: strictObject(
+    "FeeSet",
+    { ...ofPlan, areaId: Id, year: PositiveInteger, feeKind: oneOf("FeeKind", FEE_KINDS), amount: DecimalString },
+    { standardAmount: DecimalString, reason: NonEmptyString, ...knownTo },
+  ),
+});
+
+const FinancingLine = strictObject("FinancingLine", { description: NonEmptyString }, { amount: DecimalString, condition: NonEmptyString });
+
+export const FinancingDeclared = defineEvent({
+  type: "plan.financing-declared",
+  description:
+    "How the plan says an area's work in a year is financed, in its own section: the area's total when printed (often rounded, `approximate` for \"cirka\"), and each source with its amount when given and the condition it depends on. These are parts of a budget row, never added to the plan's totals.",
+  data: strictObject(
+    "FinancingDeclared",
+    { ...ofPlan, areaId: Id, year: PositiveInteger, sources: listOf(FinancingLine) },
+    { total: DecimalString, approximate: t.boolean, ...knownTo },
+  ),
+});
+
+const FixedShare = strictObject("FixedShare", { party: NonEmptyString, amount: DecimalString });
+
+export const CostSharingSet = defineEvent({
+  type: "plan.cost-sharing-set",
+  description: "How an area's cost for a year is shared: parties paying fixed amounts, and the key (nyckeltal) by which the rest is shared.",
+  data: strictObject("CostSharingSet", { ...ofPlan, areaId: Id, year: PositiveInteger, key: NonEmptyString }, { total: DecimalString, fixedShares: listOf(FixedShare), ...knownTo }),
+});
+
+export const StaffPlanned = defineEvent({
+  type: "plan.staff-planned",
+  description:
+    "Planned staff (årsarbetare) for a year on one line: one area, or several when one post serves them together (counted once), in a staff class; optionally the headcount, a project, and whether the plan gives it only approximately.",
+  data: strictObject(
+    "StaffPlanned",
+    { ...ofPlan, lineId: Id, year: PositiveInteger, areaIds: listOf(Id, 1), fte: NonNegativeDecimal, staffClass: StaffClass },
+    { headcount: PositiveInteger, projectId: Id, approximate: t.boolean },
+  ),
+});
+
+export const PROJECT_KINDS = ["development-project", "research-study", "assignment", "pre-study", "initiative"] as const;
+
+export const ProjectRegistered = defineEvent({
+  type: "plan.project-registered",
+  description:
+    "A project, study or assignment the plan runs or takes part in: its kind, area, goal, period, funder, total budget and co-financing rate as printed, and the date its staff are funded to when that differs from its end.",
+  data: strictObject(
+    "ProjectRegistered",
+    { ...ofPlan, projectId: Id, name: NonEmptyString, kind: oneOf("ProjectKind", PROJECT_KINDS) },
+    { areaId: Id, goalId: Id, from: IsoDateC, to: IsoDateC, funderId: Id, totalBudget: DecimalString, coFinancingRate: NonNegativeDecimal, staffFundedUntil: IsoDateC, ...knownTo },
+  ),
+});
+
+export const planEvents = [
+  PlanAdopted,
+  StatementAdopted,
+  AreaDescribed,
+  CostPlanned,
+  OverheadAllocated,
+  RevenuePlanned,
+  OpeningBalanceForecast,
+  FundingExpected,
+  ClosingBalanceForecast,
+  EarmarkedFundsRegistered,
+  PassThroughPlanned,
+  FeeSet,
+  CostSharingSet,
+  FinancingDeclared,
+  StaffPlanned,
+  ProjectRegistered,
+] as const;

@@ -1,0 +1,89 @@
+import { defineRule } from "../../events/consistency.js";
+import type { DomainEvent } from "../../events/envelope.js";
+import { issue, type Issue } from "../../events/issues.js";
+import { KnownReferences } from "../reference/known-references.js";
+import { GoalEstablished } from "../strategy/events.js";
+import { EarmarkedFundsRegistered, PassThroughPlanned, PlanAdopted, ProjectRegistered, StaffPlanned, planEvents } from "./events.js";
+
+interface PlanYears {
+  readonly first: number;
+  readonly last: number;
+}
+
+interface PlanKnowledge {
+  readonly references: KnownReferences;
+  readonly plans: Map<string, PlanYears>;
+  readonly goals: Set<string>;
+  readonly programmes: Set<string>;
+  readonly projects: Set<string>;
+}
+
+const PLAN_TYPES: ReadonlySet<string> = new Set(planEvents.map((definition) => definition.type));
+
+/** The fields of any plan event that point elsewhere; each event type has some of them. */
+interface PlanReferences {
+  readonly planId: string;
+  readonly year?: number;
+  readonly areaId?: string;
+  readonly areaIds?: readonly string[];
+  readonly funderId?: string;
+  readonly goalId?: string;
+  readonly programmeId?: string;
+  readonly projectId?: string;
+}
+
+const adoptionIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
+  if (!PlanAdopted.is(event)) return [];
+  const { planId, fromYear, toYear, detailedYear, comparisonYear } = event.data;
+  const found: Issue[] = known.plans.has(planId) && event.supersedes === undefined ? [issue("conflict", "data.planId", `plan "${planId}" is already adopted`, { expected: "a revision that supersedes it" })] : [];
+  if (toYear < fromYear) found.push(issue("invalid-field", "data.toYear", "the plan ends before it starts", { expected: `${fromYear} or later`, actual: String(toYear) }));
+  if (detailedYear < fromYear || detailedYear > toYear) found.push(issue("invalid-field", "data.detailedYear", "is one of the plan's years", { expected: `${fromYear}..${toYear}`, actual: String(detailedYear) }));
+  if (comparisonYear !== undefined && comparisonYear >= fromYear) found.push(issue("invalid-field", "data.comparisonYear", "is a year before the plan", { expected: `before ${fromYear}`, actual: String(comparisonYear) }));
+  return found;
+};
+
+const yearIssues = (plan: PlanYears, year: number | undefined, path: string): Issue[] =>
+  year === undefined || (year >= plan.first && year <= plan.last) ? [] : [issue("invalid-field", path, "lies outside the plan's years", { expected: `${plan.first}..${plan.last}`, actual: String(year) })];
+
+const referenceIssues = (known: PlanKnowledge, data: PlanReferences): Issue[] => {
+  const found: Issue[] = [];
+  if (data.areaId !== undefined) found.push(...known.references.requireArea(data.areaId, "data.areaId"));
+  (data.areaIds ?? []).forEach((areaId, index) => found.push(...known.references.requireArea(areaId, `data.areaIds[${index}]`)));
+  if (data.funderId !== undefined) found.push(...known.references.requireFunder(data.funderId, "data.funderId"));
+  if (data.goalId !== undefined && !known.goals.has(data.goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${data.goalId}"`, { expected: "a goal established earlier in the log", actual: data.goalId }));
+  return found;
+};
+
+/** Programmes and projects an event points at must be registered first (the registering events themselves excepted). */
+const registryIssues = (known: PlanKnowledge, event: DomainEvent, data: PlanReferences): Issue[] => {
+  const found: Issue[] = [];
+  if (PassThroughPlanned.is(event) && data.programmeId !== undefined && !known.programmes.has(data.programmeId))
+    found.push(issue("unknown-reference", "data.programmeId", `unknown programme "${data.programmeId}"`, { expected: "earmarked funds registered earlier for the plan", actual: data.programmeId }));
+  if (StaffPlanned.is(event) && data.projectId !== undefined && !known.projects.has(data.projectId))
+    found.push(issue("unknown-reference", "data.projectId", `unknown project "${data.projectId}"`, { expected: "a project registered earlier for the plan", actual: data.projectId }));
+  return found;
+};
+
+const factIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
+  const data = event.data as PlanReferences;
+  const plan = known.plans.get(data.planId);
+  if (plan === undefined) return [issue("unknown-reference", "data.planId", `unknown plan "${data.planId}"`, { expected: "a plan adopted earlier in the log", actual: data.planId })];
+  return [...yearIssues(plan, data.year, "data.year"), ...referenceIssues(known, data), ...registryIssues(known, event, data)];
+};
+
+/** Plan facts belong to an adopted plan and its years, and point at areas, goals, funders, programmes and projects the log knows. */
+export const planIntegrity = defineRule<PlanKnowledge>({
+  name: "plan-integrity",
+  init: () => ({ references: new KnownReferences(), plans: new Map(), goals: new Set(), programmes: new Set(), projects: new Set() }),
+  learn: (known, event) => {
+    known.references.learn(event);
+    if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
+    if (PlanAdopted.is(event)) known.plans.set(event.data.planId, { first: event.data.comparisonYear ?? event.data.fromYear, last: event.data.toYear });
+    if (EarmarkedFundsRegistered.is(event)) known.programmes.add(event.data.programmeId);
+    if (ProjectRegistered.is(event)) known.projects.add(event.data.projectId);
+  },
+  check: (known, event) => {
+    if (PlanAdopted.is(event)) return adoptionIssues(known, event);
+    return PLAN_TYPES.has(event.type) ? factIssues(known, event) : [];
+  },
+});
