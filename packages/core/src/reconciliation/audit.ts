@@ -2,7 +2,8 @@ import type { Catalog } from "../events/catalog.js";
 import type { EventOf } from "../events/definition.js";
 import type { DomainEvent } from "../events/envelope.js";
 import { Decimal, toDecimalString } from "../numbers/decimal.js";
-import { foldEvents } from "../projection/projection.js";
+import { foldIdentity, foldState, type AnyProjection, type ProjectionContext } from "../projection/projection.js";
+import { ProjectionResults } from "../projection/results.js";
 import { isPeriodParseError, parsePeriod, type Period } from "../time/period.js";
 import { agrees, likelyCause, printedForm, printedNumber, readingOf, showFigure, type Reading } from "./compare.js";
 import { FigureStated } from "./events.js";
@@ -60,19 +61,34 @@ const overlaps = (left: Period, right: Period): boolean => left.start <= right.e
 
 const placeOf = (stated: Stated): string => [stated.data.document, stated.data.section, stated.data.table, stated.data.label].filter((part) => part !== undefined).join(" › ");
 
-/** Computes figures from the same events, folding each projection once per period. */
-class FigureComputer {
-  private readonly results = new Map<string, unknown>();
+/**
+ * Computes figures from the same events: each domain fold once per period (every money table
+ * shares the finance ledger), each projection's result once per period.
+ */
+export class FigureComputer {
+  private readonly states = new Map<string, unknown>();
+  private readonly results = new Map<string, ProjectionResults>();
 
   constructor(
     private readonly events: readonly DomainEvent[],
     private readonly knownAt: string | undefined,
   ) {}
 
+  private contextOf(period: Period): ProjectionContext {
+    return this.knownAt === undefined ? { period } : { period, knownAt: this.knownAt };
+  }
+
+  private stateOf(projection: AnyProjection, period: Period): unknown {
+    const fold = foldIdentity(projection);
+    const key = `${fold.name}\u0000${period.name}`;
+    if (!this.states.has(key)) this.states.set(key, foldState(fold, this.events, this.contextOf(period)));
+    return this.states.get(key);
+  }
+
   compute(source: FigureSource, params: Readonly<Record<string, string>>, period: Period): ComputedFigure | undefined {
-    const key = `${source.projection.name}\u0000${period.name}`;
-    if (!this.results.has(key)) this.results.set(key, foldEvents(source.projection, this.events, this.knownAt === undefined ? { period } : { period, knownAt: this.knownAt }));
-    return source.compute(this.results.get(key), params);
+    const results = this.results.get(period.name) ?? new ProjectionResults();
+    this.results.set(period.name, results);
+    return source.evaluate((projection) => results.memo(projection, () => projection.result(this.stateOf(projection, period), this.contextOf(period))), params);
   }
 }
 

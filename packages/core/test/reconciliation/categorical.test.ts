@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditStatedFigures, defaultCatalog, defineProjection, Decimal, type DomainModule, type FigureSource } from "@tertial/core";
+import { auditStatedFigures, defaultCatalog, defineFigure, defineProjection, Decimal, type DomainModule } from "@tertial/core";
 import { fact } from "../finance/support.js";
 
 /** A figure another domain might register: a status symbol, compared as text. */
@@ -11,17 +11,14 @@ const statusProjection = defineProjection<{ symbol: string }, { symbol: string }
   result: (state) => state,
 });
 
-const statusFigure: FigureSource = {
+const statusFigure = defineFigure(statusProjection, {
   key: "test.status",
   description: "a status symbol",
   params: {},
   unit: "plain",
-  projection: statusProjection,
-  compute: (raw) => {
-    const symbol = (raw as { symbol: string }).symbol;
-    return symbol === "" ? undefined : { exact: new Decimal(0), text: symbol, evidence: ["b"] };
-  },
-};
+  example: {},
+  compute: ({ symbol }) => (symbol === "" ? undefined : { exact: new Decimal(0), text: symbol, evidence: ["b"] }),
+});
 
 const catalog = defaultCatalog.with({ name: "test-status", events: [], projections: [statusProjection], figures: [statusFigure] } satisfies DomainModule);
 

@@ -1,8 +1,8 @@
-import { defineProjection } from "../../projection/projection.js";
+import { defineView } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { available, earmarkedOf, remainingOf } from "./balances.js";
-import { evolveLedger, initLedger, openingDateOf, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
+import { ledgerFold, openingDateOf, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
 import { combineFacts, type FactSum } from "./fact-sum.js";
 
 export interface BudgetRow {
@@ -97,11 +97,9 @@ const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpRes
 };
 
 /** Tabell 1 Budgetuppföljning: per area and in total, for a period, as known at the cut-off. */
-export const budgetFollowUpProjection = defineProjection<LedgerState, BudgetFollowUpResult>({
+export const budgetFollowUpProjection = defineView<LedgerState, BudgetFollowUpResult>(ledgerFold, {
   name: "budget-follow-up",
   description:
     "Budget follow-up per area (Tabell 1): ingående, erhållna, disponibla, budget, utfall, kvarvarande, varav fonderade, prognos, avvikelse, with the totals row, the surplus from earlier years and the accumulated surplus. Amounts in kr.",
-  init: initLedger,
-  evolve: (state, event, { period }) => evolveLedger(state, event, period),
   result: (state, { period }) => budgetFollowUpOf(state, period),
 });

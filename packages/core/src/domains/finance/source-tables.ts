@@ -1,10 +1,10 @@
 import { Decimal, ratio, toDecimalString } from "../../numbers/decimal.js";
-import { defineProjection } from "../../projection/projection.js";
+import { defineView } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { balanceEarmarked, balanceTotal, flowRemaining } from "./balances.js";
 import { FINANCING_SOURCES } from "./events.js";
-import { evolveLedger, initLedger, type LedgerLine, type LedgerState } from "./ledger.js";
+import { ledgerFold, type LedgerLine, type LedgerState } from "./ledger.js";
 import { addFact, combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
 
 const shareText = (part: FactSum, whole: FactSum): string | null => {
@@ -83,12 +83,10 @@ const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResul
 };
 
 /** Tabell 2a/2b: the funds at the period's end by financing source, in kr and as shares. */
-export const fundsBySourceProjection = defineProjection<LedgerState, FundsBySourceResult>({
+export const fundsBySourceProjection = defineView<LedgerState, FundsBySourceResult>(ledgerFold, {
   name: "funds-by-source",
   description:
     "Funds at the period's end by financing source (Tabell 2a, 2b): the accounting system's recorded balances per area or group of areas, in kr and as shares, with earmarked state money, and what the flows would leave for the same areas.",
-  init: initLedger,
-  evolve: (state, event, { period }) => evolveLedger(state, event, period),
   result: (state, { period }) => fundsBySourceOf(state, period),
 });
 
@@ -130,11 +128,9 @@ const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceR
 };
 
 /** Tabell 3a/3b: costs of the period per area split by financing source, in kr and as shares. */
-export const outcomeBySourceProjection = defineProjection<LedgerState, OutcomeBySourceResult>({
+export const outcomeBySourceProjection = defineView<LedgerState, OutcomeBySourceResult>(ledgerFold, {
   name: "outcome-by-source",
   description:
     "Costs (utfall) of the period per area and financing source (Tabell 3a, 3b), in kr and as shares, with the part of each area's costs whose source the facts do not name, and the external financing share.",
-  init: initLedger,
-  evolve: (state, event, { period }) => evolveLedger(state, event, period),
   result: (state, { period }) => outcomeBySourceOf(state, period),
 });

@@ -1,6 +1,6 @@
 import { Decimal } from "../../numbers/decimal.js";
 import type { UnitId } from "../../numbers/units.js";
-import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure, type FigureSource } from "../../reconciliation/figure-source.js";
 import { grantApplicationsProjection, type ApplicationRow, type GrantApplicationsResult } from "./applications.js";
 
 const evidenceOf = (rows: readonly ApplicationRow[]): string[] => rows.flatMap((row) => row.evidence);
@@ -8,17 +8,15 @@ const evidenceOf = (rows: readonly ApplicationRow[]): string[] => rows.flatMap((
 /** Nothing submitted in the period, or a submission span straddling it: the figure stays blank. */
 const known = (result: GrantApplicationsResult): boolean => result.applications.length > 0 && result.undetermined.length === 0;
 
-const grantsFigure = (key: string, description: string, unit: UnitId, compute: (result: GrantApplicationsResult) => ComputedFigure | undefined): FigureSource => ({
-  key,
-  description,
-  params: {},
-  unit,
-  projection: grantApplicationsProjection,
-  compute: (raw) => {
-    const result = raw as GrantApplicationsResult;
-    return known(result) ? compute(result) : undefined;
-  },
-});
+const grantsFigure = (key: string, description: string, unit: UnitId, compute: (result: GrantApplicationsResult) => ComputedFigure | undefined) =>
+  defineFigure(grantApplicationsProjection, {
+    key,
+    description,
+    params: {},
+    unit,
+    example: {},
+    compute: (result) => (known(result) ? compute(result) : undefined),
+  });
 
 const rowsWith = (result: GrantApplicationsResult, decision: "granted" | "rejected" | null): ApplicationRow[] => result.applications.filter((row) => row.decision === decision);
 

@@ -55,7 +55,7 @@ export interface MetricTableRow {
 }
 
 /** How a row reads the sources: the figure's value for a period, computed from the source projection's result there. */
-export type FigureAt = (key: string, params: Readonly<Record<string, string>>, period: Period) => ReturnType<FigureSource["compute"]> | "unknown-source";
+export type FigureAt = (key: string, params: Readonly<Record<string, string>>, period: Period) => ReturnType<FigureSource["evaluate"]> | "unknown-source";
 
 interface Evaluation {
   readonly facts: StrategyFacts;

@@ -1,11 +1,13 @@
 import type { Attendance } from "../../domains/meetings/tally.js";
+import { metricsProjection } from "../../domains/strategy/index.js";
+import { attendanceProjection } from "../../domains/meetings/attendance.js";
 import type { AttendanceResult } from "../../domains/meetings/attendance.js";
-import type { MetricsResult } from "../../domains/strategy/metrics.js";
+import { referenceProjection } from "../../domains/reference/projection.js";
 import { dec } from "../../numbers/decimal.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { figureCell, headerRow, row, table, textCell } from "./cells.js";
-import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { cumulativeLabel } from "./kinds.js";
 import { bySwedishName, namer } from "./names.js";
 import { groupTable, networkTable } from "./attendance-tables.js";
@@ -21,7 +23,7 @@ const MODES = [
 
 /** The section of the first metric whose result rests on attendance facts. */
 const sectionOf = (context: ReportBuildContext, attendance: AttendanceResult): string => {
-  const metrics = resultOf<MetricsResult>(context, "metrics");
+  const metrics = resultOf(context, metricsProjection);
   const evidence = new Set(attendance.evidence);
   const metric = metrics?.rows.find((row) => row.goalNumber !== null && (row.result?.evidence ?? []).some((id) => evidence.has(id)));
   return metric?.goalNumber ?? ATTENDANCE_SECTION;
@@ -63,8 +65,8 @@ const modesTable = (attendance: AttendanceResult, label: string): ReportTable | 
  * Attendance as charts against the target line: per network and per municipality, and the
  * meeting modes; placed with the attendance metrics (3.2 in the house).
  */
-export const attendanceSection = (context: ReportBuildContext): BuiltSection => {
-  const attendance = resultOf<AttendanceResult>(context, "attendance");
+const buildAttendanceSection = (context: ReportBuildContext): BuiltSection => {
+  const attendance = resultOf(context, attendanceProjection);
   if (attendance === undefined || attendance.meetings === 0) return nothing;
   const name = namer(context);
   const label = cumulativeLabel(context.period);
@@ -87,3 +89,5 @@ export const attendanceSection = (context: ReportBuildContext): BuiltSection => 
   for (const network of attendance.networks) evidence[`attendance.network@${attendance.period}/network=${network.networkId}`] = network.evidence;
   return placed(sectionOf(context, attendance), null, blocks, evidence as FigureEvidence);
 };
+
+export const attendanceSection = defineSection({ name: "attendance", reads: [attendanceProjection, metricsProjection, referenceProjection], build: buildAttendanceSection });

@@ -1,7 +1,8 @@
 import type { CostReductionResult, CoursesResult } from "../../domains/courses/projections.js";
+import { courseCostReductionProjection, coursesProjection } from "../../domains/courses/projections.js";
 import type { ReportTable } from "../document/blocks.js";
 import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
-import { placed, resultOf, type BuiltSection, type ReportBuildContext } from "./context.js";
+import { placed, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 
 /** Section 2.1: examples of cost-effective activities, where the course tables of the interim report stand. */
 export const COST_EFFECTIVENESS_SECTION = "2.1";
@@ -67,12 +68,14 @@ const revenueTable = (courses: CoursesResult): ReportTable | null => {
 };
 
 /** Tabell 1 (cost reduction per course, weighted total share) and Kurs och konferens revenue, in 2.1. */
-export const costEffectivenessSection = (context: ReportBuildContext): BuiltSection => {
-  const reduction = resultOf<CostReductionResult>(context, "course-cost-reduction");
-  const courses = resultOf<CoursesResult>(context, "courses");
+const buildCostEffectivenessSection = (context: ReportBuildContext): BuiltSection => {
+  const reduction = resultOf(context, courseCostReductionProjection);
+  const courses = resultOf(context, coursesProjection);
   const blocks = [reduction === undefined ? null : costReductionTable(reduction), courses === undefined ? null : revenueTable(courses)].filter((block): block is ReportTable => block !== null);
   const evidence: Record<string, readonly string[]> = {};
   if (reduction !== undefined) evidence["course-cost-reduction."] = reduction.rows.flatMap((course) => course.evidence);
   if (courses?.revenue !== undefined && courses.revenue !== null) evidence["courses.revenue"] = courses.revenue.evidence;
   return placed(COST_EFFECTIVENESS_SECTION, TITLE, blocks, evidence);
 };
+
+export const costEffectivenessSection = defineSection({ name: "cost-effectiveness", reads: [courseCostReductionProjection, coursesProjection], build: buildCostEffectivenessSection });

@@ -1,7 +1,9 @@
 import type { CoursesResult } from "../../domains/courses/projections.js";
+import { coursesProjection } from "../../domains/courses/projections.js";
+import { referenceProjection } from "../../domains/reference/projection.js";
 import type { ReportBlock, ReportTable } from "../document/blocks.js";
 import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
-import { nothing, resultOf, type BuiltSection, type ReportBuildContext } from "./context.js";
+import { nothing, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 import { bySwedishName, namer } from "./names.js";
 import { monthSpanLabel } from "./kinds.js";
 import { period as parsePeriod } from "../../time/period.js";
@@ -70,8 +72,8 @@ const summaryTable = (result: CoursesResult): ReportTable | null => {
 };
 
 /** Bilaga 2: course participation per municipality, courses per commissioning party, held and cancelled. */
-export const coursesAppendix = (context: ReportBuildContext): BuiltSection => {
-  const result = resultOf<CoursesResult>(context, "courses");
+const buildCoursesAppendix = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf(context, coursesProjection);
   if (result === undefined) return nothing;
   const name = namer(context);
   const blocks = [participantsTable(result, name), commissionersTable(result, name), summaryTable(result)].filter((block): block is ReportTable => block !== null) as ReportBlock[];
@@ -81,3 +83,5 @@ export const coursesAppendix = (context: ReportBuildContext): BuiltSection => {
   if (result.current.held !== null) evidence[`courses.held@${result.current.period}`] = result.current.held.evidence;
   return { placements: [], appendices: [{ id: "bilaga-kurser", title: "Deltagande på kurser som arrangerats av Kurs och konferens", blocks }], evidence };
 };
+
+export const coursesAppendix = defineSection({ name: "courses", reads: [coursesProjection, referenceProjection], build: buildCoursesAppendix });

@@ -1,4 +1,7 @@
 import type { BudgetFollowUpResult, BudgetRow } from "../../domains/finance/budget-follow-up.js";
+import { budgetFollowUpProjection } from "../../domains/finance/budget-follow-up.js";
+import { narrativeProjection } from "../../domains/narrative/narrative.js";
+import { fundsBySourceProjection, outcomeBySourceProjection } from "../../domains/finance/source-tables.js";
 import type { FactSum } from "../../domains/finance/fact-sum.js";
 import type { FundsBySourceResult, OutcomeBySourceResult, SourceRow } from "../../domains/finance/source-tables.js";
 import { dec } from "../../numbers/decimal.js";
@@ -6,7 +9,7 @@ import type { UnitId } from "../../numbers/units.js";
 import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
 import { reportFigure } from "../document/figure.js";
 import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
-import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { footnotesFor } from "./narratives.js";
 
 /** Where the house prints the economic tables: 2.4 Ekonomisk redovisning. */
@@ -152,10 +155,10 @@ const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | 
  * it, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
  * costs per financing source. Each table only when its projection has facts.
  */
-export const economySection = (context: ReportBuildContext): BuiltSection => {
-  const budget = resultOf<BudgetFollowUpResult>(context, "budget-follow-up");
-  const funds = resultOf<FundsBySourceResult>(context, "funds-by-source");
-  const outcome = resultOf<OutcomeBySourceResult>(context, "outcome-by-source");
+const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
+  const budget = resultOf(context, budgetFollowUpProjection);
+  const funds = resultOf(context, fundsBySourceProjection);
+  const outcome = resultOf(context, outcomeBySourceProjection);
   const evidence: Record<string, readonly string[]> = {};
   const blocks: ReportBlock[] = [];
   if (budget !== undefined && budget.rows.length > 0) blocks.push(budgetTable(context, budget, evidence));
@@ -167,3 +170,5 @@ export const economySection = (context: ReportBuildContext): BuiltSection => {
   if (chart !== null) blocks.push(chart);
   return blocks.length === 0 ? nothing : placed(ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
 };
+
+export const economySection = defineSection({ name: "economy", reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });

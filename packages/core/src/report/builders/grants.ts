@@ -1,26 +1,26 @@
 import type { GrantApplicationsResult } from "../../domains/grants/applications.js";
-import type { MetricsResult } from "../../domains/strategy/metrics.js";
+import { metricsProjection } from "../../domains/strategy/index.js";
+import { grantApplicationsProjection } from "../../domains/grants/applications.js";
 import { period as parsePeriod } from "../../time/period.js";
 import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
-import { nothing, placed, resultOf, type BuiltSection, type ReportBuildContext } from "./context.js";
+import { nothing, placed, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 import { monthSpanLabel } from "./kinds.js";
 
 /** Where grants go when no metric names them: 2.2, "Verksamheten söker aktivt externa medel". */
 export const GRANTS_SECTION = "2.2";
 
-const LAST_YEAR = "grant-applications@same-period-last-year";
 
 const sectionOf = (context: ReportBuildContext, grants: GrantApplicationsResult): string => {
   const evidence = new Set(grants.applications.flatMap((application) => application.evidence));
-  const metric = resultOf<MetricsResult>(context, "metrics")?.rows.find((row) => row.goalNumber !== null && (row.result?.evidence ?? []).some((id) => evidence.has(id)));
+  const metric = resultOf(context, metricsProjection)?.rows.find((row) => row.goalNumber !== null && (row.result?.evidence ?? []).some((id) => evidence.has(id)));
   return metric?.goalNumber ?? GRANTS_SECTION;
 };
 
 /** Applications submitted and granted, by count and amount, this period and the same period last year when it has facts. */
-export const grantsSection = (context: ReportBuildContext): BuiltSection => {
-  const current = resultOf<GrantApplicationsResult>(context, "grant-applications");
+const buildGrantsSection = (context: ReportBuildContext): BuiltSection => {
+  const current = resultOf(context, grantApplicationsProjection);
   if (current === undefined || current.applications.length === 0) return nothing;
-  const before = resultOf<GrantApplicationsResult>(context, LAST_YEAR);
+  const before = resultOf(context, grantApplicationsProjection, "same-period-last-year");
   const columns = [current, ...(before !== undefined && before.applications.length > 0 ? [before] : [])];
   const key = (result: GrantApplicationsResult, what: string): string => `grant-applications.${what}@${result.period}`;
   const line = (label: string, cell: (result: GrantApplicationsResult) => ReturnType<typeof figureCell>) => row([textCell(label), ...columns.map(cell)]);
@@ -42,3 +42,5 @@ export const grantsSection = (context: ReportBuildContext): BuiltSection => {
   const evidence = { "grant-applications.": columns.flatMap((result) => result.applications.flatMap((application) => application.evidence)) };
   return placed(sectionOf(context, current), null, [grants], evidence);
 };
+
+export const grantsSection = defineSection({ name: "grants", reads: [grantApplicationsProjection, { projection: grantApplicationsProjection, period: "same-period-last-year" }, metricsProjection], build: buildGrantsSection });

@@ -1,13 +1,15 @@
-import type { ActivitiesResult, PlannedActivityRow } from "../../domains/activities/activities.js";
+import type { PlannedActivityRow } from "../../domains/activities/activities.js";
+import { metricsProjection } from "../../domains/strategy/index.js";
+import { reportGoalsProjection } from "./goals.js";
+import { activitiesProjection } from "../../domains/activities/activities.js";
 import type { MetricTableRow, MetricValue } from "../../domains/strategy/evaluate.js";
-import type { MetricsResult } from "../../domains/strategy/metrics.js";
 import { dec } from "../../numbers/decimal.js";
 import { isUnitId, type UnitId } from "../../numbers/units.js";
 import type { Comparison } from "../../time/period.js";
 import type { ReportActivityRow, ReportActivityTable, ReportMetricRow, ReportMetricTable } from "../document/blocks.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
-import { resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
-import { chapterOf, compareSectionNumbers, REPORT_GOALS, type ReportGoalsResult } from "./goals.js";
+import { defineSection, resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
+import { chapterOf, compareSectionNumbers, type ReportGoalsResult } from "./goals.js";
 
 const COMPARISON_LABELS: Readonly<Record<Comparison, (period: string) => string>> = {
   "same-period-last-year": (period) => `samma period ${period.slice(0, 4)}`,
@@ -71,9 +73,9 @@ const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string | null): Map
 const sortedPlacements = (placements: Placement[]): Placement[] => placements.sort((a, b) => compareSectionNumbers(a.number, b.number));
 
 /** Metric tables (mätetal) at each goal's section, with status, target as printed, result, trend and comparison. */
-export const metricSections = (context: ReportBuildContext): BuiltSection => {
-  const result = resultOf<MetricsResult>(context, "metrics");
-  const goals = resultOf<ReportGoalsResult>(context, REPORT_GOALS);
+const buildMetricSections = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf(context, metricsProjection);
+  const goals = resultOf(context, reportGoalsProjection);
   if (result === undefined || result.rows.length === 0) return { placements: [], appendices: [], evidence: {} };
   const evidence: Record<string, readonly string[]> = {};
   for (const metric of result.rows) {
@@ -95,9 +97,9 @@ const activityRow = (activity: PlannedActivityRow, period: string): ReportActivi
 });
 
 /** Activity tables (aktiviteter) at each goal's section, with the status at the period's end. */
-export const activitySections = (context: ReportBuildContext): BuiltSection => {
-  const result = resultOf<ActivitiesResult>(context, "activities");
-  const goals = resultOf<ReportGoalsResult>(context, REPORT_GOALS);
+const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf(context, activitiesProjection);
+  const goals = resultOf(context, reportGoalsProjection);
   if (result === undefined || result.activities.length === 0) return { placements: [], appendices: [], evidence: {} };
   const evidence: FigureEvidence = Object.fromEntries(result.activities.map((activity) => [`activities.${activity.activityId}@${result.period}`, activity.evidence]));
   const placements = [...groupBy(result.activities, (activity) => sectionOfGoal(goals, activity.goalId, null)).entries()].map(([number, rows]): Placement => {
@@ -106,3 +108,7 @@ export const activitySections = (context: ReportBuildContext): BuiltSection => {
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
+
+export const metricSections = defineSection({ name: "metrics", reads: [metricsProjection, reportGoalsProjection], build: buildMetricSections });
+
+export const activitySections = defineSection({ name: "activities", reads: [activitiesProjection, reportGoalsProjection], build: buildActivitySections });

@@ -1,10 +1,11 @@
 import { dec } from "../../numbers/decimal.js";
+import { staffingProjection } from "../../domains/staff/staffing.js";
 import type { FteBreakdown, StaffingResult } from "../../domains/staff/staffing.js";
 import { period as parsePeriod } from "../../time/period.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { blankCell, figureCell, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
-import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { tertialRowLabel } from "./kinds.js";
 
 /** Where the house prints staff: 1.2 Medarbetare. */
@@ -125,8 +126,8 @@ const evidenceOf = (rows: readonly FteBreakdown[]): FigureEvidence => {
  * (table and chart), FTE per part of the organisation against the previous year-end, and
  * financing. Left out when no staffing facts exist for the period.
  */
-export const staffSection = (context: ReportBuildContext): BuiltSection => {
-  const result = resultOf<StaffingResult>(context, "staffing");
+const buildStaffSection = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf(context, staffingProjection);
   if (result === undefined) return nothing;
   const rows = tertialRows(result);
   const atEnd = result.atEnd;
@@ -144,3 +145,5 @@ export const staffSection = (context: ReportBuildContext): BuiltSection => {
   const breakdowns = [...(atEnd === null ? [] : [atEnd]), ...rows.map((entry) => entry.fte)];
   return placed(STAFF_SECTION, "Medarbetare", blocks, evidenceOf(breakdowns));
 };
+
+export const staffSection = defineSection({ name: "staff", reads: [staffingProjection], build: buildStaffSection });
