@@ -1,3 +1,4 @@
 export * from "./command.js";
 export * from "./run.js";
 export { commands } from "./commands/index.js";
+export { figureDetail, figureExample, figureLine, statedExample } from "./commands/figures.js";

@@ -2,6 +2,7 @@ import type { Command } from "../command.js";
 import { appendCommand } from "./append.js";
 import { auditCommand } from "./audit.js";
 import { diffCommand } from "./diff.js";
+import { figuresCommand } from "./figures.js";
 import { initCommand } from "./init.js";
 import { replayCommand } from "./replay.js";
 import { reportCommand } from "./report.js";
@@ -10,4 +11,4 @@ import { validateCommand } from "./validate.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every `tertial` command, in the order `tertial --help` lists them. */
-export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, replayCommand, reportCommand, diffCommand, auditCommand, schemaCommand];
+export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, replayCommand, reportCommand, diffCommand, auditCommand, figuresCommand, schemaCommand];

@@ -48,8 +48,9 @@ export interface FigureSpec<R, P extends string> {
   readonly unit: UnitId;
   /** Defaults to the unit's house rounding. */
   readonly rounding?: RoundingRule;
-  readonly example: FigureParams<P>;
-  readonly compute: (result: R, params: FigureParams<P>) => ComputedFigure | undefined;
+  /** Inferred from `params` only, so a name neither declares is an error, not a new parameter. */
+  readonly example: FigureParams<NoInfer<P>>;
+  readonly compute: (result: R, params: FigureParams<NoInfer<P>>) => ComputedFigure | undefined;
 }
 
 /** Keeps the parameters a figure declares; the rest are reported by `unknownParams`, never read. */

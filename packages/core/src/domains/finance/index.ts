@@ -13,6 +13,8 @@ export * from "./budget-follow-up.js";
 export * from "./source-tables.js";
 export * from "./result-tables.js";
 export { financeFigures } from "./figures.js";
+export * from "./budget-figures.js";
+export * from "./table-figures.js";
 export { financeIntegrity } from "./rules.js";
 
 export const financeModule: DomainModule = {

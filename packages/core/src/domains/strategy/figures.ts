@@ -41,7 +41,7 @@ const metricFigure = <const P extends string>(
     // The stated figure names the unit it was printed in ("76 %", "5 685 000 kronor"); rows differ.
     unit: "plain",
     example,
-    compute: (result, given) => {
+    compute: (result, given: FigureParams<P | "metric">) => {
       const row = rowOf(result, given.metric);
       return row === undefined ? undefined : compute(row, given);
     },

@@ -1,5 +1,5 @@
 import type { AnyProjection, ProjectionOf } from "../../projection/projection.js";
-import type { FigureSource } from "../../reconciliation/figure-source.js";
+import type { ComputedFigure, FigureDefinition, FigureParams, FigureSource } from "../../reconciliation/figure-source.js";
 import type { Period } from "../../time/period.js";
 import type { ReportBlock, ReportDocument } from "../document/index.js";
 import type { ReportPeriodChoice, ReportProjectionNeed } from "../replay-many.js";
@@ -54,6 +54,15 @@ export const placed = (number: string, title: string | null, blocks: readonly Re
  * replay it (the catalog has no module for it). A builder may read only what it declares.
  */
 export const resultOf = <R>(context: ReportBuildContext, projection: ProjectionOf<R>, period: ReportPeriodChoice = "report"): R | undefined => context.results.get(projection, period);
+
+/**
+ * A figure from the results, through its definition: the same key, parameters and computation
+ * the audit uses. Undefined when the projection was not replayed or the facts say nothing.
+ */
+export const figureOf = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>): ComputedFigure | undefined => {
+  const result = resultOf(context, figure.projection);
+  return result === undefined ? undefined : figure.compute(result, params);
+};
 
 /**
  * A part of the house structure: the projections it reads (its figures' projections and any it
