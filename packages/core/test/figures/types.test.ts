@@ -22,34 +22,34 @@ describe("figures and projections are checked by the compiler", () => {
   it("refuses an unknown projection, an unknown figure and a parameter a figure does not take", () => {
     // Checked by tsc, never run: each line below an @ts-expect-error must fail to compile.
     const doesNotCompile = (): void => {
-    // @ts-expect-error a projection is named by its object, never by a string
-    resultOf(context, "budget-follow-up");
-    // @ts-expect-error there is no such projection
-    resultOf(context, core.budgetFollowUpProjektion);
-    // @ts-expect-error there is no such figure
-    figureOf(context, core.financeOutcom, {});
-    // @ts-expect-error finance.outcome takes `row`, not `area`
-    figureOf(context, financeOutcome, { area: "fourum-svhs" });
-    // @ts-expect-error staffing.fte takes no `row`
-    figureOf(context, fteFigure, { row: "total" });
-    defineFigure(staffingProjection, {
-      key: "test.wrong",
-      description: "compute sees the staffing result, which has no `rows`",
-      params: { form: "a form" },
-      unit: "fte",
-      example: {},
-      // @ts-expect-error the staffing result has no `rows`
-      compute: (result) => (result.rows === undefined ? undefined : undefined),
-    });
-    defineFigure(staffingProjection, {
-      key: "test.example",
-      description: "an example may only use declared parameters",
-      params: { form: "a form" },
-      unit: "fte",
-      // @ts-expect-error `financing` is not declared
-      example: { financing: "grund" },
-      compute: () => undefined,
-    });
+      // @ts-expect-error a projection is named by its object, never by a string
+      resultOf(context, "budget-follow-up");
+      // @ts-expect-error there is no such projection
+      resultOf(context, core.budgetFollowUpProjektion);
+      // @ts-expect-error there is no such figure
+      figureOf(context, core.financeOutcom, {});
+      // @ts-expect-error finance.outcome takes `row`, not `area`
+      figureOf(context, financeOutcome, { area: "fourum-svhs" });
+      // @ts-expect-error staffing.fte takes no `row`
+      figureOf(context, fteFigure, { row: "total" });
+      defineFigure(staffingProjection, {
+        key: "test.wrong",
+        description: "compute sees the staffing result, which has no `rows`",
+        params: { form: "a form" },
+        unit: "fte",
+        example: {},
+        // @ts-expect-error the staffing result has no `rows`
+        compute: (result) => (result.rows === undefined ? undefined : undefined),
+      });
+      defineFigure(staffingProjection, {
+        key: "test.example",
+        description: "an example may only use declared parameters",
+        params: { form: "a form" },
+        unit: "fte",
+        // @ts-expect-error `financing` is not declared
+        example: { financing: "grund" },
+        compute: () => undefined,
+      });
     };
     expect(doesNotCompile).toBeTypeOf("function");
   });
