@@ -2,7 +2,7 @@ import { Decimal, ratio, sum, toDecimalString } from "../../numbers/decimal.js";
 import { defineFold, defineView } from "../../projection/projection.js";
 import { samePeriodLastYear, type Period } from "../../time/period.js";
 import { membershipOf } from "../finance/fact-sum.js";
-import { courseFiguresOf, type CourseFigures } from "./course-figures.js";
+import { periodCountsOf, type CoursePeriodCounts } from "./period-counts.js";
 import { emptyRegister, learnCourse, type CourseRegister } from "./register.js";
 
 export interface CourseRevenue {
@@ -13,8 +13,8 @@ export interface CourseRevenue {
 
 export interface CoursesResult {
   readonly period: string;
-  readonly current: CourseFigures;
-  readonly samePeriodLastYear: CourseFigures;
+  readonly current: CoursePeriodCounts;
+  readonly samePeriodLastYear: CoursePeriodCounts;
   /** Each origin's share (0..1) of all participants: municipality ids, "region", "external". */
   readonly participantShares: Readonly<Record<string, string>> | null;
   /** (this period − same period last year) ÷ same period last year; null without both. */
@@ -29,7 +29,7 @@ const change = (now: number | undefined, before: number | undefined): string | n
   return value === undefined ? null : toDecimalString(value);
 };
 
-const sharesOf = (figures: CourseFigures): Record<string, string> | null => {
+const sharesOf = (figures: CoursePeriodCounts): Record<string, string> | null => {
   const participants = figures.participants;
   if (participants === null || participants.total === 0) return null;
   const origins: [string, number | null][] = [...Object.entries(participants.byMunicipality), ["region", participants.region], ["external", participants.external]];
@@ -51,8 +51,8 @@ const revenueOf = (register: CourseRegister, period: Period): CourseRevenue | nu
 };
 
 export const coursesOf = (register: CourseRegister, period: Period): CoursesResult => {
-  const current = courseFiguresOf(register, period);
-  const before = courseFiguresOf(register, samePeriodLastYear(period));
+  const current = periodCountsOf(register, period);
+  const before = periodCountsOf(register, samePeriodLastYear(period));
   return {
     period: period.name,
     current,

@@ -72,7 +72,7 @@ const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResul
     rows: base.map((row) => ({ ...row, sourceShares: sourceShares(row.bySource, row.total), shareOfTotal: shareText(row.total, total) })),
     total: {
       row: "total",
-      name: "Summa",
+      name: "all recorded balances",
       total,
       bySource: totalBySource,
       sourceShares: sourceShares(totalBySource, total),
@@ -114,7 +114,7 @@ const outcomeRowOf = (row: string, name: string, lines: readonly LedgerLine[]): 
 const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceResult => {
   // A line with no costs in the period (an earmarked fund, say) is no row of a cost table.
   const areaLines = Object.entries(state.lines).filter(([, line]) => line.line === "area" && (line.outcome.exact !== null || line.outcome.unknown));
-  const total = outcomeRowOf("areas", "Summa", areaLines.map(([, line]) => line));
+  const total = outcomeRowOf("areas", "all areas", areaLines.map(([, line]) => line));
   const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
   return {
     period: period.name,

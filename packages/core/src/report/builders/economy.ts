@@ -32,6 +32,15 @@ const moneyCell = (key: string, sum: FactSum | undefined, unit: UnitId, evidence
 
 const shareCell = (key: string, share: string | null | undefined): ReportCell => (share === null || share === undefined ? blankCell() : figureCell(key, share, "percent"));
 
+/** The totals row of every money table. */
+const TOTAL_LABEL = "Summa";
+
+/** Tabell 1's row labels: the document's words, not the domain's. */
+const budgetLabel = (entry: BudgetRow): string =>
+  entry.line === "sum" ? TOTAL_LABEL : entry.line === "internal-charge" ? `Härav ${entry.name.toLowerCase()} finansierat från områdena ovan` : entry.name;
+
+const sourceLabel = (entry: SourceRow, total: SourceRow): string => (entry === total ? TOTAL_LABEL : entry.name);
+
 const BUDGET_COLUMNS = ["opening", "received", "available", "budget", "outcome", "remaining", "remainingEarmarked", "forecast"] as const;
 
 const budgetHeader = (result: BudgetFollowUpResult, end: string): string[] => [
@@ -51,7 +60,7 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
   const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
   const notes = footnotesFor(context, ECONOMY_SECTION).filter((note) => note.title === "" || /tabell 1\b/i.test(note.title));
   const marksFor = (rowId: string): string[] => notes.filter((note) => note.areaId === rowId).map((note) => note.mark);
-  const budgetRow = (entry: BudgetRow) => row([textCell(entry.name, marksFor(entry.row)), ...BUDGET_COLUMNS.map((column) => moneyCell(key(column, entry.row), entry[column], "tkr", evidence))]);
+  const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...BUDGET_COLUMNS.map((column) => moneyCell(key(column, entry.row), entry[column], "tkr", evidence))]);
   const lastColumn = BUDGET_COLUMNS.length - 1;
   const only = (label: string, rowId: string, sum: FactSum, at: number[]) =>
     row([textCell(label), ...BUDGET_COLUMNS.map((column, index) => (at.includes(index) ? moneyCell(key(column, rowId), sum, "tkr", evidence) : blankCell()))]);
@@ -78,9 +87,9 @@ const fundsTables = (result: FundsBySourceResult, evidence: Record<string, reado
   const sources = sourceColumns(all);
   const key = (column: string, rowId: string): string => `funds-by-source.${column}@${result.asOf}/row=${rowId}`;
   const amounts = (entry: (typeof all)[number]) =>
-    row([textCell(entry.name), moneyCell(key("total", entry.row), entry.total, "kr", evidence), ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)), moneyCell(key("earmarked-state", entry.row), entry.earmarkedState, "kr", evidence)]);
+    row([textCell(sourceLabel(entry, result.total)), moneyCell(key("total", entry.row), entry.total, "kr", evidence), ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)), moneyCell(key("earmarked-state", entry.row), entry.earmarkedState, "kr", evidence)]);
   const shares = (entry: (typeof all)[number]) =>
-    row([textCell(entry.name), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
+    row([textCell(sourceLabel(entry, result.total)), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
   const head = (first: string, last: string[]) => [headerRow(["Redovisning av disponibla medel", first, ...sources.map((source) => source.label), ...last])];
   return [
     table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 2).fill("right")], head: head(`Disponibla medel ${result.asOf}`, ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
@@ -95,13 +104,13 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
   const key = (column: string, rowId: string): string => `outcome-by-source.${column}@${result.period}/row=${rowId}`;
   const amounts = (entry: (typeof all)[number]) =>
     row([
-      textCell(entry.name),
+      textCell(sourceLabel(entry, result.total)),
       moneyCell(key("total", entry.row), entry.total, "kr", evidence),
       ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)),
       ...(unattributed ? [moneyCell(key("unattributed", entry.row), entry.unattributed, "kr", evidence)] : []),
     ]);
   const shares = (entry: (typeof all)[number]) =>
-    row([textCell(entry.name), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
+    row([textCell(sourceLabel(entry, result.total)), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
   const end = context.period.end;
   return [
     table({

@@ -4,7 +4,7 @@ import { defineFigure, type ComputedFigure } from "../../reconciliation/figure-s
 import { balanceTotal, disagree, flowRemaining, remainingOf } from "./balances.js";
 import { budgetFollowUpProjection, budgetRowOf, linesNamed, type BudgetFollowUpResult, type BudgetRow } from "./budget-follow-up.js";
 import { combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
-import { figureOf } from "./figure-helpers.js";
+import { figureOf } from "./fact-sum-figures.js";
 
 /** Figures of Tabell 1 Budgetuppföljning: any column for a line, a union of lines, or the totals. */
 export const ROW = { row: 'a line of Tabell 1: an area id, "<area>:internal-charge", several joined by "+", "areas" (all area lines) or "total" (every line)' };
