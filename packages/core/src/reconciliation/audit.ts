@@ -5,11 +5,18 @@ import { Decimal, toDecimalString } from "../numbers/decimal.js";
 import { foldIdentity, foldState, type AnyProjection, type ProjectionContext } from "../projection/projection.js";
 import { ProjectionResults } from "../projection/results.js";
 import { isPeriodParseError, parsePeriod, type Period } from "../time/period.js";
-import { agrees, likelyCause, printedForm, printedNumber, readingOf, showFigure, type Reading } from "./compare.js";
+import { agrees, likelyCause, printedForm, readingOf, showFigure, type Reading } from "./compare.js";
+import { statedValue } from "./printed.js";
 import { FigureStated } from "./events.js";
 import type { ComputedFigure, FigureSource } from "./figure-source.js";
 
 type Stated = EventOf<typeof FigureStated>;
+
+/** The stated number, strictly read; undefined for a blank cell or text the rules cannot read (reported on its own). */
+const printedNumber = (stated: Stated): Decimal | undefined => {
+  const reading = statedValue(stated.data);
+  return reading.ok ? reading.value : undefined;
+};
 
 export type FindingKind =
   /** The printed value differs from the value the facts give. */
@@ -18,6 +25,8 @@ export type FindingKind =
   | "facts-disagree"
   /** No domain can compute the figure key named. */
   | "unknown-figure"
+  /** The printed text cannot be read unambiguously by the document's rules, and the event gives no reading ("12.5" in a Swedish document). */
+  | "unreadable"
   /** A note, not a disagreement: printed parts do not add up to the printed total. */
   | "footing";
 
@@ -103,7 +112,7 @@ interface Check {
 
 const finding = (check: Check, kind: FindingKind, explanation: string, extra: Partial<AuditFinding> = {}): AuditFinding => {
   const { stated, figure, reading } = check;
-  const printed = printedNumber(stated.data.printed);
+  const printed = printedNumber(stated);
   const rounded = figure === undefined || figure.text !== undefined ? undefined : printedForm(figure.exact, reading);
   return {
     kind,
@@ -136,7 +145,7 @@ const compareText = (check: Check, figure: ComputedFigure & { text: string }): A
   figure.text === check.stated.data.printed.trim() ? [] : [finding(check, "disagreement", `printed "${check.stated.data.printed}", the facts give "${figure.text}"`)];
 
 const compareNumber = (check: Check, figure: ComputedFigure): AuditFinding[] => {
-  const printed = printedNumber(check.stated.data.printed);
+  const printed = printedNumber(check.stated);
   // A document may leave a zero cell blank; a blank is only wrong where the facts give a non-zero value.
   if (printed === undefined) return figure.exact.isZero() ? [] : [finding(check, "disagreement", `the cell is blank, but the facts give ${showFigure(figure.exact, check.reading)}`, { cause: "a blank where a value exists" })];
   if (agrees(printed, figure, check.reading)) return [];
@@ -154,8 +163,10 @@ const conflictsOf = (check: Check, figure: ComputedFigure): AuditFinding[] =>
 
 const checkOne = (check: Check): AuditFinding[] => {
   const { figure, stated } = check;
+  const reading = stated.data.unit === "text" ? undefined : statedValue(stated.data);
+  if (reading !== undefined && !reading.ok) return [finding(check, "unreadable", `${reading.message}; it is not compared (record the value as read in \`read\`)`, { cause: "printed text the document's rules cannot read unambiguously" })];
   if (figure === undefined) {
-    const printed = printedNumber(stated.data.printed);
+    const printed = printedNumber(stated);
     if (stated.data.printed.trim() === "") return [];
     const cause = printed === undefined ? undefined : otherPeriodCause(check, printed);
     const copiedFrom = printed === undefined ? undefined : periodCopiedFrom(check, printed);
@@ -176,9 +187,9 @@ const footingNotes = (checks: readonly Check[]): AuditFinding[] => {
   for (const [group, members] of groups) {
     const total = members.find((check) => check.stated.data.footing?.role === "total");
     const parts = members.filter((check) => check.stated.data.footing?.role === "part");
-    const printedTotal = total === undefined ? undefined : printedNumber(total.stated.data.printed);
+    const printedTotal = total === undefined ? undefined : printedNumber(total.stated);
     if (total === undefined || printedTotal === undefined) continue;
-    const partSum = parts.reduce((sum, check) => sum.plus(printedNumber(check.stated.data.printed) ?? 0), new Decimal(0));
+    const partSum = parts.reduce((sum, check) => sum.plus(printedNumber(check.stated) ?? 0), new Decimal(0));
     if (partSum.equals(printedTotal)) continue;
     notes.push(
       finding(total, "footing", `the printed parts of "${group}" add up to ${partSum.toFixed()}, the printed total is ${total.stated.data.printed}: each part is rounded on its own, so rounded parts need not add up to the total`, {

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dec, foldEvents, loadState, metricsProjection, period, saveState, type DomainEvent, type MetricsResult } from "@tertial/core";
+import { dec, foldEvents, loadState, metricsProjection, period, saveState, type DomainEvent } from "@tertial/core";
 import { domainEvent, referenceEvents, storeWithReference, tryAppend } from "../meetings/fixtures.js";
 
 const T12 = period("2020-T1..T2");
@@ -27,7 +27,7 @@ const base = (): DomainEvent[] => [
 const summary = (from: string, to: string, present: number) =>
   domainEvent("meetings.attendance-summary-recorded", to, { networkId: "net", from, to, meetings: 2, bySide: { kommun: { expected: 6, present } } });
 
-const rowOf = (events: DomainEvent[]) => (foldEvents(metricsProjection, events, { period: T12 }) as MetricsResult).rows[0]!;
+const rowOf = (events: DomainEvent[]) => (foldEvents(metricsProjection, events, { period: T12 })).rows[0]!;
 
 describe("metrics from pluggable sources", () => {
   it("takes the result from the attendance projection and the comparison from last year's facts", () => {
