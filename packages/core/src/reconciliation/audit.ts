@@ -2,6 +2,7 @@ import type { Catalog } from "../events/catalog.js";
 import type { EventOf } from "../events/definition.js";
 import type { DomainEvent } from "../events/envelope.js";
 import { Decimal, toDecimalString } from "../numbers/decimal.js";
+import { UNITS } from "../numbers/units.js";
 import { foldIdentity, foldState, type AnyProjection, type ProjectionContext } from "../projection/projection.js";
 import { ProjectionResults } from "../projection/results.js";
 import { isPeriodParseError, parsePeriod, type Period } from "../time/period.js";
@@ -42,7 +43,7 @@ export interface AuditFinding {
   readonly computed: string | null;
   /** The exact computed value in the figure's base unit (kr, a ratio, a count). */
   readonly computedExact: string | null;
-  /** printed − computed, in the printed unit, when both are numbers. */
+  /** printed − computed, in the printed unit, when both are numbers; for a footing note, printed total − sum of the printed parts. One sign everywhere. */
   readonly difference: string | null;
   readonly evidence: readonly string[];
   readonly derivation: string | null;
@@ -191,10 +192,15 @@ const footingNotes = (checks: readonly Check[]): AuditFinding[] => {
     if (total === undefined || printedTotal === undefined) continue;
     const partSum = parts.reduce((sum, check) => sum.plus(printedNumber(check.stated) ?? 0), new Decimal(0));
     if (partSum.equals(printedTotal)) continue;
+    // Here the "computed" side is the sum of the printed parts, so the difference keeps the one sign convention: printed − computed.
+    const partsInBase = total.reading.unit === "text" ? partSum : partSum.dividedBy(UNITS[total.reading.unit].scale);
     notes.push(
       finding(total, "footing", `the printed parts of "${group}" add up to ${partSum.toFixed()}, the printed total is ${total.stated.data.printed}: each part is rounded on its own, so rounded parts need not add up to the total`, {
+        computed: showFigure(partsInBase, total.reading),
+        computedExact: null,
+        derivation: `sum of the ${parts.length} printed parts: ${parts.map((part) => part.stated.data.printed).join(" + ")}`,
         cause: "rounded parts do not add up to the rounded total",
-        difference: toDecimalString(partSum.minus(printedTotal)),
+        difference: toDecimalString(printedTotal.minus(partSum)),
       }),
     );
   }

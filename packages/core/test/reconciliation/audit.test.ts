@@ -45,6 +45,15 @@ describe("audit of the example interim report", () => {
     }
   });
 
+  it("gives every difference one sign: printed − computed, a footing note's computed side being the sum of the printed parts", async () => {
+    const report = auditStatedFigures(await exampleEvents(), defaultCatalog, { period: period("2020-T1..T2") });
+    const of = (id: string) => report.findings.find((found) => found.statedEventId === id);
+    // Printed 37 %, the facts give 38 %.
+    expect(of("stated-td-granted-share-count")).toEqual(expect.objectContaining({ printed: "37 %", computed: "38\u00a0%", difference: "-1" }));
+    // Printed total 100 %, the printed parts add up to 101 %.
+    expect(of("stated-ti-total-share")).toEqual(expect.objectContaining({ kind: "footing", printed: "100 %", computed: "101\u00a0%", difference: "-1" }));
+  });
+
   it("reports nothing for the figures of the issue's tables that agree with their facts", async () => {
     const report = auditStatedFigures(await exampleEvents(), defaultCatalog, { period: period("2020-T1..T2") });
     const mine = report.findings.filter((found) => /^(finance|grants|courses)\./.test(found.figureKey));
