@@ -48,6 +48,17 @@ describe("metrics from pluggable sources", () => {
     expect(rowOf(base()).status.shown).toBe("no-result");
   });
 
+  it("judges trend and status on the values as printed: no arrow between two equal printed shares", () => {
+    // 0.5783 and 0.5801 both print "58 %"; 0.7960 prints "80 %", the target.
+    const recorded = (from: string, to: string, value: string) => domainEvent("strategy.metric-result-recorded", to, { metricId: "narvaro", from, to, value });
+    const row = rowOf([...base(), recorded("2019-01-01", "2019-08-31", "0.5801"), recorded("2020-01-01", "2020-08-31", "0.5783")]);
+    expect(row.trend?.value).toBe("unchanged");
+    const atTarget = rowOf([...base(), recorded("2020-01-01", "2020-08-31", "0.796")]);
+    expect(atTarget.status.derived).toBe("met");
+    const below = rowOf([...base(), recorded("2020-01-01", "2020-08-31", "0.794")]);
+    expect(below.status.derived).toBe("partly-met");
+  });
+
   it("law: an authored assessment wins over the derived status and is reported as an override", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 6 }), fc.constantFrom("met", "partly-met", "not-met", "no-result"), (present, assessed) => {
