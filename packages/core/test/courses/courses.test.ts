@@ -115,4 +115,24 @@ describe("courses bad input", () => {
     if (!outcome.ok) expect(outcome.issues.map((found) => found.path)).toEqual(expect.arrayContaining(["data.commissionedBy", "data.participants.byMunicipality.atlantis"]));
     expect(store.events()).toHaveLength(4);
   });
+
+  it("refuses a second summary counting the same half-year again, and takes one that replaces it or counts something else", async () => {
+    const summary = (id: string, from: string, to: string, data: Record<string, unknown>, supersedes?: string): EventDraft => ({
+      id,
+      type: "courses.period-summary-recorded",
+      effectiveAt: to,
+      data: { from, to, ...data },
+      ...(supersedes === undefined ? {} : { supersedes }),
+    });
+    const store = await storeWithReference();
+    expect((await store.append([summary("h1", "2020-01-01", "2020-06-30", { coursesHeld: 20, participantsTotal: 300 })])).ok).toBe(true);
+    const twice = await store.append([summary("h1-again", "2020-01-01", "2020-06-30", { coursesHeld: 20 })]);
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.issues).toEqual([expect.objectContaining({ code: "conflict", message: expect.stringContaining('overlaps period summary "h1" (2020-01-01..2020-06-30), which already counts courses held') as unknown })]);
+    const overlapping = await store.append([summary("spring", "2020-03-01", "2020-08-31", { participantsTotal: 100 })]);
+    expect(overlapping.ok).toBe(false);
+    expect((await store.append([summary("year-cancelled", "2020-01-01", "2020-12-31", { cancelled: 3 })])).ok).toBe(true);
+    expect((await store.append([summary("h1-corrected", "2020-01-01", "2020-06-30", { coursesHeld: 21, participantsTotal: 300 }, "h1")])).ok).toBe(true);
+    expect((await store.append([summary("h2", "2020-07-01", "2020-12-31", { coursesHeld: 15 })])).ok).toBe(true);
+  });
 });
