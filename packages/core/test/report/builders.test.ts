@@ -64,7 +64,14 @@ describe("report builders", () => {
       ["2020 - tertial 2", "7,25", "24,25", "13,80", "45,30"],
     ]);
     const figures = reportFiguresOf(built.document);
-    expect(figures.get("staffing.fte@2020-08-31/form=visstid")?.figure).toEqual({ key: "staffing.fte@2020-08-31/form=visstid", exact: "13.8", text: "13,80", unit: "fte" });
+    // Every cell knows its figure: the definition's key, the parameters asked, the period, and the exact value.
+    expect(figures.get("staffing.fte@2020-08-31/form=visstid")?.figure).toEqual({
+      key: "staffing.fte@2020-08-31/form=visstid",
+      exact: "13.8",
+      text: "13,80",
+      unit: "fte",
+      definition: { key: "staffing.fte", params: { asOf: "2020-08-31", form: "visstid" }, period: "2020-T1..T2" },
+    });
     expect(figures.get("staffing.fte@2020-08-31/financing=grund")?.figure.text).toBe("25,50");
     expect(built.evidence["staffing.fte@2020-08-31"]).toEqual(["snap-2020-08-31"]);
   });

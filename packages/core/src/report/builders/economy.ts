@@ -8,7 +8,8 @@ import { dec } from "../../numbers/decimal.js";
 import type { UnitId } from "../../numbers/units.js";
 import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
 import { reportFigure } from "../document/figure.js";
-import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { financeAccumulatedSurplus, financeAvailable, financeBudget, financeForecast, financeOpening, financeOutcome, financePriorSurplus, financeReceived, financeRemaining, financeRemainingEarmarked } from "../../domains/finance/budget-follow-up-figures.js";
+import { blankCell, definedCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { footnotesFor } from "./narratives.js";
 
@@ -41,7 +42,19 @@ const budgetLabel = (entry: BudgetRow): string =>
 
 const sourceLabel = (entry: SourceRow, total: SourceRow): string => (entry === total ? TOTAL_LABEL : entry.name);
 
-const BUDGET_COLUMNS = ["opening", "received", "available", "budget", "outcome", "remaining", "remainingEarmarked", "forecast"] as const;
+/** Tabell 1's columns: each printed through the figure the audit checks it with. */
+const BUDGET_COLUMNS = [
+  { column: "opening", figure: financeOpening },
+  { column: "received", figure: financeReceived },
+  { column: "available", figure: financeAvailable },
+  { column: "budget", figure: financeBudget },
+  { column: "outcome", figure: financeOutcome },
+  { column: "remaining", figure: financeRemaining },
+  { column: "remainingEarmarked", figure: financeRemainingEarmarked },
+  { column: "forecast", figure: financeForecast },
+] as const;
+
+const BUDGET_FIGURES = [...BUDGET_COLUMNS.map((entry) => entry.figure), financePriorSurplus, financeAccumulatedSurplus];
 
 const budgetHeader = (result: BudgetFollowUpResult, end: string): string[] => [
   "",
@@ -60,13 +73,14 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
   const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
   const notes = footnotesFor(context, ECONOMY_SECTION).filter((note) => note.title === "" || /tabell 1\b/i.test(note.title));
   const marksFor = (rowId: string): string[] => notes.filter((note) => note.areaId === rowId).map((note) => note.mark);
-  const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...BUDGET_COLUMNS.map((column) => moneyCell(key(column, entry.row), entry[column], "tkr", evidence))]);
+  const place = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "tkr" as const, options: { withSuffix: false }, evidence });
+  const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...BUDGET_COLUMNS.map(({ column, figure }) => definedCell(context, figure, { row: entry.row }, place(column, entry.row)))]);
   const lastColumn = BUDGET_COLUMNS.length - 1;
-  const only = (label: string, rowId: string, sum: FactSum, at: number[]) =>
-    row([textCell(label), ...BUDGET_COLUMNS.map((column, index) => (at.includes(index) ? moneyCell(key(column, rowId), sum, "tkr", evidence) : blankCell()))]);
+  const only = (label: string, rowId: string, figure: typeof financePriorSurplus, at: number[]) =>
+    row([textCell(label), ...BUDGET_COLUMNS.map(({ column }, index) => (at.includes(index) ? definedCell(context, figure, {}, place(column, rowId)) : blankCell()))]);
   const extra = [
-    ...(known(result.priorSurplus) === null ? [] : [only("Överskott från tidigare år", "prior-surplus", result.priorSurplus, [0, lastColumn])]),
-    ...(known(result.accumulatedSurplus) === null ? [] : [only(`Ackumulerat överskott ${result.forecastHorizon}`, "accumulated-surplus", result.accumulatedSurplus, [lastColumn])]),
+    ...(known(result.priorSurplus) === null ? [] : [only("Överskott från tidigare år", "prior-surplus", financePriorSurplus, [0, lastColumn])]),
+    ...(known(result.accumulatedSurplus) === null ? [] : [only(`Ackumulerat överskott ${result.forecastHorizon}`, "accumulated-surplus", financeAccumulatedSurplus, [lastColumn])]),
   ];
   return table({
     id: "tabell-1-budgetuppfoljning",
@@ -180,4 +194,4 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
   return blocks.length === 0 ? nothing : placed(ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
 };
 
-export const economySection = defineSection({ name: "economy", reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });
+export const economySection = defineSection({ name: "economy", figures: BUDGET_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });
