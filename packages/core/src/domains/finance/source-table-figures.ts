@@ -62,7 +62,10 @@ export const fundsFigures = [
       return shareFigure(part, row.total, `${params.source} ÷ row balance`, { alternatives });
     },
   }),
-];
+] as const;
+
+/** Tabell 2a and 2b. */
+export const [financeBalance, financeBalanceEarmarked, financeBalanceShare] = fundsFigures;
 
 const outcomeRowFor = (result: OutcomeBySourceResult, row: string | undefined): OutcomeRow | undefined =>
   row === undefined || row === "areas" || row === "total" ? result.total : result.rows.find((each) => each.row === row);
@@ -118,4 +121,7 @@ export const outcomeFigures = [
       return shareWithUnattributed(external, total.unattributed, total.total, "(staten + övriga) ÷ all costs", { alternatives: alternativeShare(external, total.withSource, KNOWN_BASE) });
     },
   }),
-];
+] as const;
+
+/** Tabell 3a and 3b, and the external financing share. */
+export const [financeOutcomeBySource, financeOutcomeShare, financeSourceShare, financeExternalShare] = outcomeFigures;

@@ -9,6 +9,7 @@ import type { UnitId } from "../../numbers/units.js";
 import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
 import { reportFigure } from "../document/figure.js";
 import { financeAccumulatedSurplus, financeAvailable, financeBudget, financeForecast, financeOpening, financeOutcome, financePriorSurplus, financeReceived, financeRemaining, financeRemainingEarmarked } from "../../domains/finance/budget-follow-up-figures.js";
+import { financeBalance, financeBalanceEarmarked, financeBalanceShare, financeOutcomeBySource, financeOutcomeShare } from "../../domains/finance/source-table-figures.js";
 import { blankCell, definedCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { footnotesFor } from "./narratives.js";
@@ -54,7 +55,16 @@ const BUDGET_COLUMNS = [
   { column: "forecast", figure: financeForecast },
 ] as const;
 
-const BUDGET_FIGURES = [...BUDGET_COLUMNS.map((entry) => entry.figure), financePriorSurplus, financeAccumulatedSurplus];
+const ECONOMY_FIGURES = [
+  ...BUDGET_COLUMNS.map((entry) => entry.figure),
+  financePriorSurplus,
+  financeAccumulatedSurplus,
+  financeBalance,
+  financeBalanceEarmarked,
+  financeBalanceShare,
+  financeOutcomeBySource,
+  financeOutcomeShare,
+];
 
 const budgetHeader = (result: BudgetFollowUpResult, end: string): string[] => [
   "",
@@ -96,14 +106,25 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
 
 const sourceColumns = (rows: readonly SourceRow[]) => SOURCES.filter((source) => rows.some((entry) => known(entry.bySource[source.id]) !== null));
 
-const fundsTables = (result: FundsBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
+const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
   const all = [...result.rows, result.total];
   const sources = sourceColumns(all);
   const key = (column: string, rowId: string): string => `funds-by-source.${column}@${result.asOf}/row=${rowId}`;
+  const kr = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "kr" as const, options: { withSuffix: false }, evidence });
+  const share = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "percent" as const });
   const amounts = (entry: (typeof all)[number]) =>
-    row([textCell(sourceLabel(entry, result.total)), moneyCell(key("total", entry.row), entry.total, "kr", evidence), ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)), moneyCell(key("earmarked-state", entry.row), entry.earmarkedState, "kr", evidence)]);
+    row([
+      textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeBalance, { areas: entry.row }, kr("total", entry.row)),
+      ...sources.map((source) => definedCell(context, financeBalance, { areas: entry.row, source: source.id }, kr(source.id, entry.row))),
+      definedCell(context, financeBalanceEarmarked, { areas: entry.row }, kr("earmarked-state", entry.row)),
+    ]);
   const shares = (entry: (typeof all)[number]) =>
-    row([textCell(sourceLabel(entry, result.total)), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
+    row([
+      textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeBalanceShare, { areas: entry.row }, share("share-of-total", entry.row)),
+      ...sources.map((source) => definedCell(context, financeBalanceShare, { areas: entry.row, source: source.id }, share(`share-${source.id}`, entry.row))),
+    ]);
   const head = (first: string, last: string[]) => [headerRow(["Redovisning av disponibla medel", first, ...sources.map((source) => source.label), ...last])];
   return [
     table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 2).fill("right")], head: head(`Disponibla medel ${result.asOf}`, ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
@@ -116,15 +137,21 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
   const sources = sourceColumns(all);
   const unattributed = all.some((entry) => (known(entry.unattributed) ?? "0") !== "0");
   const key = (column: string, rowId: string): string => `outcome-by-source.${column}@${result.period}/row=${rowId}`;
+  const kr = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "kr" as const, options: { withSuffix: false }, evidence });
   const amounts = (entry: (typeof all)[number]) =>
     row([
       textCell(sourceLabel(entry, result.total)),
-      moneyCell(key("total", entry.row), entry.total, "kr", evidence),
-      ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)),
+      definedCell(context, financeOutcome, { row: entry.row }, kr("total", entry.row)),
+      ...sources.map((source) => definedCell(context, financeOutcomeBySource, { row: entry.row, source: source.id }, kr(source.id, entry.row))),
       ...(unattributed ? [moneyCell(key("unattributed", entry.row), entry.unattributed, "kr", evidence)] : []),
     ]);
+  // The source shares are part ÷ all costs; finance.source-share is the middle of the range the costs without a source leave open, so they stay the table's own.
   const shares = (entry: (typeof all)[number]) =>
-    row([textCell(sourceLabel(entry, result.total)), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
+    row([
+      textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeOutcomeShare, { row: entry.row }, { key: key("share-of-total", entry.row), unit: "percent" }),
+      ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id])),
+    ]);
   const end = context.period.end;
   return [
     table({
@@ -187,11 +214,11 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
   if (budget !== undefined && budget.rows.length > 0) blocks.push(budgetTable(context, budget, evidence));
   const usableFunds = funds !== undefined && funds.rows.length > 0 ? funds : undefined;
   const usableOutcome = outcome !== undefined && outcome.rows.length > 0 ? outcome : undefined;
-  if (usableFunds !== undefined) blocks.push(...fundsTables(usableFunds, evidence));
+  if (usableFunds !== undefined) blocks.push(...fundsTables(context, usableFunds, evidence));
   if (usableOutcome !== undefined) blocks.push(...outcomeTables(context, usableOutcome, evidence));
   const chart = sourcesChart(context, usableFunds, usableOutcome);
   if (chart !== null) blocks.push(chart);
   return blocks.length === 0 ? nothing : placed(ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
 };
 
-export const economySection = defineSection({ name: "economy", figures: BUDGET_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });
+export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });
