@@ -61,7 +61,10 @@ const registerFigures = [
     const amount = params.payer === undefined ? revenue.amount : revenue.byPayer[params.payer];
     return amount === undefined ? undefined : { exact: new Decimal(amount), evidence: revenue.evidence, derivation: `course revenue ${params.payer ?? "in all"}` };
   }),
-];
+] as const;
+
+/** Bilaga 2: held, participants, their shares, cancellations, the change against last year, revenue. */
+export const [coursesHeld, coursesParticipants, coursesParticipantShare, coursesCancelled, coursesHeldDecrease, coursesParticipantsDecrease, coursesRevenue] = registerFigures;
 
 const reductionRow = (result: CostReductionResult, courseId: string | undefined): CostReductionRow | undefined => result.rows.find((row) => row.courseId === courseId);
 
@@ -114,6 +117,9 @@ const reductionFigures = [
       };
     },
   }),
-];
+] as const;
+
+/** Tabell 1 Exempel på kostnadsreducering. */
+export const [coursesCostReductionPerParticipant, coursesCostReductionPerCourse, coursesCostReductionShare, coursesFeePerParticipant, coursesBenchmarkPrice, coursesParticipantsPerOccasion, coursesCostReductionTotal, coursesCostReductionTotalShare] = reductionFigures;
 
 export const coursesFigures: readonly FigureSource[] = [...registerFigures, ...reductionFigures];

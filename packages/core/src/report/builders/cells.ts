@@ -5,6 +5,8 @@ import type { UnitId } from "../../numbers/units.js";
 import type { FigureDefinition, FigureParams } from "../../reconciliation/figure-source.js";
 import type { ReportAlign, ReportCell, ReportFootnote, ReportTable, ReportTableRow } from "../document/blocks.js";
 import { reportFigure } from "../document/figure.js";
+import { comparisonPeriod } from "../../time/period.js";
+import type { ReportPeriodChoice } from "../replay-many.js";
 import { figureOf, type ReportBuildContext } from "./context.js";
 
 /**
@@ -28,6 +30,8 @@ export interface DefinedCellPlace {
   readonly unit: UnitId;
   readonly options?: FigureOptions;
   readonly evidence?: Record<string, readonly string[]>;
+  /** The report period (default) or a comparison period the builder declared it reads. */
+  readonly period?: ReportPeriodChoice;
 }
 
 /**
@@ -35,10 +39,12 @@ export interface DefinedCellPlace {
  * parameters, period and exact value; blank when the facts say nothing.
  */
 export const definedCell = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, place: DefinedCellPlace): ReportCell => {
-  const computed = figureOf(context, figure, params);
+  const choice = place.period ?? "report";
+  const computed = figureOf(context, figure, params, choice);
   if (computed === undefined) return blankCell();
   if (place.evidence !== undefined) place.evidence[place.key] = computed.evidence;
-  const definition = { key: figure.key, params: Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string")), period: context.period.name };
+  const period = choice === "report" ? context.period : comparisonPeriod(context.period, choice);
+  const definition = { key: figure.key, params: Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string")), period: period.name };
   return { kind: "figure", figure: reportFigure(place.key, computed.exact, place.unit, place.options ?? {}, definition), marks: [] };
 };
 

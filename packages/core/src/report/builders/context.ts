@@ -59,8 +59,8 @@ export const resultOf = <R>(context: ReportBuildContext, projection: ProjectionO
  * A figure from the results, through its definition: the same key, parameters and computation
  * the audit uses. Undefined when the projection was not replayed or the facts say nothing.
  */
-export const figureOf = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>): ComputedFigure | undefined => {
-  const result = resultOf(context, figure.projection);
+export const figureOf = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, period: ReportPeriodChoice = "report"): ComputedFigure | undefined => {
+  const result = resultOf(context, figure.projection, period);
   return result === undefined ? undefined : figure.compute(result, params);
 };
 
