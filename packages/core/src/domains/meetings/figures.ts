@@ -148,13 +148,16 @@ export const genderShareFigure = defineFigure(attendanceProjection, {
   },
 });
 
+export const attendanceRangeMin = rangeFigure("min");
+export const attendanceRangeMax = rangeFigure("max");
+
 export const meetingsFigures: readonly FigureSource[] = [
   attendanceShareFigure,
   attendanceMeetingsFigure,
   networksWithAttendanceFigure,
   networksReachingTargetFigure,
-  rangeFigure("min"),
-  rangeFigure("max"),
+  attendanceRangeMin,
+  attendanceRangeMax,
   municipalityRangeFigure("min"),
   municipalityRangeFigure("max"),
   meetingsPerNetworkFigure,

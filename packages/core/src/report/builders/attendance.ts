@@ -10,7 +10,7 @@ import { figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { cumulativeLabel } from "./kinds.js";
 import { bySwedishName, namer } from "./names.js";
-import { groupTable, networkTable } from "./attendance-tables.js";
+import { ATTENDANCE_TABLE_FIGURES, groupTable, networkTable } from "./attendance-tables.js";
 
 /** Where attendance goes when no metric names it: 3.2, the partnership goal's attendance section. */
 export const ATTENDANCE_SECTION = "3.2";
@@ -84,10 +84,10 @@ const buildAttendanceSection = (context: ReportBuildContext): BuiltSection => {
   if (networks.length > 0) blocks.push(attendanceChart("narvaro-per-natverk", `Genomsnittlig närvaro per nätverk, ${label}`, "Nätverk", networks, seriesName, target));
   if (municipalities.length > 0) blocks.push(attendanceChart("narvaro-per-kommun", `Genomsnittlig närvaro per kommun, ${label}`, "Kommun", municipalities, seriesName, target));
   const networkName = (id: string): string => attendance.networks.find((network) => network.networkId === id)?.name ?? id;
-  for (const extra of [groupTable(attendance, label, networkName), networkTable(attendance, label), modesTable(attendance, label)]) if (extra !== null) blocks.push(extra);
+  for (const extra of [groupTable(context, attendance, label, networkName), networkTable(context, attendance, label), modesTable(attendance, label)]) if (extra !== null) blocks.push(extra);
   const evidence: Record<string, readonly string[]> = { [`attendance.`]: attendance.evidence };
   for (const network of attendance.networks) evidence[`attendance.network@${attendance.period}/network=${network.networkId}`] = network.evidence;
   return placed(sectionOf(context, attendance), null, blocks, evidence as FigureEvidence);
 };
 
-export const attendanceSection = defineSection({ name: "attendance", reads: [attendanceProjection, metricsProjection, referenceProjection], build: buildAttendanceSection });
+export const attendanceSection = defineSection({ name: "attendance", figures: ATTENDANCE_TABLE_FIGURES, reads: [attendanceProjection, metricsProjection, referenceProjection], build: buildAttendanceSection });
