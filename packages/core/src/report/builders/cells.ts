@@ -4,7 +4,7 @@ import type { FigureOptions } from "../../numbers/format.js";
 import type { UnitId } from "../../numbers/units.js";
 import type { FigureDefinition, FigureParams } from "../../reconciliation/figure-source.js";
 import type { ReportAlign, ReportCell, ReportFootnote, ReportTable, ReportTableRow } from "../document/blocks.js";
-import { reportFigure } from "../document/figure.js";
+import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { comparisonPeriod } from "../../time/period.js";
 import type { ReportPeriodChoice } from "../replay-many.js";
 import { figureOf, type ReportBuildContext } from "./context.js";
@@ -39,13 +39,19 @@ export interface DefinedCellPlace {
  * parameters, period and exact value; blank when the facts say nothing.
  */
 export const definedCell = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, place: DefinedCellPlace): ReportCell => {
+  const printed = definedFigure(context, figure, params, place);
+  return printed === null ? blankCell() : { kind: "figure", figure: printed, marks: [] };
+};
+
+/** A printed figure (a metric's result, a chart value) computed through a figure definition; null when the facts say nothing. */
+export const definedFigure = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, place: DefinedCellPlace): ReportFigure | null => {
   const choice = place.period ?? "report";
   const computed = figureOf(context, figure, params, choice);
-  if (computed === undefined) return blankCell();
+  if (computed === undefined) return null;
   if (place.evidence !== undefined) place.evidence[place.key] = computed.evidence;
   const period = choice === "report" ? context.period : comparisonPeriod(context.period, choice);
   const definition = { key: figure.key, params: Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string")), period: period.name };
-  return { kind: "figure", figure: reportFigure(place.key, computed.exact, place.unit, place.options ?? {}, definition), marks: [] };
+  return reportFigure(place.key, computed.exact, place.unit, place.options ?? {}, definition);
 };
 
 export const row = (cells: readonly ReportCell[]): ReportTableRow => ({ cells: [...cells] });
