@@ -27,6 +27,8 @@ export interface FigureSource {
   readonly projection: AnyProjection;
   /** Parameters that give a value in the example log, for the reference. */
   readonly example: Readonly<Partial<Record<string, string>>>;
+  /** The declared parameters in one spelling ("b+a" and "a+b" name the same row): how a report cell and a stated figure are matched. */
+  readonly canonicalParams: (params: Readonly<Partial<Record<string, string>>>) => Readonly<Record<string, string>>;
   /** Parameter names given that the figure does not take (a stated figure from a careless encoder). */
   readonly unknownParams: (params: Readonly<Record<string, string>>) => readonly string[];
   /** The exact value from results read by projection; undefined when the facts say nothing (blank is not zero). */
@@ -50,11 +52,13 @@ export interface FigureSpec<R, P extends string> {
   readonly rounding?: RoundingRule;
   /** Inferred from `params` only, so a name neither declares is an error, not a new parameter. */
   readonly example: FigureParams<NoInfer<P>>;
+  /** One spelling for parameters that can be written several ways; default: as given. */
+  readonly canonical?: (params: FigureParams<NoInfer<P>>) => FigureParams<NoInfer<P>>;
   readonly compute: (result: R, params: FigureParams<NoInfer<P>>) => ComputedFigure | undefined;
 }
 
 /** Keeps the parameters a figure declares; the rest are reported by `unknownParams`, never read. */
-const declaredOnly = <P extends string>(names: readonly P[], given: Readonly<Record<string, string>>): FigureParams<P> => {
+const declaredOnly = <P extends string>(names: readonly P[], given: Readonly<Partial<Record<string, string>>>): FigureParams<P> => {
   const out: { [K in P]?: string } = {};
   for (const name of names) {
     const value = given[name];
@@ -78,6 +82,11 @@ export const defineFigure = <R, const P extends string = never>(projection: Proj
     projection,
     example: spec.example,
     compute: spec.compute,
+    canonicalParams: (given) => {
+      const declared = declaredOnly(names, given);
+      const canonical = spec.canonical === undefined ? declared : spec.canonical(declared);
+      return Object.fromEntries(Object.entries(canonical).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    },
     unknownParams: (given) => Object.keys(given).filter((name) => !(names as readonly string[]).includes(name)),
     evaluate: (read, given) => {
       const result = read(projection);

@@ -11,7 +11,10 @@ const SOURCE = { source: "kommunerna, staten or ovriga" };
 const balanceRow = (result: FundsBySourceResult, areas: string | undefined) =>
   areas === undefined || areas === "total" ? result.total : result.rows.find((row) => row.row === [...areas.split("+")].sort().join("+"));
 
-const AREAS = { areas: 'the areas of one recorded balance joined by "+", or "total"' };
+const AREAS = { areas: 'the areas of one recorded balance joined by "+" (in any order), or "total"' };
+
+/** A recorded balance's areas in one order, as its row is named. */
+const sortedAreas = <P extends { readonly areas?: string }>(params: P): P => (params.areas === undefined ? params : { ...params, areas: params.areas.split("+").sort().join("+") });
 
 export const fundsFigures = [
   defineFigure(fundsBySourceProjection, {
@@ -20,6 +23,7 @@ export const fundsFigures = [
     params: { ...AREAS, ...SOURCE },
     unit: "kr",
     example: { areas: "fourum-svhs+forstarkt-samverkan", source: "kommunerna" },
+    canonical: sortedAreas,
     compute: (result, params) => {
       const row = balanceRow(result, params.areas);
       if (row === undefined) return undefined;
@@ -38,6 +42,7 @@ export const fundsFigures = [
     params: AREAS,
     unit: "kr",
     example: { areas: "fourum-svhs+forstarkt-samverkan" },
+    canonical: sortedAreas,
     compute: (result, params) => {
       const row = balanceRow(result, params.areas);
       return row === undefined ? undefined : figureOf(row.earmarkedState, "recorded earmarked state money");
@@ -49,6 +54,7 @@ export const fundsFigures = [
     params: { ...AREAS, ...SOURCE },
     unit: "percent",
     example: { areas: "fourum-svhs+forstarkt-samverkan", source: "staten" },
+    canonical: sortedAreas,
     compute: (result, params) => {
             const row = balanceRow(result, params.areas);
       if (row === undefined) return undefined;

@@ -50,7 +50,7 @@ export const definedFigure = <R, P extends string>(context: ReportBuildContext, 
   if (computed === undefined) return null;
   if (place.evidence !== undefined) place.evidence[place.key] = computed.evidence;
   const period = choice === "report" ? context.period : comparisonPeriod(context.period, choice);
-  const definition = { key: figure.key, params: Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string")), period: period.name };
+  const definition = { key: figure.key, params: figure.canonicalParams(params), period: period.name };
   return reportFigure(place.key, computed.exact, place.unit, place.options ?? {}, definition);
 };
 
