@@ -83,7 +83,11 @@ export const figureReference = (catalog: Catalog): string => {
     for (const figure of figures) {
       out.push(`### \`${figure.key}\``, "", figure.description, "");
       out.push(`* projection: \`${figure.projection.name}\``, `* unit: \`${figure.unit}\`, rounded to ${figure.rounding.decimals} decimal(s), ${figure.rounding.mode}`);
-      out.push(`* example: \`${figureExample(figure)}\`, stated as \`${statedExample(figure)}\``, "");
+      out.push(`* example: \`${figureExample(figure)}\`, stated as \`${statedExample(figure)}\``);
+      for (const dimension of figure.footing) {
+        out.push(`* printed rows add up over \`${dimension.over}\` to the row where it is ${dimension.total === undefined ? "left out" : `\`${dimension.total}\``}${dimension.alone === true ? " (with no other parameter)" : ""}: the audit foots them`);
+      }
+      out.push("");
       if (Object.keys(figure.params).length === 0) out.push("No parameters.", "");
       else out.push("| parameter | meaning |", "|---|---|", ...Object.entries(figure.params).map(([name, meaning]) => `| \`${name}\` | ${cell(meaning)} |`), "");
     }

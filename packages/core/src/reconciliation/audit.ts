@@ -177,17 +177,62 @@ const checkOne = (check: Check): AuditFinding[] => {
   return [...compared, ...conflictsOf(check, figure)];
 };
 
-/** Printed parts of a column should add up to its printed total; when rounding makes them not, say so. */
-const footingNotes = (checks: readonly Check[]): AuditFinding[] => {
+/** Printed parts of one table and their printed total. */
+interface FootingGroup {
+  readonly name: string;
+  readonly total: Check | undefined;
+  readonly parts: readonly Check[];
+}
+
+/** Groups the encoder tied by hand (`footing`), for parts and totals the figures cannot relate (another figure's total). */
+const tiedGroups = (checks: readonly Check[]): FootingGroup[] => {
   const groups = new Map<string, Check[]>();
   for (const check of checks) {
     const group = check.stated.data.footing?.group;
     if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), check]);
   }
+  return [...groups].map(([name, members]) => ({
+    name,
+    total: members.find((check) => check.stated.data.footing?.role === "total"),
+    parts: members.filter((check) => check.stated.data.footing?.role === "part"),
+  }));
+};
+
+const withoutParam = (params: Readonly<Record<string, string>>, name: string): Record<string, string> => Object.fromEntries(Object.entries(params).filter(([key]) => key !== name));
+
+/**
+ * Groups read from the table structure: stated figures of one table, one figure key, period and
+ * unit that differ only in a parameter the figure declares as adding up (Tabell 1's rows, a
+ * breakdown by employment form), with the row where it is the total. No hand ties needed.
+ */
+const tableGroups = (checks: readonly Check[], catalog: Catalog): FootingGroup[] => {
+  const groups = new Map<string, { name: string; total: Check | undefined; parts: Check[] }>();
+  for (const check of checks) {
+    const data = check.stated.data;
+    const source = catalog.figure(data.figureKey);
+    if (data.footing !== undefined || data.table === undefined || data.unit === "text" || source === undefined) continue;
+    const params = source.canonicalParams(data.params ?? {});
+    for (const dimension of source.footing) {
+      const rest = withoutParam(params, dimension.over);
+      if (dimension.alone === true && Object.keys(rest).length > 0) continue;
+      if (source.footing.some((other) => other.over !== dimension.over && rest[other.over] !== undefined)) continue;
+      const value = params[dimension.over];
+      const isTotal = dimension.total === undefined ? value === undefined : value === dimension.total;
+      if (value === undefined && !isTotal) continue;
+      const key = [data.document, data.table, data.figureKey, check.period.name, data.unit, JSON.stringify(data.rounding ?? null), JSON.stringify(Object.entries(rest).sort()), dimension.over].join("\u0000");
+      const group = groups.get(key) ?? { name: `${data.table}: ${data.figureKey} by ${dimension.over}`, total: undefined, parts: [] };
+      if (isTotal) group.total = check;
+      else group.parts.push(check);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].filter((group) => group.parts.length >= 2);
+};
+
+/** Printed parts of a column should add up to its printed total; when rounding makes them not, say so. */
+const footingNotes = (groups: readonly FootingGroup[]): AuditFinding[] => {
   const notes: AuditFinding[] = [];
-  for (const [group, members] of groups) {
-    const total = members.find((check) => check.stated.data.footing?.role === "total");
-    const parts = members.filter((check) => check.stated.data.footing?.role === "part");
+  for (const { name: group, total, parts } of groups) {
     const printedTotal = total === undefined ? undefined : printedNumber(total.stated);
     if (total === undefined || printedTotal === undefined) continue;
     const partSum = parts.reduce((sum, check) => sum.plus(printedNumber(check.stated) ?? 0), new Decimal(0));
@@ -266,7 +311,7 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
     checks.push(check);
     findings.push(...checkOne(check));
   }
-  findings.push(...footingNotes(checks));
+  findings.push(...footingNotes([...tiedGroups(checks), ...tableGroups(checks, catalog)]));
   const disagreeing = new Set(findings.filter((found) => found.kind !== "footing").map((found) => found.statedEventId));
   return {
     period: options.period?.name ?? null,

@@ -29,10 +29,23 @@ export interface FigureSource {
   readonly example: Readonly<Partial<Record<string, string>>>;
   /** The declared parameters in one spelling ("b+a" and "a+b" name the same row): how a report cell and a stated figure are matched. */
   readonly canonicalParams: (params: Readonly<Partial<Record<string, string>>>) => Readonly<Record<string, string>>;
+  /** The ways printed rows of this figure add up to a printed total, for the audit to foot without hand ties. */
+  readonly footing: readonly FootingDimension[];
   /** Parameter names given that the figure does not take (a stated figure from a careless encoder). */
   readonly unknownParams: (params: Readonly<Record<string, string>>) => readonly string[];
   /** The exact value from results read by projection; undefined when the facts say nothing (blank is not zero). */
   readonly evaluate: (read: ResultReader, params: Readonly<Record<string, string>>) => ComputedFigure | undefined;
+}
+
+/**
+ * How printed rows of one table add up: the figure asked with `over` set to each part, and the
+ * total where `over` is `total` (or absent when `total` is not given). `alone`: only when no
+ * other parameter is given (shares add up across rows only as shares of the whole).
+ */
+export interface FootingDimension<P extends string = string> {
+  readonly over: P;
+  readonly total?: string;
+  readonly alone?: boolean;
 }
 
 /** A figure with its projection's result type and its parameter names kept: what code asks for. */
@@ -52,6 +65,7 @@ export interface FigureSpec<R, P extends string> {
   readonly rounding?: RoundingRule;
   /** Inferred from `params` only, so a name neither declares is an error, not a new parameter. */
   readonly example: FigureParams<NoInfer<P>>;
+  readonly footing?: readonly FootingDimension<NoInfer<P>>[];
   /** One spelling for parameters that can be written several ways; default: as given. */
   readonly canonical?: (params: FigureParams<NoInfer<P>>) => FigureParams<NoInfer<P>>;
   readonly compute: (result: R, params: FigureParams<NoInfer<P>>) => ComputedFigure | undefined;
@@ -82,6 +96,7 @@ export const defineFigure = <R, const P extends string = never>(projection: Proj
     projection,
     example: spec.example,
     compute: spec.compute,
+    footing: spec.footing ?? [],
     canonicalParams: (given) => {
       const declared = declaredOnly(names, given);
       const canonical = spec.canonical === undefined ? declared : spec.canonical(declared);

@@ -54,6 +54,19 @@ describe("audit of the example interim report", () => {
     expect(of("stated-ti-total-share")).toEqual(expect.objectContaining({ kind: "footing", printed: "100 %", computed: "101\u00a0%", difference: "-1" }));
   });
 
+  it("foots printed parts and totals from the table structure, without the encoder tying them by hand", async () => {
+    const untied = (await exampleEvents()).map((event) => {
+      if (event.type !== "reconciliation.figure-stated") return event;
+      const { footing: _tie, ...data } = event.data as { footing?: unknown };
+      return { ...event, data };
+    });
+    const report = auditStatedFigures(untied, defaultCatalog, { period: period("2020-T1..T2") });
+    // Tabell 2b's first column: five printed shares add up to 101 %, the printed total is 100 %.
+    const note = report.findings.find((found) => found.kind === "footing" && found.statedEventId === "stated-ti-total-share");
+    expect(note).toEqual(expect.objectContaining({ printed: "100 %", computed: "101\u00a0%", difference: "-1" }));
+    expect(note?.explanation).toContain("finance.balance-share by areas");
+  });
+
   it("reports nothing for the figures of the issue's tables that agree with their facts", async () => {
     const report = auditStatedFigures(await exampleEvents(), defaultCatalog, { period: period("2020-T1..T2") });
     const mine = report.findings.filter((found) => /^(finance|grants|courses)\./.test(found.figureKey));

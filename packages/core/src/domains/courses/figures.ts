@@ -1,6 +1,6 @@
 import { Decimal } from "../../numbers/decimal.js";
 import type { UnitId } from "../../numbers/units.js";
-import { defineFigure, type ComputedFigure, type FigureParams, type FigureSource } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure, type FigureParams, type FigureSource, type FootingDimension } from "../../reconciliation/figure-source.js";
 import { courseCostReductionProjection, coursesProjection, type CostReductionResult, type CostReductionRow, type CoursesResult } from "./projections.js";
 
 const coursesFigure = <const P extends string>(
@@ -10,7 +10,8 @@ const coursesFigure = <const P extends string>(
   params: { readonly [K in P]: string },
   example: FigureParams<P>,
   compute: (result: CoursesResult, params: FigureParams<P>) => ComputedFigure | undefined,
-) => defineFigure(coursesProjection, { key, description, params, unit, example, compute });
+  footing: readonly FootingDimension<P>[] = [],
+) => defineFigure(coursesProjection, { key, description, params, unit, example, compute, footing });
 
 const count = (value: number | undefined, evidence: readonly string[], derivation: string): ComputedFigure | undefined =>
   value === undefined ? undefined : { exact: new Decimal(value), evidence, derivation };
@@ -36,9 +37,10 @@ const registerFigures = [
     const held = result.current.held;
     if (held === null) return undefined;
     return params.commissioner === undefined ? count(held.count, held.evidence, "courses held") : count(result.current.heldByCommissioner?.[params.commissioner], held.evidence, `courses commissioned by ${params.commissioner}`);
-  }),
+  }, [{ over: "commissioner" }]),
   coursesFigure("courses.participants", "Participants in the period's courses, in all or from one origin.", "participants", ORIGIN, {}, (result, params) =>
     count(participantsFrom(result, params.origin), result.current.participants?.evidence ?? [], `participants ${params.origin ?? "in all"}`),
+    [{ over: "origin" }],
   ),
   coursesFigure("courses.participant-share", "One origin's share of all participants (Bilaga 2).", "percent", ORIGIN, { origin: "aneby" }, (result, params) => {
     const share = params.origin === undefined ? undefined : result.participantShares?.[params.origin];
@@ -48,7 +50,7 @@ const registerFigures = [
     const cancelled = result.current.cancelled;
     if (cancelled === null) return undefined;
     return params.reason === undefined ? count(cancelled.count, cancelled.evidence, "courses cancelled") : count(result.current.cancelledByReason?.[params.reason], cancelled.evidence, `courses cancelled for ${params.reason}`);
-  }),
+  }, [{ over: "reason" }]),
   coursesFigure("courses.held-decrease", "Decrease in courses held against the same period last year, as a share of last year's.", "percent", {}, {}, (result) =>
     decrease(result.heldChange, [...(result.current.held?.evidence ?? []), ...(result.samePeriodLastYear.held?.evidence ?? [])], "courses held"),
   ),

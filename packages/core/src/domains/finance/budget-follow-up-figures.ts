@@ -25,6 +25,7 @@ const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) =
     params: ROW,
     unit: "kr",
     example: ROW_EXAMPLE,
+    footing: [{ over: "row", total: "total" }],
     compute: (result, params) => {
       const row = rowFor(result, params.row);
       if (row === undefined) return undefined;

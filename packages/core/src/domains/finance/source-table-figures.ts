@@ -24,6 +24,7 @@ export const fundsFigures = [
     unit: "kr",
     example: { areas: "fourum-svhs+forstarkt-samverkan", source: "kommunerna" },
     canonical: sortedAreas,
+    footing: [{ over: "areas", total: "total" }],
     compute: (result, params) => {
       const row = balanceRow(result, params.areas);
       if (row === undefined) return undefined;
@@ -43,6 +44,7 @@ export const fundsFigures = [
     unit: "kr",
     example: { areas: "fourum-svhs+forstarkt-samverkan" },
     canonical: sortedAreas,
+    footing: [{ over: "areas", total: "total" }],
     compute: (result, params) => {
       const row = balanceRow(result, params.areas);
       return row === undefined ? undefined : figureOf(row.earmarkedState, "recorded earmarked state money");
@@ -55,6 +57,7 @@ export const fundsFigures = [
     unit: "percent",
     example: { areas: "fourum-svhs+forstarkt-samverkan", source: "staten" },
     canonical: sortedAreas,
+    footing: [{ over: "areas", total: "total", alone: true }],
     compute: (result, params) => {
             const row = balanceRow(result, params.areas);
       if (row === undefined) return undefined;
@@ -85,6 +88,7 @@ export const outcomeFigures = [
     params: { row: 'an area id or "areas"', ...SOURCE },
     unit: "kr",
     example: { row: "fourum-svhs", source: "kommunerna" },
+    footing: [{ over: "row", total: "areas" }],
     compute: (result, params) => {
       const row = outcomeRowFor(result, params.row);
       return row === undefined || params.source === undefined ? undefined : figureOf(row.bySource[params.source] ?? emptyFactSum(), `costs financed by ${params.source}`);
@@ -96,6 +100,7 @@ export const outcomeFigures = [
     params: { row: 'an area id or "areas"' },
     unit: "percent",
     example: { row: "fourum-svhs" },
+    footing: [{ over: "row", total: "areas" }],
     compute: (result, params) => {
             const row = outcomeRowFor(result, params.row);
       if (row === undefined) return undefined;

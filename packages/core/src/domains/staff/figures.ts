@@ -37,6 +37,7 @@ export const fteFigure = defineFigure(staffingProjection, {
   params: PARAMS,
   unit: "fte",
   example: { asOf: "2020-08-31", form: "visstid" },
+  footing: [{ over: "form" }, { over: "financing" }, { over: "group" }],
   compute: (result, params) => fteOn(result, params, params.asOf),
 });
 
