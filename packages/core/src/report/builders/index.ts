@@ -1,6 +1,6 @@
-export { reportFigureKey } from "./cells.js";
+export { blankCell, definedCell, definedFigure, headerRow, reportFigureKey, row, table, textCell, type DefinedCellPlace, type TableSpec } from "./cells.js";
 export type { AppendixDraft, BuiltSection, FigureEvidence, Placement, ReportBuildContext, ReportResultReader, ReportSectionBuilder, SectionSpec } from "./context.js";
-export { defineSection, figureOf, resultOf, declaredResults, UndeclaredReadError } from "./context.js";
+export { defineSection, figureOf, nothing, placed, resultOf, declaredResults, UndeclaredReadError } from "./context.js";
 export { reportPeriod, reportTitle, periodLabel, monthSpanLabel, cumulativeLabel, type ReportPeriod } from "./kinds.js";
 export { symbolLegend } from "./legend.js";
 export { staffSection, STAFF_SECTION } from "./staff.js";
