@@ -301,6 +301,15 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
       findings.push(finding(check, "unknown-figure", `no domain computes the figure "${event.data.figureKey}"`));
       continue;
     }
+    const unknown = source.unknownParams(params);
+    if (unknown.length > 0) {
+      // Never drop a parameter silently: the figure without it is another figure (a total, not a row).
+      const check: Check = { stated: event, period, reading, figure: undefined, elsewhere: () => [] };
+      checks.push(check);
+      const takes = Object.keys(source.params);
+      findings.push(finding(check, "unknown-figure", `the figure "${source.key}" takes no parameter ${unknown.map((name) => `"${name}"`).join(", ")} (it takes ${takes.length === 0 ? "none" : takes.join(", ")}; see tertial figures ${source.key})`));
+      continue;
+    }
     const check: Check = {
       stated: event,
       period,

@@ -36,4 +36,10 @@ describe("categorical figures", () => {
     const report = auditStatedFigures([fact("reconciliation.figure-stated", "2020-09-21", { document: "Rapport", figureKey: "nobody.knows", period: "2020", printed: "1", unit: "count" }, "s")], catalog);
     expect(report.findings.map((found) => found.kind)).toEqual(["unknown-figure"]);
   });
+
+  it("reports a parameter the figure does not take, rather than reading the figure without it", () => {
+    const stated = fact("reconciliation.figure-stated", "2020-09-21", { document: "Rapport", figureKey: "finance.outcome", params: { area: "a" }, period: "2020-T1..T2", printed: "100", unit: "kr" }, "s-param");
+    const report = auditStatedFigures([budget, stated], catalog);
+    expect(report.findings).toEqual([expect.objectContaining({ kind: "unknown-figure", explanation: expect.stringContaining('the figure "finance.outcome" takes no parameter "area" (it takes row') as unknown })]);
+  });
 });
