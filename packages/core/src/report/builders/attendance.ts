@@ -6,7 +6,8 @@ import { referenceProjection } from "../../domains/reference/projection.js";
 import { dec } from "../../numbers/decimal.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
-import { figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { meetingModeShareFigure } from "../../domains/meetings/figures.js";
+import { definedCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { cumulativeLabel } from "./kinds.js";
 import { bySwedishName, namer } from "./names.js";
@@ -48,7 +49,7 @@ const attendanceChart = (id: string, title: string, category: string, entries: r
   labels: { category, value: "Närvaro" },
 });
 
-const modesTable = (attendance: AttendanceResult, label: string): ReportTable | null => {
+const modesTable = (context: ReportBuildContext, attendance: AttendanceResult, label: string): ReportTable | null => {
   if (attendance.modes.meetingsWithMode === 0) return null;
   const key = (part: string): string => `attendance.modes@${attendance.period}/${part}`;
   return table({
@@ -56,7 +57,7 @@ const modesTable = (attendance: AttendanceResult, label: string): ReportTable | 
     caption: `Mötesformer under ${label}`,
     align: ["left", "right", "right"],
     head: [headerRow(["Mötesform", "Antal möten", "Andel"])],
-    body: MODES.map((mode) => row([textCell(mode.label), figureCell(key(`count=${mode.id}`), String(attendance.modes.counts[mode.id] ?? 0), "count"), figureCell(key(`share=${mode.id}`), attendance.modes.shares[mode.id] ?? null, "percent")])),
+    body: MODES.map((mode) => row([textCell(mode.label), figureCell(key(`count=${mode.id}`), String(attendance.modes.counts[mode.id] ?? 0), "count"), definedCell(context, meetingModeShareFigure, { mode: mode.id }, { key: key(`share=${mode.id}`), unit: "percent" })])),
     foot: [row([textCell("Summa"), figureCell(key("count"), String(attendance.modes.meetingsWithMode), "count"), textCell("")])],
   });
 };
@@ -84,10 +85,10 @@ const buildAttendanceSection = (context: ReportBuildContext): BuiltSection => {
   if (networks.length > 0) blocks.push(attendanceChart("narvaro-per-natverk", `Genomsnittlig närvaro per nätverk, ${label}`, "Nätverk", networks, seriesName, target));
   if (municipalities.length > 0) blocks.push(attendanceChart("narvaro-per-kommun", `Genomsnittlig närvaro per kommun, ${label}`, "Kommun", municipalities, seriesName, target));
   const networkName = (id: string): string => attendance.networks.find((network) => network.networkId === id)?.name ?? id;
-  for (const extra of [groupTable(context, attendance, label, networkName), networkTable(context, attendance, label), modesTable(attendance, label)]) if (extra !== null) blocks.push(extra);
+  for (const extra of [groupTable(context, attendance, label, networkName), networkTable(context, attendance, label), modesTable(context, attendance, label)]) if (extra !== null) blocks.push(extra);
   const evidence: Record<string, readonly string[]> = { [`attendance.`]: attendance.evidence };
   for (const network of attendance.networks) evidence[`attendance.network@${attendance.period}/network=${network.networkId}`] = network.evidence;
   return placed(sectionOf(context, attendance), null, blocks, evidence as FigureEvidence);
 };
 
-export const attendanceSection = defineSection({ name: "attendance", figures: ATTENDANCE_TABLE_FIGURES, reads: [attendanceProjection, metricsProjection, referenceProjection], build: buildAttendanceSection });
+export const attendanceSection = defineSection({ name: "attendance", figures: [...ATTENDANCE_TABLE_FIGURES, meetingModeShareFigure], reads: [attendanceProjection, metricsProjection, referenceProjection], build: buildAttendanceSection });

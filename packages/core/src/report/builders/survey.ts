@@ -1,6 +1,7 @@
 import { surveyProjection } from "../../domains/survey/survey.js";
 import type { ReportTable } from "../document/blocks.js";
-import { figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { surveyShareFigure } from "../../domains/survey/figures.js";
+import { definedCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 
 /**
@@ -23,7 +24,7 @@ const buildSurveyAppendix = (context: ReportBuildContext): BuiltSection => {
       body: round.questions.map((question) =>
         row([
           textCell(question.text),
-          figureCell(key(question.questionId, "share"), question.share, "percent"),
+          definedCell(context, surveyShareFigure, { question: question.questionId, round: round.roundId }, { key: key(question.questionId, "share"), unit: "percent" }),
           figureCell(key(question.questionId, "answered"), String(question.answered), "count"),
           figureCell(key(question.questionId, "dont-know"), String(question.dontKnow), "count"),
         ]),
@@ -33,4 +34,4 @@ const buildSurveyAppendix = (context: ReportBuildContext): BuiltSection => {
   return { placements: [], appendices: [{ id: "bilaga-enkat", title: "Årlig utvärderingsenkät", blocks: tables }], evidence: evidence as FigureEvidence };
 };
 
-export const surveyAppendix = defineSection({ name: "survey", reads: [surveyProjection], build: buildSurveyAppendix });
+export const surveyAppendix = defineSection({ name: "survey", figures: [surveyShareFigure], build: buildSurveyAppendix });
