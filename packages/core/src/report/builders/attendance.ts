@@ -6,8 +6,8 @@ import { referenceProjection } from "../../domains/reference/projection.js";
 import { dec } from "../../numbers/decimal.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
-import { meetingModeShareFigure } from "../../domains/meetings/figures.js";
-import { definedCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { attendanceShareFigure, meetingModeShareFigure } from "../../domains/meetings/figures.js";
+import { definedCell, definedFigure, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { cumulativeLabel } from "./kinds.js";
 import { bySwedishName, namer } from "./names.js";
@@ -30,21 +30,28 @@ const sectionOf = (context: ReportBuildContext, attendance: AttendanceResult): s
   return metric?.goalNumber ?? ATTENDANCE_SECTION;
 };
 
-const shareFigure = (key: string, attendance: Attendance): ReportFigure | null => (attendance.share === null ? null : reportFigure(key, dec(attendance.share), "percent"));
 
 const targetOf = (attendance: AttendanceResult): ReportFigure | null => {
   const share = attendance.groups.find((group) => group.targetShare !== null)?.targetShare ?? null;
   return share === null ? null : reportFigure(`attendance.target@${attendance.period}`, dec(share), "percent");
 };
 
-const attendanceChart = (id: string, title: string, category: string, entries: readonly { key: string; name: string; attendance: Attendance }[], seriesName: string, target: ReportFigure | null): ReportChart => ({
+/** One bar a network or municipality: its attendance share through the figure the audit checks it with. */
+interface ChartEntry {
+  readonly key: string;
+  readonly name: string;
+  readonly attendance: Attendance;
+  readonly params: { readonly network: string } | { readonly municipality: string };
+}
+
+const attendanceChart = (context: ReportBuildContext, id: string, title: string, category: string, entries: readonly ChartEntry[], seriesName: string, target: ReportFigure | null): ReportChart => ({
   kind: "chart",
   id,
   chart: "grouped-bar",
   title,
   unit: "percent",
   categories: entries.map((entry) => entry.name),
-  series: [{ name: seriesName, values: entries.map((entry) => shareFigure(entry.key, entry.attendance)) }],
+  series: [{ name: seriesName, values: entries.map((entry) => definedFigure(context, attendanceShareFigure, entry.params, { key: entry.key, unit: "percent" })) }],
   targetLines: target === null ? [] : [{ label: "Målvärde", figure: target }],
   labels: { category, value: "Närvaro" },
 });
@@ -76,14 +83,14 @@ const buildAttendanceSection = (context: ReportBuildContext): BuiltSection => {
   const networks = [...attendance.networks]
     .filter((network) => network.attendance.share !== null)
     .sort(bySwedishName((network) => network.name))
-    .map((network) => ({ key: `attendance.network@${attendance.period}/network=${network.networkId}`, name: network.name, attendance: network.attendance }));
+    .map((network): ChartEntry => ({ key: `attendance.network@${attendance.period}/network=${network.networkId}`, name: network.name, attendance: network.attendance, params: { network: network.networkId } }));
   const municipalities = Object.entries(attendance.byMunicipality)
-    .map(([id, value]) => ({ key: `attendance.municipality@${attendance.period}/municipality=${id}`, name: name(id), attendance: value }))
+    .map(([id, value]): ChartEntry => ({ key: `attendance.municipality@${attendance.period}/municipality=${id}`, name: name(id), attendance: value, params: { municipality: id } }))
     .filter((entry) => entry.attendance.share !== null)
     .sort(bySwedishName((entry) => entry.name));
   const blocks: ReportBlock[] = [];
-  if (networks.length > 0) blocks.push(attendanceChart("narvaro-per-natverk", `Genomsnittlig närvaro per nätverk, ${label}`, "Nätverk", networks, seriesName, target));
-  if (municipalities.length > 0) blocks.push(attendanceChart("narvaro-per-kommun", `Genomsnittlig närvaro per kommun, ${label}`, "Kommun", municipalities, seriesName, target));
+  if (networks.length > 0) blocks.push(attendanceChart(context, "narvaro-per-natverk", `Genomsnittlig närvaro per nätverk, ${label}`, "Nätverk", networks, seriesName, target));
+  if (municipalities.length > 0) blocks.push(attendanceChart(context, "narvaro-per-kommun", `Genomsnittlig närvaro per kommun, ${label}`, "Kommun", municipalities, seriesName, target));
   const networkName = (id: string): string => attendance.networks.find((network) => network.networkId === id)?.name ?? id;
   for (const extra of [groupTable(context, attendance, label, networkName), networkTable(context, attendance, label), modesTable(context, attendance, label)]) if (extra !== null) blocks.push(extra);
   const evidence: Record<string, readonly string[]> = { [`attendance.`]: attendance.evidence };

@@ -4,13 +4,11 @@ import { narrativeProjection } from "../../domains/narrative/narrative.js";
 import { fundsBySourceProjection, outcomeBySourceProjection } from "../../domains/finance/source-tables.js";
 import type { FactSum } from "../../domains/finance/fact-sum.js";
 import type { FundsBySourceResult, OutcomeBySourceResult, SourceRow } from "../../domains/finance/source-tables.js";
-import { dec } from "../../numbers/decimal.js";
 import type { UnitId } from "../../numbers/units.js";
 import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
-import { reportFigure } from "../document/figure.js";
 import { financeAccumulatedSurplus, financeAvailable, financeBudget, financeForecast, financeOpening, financeOutcome, financePriorSurplus, financeReceived, financeRemaining, financeRemainingEarmarked } from "../../domains/finance/budget-follow-up-figures.js";
 import { financeBalance, financeBalanceEarmarked, financeBalanceShare, financeOutcomeBySource, financeOutcomeShare } from "../../domains/finance/source-table-figures.js";
-import { blankCell, definedCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { blankCell, definedCell, definedFigure, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { footnotesFor } from "./narratives.js";
 
@@ -176,9 +174,10 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
 
 /** Funds at the period's end and the period's costs per financing source, side by side. */
 const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | undefined, outcome: OutcomeBySourceResult | undefined): ReportChart | null => {
+  // The totals rows of Tabell 2a and 3a, by source, through the same figures.
   const series = [
-    ...(funds === undefined ? [] : [{ name: `Disponibla medel ${funds.asOf}`, sums: funds.total.bySource, key: `funds-by-source.chart@${funds.asOf}` }]),
-    ...(outcome === undefined ? [] : [{ name: `Utfall ${context.period.start} – ${context.period.end}`, sums: outcome.total.bySource, key: `outcome-by-source.chart@${outcome.period}` }]),
+    ...(funds === undefined ? [] : [{ name: `Disponibla medel ${funds.asOf}`, value: (source: string) => definedFigure(context, financeBalance, { areas: "total", source }, { key: `funds-by-source.chart@${funds.asOf}/source=${source}`, unit: "tkr" }) }]),
+    ...(outcome === undefined ? [] : [{ name: `Utfall ${context.period.start} – ${context.period.end}`, value: (source: string) => definedFigure(context, financeOutcomeBySource, { row: "areas", source }, { key: `outcome-by-source.chart@${outcome.period}/source=${source}`, unit: "tkr" }) }]),
   ];
   if (series.length === 0) return null;
   return {
@@ -188,13 +187,7 @@ const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | 
     title: "Disponibla medel och utfall per finansiär",
     unit: "tkr",
     categories: SOURCES.map((source) => source.short),
-    series: series.map((entry) => ({
-      name: entry.name,
-      values: SOURCES.map((source) => {
-        const exact = known(entry.sums[source.id]);
-        return exact === null ? null : reportFigure(`${entry.key}/source=${source.id}`, dec(exact), "tkr");
-      }),
-    })),
+    series: series.map((entry) => ({ name: entry.name, values: SOURCES.map((source) => entry.value(source.id)) })),
     targetLines: [],
     labels: { category: "Finansiär", value: "Belopp" },
   };

@@ -1,11 +1,10 @@
-import { dec } from "../../numbers/decimal.js";
 import { staffingProjection } from "../../domains/staff/staffing.js";
 import type { FteBreakdown, StaffingResult } from "../../domains/staff/staffing.js";
 import { period as parsePeriod } from "../../time/period.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
-import { reportFigure, type ReportFigure } from "../document/figure.js";
+import type { ReportFigure } from "../document/figure.js";
 import { fteChangeFigure, fteFigure } from "../../domains/staff/figures.js";
-import { blankCell, definedCell, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
+import { blankCell, definedCell, definedFigure, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { tertialRowLabel } from "./kinds.js";
 
@@ -71,19 +70,17 @@ const formsTable = (context: ReportBuildContext, rows: readonly TertialRow[]): R
     ),
   });
 
-const seriesValue = (fte: FteBreakdown, form: string): ReportFigure | null => {
-  const value = fte.byEmploymentForm?.[form];
-  return value === undefined ? null : reportFigure(fteKey(fte.asOf, { form }), dec(value), "fte", { withSuffix: false });
-};
+const seriesValue = (context: ReportBuildContext, fte: FteBreakdown, form: string): ReportFigure | null =>
+  definedFigure(context, fteFigure, { asOf: fte.asOf, form }, { key: fteKey(fte.asOf, { form }), unit: "fte", options: PRINTED });
 
-const formsChart = (rows: readonly TertialRow[]): ReportChart => ({
+const formsChart = (context: ReportBuildContext, rows: readonly TertialRow[]): ReportChart => ({
   kind: "chart",
   id: "staff-fte-by-form",
   chart: "stacked-bar",
   title: "Årsarbetare per anställningsform och tertial",
   unit: "fte",
   categories: rows.map((entry) => entry.label),
-  series: FORMS.map((form) => ({ name: form.label, values: rows.map((entry) => seriesValue(entry.fte, form.id)) })),
+  series: FORMS.map((form) => ({ name: form.label, values: rows.map((entry) => seriesValue(context, entry.fte, form.id)) })),
   targetLines: [],
   labels: { category: "Tertial", value: "Årsarbetare" },
 });
@@ -140,7 +137,7 @@ const buildStaffSection = (context: ReportBuildContext): BuiltSection => {
   const atEnd = result.atEnd;
   if (rows.length === 0 && atEnd === null) return nothing;
   const blocks: ReportBlock[] = [];
-  if (rows.length > 0) blocks.push(formsTable(context, rows), formsChart(rows));
+  if (rows.length > 0) blocks.push(formsTable(context, rows), formsChart(context, rows));
   if (atEnd !== null) {
     const previousYearEnd = rows.find((entry) => entry.fte.asOf === `${Number(atEnd.asOf.slice(0, 4)) - 1}-12-31`);
     const endLabel = rows.find((entry) => entry.fte.asOf === atEnd.asOf)?.label ?? atEnd.asOf;
