@@ -1,9 +1,10 @@
 /**
- * The generated reference: every event type from its codec, every CLI command from its help.
+ * The generated reference: every event type from its codec, every CLI command from its help,
+ * every figure from its definition.
  * `pnpm docs:reference` writes docs/reference/; a test fails when they are out of date.
  */
 import { INSTANT_PATTERN, NOT_BLANK_PATTERN, StoredEventCodec, toJsonSchema, type Catalog, type EventDefinition, type JsonSchema } from "@tertial/core";
-import { commandHelp, commands, generalHelp } from "@tertial/cli";
+import { commandHelp, commands, figureExample, generalHelp, statedExample } from "@tertial/cli";
 
 const typeText = (schema: JsonSchema): string => {
   if (schema.enum !== undefined) return (schema.enum as unknown[]).map((value) => `\`${String(value)}\``).join(" \\| ");
@@ -59,5 +60,40 @@ export const eventReference = (catalog: Catalog): string => {
 export const cliReference = (): string => {
   const out = ["# The `tertial` command", "", "Generated from the commands' help by `pnpm docs:reference`; do not edit by hand.", "", "```text", generalHelp().trimEnd(), "```", ""];
   for (const command of commands) out.push(`## tertial ${command.name}`, "", "```text", commandHelp(command).trimEnd(), "```", "");
+  return `${out.join("\n").trimEnd()}\n`;
+};
+
+const cell = (text: string): string => text.replace(/\|/g, "\\|");
+
+/** Every figure a report cell or a `figure stated` event can name, grouped by domain module. */
+export const figureReference = (catalog: Catalog): string => {
+  const out = [
+    "# Figures",
+    "",
+    "Generated from the figure definitions (`defineFigure`) by `pnpm docs:reference`; do not edit by hand.",
+    "`tertial figures` prints the same list, `tertial figures KEY` one figure.",
+    "",
+    "A figure is computed from one projection's result. The report's cells, the audit of `figure stated`",
+    "events, `tertial diff` and this reference all name it by the same key and parameters. Every parameter",
+    "is optional: left out, it means all (the total). The unit is the unit of the exact value; a document",
+    "may print the figure in another unit of the same kind (kr as tkr), which its `figure stated` event names.",
+    "",
+  ];
+  for (const module of catalog.modules) {
+    const figures = [...(module.figures ?? [])].sort((a, b) => (a.key < b.key ? -1 : 1));
+    if (figures.length === 0) continue;
+    out.push(`## ${module.name}`, "");
+    for (const figure of figures) {
+      out.push(`### \`${figure.key}\``, "", figure.description, "");
+      out.push(`* projection: \`${figure.projection.name}\``, `* unit: \`${figure.unit}\`, rounded to ${figure.rounding.decimals} decimal(s), ${figure.rounding.mode}`);
+      out.push(`* example: \`${figureExample(figure)}\`, stated as \`${statedExample(figure)}\``);
+      for (const dimension of figure.footing) {
+        out.push(`* printed rows add up over \`${dimension.over}\` to the row where it is ${dimension.total === undefined ? "left out" : `\`${dimension.total}\``}${dimension.alone === true ? " (with no other parameter)" : ""}: the audit foots them`);
+      }
+      out.push("");
+      if (Object.keys(figure.params).length === 0) out.push("No parameters.", "");
+      else out.push("| parameter | meaning |", "|---|---|", ...Object.entries(figure.params).map(([name, meaning]) => `| \`${name}\` | ${cell(meaning)} |`), "");
+    }
+  }
   return `${out.join("\n").trimEnd()}\n`;
 };

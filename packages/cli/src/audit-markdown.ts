@@ -7,6 +7,7 @@ const HEADING: Record<AuditFinding["kind"], string> = {
   disagreement: "Disagrees",
   "facts-disagree": "Facts disagree",
   "unknown-figure": "Unknown figure",
+  unreadable: "Unreadable",
   footing: "Note",
 };
 

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { VERSION } from "./version.js";
 
+// A reader that stops early (`tertial report … | head`) closes the pipe: that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 // The version needs none of the commands: answer before loading the core and the renderers.
 const [first, ...rest] = process.argv.slice(2);
 if ((first === "--version" || first === "-V") && rest.length === 0) {

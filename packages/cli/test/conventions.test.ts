@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { jsonl, municipality, REPO, runCli, spawnCli, useTempDir } from "./foundation/cli.js";
+import { BIN, jsonl, municipality, REPO, runCli, spawnCli, useTempDir } from "./foundation/cli.js";
 
 const tempDir = useTempDir();
 const LOG = "examples/kommunal-utveckling-2020/events.jsonl";
@@ -306,6 +307,15 @@ describe("the built binary in a separate process", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(await readFile(join(REPO, "examples/kommunal-utveckling-2020/delarsrapport-2020.md"), "utf8"));
+  });
+
+  it("stops quietly when the reader closes the pipe early (| head)", async () => {
+    const pipeline = `set -o pipefail; "${process.execPath}" "${BIN}" schema | head -c 1 > /dev/null`;
+    const child = spawn("bash", ["-c", pipeline], { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   });
 
   it("never draws progress into a pipe", async () => {

@@ -85,4 +85,20 @@ describe("tertial diff", () => {
       { numRuns: 40 },
     );
   });
+
+  it("hides a change only in the exact value unless --exact, and then says the printed text is unchanged", async () => {
+    // 709 000 kr and then 709 400 kr: Tabell 1 prints both as 709 (tkr).
+    const cost = (id: string, recordedAt: string, amount: string): EventDraft => ({ id, type: "finance.cost-booked", effectiveAt: "2020-08-31", recordedAt, data: { areaId: "fourum-fritid", from: "2020-01-01", to: "2020-08-31", amount, source: "kommunerna" } });
+    const area: EventDraft = { id: "area", type: "reference.area-established", effectiveAt: "2017-01-01", recordedAt: "2020-09-01T08:00:00.000Z", data: { areaId: "fourum-fritid", name: "FoUrum fritid", kind: "operation" } };
+    const log = await writeLog(await tempDir(), [area, cost("cost-a", "2020-09-02T08:00:00.000Z", "709000"), cost("cost-b", "2020-10-01T08:00:00.000Z", "400")]);
+    const hidden = await tertial(diffArgs(log, "2020-09-15", "2020-10-15"));
+    expect(hidden.code).toBe(5);
+    expect(hidden.stdout).toContain("more changed only in exact value, the printed text is unchanged (--exact lists them)");
+    expect(hidden.stdout).not.toContain("709 → 709");
+    const shown = await tertial([...diffArgs(log, "2020-09-15", "2020-10-15"), "--exact"]);
+    expect(shown.stdout).toContain("budget-follow-up.outcome@2020-T1..T2/row=fourum-fritid\t709 → 709\t(printed text unchanged, exact value changed: 709,00\u00a0tkr → 709,40\u00a0tkr)");
+    const json = JSON.parse((await tertial([...diffArgs(log, "2020-09-15", "2020-10-15"), "--format", "json"])).stdout) as { changes: { key: string; printedChanged: boolean }[] };
+    expect(json.changes.length).toBeGreaterThan(0);
+    expect(json.changes.find((change) => change.key === "budget-follow-up.outcome@2020-T1..T2/row=fourum-fritid")?.printedChanged).toBe(false);
+  });
 });

@@ -6,20 +6,42 @@ const AS_PUBLISHED = "2020-10-15";
 const PERIOD = period("2020-T1..T2");
 
 /**
- * Printed table figures that agree with the facts but that our report lays out differently,
- * each with the reason; anything else missing from the report fails the test.
+ * Printed table figures that agree with the facts but that our report does not print as the same
+ * figure (key, parameters, period), each with the reason; anything else missing from the report
+ * fails the test.
  */
 const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
-  "stated-th-fourum-utbildning-opening": "Tabell 2a's opening balance in exact kronor; our 2.4 shows openings in tkr (Tabell 1)",
-  "stated-th-fourum-fritid-opening": "as above",
   "stated-tk-ledning-och-stab-kommunerna": "a share of the costs with a known source only; ours is of all costs (the audit accepts the printed value within the unattributed 2 309 000 kr)",
   "stated-tk-ledning-och-stab-ovriga": "as above",
   "stated-tn-participants-decrease": "the decrease is printed in a metric's description; our metric row shows the comparison value instead",
-  "stated-finansiellt-resultat-previous-year": "a metric row shows only the comparison its trend uses; this one is the full previous year",
-  "stated-narvaro-samtliga-natverk-previous-year": "as above",
+  "stated-narvaro-samtliga-natverk-previous-year": "a metric row shows only the comparison its trend uses; this one is the full previous year",
+  "stated-beviljad-finansiering-share-of-base": "our metric row prints the base (the target) and the result, not the result's share of the base",
+  "stated-tn-cancelled-2019": "the document prints cancellations for the whole of 2019; our Bilaga 2 compares with January–August 2019, for which the year's summary gives no count",
+  "stated-tn-held-decrease": "the decrease against last year is printed in a metric's description; our Bilaga 2 prints both years' counts",
+  "stated-td-rejected-count": "our grants table has no row for rejected applications (submitted and granted, by count and amount)",
+  "stated-td-funder-count": "our grants table does not count funders",
+  "stated-td-external-share": "printed as the result of the metric extern-finansiering-andel (metrics.result), which takes its value from this figure",
 };
 
+/**
+ * Figures whose report cells are not computed through their definition yet, matched by printed
+ * text until they are: Tabell 3b's source shares are part ÷ all costs, while finance.source-share
+ * is the middle of the range the costs without a known source leave open.
+ */
+const NOT_YET_DEFINED_IN_REPORT: readonly string[] = ["finance.source-share"];
+
+/**
+ * The document prints its course tables for the first half-year; our Bilaga 2 and cost-reduction
+ * table are for the report period (and the same period last year), whose facts are those
+ * half-year summaries. A stated course figure for a half-year is matched with ours for the
+ * report period that holds it.
+ */
+const COURSE_PERIODS: Readonly<Record<string, string>> = { "2020-H1": "2020-T1..T2", "2019-H1": "2019-T1..T2" };
+
 interface Stated {
+  readonly figureKey: string;
+  readonly params?: Readonly<Record<string, string>>;
+  readonly period: string;
   readonly printed: string;
   readonly unit: string;
   readonly table?: string;
@@ -30,6 +52,12 @@ const normalise = (text: string): string =>
     .replace(/[\s\u00a0\u202f]/g, "")
     .replace(/\u2212/g, "-")
     .replace(/kronor|tkr|kr|årsarbetare|st\.|kurser|deltagare/g, "");
+
+/** A figure named by key, parameters in the figure's own spelling, and period. */
+const figureId = (key: string, params: Readonly<Record<string, string>>, period: string): string => {
+  const canonical = defaultCatalog.figure(key)?.canonicalParams(params) ?? params;
+  return `${key} ${JSON.stringify(Object.entries(canonical).sort(([a], [b]) => (a < b ? -1 : 1)))} ${period}`;
+};
 
 const exampleAsPublished = async (): Promise<DomainEvent[]> => {
   const events: DomainEvent[] = [];
@@ -47,16 +75,23 @@ describe("the regenerated interim report against what was printed", () => {
     expect(audit.agreeing + audit.findings.filter((finding) => finding.kind !== "footing").length).toBe(audit.stated);
   });
 
-  it("every agreeing figure of the printed tables appears in the generated report", async () => {
+  it("every agreeing figure of the printed tables appears in the generated report as the same figure, matched by key", async () => {
     const events = await exampleAsPublished();
     const audit = auditStatedFigures(events, defaultCatalog, { period: PERIOD, knownAt: AS_PUBLISHED });
     const listed = new Set(audit.findings.map((finding) => finding.statedEventId));
     const { document } = await generateReport(jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog }), defaultCatalog, { kind: "delarsrapport", period: PERIOD, knownAt: AS_PUBLISHED, generatedBy: "test" });
-    const shown = new Set([...reportFiguresOf(document).values()].map((entry) => normalise(entry.figure.text)));
+    const printed = [...reportFiguresOf(document).values()].map((entry) => entry.figure);
+    const defined = new Set(printed.flatMap((figure) => (figure.definition === undefined ? [] : [figureId(figure.definition.key, figure.definition.params, figure.definition.period)])));
+    const shownText = new Set(printed.map((figure) => normalise(figure.text)));
+    const shown = (figure: Stated): boolean => {
+      if (NOT_YET_DEFINED_IN_REPORT.includes(figure.figureKey)) return shownText.has(normalise(figure.printed));
+      const period = figure.figureKey.startsWith("courses.") ? (COURSE_PERIODS[figure.period] ?? figure.period) : figure.period;
+      return defined.has(figureId(figure.figureKey, figure.params ?? {}, period));
+    };
     const missing = events
       .filter((event) => event.type === "reconciliation.figure-stated" && !listed.has(event.id))
       .map((event) => ({ id: event.id, ...(event.data as Stated) }))
-      .filter((figure) => figure.table !== undefined && figure.printed !== "" && figure.unit !== "text" && !shown.has(normalise(figure.printed)))
+      .filter((figure) => figure.table !== undefined && figure.printed !== "" && figure.unit !== "text" && !shown(figure))
       .map((figure) => figure.id);
     expect(missing.sort()).toEqual(Object.keys(SHOWN_DIFFERENTLY).sort());
   });

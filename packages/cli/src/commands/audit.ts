@@ -10,6 +10,7 @@ const KIND_LABEL: Record<AuditFinding["kind"], string> = {
   disagreement: "DISAGREES",
   "facts-disagree": "FACTS DISAGREE",
   "unknown-figure": "UNKNOWN FIGURE",
+  unreadable: "UNREADABLE",
   footing: "NOTE",
 };
 

@@ -5,6 +5,7 @@ import { completionCommand } from "./completion.js";
 import { diffCommand } from "./diff.js";
 import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
+import { figuresCommand } from "./figures.js";
 import { initCommand } from "./init.js";
 import { repairCommand } from "./repair.js";
 import { replayCommand } from "./replay.js";
@@ -14,4 +15,4 @@ import { validateCommand } from "./validate.js";
 import { verifyCommand } from "./verify.js";
 
 /** Every `tertial` command, in the order `tertial --help` lists them. A new command is one file, added here. */
-export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, repairCommand, replayCommand, reportCommand, diffCommand, auditCommand, exportCommand, importCommand, schemaCommand, completionCommand];
+export const commands: readonly Command[] = [initCommand, appendCommand, validateCommand, verifyCommand, repairCommand, replayCommand, reportCommand, diffCommand, auditCommand, figuresCommand, exportCommand, importCommand, schemaCommand, completionCommand];

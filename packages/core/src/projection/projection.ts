@@ -25,12 +25,47 @@ export interface Projection<S, R> {
   /** State to JSON and back, for checkpoints. Defaults to a JSON round trip, which plain-object states satisfy. */
   readonly save?: (state: S) => unknown;
   readonly load?: (saved: unknown) => S;
+  /**
+   * The domain fold this projection is a view of, when several views share one state (the
+   * finance ledger behind every money table). Runtimes fold it once per period and ask each
+   * view for its result; a view's `result` must therefore not change the state.
+   */
+  readonly fold?: DomainFold<S>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProjection = Projection<any, unknown>;
 
+/** A projection whose result has type R, whatever its state: how figures and reports name the projection they read. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ProjectionOf<R> = Projection<any, R>;
+
+/** The result type of a projection object. */
+export type ResultOf<P> = P extends ProjectionOf<infer R> ? R : never;
+
 export const defineProjection = <S, R>(projection: Projection<S, R>): Projection<S, R> => projection;
+
+/** One domain's state and how events change it; views derive their results from it. */
+export interface DomainFold<S> {
+  readonly name: string;
+  readonly init: (context: ProjectionContext) => S;
+  readonly evolve: (state: S, event: DomainEvent, context: ProjectionContext) => S;
+}
+
+export const defineFold = <S>(fold: DomainFold<S>): DomainFold<S> => fold;
+
+export interface ViewSpec<S, R> {
+  readonly name: string;
+  readonly description: string;
+  readonly result: (state: S, context: ProjectionContext) => R;
+}
+
+/** A projection that reads a domain fold's state: folded once however many views a run asks for. */
+export const defineView = <S, R>(fold: DomainFold<S>, view: ViewSpec<S, R>): Projection<S, R> => ({ ...view, init: fold.init, evolve: fold.evolve, fold });
+
+/** What a runtime actually folds for a projection: its shared domain fold, or the projection itself. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const foldIdentity = (projection: AnyProjection): DomainFold<any> => projection.fold ?? projection;
 
 export const saveState = <S>(projection: Projection<S, unknown>, state: S): unknown =>
   projection.save === undefined ? JSON.parse(JSON.stringify(state)) : projection.save(state);
@@ -43,4 +78,11 @@ export const foldEvents = <S, R>(projection: Projection<S, R>, events: Iterable<
   let state = start ?? projection.init(context);
   for (const event of events) state = projection.evolve(state, event, context);
   return projection.result(state, context);
+};
+
+/** A fold's state after the events, without asking for a result: what views of one fold share. */
+export const foldState = <S>(fold: DomainFold<S>, events: Iterable<DomainEvent>, context: ProjectionContext): S => {
+  let state = fold.init(context);
+  for (const event of events) state = fold.evolve(state, event, context);
+  return state;
 };

@@ -2,13 +2,22 @@ import type { Catalog } from "../events/catalog.js";
 import type { EventOf } from "../events/definition.js";
 import type { DomainEvent } from "../events/envelope.js";
 import { Decimal, toDecimalString } from "../numbers/decimal.js";
-import { foldEvents } from "../projection/projection.js";
+import { UNITS } from "../numbers/units.js";
+import { foldIdentity, foldState, type AnyProjection, type ProjectionContext } from "../projection/projection.js";
+import { ProjectionResults } from "../projection/results.js";
 import { isPeriodParseError, parsePeriod, type Period } from "../time/period.js";
-import { agrees, likelyCause, printedForm, printedNumber, readingOf, showFigure, type Reading } from "./compare.js";
+import { agrees, likelyCause, printedForm, readingOf, showFigure, type Reading } from "./compare.js";
+import { statedValue } from "./printed.js";
 import { FigureStated } from "./events.js";
 import type { ComputedFigure, FigureSource } from "./figure-source.js";
 
 type Stated = EventOf<typeof FigureStated>;
+
+/** The stated number, strictly read; undefined for a blank cell or text the rules cannot read (reported on its own). */
+const printedNumber = (stated: Stated): Decimal | undefined => {
+  const reading = statedValue(stated.data);
+  return reading.ok ? reading.value : undefined;
+};
 
 export type FindingKind =
   /** The printed value differs from the value the facts give. */
@@ -17,6 +26,8 @@ export type FindingKind =
   | "facts-disagree"
   /** No domain can compute the figure key named. */
   | "unknown-figure"
+  /** The printed text cannot be read unambiguously by the document's rules, and the event gives no reading ("12.5" in a Swedish document). */
+  | "unreadable"
   /** A note, not a disagreement: printed parts do not add up to the printed total. */
   | "footing";
 
@@ -32,7 +43,7 @@ export interface AuditFinding {
   readonly computed: string | null;
   /** The exact computed value in the figure's base unit (kr, a ratio, a count). */
   readonly computedExact: string | null;
-  /** printed − computed, in the printed unit, when both are numbers. */
+  /** printed − computed, in the printed unit, when both are numbers; for a footing note, printed total − sum of the printed parts. One sign everywhere. */
   readonly difference: string | null;
   readonly evidence: readonly string[];
   readonly derivation: string | null;
@@ -60,19 +71,34 @@ const overlaps = (left: Period, right: Period): boolean => left.start <= right.e
 
 const placeOf = (stated: Stated): string => [stated.data.document, stated.data.section, stated.data.table, stated.data.label].filter((part) => part !== undefined).join(" › ");
 
-/** Computes figures from the same events, folding each projection once per period. */
-class FigureComputer {
-  private readonly results = new Map<string, unknown>();
+/**
+ * Computes figures from the same events: each domain fold once per period (every money table
+ * shares the finance ledger), each projection's result once per period.
+ */
+export class FigureComputer {
+  private readonly states = new Map<string, unknown>();
+  private readonly results = new Map<string, ProjectionResults>();
 
   constructor(
     private readonly events: readonly DomainEvent[],
     private readonly knownAt: string | undefined,
   ) {}
 
+  private contextOf(period: Period): ProjectionContext {
+    return this.knownAt === undefined ? { period } : { period, knownAt: this.knownAt };
+  }
+
+  private stateOf(projection: AnyProjection, period: Period): unknown {
+    const fold = foldIdentity(projection);
+    const key = `${fold.name}\u0000${period.name}`;
+    if (!this.states.has(key)) this.states.set(key, foldState(fold, this.events, this.contextOf(period)));
+    return this.states.get(key);
+  }
+
   compute(source: FigureSource, params: Readonly<Record<string, string>>, period: Period): ComputedFigure | undefined {
-    const key = `${source.projection.name}\u0000${period.name}`;
-    if (!this.results.has(key)) this.results.set(key, foldEvents(source.projection, this.events, this.knownAt === undefined ? { period } : { period, knownAt: this.knownAt }));
-    return source.compute(this.results.get(key), params);
+    const results = this.results.get(period.name) ?? new ProjectionResults();
+    this.results.set(period.name, results);
+    return source.evaluate((projection) => results.memo(projection, () => projection.result(this.stateOf(projection, period), this.contextOf(period))), params);
   }
 }
 
@@ -87,7 +113,7 @@ interface Check {
 
 const finding = (check: Check, kind: FindingKind, explanation: string, extra: Partial<AuditFinding> = {}): AuditFinding => {
   const { stated, figure, reading } = check;
-  const printed = printedNumber(stated.data.printed);
+  const printed = printedNumber(stated);
   const rounded = figure === undefined || figure.text !== undefined ? undefined : printedForm(figure.exact, reading);
   return {
     kind,
@@ -120,7 +146,7 @@ const compareText = (check: Check, figure: ComputedFigure & { text: string }): A
   figure.text === check.stated.data.printed.trim() ? [] : [finding(check, "disagreement", `printed "${check.stated.data.printed}", the facts give "${figure.text}"`)];
 
 const compareNumber = (check: Check, figure: ComputedFigure): AuditFinding[] => {
-  const printed = printedNumber(check.stated.data.printed);
+  const printed = printedNumber(check.stated);
   // A document may leave a zero cell blank; a blank is only wrong where the facts give a non-zero value.
   if (printed === undefined) return figure.exact.isZero() ? [] : [finding(check, "disagreement", `the cell is blank, but the facts give ${showFigure(figure.exact, check.reading)}`, { cause: "a blank where a value exists" })];
   if (agrees(printed, figure, check.reading)) return [];
@@ -138,8 +164,10 @@ const conflictsOf = (check: Check, figure: ComputedFigure): AuditFinding[] =>
 
 const checkOne = (check: Check): AuditFinding[] => {
   const { figure, stated } = check;
+  const reading = stated.data.unit === "text" ? undefined : statedValue(stated.data);
+  if (reading !== undefined && !reading.ok) return [finding(check, "unreadable", `${reading.message}; it is not compared (record the value as read in \`read\`)`, { cause: "printed text the document's rules cannot read unambiguously" })];
   if (figure === undefined) {
-    const printed = printedNumber(stated.data.printed);
+    const printed = printedNumber(stated);
     if (stated.data.printed.trim() === "") return [];
     const cause = printed === undefined ? undefined : otherPeriodCause(check, printed);
     const copiedFrom = printed === undefined ? undefined : periodCopiedFrom(check, printed);
@@ -149,25 +177,75 @@ const checkOne = (check: Check): AuditFinding[] => {
   return [...compared, ...conflictsOf(check, figure)];
 };
 
-/** Printed parts of a column should add up to its printed total; when rounding makes them not, say so. */
-const footingNotes = (checks: readonly Check[]): AuditFinding[] => {
+/** Printed parts of one table and their printed total. */
+interface FootingGroup {
+  readonly name: string;
+  readonly total: Check | undefined;
+  readonly parts: readonly Check[];
+}
+
+/** Groups the encoder tied by hand (`footing`), for parts and totals the figures cannot relate (another figure's total). */
+const tiedGroups = (checks: readonly Check[]): FootingGroup[] => {
   const groups = new Map<string, Check[]>();
   for (const check of checks) {
     const group = check.stated.data.footing?.group;
     if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), check]);
   }
+  return [...groups].map(([name, members]) => ({
+    name,
+    total: members.find((check) => check.stated.data.footing?.role === "total"),
+    parts: members.filter((check) => check.stated.data.footing?.role === "part"),
+  }));
+};
+
+const withoutParam = (params: Readonly<Record<string, string>>, name: string): Record<string, string> => Object.fromEntries(Object.entries(params).filter(([key]) => key !== name));
+
+/**
+ * Groups read from the table structure: stated figures of one table, one figure key, period and
+ * unit that differ only in a parameter the figure declares as adding up (Tabell 1's rows, a
+ * breakdown by employment form), with the row where it is the total. No hand ties needed.
+ */
+const tableGroups = (checks: readonly Check[], catalog: Catalog): FootingGroup[] => {
+  const groups = new Map<string, { name: string; total: Check | undefined; parts: Check[] }>();
+  for (const check of checks) {
+    const data = check.stated.data;
+    const source = catalog.figure(data.figureKey);
+    if (data.footing !== undefined || data.table === undefined || data.unit === "text" || source === undefined) continue;
+    const params = source.canonicalParams(data.params ?? {});
+    for (const dimension of source.footing) {
+      const rest = withoutParam(params, dimension.over);
+      if (dimension.alone === true && Object.keys(rest).length > 0) continue;
+      if (source.footing.some((other) => other.over !== dimension.over && rest[other.over] !== undefined)) continue;
+      const value = params[dimension.over];
+      const isTotal = dimension.total === undefined ? value === undefined : value === dimension.total;
+      if (value === undefined && !isTotal) continue;
+      const key = [data.document, data.table, data.figureKey, check.period.name, data.unit, JSON.stringify(data.rounding ?? null), JSON.stringify(Object.entries(rest).sort()), dimension.over].join("\u0000");
+      const group = groups.get(key) ?? { name: `${data.table}: ${data.figureKey} by ${dimension.over}`, total: undefined, parts: [] };
+      if (isTotal) group.total = check;
+      else group.parts.push(check);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].filter((group) => group.parts.length >= 2);
+};
+
+/** Printed parts of a column should add up to its printed total; when rounding makes them not, say so. */
+const footingNotes = (groups: readonly FootingGroup[]): AuditFinding[] => {
   const notes: AuditFinding[] = [];
-  for (const [group, members] of groups) {
-    const total = members.find((check) => check.stated.data.footing?.role === "total");
-    const parts = members.filter((check) => check.stated.data.footing?.role === "part");
-    const printedTotal = total === undefined ? undefined : printedNumber(total.stated.data.printed);
+  for (const { name: group, total, parts } of groups) {
+    const printedTotal = total === undefined ? undefined : printedNumber(total.stated);
     if (total === undefined || printedTotal === undefined) continue;
-    const partSum = parts.reduce((sum, check) => sum.plus(printedNumber(check.stated.data.printed) ?? 0), new Decimal(0));
+    const partSum = parts.reduce((sum, check) => sum.plus(printedNumber(check.stated) ?? 0), new Decimal(0));
     if (partSum.equals(printedTotal)) continue;
+    // Here the "computed" side is the sum of the printed parts, so the difference keeps the one sign convention: printed − computed.
+    const partsInBase = total.reading.unit === "text" ? partSum : partSum.dividedBy(UNITS[total.reading.unit].scale);
     notes.push(
       finding(total, "footing", `the printed parts of "${group}" add up to ${partSum.toFixed()}, the printed total is ${total.stated.data.printed}: each part is rounded on its own, so rounded parts need not add up to the total`, {
+        computed: showFigure(partsInBase, total.reading),
+        computedExact: null,
+        derivation: `sum of the ${parts.length} printed parts: ${parts.map((part) => part.stated.data.printed).join(" + ")}`,
         cause: "rounded parts do not add up to the rounded total",
-        difference: toDecimalString(partSum.minus(printedTotal)),
+        difference: toDecimalString(printedTotal.minus(partSum)),
       }),
     );
   }
@@ -223,6 +301,15 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
       findings.push(finding(check, "unknown-figure", `no domain computes the figure "${event.data.figureKey}"`));
       continue;
     }
+    const unknown = source.unknownParams(params);
+    if (unknown.length > 0) {
+      // Never drop a parameter silently: the figure without it is another figure (a total, not a row).
+      const check: Check = { stated: event, period, reading, figure: undefined, elsewhere: () => [] };
+      checks.push(check);
+      const takes = Object.keys(source.params);
+      findings.push(finding(check, "unknown-figure", `the figure "${source.key}" takes no parameter ${unknown.map((name) => `"${name}"`).join(", ")} (it takes ${takes.length === 0 ? "none" : takes.join(", ")}; see tertial figures ${source.key})`));
+      continue;
+    }
     const check: Check = {
       stated: event,
       period,
@@ -233,7 +320,7 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
     checks.push(check);
     findings.push(...checkOne(check));
   }
-  findings.push(...footingNotes(checks));
+  findings.push(...footingNotes([...tiedGroups(checks), ...tableGroups(checks, catalog)]));
   const disagreeing = new Set(findings.filter((found) => found.kind !== "footing").map((found) => found.statedEventId));
   return {
     period: options.period?.name ?? null,

@@ -1,5 +1,5 @@
 import { Decimal } from "../numbers/decimal.js";
-import { formatFigure, parsePrintedNumber } from "../numbers/format.js";
+import { formatFigure } from "../numbers/format.js";
 import { roundTo, type RoundingMode, type RoundingRule } from "../numbers/rounding.js";
 import { UNITS, type UnitId } from "../numbers/units.js";
 import type { ComputedFigure } from "./figure-source.js";
@@ -22,8 +22,6 @@ export const printedForm = (exact: Decimal, reading: Reading, mode?: RoundingMod
 /** The exact value as text in the document's unit, e.g. "−937 tkr". */
 export const showFigure = (exact: Decimal, reading: Reading): string =>
   reading.unit === "text" ? exact.toFixed() : formatFigure(exact, reading.unit, { rounding: reading.rule }).text;
-
-export const printedNumber = (printed: string): Decimal | undefined => (printed.trim() === "" ? undefined : parsePrintedNumber(printed));
 
 /**
  * Whether a printed number agrees with a computed figure: some value within the figure's

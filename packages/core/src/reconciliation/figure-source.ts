@@ -1,21 +1,119 @@
 import type { Decimal } from "../numbers/decimal.js";
-import type { UnitId } from "../numbers/units.js";
-import type { AnyProjection } from "../projection/projection.js";
+import type { RoundingRule } from "../numbers/rounding.js";
+import { UNITS, type UnitId } from "../numbers/units.js";
+import type { AnyProjection, ProjectionOf } from "../projection/projection.js";
+
+/** Parameters a figure is asked with: only the names it declares, each optional (absent means "all"). */
+export type FigureParams<P extends string> = { readonly [K in P]?: string };
+
+/** Hands out a projection's result, typed by the projection object itself; undefined when it was not replayed. */
+export type ResultReader = <R>(projection: ProjectionOf<R>) => R | undefined;
 
 /**
- * A figure the facts can compute, named by a key ("staffing.fte-total", "finance.remaining")
- * and parameters ({ area: "fourum-svhs", form: "visstid" }). Domain modules register these so
- * that a `figure stated` in a published document can be checked against the facts.
+ * A figure, erased of its projection's result type: what the catalog, the audit, `tertial
+ * figures` and the generated reference hold. Made only by `defineFigure`.
  */
 export interface FigureSource {
+  /** "finance.outcome", "staffing.fte": the name a `figure stated` event and a report cell use. */
   readonly key: string;
   readonly description: string;
   /** Parameter names this figure takes, with what each means. */
   readonly params: Readonly<Record<string, string>>;
+  /** The base unit of the exact value (kr, fte, a ratio as percent); a document may print it in another (tkr). */
   readonly unit: UnitId;
+  /** The house rounding when printed in `unit`. */
+  readonly rounding: RoundingRule;
+  /** The projection whose result the figure is computed from. */
   readonly projection: AnyProjection;
-  /** The exact value from the projection's result, or undefined when the facts say nothing (blank is not zero). */
-  readonly compute: (result: unknown, params: Readonly<Record<string, string>>) => ComputedFigure | undefined;
+  /** Parameters that give a value in the example log, for the reference. */
+  readonly example: Readonly<Partial<Record<string, string>>>;
+  /** The declared parameters in one spelling ("b+a" and "a+b" name the same row): how a report cell and a stated figure are matched. */
+  readonly canonicalParams: (params: Readonly<Partial<Record<string, string>>>) => Readonly<Record<string, string>>;
+  /** The ways printed rows of this figure add up to a printed total, for the audit to foot without hand ties. */
+  readonly footing: readonly FootingDimension[];
+  /** Parameter names given that the figure does not take (a stated figure from a careless encoder). */
+  readonly unknownParams: (params: Readonly<Record<string, string>>) => readonly string[];
+  /** The exact value from results read by projection; undefined when the facts say nothing (blank is not zero). */
+  readonly evaluate: (read: ResultReader, params: Readonly<Record<string, string>>) => ComputedFigure | undefined;
+}
+
+/**
+ * How printed rows of one table add up: the figure asked with `over` set to each part, and the
+ * total where `over` is `total` (or absent when `total` is not given). `alone`: only when no
+ * other parameter is given (shares add up across rows only as shares of the whole).
+ */
+export interface FootingDimension<P extends string = string> {
+  readonly over: P;
+  readonly total?: string;
+  readonly alone?: boolean;
+}
+
+/** A figure with its projection's result type and its parameter names kept: what code asks for. */
+export interface FigureDefinition<R, P extends string> extends FigureSource {
+  readonly params: { readonly [K in P]: string };
+  readonly example: FigureParams<P>;
+  readonly projection: ProjectionOf<R>;
+  readonly compute: (result: R, params: FigureParams<P>) => ComputedFigure | undefined;
+}
+
+export interface FigureSpec<R, P extends string> {
+  readonly key: string;
+  readonly description: string;
+  readonly params: { readonly [K in P]: string };
+  readonly unit: UnitId;
+  /** Defaults to the unit's house rounding. */
+  readonly rounding?: RoundingRule;
+  /** Inferred from `params` only, so a name neither declares is an error, not a new parameter. */
+  readonly example: FigureParams<NoInfer<P>>;
+  readonly footing?: readonly FootingDimension<NoInfer<P>>[];
+  /** One spelling for parameters that can be written several ways; default: as given. */
+  readonly canonical?: (params: FigureParams<NoInfer<P>>) => FigureParams<NoInfer<P>>;
+  readonly compute: (result: R, params: FigureParams<NoInfer<P>>) => ComputedFigure | undefined;
+}
+
+/** Keeps the parameters a figure declares; the rest are reported by `unknownParams`, never read. */
+const declaredOnly = <P extends string>(names: readonly P[], given: Readonly<Partial<Record<string, string>>>): FigureParams<P> => {
+  const out: { [K in P]?: string } = {};
+  for (const name of names) {
+    const value = given[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+};
+
+/**
+ * Defines a figure over a projection: `compute` receives the projection's own result type, so
+ * renaming or removing the projection, the figure, or a parameter is a compile error at every use.
+ */
+export const defineFigure = <R, const P extends string = never>(projection: ProjectionOf<R>, spec: FigureSpec<R, P>): FigureDefinition<R, P> => {
+  const names = Object.keys(spec.params) as P[];
+  return {
+    key: spec.key,
+    description: spec.description,
+    params: spec.params,
+    unit: spec.unit,
+    rounding: spec.rounding ?? UNITS[spec.unit].rounding,
+    projection,
+    example: spec.example,
+    compute: spec.compute,
+    footing: spec.footing ?? [],
+    canonicalParams: (given) => {
+      const declared = declaredOnly(names, given);
+      const canonical = spec.canonical === undefined ? declared : spec.canonical(declared);
+      return Object.fromEntries(Object.entries(canonical).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    },
+    unknownParams: (given) => Object.keys(given).filter((name) => !(names as readonly string[]).includes(name)),
+    evaluate: (read, given) => {
+      const result = read(projection);
+      return result === undefined ? undefined : spec.compute(result, declaredOnly(names, given));
+    },
+  };
+};
+
+/** A figure asked for with parameters: what a report cell and a stated figure both name. */
+export interface FigureRequest<R, P extends string> {
+  readonly figure: FigureDefinition<R, P>;
+  readonly params: FigureParams<P>;
 }
 
 /** Another way a document may have arrived at a figure, named so the audit can say which one it used. */

@@ -6,6 +6,7 @@ export * from "./figure-source.js";
 export * from "./events.js";
 export * from "./rules.js";
 export * from "./compare.js";
+export * from "./printed.js";
 export * from "./audit.js";
 
 /** The `figure stated` event: what published documents printed, kept beside the facts. */

@@ -1,10 +1,13 @@
 import { defineRule } from "../events/consistency.js";
 import { issue, type Issue } from "../events/issues.js";
-import { parsePrintedNumber } from "../numbers/format.js";
 import { isPeriodParseError, parsePeriod } from "../time/period.js";
 import { FigureStated } from "./events.js";
+import { readSwedishPrinted } from "./printed.js";
 
-/** A stated figure names a real period, and a number where its unit is numeric. */
+/**
+ * A stated figure names a real period, and a number where its unit is numeric that the
+ * document's rules read unambiguously, unless the event gives the value as the encoder read it.
+ */
 export const statedFigureIntegrity = defineRule<null>({
   name: "stated-figure-integrity",
   init: () => null,
@@ -14,10 +17,9 @@ export const statedFigureIntegrity = defineRule<null>({
     const found: Issue[] = [];
     const period = parsePeriod(event.data.period);
     if (isPeriodParseError(period)) found.push(issue("invalid-field", "data.period", period.message, { actual: event.data.period }));
-    const printed = event.data.printed.trim();
-    if (event.data.unit !== "text" && printed !== "" && parsePrintedNumber(printed) === undefined) {
-      found.push(issue("invalid-field", "data.printed", "is not a printed number", { expected: 'a number as printed, e.g. "−547", "45,30", "76 %", or "" for a blank cell', actual: event.data.printed }));
-    }
+    const reading = event.data.unit === "text" || event.data.read !== undefined ? undefined : readSwedishPrinted(event.data.printed);
+    if (reading !== undefined && !reading.ok) found.push(issue("invalid-field", "data.printed", reading.message, { expected: reading.expected, actual: event.data.printed }));
+    if (event.data.unit === "text" && event.data.read !== undefined) found.push(issue("invalid-field", "data.read", "a categorical figure (unit text) has no numeric reading", { expected: "no read field", actual: event.data.read }));
     return found;
   },
 });

@@ -24,6 +24,8 @@ export interface ReportFigureChange {
   /** null: the figure was not in the report as known at A (or at B). */
   readonly before: ReportFigure | null;
   readonly after: ReportFigure | null;
+  /** False when both sides print the same text and only the exact value changed (a rounded figure moved within its rounding). */
+  readonly printedChanged: boolean;
   /**
    * How the events were found: "evidence" when the projection names the events behind the
    * figure; "domain" when only the owning domain is known (all its events recorded in between).
@@ -131,7 +133,8 @@ export const diffReports = async (source: EventSource, catalog: Catalog, options
     const before = figuresA.get(key) ?? null;
     const after = figuresB.get(key) ?? null;
     if (sameFigure(before?.figure ?? null, after?.figure ?? null)) continue;
-    changes.push({ key, section: (after ?? before)?.section ?? "", before: before?.figure ?? null, after: after?.figure ?? null, ...attribute(catalog, between, a, b, key) });
+    const printedChanged = before === null || after === null || before.figure.text !== after.figure.text;
+    changes.push({ key, section: (after ?? before)?.section ?? "", before: before?.figure ?? null, after: after?.figure ?? null, printedChanged, ...attribute(catalog, between, a, b, key) });
   }
   return { knownAtA, knownAtB, changes };
 };

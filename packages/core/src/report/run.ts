@@ -5,7 +5,7 @@ import type { EventSource } from "../projection/source.js";
 import { knownAtCutoff } from "../time/effective.js";
 import type { Period } from "../time/period.js";
 import type { ReportKind, ReportProvenance } from "./document/document.js";
-import { buildReportDocument, type BuiltReport, type ReportHouse } from "./builders/house.js";
+import { buildReportDocument, houseNeeds, type BuiltReport, type ReportHouse } from "./builders/house.js";
 import { defaultHouse } from "./builders/default-house.js";
 import { reportPeriod } from "./builders/kinds.js";
 
@@ -45,9 +45,9 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
   const resolved = reportPeriod(options.kind, options.period);
   if (!resolved.ok) throw new ReportError(resolved.message);
   const house = options.house ?? defaultHouse;
-  const catalogWithReport = house.projections.length === 0 ? catalog : catalog.with({ name: "report", events: [], projections: house.projections });
-  const needs: ReportProjectionNeed[] = house.needs.filter((need) => catalogWithReport.projection(need.projection) !== undefined);
-  const replayed = await replayMany(source, catalogWithReport, needs, { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+  // A domain projection the catalog lacks is not replayed: its sections say nothing rather than fold events the catalog cannot decode.
+  const needs: ReportProjectionNeed[] = houseNeeds(house).filter((need) => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined);
+  const replayed = await replayMany(source, catalog, needs, { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
   const head = await headAt(source, options.knownAt);
   const provenance: ReportProvenance = {
     logHash: head.hash,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activitiesProjection, defaultCatalog, foldEvents, jsonlStore, period, replay, type ActivitiesResult } from "@tertial/core";
+import { activitiesProjection, defaultCatalog, foldEvents, jsonlStore, period, replay } from "@tertial/core";
 import { domainEvent, storeWithReference, tryAppend } from "../meetings/fixtures.js";
 
 const goal = { type: "strategy.goal-established", effectiveAt: "2020-01-01", data: { goalId: "mal-1", kind: "strategic", number: "1", title: "Ett" } };
@@ -15,7 +15,7 @@ describe("activities", () => {
       domainEvent("activities.status-changed", "2020-10-01", { activityId: "a1", status: "done", comment: "klar i oktober" }),
       domainEvent("activities.moved-to-next-year", "2020-12-01", { activityId: "a2", toYear: 2021, comment: "hinns inte" }),
     ];
-    const at = (name: string) => foldEvents(activitiesProjection, events, { period: period(name) }) as ActivitiesResult;
+    const at = (name: string) => foldEvents(activitiesProjection, events, { period: period(name) });
     expect(at("2020-T1..T2").activities.map((row) => [row.activityId, row.status])).toEqual([
       ["a1", "on-track"],
       ["a2", "not-started"],
@@ -27,7 +27,7 @@ describe("activities", () => {
 
   it("the example holds the nine grant applications of T-E, all done, under area goal 2.2", async () => {
     const log = "examples/kommunal-utveckling-2020/events.jsonl";
-    const result = (await replay(jsonlStore({ path: log, catalog: defaultCatalog }), defaultCatalog, activitiesProjection, { period: period("2020-T1..T2") })) as ActivitiesResult;
+    const result = (await replay(jsonlStore({ path: log, catalog: defaultCatalog }), defaultCatalog, activitiesProjection, { period: period("2020-T1..T2") }));
     const applications = result.activities.filter((row) => row.activityId.startsWith("ansokan-"));
     expect(applications).toHaveLength(9);
     expect(new Set(applications.map((row) => `${row.goalId}/${row.status}`))).toEqual(new Set(["mal-2-2/done"]));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, roundTo, type CostReductionResult, type CoursesResult, type EventDraft } from "@tertial/core";
+import { coursesProjection, Decimal, roundTo, type CostReductionResult, type CoursesResult, type EventDraft } from "@tertial/core";
 import { fact, fold, replayExample, storeWithReference } from "../finance/support.js";
 
 const pct = (share: string | null | undefined): string => (share === null || share === undefined ? "" : roundTo(new Decimal(share).times(100), { decimals: 0, mode: "half-up" }).toFixed());
@@ -36,7 +36,7 @@ describe("courses from single course facts", () => {
       fact("courses.course-held", "2020-02-10", { courseId: "a", occasions: 1, participants: { byMunicipality: { aneby: 4 }, region: 1 } }),
       fact("courses.course-held", "2020-03-10", { courseId: "b", title: "B", commissionedBy: "fourum-svhs", participants: { byMunicipality: { eksjo: 7 } } }),
     ];
-    const result = fold<CoursesResult>("courses", events, "2020-H1");
+    const result = fold(coursesProjection, events, "2020-H1");
     expect(result.current.participants?.byCommissioner).toEqual({ miljosamverkan: 5, "fourum-svhs": 7 });
     expect(result.current.heldByCommissioner).toEqual({ miljosamverkan: 1, "fourum-svhs": 1 });
     expect(result.current.cancelled).toBeNull();
@@ -67,7 +67,7 @@ describe("courses laws", () => {
         const events = courses.map((course, index) =>
           fact("courses.course-held", "2020-03-10", { courseId: `c${index}`, title: "Kurs", participants: { byMunicipality: { aneby: course.aneby, eksjo: course.eksjo }, region: course.region, external: course.external } }),
         );
-        const result = fold<CoursesResult>("courses", events, "2020-H1");
+        const result = fold(coursesProjection, events, "2020-H1");
         const total = courses.reduce((sum, course) => sum + course.aneby + course.eksjo + course.region + course.external, 0);
         expect(result.current.participants?.total).toBe(total);
         if (total === 0) return;
@@ -83,7 +83,7 @@ describe("courses laws", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...DATES), { maxLength: 12 }), (dates) => {
         const events = dates.map((date, index) => fact("courses.course-held", date, { courseId: `c${index}`, title: "Kurs", occasions: 1 }));
-        const count = (name: string) => fold<CoursesResult>("courses", events, name).current.held?.count ?? 0;
+        const count = (name: string) => fold(coursesProjection, events, name).current.held?.count ?? 0;
         expect(count("2020-H1") + count("2020-H2")).toBe(count("2020"));
       }),
       { numRuns: 200 },
@@ -114,5 +114,25 @@ describe("courses bad input", () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.issues.map((found) => found.path)).toEqual(expect.arrayContaining(["data.commissionedBy", "data.participants.byMunicipality.atlantis"]));
     expect(store.events()).toHaveLength(4);
+  });
+
+  it("refuses a second summary counting the same half-year again, and takes one that replaces it or counts something else", async () => {
+    const summary = (id: string, from: string, to: string, data: Record<string, unknown>, supersedes?: string): EventDraft => ({
+      id,
+      type: "courses.period-summary-recorded",
+      effectiveAt: to,
+      data: { from, to, ...data },
+      ...(supersedes === undefined ? {} : { supersedes }),
+    });
+    const store = await storeWithReference();
+    expect((await store.append([summary("h1", "2020-01-01", "2020-06-30", { coursesHeld: 20, participantsTotal: 300 })])).ok).toBe(true);
+    const twice = await store.append([summary("h1-again", "2020-01-01", "2020-06-30", { coursesHeld: 20 })]);
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.issues).toEqual([expect.objectContaining({ code: "conflict", message: expect.stringContaining('overlaps period summary "h1" (2020-01-01..2020-06-30), which already counts courses held') as unknown })]);
+    const overlapping = await store.append([summary("spring", "2020-03-01", "2020-08-31", { participantsTotal: 100 })]);
+    expect(overlapping.ok).toBe(false);
+    expect((await store.append([summary("year-cancelled", "2020-01-01", "2020-12-31", { cancelled: 3 })])).ok).toBe(true);
+    expect((await store.append([summary("h1-corrected", "2020-01-01", "2020-06-30", { coursesHeld: 21, participantsTotal: 300 }, "h1")])).ok).toBe(true);
+    expect((await store.append([summary("h2", "2020-07-01", "2020-12-31", { coursesHeld: 15 })])).ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Decimal, type BudgetFollowUpResult, type DomainEvent, type FactSum, type OutcomeBySourceResult } from "@tertial/core";
+import { budgetFollowUpProjection, Decimal, outcomeBySourceProjection, type BudgetFollowUpResult, type DomainEvent, type FactSum } from "@tertial/core";
 import { fact, fold } from "./support.js";
 
 const AREAS = ["a1", "a2", "a3"];
@@ -39,9 +39,9 @@ describe("finance laws", () => {
   it("period additivity: received and costs of T1 + T2 equal those of T1..T2, per area and in total", () => {
     fc.assert(
       fc.property(arbLedger, (events) => {
-        const t1 = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1");
-        const t2 = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T2");
-        const both = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1..T2");
+        const t1 = fold(budgetFollowUpProjection, events, "2020-T1");
+        const t2 = fold(budgetFollowUpProjection, events, "2020-T2");
+        const both = fold(budgetFollowUpProjection, events, "2020-T1..T2");
         for (const row of [...AREAS, "total"]) {
           for (const column of ["received", "outcome"] as const) {
             expect(value(rowOf(t1, row)?.[column]).plus(value(rowOf(t2, row)?.[column])).toFixed()).toBe(value(rowOf(both, row)?.[column]).toFixed());
@@ -55,7 +55,7 @@ describe("finance laws", () => {
   it("balance identities: disponibla = ingående + erhållna, kvarvarande = disponibla − utfall", () => {
     fc.assert(
       fc.property(arbLedger, (events) => {
-        const result = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1..T2");
+        const result = fold(budgetFollowUpProjection, events, "2020-T1..T2");
         for (const row of [...result.rows, result.total]) {
           expect(value(row.available).toFixed()).toBe(value(row.opening).plus(value(row.received)).toFixed());
           expect(value(row.remaining).toFixed()).toBe(value(row.available).minus(value(row.outcome)).toFixed());
@@ -74,7 +74,7 @@ describe("finance laws", () => {
     fc.assert(
       fc.property(fc.tuple(arbLedger, fc.array(arbBudget, { maxLength: 4 })), ([ledger, budgets]) => {
         const events = [...ledger, ...budgets];
-        const result = fold<BudgetFollowUpResult>("budget-follow-up", events, "2020-T1..T2");
+        const result = fold(budgetFollowUpProjection, events, "2020-T1..T2");
         for (const areaId of AREAS) {
           const budget = sumOfFacts(events, (event, data) => event.type === "finance.budget-adopted" && data.areaId === areaId && data.year === 2020);
           const outcome = sumOfFacts(events, (event, data) => event.type === "finance.cost-booked" && data.areaId === areaId);
@@ -102,7 +102,7 @@ describe("finance laws", () => {
       .map(({ areaId, span, amount: cost, source }) => fact("finance.cost-booked", span.to, { areaId, ...span, amount: cost, source }));
     fc.assert(
       fc.property(fc.array(positiveCost, { minLength: 1, maxLength: 20 }), (events) => {
-        const result = fold<OutcomeBySourceResult>("outcome-by-source", events, "2020-T1..T2");
+        const result = fold(outcomeBySourceProjection, events, "2020-T1..T2");
         const areaShares = result.rows.reduce((total, row) => total.plus(row.shareOfTotal ?? "0"), new Decimal(0));
         expect(areaShares.toDecimalPlaces(40).equals(1)).toBe(true);
         for (const row of [...result.rows, result.total]) {

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { defaultCatalog, foldEvents, jsonlStore, memoryStore, period, replay, type DomainEvent, type EventDraft } from "@tertial/core";
+import { defaultCatalog, foldEvents, jsonlStore, memoryStore, period, replay, type DomainEvent, type EventDraft, type ProjectionOf } from "@tertial/core";
 
 export const EXAMPLE_LOG = resolve(import.meta.dirname, "../../../../examples/kommunal-utveckling-2020/events.jsonl");
 
@@ -31,11 +31,8 @@ export const fact = (type: string, effectiveAt: string, data: unknown, id = `e${
   hash: "0".repeat(64),
 });
 
-export const fold = <R>(name: string, events: readonly DomainEvent[], periodName: string): R => {
-  const projection = defaultCatalog.projection(name);
-  if (projection === undefined) throw new Error(`no projection ${name}`);
-  return foldEvents(projection, events, { period: period(periodName) }) as R;
-};
+/** A projection's result over the events for a period, typed by the projection. */
+export const fold = <R>(projection: ProjectionOf<R>, events: readonly DomainEvent[], periodName: string): R => foldEvents(projection, events, { period: period(periodName) });
 
 /** The reference data every bad-input test starts from. */
 export const REFERENCE: EventDraft[] = [

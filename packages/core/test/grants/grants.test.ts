@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { DomainEvent, EventDraft, GrantApplicationsResult } from "@tertial/core";
+import { grantApplicationsProjection, type DomainEvent, type EventDraft, type GrantApplicationsResult } from "@tertial/core";
 import { fact, fold, replayExample, storeWithReference } from "../finance/support.js";
 
 const submitted = (id: string, extra: Record<string, unknown> = {}): EventDraft => ({
@@ -50,7 +50,7 @@ describe("grants laws", () => {
     fc.assert(
       fc.property(arbApplications, (apps) => {
         const events = eventsOf(apps);
-        const [t1, t2, both] = ["2020-T1", "2020-T2", "2020-T1..T2"].map((name) => fold<GrantApplicationsResult>("grant-applications", events, name));
+        const [t1, t2, both] = ["2020-T1", "2020-T2", "2020-T1..T2"].map((name) => fold(grantApplicationsProjection, events, name));
         expect((t1?.submitted.count ?? 0) + (t2?.submitted.count ?? 0)).toBe(both?.submitted.count);
         expect(BigInt(t1?.submitted.amount ?? "0") + BigInt(t2?.submitted.amount ?? "0")).toBe(BigInt(both?.submitted.amount ?? "0"));
         expect((both?.granted.count ?? 0) + (both?.rejected.count ?? 0) + (both?.pending.count ?? 0)).toBe(both?.submitted.count);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldEvents, membershipProjection, period, type MembershipResult } from "@tertial/core";
+import { foldEvents, membershipProjection, period } from "@tertial/core";
 import { domainEvent, referenceEvents, storeWithReference, tryAppend } from "./fixtures.js";
 
 describe("network members over time", () => {
@@ -12,7 +12,7 @@ describe("network members over time", () => {
       domainEvent("meetings.member-joined", "2020-05-01", { networkId: "net", seatId: "aneby", memberId: "p3" }),
       domainEvent("meetings.seat-vacant", "2020-06-01", { networkId: "net", seatId: "eksjo" }),
     ];
-    const result = foldEvents(membershipProjection, events, { period: period("2020-T1..T2") }) as MembershipResult;
+    const result = foldEvents(membershipProjection, events, { period: period("2020-T1..T2") });
     expect(result.networks).toEqual([{ networkId: "net", name: "Nätverket", seats: 5, filled: 1, vacant: ["eksjo"], joined: 1, left: 1 }]);
   });
 

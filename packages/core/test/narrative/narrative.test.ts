@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, foldEvents, jsonlStore, narrativeProjection, period, replay, type NarrativeResult } from "@tertial/core";
+import { defaultCatalog, foldEvents, jsonlStore, narrativeProjection, period, replay } from "@tertial/core";
 import { domainEvent, storeWithReference, tryAppend } from "../meetings/fixtures.js";
 
 const written = (narrativeId: string, section: string, from: string, to: string, extra: Record<string, unknown> = {}) =>
@@ -13,7 +13,7 @@ describe("narrative", () => {
       written("c", "10.1", "2020-01-01", "2020-08-31"),
       written("year", "3.4", "2020-01-01", "2020-12-31"),
     ];
-    const result = foldEvents(narrativeProjection, events, { period: period("2020-T1..T2") }) as NarrativeResult;
+    const result = foldEvents(narrativeProjection, events, { period: period("2020-T1..T2") });
     expect(result.entries.map((entry) => entry.narrativeId)).toEqual(["a", "b", "c"]);
     expect(result.entries[1]).toMatchObject({ markdown: "Text **b**", threeK: ["kvalitetshojning"] });
     expect(result.bySection).toEqual({ "2.5": ["a"], "3.4": ["b"], "10.1": ["c"] });
@@ -21,7 +21,7 @@ describe("narrative", () => {
 
   it("the example has analyses for chapters 2–7 and 3 K highlights", async () => {
     const log = "examples/kommunal-utveckling-2020/events.jsonl";
-    const result = (await replay(jsonlStore({ path: log, catalog: defaultCatalog }), defaultCatalog, narrativeProjection, { period: period("2020-T1..T2") })) as NarrativeResult;
+    const result = (await replay(jsonlStore({ path: log, catalog: defaultCatalog }), defaultCatalog, narrativeProjection, { period: period("2020-T1..T2") }));
     expect(Object.keys(result.bySection)).toEqual(expect.arrayContaining(["1.1", "2.5", "3.4", "4.2", "5.2", "6.3", "7.7"]));
     expect(new Set(result.entries.flatMap((entry) => entry.threeK ?? []))).toEqual(new Set(["kostnadseffektivitet", "kompetenshojning", "kvalitetshojning"]));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditStatedFigures, defaultCatalog, defineProjection, Decimal, type DomainModule, type FigureSource } from "@tertial/core";
+import { auditStatedFigures, defaultCatalog, defineFigure, defineProjection, Decimal, type DomainModule } from "@tertial/core";
 import { fact } from "../finance/support.js";
 
 /** A figure another domain might register: a status symbol, compared as text. */
@@ -11,17 +11,14 @@ const statusProjection = defineProjection<{ symbol: string }, { symbol: string }
   result: (state) => state,
 });
 
-const statusFigure: FigureSource = {
+const statusFigure = defineFigure(statusProjection, {
   key: "test.status",
   description: "a status symbol",
   params: {},
   unit: "plain",
-  projection: statusProjection,
-  compute: (raw) => {
-    const symbol = (raw as { symbol: string }).symbol;
-    return symbol === "" ? undefined : { exact: new Decimal(0), text: symbol, evidence: ["b"] };
-  },
-};
+  example: {},
+  compute: ({ symbol }) => (symbol === "" ? undefined : { exact: new Decimal(0), text: symbol, evidence: ["b"] }),
+});
 
 const catalog = defaultCatalog.with({ name: "test-status", events: [], projections: [statusProjection], figures: [statusFigure] } satisfies DomainModule);
 
@@ -38,5 +35,11 @@ describe("categorical figures", () => {
   it("reports a figure key no domain computes", () => {
     const report = auditStatedFigures([fact("reconciliation.figure-stated", "2020-09-21", { document: "Rapport", figureKey: "nobody.knows", period: "2020", printed: "1", unit: "count" }, "s")], catalog);
     expect(report.findings.map((found) => found.kind)).toEqual(["unknown-figure"]);
+  });
+
+  it("reports a parameter the figure does not take, rather than reading the figure without it", () => {
+    const stated = fact("reconciliation.figure-stated", "2020-09-21", { document: "Rapport", figureKey: "finance.outcome", params: { area: "a" }, period: "2020-T1..T2", printed: "100", unit: "kr" }, "s-param");
+    const report = auditStatedFigures([budget, stated], catalog);
+    expect(report.findings).toEqual([expect.objectContaining({ kind: "unknown-figure", explanation: expect.stringContaining('the figure "finance.outcome" takes no parameter "area" (it takes row') as unknown })]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReportDocument, defaultHouse, jsonRenderer, period, reportFiguresOf, reportPeriod, type ReportBuildContext, type ReportProvenance, type StaffingResult } from "@tertial/core";
+import { buildReportDocument, defaultHouse, jsonRenderer, period, ReportResults, reportFiguresOf, reportPeriod, staffingProjection, surveyProjection, type ReportBuildContext, type ReportProvenance, type StaffingResult, type SurveyResult } from "@tertial/core";
 
 const provenance: ReportProvenance = { logHash: null, eventCount: 0, knownAt: null, period: { name: "2020-T1..T2", start: "2020-01-01", end: "2020-08-31" }, generatedBy: "test" };
 
@@ -26,7 +26,8 @@ const staffing: StaffingResult = {
   changes: [],
 };
 
-const context = (results: Record<string, unknown>): ReportBuildContext => ({ kind: "delarsrapport", period: period("2020-T1..T2"), results });
+const context = (fill: (results: ReportResults) => ReportResults = (results) => results): ReportBuildContext => ({ kind: "delarsrapport", period: period("2020-T1..T2"), results: fill(new ReportResults()) });
+const withStaffing = (results: ReportResults) => results.set(staffingProjection, "report", staffing);
 
 describe("report builders", () => {
   it("covers the cumulative period each kind asks for", () => {
@@ -44,14 +45,14 @@ describe("report builders", () => {
   });
 
   it("leaves out every section without facts: an empty log gives the title and Bilaga 1 only", () => {
-    const { document } = buildReportDocument({ context: context({}), provenance, house: defaultHouse });
+    const { document } = buildReportDocument({ context: context(), provenance, house: defaultHouse });
     expect(document.sections).toEqual([]);
     expect(document.appendices.map((section) => section.number)).toEqual(["Bilaga 1"]);
     expect(document.title.title).toBe("Delårsrapport januari–augusti 2020");
   });
 
   it("builds 1.2 Medarbetare from the staffing result: formatted figures with exact values, blanks where the facts are silent", () => {
-    const built = buildReportDocument({ context: context({ staffing }), provenance, house: defaultHouse });
+    const built = buildReportDocument({ context: context(withStaffing), provenance, house: defaultHouse });
     const [inledning] = built.document.sections;
     expect(inledning?.title).toBe("Inledning");
     expect(inledning?.sections.map((section) => `${section.number} ${section.title}`)).toEqual(["1.2 Medarbetare"]);
@@ -63,17 +64,24 @@ describe("report builders", () => {
       ["2020 - tertial 2", "7,25", "24,25", "13,80", "45,30"],
     ]);
     const figures = reportFiguresOf(built.document);
-    expect(figures.get("staffing.fte@2020-08-31/form=visstid")?.figure).toEqual({ key: "staffing.fte@2020-08-31/form=visstid", exact: "13.8", text: "13,80", unit: "fte" });
+    // Every cell knows its figure: the definition's key, the parameters asked, the period, and the exact value.
+    expect(figures.get("staffing.fte@2020-08-31/form=visstid")?.figure).toEqual({
+      key: "staffing.fte@2020-08-31/form=visstid",
+      exact: "13.8",
+      text: "13,80",
+      unit: "fte",
+      definition: { key: "staffing.fte", params: { asOf: "2020-08-31", form: "visstid" }, period: "2020-T1..T2" },
+    });
     expect(figures.get("staffing.fte@2020-08-31/financing=grund")?.figure.text).toBe("25,50");
     expect(built.evidence["staffing.fte@2020-08-31"]).toEqual(["snap-2020-08-31"]);
   });
 
   it("puts the yearly survey in an appendix: the share of 5–6 among answers 1–6", () => {
-    const survey = {
+    const survey: SurveyResult = {
       period: "2020",
       rounds: [{ roundId: "enkat-2020", title: "Årlig utvärderingsenkät 2020", year: 2020, date: "2020-12-10", questions: [{ questionId: "nytta", text: "Har nätverket varit till nytta?", networkIds: [], rank: 1, byNetwork: [], byArea: [], evidence: ["e1"], answered: 200, dontKnow: 7, satisfied: 152, share: "0.76" }] }],
     };
-    const { document } = buildReportDocument({ context: { ...context({ survey }), kind: "verksamhetsberattelse", period: period("2020") }, provenance, house: defaultHouse });
+    const { document } = buildReportDocument({ context: { ...context((results) => results.set(surveyProjection, "report", survey)), kind: "verksamhetsberattelse", period: period("2020") }, provenance, house: defaultHouse });
     const appendix = document.appendices[1];
     expect(`${appendix?.number} ${appendix?.title}`).toBe("Bilaga 2 Årlig utvärderingsenkät");
     const figures = reportFiguresOf(document);
@@ -81,7 +89,7 @@ describe("report builders", () => {
   });
 
   it("is pure: the same results give the same bytes", () => {
-    const render = () => jsonRenderer.render(buildReportDocument({ context: context({ staffing }), provenance, house: defaultHouse }).document);
+    const render = () => jsonRenderer.render(buildReportDocument({ context: context(withStaffing), provenance, house: defaultHouse }).document);
     expect(render()).toBe(render());
   });
 });

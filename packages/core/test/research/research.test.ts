@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, foldEvents, jsonlStore, period, replay, researchProjection, type ResearchResult } from "@tertial/core";
+import { defaultCatalog, foldEvents, jsonlStore, period, replay, researchProjection } from "@tertial/core";
 import { domainEvent, storeWithReference, tryAppend } from "../meetings/fixtures.js";
 
 describe("research", () => {
@@ -12,14 +12,14 @@ describe("research", () => {
       domainEvent("research.study-completed", "2019-12-01", { studyId: "s2", outcome: "Rapport" }),
       domainEvent("research.scholarship-awarded", "2020-01-31", { scholarshipId: "x", institution: "Hälsohögskolan", category: "Bästa uppsats", thesisTitle: "T", authors: ["A"] }),
     ];
-    const result = foldEvents(researchProjection, events, { period: period("2020-T1..T2") }) as ResearchResult;
+    const result = foldEvents(researchProjection, events, { period: period("2020-T1..T2") });
     expect(result.studies.map((study) => [study.studyId, study.status, study.milestones.map((one) => one.milestone)])).toEqual([["s1", "ongoing", ["Intervjuer klara"]]]);
     expect(result.scholarships.map((one) => one.scholarshipId)).toEqual(["x"]);
   });
 
   it("the example holds chapter 7: five studies (Sexit completed), two scholarships, two doctoral students, six dissemination items", async () => {
     const log = "examples/kommunal-utveckling-2020/events.jsonl";
-    const result = (await replay(jsonlStore({ path: log, catalog: defaultCatalog }), defaultCatalog, researchProjection, { period: period("2020-T1..T2") })) as ResearchResult;
+    const result = (await replay(jsonlStore({ path: log, catalog: defaultCatalog }), defaultCatalog, researchProjection, { period: period("2020-T1..T2") }));
     expect(result.studies).toHaveLength(5);
     expect(result.studies.find((study) => study.studyId === "sexit")?.status).toBe("completed");
     expect([result.scholarships.length, result.doctoralStudents.length, result.dissemination.length]).toEqual([2, 2, 6]);

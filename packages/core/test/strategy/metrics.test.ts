@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dec, foldEvents, loadState, metricsProjection, period, saveState, type DomainEvent, type MetricsResult } from "@tertial/core";
+import { dec, foldEvents, loadState, metricsProjection, period, saveState, type DomainEvent } from "@tertial/core";
 import { domainEvent, referenceEvents, storeWithReference, tryAppend } from "../meetings/fixtures.js";
 
 const T12 = period("2020-T1..T2");
@@ -27,7 +27,7 @@ const base = (): DomainEvent[] => [
 const summary = (from: string, to: string, present: number) =>
   domainEvent("meetings.attendance-summary-recorded", to, { networkId: "net", from, to, meetings: 2, bySide: { kommun: { expected: 6, present } } });
 
-const rowOf = (events: DomainEvent[]) => (foldEvents(metricsProjection, events, { period: T12 }) as MetricsResult).rows[0]!;
+const rowOf = (events: DomainEvent[]) => (foldEvents(metricsProjection, events, { period: T12 })).rows[0]!;
 
 describe("metrics from pluggable sources", () => {
   it("takes the result from the attendance projection and the comparison from last year's facts", () => {
@@ -46,6 +46,17 @@ describe("metrics from pluggable sources", () => {
     expect(row.comparisons[0]?.value).toMatchObject({ value: "0.9", source: "recorded" });
     expect(row.trend?.value).toBe("down");
     expect(rowOf(base()).status.shown).toBe("no-result");
+  });
+
+  it("judges trend and status on the values as printed: no arrow between two equal printed shares", () => {
+    // 0.5783 and 0.5801 both print "58 %"; 0.7960 prints "80 %", the target.
+    const recorded = (from: string, to: string, value: string) => domainEvent("strategy.metric-result-recorded", to, { metricId: "narvaro", from, to, value });
+    const row = rowOf([...base(), recorded("2019-01-01", "2019-08-31", "0.5801"), recorded("2020-01-01", "2020-08-31", "0.5783")]);
+    expect(row.trend?.value).toBe("unchanged");
+    const atTarget = rowOf([...base(), recorded("2020-01-01", "2020-08-31", "0.796")]);
+    expect(atTarget.status.derived).toBe("met");
+    const below = rowOf([...base(), recorded("2020-01-01", "2020-08-31", "0.794")]);
+    expect(below.status.derived).toBe("partly-met");
   });
 
   it("law: an authored assessment wins over the derived status and is reported as an override", () => {

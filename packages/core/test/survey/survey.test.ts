@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { foldEvents, period, surveyProjection, surveyShare, type DomainEvent, type SurveyResult } from "@tertial/core";
+import { foldEvents, period, surveyProjection, surveyShare, type DomainEvent } from "@tertial/core";
 import { domainEvent, referenceEvents, storeWithReference, tryAppend } from "../meetings/fixtures.js";
 
 const YEAR = period("2020");
@@ -11,7 +11,7 @@ const round = (): DomainEvent[] => [
   domainEvent("survey.question-defined", "2020-12-10", { roundId: "r2020", questionId: "q2", text: "Nytta?", networkIds: ["net"], order: 2 }),
 ];
 const response = (answers: Record<string, number | string>) => domainEvent("survey.response-recorded", "2020-12-10", { roundId: "r2020", responseId: `resp-${Math.abs(JSON.stringify(answers).length)}-${Object.values(answers).join("")}`, networkId: "net", answers });
-const fold = (events: DomainEvent[]) => foldEvents(surveyProjection, events, { period: YEAR }) as SurveyResult;
+const fold = (events: DomainEvent[]) => foldEvents(surveyProjection, events, { period: YEAR });
 
 const arbAnswer = fc.constantFrom<number | string>(1, 2, 3, 4, 5, 6, "vet ej");
 

@@ -1,18 +1,17 @@
 import { Decimal } from "../../numbers/decimal.js";
 import type { UnitId } from "../../numbers/units.js";
-import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure, type FigureParams, type FigureSource, type FootingDimension } from "../../reconciliation/figure-source.js";
 import { courseCostReductionProjection, coursesProjection, type CostReductionResult, type CostReductionRow, type CoursesResult } from "./projections.js";
 
-type Params = Readonly<Record<string, string>>;
-
-const coursesFigure = (key: string, description: string, unit: UnitId, params: Params, compute: (result: CoursesResult, params: Params) => ComputedFigure | undefined): FigureSource => ({
-  key,
-  description,
-  params,
-  unit,
-  projection: coursesProjection,
-  compute: (raw, given) => compute(raw as CoursesResult, given),
-});
+const coursesFigure = <const P extends string>(
+  key: string,
+  description: string,
+  unit: UnitId,
+  params: { readonly [K in P]: string },
+  example: FigureParams<P>,
+  compute: (result: CoursesResult, params: FigureParams<P>) => ComputedFigure | undefined,
+  footing: readonly FootingDimension<P>[] = [],
+) => defineFigure(coursesProjection, { key, description, params, unit, example, compute, footing });
 
 const count = (value: number | undefined, evidence: readonly string[], derivation: string): ComputedFigure | undefined =>
   value === undefined ? undefined : { exact: new Decimal(value), evidence, derivation };
@@ -33,79 +32,82 @@ const decrease = (change: string | null, evidence: readonly string[], what: stri
 
 const ORIGIN = { origin: 'a municipality id, "region" (Region Jönköpings län), "external", or "commissioner:<area or party id>"; absent for all' };
 
-const registerFigures: FigureSource[] = [
-  coursesFigure("courses.held", "Courses held in the period, in all or for one commissioning party.", "courses", { commissioner: "an area or party id" }, (result, params) => {
+const registerFigures = [
+  coursesFigure("courses.held", "Courses held in the period, in all or for one commissioning party.", "courses", { commissioner: "an area or party id" }, {}, (result, params) => {
     const held = result.current.held;
     if (held === null) return undefined;
     return params.commissioner === undefined ? count(held.count, held.evidence, "courses held") : count(result.current.heldByCommissioner?.[params.commissioner], held.evidence, `courses commissioned by ${params.commissioner}`);
-  }),
-  coursesFigure("courses.participants", "Participants in the period's courses, in all or from one origin.", "participants", ORIGIN, (result, params) =>
+  }, [{ over: "commissioner" }]),
+  coursesFigure("courses.participants", "Participants in the period's courses, in all or from one origin.", "participants", ORIGIN, {}, (result, params) =>
     count(participantsFrom(result, params.origin), result.current.participants?.evidence ?? [], `participants ${params.origin ?? "in all"}`),
+    [{ over: "origin" }],
   ),
-  coursesFigure("courses.participant-share", "One origin's share of all participants (Bilaga 2).", "percent", ORIGIN, (result, params) => {
+  coursesFigure("courses.participant-share", "One origin's share of all participants (Bilaga 2).", "percent", ORIGIN, { origin: "aneby" }, (result, params) => {
     const share = params.origin === undefined ? undefined : result.participantShares?.[params.origin];
     return share === undefined ? undefined : { exact: new Decimal(share), evidence: result.current.participants?.evidence ?? [], derivation: `participants from ${params.origin ?? "?"} ÷ all participants` };
   }),
-  coursesFigure("courses.cancelled", "Courses cancelled in the period, in all or for one reason.", "courses", { reason: "a cancellation reason" }, (result, params) => {
+  coursesFigure("courses.cancelled", "Courses cancelled in the period, in all or for one reason.", "courses", { reason: "a cancellation reason" }, {}, (result, params) => {
     const cancelled = result.current.cancelled;
     if (cancelled === null) return undefined;
     return params.reason === undefined ? count(cancelled.count, cancelled.evidence, "courses cancelled") : count(result.current.cancelledByReason?.[params.reason], cancelled.evidence, `courses cancelled for ${params.reason}`);
-  }),
-  coursesFigure("courses.held-decrease", "Decrease in courses held against the same period last year, as a share of last year's.", "percent", {}, (result) =>
+  }, [{ over: "reason" }]),
+  coursesFigure("courses.held-decrease", "Decrease in courses held against the same period last year, as a share of last year's.", "percent", {}, {}, (result) =>
     decrease(result.heldChange, [...(result.current.held?.evidence ?? []), ...(result.samePeriodLastYear.held?.evidence ?? [])], "courses held"),
   ),
-  coursesFigure("courses.participants-decrease", "Decrease in participants against the same period last year, as a share of last year's.", "percent", {}, (result) =>
+  coursesFigure("courses.participants-decrease", "Decrease in participants against the same period last year, as a share of last year's.", "percent", {}, {}, (result) =>
     decrease(result.participantsChange, [...(result.current.participants?.evidence ?? []), ...(result.samePeriodLastYear.participants?.evidence ?? [])], "participants"),
   ),
-  coursesFigure("courses.revenue", "Kurs och konferens revenue in the period, in all or from one payer.", "kronor", { payer: "kommunerna or ovriga" }, (result, params) => {
+  coursesFigure("courses.revenue", "Kurs och konferens revenue in the period, in all or from one payer.", "kronor", { payer: "kommunerna or ovriga" }, {}, (result, params) => {
     const revenue = result.revenue;
     if (revenue === null) return undefined;
     const amount = params.payer === undefined ? revenue.amount : revenue.byPayer[params.payer];
     return amount === undefined ? undefined : { exact: new Decimal(amount), evidence: revenue.evidence, derivation: `course revenue ${params.payer ?? "in all"}` };
   }),
-];
+] as const;
+
+/** Bilaga 2: held, participants, their shares, cancellations, the change against last year, revenue. */
+export const [coursesHeld, coursesParticipants, coursesParticipantShare, coursesCancelled, coursesHeldDecrease, coursesParticipantsDecrease, coursesRevenue] = registerFigures;
 
 const reductionRow = (result: CostReductionResult, courseId: string | undefined): CostReductionRow | undefined => result.rows.find((row) => row.courseId === courseId);
 
-const reductionFigure = (key: string, description: string, unit: UnitId, pick: (row: CostReductionRow) => string | null): FigureSource => ({
+const reductionFigure = (key: string, description: string, unit: UnitId, pick: (row: CostReductionRow) => string | null) =>
+  defineFigure(courseCostReductionProjection, {
   key,
   description,
   params: { course: "the course id" },
   unit,
-  projection: courseCostReductionProjection,
-  compute: (raw, params) => {
-    const row = reductionRow(raw as CostReductionResult, params.course);
+  example: { course: "entreprenadjuridik-2020" },
+  compute: (result, params) => {
+    const row = reductionRow(result, params.course);
     const value = row === undefined ? null : pick(row);
     return row === undefined || value === null ? undefined : { exact: new Decimal(value), evidence: row.evidence, derivation: description };
   },
 });
 
-const reductionFigures: FigureSource[] = [
+const reductionFigures = [
   reductionFigure("courses.cost-reduction-per-participant", "Outside price − our fee, per participant.", "kr", (row) => row.reductionPerParticipant),
   reductionFigure("courses.cost-reduction-per-course", "Reduction per participant × participants per occasion.", "kr", (row) => row.reductionPerCourse),
   reductionFigure("courses.cost-reduction-share", "Reduction per participant ÷ outside price.", "percent", (row) => row.reductionShare),
   reductionFigure("courses.fee-per-participant", "Our fee per participant.", "kr", (row) => row.feePerParticipant),
   reductionFigure("courses.benchmark-price", "An outside organiser's price per participant.", "kr", (row) => row.benchmarkPricePerParticipant),
   reductionFigure("courses.participants-per-occasion", "Participants per occasion.", "count", (row) => String(row.participantsPerOccasion)),
-  {
+  defineFigure(courseCostReductionProjection, {
     key: "courses.cost-reduction-total",
     description: "Total reduction per occasion over the courses of the table.",
     params: {},
     unit: "kr",
-    projection: courseCostReductionProjection,
-    compute: (raw) => {
-      const result = raw as CostReductionResult;
+    example: {},
+    compute: (result) => {
       return result.totalReduction === null ? undefined : { exact: new Decimal(result.totalReduction), evidence: result.rows.flatMap((row) => row.evidence), derivation: "sum of the reductions per course", parts: result.rows.map((row) => new Decimal(row.reductionPerCourse)) };
     },
-  },
-  {
+  }),
+  defineFigure(courseCostReductionProjection, {
     key: "courses.cost-reduction-total-share",
     description: "Weighted total share: total reduction ÷ the same places at the outside price.",
     params: {},
     unit: "percent",
-    projection: courseCostReductionProjection,
-    compute: (raw) => {
-      const result = raw as CostReductionResult;
+    example: {},
+    compute: (result) => {
       if (result.totalShare === null) return undefined;
       const shares = result.rows.flatMap((row) => (row.reductionShare === null ? [] : [new Decimal(row.reductionShare)]));
       const mean = shares.reduce((total, share) => total.plus(share), new Decimal(0)).dividedBy(shares.length);
@@ -116,7 +118,10 @@ const reductionFigures: FigureSource[] = [
         alternatives: [{ exact: mean, cause: "the plain mean of the rows' shares, not weighted by what each course costs" }],
       };
     },
-  },
-];
+  }),
+] as const;
+
+/** Tabell 1 Exempel på kostnadsreducering. */
+export const [coursesCostReductionPerParticipant, coursesCostReductionPerCourse, coursesCostReductionShare, coursesFeePerParticipant, coursesBenchmarkPrice, coursesParticipantsPerOccasion, coursesCostReductionTotal, coursesCostReductionTotalShare] = reductionFigures;
 
 export const coursesFigures: readonly FigureSource[] = [...registerFigures, ...reductionFigures];

@@ -1,8 +1,8 @@
 import { Decimal, ratio, sum, toDecimalString } from "../../numbers/decimal.js";
-import { defineProjection } from "../../projection/projection.js";
+import { defineFold, defineView } from "../../projection/projection.js";
 import { samePeriodLastYear, type Period } from "../../time/period.js";
 import { membershipOf } from "../finance/fact-sum.js";
-import { courseFiguresOf, type CourseFigures } from "./course-figures.js";
+import { periodCountsOf, type CoursePeriodCounts } from "./period-counts.js";
 import { emptyRegister, learnCourse, type CourseRegister } from "./register.js";
 
 export interface CourseRevenue {
@@ -13,8 +13,8 @@ export interface CourseRevenue {
 
 export interface CoursesResult {
   readonly period: string;
-  readonly current: CourseFigures;
-  readonly samePeriodLastYear: CourseFigures;
+  readonly current: CoursePeriodCounts;
+  readonly samePeriodLastYear: CoursePeriodCounts;
   /** Each origin's share (0..1) of all participants: municipality ids, "region", "external". */
   readonly participantShares: Readonly<Record<string, string>> | null;
   /** (this period − same period last year) ÷ same period last year; null without both. */
@@ -29,7 +29,7 @@ const change = (now: number | undefined, before: number | undefined): string | n
   return value === undefined ? null : toDecimalString(value);
 };
 
-const sharesOf = (figures: CourseFigures): Record<string, string> | null => {
+const sharesOf = (figures: CoursePeriodCounts): Record<string, string> | null => {
   const participants = figures.participants;
   if (participants === null || participants.total === 0) return null;
   const origins: [string, number | null][] = [...Object.entries(participants.byMunicipality), ["region", participants.region], ["external", participants.external]];
@@ -51,8 +51,8 @@ const revenueOf = (register: CourseRegister, period: Period): CourseRevenue | nu
 };
 
 export const coursesOf = (register: CourseRegister, period: Period): CoursesResult => {
-  const current = courseFiguresOf(register, period);
-  const before = courseFiguresOf(register, samePeriodLastYear(period));
+  const current = periodCountsOf(register, period);
+  const before = periodCountsOf(register, samePeriodLastYear(period));
   return {
     period: period.name,
     current,
@@ -64,17 +64,18 @@ export const coursesOf = (register: CourseRegister, period: Period): CoursesResu
   };
 };
 
+/** The courses domain's one fold: the register every course view reads. */
+export const courseRegisterFold = defineFold<CourseRegister>({ name: "course-register", init: emptyRegister, evolve: (register, event) => learnCourse(register, event) });
+
 /**
  * Courses through Kurs och konferens (T-N, T-O, T-P): held per commissioning party, participants
  * per municipality with shares, cancellations per reason, revenue, and the change against the
  * same period last year. Every course fact is kept; the result selects by the period.
  */
-export const coursesProjection = defineProjection<CourseRegister, CoursesResult>({
+export const coursesProjection = defineView<CourseRegister, CoursesResult>(courseRegisterFold, {
   name: "courses",
   description:
     "Courses held (per commissioning party), participants (per municipality, region, external, with shares), cancellations (per reason) and course revenue for the period, with the change against the same period last year.",
-  init: emptyRegister,
-  evolve: (register, event) => learnCourse(register, event),
   result: (register, { period }) => coursesOf(register, period),
 });
 
@@ -129,11 +130,9 @@ const costReductionOf = (register: CourseRegister, period: Period): CostReductio
 };
 
 /** Tabell 1 Exempel på kostnadsreducering: what each course saves per participant and per occasion against an outside organiser. */
-export const courseCostReductionProjection = defineProjection<CourseRegister, CostReductionResult>({
+export const courseCostReductionProjection = defineView<CourseRegister, CostReductionResult>(courseRegisterFold, {
   name: "course-cost-reduction",
   description:
     "Cost reduction per course held in the period against an outside organiser's price: per participant, per occasion (fee × participants per occasion), as a share, and in total with the weighted total share.",
-  init: emptyRegister,
-  evolve: (register, event) => learnCourse(register, event),
   result: (register, { period }) => costReductionOf(register, period),
 });

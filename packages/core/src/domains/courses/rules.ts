@@ -5,10 +5,45 @@ import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences } from "../reference/known-references.js";
 import { CANCELLATION_REASONS, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
 
+/** What a period summary counts: each part is summed over the summaries a period contains. */
+type SummaryPart = "courses held" | "participants" | "cancellations";
+
+interface KnownSummary {
+  readonly from: string;
+  readonly to: string;
+  readonly parts: readonly SummaryPart[];
+}
+
 interface CourseKnowledge {
   readonly references: KnownReferences;
   readonly courses: Map<string, { scheduled: boolean; held: boolean; cancelledBy?: string }>;
+  /** Summaries in force, by event id: a superseded or retracted one leaves. */
+  readonly summaries: Map<string, KnownSummary>;
 }
+
+const summaryParts = (data: { readonly [field: string]: unknown }): SummaryPart[] => [
+  ...(data.coursesHeld !== undefined || data.coursesByCommissioner !== undefined ? (["courses held"] as const) : []),
+  ...(data.participantsTotal !== undefined || data.participants !== undefined || data.participantsByCommissioner !== undefined ? (["participants"] as const) : []),
+  ...(data.cancelled !== undefined || data.cancelledByReason !== undefined ? (["cancellations"] as const) : []),
+];
+
+/**
+ * Two summaries whose spans overlap and that count the same thing would be added together for
+ * any period holding both (two course summaries for one half-year): refused, unless the new one
+ * replaces the other.
+ */
+const doubleCountIssues = (known: CourseKnowledge, event: DomainEvent, summary: KnownSummary): Issue[] =>
+  [...known.summaries.entries()].flatMap(([id, other]) => {
+    if (id === event.supersedes || other.to < summary.from || summary.to < other.from) return [];
+    const shared = summary.parts.filter((part) => other.parts.includes(part));
+    return shared.length === 0
+      ? []
+      : [
+          issue("conflict", "data", `overlaps period summary "${id}" (${other.from}..${other.to}), which already counts ${shared.join(" and ")} on those days: the two would be added together`, {
+            expected: `a span that does not overlap ${other.from}..${other.to}, other parts than ${shared.join(" and ")}, or supersedes "${id}"`,
+          }),
+        ];
+  });
 
 /** A commissioning party is an area of the organisation or an outside party recorded as a funder. */
 const commissionerIssues = (known: CourseKnowledge, id: string | undefined, path: string): Issue[] =>
@@ -52,7 +87,11 @@ const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
   }
   if (CourseRevenueRecorded.is(event)) return spanIssues(event, event.data.from, event.data.to);
   if (CourseSummaryRecorded.is(event)) {
-    const found = [...spanIssues(event, event.data.from, event.data.to), ...participantIssues(known, event.data.participants, "data.participants")];
+    const found = [
+      ...spanIssues(event, event.data.from, event.data.to),
+      ...participantIssues(known, event.data.participants, "data.participants"),
+      ...doubleCountIssues(known, event, { from: event.data.from, to: event.data.to, parts: summaryParts(event.data) }),
+    ];
     for (const key of Object.keys(event.data.coursesByCommissioner ?? {})) found.push(...commissionerIssues(known, key, `data.coursesByCommissioner.${key}`));
     for (const key of Object.keys(event.data.cancelledByReason ?? {})) {
       if (!(CANCELLATION_REASONS as readonly string[]).includes(key)) found.push(issue("invalid-field", `data.cancelledByReason.${key}`, "is not a cancellation reason", { expected: CANCELLATION_REASONS.join(", "), actual: key }));
@@ -62,12 +101,15 @@ const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
   return checkHeld(known, event);
 };
 
-/** Courses are commissioned by known parties; a cancelled course is never held; participants come from known municipalities. */
+/** Courses are commissioned by known parties; a cancelled course is never held; participants come from known municipalities; no two summaries count the same days twice. */
 export const coursesIntegrity = defineRule<CourseKnowledge>({
   name: "courses-integrity",
-  init: () => ({ references: new KnownReferences(), courses: new Map() }),
+  init: () => ({ references: new KnownReferences(), courses: new Map(), summaries: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
+    const replaced = event.supersedes ?? event.retracts;
+    if (replaced !== undefined) known.summaries.delete(replaced);
+    if (CourseSummaryRecorded.is(event)) known.summaries.set(event.id, { from: event.data.from, to: event.data.to, parts: summaryParts(event.data) });
     const courseId = CourseScheduled.is(event) || CourseHeld.is(event) || CourseCancelled.is(event) ? event.data.courseId : undefined;
     if (courseId === undefined) return;
     const course = known.courses.get(courseId) ?? { scheduled: false, held: false };

@@ -1,13 +1,16 @@
-import { defineProjection } from "../../projection/projection.js";
+import { defineView } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { available, earmarkedOf, remainingOf } from "./balances.js";
-import { evolveLedger, initLedger, openingDateOf, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
+import { ledgerFold, openingDateOf, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
 import { combineFacts, type FactSum } from "./fact-sum.js";
 
 export interface BudgetRow {
   readonly row: string;
+  /** The area's name on the period's last day (the report labels internal-charge and totals rows itself). */
   readonly name: string;
+  /** An area's own line, its internal-charge line, or a sum of lines (the totals, or a union a figure asks for). */
+  readonly line: LedgerLine["line"] | "sum";
   readonly opening: FactSum;
   readonly received: FactSum;
   readonly available: FactSum;
@@ -52,12 +55,14 @@ const deviationOf = (budget: FactSum, outcome: FactSum): FactSum => (budget.exac
 
 /** The columns of Tabell 1 for a set of lines, with totals summed row by row as the table does. */
 export const budgetRowOf = (row: string, name: string, lines: readonly LedgerLine[], balances: readonly RecordedBalance[], rowWise: boolean): BudgetRow => {
+  const [only] = lines;
   const budget = sumOf(lines, (line) => line.budget);
   const outcome = sumOf(lines, (line) => line.outcome);
   const remaining = rowWise ? { sum: combineFacts(lines.map((line) => ({ sum: remainingOf([line], balances).sum }))), from: "flows" as const } : remainingOf(lines, balances);
   return {
     row,
     name,
+    line: row !== "total" && lines.length === 1 && only !== undefined ? only.line : "sum",
     opening: sumOf(lines, (line) => line.opening),
     received: sumOf(lines, (line) => line.received),
     available: available(lines),
@@ -71,23 +76,22 @@ export const budgetRowOf = (row: string, name: string, lines: readonly LedgerLin
   };
 };
 
-const rowName = (state: LedgerState, line: LedgerLine, period: Period): string => {
+const areaName = (state: LedgerState, line: LedgerLine, period: Period): string => {
   const area = state.directory.areas[line.areaId];
-  const name = area === undefined ? line.areaId : nameOn(area, period.end);
-  return line.line === "area" ? name : `Härav ${name.toLowerCase()} finansierat från områdena ovan`;
+  return area === undefined ? line.areaId : nameOn(area, period.end);
 };
 
 const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpResult => {
   // Table order: area lines as the facts first name them, the internal-charge lines after them.
   const entries = Object.entries(state.lines).sort(([, a], [, b]) => (a.line === b.line ? 0 : a.line === "area" ? -1 : 1));
   const lines = entries.map(([, line]) => line);
-  const total = budgetRowOf("total", "Summa", lines, state.balances, true);
+  const total = budgetRowOf("total", "all lines", lines, state.balances, true);
   return {
     period: period.name,
     openingDate: openingDateOf(period),
     budgetYear: yearOf(period),
     forecastHorizon: yearEndOf(period),
-    rows: entries.map(([key, line]) => budgetRowOf(key, rowName(state, line, period), [line], state.balances, false)),
+    rows: entries.map(([key, line]) => budgetRowOf(key, areaName(state, line, period), [line], state.balances, false)),
     total,
     priorSurplus: state.priorSurplus,
     accumulatedSurplus: combineFacts([{ sum: total.forecast }, { sum: state.priorSurplus }]),
@@ -97,11 +101,9 @@ const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpRes
 };
 
 /** Tabell 1 Budgetuppföljning: per area and in total, for a period, as known at the cut-off. */
-export const budgetFollowUpProjection = defineProjection<LedgerState, BudgetFollowUpResult>({
+export const budgetFollowUpProjection = defineView<LedgerState, BudgetFollowUpResult>(ledgerFold, {
   name: "budget-follow-up",
   description:
     "Budget follow-up per area (Tabell 1): ingående, erhållna, disponibla, budget, utfall, kvarvarande, varav fonderade, prognos, avvikelse, with the totals row, the surplus from earlier years and the accumulated surplus. Amounts in kr.",
-  init: initLedger,
-  evolve: (state, event, { period }) => evolveLedger(state, event, period),
   result: (state, { period }) => budgetFollowUpOf(state, period),
 });

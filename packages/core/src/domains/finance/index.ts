@@ -9,10 +9,14 @@ import { fundsBySourceProjection, outcomeBySourceProjection } from "./source-tab
 export * from "./events.js";
 export * from "./fact-sum.js";
 export type { LedgerLine, LedgerState, RecordedBalance, StateGrantEntry } from "./ledger.js";
+export { ledgerFold } from "./ledger.js";
 export * from "./budget-follow-up.js";
 export * from "./source-tables.js";
 export * from "./result-tables.js";
 export { financeFigures } from "./figures.js";
+export * from "./budget-follow-up-figures.js";
+export * from "./source-table-figures.js";
+export * from "./result-table-figures.js";
 export { financeIntegrity } from "./rules.js";
 
 export const financeModule: DomainModule = {

@@ -1,4 +1,5 @@
 import type { DomainEvent } from "../../events/envelope.js";
+import { defineFold } from "../../projection/projection.js";
 import { Decimal } from "../../numbers/decimal.js";
 import { addDays, isoDate, toCivil, type IsoDate } from "../../time/calendar.js";
 import { effectiveDateOf } from "../../time/effective.js";
@@ -147,3 +148,10 @@ export const evolveLedger = (state: LedgerState, event: DomainEvent, period: Per
   learnStock(state, event, period, date);
   return state;
 };
+
+/** The finance domain's one fold: every money table (Tabell 1, 2a/2b, 3a/3b, the result, state grants) is a view of it. */
+export const ledgerFold = defineFold<LedgerState>({
+  name: "finance-ledger",
+  init: initLedger,
+  evolve: (state, event, { period }) => evolveLedger(state, event, period),
+});

@@ -1,8 +1,8 @@
 import { Decimal } from "../../numbers/decimal.js";
-import { defineProjection } from "../../projection/projection.js";
+import { defineView } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
-import { evolveLedger, initLedger, yearOf, type LedgerLine, type LedgerState, type StateGrantEntry } from "./ledger.js";
+import { ledgerFold, yearOf, type LedgerLine, type LedgerState, type StateGrantEntry } from "./ledger.js";
 import { addFact, combineFacts, emptyFactSum, type FactSum } from "./fact-sum.js";
 
 /**
@@ -42,12 +42,10 @@ const resultRowOf = (state: LedgerState, key: string, line: LedgerLine, period: 
 };
 
 /** The organisation's financial result and each line's result (received − costs) for a period. */
-export const financialResultProjection = defineProjection<LedgerState, FinancialResultResult>({
+export const financialResultProjection = defineView<LedgerState, FinancialResultResult>(ledgerFold, {
   name: "financial-result",
   description:
     "The organisation's financial result for the period: received − costs summed over the lines whose money does not carry over between years (areas of kind operation or management, with their internal-charge lines); and each line's own result.",
-  init: initLedger,
-  evolve: (state, event, { period }) => evolveLedger(state, event, period),
   result: (state, { period }) => {
     const rows = Object.entries(state.lines).map(([key, line]) => resultRowOf(state, key, line, period));
     const counted = rows.filter((row) => row.inFinancialResult);
@@ -65,11 +63,9 @@ export interface StateGrantsResult {
 const entryTally = (entry: StateGrantEntry): FactSum => addFact(emptyFactSum(), new Decimal(entry.amount), entry.knownTo, entry.eventId);
 
 /** State grants requisitioned and allocated in the year the period ends in. */
-export const stateGrantsProjection = defineProjection<LedgerState, StateGrantsResult>({
+export const stateGrantsProjection = defineView<LedgerState, StateGrantsResult>(ledgerFold, {
   name: "state-grants",
   description: "State money requisitioned (per area and programme, and in total) and allocated per programme, in the calendar year the period ends in.",
-  init: initLedger,
-  evolve: (state, event, { period }) => evolveLedger(state, event, period),
   result: (state, { period }) => {
     const requisitioned = state.requisitioned.map((entry) => ({ areaId: entry.areaId ?? null, programme: entry.programme, amount: entryTally(entry) }));
     return {

@@ -1,10 +1,10 @@
 import { Decimal, ratio, toDecimalString } from "../../numbers/decimal.js";
-import { defineProjection } from "../../projection/projection.js";
+import { defineView } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { balanceEarmarked, balanceTotal, flowRemaining } from "./balances.js";
 import { FINANCING_SOURCES } from "./events.js";
-import { evolveLedger, initLedger, type LedgerLine, type LedgerState } from "./ledger.js";
+import { ledgerFold, type LedgerLine, type LedgerState } from "./ledger.js";
 import { addFact, combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
 
 const shareText = (part: FactSum, whole: FactSum): string | null => {
@@ -72,7 +72,7 @@ const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResul
     rows: base.map((row) => ({ ...row, sourceShares: sourceShares(row.bySource, row.total), shareOfTotal: shareText(row.total, total) })),
     total: {
       row: "total",
-      name: "Summa",
+      name: "all recorded balances",
       total,
       bySource: totalBySource,
       sourceShares: sourceShares(totalBySource, total),
@@ -83,12 +83,10 @@ const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResul
 };
 
 /** Tabell 2a/2b: the funds at the period's end by financing source, in kr and as shares. */
-export const fundsBySourceProjection = defineProjection<LedgerState, FundsBySourceResult>({
+export const fundsBySourceProjection = defineView<LedgerState, FundsBySourceResult>(ledgerFold, {
   name: "funds-by-source",
   description:
     "Funds at the period's end by financing source (Tabell 2a, 2b): the accounting system's recorded balances per area or group of areas, in kr and as shares, with earmarked state money, and what the flows would leave for the same areas.",
-  init: initLedger,
-  evolve: (state, event, { period }) => evolveLedger(state, event, period),
   result: (state, { period }) => fundsBySourceOf(state, period),
 });
 
@@ -116,7 +114,7 @@ const outcomeRowOf = (row: string, name: string, lines: readonly LedgerLine[]): 
 const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceResult => {
   // A line with no costs in the period (an earmarked fund, say) is no row of a cost table.
   const areaLines = Object.entries(state.lines).filter(([, line]) => line.line === "area" && (line.outcome.exact !== null || line.outcome.unknown));
-  const total = outcomeRowOf("areas", "Summa", areaLines.map(([, line]) => line));
+  const total = outcomeRowOf("areas", "all areas", areaLines.map(([, line]) => line));
   const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
   return {
     period: period.name,
@@ -130,11 +128,9 @@ const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceR
 };
 
 /** Tabell 3a/3b: costs of the period per area split by financing source, in kr and as shares. */
-export const outcomeBySourceProjection = defineProjection<LedgerState, OutcomeBySourceResult>({
+export const outcomeBySourceProjection = defineView<LedgerState, OutcomeBySourceResult>(ledgerFold, {
   name: "outcome-by-source",
   description:
     "Costs (utfall) of the period per area and financing source (Tabell 3a, 3b), in kr and as shares, with the part of each area's costs whose source the facts do not name, and the external financing share.",
-  init: initLedger,
-  evolve: (state, event, { period }) => evolveLedger(state, event, period),
   result: (state, { period }) => outcomeBySourceOf(state, period),
 });

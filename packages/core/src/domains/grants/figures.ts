@@ -1,6 +1,6 @@
 import { Decimal } from "../../numbers/decimal.js";
 import type { UnitId } from "../../numbers/units.js";
-import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure } from "../../reconciliation/figure-source.js";
 import { grantApplicationsProjection, type ApplicationRow, type GrantApplicationsResult } from "./applications.js";
 
 const evidenceOf = (rows: readonly ApplicationRow[]): string[] => rows.flatMap((row) => row.evidence);
@@ -8,17 +8,15 @@ const evidenceOf = (rows: readonly ApplicationRow[]): string[] => rows.flatMap((
 /** Nothing submitted in the period, or a submission span straddling it: the figure stays blank. */
 const known = (result: GrantApplicationsResult): boolean => result.applications.length > 0 && result.undetermined.length === 0;
 
-const grantsFigure = (key: string, description: string, unit: UnitId, compute: (result: GrantApplicationsResult) => ComputedFigure | undefined): FigureSource => ({
-  key,
-  description,
-  params: {},
-  unit,
-  projection: grantApplicationsProjection,
-  compute: (raw) => {
-    const result = raw as GrantApplicationsResult;
-    return known(result) ? compute(result) : undefined;
-  },
-});
+const grantsFigure = (key: string, description: string, unit: UnitId, compute: (result: GrantApplicationsResult) => ComputedFigure | undefined) =>
+  defineFigure(grantApplicationsProjection, {
+    key,
+    description,
+    params: {},
+    unit,
+    example: {},
+    compute: (result) => (known(result) ? compute(result) : undefined),
+  });
 
 const rowsWith = (result: GrantApplicationsResult, decision: "granted" | "rejected" | null): ApplicationRow[] => result.applications.filter((row) => row.decision === decision);
 
@@ -34,7 +32,7 @@ const amountOf = (rows: readonly ApplicationRow[], pick: (row: ApplicationRow) =
 const shareOf = (part: string, whole: string, rows: readonly ApplicationRow[], what: string): ComputedFigure | undefined =>
   new Decimal(whole).isZero() ? undefined : { exact: new Decimal(part).dividedBy(whole), evidence: evidenceOf(rows), derivation: what };
 
-export const grantsFigures: readonly FigureSource[] = [
+export const grantsFigures = [
   grantsFigure("grants.submitted-count", "Applications submitted in the period (by submission date).", "st", (result) => countOf(result.applications, "submitted in the period")),
   grantsFigure("grants.submitted-amount", "Total amount applied for by the applications submitted in the period.", "kronor", (result) => amountOf(result.applications, (row) => row.amount, "submitted")),
   grantsFigure("grants.granted-count", "Applications submitted in the period that were granted.", "st", (result) => countOf(rowsWith(result, "granted"), "granted")),
@@ -53,4 +51,6 @@ export const grantsFigures: readonly FigureSource[] = [
     evidence: evidenceOf(result.applications),
     derivation: result.funders.join(", "),
   })),
-];
+] as const;
+
+export const [grantsSubmittedCount, grantsSubmittedAmount, grantsGrantedCount, grantsGrantedAmount, grantsRejectedCount, grantsRejectedAmount, grantsPendingCount, grantsGrantedShareByCount, grantsGrantedShareByAmount, grantsFunderCount] = grantsFigures;

@@ -1,5 +1,5 @@
 import { dec } from "../../numbers/decimal.js";
-import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure, type FigureSource } from "../../reconciliation/figure-source.js";
 import type { AttendanceAggregate } from "./aggregate.js";
 import { attendanceProjection, type AttendanceResult, type GroupAttendance } from "./attendance.js";
 import type { Attendance } from "./tally.js";
@@ -30,129 +30,134 @@ const shareIn = (scope: AttendanceAggregate, params: Params): Attendance | undef
   return scope.attendance;
 };
 
-export const attendanceShareFigure: FigureSource = {
+export const attendanceShareFigure = defineFigure(attendanceProjection, {
   key: "attendance.share",
   description: "Närvaro: seats present ÷ seats expected (pooled), for all networks, a network or a group, optionally one side or municipality.",
   params: { ...SCOPE, side: "only seats of this side: kommun, region or other", municipality: "only this municipality's seats" },
   unit: "percent",
-  projection: attendanceProjection,
+  example: { network: "reko", side: "region" },
   compute: (result, params) => {
-    const scope = scopeOf(result as AttendanceResult, params);
+    const scope = scopeOf(result, params);
     const share = scope === undefined ? undefined : shareIn(scope, params);
     return figure(share?.share, scope?.evidence ?? [], `${share?.present ?? 0} of ${share?.expected ?? 0} expected seats present (${scopeName(params)}${params.side === undefined ? "" : `, ${params.side}`})`);
   },
-};
+});
 
-export const attendanceMeetingsFigure: FigureSource = {
+export const attendanceMeetingsFigure = defineFigure(attendanceProjection, {
   key: "attendance.meetings",
   description: "Number of meetings held with attendance registered.",
   params: SCOPE,
   unit: "count",
-  projection: attendanceProjection,
+  example: { group: "samtliga-chefsnatverk" },
   compute: (result, params) => {
-    const scope = scopeOf(result as AttendanceResult, params);
+    const scope = scopeOf(result, params);
     return scope === undefined ? undefined : figure(String(scope.meetings), scope.evidence, `meetings of ${scopeName(params)}`);
   },
-};
+});
 
-export const networksReachingTargetFigure: FigureSource = {
+export const networksReachingTargetFigure = defineFigure(attendanceProjection, {
   key: "attendance.networks-reaching-target",
   description: "How many networks of a group have attendance at or above the group's target (\"9 av 21 nätverk\").",
   params: { group: SCOPE.group },
   unit: "count",
-  projection: attendanceProjection,
+  example: { group: "samtliga-chefsnatverk" },
   compute: (result, params) => {
-    const group = groupOf(result as AttendanceResult, params);
+    const group = groupOf(result, params);
     const count = group?.reachingTarget;
     return figure(count === null || count === undefined ? undefined : String(count), group?.evidence ?? [], `networks of ${params.group ?? "?"} at or above ${group?.targetShare ?? "?"}, of ${group?.networks ?? 0}`);
   },
-};
+});
 
-export const networksWithAttendanceFigure: FigureSource = {
+export const networksWithAttendanceFigure = defineFigure(attendanceProjection, {
   key: "attendance.networks",
   description: "How many networks of a group had attendance registered (\"21 olika chefsnätverk\").",
   params: { group: SCOPE.group },
   unit: "count",
-  projection: attendanceProjection,
+  example: { group: "samtliga-chefsnatverk" },
   compute: (result, params) => {
-    const group = groupOf(result as AttendanceResult, params);
+    const group = groupOf(result, params);
     return group === undefined ? undefined : figure(String(group.networks), group.evidence, `networks of ${group.groupId} with attendance`);
   },
-};
+});
 
-const rangeFigure = (end: "min" | "max"): FigureSource => ({
+const rangeFigure = (end: "min" | "max") =>
+  defineFigure(attendanceProjection, {
   key: `attendance.range-${end}`,
   description: `The ${end === "min" ? "lowest" : "highest"} network attendance in a group ("46-95 %").`,
   params: { group: SCOPE.group },
   unit: "percent",
-  projection: attendanceProjection,
+  example: { group: "samtliga-chefsnatverk" },
   compute: (result, params) => {
-    const group = groupOf(result as AttendanceResult, params);
+    const group = groupOf(result, params);
     const range = group?.range;
     if (range === null || range === undefined) return undefined;
     return figure(range[end], group?.evidence ?? [], `${end} of network attendance, ${end === "min" ? range.minNetworkId : range.maxNetworkId}`);
   },
 });
 
-const municipalityRangeFigure = (end: "min" | "max"): FigureSource => ({
+const municipalityRangeFigure = (end: "min" | "max") =>
+  defineFigure(attendanceProjection, {
   key: `attendance.municipality-range-${end}`,
   description: `The ${end === "min" ? "lowest" : "highest"} municipality attendance ("för varje enskild kommun varierar närvaron mellan 60-89 %").`,
   params: SCOPE,
   unit: "percent",
-  projection: attendanceProjection,
+  example: { group: "samtliga-chefsnatverk" },
   compute: (result, params) => {
-    const scope = scopeOf(result as AttendanceResult, params);
+    const scope = scopeOf(result, params);
     const range = scope?.municipalityRange;
     if (range === null || range === undefined) return undefined;
     return figure(range[end], scope?.evidence ?? [], `${end} of municipality attendance, ${end === "min" ? range.minId : range.maxId}`);
   },
 });
 
-export const meetingsPerNetworkFigure: FigureSource = {
+export const meetingsPerNetworkFigure = defineFigure(attendanceProjection, {
   key: "attendance.meetings-per-network",
   description: "Meetings per network in a group (\"drygt 3 träffar vardera\").",
   params: { group: SCOPE.group },
   unit: "plain",
-  projection: attendanceProjection,
+  example: { group: "samtliga-chefsnatverk" },
   compute: (result, params) => {
-    const group = groupOf(result as AttendanceResult, params);
+    const group = groupOf(result, params);
     return figure(group?.meetingsPerNetwork, group?.evidence ?? [], `${group?.meetings ?? 0} meetings ÷ ${group?.networks ?? 0} networks`);
   },
-};
+});
 
-export const meetingModeShareFigure: FigureSource = {
+export const meetingModeShareFigure = defineFigure(attendanceProjection, {
   key: "attendance.mode-share",
   description: "Share of meetings held in one mode (fysiskt, digitalt, kombination) among meetings whose mode is known.",
   params: { ...SCOPE, mode: "fysiskt, digitalt or kombination" },
   unit: "percent",
-  projection: attendanceProjection,
+  example: { mode: "fysiskt" },
   compute: (result, params) => {
-    const scope = scopeOf(result as AttendanceResult, params);
+    const scope = scopeOf(result, params);
     const mode = params.mode ?? "";
     return figure(scope?.modes.shares[mode], scope?.evidence ?? [], `${scope?.modes.counts[mode] ?? 0} of ${scope?.modes.meetingsWithMode ?? 0} meetings ${mode}`);
   },
-};
+});
 
-export const genderShareFigure: FigureSource = {
+export const genderShareFigure = defineFigure(attendanceProjection, {
   key: "attendance.gender-share",
   description: "Share of one gender among those present whose gender is recorded.",
   params: { ...SCOPE, gender: "kvinna, man or annat" },
   unit: "percent",
-  projection: attendanceProjection,
+  example: { network: "pks", gender: "man" },
   compute: (result, params) => {
-    const scope = scopeOf(result as AttendanceResult, params);
+    const scope = scopeOf(result, params);
     const gender = params.gender ?? "";
     return figure(scope?.gender.shares[gender], scope?.evidence ?? [], `${scope?.gender.counts[gender] ?? 0} of ${scope?.gender.counted ?? 0} present`);
   },
-};
+});
+
+export const attendanceRangeMin = rangeFigure("min");
+export const attendanceRangeMax = rangeFigure("max");
 
 export const meetingsFigures: readonly FigureSource[] = [
   attendanceShareFigure,
   attendanceMeetingsFigure,
   networksWithAttendanceFigure,
   networksReachingTargetFigure,
-  rangeFigure("min"),
-  rangeFigure("max"),
+  attendanceRangeMin,
+  attendanceRangeMax,
   municipalityRangeFigure("min"),
   municipalityRangeFigure("max"),
   meetingsPerNetworkFigure,

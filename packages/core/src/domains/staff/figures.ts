@@ -1,5 +1,5 @@
 import { Decimal } from "../../numbers/decimal.js";
-import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure, type FigureSource } from "../../reconciliation/figure-source.js";
 import type { FteBreakdown, StaffingResult } from "./staffing.js";
 import { staffingProjection } from "./staffing.js";
 
@@ -23,7 +23,7 @@ const partOf = (fte: FteBreakdown, params: Readonly<Record<string, string>>): st
   return fte.total;
 };
 
-const fteFigure = (result: StaffingResult, params: Readonly<Record<string, string>>, date: string | undefined): ComputedFigure | undefined => {
+const fteOn = (result: StaffingResult, params: Readonly<Record<string, string>>, date: string | undefined): ComputedFigure | undefined => {
   const fte = breakdownOn(result, date);
   if (fte === null) return undefined;
   const part = partOf(fte, params);
@@ -31,25 +31,26 @@ const fteFigure = (result: StaffingResult, params: Readonly<Record<string, strin
 };
 
 /** FTE at a date, whole or one part of it. */
-export const fteFigureSource: FigureSource = {
+export const fteFigure = defineFigure(staffingProjection, {
   key: "staffing.fte",
   description: "Årsarbetare at a date: total or one employment form, financing or area group.",
   params: PARAMS,
   unit: "fte",
-  projection: staffingProjection,
-  compute: (result, params) => fteFigure(result as StaffingResult, params, params.asOf),
-};
+  example: { asOf: "2020-08-31", form: "visstid" },
+  footing: [{ over: "form" }, { over: "financing" }, { over: "group" }],
+  compute: (result, params) => fteOn(result, params, params.asOf),
+});
 
 /** The change in FTE between two dates, as the staff narrative states it ("en ökning med 3,35"). */
-export const fteChangeFigureSource: FigureSource = {
+export const fteChangeFigure = defineFigure(staffingProjection, {
   key: "staffing.fte-change",
   description: "Change in årsarbetare from one date to another (to − from), total or one part.",
   params: { ...PARAMS, from: "the earlier date (a tertial end)", asOf: "the later date; default the period's end" },
   unit: "fte",
-  projection: staffingProjection,
+  example: { asOf: "2020-08-31", from: "2019-12-31" },
   compute: (result, params) => {
-    const later = fteFigure(result as StaffingResult, params, params.asOf);
-    const earlier = fteFigure(result as StaffingResult, params, params.from);
+    const later = fteOn(result, params, params.asOf);
+    const earlier = fteOn(result, params, params.from);
     if (later === undefined || earlier === undefined) return undefined;
     return {
       exact: later.exact.minus(earlier.exact),
@@ -57,6 +58,6 @@ export const fteChangeFigureSource: FigureSource = {
       derivation: `FTE on ${params.asOf ?? "the period's end"} minus FTE on ${params.from ?? "?"}`,
     };
   },
-};
+});
 
-export const staffFigures: readonly FigureSource[] = [fteFigureSource, fteChangeFigureSource];
+export const staffFigures: readonly FigureSource[] = [fteFigure, fteChangeFigure];

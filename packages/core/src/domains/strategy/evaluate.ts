@@ -1,4 +1,6 @@
 import { dec, toDecimalString, type Decimal } from "../../numbers/decimal.js";
+import { roundTo } from "../../numbers/rounding.js";
+import { isUnitId, UNITS } from "../../numbers/units.js";
 import type { FigureSource } from "../../reconciliation/figure-source.js";
 import { comparisonPeriod, type Comparison, type Period } from "../../time/period.js";
 import type { MetricStatusCode } from "./events.js";
@@ -55,7 +57,7 @@ export interface MetricTableRow {
 }
 
 /** How a row reads the sources: the figure's value for a period, computed from the source projection's result there. */
-export type FigureAt = (key: string, params: Readonly<Record<string, string>>, period: Period) => ReturnType<FigureSource["compute"]> | "unknown-source";
+export type FigureAt = (key: string, params: Readonly<Record<string, string>>, period: Period) => ReturnType<FigureSource["evaluate"]> | "unknown-source";
 
 interface Evaluation {
   readonly facts: StrategyFacts;
@@ -116,10 +118,17 @@ const targetFor = (evaluation: Evaluation, metric: MetricDefinition, period: Per
   }
 };
 
+/**
+ * A value as the report prints it (scaled to the metric's unit and rounded by its rule): status
+ * and trend are judged on what the reader sees, so an arrow never points down between two equal
+ * printed values. A unit the house does not know is printed, and judged, exactly.
+ */
+export const asPrinted = (value: string, unit: string): Decimal => (isUnitId(unit) ? roundTo(dec(value).times(UNITS[unit].scale), UNITS[unit].rounding) : dec(value));
+
 const statusFor = (facts: StrategyFacts, metric: MetricDefinition, period: Period, result: MetricValue | null, target: MetricTarget): MetricStatusView => {
   const derived = deriveStatus({
-    result: result === null ? undefined : dec(result.value),
-    target: target.effective === null ? undefined : dec(target.effective),
+    result: result === null ? undefined : asPrinted(result.value, metric.unit),
+    target: target.effective === null ? undefined : asPrinted(target.effective, metric.unit),
     direction: metric.direction,
     ...(metric.partialThreshold === undefined ? {} : { partialThreshold: dec(metric.partialThreshold) }),
   });
@@ -163,7 +172,7 @@ export const evaluateMetric = (evaluation: Evaluation, metric: MetricDefinition,
             against,
             period: comparisonPeriod(period, against).name,
             comparedWith: trendBase?.value ?? null,
-            value: result === null || trendBase === null || trendBase === undefined ? null : trendOf(dec(result.value), dec(trendBase.value)),
+            value: result === null || trendBase === null || trendBase === undefined ? null : trendOf(asPrinted(result.value, metric.unit), asPrinted(trendBase.value, metric.unit)),
           },
     comparisons,
   };

@@ -1,12 +1,10 @@
 import { dec, ZERO } from "../../numbers/decimal.js";
 import type { Projection } from "../../projection/projection.js";
-import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure, type FigureParams } from "../../reconciliation/figure-source.js";
 import type { MetricTableRow, MetricValue } from "./evaluate.js";
 import type { MetricStatusCode } from "./events.js";
 import type { MetricsResult, MetricsState } from "./metrics.js";
 import type { MetricTrend } from "./status.js";
-
-type Params = Readonly<Record<string, string>>;
 
 /**
  * The glyphs the house style prints (Bilaga 1; the no-result glyph is lost in the 2020 text),
@@ -15,7 +13,7 @@ type Params = Readonly<Record<string, string>>;
 export const STATUS_GLYPHS: Readonly<Record<MetricStatusCode, string>> = { met: "●", "partly-met": "◆", "not-met": "■", "no-result": "○" };
 export const TREND_GLYPHS: Readonly<Record<MetricTrend, string>> = { up: "↗", down: "↘", unchanged: "→" };
 
-const rowOf = (result: unknown, params: Params): MetricTableRow | undefined => (result as MetricsResult).rows.find((row) => row.metricId === params.metric);
+const rowOf = (result: MetricsResult, metric: string | undefined): MetricTableRow | undefined => result.rows.find((row) => row.metricId === metric);
 
 const fromValue = (value: MetricValue | null | undefined, what: string): ComputedFigure | undefined => {
   if (value === null || value === undefined) return undefined;
@@ -25,40 +23,54 @@ const fromValue = (value: MetricValue | null | undefined, what: string): Compute
 };
 
 const METRIC = { metric: "the metric id" };
+const COMPARISON = { comparison: "same-period-last-year, previous-year or previous-tertial" };
+const METRIC_EXAMPLE = { metric: "beviljad-finansiering" };
 
-const metricFigure = (projection: Projection<MetricsState, MetricsResult>, key: string, description: string, params: Params, compute: (row: MetricTableRow, params: Params) => ComputedFigure | undefined): FigureSource => ({
-  key,
-  description,
-  params,
-  // The stated figure names the unit it was printed in ("76 %", "5 685 000 kronor"); rows differ.
-  unit: "plain",
-  projection,
-  compute: (result, given) => {
-    const row = rowOf(result, given);
-    return row === undefined ? undefined : compute(row, given);
-  },
-});
+const metricFigure = <const P extends string>(
+  projection: Projection<MetricsState, MetricsResult>,
+  key: string,
+  description: string,
+  params: { readonly [K in P | "metric"]: string },
+  example: FigureParams<P | "metric">,
+  compute: (row: MetricTableRow, params: FigureParams<P | "metric">) => ComputedFigure | undefined,
+) =>
+  defineFigure(projection, {
+    key,
+    description,
+    params,
+    // The stated figure names the unit it was printed in ("76 %", "5 685 000 kronor"); rows differ.
+    unit: "plain",
+    example,
+    compute: (result, given: FigureParams<P | "metric">) => {
+      const row = rowOf(result, given.metric);
+      return row === undefined ? undefined : compute(row, given);
+    },
+  });
 
-/** The figures of the metrics table the audit can check against a published report. */
-export const createMetricFigures = (projection: Projection<MetricsState, MetricsResult>): FigureSource[] => [
-  metricFigure(projection, "metrics.result", "A metric's result for the period (in the unit it is printed in).", METRIC, (row) => fromValue(row.result, `result of ${row.metricId}`)),
-  metricFigure(projection, "metrics.target", "A metric's target as the report prints it: the value, the base of a share, or last year's result.", METRIC, (row) =>
+/** The figures of the metrics table the audit can check against a published report, over a metrics projection. */
+export const createMetricFigures = (projection: Projection<MetricsState, MetricsResult>) => {
+  const result = metricFigure(projection, "metrics.result", "A metric's result for the period (in the unit it is printed in).", METRIC, METRIC_EXAMPLE, (row) => fromValue(row.result, `result of ${row.metricId}`));
+  const target = metricFigure(projection, "metrics.target", "A metric's target as the report prints it: the value, the base of a share, or last year's result.", METRIC, METRIC_EXAMPLE, (row) =>
     row.target.printed === null ? undefined : { exact: dec(row.target.printed), evidence: row.result?.evidence ?? [], derivation: `target of ${row.metricId} (${row.target.kind})` },
-  ),
-  metricFigure(projection, "metrics.comparison", "A metric's value for a comparison period.", { ...METRIC, comparison: "same-period-last-year, previous-year or previous-tertial" }, (row, params) =>
+  );
+  const comparison = metricFigure(projection, "metrics.comparison", "A metric's value for a comparison period.", { ...METRIC, ...COMPARISON }, { ...METRIC_EXAMPLE, comparison: "same-period-last-year" }, (row, params) =>
     fromValue(row.comparisons.find((entry) => entry.comparison === params.comparison)?.value, `${params.comparison ?? "?"} of ${row.metricId}`),
-  ),
-  metricFigure(projection, "metrics.share-of-base", "Result ÷ base for a metric whose target is a share of a base (\"3 ansökningar (37 %)\").", METRIC, (row) =>
+  );
+  const shareOfBase = metricFigure(projection, "metrics.share-of-base", "Result ÷ base for a metric whose target is a share of a base (\"3 ansökningar (37 %)\").", METRIC, METRIC_EXAMPLE, (row) =>
     row.shareOfBase === null ? undefined : { exact: dec(row.shareOfBase), evidence: row.result?.evidence ?? [], derivation: `${row.result?.value ?? "?"} ÷ ${row.target.printed ?? "?"}` },
-  ),
-  metricFigure(projection, "metrics.status", "The status symbol the default rule gives (●, ◆, ■, ○), compared as text with the printed one.", METRIC, (row) => {
+  );
+  const status = metricFigure(projection, "metrics.status", "The status symbol the default rule gives (●, ◆, ■, ○), compared as text with the printed one.", METRIC, { metric: "beviljade-projekt" }, (row) => {
     const derived = row.status.derived;
     if (derived === null) return undefined;
     const override = row.status.assessed === null ? "" : `; the authored assessment says ${row.status.assessed}`;
     return { exact: ZERO, text: STATUS_GLYPHS[derived], evidence: row.result?.evidence ?? [], derivation: `default rule: ${derived} (result ${row.result?.value ?? "none"} against ${row.target.effective ?? "no target"})${override}` };
-  }),
-  metricFigure(projection, "metrics.trend", "The trend arrow the default rule gives (↗, ↘, →) against the metric's named comparison, compared as text.", METRIC, (row) => {
+  });
+  const trend = metricFigure(projection, "metrics.trend", "The trend arrow the default rule gives (↗, ↘, →) against the metric's named comparison, compared as text.", METRIC, { metric: "beviljade-projekt" }, (row) => {
     if (row.trend === null || row.trend.value === null) return undefined;
     return { exact: ZERO, text: TREND_GLYPHS[row.trend.value], evidence: row.result?.evidence ?? [], derivation: `default rule: ${row.trend.value} (result ${row.result?.value ?? "?"} against ${row.trend.comparedWith ?? "?"}, ${row.trend.against} ${row.trend.period})` };
-  }),
-];
+  });
+  return { result, target, comparison, shareOfBase, status, trend };
+};
+
+/** The metric figures as a list, for a domain module. */
+export const metricFigureList = (figures: ReturnType<typeof createMetricFigures>) => [figures.result, figures.target, figures.comparison, figures.shareOfBase, figures.status, figures.trend];

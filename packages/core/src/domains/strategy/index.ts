@@ -1,6 +1,6 @@
 import type { DomainModule } from "../../events/catalog.js";
 import { strategyEvents } from "./events.js";
-import { createMetricFigures } from "./figures.js";
+import { createMetricFigures, metricFigureList } from "./figures.js";
 import { createMetricsProjection } from "./metrics.js";
 import { createStrategyIntegrity } from "./rules.js";
 import { metricResultSources } from "./sources.js";
@@ -18,6 +18,9 @@ export * from "./sources.js";
 /** The metrics projection over the built-in result sources. */
 export const metricsProjection = createMetricsProjection(metricResultSources);
 
+/** The figures of the built-in metrics table. */
+export const metricFigures = createMetricFigures(metricsProjection);
+
 export const strategyIntegrity = createStrategyIntegrity(metricResultSources.map((source) => source.key));
 
 export const strategyModule: DomainModule = {
@@ -25,5 +28,5 @@ export const strategyModule: DomainModule = {
   events: strategyEvents,
   rules: [strategyIntegrity],
   projections: [metricsProjection],
-  figures: createMetricFigures(metricsProjection),
+  figures: metricFigureList(metricFigures),
 };

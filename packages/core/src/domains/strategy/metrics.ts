@@ -1,5 +1,6 @@
 import type { DomainEvent } from "../../events/envelope.js";
-import { defineProjection, loadState, saveState, type AnyProjection, type Projection, type ProjectionContext } from "../../projection/projection.js";
+import { defineProjection, foldIdentity, type AnyProjection, type DomainFold, type Projection, type ProjectionContext } from "../../projection/projection.js";
+import { ProjectionResults } from "../../projection/results.js";
 import type { FigureSource } from "../../reconciliation/figure-source.js";
 import type { Period } from "../../time/period.js";
 import { evaluateMetric, type FigureAt, type MetricTableRow } from "./evaluate.js";
@@ -19,9 +20,16 @@ export interface MetricsResult {
   readonly rows: readonly MetricTableRow[];
 }
 
-const slot = (projection: AnyProjection, period: Period): string => `${projection.name}@${period.name}`;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SourceFold = DomainFold<any> & Partial<Pick<AnyProjection, "save" | "load">>;
 
-const distinctProjections = (sources: readonly FigureSource[]): AnyProjection[] => [...new Map(sources.map((source) => [source.projection.name, source.projection])).values()];
+const slot = (fold: SourceFold, period: Period): string => `${fold.name}@${period.name}`;
+
+/** The folds behind the sources: views of one domain fold (the finance ledger) share one state. */
+const distinctFolds = (sources: readonly FigureSource[]): SourceFold[] => [...new Map(sources.map((source) => [foldIdentity(source.projection).name, foldIdentity(source.projection)])).values()];
+
+const saveFold = (fold: SourceFold, state: unknown): unknown => (fold.save === undefined ? JSON.parse(JSON.stringify(state)) : fold.save(state));
+const loadFold = (fold: SourceFold, saved: unknown): unknown => (fold.load === undefined ? JSON.parse(JSON.stringify(saved)) : fold.load(saved));
 
 const goalOrder = (facts: StrategyFacts, metric: MetricDefinition): string => (facts.goals[metric.goalId]?.number ?? "~").split(".").map((part) => part.padStart(4, "0")).join(".");
 
@@ -41,10 +49,10 @@ const byGoalThenOrder = (facts: StrategyFacts) => (a: MetricDefinition, b: Metri
  */
 export const createMetricsProjection = (sources: readonly FigureSource[]): Projection<MetricsState, MetricsResult> => {
   const byKey = new Map(sources.map((source) => [source.key, source]));
-  const projections = distinctProjections(sources);
+  const projections = distinctFolds(sources);
   const contextFor = (period: Period): ProjectionContext => ({ period });
   const byName = new Map(projections.map((projection) => [projection.name, projection]));
-  const mapSources = (sourceStates: Record<string, unknown>, convert: (projection: AnyProjection, state: unknown) => unknown): Record<string, unknown> =>
+  const mapSources = (sourceStates: Record<string, unknown>, convert: (fold: SourceFold, state: unknown) => unknown): Record<string, unknown> =>
     Object.fromEntries(
       Object.entries(sourceStates).map(([key, value]) => {
         const projection = byName.get(key.slice(0, key.lastIndexOf("@")));
@@ -70,20 +78,22 @@ export const createMetricsProjection = (sources: readonly FigureSource[]): Proje
       return state;
     },
     // Source projections checkpoint their own way; ours is the sum of theirs.
-    save: (state) => ({ facts: state.facts, periods: state.periods, sources: mapSources(state.sources, (projection, saved) => saveState(projection, saved)) }),
+    save: (state) => ({ facts: state.facts, periods: state.periods, sources: mapSources(state.sources, saveFold) }),
     load: (saved) => {
       const plain = saved as MetricsState;
-      return { facts: plain.facts, periods: plain.periods, sources: mapSources(plain.sources, (projection, state) => loadState(projection, state)) };
+      return { facts: plain.facts, periods: plain.periods, sources: mapSources(plain.sources, loadFold) };
     },
     result: (state, { period }) => {
-      const results = new Map<string, unknown>();
+      const resultsAt = new Map<string, ProjectionResults>();
       const figureAt: FigureAt = (key, params, at) => {
         const source = byKey.get(key);
         if (source === undefined) return "unknown-source";
-        const name = slot(source.projection, at);
-        if (!(name in state.sources)) return undefined;
-        if (!results.has(name)) results.set(name, source.projection.result(state.sources[name], contextFor(at)));
-        return source.compute(results.get(name), params);
+        const results = resultsAt.get(at.name) ?? new ProjectionResults();
+        resultsAt.set(at.name, results);
+        return source.evaluate((projection) => {
+          const name = slot(foldIdentity(projection), at);
+          return name in state.sources ? results.memo(projection, () => projection.result(state.sources[name], contextFor(at))) : undefined;
+        }, params);
       };
       const rows = Object.values(state.facts.metrics)
         .sort(byGoalThenOrder(state.facts))

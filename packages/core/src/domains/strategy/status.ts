@@ -23,7 +23,8 @@ export interface StatusInput {
  *   lower is better:  r ≤ T           → met
  *                     θ·r ≤ T         → partly-met
  *   otherwise                         → not-met
- * Exact values are compared; nothing is rounded first.
+ * The values compared are those the report prints (see `asPrinted` in evaluate.ts): a result
+ * printed "80 %" meets a target printed "80 %".
  */
 export const deriveStatus = ({ result, target, direction, partialThreshold }: StatusInput): MetricStatusCode | null => {
   if (result === undefined) return "no-result";

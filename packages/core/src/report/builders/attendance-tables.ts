@@ -1,12 +1,26 @@
 import type { AttendanceResult, GroupAttendance, NetworkAttendance } from "../../domains/meetings/attendance.js";
+import {
+  attendanceMeetingsFigure,
+  attendanceRangeMax,
+  attendanceRangeMin,
+  attendanceShareFigure,
+  genderShareFigure,
+  networksReachingTargetFigure,
+  networksWithAttendanceFigure,
+} from "../../domains/meetings/figures.js";
 import type { ReportTable } from "../document/blocks.js";
-import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { definedCell, headerRow, row, table, textCell } from "./cells.js";
+import type { ReportBuildContext } from "./context.js";
 import { bySwedishName } from "./names.js";
 
-const share = (key: string, value: string | null | undefined) => (value === null || value === undefined ? blankCell() : figureCell(key, value, "percent"));
+/** The figures the attendance tables print, for the section to declare. */
+export const ATTENDANCE_TABLE_FIGURES = [attendanceMeetingsFigure, attendanceShareFigure, genderShareFigure, networksWithAttendanceFigure, networksReachingTargetFigure, attendanceRangeMin, attendanceRangeMax];
+
+const PERCENT = "percent" as const;
+const COUNT = "count" as const;
 
 /** One row a network: meetings, attendance, the municipalities' and the region's, and the gender split where registered. */
-export const networkTable = (attendance: AttendanceResult, label: string): ReportTable | null => {
+export const networkTable = (context: ReportBuildContext, attendance: AttendanceResult, label: string): ReportTable | null => {
   const networks = attendance.networks.filter((network) => network.attendance.share !== null);
   if (networks.length === 0) return null;
   const key = (network: NetworkAttendance, what: string): string => `attendance.network-table@${attendance.period}/network=${network.networkId}/${what}`;
@@ -20,19 +34,19 @@ export const networkTable = (attendance: AttendanceResult, label: string): Repor
       .map((network) =>
         row([
           textCell(network.name),
-          figureCell(key(network, "meetings"), String(network.meetings), "count"),
-          share(key(network, "share"), network.attendance.share),
-          share(key(network, "side=kommun"), network.bySide.kommun?.share),
-          share(key(network, "side=region"), network.bySide.region?.share),
-          share(key(network, "gender=man"), network.gender.counted > 0 ? network.gender.shares.man : null),
-          share(key(network, "gender=kvinna"), network.gender.counted > 0 ? network.gender.shares.kvinna : null),
+          definedCell(context, attendanceMeetingsFigure, { network: network.networkId }, { key: key(network, "meetings"), unit: COUNT }),
+          definedCell(context, attendanceShareFigure, { network: network.networkId }, { key: key(network, "share"), unit: PERCENT }),
+          definedCell(context, attendanceShareFigure, { network: network.networkId, side: "kommun" }, { key: key(network, "side=kommun"), unit: PERCENT }),
+          definedCell(context, attendanceShareFigure, { network: network.networkId, side: "region" }, { key: key(network, "side=region"), unit: PERCENT }),
+          definedCell(context, genderShareFigure, { network: network.networkId, gender: "man" }, { key: key(network, "gender=man"), unit: PERCENT }),
+          definedCell(context, genderShareFigure, { network: network.networkId, gender: "kvinna" }, { key: key(network, "gender=kvinna"), unit: PERCENT }),
         ]),
       ),
   });
 };
 
 /** One row a group of networks: how many, their meetings, pooled attendance, how many reach the target, and the range. */
-export const groupTable = (attendance: AttendanceResult, label: string, networkName: (id: string) => string): ReportTable | null => {
+export const groupTable = (context: ReportBuildContext, attendance: AttendanceResult, label: string, networkName: (id: string) => string): ReportTable | null => {
   const groups = attendance.groups.filter((group) => group.attendance.share !== null);
   if (groups.length === 0) return null;
   const key = (group: GroupAttendance, what: string): string => `attendance.group@${attendance.period}/group=${group.groupId}/${what}`;
@@ -46,12 +60,12 @@ export const groupTable = (attendance: AttendanceResult, label: string, networkN
     body: groups.map((group) =>
       row([
         textCell(group.name),
-        figureCell(key(group, "networks"), String(group.networks), "count"),
-        figureCell(key(group, "meetings"), String(group.meetings), "count"),
-        share(key(group, "share"), group.attendance.share),
-        group.reachingTarget === null ? blankCell() : figureCell(key(group, "reaching-target"), String(group.reachingTarget), "count"),
-        share(key(group, "min"), group.range?.min),
-        share(key(group, "max"), group.range?.max),
+        definedCell(context, networksWithAttendanceFigure, { group: group.groupId }, { key: key(group, "networks"), unit: COUNT }),
+        definedCell(context, attendanceMeetingsFigure, { group: group.groupId }, { key: key(group, "meetings"), unit: COUNT }),
+        definedCell(context, attendanceShareFigure, { group: group.groupId }, { key: key(group, "share"), unit: PERCENT }),
+        definedCell(context, networksReachingTargetFigure, { group: group.groupId }, { key: key(group, "reaching-target"), unit: COUNT }),
+        definedCell(context, attendanceRangeMin, { group: group.groupId }, { key: key(group, "min"), unit: PERCENT }),
+        definedCell(context, attendanceRangeMax, { group: group.groupId }, { key: key(group, "max"), unit: PERCENT }),
         range(group),
       ]),
     ),

@@ -1,14 +1,19 @@
+import type { AnyProjection, ProjectionOf } from "../../projection/projection.js";
+import type { ComputedFigure, FigureDefinition, FigureParams, FigureSource } from "../../reconciliation/figure-source.js";
 import type { Period } from "../../time/period.js";
 import type { ReportBlock, ReportDocument } from "../document/index.js";
+import type { ReportPeriodChoice, ReportProjectionNeed } from "../replay-many.js";
 
-/** Projection results by projection name, as the report runner replayed them for the report period. */
-export type ReportProjectionResults = Readonly<Record<string, unknown>>;
+/** Projection results as the report runner replayed them, asked for by projection object. */
+export interface ReportResultReader {
+  readonly get: <R>(projection: ProjectionOf<R>, period?: ReportPeriodChoice) => R | undefined;
+}
 
 export interface ReportBuildContext {
   readonly kind: ReportDocument["kind"];
   /** The cumulative report period (1 January to the report's end). */
   readonly period: Period;
-  readonly results: ReportProjectionResults;
+  readonly results: ReportResultReader;
 }
 
 /** Which events each figure rests on, by figure-key prefix, when the projection says. */
@@ -44,5 +49,62 @@ export const nothing: BuiltSection = { placements: [], appendices: [], evidence:
 export const placed = (number: string, title: string | null, blocks: readonly ReportBlock[], evidence: FigureEvidence = {}): BuiltSection =>
   blocks.length === 0 ? nothing : { placements: [{ number, title, blocks }], appendices: [], evidence };
 
-/** The result of a projection, if the catalog has it and the runner replayed it. */
-export const resultOf = <R>(context: ReportBuildContext, projection: string): R | undefined => context.results[projection] as R | undefined;
+/**
+ * The result of a projection, typed by the projection object; undefined when the runner did not
+ * replay it (the catalog has no module for it). A builder may read only what it declares.
+ */
+export const resultOf = <R>(context: ReportBuildContext, projection: ProjectionOf<R>, period: ReportPeriodChoice = "report"): R | undefined => context.results.get(projection, period);
+
+/**
+ * A figure from the results, through its definition: the same key, parameters and computation
+ * the audit uses. Undefined when the projection was not replayed or the facts say nothing.
+ */
+export const figureOf = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, period: ReportPeriodChoice = "report"): ComputedFigure | undefined => {
+  const result = resultOf(context, figure.projection, period);
+  return result === undefined ? undefined : figure.compute(result, params);
+};
+
+/**
+ * A part of the house structure: the projections it reads (its figures' projections and any it
+ * reads directly), and how it builds its blocks from their results.
+ */
+export interface ReportSectionBuilder {
+  readonly name: string;
+  readonly reads: readonly ReportProjectionNeed[];
+  readonly build: (context: ReportBuildContext) => BuiltSection;
+}
+
+export interface SectionSpec {
+  readonly name: string;
+  /** Figures the section prints; their projections are read for the report period. */
+  readonly figures?: readonly FigureSource[];
+  /** Projections read directly (narratives, names, tables), for the report period or a comparison. */
+  readonly reads?: readonly (AnyProjection | ReportProjectionNeed)[];
+  readonly build: (context: ReportBuildContext) => BuiltSection;
+}
+
+const isNeed = (read: AnyProjection | ReportProjectionNeed): read is ReportProjectionNeed => !("evolve" in read);
+
+/** A section builder whose reads are derived from the figures it declares and the projections it names. */
+export const defineSection = (spec: SectionSpec): ReportSectionBuilder => {
+  const needs: ReportProjectionNeed[] = [];
+  const add = (need: ReportProjectionNeed): void => {
+    if (!needs.some((known) => known.projection === need.projection && known.period === need.period)) needs.push(need);
+  };
+  for (const figure of spec.figures ?? []) add({ projection: figure.projection, period: "report" });
+  for (const read of spec.reads ?? []) add(isNeed(read) ? read : { projection: read, period: "report" });
+  return { name: spec.name, reads: needs, build: spec.build };
+};
+
+/** Thrown when a builder reads a projection it did not declare: the report would silently miss it otherwise. */
+export class UndeclaredReadError extends Error {}
+
+/** The results a builder may read: only what it declared. */
+export const declaredResults = (results: ReportResultReader, builder: ReportSectionBuilder): ReportResultReader => ({
+  get: (projection, period = "report") => {
+    if (!builder.reads.some((need) => need.projection === projection && need.period === period)) {
+      throw new UndeclaredReadError(`report section "${builder.name}" reads projection ${projection.name} (${period}) without declaring it`);
+    }
+    return results.get(projection, period);
+  },
+});

@@ -1,15 +1,29 @@
 import type { CostReductionResult, CoursesResult } from "../../domains/courses/projections.js";
+import { courseCostReductionProjection, coursesProjection } from "../../domains/courses/projections.js";
 import type { ReportTable } from "../document/blocks.js";
-import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
-import { placed, resultOf, type BuiltSection, type ReportBuildContext } from "./context.js";
+import {
+  coursesBenchmarkPrice,
+  coursesCostReductionPerCourse,
+  coursesCostReductionPerParticipant,
+  coursesCostReductionShare,
+  coursesCostReductionTotal,
+  coursesCostReductionTotalShare,
+  coursesFeePerParticipant,
+  coursesParticipantsPerOccasion,
+  coursesRevenue,
+} from "../../domains/courses/figures.js";
+import type { UnitId } from "../../numbers/units.js";
+import { blankCell, definedCell, headerRow, row, table, textCell } from "./cells.js";
+import { placed, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 
 /** Section 2.1: examples of cost-effective activities, where the course tables of the interim report stand. */
 export const COST_EFFECTIVENESS_SECTION = "2.1";
 const TITLE = "Exempel på aktiviteter inom Kommunal utvecklings verksamhet som innebär en hög kostnadseffektivitet för länets kommuner";
 
-const costReductionTable = (result: CostReductionResult): ReportTable | null => {
+const costReductionTable = (context: ReportBuildContext, result: CostReductionResult): ReportTable | null => {
   if (result.rows.length === 0) return null;
   const key = (what: string, courseId?: string): string => `course-cost-reduction.${what}@${result.period}${courseId === undefined ? "" : `/course=${courseId}`}`;
+  const per = (figure: typeof coursesFeePerParticipant, what: string, course: string, unit: UnitId) => definedCell(context, figure, { course }, { key: key(what, course), unit });
   return table({
     id: "kostnadsreducering",
     caption: "Tabell 1 Exempel på kostnadsreducering som olika kurser genererar för länets kommuner",
@@ -28,12 +42,12 @@ const costReductionTable = (result: CostReductionResult): ReportTable | null => 
     body: result.rows.map((course) =>
       row([
         textCell(course.title),
-        figureCell(key("fee", course.courseId), course.feePerParticipant, "kr"),
-        figureCell(key("participants-per-occasion", course.courseId), String(course.participantsPerOccasion), "count"),
-        figureCell(key("benchmark", course.courseId), course.benchmarkPricePerParticipant, "kr"),
-        figureCell(key("per-participant", course.courseId), course.reductionPerParticipant, "kr"),
-        figureCell(key("per-course", course.courseId), course.reductionPerCourse, "kr"),
-        figureCell(key("share", course.courseId), course.reductionShare, "percent"),
+        per(coursesFeePerParticipant, "fee", course.courseId, "kr"),
+        per(coursesParticipantsPerOccasion, "participants-per-occasion", course.courseId, "count"),
+        per(coursesBenchmarkPrice, "benchmark", course.courseId, "kr"),
+        per(coursesCostReductionPerParticipant, "per-participant", course.courseId, "kr"),
+        per(coursesCostReductionPerCourse, "per-course", course.courseId, "kr"),
+        per(coursesCostReductionShare, "share", course.courseId, "percent"),
       ]),
     ),
     foot: [
@@ -43,15 +57,15 @@ const costReductionTable = (result: CostReductionResult): ReportTable | null => 
         blankCell(),
         blankCell(),
         blankCell(),
-        figureCell(key("total"), result.totalReduction, "kr"),
-        figureCell(key("total-share"), result.totalShare, "percent"),
+        definedCell(context, coursesCostReductionTotal, {}, { key: key("total"), unit: "kr" }),
+        definedCell(context, coursesCostReductionTotalShare, {}, { key: key("total-share"), unit: "percent" }),
       ]),
     ],
     footnotes: [],
   });
 };
 
-const revenueTable = (courses: CoursesResult): ReportTable | null => {
+const revenueTable = (context: ReportBuildContext, courses: CoursesResult): ReportTable | null => {
   const revenue = courses.revenue;
   if (revenue === null) return null;
   const key = (what: string): string => `courses.revenue@${courses.period}${what}`;
@@ -62,17 +76,26 @@ const revenueTable = (courses: CoursesResult): ReportTable | null => {
     caption: "Kurs och konferens: intäkter under perioden",
     align: ["left", "right"],
     head: [headerRow(["", "Kronor"])],
-    body: [row([textCell("Intäkter totalt"), figureCell(key(""), revenue.amount, "kronor")]), ...payers.map(([payer, amount]) => row([textCell(payerLabel(payer)), figureCell(key(`/payer=${payer}`), amount, "kronor")]))],
+    body: [
+      row([textCell("Intäkter totalt"), definedCell(context, coursesRevenue, {}, { key: key(""), unit: "kronor" })]),
+      ...payers.map(([payer]) => row([textCell(payerLabel(payer)), definedCell(context, coursesRevenue, { payer }, { key: key(`/payer=${payer}`), unit: "kronor" })])),
+    ],
   });
 };
 
 /** Tabell 1 (cost reduction per course, weighted total share) and Kurs och konferens revenue, in 2.1. */
-export const costEffectivenessSection = (context: ReportBuildContext): BuiltSection => {
-  const reduction = resultOf<CostReductionResult>(context, "course-cost-reduction");
-  const courses = resultOf<CoursesResult>(context, "courses");
-  const blocks = [reduction === undefined ? null : costReductionTable(reduction), courses === undefined ? null : revenueTable(courses)].filter((block): block is ReportTable => block !== null);
+const buildCostEffectivenessSection = (context: ReportBuildContext): BuiltSection => {
+  const reduction = resultOf(context, courseCostReductionProjection);
+  const courses = resultOf(context, coursesProjection);
+  const blocks = [reduction === undefined ? null : costReductionTable(context, reduction), courses === undefined ? null : revenueTable(context, courses)].filter((block): block is ReportTable => block !== null);
   const evidence: Record<string, readonly string[]> = {};
   if (reduction !== undefined) evidence["course-cost-reduction."] = reduction.rows.flatMap((course) => course.evidence);
   if (courses?.revenue !== undefined && courses.revenue !== null) evidence["courses.revenue"] = courses.revenue.evidence;
   return placed(COST_EFFECTIVENESS_SECTION, TITLE, blocks, evidence);
 };
+
+export const costEffectivenessSection = defineSection({
+  name: "cost-effectiveness",
+  figures: [coursesFeePerParticipant, coursesParticipantsPerOccasion, coursesBenchmarkPrice, coursesCostReductionPerParticipant, coursesCostReductionPerCourse, coursesCostReductionShare, coursesCostReductionTotal, coursesCostReductionTotalShare, coursesRevenue],
+  build: buildCostEffectivenessSection,
+});

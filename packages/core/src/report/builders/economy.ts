@@ -1,12 +1,15 @@
 import type { BudgetFollowUpResult, BudgetRow } from "../../domains/finance/budget-follow-up.js";
+import { budgetFollowUpProjection } from "../../domains/finance/budget-follow-up.js";
+import { narrativeProjection } from "../../domains/narrative/narrative.js";
+import { fundsBySourceProjection, outcomeBySourceProjection } from "../../domains/finance/source-tables.js";
 import type { FactSum } from "../../domains/finance/fact-sum.js";
 import type { FundsBySourceResult, OutcomeBySourceResult, SourceRow } from "../../domains/finance/source-tables.js";
-import { dec } from "../../numbers/decimal.js";
 import type { UnitId } from "../../numbers/units.js";
 import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
-import { reportFigure } from "../document/figure.js";
-import { blankCell, figureCell, headerRow, row, table, textCell } from "./cells.js";
-import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+import { financeAccumulatedSurplus, financeAvailable, financeBudget, financeForecast, financeOpening, financeOutcome, financePriorSurplus, financeReceived, financeRemaining, financeRemainingEarmarked } from "../../domains/finance/budget-follow-up-figures.js";
+import { financeBalance, financeBalanceEarmarked, financeBalanceShare, financeOutcomeBySource, financeOutcomeShare } from "../../domains/finance/source-table-figures.js";
+import { blankCell, definedCell, definedFigure, figureCell, headerRow, row, table, textCell } from "./cells.js";
+import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { footnotesFor } from "./narratives.js";
 
 /** Where the house prints the economic tables: 2.4 Ekonomisk redovisning. */
@@ -29,7 +32,37 @@ const moneyCell = (key: string, sum: FactSum | undefined, unit: UnitId, evidence
 
 const shareCell = (key: string, share: string | null | undefined): ReportCell => (share === null || share === undefined ? blankCell() : figureCell(key, share, "percent"));
 
-const BUDGET_COLUMNS = ["opening", "received", "available", "budget", "outcome", "remaining", "remainingEarmarked", "forecast"] as const;
+/** The totals row of every money table. */
+const TOTAL_LABEL = "Summa";
+
+/** Tabell 1's row labels: the document's words, not the domain's. */
+const budgetLabel = (entry: BudgetRow): string =>
+  entry.line === "sum" ? TOTAL_LABEL : entry.line === "internal-charge" ? `Härav ${entry.name.toLowerCase()} finansierat från områdena ovan` : entry.name;
+
+const sourceLabel = (entry: SourceRow, total: SourceRow): string => (entry === total ? TOTAL_LABEL : entry.name);
+
+/** Tabell 1's columns: each printed through the figure the audit checks it with. */
+const BUDGET_COLUMNS = [
+  { column: "opening", figure: financeOpening },
+  { column: "received", figure: financeReceived },
+  { column: "available", figure: financeAvailable },
+  { column: "budget", figure: financeBudget },
+  { column: "outcome", figure: financeOutcome },
+  { column: "remaining", figure: financeRemaining },
+  { column: "remainingEarmarked", figure: financeRemainingEarmarked },
+  { column: "forecast", figure: financeForecast },
+] as const;
+
+const ECONOMY_FIGURES = [
+  ...BUDGET_COLUMNS.map((entry) => entry.figure),
+  financePriorSurplus,
+  financeAccumulatedSurplus,
+  financeBalance,
+  financeBalanceEarmarked,
+  financeBalanceShare,
+  financeOutcomeBySource,
+  financeOutcomeShare,
+];
 
 const budgetHeader = (result: BudgetFollowUpResult, end: string): string[] => [
   "",
@@ -48,13 +81,14 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
   const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
   const notes = footnotesFor(context, ECONOMY_SECTION).filter((note) => note.title === "" || /tabell 1\b/i.test(note.title));
   const marksFor = (rowId: string): string[] => notes.filter((note) => note.areaId === rowId).map((note) => note.mark);
-  const budgetRow = (entry: BudgetRow) => row([textCell(entry.name, marksFor(entry.row)), ...BUDGET_COLUMNS.map((column) => moneyCell(key(column, entry.row), entry[column], "tkr", evidence))]);
+  const place = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "tkr" as const, options: { withSuffix: false }, evidence });
+  const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...BUDGET_COLUMNS.map(({ column, figure }) => definedCell(context, figure, { row: entry.row }, place(column, entry.row)))]);
   const lastColumn = BUDGET_COLUMNS.length - 1;
-  const only = (label: string, rowId: string, sum: FactSum, at: number[]) =>
-    row([textCell(label), ...BUDGET_COLUMNS.map((column, index) => (at.includes(index) ? moneyCell(key(column, rowId), sum, "tkr", evidence) : blankCell()))]);
+  const only = (label: string, rowId: string, figure: typeof financePriorSurplus, at: number[]) =>
+    row([textCell(label), ...BUDGET_COLUMNS.map(({ column }, index) => (at.includes(index) ? definedCell(context, figure, {}, place(column, rowId)) : blankCell()))]);
   const extra = [
-    ...(known(result.priorSurplus) === null ? [] : [only("Överskott från tidigare år", "prior-surplus", result.priorSurplus, [0, lastColumn])]),
-    ...(known(result.accumulatedSurplus) === null ? [] : [only(`Ackumulerat överskott ${result.forecastHorizon}`, "accumulated-surplus", result.accumulatedSurplus, [lastColumn])]),
+    ...(known(result.priorSurplus) === null ? [] : [only("Överskott från tidigare år", "prior-surplus", financePriorSurplus, [0, lastColumn])]),
+    ...(known(result.accumulatedSurplus) === null ? [] : [only(`Ackumulerat överskott ${result.forecastHorizon}`, "accumulated-surplus", financeAccumulatedSurplus, [lastColumn])]),
   ];
   return table({
     id: "tabell-1-budgetuppfoljning",
@@ -70,14 +104,25 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
 
 const sourceColumns = (rows: readonly SourceRow[]) => SOURCES.filter((source) => rows.some((entry) => known(entry.bySource[source.id]) !== null));
 
-const fundsTables = (result: FundsBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
+const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
   const all = [...result.rows, result.total];
   const sources = sourceColumns(all);
   const key = (column: string, rowId: string): string => `funds-by-source.${column}@${result.asOf}/row=${rowId}`;
+  const kr = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "kr" as const, options: { withSuffix: false }, evidence });
+  const share = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "percent" as const });
   const amounts = (entry: (typeof all)[number]) =>
-    row([textCell(entry.name), moneyCell(key("total", entry.row), entry.total, "kr", evidence), ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)), moneyCell(key("earmarked-state", entry.row), entry.earmarkedState, "kr", evidence)]);
+    row([
+      textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeBalance, { areas: entry.row }, kr("total", entry.row)),
+      ...sources.map((source) => definedCell(context, financeBalance, { areas: entry.row, source: source.id }, kr(source.id, entry.row))),
+      definedCell(context, financeBalanceEarmarked, { areas: entry.row }, kr("earmarked-state", entry.row)),
+    ]);
   const shares = (entry: (typeof all)[number]) =>
-    row([textCell(entry.name), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
+    row([
+      textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeBalanceShare, { areas: entry.row }, share("share-of-total", entry.row)),
+      ...sources.map((source) => definedCell(context, financeBalanceShare, { areas: entry.row, source: source.id }, share(`share-${source.id}`, entry.row))),
+    ]);
   const head = (first: string, last: string[]) => [headerRow(["Redovisning av disponibla medel", first, ...sources.map((source) => source.label), ...last])];
   return [
     table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 2).fill("right")], head: head(`Disponibla medel ${result.asOf}`, ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
@@ -90,15 +135,21 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
   const sources = sourceColumns(all);
   const unattributed = all.some((entry) => (known(entry.unattributed) ?? "0") !== "0");
   const key = (column: string, rowId: string): string => `outcome-by-source.${column}@${result.period}/row=${rowId}`;
+  const kr = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "kr" as const, options: { withSuffix: false }, evidence });
   const amounts = (entry: (typeof all)[number]) =>
     row([
-      textCell(entry.name),
-      moneyCell(key("total", entry.row), entry.total, "kr", evidence),
-      ...sources.map((source) => moneyCell(key(source.id, entry.row), entry.bySource[source.id], "kr", evidence)),
+      textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeOutcome, { row: entry.row }, kr("total", entry.row)),
+      ...sources.map((source) => definedCell(context, financeOutcomeBySource, { row: entry.row, source: source.id }, kr(source.id, entry.row))),
       ...(unattributed ? [moneyCell(key("unattributed", entry.row), entry.unattributed, "kr", evidence)] : []),
     ]);
+  // The source shares are part ÷ all costs; finance.source-share is the middle of the range the costs without a source leave open, so they stay the table's own.
   const shares = (entry: (typeof all)[number]) =>
-    row([textCell(entry.name), shareCell(key("share-of-total", entry.row), entry.shareOfTotal), ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id]))]);
+    row([
+      textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeOutcomeShare, { row: entry.row }, { key: key("share-of-total", entry.row), unit: "percent" }),
+      ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id])),
+    ]);
   const end = context.period.end;
   return [
     table({
@@ -123,9 +174,10 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
 
 /** Funds at the period's end and the period's costs per financing source, side by side. */
 const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | undefined, outcome: OutcomeBySourceResult | undefined): ReportChart | null => {
+  // The totals rows of Tabell 2a and 3a, by source, through the same figures.
   const series = [
-    ...(funds === undefined ? [] : [{ name: `Disponibla medel ${funds.asOf}`, sums: funds.total.bySource, key: `funds-by-source.chart@${funds.asOf}` }]),
-    ...(outcome === undefined ? [] : [{ name: `Utfall ${context.period.start} – ${context.period.end}`, sums: outcome.total.bySource, key: `outcome-by-source.chart@${outcome.period}` }]),
+    ...(funds === undefined ? [] : [{ name: `Disponibla medel ${funds.asOf}`, value: (source: string) => definedFigure(context, financeBalance, { areas: "total", source }, { key: `funds-by-source.chart@${funds.asOf}/source=${source}`, unit: "tkr" }) }]),
+    ...(outcome === undefined ? [] : [{ name: `Utfall ${context.period.start} – ${context.period.end}`, value: (source: string) => definedFigure(context, financeOutcomeBySource, { row: "areas", source }, { key: `outcome-by-source.chart@${outcome.period}/source=${source}`, unit: "tkr" }) }]),
   ];
   if (series.length === 0) return null;
   return {
@@ -135,13 +187,7 @@ const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | 
     title: "Disponibla medel och utfall per finansiär",
     unit: "tkr",
     categories: SOURCES.map((source) => source.short),
-    series: series.map((entry) => ({
-      name: entry.name,
-      values: SOURCES.map((source) => {
-        const exact = known(entry.sums[source.id]);
-        return exact === null ? null : reportFigure(`${entry.key}/source=${source.id}`, dec(exact), "tkr");
-      }),
-    })),
+    series: series.map((entry) => ({ name: entry.name, values: SOURCES.map((source) => entry.value(source.id)) })),
     targetLines: [],
     labels: { category: "Finansiär", value: "Belopp" },
   };
@@ -152,18 +198,20 @@ const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | 
  * it, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
  * costs per financing source. Each table only when its projection has facts.
  */
-export const economySection = (context: ReportBuildContext): BuiltSection => {
-  const budget = resultOf<BudgetFollowUpResult>(context, "budget-follow-up");
-  const funds = resultOf<FundsBySourceResult>(context, "funds-by-source");
-  const outcome = resultOf<OutcomeBySourceResult>(context, "outcome-by-source");
+const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
+  const budget = resultOf(context, budgetFollowUpProjection);
+  const funds = resultOf(context, fundsBySourceProjection);
+  const outcome = resultOf(context, outcomeBySourceProjection);
   const evidence: Record<string, readonly string[]> = {};
   const blocks: ReportBlock[] = [];
   if (budget !== undefined && budget.rows.length > 0) blocks.push(budgetTable(context, budget, evidence));
   const usableFunds = funds !== undefined && funds.rows.length > 0 ? funds : undefined;
   const usableOutcome = outcome !== undefined && outcome.rows.length > 0 ? outcome : undefined;
-  if (usableFunds !== undefined) blocks.push(...fundsTables(usableFunds, evidence));
+  if (usableFunds !== undefined) blocks.push(...fundsTables(context, usableFunds, evidence));
   if (usableOutcome !== undefined) blocks.push(...outcomeTables(context, usableOutcome, evidence));
   const chart = sourcesChart(context, usableFunds, usableOutcome);
   if (chart !== null) blocks.push(chart);
   return blocks.length === 0 ? nothing : placed(ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
 };
+
+export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });

@@ -1,11 +1,11 @@
 import { headerRow, row, table, textCell } from "./cells.js";
-import { nothing, placed, resultOf, type BuiltSection, type ReportBuildContext } from "./context.js";
-import { REPORT_GOALS, type ReportGoalsResult } from "./goals.js";
+import { reportGoalsProjection } from "./goals.js";
+import { nothing, placed, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 import { HIGHLIGHTS_SECTION, HIGHLIGHTS_TITLE } from "./narratives.js";
 
 /** The year's focus areas (fokusområden), as decided, at the head of 1.1. */
-export const focusAreasSection = (context: ReportBuildContext): BuiltSection => {
-  const focusAreas = resultOf<ReportGoalsResult>(context, REPORT_GOALS)?.focusAreas ?? [];
+const buildFocusAreasSection = (context: ReportBuildContext): BuiltSection => {
+  const focusAreas = resultOf(context, reportGoalsProjection)?.focusAreas ?? [];
   if (focusAreas.length === 0) return nothing;
   const year = focusAreas[0]?.year ?? "";
   const decided = focusAreas.some((area) => area.decidedOn !== null);
@@ -19,3 +19,5 @@ export const focusAreasSection = (context: ReportBuildContext): BuiltSection => 
     }),
   ]);
 };
+
+export const focusAreasSection = defineSection({ name: "focus-areas", reads: [reportGoalsProjection], build: buildFocusAreasSection });

@@ -1,26 +1,35 @@
 import type { AnyProjection } from "../../projection/projection.js";
 import { REPORT_DOCUMENT_VERSION, type ReportBlock, type ReportDocument, type ReportProvenance, type ReportSection } from "../document/index.js";
 import type { ReportProjectionNeed } from "../replay-many.js";
-import type { BuiltSection, FigureEvidence, Placement, ReportBuildContext } from "./context.js";
-import { chapterOf, compareSectionNumbers, REPORT_GOALS, reportGoalsProjection, type ReportGoalsResult } from "./goals.js";
+import { declaredResults, resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext, type ReportSectionBuilder } from "./context.js";
+import { chapterOf, compareSectionNumbers, reportGoalsProjection } from "./goals.js";
 import { periodLabel, reportTitle } from "./kinds.js";
 import { symbolLegend } from "./legend.js";
 
-/** A part of the house structure: builds its blocks from projection results, or nothing. */
-export type ReportSectionBuilder = (context: ReportBuildContext) => BuiltSection;
+export type { ReportSectionBuilder };
 
 /**
- * The house structure: which projections the report reads and the builders that place blocks
- * at numbered sections (1 Inledning with 1.1–1.4, chapters 2–7 one per strategic goal, then
- * the appendices). Replace or extend the builders to change the report.
+ * The house structure: the builders that place blocks at numbered sections (1 Inledning with
+ * 1.1–1.4, chapters 2–7 one per strategic goal, then the appendices). What the report replays
+ * is derived from what the builders declare. Replace or extend the builders to change the report.
  */
 export interface ReportHouse {
-  /** Projections (and comparison periods) the builders read; those the catalog lacks are skipped. */
-  readonly needs: readonly ReportProjectionNeed[];
-  /** Projections of the report's own (read-only views over domain events), added to the catalog for the run. */
+  /** Projections of the report's own (read-only views over domain events), replayed even though no domain module registers them. */
   readonly projections: readonly AnyProjection[];
   readonly builders: readonly ReportSectionBuilder[];
 }
+
+/** The house itself reads the goals, for chapter titles. */
+const HOUSE_READS: readonly ReportProjectionNeed[] = [{ projection: reportGoalsProjection, period: "report" }];
+
+/** Every projection (and period) the house's builders declare, each once, in builder order. */
+export const houseNeeds = (house: ReportHouse): ReportProjectionNeed[] => {
+  const needs: ReportProjectionNeed[] = [];
+  for (const need of [...HOUSE_READS, ...house.builders.flatMap((builder) => builder.reads)]) {
+    if (!needs.some((known) => known.projection === need.projection && known.period === need.period)) needs.push(need);
+  }
+  return needs;
+};
 
 export interface ReportBuildInput {
   readonly context: ReportBuildContext;
@@ -44,7 +53,7 @@ interface Node {
 
 const titleFor = (context: ReportBuildContext, number: string): string => {
   if (number === "1") return "Inledning";
-  const goals = (context.results[REPORT_GOALS] as ReportGoalsResult | undefined)?.goals ?? [];
+  const goals = resultOf(context, reportGoalsProjection)?.goals ?? [];
   const depth = number.split(".").length;
   const goal = depth === 1 ? goals.find((candidate) => candidate.kind === "strategic" && chapterOf(candidate) === number) : goals.find((candidate) => candidate.kind === "area" && candidate.number === number);
   if (goal !== undefined) return goal.title.replace(/\.$/, "");
@@ -101,7 +110,7 @@ const appendixSections = (parts: readonly BuiltSection[]): ReportSection[] => [
 /** Assembles the report document from projection results: pure, no I/O, no clock. */
 export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
   const { context, house } = input;
-  const parts = house.builders.map((build) => build(context));
+  const parts = house.builders.map((builder) => builder.build({ ...context, results: declaredResults(context.results, builder) }));
   const document: ReportDocument = {
     format: "tertial.report",
     version: REPORT_DOCUMENT_VERSION,

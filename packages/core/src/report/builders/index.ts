@@ -1,5 +1,6 @@
-export { reportFigureKey } from "./cells.js";
-export type { AppendixDraft, BuiltSection, FigureEvidence, Placement, ReportBuildContext, ReportProjectionResults } from "./context.js";
+export { blankCell, definedCell, definedFigure, headerRow, reportFigureKey, row, table, textCell, type DefinedCellPlace, type TableSpec } from "./cells.js";
+export type { AppendixDraft, BuiltSection, FigureEvidence, Placement, ReportBuildContext, ReportResultReader, ReportSectionBuilder, SectionSpec } from "./context.js";
+export { defineSection, figureOf, nothing, placed, resultOf, declaredResults, UndeclaredReadError } from "./context.js";
 export { reportPeriod, reportTitle, periodLabel, monthSpanLabel, cumulativeLabel, type ReportPeriod } from "./kinds.js";
 export { symbolLegend } from "./legend.js";
 export { staffSection, STAFF_SECTION } from "./staff.js";
@@ -11,7 +12,7 @@ export { attendanceSection, ATTENDANCE_SECTION } from "./attendance.js";
 export { coursesAppendix } from "./courses.js";
 export { researchSections, RESEARCH_CHAPTER } from "./research.js";
 export { reportGoalsProjection, REPORT_GOALS, type ReportGoal, type ReportGoalsResult, type ReportFocusArea } from "./goals.js";
-export { buildReportDocument, assembleSections, type BuiltReport, type ReportHouse, type ReportBuildInput, type ReportSectionBuilder } from "./house.js";
+export { buildReportDocument, assembleSections, houseNeeds, type BuiltReport, type ReportHouse, type ReportBuildInput } from "./house.js";
 export { defaultHouse } from "./default-house.js";
 export { grantsSection, GRANTS_SECTION } from "./grants.js";
 export { surveyAppendix } from "./survey.js";

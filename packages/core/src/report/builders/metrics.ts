@@ -1,13 +1,14 @@
-import type { ActivitiesResult, PlannedActivityRow } from "../../domains/activities/activities.js";
-import type { MetricTableRow, MetricValue } from "../../domains/strategy/evaluate.js";
-import type { MetricsResult } from "../../domains/strategy/metrics.js";
-import { dec } from "../../numbers/decimal.js";
+import type { PlannedActivityRow } from "../../domains/activities/activities.js";
+import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
+import { reportGoalsProjection } from "./goals.js";
+import { activitiesProjection } from "../../domains/activities/activities.js";
+import type { MetricTableRow } from "../../domains/strategy/evaluate.js";
 import { isUnitId, type UnitId } from "../../numbers/units.js";
 import type { Comparison } from "../../time/period.js";
 import type { ReportActivityRow, ReportActivityTable, ReportMetricRow, ReportMetricTable } from "../document/blocks.js";
-import { reportFigure, type ReportFigure } from "../document/figure.js";
-import { resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
-import { chapterOf, compareSectionNumbers, REPORT_GOALS, type ReportGoalsResult } from "./goals.js";
+import { definedFigure } from "./cells.js";
+import { defineSection, resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
+import { chapterOf, compareSectionNumbers, type ReportGoalsResult } from "./goals.js";
 
 const COMPARISON_LABELS: Readonly<Record<Comparison, (period: string) => string>> = {
   "same-period-last-year": (period) => `samma period ${period.slice(0, 4)}`,
@@ -19,35 +20,32 @@ const unitOf = (metric: MetricTableRow): UnitId => (isUnitId(metric.unit) ? metr
 
 const metricKey = (metric: MetricTableRow, part: string): string => `metrics.${metric.metricId}@${metric.measuredPeriod}${part === "" ? "" : `/${part}`}`;
 
-const valueFigure = (metric: MetricTableRow, part: string, value: MetricValue | string | null): ReportFigure | null =>
-  value === null ? null : reportFigure(metricKey(metric, part), dec(typeof value === "string" ? value : value.value), unitOf(metric));
-
 /** The target as printed: a fixed value, the base of a share ("18 570 800 kronor"), or last year's result; none for survey-style metrics. */
-const targetOf = (metric: MetricTableRow): ReportMetricRow["target"] => {
+const targetOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow["target"] => {
   if (metric.target.kind === "none" || metric.target.printed === null) return null;
-  const figure = valueFigure(metric, "target", metric.target.printed);
+  const figure = definedFigure(context, metricFigures.target, { metric: metric.metricId }, { key: metricKey(metric, "target"), unit: unitOf(metric) });
   return figure === null ? null : { text: figure.text, figure };
 };
 
-const comparisonOf = (metric: MetricTableRow): ReportMetricRow["comparison"] => {
+const comparisonOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow["comparison"] => {
   const against = metric.trend?.against;
   const found = metric.comparisons.find((entry) => entry.comparison === against) ?? metric.comparisons[0];
   if (found === undefined || found.value === null) return null;
-  const figure = valueFigure(metric, `comparison=${found.comparison}`, found.value);
+  const figure = definedFigure(context, metricFigures.comparison, { metric: metric.metricId, comparison: found.comparison }, { key: metricKey(metric, `comparison=${found.comparison}`), unit: unitOf(metric) });
   return figure === null ? null : { label: COMPARISON_LABELS[found.comparison](found.period), figure };
 };
 
-const metricRow = (metric: MetricTableRow): ReportMetricRow => {
+const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow => {
   const shown = metric.result === null ? "no-result" : metric.status.shown;
   return {
     key: metricKey(metric, ""),
     status: metric.target.kind === "none" && metric.result !== null ? null : shown ?? "no-result",
     derivedStatus: metric.status.overridden && metric.status.derived !== null && metric.status.derived !== shown ? metric.status.derived : null,
     name: metric.name,
-    target: targetOf(metric),
-    result: valueFigure(metric, "", metric.result),
+    target: targetOf(context, metric),
+    result: definedFigure(context, metricFigures.result, { metric: metric.metricId }, { key: metricKey(metric, ""), unit: unitOf(metric) }),
     trend: metric.trend?.value ?? null,
-    comparison: comparisonOf(metric),
+    comparison: comparisonOf(context, metric),
     description: metric.status.comment ?? "",
   };
 };
@@ -71,9 +69,9 @@ const groupBy = <T>(items: readonly T[], keyOf: (item: T) => string | null): Map
 const sortedPlacements = (placements: Placement[]): Placement[] => placements.sort((a, b) => compareSectionNumbers(a.number, b.number));
 
 /** Metric tables (mätetal) at each goal's section, with status, target as printed, result, trend and comparison. */
-export const metricSections = (context: ReportBuildContext): BuiltSection => {
-  const result = resultOf<MetricsResult>(context, "metrics");
-  const goals = resultOf<ReportGoalsResult>(context, REPORT_GOALS);
+const buildMetricSections = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf(context, metricsProjection);
+  const goals = resultOf(context, reportGoalsProjection);
   if (result === undefined || result.rows.length === 0) return { placements: [], appendices: [], evidence: {} };
   const evidence: Record<string, readonly string[]> = {};
   for (const metric of result.rows) {
@@ -81,7 +79,7 @@ export const metricSections = (context: ReportBuildContext): BuiltSection => {
     for (const entry of metric.comparisons) if (entry.value !== null) evidence[metricKey(metric, `comparison=${entry.comparison}`)] = entry.value.evidence;
   }
   const placements = [...groupBy(result.rows, (metric) => sectionOfGoal(goals, metric.goalId, metric.goalNumber)).entries()].map(([number, rows]): Placement => {
-    const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: rows.map(metricRow), footnotes: [] };
+    const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: rows.map((metric) => metricRow(context, metric)), footnotes: [] };
     return { number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
@@ -95,9 +93,9 @@ const activityRow = (activity: PlannedActivityRow, period: string): ReportActivi
 });
 
 /** Activity tables (aktiviteter) at each goal's section, with the status at the period's end. */
-export const activitySections = (context: ReportBuildContext): BuiltSection => {
-  const result = resultOf<ActivitiesResult>(context, "activities");
-  const goals = resultOf<ReportGoalsResult>(context, REPORT_GOALS);
+const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf(context, activitiesProjection);
+  const goals = resultOf(context, reportGoalsProjection);
   if (result === undefined || result.activities.length === 0) return { placements: [], appendices: [], evidence: {} };
   const evidence: FigureEvidence = Object.fromEntries(result.activities.map((activity) => [`activities.${activity.activityId}@${result.period}`, activity.evidence]));
   const placements = [...groupBy(result.activities, (activity) => sectionOfGoal(goals, activity.goalId, null)).entries()].map(([number, rows]): Placement => {
@@ -106,3 +104,7 @@ export const activitySections = (context: ReportBuildContext): BuiltSection => {
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
+
+export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison], reads: [reportGoalsProjection], build: buildMetricSections });
+
+export const activitySections = defineSection({ name: "activities", reads: [activitiesProjection, reportGoalsProjection], build: buildActivitySections });

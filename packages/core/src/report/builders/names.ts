@@ -1,4 +1,4 @@
-import type { ReferenceResult } from "../../domains/reference/projection.js";
+import { referenceProjection } from "../../domains/reference/projection.js";
 import { resultOf, type ReportBuildContext } from "./context.js";
 
 /** Swedish alphabetical order without Intl: å, ä, ö after z (Vaggeryd, Vetlanda, Värnamo). */
@@ -18,7 +18,7 @@ export const bySwedishName = <T>(nameOf: (item: T) => string) => (a: T, b: T): n
 
 /** Names of municipalities, areas and networks as the reference data had them at the period's end; the id when unknown. */
 export const namer = (context: ReportBuildContext): ((id: string) => string) => {
-  const reference = resultOf<ReferenceResult>(context, "reference");
+  const reference = resultOf(context, referenceProjection);
   const names = new Map<string, string>();
   for (const list of [reference?.municipalities ?? [], reference?.areas ?? [], reference?.networks ?? [], reference?.funders ?? []]) for (const item of list) if (!names.has(item.id)) names.set(item.id, item.name);
   return (id) => names.get(id) ?? id;

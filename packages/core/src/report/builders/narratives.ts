@@ -1,6 +1,7 @@
-import type { NarrativeEntry, NarrativeResult } from "../../domains/narrative/narrative.js";
+import type { NarrativeEntry } from "../../domains/narrative/narrative.js";
+import { narrativeProjection } from "../../domains/narrative/narrative.js";
 import type { ReportBlock } from "../document/blocks.js";
-import { nothing, resultOf, type BuiltSection, type Placement, type ReportBuildContext } from "./context.js";
+import { defineSection, nothing, resultOf, type BuiltSection, type Placement, type ReportBuildContext } from "./context.js";
 
 /** The house heading of 1.1, where highlights and the year's focus areas go. */
 export const HIGHLIGHTS_SECTION = "1.1";
@@ -63,10 +64,9 @@ const sectionPlacement = (section: string, entries: readonly NarrativeEntry[]): 
  * chapter, highlights grouped by the 3 K, examples, analyses and the outlook as paragraphs.
  * Footnotes of sections whose tables take them (`claimedFootnotes`) are left to those tables.
  */
-export const narrativeSections =
-  (claimedFootnotes: readonly string[] = []) =>
-  (context: ReportBuildContext): BuiltSection => {
-    const result = resultOf<NarrativeResult>(context, "narrative");
+export const narrativeSections = (claimedFootnotes: readonly string[] = []) =>
+  defineSection({ name: "narratives", reads: [narrativeProjection], build: (context: ReportBuildContext): BuiltSection => {
+    const result = resultOf(context, narrativeProjection);
     if (result === undefined || result.entries.length === 0) return nothing;
     const bySection = new Map<string, NarrativeEntry[]>();
     for (const entry of result.entries) {
@@ -75,11 +75,11 @@ export const narrativeSections =
     }
     const placements = [...bySection.entries()].map(([section, entries]) => sectionPlacement(section, entries));
     return { placements, appendices: [], evidence: {} };
-  };
+  } });
 
 /** Footnotes written for a section, as table footnotes: the mark is the title's last word ("… fotnot *"), else "*". */
 export const footnotesFor = (context: ReportBuildContext, section: string): { readonly mark: string; readonly markdown: string; readonly title: string; readonly areaId: string | null }[] => {
-  const result = resultOf<NarrativeResult>(context, "narrative");
+  const result = resultOf(context, narrativeProjection);
   return (result?.entries ?? [])
     .filter((entry) => entry.kind === "footnote" && entry.section === section)
     .sort(byOrder)

@@ -1,8 +1,8 @@
 import type { ResearchResult } from "../../domains/research/research.js";
+import { researchProjection } from "../../domains/research/research.js";
 import type { ReportTable } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "./cells.js";
-import type { BuiltSection, Placement, ReportBuildContext } from "./context.js";
-import { nothing, resultOf } from "./context.js";
+import { defineSection, nothing, resultOf, type BuiltSection, type Placement, type ReportBuildContext } from "./context.js";
 
 /** The research chapter of the house: 7, with 7.1 studies, 7.2 dissemination, 7.3 scholarships, 7.4 doctoral students. */
 export const RESEARCH_CHAPTER = "7";
@@ -54,8 +54,8 @@ const studentsTable = (result: ResearchResult): ReportTable =>
   });
 
 /** Chapter 7: the research facts of the period as tables; each subsection only when it has facts. */
-export const researchSections = (context: ReportBuildContext): BuiltSection => {
-  const result = resultOf<ResearchResult>(context, "research");
+const buildResearchSections = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf(context, researchProjection);
   if (result === undefined) return nothing;
   const at = (sub: number, title: string, present: boolean, build: () => ReportTable): Placement[] => (present ? [{ number: `${RESEARCH_CHAPTER}.${sub}`, title, blocks: [build()] }] : []);
   const placements = [
@@ -66,3 +66,5 @@ export const researchSections = (context: ReportBuildContext): BuiltSection => {
   ];
   return placements.length === 0 ? nothing : { placements, appendices: [], evidence: {} };
 };
+
+export const researchSections = defineSection({ name: "research", reads: [researchProjection], build: buildResearchSections });

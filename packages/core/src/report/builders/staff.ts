@@ -1,10 +1,11 @@
-import { dec } from "../../numbers/decimal.js";
+import { staffingProjection } from "../../domains/staff/staffing.js";
 import type { FteBreakdown, StaffingResult } from "../../domains/staff/staffing.js";
 import { period as parsePeriod } from "../../time/period.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
-import { reportFigure, type ReportFigure } from "../document/figure.js";
-import { blankCell, figureCell, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
-import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext } from "./context.js";
+import type { ReportFigure } from "../document/figure.js";
+import { fteChangeFigure, fteFigure } from "../../domains/staff/figures.js";
+import { blankCell, definedCell, definedFigure, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
+import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { tertialRowLabel } from "./kinds.js";
 
 /** Where the house prints staff: 1.2 Medarbetare. */
@@ -29,6 +30,17 @@ const FINANCING = [
 
 const fteKey = (asOf: string, params: Readonly<Record<string, string>> = {}): string => reportFigureKey("staffing.fte", asOf, params);
 
+type Part = { readonly form: string } | { readonly financing: string } | { readonly group: string } | Record<string, never>;
+
+const PRINTED = { withSuffix: false } as const;
+
+/** FTE at a date, whole or one part, through the figure the audit checks it with. */
+const fteCell = (context: ReportBuildContext, asOf: string, part: Part = {}) => definedCell(context, fteFigure, { asOf, ...part }, { key: fteKey(asOf, part), unit: "fte", options: PRINTED });
+
+/** The change in FTE from one date to another (staffing.fte-change), printed with its sign. */
+const changeCell = (context: ReportBuildContext, from: string, asOf: string, part: Part = {}) =>
+  definedCell(context, fteChangeFigure, { asOf, from, ...part }, { key: `${fteKey(asOf, part)}/change-from=${from}`, unit: "fte", options: { ...PRINTED, explicitPlus: true } });
+
 interface TertialRow {
   readonly label: string;
   readonly fte: FteBreakdown;
@@ -42,7 +54,7 @@ const yearsOf = (rows: readonly TertialRow[]): string => {
   return years.length === 1 ? (years[0] ?? "") : `${years[0] ?? ""} – ${years[years.length - 1] ?? ""}`;
 };
 
-const formsTable = (rows: readonly TertialRow[]): ReportTable =>
+const formsTable = (context: ReportBuildContext, rows: readonly TertialRow[]): ReportTable =>
   table({
     id: "staff-employment-forms",
     caption: `Antal medarbetare och anställningsformer under ${yearsOf(rows)}`,
@@ -52,43 +64,36 @@ const formsTable = (rows: readonly TertialRow[]): ReportTable =>
     body: rows.map(({ label, fte }) =>
       row([
         textCell(label),
-        ...FORMS.map((form) => figureCell(fteKey(fte.asOf, { form: form.id }), fte.byEmploymentForm?.[form.id], "fte", { withSuffix: false })),
-        figureCell(fteKey(fte.asOf), fte.total, "fte", { withSuffix: false }),
+        ...FORMS.map((form) => fteCell(context, fte.asOf, { form: form.id })),
+        fteCell(context, fte.asOf),
       ]),
     ),
   });
 
-const seriesValue = (fte: FteBreakdown, form: string): ReportFigure | null => {
-  const value = fte.byEmploymentForm?.[form];
-  return value === undefined ? null : reportFigure(fteKey(fte.asOf, { form }), dec(value), "fte", { withSuffix: false });
-};
+const seriesValue = (context: ReportBuildContext, fte: FteBreakdown, form: string): ReportFigure | null =>
+  definedFigure(context, fteFigure, { asOf: fte.asOf, form }, { key: fteKey(fte.asOf, { form }), unit: "fte", options: PRINTED });
 
-const formsChart = (rows: readonly TertialRow[]): ReportChart => ({
+const formsChart = (context: ReportBuildContext, rows: readonly TertialRow[]): ReportChart => ({
   kind: "chart",
   id: "staff-fte-by-form",
   chart: "stacked-bar",
   title: "Årsarbetare per anställningsform och tertial",
   unit: "fte",
   categories: rows.map((entry) => entry.label),
-  series: FORMS.map((form) => ({ name: form.label, values: rows.map((entry) => seriesValue(entry.fte, form.id)) })),
+  series: FORMS.map((form) => ({ name: form.label, values: rows.map((entry) => seriesValue(context, entry.fte, form.id)) })),
   targetLines: [],
   labels: { category: "Tertial", value: "Årsarbetare" },
 });
 
 /** FTE per part of the organisation at the last year-end and now, with the change: the figures the staff narrative cites. */
-const groupsTable = (previous: FteBreakdown | undefined, atEnd: FteBreakdown, previousLabel: string, endLabel: string): ReportTable | null => {
+const groupsTable = (context: ReportBuildContext, previous: FteBreakdown | undefined, atEnd: FteBreakdown, previousLabel: string, endLabel: string): ReportTable | null => {
   if (atEnd.byAreaGroup === null) return null;
-  const before = previous?.byAreaGroup ?? null;
-  const change = (id: string, now: string | undefined): ReturnType<typeof figureCell> => {
-    const then = before?.[id];
-    return now === undefined || then === undefined || previous === undefined ? blankCell() : figureCell(`${fteKey(atEnd.asOf, { group: id })}/change-from=${previous.asOf}`, dec(now).minus(dec(then)), "fte", { withSuffix: false, explicitPlus: true });
-  };
-  const line = (label: string, id: string | null, nowValue: string | undefined, thenValue: string | undefined) =>
+  const line = (label: string, part: Part) =>
     row([
       textCell(label),
-      previous === undefined ? blankCell() : figureCell(id === null ? fteKey(previous.asOf) : fteKey(previous.asOf, { group: id }), thenValue, "fte", { withSuffix: false }),
-      figureCell(id === null ? fteKey(atEnd.asOf) : fteKey(atEnd.asOf, { group: id }), nowValue, "fte", { withSuffix: false }),
-      id === null ? (previous === undefined ? blankCell() : figureCell(`${fteKey(atEnd.asOf)}/change-from=${previous.asOf}`, dec(atEnd.total).minus(dec(previous.total)), "fte", { withSuffix: false, explicitPlus: true })) : change(id, nowValue),
+      previous === undefined ? blankCell() : fteCell(context, previous.asOf, part),
+      fteCell(context, atEnd.asOf, part),
+      previous === undefined ? blankCell() : changeCell(context, previous.asOf, atEnd.asOf, part),
     ]);
   return table({
     id: "staff-by-group",
@@ -96,12 +101,12 @@ const groupsTable = (previous: FteBreakdown | undefined, atEnd: FteBreakdown, pr
     unitNote: "årsarbetare",
     align: ["left", "right", "right", "right"],
     head: [headerRow(["Verksamhet", previousLabel, endLabel, "Förändring"])],
-    body: GROUPS.filter((group) => atEnd.byAreaGroup?.[group.id] !== undefined).map((group) => line(group.label, group.id, atEnd.byAreaGroup?.[group.id], before?.[group.id])),
-    foot: [line("Summa", null, atEnd.total, previous?.total)],
+    body: GROUPS.filter((group) => atEnd.byAreaGroup?.[group.id] !== undefined).map((group) => line(group.label, { group: group.id })),
+    foot: [line("Summa", {})],
   });
 };
 
-const financingTable = (atEnd: FteBreakdown, endLabel: string): ReportTable | null =>
+const financingTable = (context: ReportBuildContext, atEnd: FteBreakdown, endLabel: string): ReportTable | null =>
   atEnd.byFinancing === null
     ? null
     : table({
@@ -110,8 +115,8 @@ const financingTable = (atEnd: FteBreakdown, endLabel: string): ReportTable | nu
         unitNote: "årsarbetare",
         align: ["left", "right"],
         head: [headerRow(["Finansiering", "Årsarbetare"])],
-        body: FINANCING.filter((kind) => atEnd.byFinancing?.[kind.id] !== undefined).map((kind) => row([textCell(kind.label), figureCell(fteKey(atEnd.asOf, { financing: kind.id }), atEnd.byFinancing?.[kind.id], "fte", { withSuffix: false })])),
-        foot: [row([textCell("Summa"), figureCell(fteKey(atEnd.asOf), atEnd.total, "fte", { withSuffix: false })])],
+        body: FINANCING.filter((kind) => atEnd.byFinancing?.[kind.id] !== undefined).map((kind) => row([textCell(kind.label), fteCell(context, atEnd.asOf, { financing: kind.id })])),
+        foot: [row([textCell("Summa"), fteCell(context, atEnd.asOf)])],
       });
 
 const evidenceOf = (rows: readonly FteBreakdown[]): FigureEvidence => {
@@ -125,22 +130,24 @@ const evidenceOf = (rows: readonly FteBreakdown[]): FigureEvidence => {
  * (table and chart), FTE per part of the organisation against the previous year-end, and
  * financing. Left out when no staffing facts exist for the period.
  */
-export const staffSection = (context: ReportBuildContext): BuiltSection => {
-  const result = resultOf<StaffingResult>(context, "staffing");
+const buildStaffSection = (context: ReportBuildContext): BuiltSection => {
+  const result = resultOf(context, staffingProjection);
   if (result === undefined) return nothing;
   const rows = tertialRows(result);
   const atEnd = result.atEnd;
   if (rows.length === 0 && atEnd === null) return nothing;
   const blocks: ReportBlock[] = [];
-  if (rows.length > 0) blocks.push(formsTable(rows), formsChart(rows));
+  if (rows.length > 0) blocks.push(formsTable(context, rows), formsChart(context, rows));
   if (atEnd !== null) {
     const previousYearEnd = rows.find((entry) => entry.fte.asOf === `${Number(atEnd.asOf.slice(0, 4)) - 1}-12-31`);
     const endLabel = rows.find((entry) => entry.fte.asOf === atEnd.asOf)?.label ?? atEnd.asOf;
-    const groups = groupsTable(previousYearEnd?.fte, atEnd, previousYearEnd?.label ?? "", endLabel);
+    const groups = groupsTable(context, previousYearEnd?.fte, atEnd, previousYearEnd?.label ?? "", endLabel);
     if (groups !== null) blocks.push(groups);
-    const financing = financingTable(atEnd, endLabel);
+    const financing = financingTable(context, atEnd, endLabel);
     if (financing !== null) blocks.push(financing);
   }
   const breakdowns = [...(atEnd === null ? [] : [atEnd]), ...rows.map((entry) => entry.fte)];
   return placed(STAFF_SECTION, "Medarbetare", blocks, evidenceOf(breakdowns));
 };
+
+export const staffSection = defineSection({ name: "staff", figures: [fteFigure, fteChangeFigure], build: buildStaffSection });

@@ -19,7 +19,7 @@ export interface ParticipantFigures {
   readonly evidence: readonly string[];
 }
 
-export interface CourseFigures {
+export interface CoursePeriodCounts {
   readonly period: string;
   readonly held: CountedFigure | null;
   readonly heldByCommissioner: Readonly<Record<string, number>> | null;
@@ -59,7 +59,7 @@ const addCounts = (into: Record<string, number>, from: Readonly<Record<string, n
   for (const [key, value] of Object.entries(from ?? {})) into[key] = (into[key] ?? 0) + value;
 };
 
-const heldOf = (register: CourseRegister, period: Period): Pick<CourseFigures, "held" | "heldByCommissioner"> => {
+const heldOf = (register: CourseRegister, period: Period): Pick<CoursePeriodCounts, "held" | "heldByCommissioner"> => {
   const summaries = summariesFor(register, period, (summary) => summary.coursesHeld !== undefined || summary.coursesByCommissioner !== undefined);
   const courses = inPeriod(register, period, heldSpan);
   if (summaries.straddles || courses.straddles) return { held: null, heldByCommissioner: null };
@@ -101,7 +101,7 @@ const participantsOf = (register: CourseRegister, period: Period): ParticipantFi
   return { total, byMunicipality, region, external, byCommissioner, evidence: sources.map((source) => source.eventId) };
 };
 
-const cancelledOf = (register: CourseRegister, period: Period): Pick<CourseFigures, "cancelled" | "cancelledByReason"> => {
+const cancelledOf = (register: CourseRegister, period: Period): Pick<CoursePeriodCounts, "cancelled" | "cancelledByReason"> => {
   const summaries = summariesFor(register, period, (summary) => summary.cancelled !== undefined || summary.cancelledByReason !== undefined);
   const courses = inPeriod(register, period, cancelSpan);
   if (summaries.straddles || courses.straddles) return { cancelled: null, cancelledByReason: null };
@@ -115,7 +115,7 @@ const cancelledOf = (register: CourseRegister, period: Period): Pick<CourseFigur
 };
 
 /** Courses held, participants and cancellations of a period from the register: summaries first, single courses where no summary covers them. */
-export const courseFiguresOf = (register: CourseRegister, period: Period): CourseFigures => ({
+export const periodCountsOf = (register: CourseRegister, period: Period): CoursePeriodCounts => ({
   period: period.name,
   ...heldOf(register, period),
   participants: participantsOf(register, period),

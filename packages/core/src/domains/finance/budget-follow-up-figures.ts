@@ -1,10 +1,10 @@
 import { Decimal } from "../../numbers/decimal.js";
 import { formatFigure } from "../../numbers/format.js";
-import type { ComputedFigure, FigureSource } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure } from "../../reconciliation/figure-source.js";
 import { balanceTotal, disagree, flowRemaining, remainingOf } from "./balances.js";
 import { budgetFollowUpProjection, budgetRowOf, linesNamed, type BudgetFollowUpResult, type BudgetRow } from "./budget-follow-up.js";
 import { combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
-import { figureOf } from "./figure-helpers.js";
+import { figureOf } from "./fact-sum-figures.js";
 
 /** Figures of Tabell 1 Budgetuppföljning: any column for a line, a union of lines, or the totals. */
 export const ROW = { row: 'a line of Tabell 1: an area id, "<area>:internal-charge", several joined by "+", "areas" (all area lines) or "total" (every line)' };
@@ -16,19 +16,22 @@ const rowFor = (result: BudgetFollowUpResult, row: string | undefined): BudgetRo
   return lines === undefined ? undefined : budgetRowOf(row, row, lines, result.balances, row === "areas");
 };
 
-const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) => FactSum, extra?: (result: BudgetFollowUpResult, row: BudgetRow, name: string) => Partial<ComputedFigure>): FigureSource => ({
-  key,
-  description,
-  params: ROW,
-  unit: "kr",
-  projection: budgetFollowUpProjection,
-  compute: (raw, params) => {
-    const result = raw as BudgetFollowUpResult;
-    const row = rowFor(result, params.row);
-    if (row === undefined) return undefined;
-    return figureOf(pick(row), `${description} for ${params.row ?? "total"}`, extra?.(result, row, params.row ?? "total") ?? {});
-  },
-});
+const ROW_EXAMPLE = { row: "fourum-svhs" };
+
+const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) => FactSum, extra?: (result: BudgetFollowUpResult, row: BudgetRow, name: string) => Partial<ComputedFigure>) =>
+  defineFigure(budgetFollowUpProjection, {
+    key,
+    description,
+    params: ROW,
+    unit: "kr",
+    example: ROW_EXAMPLE,
+    footing: [{ over: "row", total: "total" }],
+    compute: (result, params) => {
+      const row = rowFor(result, params.row);
+      if (row === undefined) return undefined;
+      return figureOf(pick(row), `${description} for ${params.row ?? "total"}`, extra?.(result, row, params.row ?? "total") ?? {});
+    },
+  });
 
 const knownSourceAlternative = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
   const lines = linesNamed(result, name === "total" ? "areas" : name) ?? [];
@@ -63,33 +66,47 @@ const remainingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: stri
   return { parts, ...conflict, ...copied };
 };
 
-export const budgetFigures: FigureSource[] = [
-  budgetColumn("finance.opening", "ingående medel (funds at the start of the period)", (row) => row.opening),
-  budgetColumn("finance.received", "erhållna medel (funds received in the period)", (row) => row.received),
-  budgetColumn("finance.available", "disponibla medel (ingående + erhållna)", (row) => row.available, (_result, row) => ({
-    parts: [factValue(row.opening), factValue(row.received)].flatMap((value) => (value === undefined ? [] : [value])),
-  })),
-  budgetColumn("finance.budget", "budget förbrukning for the year the period ends in", (row) => row.budget),
-  budgetColumn("finance.outcome", "utfall (costs booked in the period)", (row) => row.outcome, (result, _row, name) => knownSourceAlternative(result, name)),
-  budgetColumn("finance.remaining", "kvarvarande medel at the period's end", (row) => row.remaining, remainingExtra),
-  budgetColumn("finance.remaining-earmarked", "varav kvarvarande fonderade statliga medel", (row) => row.remainingEarmarked),
-  budgetColumn("finance.forecast", "prognos kvarvarande medel at the year's end", (row) => row.forecast),
-  budgetColumn("finance.deviation", "avvikelse (budget − utfall)", (row) => row.deviation),
-  {
-    key: "finance.prior-surplus",
-    description: "Överskott från tidigare år: the organisation's surplus carried into the period.",
-    params: {},
-    unit: "kr",
-    projection: budgetFollowUpProjection,
-    compute: (raw) => figureOf((raw as BudgetFollowUpResult).priorSurplus, "opening balance without an area"),
-  },
-  {
-    key: "finance.accumulated-surplus",
-    description: "Ackumulerat överskott: the forecast total plus the surplus from earlier years.",
-    params: {},
-    unit: "kr",
-    projection: budgetFollowUpProjection,
-    compute: (raw) => figureOf((raw as BudgetFollowUpResult).accumulatedSurplus, "forecast total + surplus from earlier years"),
-  },
-];
+export const financeOpening = budgetColumn("finance.opening", "ingående medel (funds at the start of the period)", (row) => row.opening);
+export const financeReceived = budgetColumn("finance.received", "erhållna medel (funds received in the period)", (row) => row.received);
+export const financeAvailable = budgetColumn("finance.available", "disponibla medel (ingående + erhållna)", (row) => row.available, (_result, row) => ({
+  parts: [factValue(row.opening), factValue(row.received)].flatMap((value) => value ?? []),
+}));
+export const financeBudget = budgetColumn("finance.budget", "budget förbrukning for the year the period ends in", (row) => row.budget);
+export const financeOutcome = budgetColumn("finance.outcome", "utfall (costs booked in the period)", (row) => row.outcome, (result, _row, name) => knownSourceAlternative(result, name));
+export const financeRemaining = budgetColumn("finance.remaining", "kvarvarande medel at the period's end", (row) => row.remaining, remainingExtra);
+export const financeRemainingEarmarked = budgetColumn("finance.remaining-earmarked", "varav kvarvarande fonderade statliga medel", (row) => row.remainingEarmarked);
+export const financeForecast = budgetColumn("finance.forecast", "prognos kvarvarande medel at the year's end", (row) => row.forecast);
+export const financeDeviation = budgetColumn("finance.deviation", "avvikelse (budget − utfall)", (row) => row.deviation);
 
+export const financePriorSurplus = defineFigure(budgetFollowUpProjection, {
+  key: "finance.prior-surplus",
+  description: "Överskott från tidigare år: the organisation's surplus carried into the period.",
+  params: {},
+  unit: "kr",
+  example: {},
+  compute: (result) => figureOf(result.priorSurplus, "opening balance without an area"),
+});
+
+export const financeAccumulatedSurplus = defineFigure(budgetFollowUpProjection, {
+  key: "finance.accumulated-surplus",
+  description: "Ackumulerat överskott: the forecast total plus the surplus from earlier years.",
+  params: {},
+  unit: "kr",
+  example: {},
+  compute: (result) => figureOf(result.accumulatedSurplus, "forecast total + surplus from earlier years"),
+});
+
+/** Every column of Tabell 1 and the surplus figures beside it. */
+export const budgetFigures = [
+  financeOpening,
+  financeReceived,
+  financeAvailable,
+  financeBudget,
+  financeOutcome,
+  financeRemaining,
+  financeRemainingEarmarked,
+  financeForecast,
+  financeDeviation,
+  financePriorSurplus,
+  financeAccumulatedSurplus,
+] as const;

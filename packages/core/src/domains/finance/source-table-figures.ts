@@ -1,0 +1,138 @@
+import { Decimal } from "../../numbers/decimal.js";
+import { defineFigure } from "../../reconciliation/figure-source.js";
+import { disagree } from "./balances.js";
+import { combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
+import { alternativeShare, figureOf, largestRemainderPercents, shareFigure, shareWithUnattributed } from "./fact-sum-figures.js";
+import { fundsBySourceProjection, outcomeBySourceProjection, type FundsBySourceResult, type OutcomeBySourceResult, type OutcomeRow } from "./source-tables.js";
+
+/** Figures of Tabell 2a/2b (funds by source) and 3a/3b (costs by source). */
+const SOURCE = { source: "kommunerna, staten or ovriga" };
+
+const balanceRow = (result: FundsBySourceResult, areas: string | undefined) =>
+  areas === undefined || areas === "total" ? result.total : result.rows.find((row) => row.row === [...areas.split("+")].sort().join("+"));
+
+const AREAS = { areas: 'the areas of one recorded balance joined by "+" (in any order), or "total"' };
+
+/** A recorded balance's areas in one order, as its row is named. */
+const sortedAreas = <P extends { readonly areas?: string }>(params: P): P => (params.areas === undefined ? params : { ...params, areas: params.areas.split("+").sort().join("+") });
+
+export const fundsFigures = [
+  defineFigure(fundsBySourceProjection, {
+    key: "finance.balance",
+    description: "Funds at the period's end as the accounting system recorded them (Tabell 2a), in total or from one source.",
+    params: { ...AREAS, ...SOURCE },
+    unit: "kr",
+    example: { areas: "fourum-svhs+forstarkt-samverkan", source: "kommunerna" },
+    canonical: sortedAreas,
+    footing: [{ over: "areas", total: "total" }],
+    compute: (result, params) => {
+      const row = balanceRow(result, params.areas);
+      if (row === undefined) return undefined;
+      const tally = params.source === undefined ? row.total : row.bySource[params.source] ?? emptyFactSum();
+      const flows: FactSum | undefined = params.source === undefined ? result.rows.find((each) => each === row)?.fromFlows : undefined;
+      const conflict =
+        flows !== undefined && disagree(tally, flows)
+          ? { conflicts: [{ exact: new Decimal(flows.exact ?? "0"), evidence: flows.evidence, cause: "ingående + erhållna − utfall of the same areas (Tabell 1) leave a different amount" }] }
+          : {};
+      return figureOf(tally, `recorded balance ${params.source ?? "total"}`, { ...conflict, ...(params.source === undefined ? { parts: Object.values(row.bySource).flatMap((part) => factValue(part) ?? []) } : {}) });
+    },
+  }),
+  defineFigure(fundsBySourceProjection, {
+    key: "finance.balance-earmarked",
+    description: "Earmarked state money in the funds at the period's end (Tabell 2a, Därav fonderade statliga medel).",
+    params: AREAS,
+    unit: "kr",
+    example: { areas: "fourum-svhs+forstarkt-samverkan" },
+    canonical: sortedAreas,
+    footing: [{ over: "areas", total: "total" }],
+    compute: (result, params) => {
+      const row = balanceRow(result, params.areas);
+      return row === undefined ? undefined : figureOf(row.earmarkedState, "recorded earmarked state money");
+    },
+  }),
+  defineFigure(fundsBySourceProjection, {
+    key: "finance.balance-share",
+    description: "Share of the funds at the period's end (Tabell 2b): of a row by source, or of a row in the total.",
+    params: { ...AREAS, ...SOURCE },
+    unit: "percent",
+    example: { areas: "fourum-svhs+forstarkt-samverkan", source: "staten" },
+    canonical: sortedAreas,
+    footing: [{ over: "areas", total: "total", alone: true }],
+    compute: (result, params) => {
+            const row = balanceRow(result, params.areas);
+      if (row === undefined) return undefined;
+      if (params.source === undefined) return shareFigure(row.total, result.total.total, "row balance ÷ total balance");
+      const part = row.bySource[params.source] ?? emptyFactSum();
+      const sources = Object.entries(row.bySource).filter(([, tally]) => factValue(tally) !== undefined);
+      const forced = largestRemainderPercents(sources.map(([, tally]) => factValue(tally) ?? new Decimal(0)));
+      const index = sources.findIndex(([source]) => source === params.source);
+      const forcedShare = forced[index];
+      const alternatives = forcedShare === undefined ? [] : [{ exact: forcedShare.dividedBy(100), cause: "the row's shares forced to sum to 100 % (largest remainder), not each rounded on its own" }];
+      return shareFigure(part, row.total, `${params.source} ÷ row balance`, { alternatives });
+    },
+  }),
+] as const;
+
+/** Tabell 2a and 2b. */
+export const [financeBalance, financeBalanceEarmarked, financeBalanceShare] = fundsFigures;
+
+const outcomeRowFor = (result: OutcomeBySourceResult, row: string | undefined): OutcomeRow | undefined =>
+  row === undefined || row === "areas" || row === "total" ? result.total : result.rows.find((each) => each.row === row);
+
+const KNOWN_BASE = "share of the costs with a known financing source only";
+
+export const outcomeFigures = [
+  defineFigure(outcomeBySourceProjection, {
+    key: "finance.outcome-by-source",
+    description: "Costs of the period financed by one source (Tabell 3a), per area or in total.",
+    params: { row: 'an area id or "areas"', ...SOURCE },
+    unit: "kr",
+    example: { row: "fourum-svhs", source: "kommunerna" },
+    footing: [{ over: "row", total: "areas" }],
+    compute: (result, params) => {
+      const row = outcomeRowFor(result, params.row);
+      return row === undefined || params.source === undefined ? undefined : figureOf(row.bySource[params.source] ?? emptyFactSum(), `costs financed by ${params.source}`);
+    },
+  }),
+  defineFigure(outcomeBySourceProjection, {
+    key: "finance.outcome-share",
+    description: "An area's share of all costs of the period (Tabell 3b, first column).",
+    params: { row: 'an area id or "areas"' },
+    unit: "percent",
+    example: { row: "fourum-svhs" },
+    footing: [{ over: "row", total: "areas" }],
+    compute: (result, params) => {
+            const row = outcomeRowFor(result, params.row);
+      if (row === undefined) return undefined;
+      return shareFigure(row.total, result.total.total, "area costs ÷ all costs", { alternatives: alternativeShare(row.withSource, result.total.withSource, KNOWN_BASE) });
+    },
+  }),
+  defineFigure(outcomeBySourceProjection, {
+    key: "finance.source-share",
+    description: "The share of an area's costs (or of all costs) financed by one source (Tabell 3b).",
+    params: { row: 'an area id or "areas"', ...SOURCE },
+    unit: "percent",
+    example: { row: "fourum-svhs", source: "kommunerna" },
+    compute: (result, params) => {
+      const row = outcomeRowFor(result, params.row);
+      if (row === undefined || params.source === undefined) return undefined;
+      const part = row.bySource[params.source] ?? emptyFactSum();
+      return shareWithUnattributed(part, row.unattributed, row.total, `${params.source} ÷ costs`, { alternatives: alternativeShare(part, row.withSource, KNOWN_BASE) });
+    },
+  }),
+  defineFigure(outcomeBySourceProjection, {
+    key: "finance.external-share",
+    description: "Andelen extern finansiering: costs financed by the state and others ÷ all costs of the period.",
+    params: {},
+    unit: "percent",
+    example: {},
+    compute: (result) => {
+      const total = result.total;
+      const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
+      return shareWithUnattributed(external, total.unattributed, total.total, "(staten + övriga) ÷ all costs", { alternatives: alternativeShare(external, total.withSource, KNOWN_BASE) });
+    },
+  }),
+] as const;
+
+/** Tabell 3a and 3b, and the external financing share. */
+export const [financeOutcomeBySource, financeOutcomeShare, financeSourceShare, financeExternalShare] = outcomeFigures;
