@@ -45,7 +45,7 @@ const titleSlide = (deck: Deck): string => {
 
 const slide = (deck: Deck, node: ReportSection, number: number, rules: HtmlRules): string =>
   lines([
-    `<section class="slide" id="${escapeHtml(`bild-${slug(node.id)}`)}" aria-label="Bild ${number}">`,
+    `<section class="slide" id="${escapeHtml(slug(node.id))}" aria-label="Bild ${number}">`,
     '<div class="slide-inner">',
     `<h2>${textHtml(node.title)}</h2>`,
     '<div class="slide-body">',
