@@ -6,6 +6,7 @@ import {
   FigureStated,
   generateReport,
   jsonlStore,
+  memoryStore,
   period,
   reportFiguresOf,
   slideColumns,
@@ -89,5 +90,16 @@ describe("resultatuppföljning: the tertial slides", () => {
     expect(courses?.kind).toBe("table");
     if (courses?.kind !== "table") return;
     expect(courses.body[0]?.cells.map((cell) => (cell.kind === "figure" ? cell.figure.text : cell.kind))).toEqual(["text", "blank", "78", "34"]);
+  });
+
+  it("over a log without facts: the title slide only, no slide of blanks", async () => {
+    const empty = memoryStore({ catalog: defaultCatalog });
+    const document = (await generateReport(empty, defaultCatalog, { kind: "resultatuppfoljning", period: period("2020-T2"), generatedBy: "tertial test" })).document;
+    expect(document.title.title).toBe("Resultatuppföljning tertial 2 2020");
+    expect(document.sections).toEqual([]);
+  });
+
+  it("ends on a tertial's last day, as a tertialrapport does", async () => {
+    await expect(generateReport(store(), defaultCatalog, { kind: "resultatuppfoljning", period: period("2020-H1"), generatedBy: "tertial test" })).rejects.toThrow(/resultatuppföljning ends on a tertial's last day/);
   });
 });
