@@ -1,5 +1,6 @@
 import type { DomainModule } from "../../events/catalog.js";
 import { planBaselineProjection } from "./baseline.js";
+import { planFigures } from "./figures.js";
 import { planEvents } from "./events.js";
 import { planIntegrity } from "./rules.js";
 
@@ -7,6 +8,7 @@ export * from "./events.js";
 export * from "./rules.js";
 export * from "./strategy-part.js";
 export * from "./baseline.js";
+export * from "./figures.js";
 
 /** Plans (verksamhetsplaner): what only a plan states, and the plan as adopted. */
 export const planModule: DomainModule = {
@@ -14,4 +16,5 @@ export const planModule: DomainModule = {
   events: planEvents,
   rules: [planIntegrity],
   projections: [planBaselineProjection],
+  figures: planFigures,
 };
