@@ -1,6 +1,7 @@
 import type { DomainModule } from "../../events/catalog.js";
 import { planBaselineProjection } from "./baseline.js";
 import { planFigures } from "./figures.js";
+import { planFollowUpProjection } from "./follow-up.js";
 import { planEvents } from "./events.js";
 import { planIntegrity } from "./rules.js";
 
@@ -15,6 +16,6 @@ export const planModule: DomainModule = {
   name: "plan",
   events: planEvents,
   rules: [planIntegrity],
-  projections: [planBaselineProjection],
+  projections: [planBaselineProjection, planFollowUpProjection],
   figures: planFigures,
 };
