@@ -54,6 +54,8 @@ export interface PlanBaselineState {
   strategy: StrategyPart;
   /** Each area's parent in the organisation's tree, so a figure can ask for an area with its sub-areas. */
   areaParents: Record<string, string>;
+  /** Each area's name (and short name) in the organisation's directory, for a plan laid out per area. */
+  areaNames: Record<string, { readonly name: string; readonly shortName: string | null }>;
 }
 
 const keyOf = (...parts: readonly (string | number | undefined)[]): string => parts.map((part) => (part === undefined ? "" : String(part))).join("|");
@@ -101,6 +103,7 @@ const evolvePlan = (state: PlanBaselineState, event: DomainEvent): PlanBaselineS
   if (evolveStrategyPart(state.strategy, event)) return state;
   if (AreaEstablished.is(event)) {
     if (event.data.parentId !== undefined) state.areaParents[event.data.areaId] = event.data.parentId;
+    state.areaNames[event.data.areaId] = { name: event.data.name, shortName: event.data.shortName ?? null };
     return state;
   }
   if (PlanAdopted.is(event)) {
@@ -234,6 +237,7 @@ export interface PlanBaselineResult {
   readonly plans: readonly PlanBaseline[];
   /** Each area's parent (areas without one are absent): for an area together with its sub-areas. */
   readonly areaParents: Readonly<Record<string, string>>;
+  readonly areaNames: Readonly<Record<string, { readonly name: string; readonly shortName: string | null }>>;
 }
 
 const exact = (value: Decimal): string => toDecimalString(value);
@@ -358,13 +362,14 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
 export const planBaselineProjection = defineProjection<PlanBaselineState, PlanBaselineResult>({
   name: "plan-baseline",
   description: "The plans covering the period's year as adopted (or as revised, as known at the cut-off): span, goals, metrics with targets per year, activities, budget per area and year with exact totals, funds, staff, earmarked funds and projects.",
-  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {} }),
+  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {} }),
   evolve: (state, event) => evolvePlan(state, event),
   result: (state, { period }) => {
     const year = toCivil(period.end).year;
     return {
       year,
       areaParents: { ...state.areaParents },
+      areaNames: { ...state.areaNames },
       plans: Object.values(state.plans)
         .filter((plan) => (plan.adopted.comparisonYear ?? plan.adopted.fromYear) <= year && plan.adopted.toYear >= year)
         .sort((a, b) => a.adopted.fromYear - b.adopted.fromYear || compareKeys(a.adopted.planId, b.adopted.planId))

@@ -10,6 +10,7 @@ export * from "./rules.js";
 export * from "./strategy-part.js";
 export * from "./baseline.js";
 export * from "./figures.js";
+export * from "./area-cards.js";
 
 /** Plans (verksamhetsplaner): what only a plan states, and the plan as adopted. */
 export const planModule: DomainModule = {
