@@ -8,6 +8,8 @@ export interface ExampleOutput {
   readonly argv: readonly string[];
   /** 0, or 5 for an audit or diff that finds differences (as this example's do). */
   readonly exitCode: number;
+  /** The clock a test runs the command at, when the log was recorded after the tests' default clock (2021-01-01). */
+  readonly testClock?: string;
 }
 
 const DIR = "examples/kommunal-utveckling-2020";
@@ -16,6 +18,10 @@ const LOG = `${DIR}/events.jsonl`;
 const AS_PUBLISHED = "2020-10-15";
 /** The tertial 2 slides were shown on 2020-10-15; their 2018/2019 facts and printed figures were entered the day after. */
 const SLIDES_ENTERED = "2020-10-16";
+
+const PLAN_DIR = "examples/kommunal-utveckling-2022-plan";
+/** The plan's adoption date: the revision recorded in March 2022 is illustrative. */
+const PLAN_ADOPTED = "2021-12-31";
 
 const report = (file: string, kind: string, period: string, format: string, knownAt = AS_PUBLISHED): ExampleOutput => ({
   file: `${DIR}/${file}`,
@@ -31,4 +37,6 @@ export const EXAMPLE_OUTPUTS: readonly ExampleOutput[] = [
   report("resultatuppfoljning-2020-T2.html", "resultatuppfoljning", "2020-T2", "html", SLIDES_ENTERED),
   { file: `${DIR}/audit-2020.md`, argv: ["audit", LOG, "--period", "2020-T1..T2", "--known-at", AS_PUBLISHED, "--format", "md"], exitCode: 5 },
   { file: `${DIR}/diff-2020-10-15-now.txt`, argv: ["diff", LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", AS_PUBLISHED, "--known-at", "now"], exitCode: 5 },
+  // The plan as adopted: its stated figures audited against the facts as known at the adoption date, before the illustrative revision.
+  { file: `${PLAN_DIR}/audit-2022-plan.md`, argv: ["audit", `${PLAN_DIR}/events.jsonl`, "--known-at", PLAN_ADOPTED, "--format", "md"], exitCode: 5, testClock: "2026-01-01T00:00:00Z" },
 ];
