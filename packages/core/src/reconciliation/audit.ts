@@ -155,12 +155,13 @@ const compareNumber = (check: Check, figure: ComputedFigure): AuditFinding[] => 
 };
 
 const conflictsOf = (check: Check, figure: ComputedFigure): AuditFinding[] =>
-  (figure.conflicts ?? []).map((conflict) =>
-    finding(check, "facts-disagree", `${conflict.cause}: ${showFigure(conflict.exact, check.reading)} against ${showFigure(figure.exact, check.reading)}`, {
-      evidence: [...figure.evidence, ...conflict.evidence.filter((id) => !figure.evidence.includes(id))],
+  (figure.conflicts ?? []).map((conflict) => {
+    const known = new Set(figure.evidence);
+    return finding(check, "facts-disagree", `${conflict.cause}: ${showFigure(conflict.exact, check.reading)} against ${showFigure(figure.exact, check.reading)}`, {
+      evidence: [...figure.evidence, ...conflict.evidence.filter((id) => !known.has(id))],
       cause: "two fact bases for the same amount disagree",
-    }),
-  );
+    });
+  });
 
 const checkOne = (check: Check): AuditFinding[] => {
   const { figure, stated } = check;
