@@ -1,4 +1,5 @@
 import type { Catalog } from "../events/catalog.js";
+import type { StoredEvent } from "../events/envelope.js";
 import { countingEvents } from "../projection/replay.js";
 import { foldIdentity, type AnyProjection, type DomainFold, type ProjectionContext, type ProjectionOf } from "../projection/projection.js";
 import { ProjectionResults } from "../projection/results.js";
@@ -60,16 +61,26 @@ const plan = (needs: readonly ReportProjectionNeed[], options: ReplayManyOptions
   return [...running.values()];
 };
 
-/** Folds several projections (and periods) over one read of the log, each domain fold once per period. */
-export const replayMany = async (source: EventSource, catalog: Catalog, needs: readonly ReportProjectionNeed[], options: ReplayManyOptions): Promise<{ results: ReportResults; events: number; folds: number }> => {
+/** Folds several projections (and periods) over one read of the log, each domain fold once per period; also where the chain head is as known at the cut-off. */
+export const replayMany = async (
+  source: EventSource,
+  catalog: Catalog,
+  needs: readonly ReportProjectionNeed[],
+  options: ReplayManyOptions,
+): Promise<{ results: ReportResults; events: number; folds: number; head: { hash: string | null; lines: number } }> => {
   const running = plan(needs, options);
   let events = 0;
-  for await (const event of countingEvents(source, catalog, options.knownAt)) {
+  const head: { hash: string | null; lines: number } = { hash: null, lines: 0 };
+  const recorded = (stored: StoredEvent): void => {
+    head.hash = stored.hash;
+    head.lines += 1;
+  };
+  for await (const event of countingEvents(source, catalog, options.knownAt, 0, recorded)) {
     for (const entry of running) entry.state = entry.fold.evolve(entry.state, event, entry.context);
     events += 1;
     if (events % 1000 === 0) options.onProgress?.(events);
   }
   const results = new ReportResults();
   for (const entry of running) for (const view of entry.views) results.set(view.projection, view.period, view.projection.result(entry.state, entry.context));
-  return { results, events, folds: running.length };
+  return { results, events, folds: running.length, head };
 };
