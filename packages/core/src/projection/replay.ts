@@ -22,10 +22,14 @@ const cutoffOf = (knownAt: string | undefined): number | undefined => {
   return cutoff;
 };
 
-/** Pass one: which events are taken back, as known at the cut-off. Reads envelopes only. */
+/**
+ * Pass one: which events are taken back, as known at the cut-off. Reads envelopes only, through
+ * the source's unverified `scanCorrections` when it has one: pass two reads and verifies every
+ * line up to the cut-off before any result exists, so a changed line still stops the replay.
+ */
 export const indexCorrections = async (source: EventSource, cutoff: number | undefined): Promise<CorrectionIndex> => {
   const index = new CorrectionIndex();
-  for await (const event of source.read()) {
+  for await (const event of source.scanCorrections?.(cutoff !== undefined) ?? source.read()) {
     if (!recordedBy(event, cutoff)) break;
     index.learn(event, cutoff);
   }
