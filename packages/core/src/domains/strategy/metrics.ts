@@ -45,7 +45,8 @@ const byGoalThenOrder = (facts: StrategyFacts) => (a: MetricDefinition, b: Metri
  * The `metrics` projection over a set of result sources (figures of other projections: attendance,
  * grants, courses…). Each source projection is folded once per period a metric may need (the
  * report period, its first half, and their comparison periods), inside this projection's own
- * state, so the whole remains one pure fold that checkpoints as JSON.
+ * state, so the whole remains one pure fold that checkpoints as JSON. A report run reads the
+ * same folds from its own instead (`shared`): each fold is then folded once per period in all.
  */
 export const createMetricsProjection = (sources: readonly FigureSource[]): Projection<MetricsState, MetricsResult> => {
   const byKey = new Map(sources.map((source) => [source.key, source]));
