@@ -9,6 +9,8 @@
  *  - append: a batch of 1 000 events onto a 20 000-event log in under 5 s (the first append,
  *    which reads the whole log to take the append state), and onto 200 000- and 1 000 000-event
  *    logs in under 1 s each with the append state (scripts/bench/append-onto-large.ts);
+ *  - throughput of verify, replay and report against a bare JSON.parse + SHA-256 loop and
+ *    hledger, peak memory, known-at reports and the audit's memory (scripts/bench/throughput.ts);
  *  - the built command (`pnpm bench` compiles first): `tertial --version` under 0.3 s and the
  *    example's interim report under 1 s, wall clock of a fresh process, median of several runs.
  */
@@ -18,6 +20,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { benchPostgres } from "./bench-postgres.js";
 import { benchAppendOntoLarge } from "./bench/append-onto-large.js";
+import { benchThroughput } from "./bench/throughput.js";
 import { defaultCatalog, defineProjection, GENESIS_HASH, jsonlStore, lineOf, period, replay, sealed, staffingProjection, type Projection, type StoredEvent } from "@tertial/core";
 
 /** A projection whose state does not grow, so any heap growth would be the stream's own. */
@@ -139,6 +142,7 @@ const main = async (): Promise<number> => {
 
     failures.push(...(await benchPostgres(dir)));
     failures.push(...(await benchAppendOntoLarge()));
+    failures.push(...(await benchThroughput()));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

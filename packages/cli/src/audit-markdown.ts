@@ -1,4 +1,4 @@
-import type { AuditFinding, AuditReport } from "@tertial/core";
+import type { AuditFinding, AuditStream } from "@tertial/core";
 
 /** Backslash-escapes what Markdown would read as markup, so printed values and labels stay text. */
 const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, (mark) => `\\${mark}`).replace(/\n/g, " ");
@@ -33,14 +33,58 @@ const finding = (found: AuditFinding, index: number): string[] => [
   "",
 ];
 
-/** The audit as a Markdown document: a summary, then one section per finding. */
-export const auditMarkdown = (log: string, report: AuditReport): string =>
-  [
-    `# Audit of ${escapeMarkdown(log)}`,
-    "",
-    `Period ${report.period ?? "all"}, as known ${report.knownAt ?? "now"}: ${report.stated} stated figures, ${report.agreeing} agree, ${report.disagreements} disagreements, ${report.notes} notes.`,
-    "",
-    ...report.findings.flatMap(finding),
-  ]
-    .join("\n")
-    .replace(/\n+$/, "\n");
+/**
+ * Joins lines as one text would, a piece at a time, ending it with exactly one newline (as
+ * `.replace(/\n+$/, "\n")` on the whole): trailing newlines are held until more text comes.
+ */
+async function* joinedLines(groups: AsyncIterable<readonly string[]>): AsyncGenerator<string> {
+  let first = true;
+  let held = "";
+  for await (const lines of groups) {
+    for (const text of lines) {
+      const piece = first ? text : `\n${text}`;
+      first = false;
+      const body = piece.replace(/\n+$/, "");
+      if (body === "") {
+        held += piece;
+        continue;
+      }
+      yield held + body;
+      held = piece.slice(body.length);
+    }
+  }
+  if (held !== "") yield "\n";
+}
+
+/** The audit as a Markdown document, a finding at a time: a summary, then one section per finding. */
+export const auditMarkdown = (log: string, audit: AuditStream): AsyncIterable<string> => {
+  const { summary } = audit;
+  return joinedLines(
+    (async function* () {
+      yield [
+        `# Audit of ${escapeMarkdown(log)}`,
+        "",
+        `Period ${summary.period ?? "all"}, as known ${summary.knownAt ?? "now"}: ${summary.stated} stated figures, ${summary.agreeing} agree, ${summary.disagreements} disagreements, ${summary.notes} notes.`,
+        "",
+      ];
+      let index = 0;
+      for await (const found of audit.findings()) {
+        yield finding(found, index);
+        index += 1;
+      }
+    })(),
+  );
+};
+
+const indented = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\n/g, "\n    ");
+
+/** The audit as JSON, the findings a streamed array: the same bytes as `toJson` of the whole report. */
+export async function* auditJson(audit: AuditStream): AsyncGenerator<string> {
+  const head = JSON.stringify({ ...audit.summary, findings: [] }, null, 2);
+  let count = 0;
+  for await (const found of audit.findings()) {
+    yield `${count === 0 ? head.slice(0, head.length - "]\n}".length) : ","}\n    ${indented(found)}`;
+    count += 1;
+  }
+  yield count === 0 ? `${head}\n` : "\n  ]\n}\n";
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { link, realpath, rename, unlink, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, open, realpath, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { formatIssue, type Issue } from "@tertial/core";
 import { FileRefusal, UsageError, value, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
@@ -60,6 +61,18 @@ const linkNew = async (temporary: string, target: string, text: string | Uint8Ar
   }
 };
 
+/** `linkNew` for a file too big to hold: the fallback copies it, still refusing an existing target. */
+const linkNewFile = async (temporary: string, target: string, shown: string): Promise<void> => {
+  try {
+    await link(temporary, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new FileRefusal(`${shown} already exists; give --force to replace it`);
+    if (code === "EPERM" || code === "ENOTSUP" || code === "EXDEV") await copyFile(temporary, target, constants.COPYFILE_EXCL);
+    else throw error;
+  }
+};
+
 /** Refuses --out naming one of these files (the command's log), even with --force: a usage error. */
 export const refuseOutputOnto = async (args: ParsedArgs, protect: readonly string[]): Promise<void> => {
   const out = value(args, "out");
@@ -92,6 +105,35 @@ export const writeOutput = async (io: Io, args: ParsedArgs, text: string | Uint8
   try {
     if (args.switches.has("force")) await rename(temporary, target);
     else await linkNew(temporary, target, text, out);
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+};
+
+/**
+ * `writeOutput` for output made piece by piece (the audit's findings): to stdout as it comes,
+ * or to a temporary file put in place at the end with the same rules, so memory holds one piece.
+ */
+export const writeOutputPieces = async (io: Io, args: ParsedArgs, pieces: AsyncIterable<string>, protect: readonly string[] = []): Promise<void> => {
+  const out = value(args, "out");
+  if (out === undefined) {
+    for await (const piece of pieces) io.stdout(piece);
+    return;
+  }
+  await refuseOutputOnto(args, protect);
+  const target = await realTarget(out);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await open(temporary, "wx").catch((error: NodeJS.ErrnoException) => {
+    throw Object.assign(error, { path: out });
+  });
+  try {
+    try {
+      for await (const piece of pieces) await handle.write(piece);
+    } finally {
+      await handle.close();
+    }
+    if (args.switches.has("force")) await rename(temporary, target);
+    else await linkNewFile(temporary, target, out);
   } finally {
     await unlink(temporary).catch(() => undefined);
   }

@@ -1,9 +1,9 @@
-import { auditStatedFigures, countingEvents, isPeriodParseError, parsePeriod, type AuditFinding, type AuditReport, type DomainEvent } from "@tertial/core";
+import { auditLog, isPeriodParseError, parsePeriod, type AuditFinding, type AuditStream, type AuditSummary } from "@tertial/core";
 import { EXIT, logArg, UsageError, value, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
 import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
-import { chooseFormat, OUTPUT_FLAGS, toJson, refuseOutputOnto, writeOutput } from "../output.js";
-import { auditMarkdown } from "../audit-markdown.js";
+import { chooseFormat, OUTPUT_FLAGS, refuseOutputOnto, writeOutputPieces } from "../output.js";
+import { auditMarkdown, auditJson } from "../audit-markdown.js";
 import { KNOWN_AT_HELP } from "./report.js";
 
 const KIND_LABEL: Record<AuditFinding["kind"], string> = {
@@ -37,8 +37,14 @@ const showFinding = (found: AuditFinding): string =>
     "",
   ].join("\n");
 
-const summary = (log: string, report: AuditReport): string =>
+const summary = (log: string, report: AuditSummary): string =>
   `Audit of ${log}${report.period === null ? "" : `, period ${report.period}`}, as known ${report.knownAt ?? "now"}: ${report.stated} stated figures, ${report.agreeing} agree, ${report.disagreements} disagreements, ${report.notes} notes\n`;
+
+/** The text audit, a finding at a time: the summary, a blank line, then each finding. */
+async function* auditText(log: string, audit: AuditStream): AsyncGenerator<string> {
+  yield `${summary(log, audit.summary)}\n`;
+  for await (const found of audit.findings()) yield `\n${showFinding(found)}`;
+}
 
 export const auditCommand: Command = {
   name: "audit",
@@ -63,11 +69,9 @@ export const auditCommand: Command = {
     const opened = openStore(log, { catalog });
     const { store } = opened;
     await warnAboutKnownAt(io, "audit", store, knownAt);
-    const events: DomainEvent[] = [];
-    for await (const event of countingEvents(store, catalog, knownAt)) events.push(event);
-    const report = auditStatedFigures(events, catalog, { ...(period === undefined ? {} : { period }), ...(knownAt === undefined ? {} : { knownAt }) });
-    const text = format === "json" ? toJson(report) : format === "md" ? auditMarkdown(opened.name, report) : [summary(opened.name, report), "", ...report.findings.map(showFinding)].join("\n");
-    await writeOutput(io, args, text, [log]);
-    return report.disagreements > 0 ? EXIT.disagreement : EXIT.ok;
+    const audit = await auditLog(store, catalog, { ...(period === undefined ? {} : { period }), ...(knownAt === undefined ? {} : { knownAt }) });
+    const pieces = format === "json" ? auditJson(audit) : format === "md" ? auditMarkdown(opened.name, audit) : auditText(opened.name, audit);
+    await writeOutputPieces(io, args, pieces, [log]);
+    return audit.summary.disagreements > 0 ? EXIT.disagreement : EXIT.ok;
   },
 };

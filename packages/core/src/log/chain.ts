@@ -23,9 +23,15 @@ export const sealed = (event: Omit<StoredEvent, "hash">): StoredEvent => ({ ...e
  * bytes without canonicalising again; if the hash matches, the text is the canonical form of
  * what was sealed. Any other line (not canonical) is judged by recomputing from its content.
  */
-export const lineHashMatches = (text: string, event: StoredEvent): boolean => {
-  const field = `,"hash":"${event.hash}"`;
+export const lineHashMatches = (text: string, event: StoredEvent): boolean => canonicalLineHashMatches(text, event.hash) || hashOf(event) === event.hash;
+
+/**
+ * The exact-bytes half of `lineHashMatches`: true only when the line, without its hash field,
+ * hashes to that hash. Then the line is canonical too (the sealed text was canonical JSON and
+ * SHA-256 does not collide), so `verify` needs no second canonicalisation for such a line.
+ */
+export const canonicalLineHashMatches = (text: string, hash: string): boolean => {
+  const field = `,"hash":"${hash}"`;
   const at = text.indexOf(`${field},"id":`);
-  if (at !== -1 && createHash("sha256").update(text.slice(0, at) + text.slice(at + field.length), "utf8").digest("hex") === event.hash) return true;
-  return hashOf(event) === event.hash;
+  return at !== -1 && createHash("sha256").update(text.slice(0, at) + text.slice(at + field.length), "utf8").digest("hex") === hash;
 };

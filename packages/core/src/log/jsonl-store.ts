@@ -5,6 +5,7 @@ import { decodeWith } from "../events/catalog.js";
 import { formatIssue, issue, type Issue } from "../events/issues.js";
 import { columnOf, valueColumns } from "../events/json-positions.js";
 import { knownAtCutoff } from "../time/effective.js";
+import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
 import { lineHashMatches, lineOf } from "./chain.js";
 import { readLines } from "./lines.js";
@@ -41,6 +42,26 @@ export const parseStoredLine = (file: string, text: string, number: number, term
     return { ok: false, issues: decoded.issues.map((found) => ({ ...found, ...place, column: columnOf(columns, found.path) ?? 1 })) };
   }
   return { ok: true, event: decoded.value };
+};
+
+const optionalText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** A line's correction fields, or undefined when it is no JSON object with an id and a recorded time. */
+const correctionViewOf = (text: string): CorrectionView | undefined => {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const fields = raw as Record<string, unknown>;
+  const id = optionalText(fields.id);
+  const recordedAt = optionalText(fields.recordedAt);
+  if (id === undefined || recordedAt === undefined) return undefined;
+  const supersedes = optionalText(fields.supersedes);
+  const retracts = optionalText(fields.retracts);
+  return { id, recordedAt, ...(supersedes === undefined ? {} : { supersedes }), ...(retracts === undefined ? {} : { retracts }) };
 };
 
 export interface JsonlStoreOptions extends StoreOptions {
@@ -94,6 +115,20 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       expectedSeq += 1;
       previousHash = parsed.event.hash;
       if (parsed.event.seq >= fromSeq) yield parsed.event;
+    }
+  }
+
+  /**
+   * The corrections pass's cheap read: only lines that mention a correction are parsed (every
+   * line when recorded times are wanted), with no hash or envelope check; see `EventSource`.
+   */
+  async function* scanCorrections(withTimes: boolean): AsyncGenerator<CorrectionView> {
+    const file = await realpath(path);
+    for await (const line of readLines(file, undefined, await committedSize(file))) {
+      if (!withTimes && !line.text.includes('"supersedes":') && !line.text.includes('"retracts":')) continue;
+      const view = correctionViewOf(line.text);
+      if (view === undefined) return;
+      yield view;
     }
   }
 
@@ -175,6 +210,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   return {
     path,
     read,
+    scanCorrections,
     head,
     append,
     readKnownAt: (knownAt) => {

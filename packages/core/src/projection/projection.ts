@@ -31,6 +31,26 @@ export interface Projection<S, R> {
    * view for its result; a view's `result` must therefore not change the state.
    */
   readonly fold?: DomainFold<S>;
+  /** Other folds this projection's result reads, for runtimes that fold them anyway (see `SharedReads`). */
+  readonly shared?: SharedReads<R>;
+}
+
+/** One fold's state for one period, as a projection reads it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FoldStateOf = (fold: DomainFold<any>, period: Period) => unknown;
+
+/**
+ * How a projection that folds other folds inside its own state (the metrics, which read the
+ * finance ledger and others for several periods) is computed by a runtime that folds those
+ * anyway: its own smaller fold, the (fold, period) pairs it reads, and its result from them.
+ * Its `evolve` stays the whole, for a replay of it alone and its checkpoints; both ways give the
+ * same result.
+ */
+export interface SharedReads<R> {
+  readonly own: DomainFold<unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly reads: (period: Period) => readonly { readonly fold: DomainFold<any>; readonly period: Period }[];
+  readonly result: (own: unknown, stateOf: FoldStateOf, context: ProjectionContext) => R;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

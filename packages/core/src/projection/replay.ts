@@ -22,10 +22,14 @@ const cutoffOf = (knownAt: string | undefined): number | undefined => {
   return cutoff;
 };
 
-/** Pass one: which events are taken back, as known at the cut-off. Reads envelopes only. */
+/**
+ * Pass one: which events are taken back, as known at the cut-off. Reads envelopes only, through
+ * the source's unverified `scanCorrections` when it has one: pass two reads and verifies every
+ * line up to the cut-off before any result exists, so a changed line still stops the replay.
+ */
 export const indexCorrections = async (source: EventSource, cutoff: number | undefined): Promise<CorrectionIndex> => {
   const index = new CorrectionIndex();
-  for await (const event of source.read()) {
+  for await (const event of source.scanCorrections?.(cutoff !== undefined) ?? source.read()) {
     if (!recordedBy(event, cutoff)) break;
     index.learn(event, cutoff);
   }
@@ -40,13 +44,15 @@ const decodeOrThrow = (catalog: Catalog, stored: StoredEvent): DomainEvent => {
 
 /**
  * The events that count as known at the cut-off, decoded and upcast, in log order. Two passes
- * over the source, so memory holds only the set of corrected ids, never the log.
+ * over the source, so memory holds only the set of corrected ids, never the log. `onRecorded`
+ * sees every line recorded by the cut-off (counting or not): where the chain head is, without a third read.
  */
-export async function* countingEvents(source: EventSource, catalog: Catalog, knownAt?: string, fromSeq = 0): AsyncGenerator<DomainEvent> {
+export async function* countingEvents(source: EventSource, catalog: Catalog, knownAt?: string, fromSeq = 0, onRecorded?: (stored: StoredEvent) => void): AsyncGenerator<DomainEvent> {
   const cutoff = cutoffOf(knownAt);
   const corrections = await indexCorrections(source, cutoff);
   for await (const stored of source.read({ fromSeq })) {
     if (!recordedBy(stored, cutoff)) break;
+    onRecorded?.(stored);
     if (corrections.counts(stored)) yield decodeOrThrow(catalog, stored);
   }
 }

@@ -3,11 +3,11 @@ import type { EventOf } from "../events/definition.js";
 import type { DomainEvent } from "../events/envelope.js";
 import { Decimal, toDecimalString } from "../numbers/decimal.js";
 import { UNITS } from "../numbers/units.js";
-import { foldIdentity, foldState, type AnyProjection, type ProjectionContext } from "../projection/projection.js";
+import { foldIdentity, foldState, type AnyProjection, type DomainFold, type ProjectionContext } from "../projection/projection.js";
 import { ProjectionResults } from "../projection/results.js";
 import { isPeriodParseError, parsePeriod, type Period } from "../time/period.js";
 import { agrees, likelyCause, printedForm, readingOf, showFigure, type Reading } from "./compare.js";
-import { explainContradictions } from "./contradictions.js";
+import { contradictionExplainer, disagreeingIds } from "./contradictions.js";
 import { statedValue } from "./printed.js";
 import { FigureStated } from "./events.js";
 import type { ComputedFigure, FigureSource } from "./figure-source.js";
@@ -72,6 +72,10 @@ const overlaps = (left: Period, right: Period): boolean => left.start <= right.e
 
 const placeOf = (stated: Stated): string => [stated.data.document, stated.data.section, stated.data.table, stated.data.label].filter((part) => part !== undefined).join(" › ");
 
+/** A domain fold's state for a period: folded from events in memory, or taken from a streamed pass. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FoldStates = (fold: DomainFold<any>, period: Period, context: ProjectionContext) => unknown;
+
 /**
  * Computes figures from the same events: each domain fold once per period (every money table
  * shares the finance ledger), each projection's result once per period.
@@ -79,11 +83,14 @@ const placeOf = (stated: Stated): string => [stated.data.document, stated.data.s
 export class FigureComputer {
   private readonly states = new Map<string, unknown>();
   private readonly results = new Map<string, ProjectionResults>();
+  private readonly foldStates: FoldStates;
 
   constructor(
-    private readonly events: readonly DomainEvent[],
+    events: readonly DomainEvent[] | FoldStates,
     private readonly knownAt: string | undefined,
-  ) {}
+  ) {
+    this.foldStates = typeof events === "function" ? events : (fold, _period, context) => foldState(fold, events, context);
+  }
 
   private contextOf(period: Period): ProjectionContext {
     return this.knownAt === undefined ? { period } : { period, knownAt: this.knownAt };
@@ -92,7 +99,7 @@ export class FigureComputer {
   private stateOf(projection: AnyProjection, period: Period): unknown {
     const fold = foldIdentity(projection);
     const key = `${fold.name}\u0000${period.name}`;
-    if (!this.states.has(key)) this.states.set(key, foldState(fold, this.events, this.contextOf(period)));
+    if (!this.states.has(key)) this.states.set(key, this.foldStates(fold, period, this.contextOf(period)));
     return this.states.get(key);
   }
 
@@ -156,12 +163,13 @@ const compareNumber = (check: Check, figure: ComputedFigure): AuditFinding[] => 
 };
 
 const conflictsOf = (check: Check, figure: ComputedFigure): AuditFinding[] =>
-  (figure.conflicts ?? []).map((conflict) =>
-    finding(check, "facts-disagree", `${conflict.cause}: ${showFigure(conflict.exact, check.reading)} against ${showFigure(figure.exact, check.reading)}`, {
-      evidence: [...figure.evidence, ...conflict.evidence.filter((id) => !figure.evidence.includes(id))],
+  (figure.conflicts ?? []).map((conflict) => {
+    const known = new Set(figure.evidence);
+    return finding(check, "facts-disagree", `${conflict.cause}: ${showFigure(conflict.exact, check.reading)} against ${showFigure(figure.exact, check.reading)}`, {
+      evidence: [...figure.evidence, ...conflict.evidence.filter((id) => !known.has(id))],
       cause: "two fact bases for the same amount disagree",
-    }),
-  );
+    });
+  });
 
 const checkOne = (check: Check): AuditFinding[] => {
   const { figure, stated } = check;
@@ -280,16 +288,17 @@ const otherPeriods = (own: Period, documentPeriods: readonly Period[], audited: 
   return out;
 };
 
+/** An audit's counts: what its output says before the findings. */
+export type AuditSummary = Omit<AuditReport, "findings">;
+
 /**
- * Checks every stated figure against the figure computed from the facts, and explains each
- * disagreement. Pure: the caller hands in the events that count (as known at the cut-off).
+ * The findings, one by one, in the order the audit reports them: each stated figure's checks in
+ * log order, then the footing notes. Keeps the stated figures' checks (for the footing groups),
+ * never the findings; the caller may write each and drop it.
  */
-export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Catalog, options: AuditOptions = {}): AuditReport => {
-  const computer = new FigureComputer(events, options.knownAt);
-  const stated = events.filter((event): event is Stated => FigureStated.is(event));
+export function* auditFindings(stated: readonly Stated[], computer: FigureComputer, catalog: Catalog, options: AuditOptions = {}): Generator<AuditFinding> {
   const documentPeriods = periodsByDocument(stated);
   const checks: Check[] = [];
-  const findings: AuditFinding[] = [];
   for (const event of stated) {
     const period = parsePeriod(event.data.period);
     if (isPeriodParseError(period) || (options.period !== undefined && !overlaps(period, options.period))) continue;
@@ -299,7 +308,7 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
     if (source === undefined) {
       const check: Check = { stated: event, period, reading, figure: undefined, elsewhere: () => [] };
       checks.push(check);
-      findings.push(finding(check, "unknown-figure", `no domain computes the figure "${event.data.figureKey}"`));
+      yield finding(check, "unknown-figure", `no domain computes the figure "${event.data.figureKey}"`);
       continue;
     }
     const unknown = source.unknownParams(params);
@@ -308,7 +317,7 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
       const check: Check = { stated: event, period, reading, figure: undefined, elsewhere: () => [] };
       checks.push(check);
       const takes = Object.keys(source.params);
-      findings.push(finding(check, "unknown-figure", `the figure "${source.key}" takes no parameter ${unknown.map((name) => `"${name}"`).join(", ")} (it takes ${takes.length === 0 ? "none" : takes.join(", ")}; see tertial figures ${source.key})`));
+      yield finding(check, "unknown-figure", `the figure "${source.key}" takes no parameter ${unknown.map((name) => `"${name}"`).join(", ")} (it takes ${takes.length === 0 ? "none" : takes.join(", ")}; see tertial figures ${source.key})`);
       continue;
     }
     const check: Check = {
@@ -318,19 +327,43 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
       figure: computer.compute(source, params, period),
       elsewhere: () => otherPeriods(period, documentPeriods.get(event.data.document) ?? [], options.period).map((other) => ({ period: other, figure: computer.compute(source, params, other) })),
     };
-    checks.push(check);
-    findings.push(...checkOne(check));
+    // Only the groups need a check after its findings; the others are dropped with their computed figures.
+    checks.push(event.data.footing !== undefined || event.data.table !== undefined ? check : { ...check, figure: undefined });
+    yield* checkOne(check);
   }
-  findings.push(...footingNotes([...tiedGroups(checks), ...tableGroups(checks, catalog)]));
-  const explained = explainContradictions(findings, checks.map((check) => check.stated), catalog);
-  const disagreeing = new Set(explained.filter((found) => found.kind !== "footing").map((found) => found.statedEventId));
-  return {
-    period: options.period?.name ?? null,
-    knownAt: options.knownAt ?? null,
-    stated: checks.length,
-    agreeing: checks.length - disagreeing.size,
-    disagreements: explained.filter((found) => found.kind !== "footing").length,
-    notes: explained.filter((found) => found.kind === "footing").length,
-    findings: explained,
-  };
+  yield* footingNotes([...tiedGroups(checks), ...tableGroups(checks, catalog)]);
+}
+
+/** The counts of a run of the findings, without keeping them. */
+export const summarise = (findings: Iterable<AuditFinding>, stated: readonly Stated[], options: AuditOptions = {}): AuditSummary => {
+  const disagreeing = new Set<string>();
+  let disagreements = 0;
+  let notes = 0;
+  for (const found of findings) {
+    if (found.kind === "footing") notes += 1;
+    else {
+      disagreements += 1;
+      disagreeing.add(found.statedEventId);
+    }
+  }
+  const checked = stated.filter((event) => {
+    const period = parsePeriod(event.data.period);
+    return !isPeriodParseError(period) && (options.period === undefined || overlaps(period, options.period));
+  }).length;
+  return { period: options.period?.name ?? null, knownAt: options.knownAt ?? null, stated: checked, agreeing: checked - disagreeing.size, disagreements, notes };
+};
+
+const statedOf = (events: readonly DomainEvent[]): Stated[] => events.filter((event): event is Stated => FigureStated.is(event));
+
+/**
+ * Checks every stated figure against the figure computed from the facts, and explains each
+ * disagreement. Pure: the caller hands in the events that count (as known at the cut-off).
+ * For a log too long to hold, `auditLog` (audit-stream.ts) streams the same findings.
+ */
+export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Catalog, options: AuditOptions = {}): AuditReport => {
+  const computer = new FigureComputer(events, options.knownAt);
+  const stated = statedOf(events);
+  const found = [...auditFindings(stated, computer, catalog, options)];
+  const findings = found.map(contradictionExplainer(disagreeingIds(found), stated, catalog));
+  return { ...summarise(findings, stated, options), findings };
 };

@@ -17,11 +17,12 @@ const placeOf = (stated: Stated): string => [stated.data.section, stated.data.ta
 
 /**
  * A document that prints one figure in two places with two values contradicts itself: where one
- * place agrees with the facts, that is the cause of the other's disagreement. Fills the cause of
- * such disagreements that have none; every other finding is returned as it was.
+ * place agrees with the facts, that is the cause of the other's disagreement. Built from the ids
+ * of the disagreeing stated figures (a first pass over the findings), it fills the cause of such
+ * disagreements that have none; every other finding comes back as it was. Two passes, so a
+ * streamed audit need keep only the ids, never the findings.
  */
-export const explainContradictions = (findings: readonly AuditFinding[], stated: readonly Stated[], catalog: Catalog): AuditFinding[] => {
-  const disagreeing = new Set(findings.filter((found) => found.kind === "disagreement").map((found) => found.statedEventId));
+export const contradictionExplainer = (disagreeing: ReadonlySet<string>, stated: readonly Stated[], catalog: Catalog): ((found: AuditFinding) => AuditFinding) => {
   const agreeing = new Map<string, Stated[]>();
   for (const event of stated) {
     if (disagreeing.has(event.id) || !statedValue(event.data).ok) continue;
@@ -29,11 +30,18 @@ export const explainContradictions = (findings: readonly AuditFinding[], stated:
     agreeing.set(key, [...(agreeing.get(key) ?? []), event]);
   }
   const byId = new Map(stated.map((event) => [event.id, event]));
-  return findings.map((found) => {
+  return (found) => {
     const event = byId.get(found.statedEventId);
     if (found.kind !== "disagreement" || found.cause !== null || event === undefined) return found;
     const other = agreeing.get(sameFigure(event, catalog))?.find((candidate) => candidate.id !== event.id && candidate.data.printed.trim() !== event.data.printed.trim());
     if (other === undefined) return found;
     return { ...found, cause: `the document contradicts itself: ${placeOf(other)} prints ${other.data.printed} for the same figure, which the facts give` };
-  });
+  };
+};
+
+/** The ids of the stated figures a run of findings says disagree. */
+export const disagreeingIds = (findings: Iterable<AuditFinding>): Set<string> => {
+  const ids = new Set<string>();
+  for (const found of findings) if (found.kind === "disagreement") ids.add(found.statedEventId);
+  return ids;
 };

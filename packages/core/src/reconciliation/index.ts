@@ -8,6 +8,7 @@ export * from "./rules.js";
 export * from "./compare.js";
 export * from "./printed.js";
 export * from "./audit.js";
+export * from "./audit-stream.js";
 
 /** The `figure stated` event: what published documents printed, kept beside the facts. */
 export const reconciliationModule: DomainModule = {

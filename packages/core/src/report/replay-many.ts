@@ -1,4 +1,5 @@
 import type { Catalog } from "../events/catalog.js";
+import type { StoredEvent } from "../events/envelope.js";
 import { countingEvents } from "../projection/replay.js";
 import { foldIdentity, type AnyProjection, type DomainFold, type ProjectionContext, type ProjectionOf } from "../projection/projection.js";
 import { ProjectionResults } from "../projection/results.js";
@@ -33,7 +34,6 @@ interface Running {
   readonly fold: DomainFold<unknown>;
   readonly context: ProjectionContext;
   state: unknown;
-  readonly views: ReportProjectionNeed[];
 }
 
 export interface ReplayManyOptions {
@@ -42,34 +42,76 @@ export interface ReplayManyOptions {
   readonly onProgress?: (linesRead: number) => void;
 }
 
-/** One running fold per domain fold and period: views of the same fold (the money tables) share it. */
-const plan = (needs: readonly ReportProjectionNeed[], options: ReplayManyOptions): Running[] => {
-  const running = new Map<string, Running>();
-  for (const need of needs) {
-    const fold = foldIdentity(need.projection);
-    const key = `${fold.name}@${need.period}`;
-    const found = running.get(key);
-    if (found !== undefined) {
-      if (!found.views.some((view) => view.projection === need.projection)) found.views.push(need);
-      continue;
-    }
-    const period = need.period === "report" ? options.period : comparisonPeriod(options.period, need.period);
-    const context: ProjectionContext = options.knownAt === undefined ? { period } : { period, knownAt: options.knownAt };
-    running.set(key, { fold, context, state: fold.init(context), views: [need] });
-  }
-  return [...running.values()];
-};
+/** How a need's result is made once the folds are done. */
+interface Wanted {
+  readonly need: ReportProjectionNeed;
+  readonly context: ProjectionContext;
+  readonly result: () => unknown;
+}
 
-/** Folds several projections (and periods) over one read of the log, each domain fold once per period. */
-export const replayMany = async (source: EventSource, catalog: Catalog, needs: readonly ReportProjectionNeed[], options: ReplayManyOptions): Promise<{ results: ReportResults; events: number; folds: number }> => {
-  const running = plan(needs, options);
+/**
+ * One running fold per domain fold and period: views of the same fold (the money tables) share
+ * it, and so do projections that read other folds (the metrics, through `shared`).
+ */
+class Plan {
+  readonly running = new Map<string, Running>();
+  readonly wanted: Wanted[] = [];
+
+  constructor(private readonly options: ReplayManyOptions) {}
+
+  private contextOf(period: Period): ProjectionContext {
+    return this.options.knownAt === undefined ? { period } : { period, knownAt: this.options.knownAt };
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private run(fold: DomainFold<any>, period: Period): Running {
+    const key = `${fold.name}@${period.name}`;
+    const found = this.running.get(key);
+    if (found !== undefined) return found;
+    const context = this.contextOf(period);
+    const made: Running = { fold, context, state: fold.init(context) };
+    this.running.set(key, made);
+    return made;
+  }
+
+  add(need: ReportProjectionNeed): void {
+    if (this.wanted.some((known) => known.need.projection === need.projection && known.need.period === need.period)) return;
+    const period = need.period === "report" ? this.options.period : comparisonPeriod(this.options.period, need.period);
+    const context = this.contextOf(period);
+    const { shared } = need.projection;
+    if (shared === undefined) {
+      const entry = this.run(foldIdentity(need.projection), period);
+      this.wanted.push({ need, context, result: () => need.projection.result(entry.state, entry.context) });
+      return;
+    }
+    const own = this.run(shared.own, period);
+    const reads = new Map(shared.reads(period).map(({ fold, period: at }) => [`${fold.name}@${at.name}`, this.run(fold, at)]));
+    this.wanted.push({ need, context, result: () => shared.result(own.state, (fold, at) => reads.get(`${fold.name}@${at.name}`)?.state, context) });
+  }
+}
+
+/** Folds several projections (and periods) over one read of the log, each domain fold once per period; also where the chain head is as known at the cut-off. */
+export const replayMany = async (
+  source: EventSource,
+  catalog: Catalog,
+  needs: readonly ReportProjectionNeed[],
+  options: ReplayManyOptions,
+): Promise<{ results: ReportResults; events: number; folds: number; head: { hash: string | null; lines: number } }> => {
+  const plan = new Plan(options);
+  for (const need of needs) plan.add(need);
+  const running = [...plan.running.values()];
   let events = 0;
-  for await (const event of countingEvents(source, catalog, options.knownAt)) {
+  const head: { hash: string | null; lines: number } = { hash: null, lines: 0 };
+  const recorded = (stored: StoredEvent): void => {
+    head.hash = stored.hash;
+    head.lines += 1;
+  };
+  for await (const event of countingEvents(source, catalog, options.knownAt, 0, recorded)) {
     for (const entry of running) entry.state = entry.fold.evolve(entry.state, event, entry.context);
     events += 1;
     if (events % 1000 === 0) options.onProgress?.(events);
   }
   const results = new ReportResults();
-  for (const entry of running) for (const view of entry.views) results.set(view.projection, view.period, view.projection.result(entry.state, entry.context));
-  return { results, events, folds: running.length };
+  for (const { need, result } of plan.wanted) results.set(need.projection, need.period, result());
+  return { results, events, folds: running.length, head };
 };

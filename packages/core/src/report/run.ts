@@ -1,8 +1,6 @@
 import type { Catalog } from "../events/catalog.js";
-import { recordedBy } from "../corrections/resolve.js";
 import { replayMany, type ReportProjectionNeed } from "./replay-many.js";
 import type { EventSource } from "../projection/source.js";
-import { knownAtCutoff } from "../time/effective.js";
 import type { Period } from "../time/period.js";
 import type { ReportKind, ReportProvenance } from "./document/document.js";
 import { buildReportDocument, houseNeeds, type BuiltReport, type ReportHouse } from "./builders/house.js";
@@ -26,19 +24,6 @@ export interface ReportOptions {
   readonly onProgress?: (linesRead: number) => void;
 }
 
-/** The chain head as known at the cut-off and how many lines were recorded by then. */
-const headAt = async (source: EventSource, knownAt: string | undefined): Promise<{ hash: string | null; lines: number }> => {
-  const cutoff = knownAt === undefined ? undefined : knownAtCutoff(knownAt);
-  let hash: string | null = null;
-  let lines = 0;
-  for await (const stored of source.read()) {
-    if (!recordedBy(stored, cutoff)) break;
-    hash = stored.hash;
-    lines += 1;
-  }
-  return { hash, lines };
-};
-
 /**
  * Builds a report from a log: replays the projections the house structure reads (those the
  * catalog has) in one pass, as known at the cut-off, then assembles the document.
@@ -51,9 +36,8 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
   // A domain projection the catalog lacks is not replayed: its sections say nothing rather than fold events the catalog cannot decode.
   const needs: ReportProjectionNeed[] = houseNeeds(house).filter((need) => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined);
   const replayed = await replayMany(source, catalog, needs, { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
-  const head = await headAt(source, options.knownAt);
   const provenance: ReportProvenance = {
-    logHash: head.hash,
+    logHash: replayed.head.hash,
     eventCount: replayed.events,
     knownAt: options.knownAt ?? null,
     period: { name: resolved.period.name, start: resolved.period.start, end: resolved.period.end },

@@ -23,7 +23,9 @@ export const shareFigure = (part: FactSum, whole: FactSum, derivation: string, e
   const share = top.dividedBy(bottom);
   const slack = bottom.abs().minus(whole.uncertainty);
   const uncertainty = slack.lessThanOrEqualTo(0) ? new Decimal(0) : new Decimal(part.uncertainty).plus(share.abs().times(whole.uncertainty)).dividedBy(slack);
-  const evidence = [...part.evidence, ...whole.evidence.filter((id) => !part.evidence.includes(id))];
+  // A set, not \`includes\`: the evidence lists grow with the log, and a scan per id made the report quadratic.
+  const inPart = new Set(part.evidence);
+  const evidence = [...part.evidence, ...whole.evidence.filter((id) => !inPart.has(id))];
   return { exact: share, evidence, derivation, ...(uncertainty.isZero() ? {} : { uncertainty }), ...extra };
 };
 

@@ -1,5 +1,5 @@
 import type { DomainEvent } from "../../events/envelope.js";
-import { defineProjection, foldIdentity, type AnyProjection, type DomainFold, type Projection, type ProjectionContext } from "../../projection/projection.js";
+import { defineProjection, foldIdentity, type AnyProjection, type DomainFold, type FoldStateOf, type Projection, type ProjectionContext } from "../../projection/projection.js";
 import { ProjectionResults } from "../../projection/results.js";
 import type { FigureSource } from "../../reconciliation/figure-source.js";
 import type { Period } from "../../time/period.js";
@@ -45,7 +45,8 @@ const byGoalThenOrder = (facts: StrategyFacts) => (a: MetricDefinition, b: Metri
  * The `metrics` projection over a set of result sources (figures of other projections: attendance,
  * grants, courses…). Each source projection is folded once per period a metric may need (the
  * report period, its first half, and their comparison periods), inside this projection's own
- * state, so the whole remains one pure fold that checkpoints as JSON.
+ * state, so the whole remains one pure fold that checkpoints as JSON. A report run reads the
+ * same folds from its own instead (`shared`): each fold is then folded once per period in all.
  */
 export const createMetricsProjection = (sources: readonly FigureSource[]): Projection<MetricsState, MetricsResult> => {
   const byKey = new Map(sources.map((source) => [source.key, source]));
@@ -59,6 +60,24 @@ export const createMetricsProjection = (sources: readonly FigureSource[]): Proje
         return [key, projection === undefined ? value : convert(projection, value)];
       }),
     );
+  /** The metric rows from the facts and the source folds' states (undefined for a period not folded). */
+  const resultOf = (facts: StrategyFacts, stateOf: FoldStateOf, period: Period): MetricsResult => {
+    const resultsAt = new Map<string, ProjectionResults>();
+    const figureAt: FigureAt = (key, params, at) => {
+      const source = byKey.get(key);
+      if (source === undefined) return "unknown-source";
+      const results = resultsAt.get(at.name) ?? new ProjectionResults();
+      resultsAt.set(at.name, results);
+      return source.evaluate((projection) => {
+        const state = stateOf(foldIdentity(projection), at);
+        return state === undefined ? undefined : results.memo(projection, () => projection.result(state, contextFor(at)));
+      }, params);
+    };
+    const rows = Object.values(facts.metrics)
+      .sort(byGoalThenOrder(facts))
+      .map((metric) => evaluateMetric({ facts, figureAt }, metric, period));
+    return { period: period.name, rows };
+  };
   return defineProjection<MetricsState, MetricsResult>({
     name: "metrics",
     description: "Metric rows (mätetal) per goal: target as printed, result, status (derived and assessed), trend and comparison values.",
@@ -84,21 +103,23 @@ export const createMetricsProjection = (sources: readonly FigureSource[]): Proje
       return { facts: plain.facts, periods: plain.periods, sources: mapSources(plain.sources, loadFold) };
     },
     result: (state, { period }) => {
-      const resultsAt = new Map<string, ProjectionResults>();
-      const figureAt: FigureAt = (key, params, at) => {
-        const source = byKey.get(key);
-        if (source === undefined) return "unknown-source";
-        const results = resultsAt.get(at.name) ?? new ProjectionResults();
-        resultsAt.set(at.name, results);
-        return source.evaluate((projection) => {
-          const name = slot(foldIdentity(projection), at);
-          return name in state.sources ? results.memo(projection, () => projection.result(state.sources[name], contextFor(at))) : undefined;
-        }, params);
-      };
-      const rows = Object.values(state.facts.metrics)
-        .sort(byGoalThenOrder(state.facts))
-        .map((metric) => evaluateMetric({ facts: state.facts, figureAt }, metric, period));
-      return { period: period.name, rows };
+      const neededNames = new Set(state.periods.map((needed) => needed.name));
+      return resultOf(state.facts, (fold, at) => (neededNames.has(at.name) ? state.sources[slot(fold, at)] : undefined), period);
+    },
+    shared: {
+      own: factsFold,
+      reads: (period) => periodsNeeded(period).flatMap((needed) => projections.map((fold) => ({ fold, period: needed }))),
+      result: (own, stateOf, { period }) => resultOf(own as StrategyFacts, stateOf, period),
     },
   });
+};
+
+/** The metrics' own facts (goals, metrics, results), without the source folds: what a shared run folds for them. */
+const factsFold: DomainFold<unknown> = {
+  name: "metrics-facts",
+  init: () => emptyStrategyFacts(),
+  evolve: (state, event, { period }) => {
+    learnStrategy(state as StrategyFacts, event, period.end);
+    return state;
+  },
 };
