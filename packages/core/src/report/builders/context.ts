@@ -25,6 +25,9 @@ export type FigureEvidence = Readonly<Record<string, readonly string[]>>;
  * heading when the builder knows it; otherwise the goal or narrative title is used.
  */
 export interface Placement {
+  /** Which outline block this is ("staff", "metric-table:mal-2-2", "narrative:1.3"): an outline places blocks by it. */
+  readonly slot: string;
+  /** Where the built-in house puts it when no outline is adopted; printed numbers are computed either way. */
   readonly number: string;
   readonly title: string | null;
   readonly blocks: readonly ReportBlock[];
@@ -32,6 +35,8 @@ export interface Placement {
 
 /** An appendix after Bilaga 1 (the symbol legend): numbered in the order they come. */
 export interface AppendixDraft {
+  /** The outline block ("course-participation", "survey-results"). */
+  readonly slot: string;
   readonly id: string;
   readonly title: string;
   readonly blocks: readonly ReportBlock[];
@@ -46,8 +51,8 @@ export interface BuiltSection {
 
 export const nothing: BuiltSection = { placements: [], appendices: [], evidence: {} };
 
-export const placed = (number: string, title: string | null, blocks: readonly ReportBlock[], evidence: FigureEvidence = {}): BuiltSection =>
-  blocks.length === 0 ? nothing : { placements: [{ number, title, blocks }], appendices: [], evidence };
+export const placed = (slot: string, number: string, title: string | null, blocks: readonly ReportBlock[], evidence: FigureEvidence = {}): BuiltSection =>
+  blocks.length === 0 ? nothing : { placements: [{ slot, number, title, blocks }], appendices: [], evidence };
 
 /**
  * The result of a projection, typed by the projection object; undefined when the runner did not

@@ -91,7 +91,7 @@ const buildCostEffectivenessSection = (context: ReportBuildContext): BuiltSectio
   const evidence: Record<string, readonly string[]> = {};
   if (reduction !== undefined) evidence["course-cost-reduction."] = reduction.rows.flatMap((course) => course.evidence);
   if (courses?.revenue !== undefined && courses.revenue !== null) evidence["courses.revenue"] = courses.revenue.evidence;
-  return placed(COST_EFFECTIVENESS_SECTION, TITLE, blocks, evidence);
+  return placed("cost-effectiveness", COST_EFFECTIVENESS_SECTION, TITLE, blocks, evidence);
 };
 
 export const costEffectivenessSection = defineSection({

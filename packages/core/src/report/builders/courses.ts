@@ -85,7 +85,7 @@ const buildCoursesAppendix = (context: ReportBuildContext): BuiltSection => {
   const evidence: Record<string, readonly string[]> = {};
   if (result.current.participants !== null) evidence[`courses.participants@${result.current.period}`] = result.current.participants.evidence;
   if (result.current.held !== null) evidence[`courses.held@${result.current.period}`] = result.current.held.evidence;
-  return { placements: [], appendices: [{ id: "bilaga-kurser", title: "Deltagande på kurser som arrangerats av Kurs och konferens", blocks }], evidence };
+  return { placements: [], appendices: [{ slot: "course-participation", id: "bilaga-kurser", title: "Deltagande på kurser som arrangerats av Kurs och konferens", blocks }], evidence };
 };
 
 const LAST_YEAR = "same-period-last-year" as const;

@@ -211,7 +211,7 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
   if (usableOutcome !== undefined) blocks.push(...outcomeTables(context, usableOutcome, evidence));
   const chart = sourcesChart(context, usableFunds, usableOutcome);
   if (chart !== null) blocks.push(chart);
-  return blocks.length === 0 ? nothing : placed(ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
+  return blocks.length === 0 ? nothing : placed("economy-tables", ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
 };
 
 export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });

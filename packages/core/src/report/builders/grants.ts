@@ -44,7 +44,7 @@ const buildGrantsSection = (context: ReportBuildContext): BuiltSection => {
     ],
   });
   const evidence = { "grant-applications.": columns.flatMap((result) => result.applications.flatMap((application) => application.evidence)) };
-  return placed(sectionOf(context, current), null, [grants], evidence);
+  return placed("grants", sectionOf(context, current), null, [grants], evidence);
 };
 
 export const grantsSection = defineSection({

@@ -78,9 +78,10 @@ const buildMetricSections = (context: ReportBuildContext): BuiltSection => {
     evidence[metricKey(metric, "")] = metric.result?.evidence ?? [];
     for (const entry of metric.comparisons) if (entry.value !== null) evidence[metricKey(metric, `comparison=${entry.comparison}`)] = entry.value.evidence;
   }
-  const placements = [...groupBy(result.rows, (metric) => sectionOfGoal(goals, metric.goalId, metric.goalNumber)).entries()].map(([number, rows]): Placement => {
+  const placements = [...groupBy(result.rows, (metric) => (sectionOfGoal(goals, metric.goalId, metric.goalNumber) === null ? null : metric.goalId)).entries()].map(([goalId, rows]): Placement => {
+    const number = sectionOfGoal(goals, goalId, rows[0]?.goalNumber ?? null) ?? "";
     const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: rows.map((metric) => metricRow(context, metric)), footnotes: [] };
-    return { number, title: null, blocks: [block] };
+    return { slot: `metric-table:${goalId}`, number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
@@ -98,9 +99,10 @@ const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
   const goals = resultOf(context, reportGoalsProjection);
   if (result === undefined || result.activities.length === 0) return { placements: [], appendices: [], evidence: {} };
   const evidence: FigureEvidence = Object.fromEntries(result.activities.map((activity) => [`activities.${activity.activityId}@${result.period}`, activity.evidence]));
-  const placements = [...groupBy(result.activities, (activity) => sectionOfGoal(goals, activity.goalId, null)).entries()].map(([number, rows]): Placement => {
+  const placements = [...groupBy(result.activities, (activity) => (sectionOfGoal(goals, activity.goalId, null) === null ? null : activity.goalId)).entries()].map(([goalId, rows]): Placement => {
+    const number = sectionOfGoal(goals, goalId, null) ?? "";
     const block: ReportActivityTable = { kind: "activity-table", id: `activities-${number}`, rows: rows.map((activity) => activityRow(activity, result.period)) };
-    return { number, title: null, blocks: [block] };
+    return { slot: `activity-table:${goalId}`, number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };

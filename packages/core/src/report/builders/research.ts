@@ -57,12 +57,12 @@ const studentsTable = (result: ResearchResult): ReportTable =>
 const buildResearchSections = (context: ReportBuildContext): BuiltSection => {
   const result = resultOf(context, researchProjection);
   if (result === undefined) return nothing;
-  const at = (sub: number, title: string, present: boolean, build: () => ReportTable): Placement[] => (present ? [{ number: `${RESEARCH_CHAPTER}.${sub}`, title, blocks: [build()] }] : []);
+  const at = (slot: string, sub: number, title: string, present: boolean, build: () => ReportTable): Placement[] => (present ? [{ slot, number: `${RESEARCH_CHAPTER}.${sub}`, title, blocks: [build()] }] : []);
   const placements = [
-    ...at(1, "Pågående forskningsstudier", result.studies.length > 0, () => studiesTable(result)),
-    ...at(2, "Spridning", result.dissemination.length > 0, () => disseminationTable(result)),
-    ...at(3, "Stipendier", result.scholarships.length > 0, () => scholarshipsTable(result)),
-    ...at(4, "Doktorandstudier", result.doctoralStudents.length > 0, () => studentsTable(result)),
+    ...at("research-studies", 1, "Pågående forskningsstudier", result.studies.length > 0, () => studiesTable(result)),
+    ...at("research-dissemination", 2, "Spridning", result.dissemination.length > 0, () => disseminationTable(result)),
+    ...at("research-scholarships", 3, "Stipendier", result.scholarships.length > 0, () => scholarshipsTable(result)),
+    ...at("research-doctoral-students", 4, "Doktorandstudier", result.doctoralStudents.length > 0, () => studentsTable(result)),
   ];
   return placements.length === 0 ? nothing : { placements, appendices: [], evidence: {} };
 };
