@@ -144,7 +144,7 @@ const metricTable = (block: ReportMetricTable): string => {
 const activityTable = (block: ReportActivityTable): string =>
   lines([
     `<div class="table-wrap"><table${tableClasses(["activities"], 3, block.rows.length)} id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
-    '<thead><tr><th scope="col">Status</th><th scope="col">Aktiviteter</th><th scope="col">Status</th></tr></thead>',
+    '<thead><tr><th scope="col"><span class="symbol-column" title="Symbol"></span></th><th scope="col">Aktiviteter</th><th scope="col">Status</th></tr></thead>',
     `<tbody>${block.rows
       .map((row) => {
         const status = ACTIVITY_STATUS_SYMBOLS[row.status];

@@ -120,7 +120,7 @@ const activityTable = (block: ReportActivityTable): string => {
     const status = ACTIVITY_STATUS_SYMBOLS[activity.status];
     return [`${status.symbol} ${status.label}`, escapeText(activity.activity), sanitizeInline(activity.statusText)];
   });
-  return gfmTable([["Status", "Aktiviteter", "Status"], ...rows], ["left", "left", "left"]);
+  return gfmTable([["", "Aktiviteter", "Status"], ...rows], ["left", "left", "left"]);
 };
 
 /** A chart in Markdown is its data: one row per category, one column per series. */

@@ -9,9 +9,15 @@ import { blankCell, definedCell, headerRow, row, table, textCell } from "./cells
 import { nothing, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 import { bySwedishName, namer } from "./names.js";
 import { monthSpanLabel } from "./kinds.js";
-import { period as parsePeriod } from "../../time/period.js";
+import { period as parsePeriod, periodOf } from "../../time/period.js";
+import type { CoursePeriodCounts } from "../../domains/courses/period-counts.js";
+import type { IsoDate } from "../../time/calendar.js";
 
-const spanOf = (name: string): string => monthSpanLabel(parsePeriod(name));
+/** The months the counts cover, as the recorded summaries say (januari–juni), not the report's period. */
+const spanOf = (counts: CoursePeriodCounts): string => {
+  const covers = counts.participants?.covers;
+  return monthSpanLabel(covers === undefined ? parsePeriod(counts.period) : periodOf(covers.from as IsoDate, covers.to as IsoDate));
+};
 
 const counted = (key: string, period: ReportPeriodChoice = "report") => ({ key, unit: "count" as const, period });
 
@@ -27,7 +33,7 @@ const participantsTable = (context: ReportBuildContext, result: CoursesResult, n
   ].filter((entry) => entry.value !== null);
   return table({
     id: "bilaga-2-deltagare",
-    caption: `Deltagande på kurser som arrangerats av Kurs och konferens under ${spanOf(result.current.period)}, fördelat på länets kommuner`,
+    caption: `Deltagande på kurser som arrangerats av Kurs och konferens under ${spanOf(result.current)}, fördelat på länets kommuner`,
     align: ["left", "right", "right"],
     head: [row([textCell(""), textCell("Antal deltagare"), textCell("Procent (%)", ["¹"])])],
     body: [
@@ -66,7 +72,7 @@ const summaryTable = (context: ReportBuildContext, result: CoursesResult): Repor
     id: "bilaga-2-kurser",
     caption: "Kurser och deltagare",
     align: ["left", "right", "right"],
-    head: [headerRow(["", spanOf(current.period), spanOf(before.period)])],
+    head: [headerRow(["", spanOf(current), spanOf(before)])],
     body: [
       line("Genomförda kurser/arrangemang", "held", coursesHeld),
       line("Inställda kurser", "cancelled", coursesCancelled),

@@ -2,10 +2,14 @@ import type { ResearchResult } from "../../domains/research/research.js";
 import { researchProjection } from "../../domains/research/research.js";
 import type { ReportTable } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "./cells.js";
+import { monthName } from "./kinds.js";
 import { defineSection, nothing, resultOf, type BuiltSection, type Placement, type ReportBuildContext } from "./context.js";
 
 /** The research chapter of the house: 7, with 7.1 studies, 7.2 dissemination, 7.3 scholarships, 7.4 doctoral students. */
 export const RESEARCH_CHAPTER = "7";
+
+/** "2020-03-12", or "januari 2020" when only the month is known. */
+const dateText = (date: string, precision: "day" | "month" | undefined): string => (precision === "month" ? `${monthName(Number(date.slice(5, 7)))} ${date.slice(0, 4)}` : date);
 
 const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
@@ -19,7 +23,7 @@ const studiesTable = (result: ResearchResult): ReportTable =>
       row([
         textCell(study.title),
         textCell(study.completed !== null ? "Avslutad" : "Pågår"),
-        textCell([study.started.description ?? "", ...study.milestones.map((milestone) => `${milestone.date}: ${milestone.milestone}`)].filter((part) => part !== "").join(" ")),
+        textCell([study.started.description ?? "", ...study.milestones.map((milestone) => `${dateText(milestone.date, milestone.datePrecision)}: ${milestone.milestone}`)].filter((part) => part !== "").join(" ")),
       ]),
     ),
   });
@@ -39,7 +43,7 @@ const scholarshipsTable = (result: ResearchResult): ReportTable =>
     caption: "Stipendier",
     align: ["left", "left", "left", "left", "left"],
     head: [headerRow(["Datum", "Lärosäte", "Kategori", "Uppsats", "Skriven av"])],
-    body: result.scholarships.map((item) => row([textCell(item.date), textCell(item.institution), textCell(item.category), textCell(`”${item.thesisTitle}”`), textCell(item.authors.join(" och "))])),
+    body: result.scholarships.map((item) => row([textCell(dateText(item.date, item.datePrecision)), textCell(item.institution), textCell(item.category), textCell(`”${item.thesisTitle}”`), textCell(item.authors.join(" och "))])),
   });
 
 const studentsTable = (result: ResearchResult): ReportTable =>
