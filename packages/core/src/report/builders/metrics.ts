@@ -1,6 +1,7 @@
 import type { PlannedActivityRow } from "../../domains/activities/activities.js";
 import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
 import { reportGoalsProjection } from "./goals.js";
+import { metricDescriptionsProjection } from "./metric-descriptions.js";
 import { activitiesProjection } from "../../domains/activities/activities.js";
 import type { MetricTableRow } from "../../domains/strategy/evaluate.js";
 import { isUnitId, type UnitId } from "../../numbers/units.js";
@@ -46,7 +47,7 @@ const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportM
     result: definedFigure(context, metricFigures.result, { metric: metric.metricId }, { key: metricKey(metric, ""), unit: unitOf(metric) }),
     trend: metric.trend?.value ?? null,
     comparison: comparisonOf(context, metric),
-    description: metric.status.comment ?? "",
+    description: resultOf(context, metricDescriptionsProjection)?.byMetric[metric.metricId]?.markdown ?? metric.status.comment ?? "",
   };
 };
 
@@ -107,6 +108,6 @@ const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
 
-export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison], reads: [reportGoalsProjection], build: buildMetricSections });
+export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison], reads: [reportGoalsProjection, metricDescriptionsProjection], build: buildMetricSections });
 
 export const activitySections = defineSection({ name: "activities", reads: [activitiesProjection, reportGoalsProjection], build: buildActivitySections });
