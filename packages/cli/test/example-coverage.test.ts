@@ -1,4 +1,4 @@
-import { auditStatedFigures, countingEvents, defaultCatalog, generateReport, jsonlStore, period, reportFiguresOf, type DomainEvent } from "@tertial/core";
+import { auditStatedFigures, countingEvents, defaultCatalog, generateReport, jsonlStore, period, reportFiguresOf, type DomainEvent, type ReportSection } from "@tertial/core";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_LOG } from "./report-helpers.js";
 
@@ -32,6 +32,46 @@ const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
 const IDENTICAL_AT_LEAST = 0.88;
 
 const COURSE_PERIODS: Readonly<Record<string, string>> = { "2020-H1": "2020-T1..T2", "2019-H1": "2019-T1..T2" };
+
+/** The original's table of contents (seed 000), headings without the trailing full stops some of them carry there. */
+const ORIGINAL_CONTENTS: readonly string[] = [
+  "1 Inledning",
+  "1.1 Viktiga händelser med koppling till våra 3 K - kostnadseffektivitet, kompetenshöjning och kvalitetshöjning",
+  "1.2 Medarbetare",
+  "1.3 Coronapandemins påverkan på Kommunal utvecklings verksamhet",
+  "1.4 Framtiden",
+  "2 Vår verksamhet ska leda till en ändamålsenlig och kostnadseffektiv verksamhet för länets kommuner",
+  "2.1 Exempel på aktiviteter inom Kommunal utvecklings verksamhet som innebär en hög kostnadseffektivitet för länets kommuner",
+  "2.2 Verksamheten söker aktivt externa medel",
+  "2.3 Kommunal utvecklings ekonomi är i balans",
+  "2.4 Ekonomisk redovisning",
+  "2.5 Ekonomisk analys",
+  "3 Vi har ett starkt och jämbördigt partnerskap med aktiva ägare",
+  "3.1 Exempel på aktiviteter som stimulerar samverkan",
+  "3.2 Samtliga kommuner har aktiva representanter i chefsnätverk/styrgrupper eller liknande",
+  "3.3 Kommunal utveckling underlättar samverkan med Region Jönköpings län",
+  "3.4 Analys",
+  "4 I vår verksamhet är medborgarnas erfarenhet en viktig kunskapskälla",
+  "4.1 Exempel på arbeten inom Kommunal utveckling som syftar till att stärka medborgarnas inflytande och delaktighet",
+  "4.2 Analys",
+  "5 Vår verksamhet kommer till reell nytta för användarna",
+  "5.1 Exempel på aktiviteter som kommer till reell nytta för användarna",
+  "5.2 Analys",
+  "6 Vi stärker och ökar kompetensen i länet",
+  "6.1 Exempel på aktiviteter som stärker och ökar kompetensen i länet",
+  "6.2 Årligen genomförs kurser efter behov och önskemål från verksamheterna samt chefsnätverk/styrgrupper eller liknande",
+  "6.3 Analys",
+  "7 Vi använder forskning för att utveckla och förbättra kommunernas verksamheter",
+  "7.1 Pågående forskningsstudier",
+  "7.2 Spridning",
+  "7.3 Stipendier",
+  "7.4 Doktorandstudier",
+  "7.5 Verksamheten söker aktivt finansiering av forskning",
+  "7.6 Samtal med forskare om framtida forskning",
+  "7.7 Analys",
+  "Bilaga 1 Symbolförteckning för mätetal och aktiviteter",
+  "Bilaga 2 Deltagande på kurser som arrangerats av Kurs- och konferens under halvår 1 2020",
+];
 
 interface Stated {
   readonly figureKey: string;
@@ -111,6 +151,13 @@ describe("the regenerated interim report against what was printed", () => {
     if (process.env.COVERAGE_DETAIL !== undefined) for (const figure of numeric.filter((f) => !identical.includes(f))) process.stdout.write(`${disagreeing.has(figure.id) ? "AUDIT" : printedById.has(figureId(figure.figureKey, figure.params ?? {}, figure.figureKey.startsWith("courses.") ? (COURSE_PERIODS[figure.period] ?? figure.period) : figure.period)) ? "TEXT" : "ABSENT"} ${figure.id} ${figure.figureKey} ${JSON.stringify(figure.params ?? {})} ${figure.period} ${figure.printed} [${figure.table ?? ""}]\n`);
     process.stdout.write(`identical: ${identical.length} of ${numeric.length} printed figures (${(share * 100).toFixed(1)} %)\n`);
     expect(share).toBeGreaterThanOrEqual(IDENTICAL_AT_LEAST);
+  });
+
+  it("has every numbered section and appendix of the original interim report, under the original's numbers and headings", async () => {
+    const { document } = await generateReport(jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog }), defaultCatalog, { kind: "delarsrapport", period: PERIOD, knownAt: AS_PUBLISHED, generatedBy: "test" });
+    const headings = (sections: readonly ReportSection[]): string[] => sections.flatMap((section) => [`${section.number} ${section.title}`, ...headings(section.sections)]);
+    expect(headings([...document.sections, ...document.appendices])).toEqual(ORIGINAL_CONTENTS);
+    expect(document.title.lines).toContain("Dnr RJL 2019/1940");
   });
 });
 
