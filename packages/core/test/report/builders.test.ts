@@ -71,6 +71,9 @@ describe("report builders", () => {
       text: "13,80",
       unit: "fte",
       definition: { key: "staffing.fte", params: { asOf: "2020-08-31", form: "visstid" }, period: "2020-T1..T2" },
+      // Its provenance: the facts it rests on, none of them marked reconstructed or illustrative.
+      basis: "recorded",
+      evidence: ["snap-2020-08-31"],
     });
     expect(figures.get("staffing.fte@2020-08-31/financing=grund")?.figure.text).toBe("25,50");
     expect(built.evidence["staffing.fte@2020-08-31"]).toEqual(["snap-2020-08-31"]);

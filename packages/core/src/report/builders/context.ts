@@ -3,6 +3,7 @@ import type { ComputedFigure, FigureDefinition, FigureParams, FigureSource } fro
 import type { Period } from "../../time/period.js";
 import type { ReportBlock, ReportDocument } from "../document/index.js";
 import type { ReportPeriodChoice, ReportProjectionNeed } from "../replay-many.js";
+import type { FactBasis } from "./fact-basis.js";
 
 /** Projection results as the report runner replayed them, asked for by projection object. */
 export interface ReportResultReader {
@@ -14,6 +15,8 @@ export interface ReportBuildContext {
   /** The cumulative report period (1 January to the report's end). */
   readonly period: Period;
   readonly results: ReportResultReader;
+  /** How the facts behind a figure's evidence were obtained; the house sets it from the log, so every defined figure carries its basis. */
+  readonly basisOf?: (evidence: readonly string[]) => FactBasis;
 }
 
 /** Which events each figure rests on, by figure-key prefix, when the projection says. */

@@ -6,6 +6,7 @@ import { chapterOf, compareSectionNumbers, reportGoalsProjection } from "./goals
 import { periodLabel, reportTitle } from "./kinds.js";
 import { publicationProjection, type PublicationResult } from "../../domains/publication/publication.js";
 import { appendixSections, outlineSections, renumber } from "./outline.js";
+import { basisOfEvidence, factBasisProjection } from "./fact-basis.js";
 
 export type { ReportSectionBuilder };
 
@@ -24,6 +25,7 @@ export interface ReportHouse {
 const HOUSE_READS: readonly ReportProjectionNeed[] = [
   { projection: reportGoalsProjection, period: "report" },
   { projection: publicationProjection, period: "report" },
+  { projection: factBasisProjection, period: "report" },
 ];
 
 /** Every projection (and period) the house's builders declare, each once, in builder order. */
@@ -119,7 +121,9 @@ const coverOf = (context: ReportBuildContext, publication: PublicationResult | u
 /** Assembles the report document from projection results: pure, no I/O, no clock. */
 export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
   const { context, house } = input;
-  const parts = house.builders.map((builder) => builder.build({ ...context, results: declaredResults(context.results, builder) }));
+  const basis = resultOf(context, factBasisProjection);
+  const basisOf = (evidence: readonly string[]) => basisOfEvidence(basis, evidence);
+  const parts = house.builders.map((builder) => builder.build({ ...context, basisOf, results: declaredResults(context.results, builder) }));
   const publication = resultOf(context, publicationProjection);
   const outline = publication?.outlines[context.kind];
   const placements = parts.flatMap((part) => part.placements);

@@ -9,7 +9,7 @@ export interface PlacedReportFigure {
   readonly section: string;
 }
 
-const figuresOfBlock = (block: ReportBlock): ReportFigure[] => {
+export const figuresOfBlock = (block: ReportBlock): ReportFigure[] => {
   switch (block.kind) {
     case "table":
       return [...block.head, ...block.body, ...block.foot].flatMap((row) => row.cells.flatMap((cell) => (cell.kind === "figure" ? [cell.figure] : [])));
