@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, generateReport, memoryStore, parsePeriod, type EventDraft, type Period, type ReportDocument, type ReportSection } from "../../src/index.js";
+import { defaultCatalog, generateReport, memoryStore, parsePeriod, type EventDraft, type Period, type ReportBlock, type ReportDocument, type ReportSection } from "../../src/index.js";
+import { numberTables } from "../../src/report/builders/table-numbers.js";
 import { fjallbygdenLog } from "../fixtures/fjallbygden.js";
 
 const year2020 = parsePeriod("2020") as Period;
@@ -47,4 +48,14 @@ describe("a report shaped by its organisation's outline", () => {
     const document = await reportOf(drafts);
     expect(headings(document.sections).slice(-2)).toEqual(["4 Övrigt utanför dispositionen", "4.1 Ett extra exempel"]);
   });
+
+  it("numbers tables in print order, so two different tables never share a number, and footnotes follow", () => {
+    const tableOf = (caption: string, note = ""): ReportBlock => ({ kind: "table", id: caption, caption, unitNote: null, align: [], head: [], body: [], foot: [], footnotes: note === "" ? [] : [{ mark: "*", markdown: note }] });
+    const section = (blocks: ReportBlock[]): ReportSection => ({ id: "s", number: "1", title: "", blocks, sections: [] });
+    const { sections } = numberTables([section([tableOf("Tabell 1 Kurser"), tableOf("Tabell 1 Budget"), tableOf("Tabell 2a Medel"), tableOf("Tabell 2b Andel", "Se Tabell 2a.")])], []);
+    const tables = sections[0]?.blocks.flatMap((block) => (block.kind === "table" ? [block] : [])) ?? [];
+    expect(tables.map((table) => table.caption)).toEqual(["Tabell 1 Kurser", "Tabell 2 Budget", "Tabell 3a Medel", "Tabell 3b Andel"]);
+    expect(tables[3]?.footnotes[0]?.markdown).toBe("Se Tabell 3a.");
+  });
 });
+

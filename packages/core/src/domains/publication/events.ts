@@ -41,6 +41,9 @@ export const OutlineAppendix = strictObject("OutlineAppendix", { blocks: listOf(
 
 export const EmptySections = oneOf("EmptySections", ["omit", "say-nothing-reported"]);
 
+/** "computed" numbers the tables in print order (the default); "as-built" pins the numbers the table blocks carry. */
+export const TableNumbers = oneOf("TableNumbers", ["computed", "as-built"]);
+
 export const OrganisationProfiled = defineEvent({
   type: "publication.organisation-profiled",
   description: "Who publishes the reports: the organisation's name, its unit, county, the responsible body and address, as printed on the cover. A later profile replaces the earlier.",
@@ -54,7 +57,7 @@ export const OutlineAdopted = defineEvent({
   data: strictObject(
     "OutlineAdopted",
     { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapter, 1) },
-    { appendices: listOf(OutlineAppendix), emptySections: EmptySections },
+    { appendices: listOf(OutlineAppendix), emptySections: EmptySections, tableNumbers: TableNumbers },
   ),
 });
 

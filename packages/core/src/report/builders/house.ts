@@ -7,6 +7,7 @@ import { periodLabel, reportTitle } from "./kinds.js";
 import { publicationProjection, type PublicationResult } from "../../domains/publication/publication.js";
 import { appendixSections, outlineSections, renumber } from "./outline.js";
 import { basisOfEvidence, factBasisProjection } from "./fact-basis.js";
+import { numberTables } from "./table-numbers.js";
 
 export type { ReportSectionBuilder };
 
@@ -118,6 +119,9 @@ const coverOf = (context: ReportBuildContext, publication: PublicationResult | u
   return { title: record?.title ?? reportTitle(context.kind, context.period), organisation: input.organisation ?? profile?.name ?? null, periodLabel: periodLabel(context.period), lines };
 };
 
+const tablesNumbered = (mode: "computed" | "as-built", sections: ReportSection[], appendices: ReportSection[]): { sections: ReportSection[]; appendices: ReportSection[] } =>
+  mode === "computed" ? numberTables(sections, appendices) : { sections, appendices };
+
 /** Assembles the report document from projection results: pure, no I/O, no clock. */
 export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
   const { context, house } = input;
@@ -133,8 +137,7 @@ export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
     kind: context.kind,
     language: "sv",
     title: coverOf(context, publication, input),
-    sections: outline === undefined ? renumber(assembleSections(context, placements)) : outlineSections(context, outline, placements),
-    appendices: appendixSections(outline, parts.flatMap((part) => part.appendices)),
+    ...tablesNumbered(outline?.tableNumbers ?? "computed", outline === undefined ? renumber(assembleSections(context, placements)) : outlineSections(context, outline, placements), appendixSections(outline, parts.flatMap((part) => part.appendices))),
     provenance: input.provenance,
   };
   return { document, evidence: Object.assign({}, ...parts.map((part) => part.evidence)) as FigureEvidence };
