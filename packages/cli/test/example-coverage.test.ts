@@ -12,7 +12,6 @@ const PERIOD = period("2020-T1..T2");
  */
 const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
   "stated-tn-participants-decrease": "the decrease is printed in a metric's description; our metric row shows the comparison value instead",
-  "stated-narvaro-samtliga-natverk-previous-year": "a metric row shows only the comparison its trend uses; this one is the full previous year",
   "stated-beviljad-finansiering-share-of-base": "our metric row prints the base (the target) and the result, not the result's share of the base",
   "stated-tn-cancelled-2019": "the document prints cancellations for the whole of 2019; our Bilaga 2 compares with January–August 2019, for which the year's summary gives no count",
   "stated-tn-held-decrease": "the decrease against last year is printed in a metric's description; our Bilaga 2 prints both years' counts",

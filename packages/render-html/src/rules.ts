@@ -26,6 +26,8 @@ import {
   type ReportTableRow,
   type ReportTitleBlock,
   hasMetricDescriptions,
+  hasOtherComparisons,
+  otherComparisons,
   renderReportBlock,
 } from "@tertial/core";
 import { svgChart } from "./chart/index.js";
@@ -161,16 +163,19 @@ const trendHtml = (metric: ReportMetricRow): string => {
 };
 
 
-const metricRow = (metric: ReportMetricRow, withDescription: boolean): string =>
-  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${textHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
+const comparisonsHtml = (metric: ReportMetricRow): string => otherComparisons(metric).map((entry) => `${escapeHtml(entry.label)}: ${figureHtml(entry.figure)}`).join("<br>");
+
+const metricRow = (metric: ReportMetricRow, withComparisons: boolean, withDescription: boolean): string =>
+  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${textHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withComparisons ? `<td>${comparisonsHtml(metric)}</td>` : ""}${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
 
 const metricTable = (block: ReportMetricTable): string => {
   // A column no row fills is left out rather than shown empty.
   const withDescription = hasMetricDescriptions(block);
+  const withComparisons = hasOtherComparisons(block);
   return lines([
-    `<div class="table-wrap"><table${tableClasses(["metrics"], withDescription ? 6 : 5, block.rows.length)} id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
-    `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th><th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
-    `<tbody>${block.rows.map((metric) => metricRow(metric, withDescription)).join("")}</tbody>`,
+    `<div class="table-wrap"><table${tableClasses(["metrics"], 5 + (withComparisons ? 1 : 0) + (withDescription ? 1 : 0), block.rows.length)} id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
+    `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th><th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withComparisons ? `<th scope="col">Övriga jämförelser</th>` : ""}${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
+    `<tbody>${block.rows.map((metric) => metricRow(metric, withComparisons, withDescription)).join("")}</tbody>`,
     "</table></div>",
     footnotesHtml(block.footnotes),
     basisNotesHtml(block),

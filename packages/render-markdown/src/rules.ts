@@ -22,6 +22,8 @@ import {
   type ReportTable,
   type ReportTitleBlock,
   hasMetricDescriptions,
+  hasOtherComparisons,
+  otherComparisons,
   renderReportBlock,
 } from "@tertial/core";
 import { escapeText, sanitizeInline, sanitizeMarkdown } from "./escape.js";
@@ -112,16 +114,18 @@ const metricTrend = (metric: ReportMetricRow): string => {
 const metricTable = (block: ReportMetricTable): string => {
   // A column no row fills is left out rather than shown empty.
   const withDescription = hasMetricDescriptions(block);
-  const header = ["Status", "Mätetal", "Målvärde", "Resultat", "Trend", ...(withDescription ? ["Beskrivning av resultat"] : [])];
+  const withComparisons = hasOtherComparisons(block);
+  const header = ["Status", "Mätetal", "Målvärde", "Resultat", "Trend", ...(withComparisons ? ["Övriga jämförelser"] : []), ...(withDescription ? ["Beskrivning av resultat"] : [])];
   const rows = block.rows.map((metric) => [
     metricStatus(metric),
     escapeText(metric.name),
     metric.target === null ? "" : escapeText(metric.target.text),
     metricResult(metric),
     metricTrend(metric),
+    ...(withComparisons ? [otherComparisons(metric).map((entry) => `${escapeText(entry.label)}: ${figureText(entry.figure)}`).join("; ")] : []),
     ...(withDescription ? [sanitizeInline(metric.description)] : []),
   ]);
-  return joinBlocks([gfmTable([header, ...rows], ["left", "left", "right", "right", "left", "left"].slice(0, header.length) as ReportAlign[]), footnotes(block.footnotes), basisNotes(block)]);
+  return joinBlocks([gfmTable([header, ...rows], ["left", "left", "right", "right", "left", "left", "left"].slice(0, header.length) as ReportAlign[]), footnotes(block.footnotes), basisNotes(block)]);
 };
 
 const activityTable = (block: ReportActivityTable): string => {

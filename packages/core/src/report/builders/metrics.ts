@@ -28,13 +28,24 @@ const targetOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMe
   return figure === null ? null : { text: figure.text, figure };
 };
 
-const comparisonOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow["comparison"] => {
-  const against = metric.trend?.against;
-  const found = metric.comparisons.find((entry) => entry.comparison === against) ?? metric.comparisons[0];
-  if (found === undefined || found.value === null) return null;
+const comparisonFigure = (context: ReportBuildContext, metric: MetricTableRow, found: MetricTableRow["comparisons"][number]): ReportMetricRow["comparison"] => {
+  if (found.value === null) return null;
   const figure = definedFigure(context, metricFigures.comparison, { metric: metric.metricId, comparison: found.comparison }, { key: metricKey(metric, `comparison=${found.comparison}`), unit: unitOf(metric) });
   return figure === null ? null : { label: COMPARISON_LABELS[found.comparison](found.period), figure };
 };
+
+const comparisonOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow["comparison"] => {
+  const against = metric.trend?.against;
+  const found = metric.comparisons.find((entry) => entry.comparison === against) ?? metric.comparisons[0];
+  return found === undefined ? null : comparisonFigure(context, metric, found);
+};
+
+/** Every comparison the metric lists that has a value, in the metric's order. */
+const comparisonsOf = (context: ReportBuildContext, metric: MetricTableRow): NonNullable<ReportMetricRow["comparisons"]> =>
+  metric.comparisons.flatMap((found) => {
+    const shown = comparisonFigure(context, metric, found);
+    return shown === null ? [] : [shown];
+  });
 
 const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow => {
   const shown = metric.result === null ? "no-result" : metric.status.shown;
@@ -47,6 +58,7 @@ const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportM
     result: definedFigure(context, metricFigures.result, { metric: metric.metricId }, { key: metricKey(metric, ""), unit: unitOf(metric) }),
     trend: metric.trend?.value ?? null,
     comparison: comparisonOf(context, metric),
+    comparisons: comparisonsOf(context, metric),
     description: resultOf(context, metricDescriptionsProjection)?.byMetric[metric.metricId]?.markdown ?? metric.status.comment ?? "",
   };
 };
