@@ -11,12 +11,8 @@ const PERIOD = period("2020-T1..T2");
  * fails the test.
  */
 const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
-  "stated-tn-participants-decrease": "the decrease is printed in a metric's description; our metric row shows the comparison value instead",
   "stated-beviljad-finansiering-share-of-base": "our metric row prints the base (the target) and the result, not the result's share of the base",
   "stated-tn-cancelled-2019": "the document prints cancellations for the whole of 2019; our Bilaga 2 compares with January–August 2019, for which the year's summary gives no count",
-  "stated-tn-held-decrease": "the decrease against last year is printed in a metric's description; our Bilaga 2 prints both years' counts",
-  "stated-td-rejected-count": "our grants table has no row for rejected applications (submitted and granted, by count and amount)",
-  "stated-td-funder-count": "our grants table does not count funders",
   "stated-td-external-share": "printed as the result of the metric extern-finansiering-andel (metrics.result), which takes its value from this figure",
 };
 
@@ -28,7 +24,7 @@ const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
  * report period that holds it.
  */
 /** The measured floor: the share of printed figures (numbers, not text) the report prints identically under the same figure key. */
-const IDENTICAL_AT_LEAST = 0.88;
+const IDENTICAL_AT_LEAST = 0.91;
 
 const COURSE_PERIODS: Readonly<Record<string, string>> = { "2020-H1": "2020-T1..T2", "2019-H1": "2019-T1..T2" };
 
@@ -85,7 +81,9 @@ const normalise = (text: string): string =>
   text
     .replace(/[\s\u00a0\u202f]/g, "")
     .replace(/\u2212/g, "-")
-    .replace(/kronor|tkr|kr|årsarbetare|st\.|kurser|deltagare/g, "");
+    // "+54 000" printed as "54 000": a sign the original adds for a rise, typography only.
+    .replace(/^\+/, "")
+    .replace(/miljoner|mnkr|kronor|tkr|kr|årsarbetare|st\.|kurser|deltagare/g, "");
 
 /** A figure named by key, parameters in the figure's own spelling, and period. */
 const figureId = (key: string, params: Readonly<Record<string, string>>, period: string): string => {

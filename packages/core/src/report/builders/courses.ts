@@ -2,7 +2,7 @@ import type { CoursesResult } from "../../domains/courses/projections.js";
 import { coursesProjection } from "../../domains/courses/projections.js";
 import { referenceProjection } from "../../domains/reference/projection.js";
 import type { ReportBlock, ReportTable } from "../document/blocks.js";
-import { coursesCancelled, coursesHeld, coursesParticipants, coursesParticipantShare } from "../../domains/courses/figures.js";
+import { coursesCancelled, coursesHeld, coursesHeldDecrease, coursesParticipants, coursesParticipantsDecrease, coursesParticipantShare } from "../../domains/courses/figures.js";
 import type { FigureDefinition } from "../../reconciliation/figure-source.js";
 import type { ReportPeriodChoice } from "../replay-many.js";
 import { blankCell, definedCell, headerRow, row, table, textCell } from "./cells.js";
@@ -66,17 +66,22 @@ const summaryTable = (context: ReportBuildContext, result: CoursesResult): Repor
   const { current, samePeriodLastYear: before } = result;
   if (current.held === null && current.cancelled === null && current.participants === null) return null;
   const key = (what: string, period: string): string => `courses.${what}@${period}`;
-  const line = <P extends string>(label: string, what: string, figure: FigureDefinition<CoursesResult, P>) =>
-    row([textCell(label), definedCell(context, figure, {}, counted(key(what, current.period))), definedCell(context, figure, {}, counted(key(what, before.period), LAST_YEAR))]);
+  const line = <P extends string>(label: string, what: string, figure: FigureDefinition<CoursesResult, P>, decrease: FigureDefinition<CoursesResult, never> | null) =>
+    row([
+      textCell(label),
+      definedCell(context, figure, {}, counted(key(what, current.period))),
+      definedCell(context, figure, {}, counted(key(what, before.period), LAST_YEAR)),
+      decrease === null ? blankCell() : definedCell(context, decrease, {}, { key: key(`${what}-decrease`, current.period), unit: "percent" }),
+    ]);
   return table({
     id: "bilaga-2-kurser",
     caption: "Kurser och deltagare",
-    align: ["left", "right", "right"],
-    head: [headerRow(["", spanOf(current), spanOf(before)])],
+    align: ["left", "right", "right", "right"],
+    head: [headerRow(["", spanOf(current), spanOf(before), "Minskning"])],
     body: [
-      line("Genomförda kurser/arrangemang", "held", coursesHeld),
-      line("Inställda kurser", "cancelled", coursesCancelled),
-      line("Deltagare", "participants", coursesParticipants),
+      line("Genomförda kurser/arrangemang", "held", coursesHeld, coursesHeldDecrease),
+      line("Inställda kurser", "cancelled", coursesCancelled, null),
+      line("Deltagare", "participants", coursesParticipants, coursesParticipantsDecrease),
     ],
   });
 };
@@ -98,7 +103,7 @@ const LAST_YEAR = "same-period-last-year" as const;
 
 export const coursesAppendix = defineSection({
   name: "courses",
-  figures: [coursesHeld, coursesParticipants, coursesParticipantShare, coursesCancelled],
+  figures: [coursesHeld, coursesParticipants, coursesParticipantShare, coursesCancelled, coursesHeldDecrease, coursesParticipantsDecrease],
   reads: [coursesProjection, { projection: coursesProjection, period: LAST_YEAR }, referenceProjection],
   build: buildCoursesAppendix,
 });

@@ -9,6 +9,8 @@ import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable 
 import { financeAccumulatedSurplus, financeAvailable, financeBudget, financeForecast, financeOpening, financeOutcome, financePriorSurplus, financeReceived, financeRemaining, financeRemainingEarmarked } from "../../domains/finance/budget-follow-up-figures.js";
 import { financeBalance, financeBalanceEarmarked, financeBalanceShare, financeOutcomeBySource, financeOutcomeShare, financeSourceShare } from "../../domains/finance/source-table-figures.js";
 import { dec } from "../../numbers/decimal.js";
+import { financeStateGrantAllocated, financeStateGrantsRequisitioned } from "../../domains/finance/result-table-figures.js";
+import { stateGrantsProjection, type StateGrantsResult } from "../../domains/finance/result-tables.js";
 import { formatFigure } from "../../numbers/format.js";
 import { blankCell, definedCell, definedFigure, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
@@ -64,6 +66,8 @@ const ECONOMY_FIGURES = [
   financeOutcomeBySource,
   financeOutcomeShare,
   financeSourceShare,
+  financeStateGrantAllocated,
+  financeStateGrantsRequisitioned,
 ];
 
 const budgetHeader = (result: BudgetFollowUpResult, end: string): string[] => [
@@ -201,6 +205,27 @@ const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | 
   };
 };
 
+
+/** State money of the year per programme: allocated (kr) and requisitioned (mnkr), as the section's text reports them. */
+const stateGrantsTable = (context: ReportBuildContext, grants: StateGrantsResult): ReportTable | null => {
+  const programmes = [...new Set([...grants.allocated.map((entry) => entry.programme), ...grants.requisitioned.map((entry) => entry.programme)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (programmes.length === 0) return null;
+  const key = (what: string, programme: string): string => `state-grants.${what}@${grants.year}/programme=${programme}`;
+  return table({
+    id: "statliga-medel",
+    caption: `Statliga medel ${grants.year} per satsning`,
+    align: ["left", "right", "right"],
+    head: [headerRow(["Satsning", `Avsatt för ${grants.year} (kr)`, `Rekvirerat ${grants.year} (mnkr)`])],
+    body: programmes.map((programme) =>
+      row([
+        textCell(programme),
+        definedCell(context, financeStateGrantAllocated, { programme }, { key: key("allocated", programme), unit: "kr", options: { withSuffix: false } }),
+        definedCell(context, financeStateGrantsRequisitioned, { programme }, { key: key("requisitioned", programme), unit: "mkr", options: { withSuffix: false } }),
+      ]),
+    ),
+  });
+};
+
 /**
  * 2.4 Ekonomisk redovisning: Tabell 1 (budget follow-up, tkr) with the footnotes written for
  * it, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
@@ -217,9 +242,12 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
   const usableOutcome = outcome !== undefined && outcome.rows.length > 0 ? outcome : undefined;
   if (usableFunds !== undefined) blocks.push(...fundsTables(context, usableFunds, evidence));
   if (usableOutcome !== undefined) blocks.push(...outcomeTables(context, usableOutcome, evidence));
+  const grants = resultOf(context, stateGrantsProjection);
+  const stateTable = grants === undefined ? null : stateGrantsTable(context, grants);
+  if (stateTable !== null) blocks.push(stateTable);
   const chart = sourcesChart(context, usableFunds, usableOutcome);
   if (chart !== null) blocks.push(chart);
   return blocks.length === 0 ? nothing : placed("economy-tables", ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
 };
 
-export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });
+export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, stateGrantsProjection, narrativeProjection], build: buildEconomySection });
