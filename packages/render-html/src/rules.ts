@@ -2,6 +2,11 @@ import {
   ACTIVITY_STATUS_SYMBOLS,
   METRIC_STATUS_SYMBOLS,
   TREND_SYMBOLS,
+  BASIS_MARKS,
+  basisFootnotes,
+  basisMark,
+  reportFiguresOf,
+  type ReportFigure,
   type ReportActivityTable,
   type ReportAlign,
   type ReportBlock,
@@ -21,6 +26,8 @@ import {
   type ReportTableRow,
   type ReportTitleBlock,
   hasMetricDescriptions,
+  hasOtherComparisons,
+  otherComparisons,
   renderReportBlock,
 } from "@tertial/core";
 import { svgChart } from "./chart/index.js";
@@ -57,12 +64,42 @@ const alignClass = (align: ReportAlign | undefined): string => (align === "right
 
 const marksHtml = (cell: ReportCell): string => cell.marks.map((mark) => `<span class="mark">${escapeHtml(mark)}</span>`).join("");
 
+/** Where a figure's facts are listed in the evidence appendix. */
+const evidenceAnchor = (figure: ReportFigure): string => `underlag-${slug(figure.key)}`;
+
+/** A printed figure: its exact value for machines, its provenance mark, and a link to the facts behind it (no script). */
+const figureHtml = (figure: ReportFigure | null): string => {
+  if (figure === null) return "";
+  const data = `<data value="${escapeHtml(figure.exact)}">${escapeHtml(figure.text)}</data>`;
+  const mark = basisMark(figure);
+  const marked = mark === "" ? "" : `<sup class="basis" title="${escapeHtml(BASIS_MARKS[figure.basis as "reconstructed" | "illustrative"].note)}">${escapeHtml(mark)}</sup>`;
+  return (figure.evidence ?? []).length === 0 ? `${data}${marked}` : `<a class="figure-link" href="#${escapeHtml(evidenceAnchor(figure))}">${data}</a>${marked}`;
+};
+
+/** The provenance footnotes of a block that prints figures from reconstructed or illustrative facts. */
+const basisNotesHtml = (node: ReportBlock): string => {
+  const notes = basisFootnotes(node);
+  return notes.length === 0 ? "" : `<div class="footnotes">${notes.map((entry) => `<p><span class="mark">${escapeHtml(entry.mark)}</span> ${escapeHtml(entry.note)}</p>`).join("")}</div>`;
+};
+
+/** Every figure's facts by anchor: the figure definition it was computed by and the events it rests on. */
+const evidenceAppendix = (node: ReportDocument): string => {
+  const entries = [...reportFiguresOf(node).values()].filter((entry) => (entry.figure.evidence ?? []).length > 0);
+  if (entries.length === 0) return "";
+  const item = ({ figure, section }: (typeof entries)[number]): string => {
+    const definition = figure.definition === undefined ? "" : ` <code>${escapeHtml(figure.definition.key)}</code>`;
+    const mark = basisMark(figure);
+    return `<dt id="${escapeHtml(evidenceAnchor(figure))}">${escapeHtml(section)}: ${escapeHtml(figure.text)}${definition}${mark === "" ? "" : ` ${escapeHtml(mark)}`}</dt><dd>${(figure.evidence ?? []).map((id) => `<code>${escapeHtml(id)}</code>`).join(", ")}</dd>`;
+  };
+  return lines(['<section class="evidence" id="underlag">', "<h2>Underlag för siffrorna</h2>", "<p>Varje siffra i rapporten leder hit: figuren den är beräknad med och händelserna i loggen den bygger på.</p>", `<dl class="evidence-list">${entries.map(item).join("")}</dl>`, "</section>"]);
+};
+
 const cellContent = (cell: ReportCell): string => {
   switch (cell.kind) {
     case "text":
       return textHtml(cell.text) + marksHtml(cell);
     case "figure":
-      return `<data value="${escapeHtml(cell.figure.exact)}">${escapeHtml(cell.figure.text)}</data>${marksHtml(cell)}`;
+      return `${figureHtml(cell.figure)}${marksHtml(cell)}`;
     case "blank":
       return marksHtml(cell);
   }
@@ -104,6 +141,7 @@ const table = (block: ReportTable): string =>
     block.foot.length === 0 ? "" : `<tfoot>${block.foot.map((row) => tableRow(row, block.align, false)).join("")}</tfoot>`,
     "</table></div>",
     footnotesHtml(block.footnotes),
+    basisNotesHtml(block),
   ]);
 
 /** A status symbol with its meaning as the accessible name, and also as a tooltip. */
@@ -120,31 +158,34 @@ const metricStatusHtml = (metric: ReportMetricRow): string =>
 const trendHtml = (metric: ReportMetricRow): string => {
   if (metric.trend === null) return "";
   const trend = TREND_SYMBOLS[metric.trend];
-  const comparison = metric.comparison === null ? "" : ` <small>(${escapeHtml(metric.comparison.label)}: ${escapeHtml(metric.comparison.figure.text)})</small>`;
+  const comparison = metric.comparison === null ? "" : ` <small>(${escapeHtml(metric.comparison.label)}: ${figureHtml(metric.comparison.figure)})</small>`;
   return `${symbolHtml(trend.symbol, trend.label, `trend-${metric.trend}`)}${comparison}`;
 };
 
-const figureHtml = (figure: ReportMetricRow["result"]): string => (figure === null ? "" : `<data value="${escapeHtml(figure.exact)}">${escapeHtml(figure.text)}</data>`);
 
-const metricRow = (metric: ReportMetricRow, withDescription: boolean): string =>
-  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${textHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
+const comparisonsHtml = (metric: ReportMetricRow): string => otherComparisons(metric).map((entry) => `${escapeHtml(entry.label)}: ${figureHtml(entry.figure)}`).join("<br>");
+
+const metricRow = (metric: ReportMetricRow, withComparisons: boolean, withDescription: boolean): string =>
+  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${textHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withComparisons ? `<td>${comparisonsHtml(metric)}</td>` : ""}${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
 
 const metricTable = (block: ReportMetricTable): string => {
   // A column no row fills is left out rather than shown empty.
   const withDescription = hasMetricDescriptions(block);
+  const withComparisons = hasOtherComparisons(block);
   return lines([
-    `<div class="table-wrap"><table${tableClasses(["metrics"], withDescription ? 6 : 5, block.rows.length)} id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
-    `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th><th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
-    `<tbody>${block.rows.map((metric) => metricRow(metric, withDescription)).join("")}</tbody>`,
+    `<div class="table-wrap"><table${tableClasses(["metrics"], 5 + (withComparisons ? 1 : 0) + (withDescription ? 1 : 0), block.rows.length)} id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
+    `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th><th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withComparisons ? `<th scope="col">Övriga jämförelser</th>` : ""}${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
+    `<tbody>${block.rows.map((metric) => metricRow(metric, withComparisons, withDescription)).join("")}</tbody>`,
     "</table></div>",
     footnotesHtml(block.footnotes),
+    basisNotesHtml(block),
   ]);
 };
 
 const activityTable = (block: ReportActivityTable): string =>
   lines([
     `<div class="table-wrap"><table${tableClasses(["activities"], 3, block.rows.length)} id="${escapeHtml(`activities-${slug(block.id)}`)}">`,
-    '<thead><tr><th scope="col">Status</th><th scope="col">Aktiviteter</th><th scope="col">Status</th></tr></thead>',
+    '<thead><tr><th scope="col"><span class="symbol-column" title="Symbol"></span></th><th scope="col">Aktiviteter</th><th scope="col">Status</th></tr></thead>',
     `<tbody>${block.rows
       .map((row) => {
         const status = ACTIVITY_STATUS_SYMBOLS[row.status];
@@ -164,7 +205,7 @@ const chartData = (block: ReportChart): string => {
 };
 
 const chart = (block: ReportChart): string =>
-  lines([`<figure class="chart-figure" id="${escapeHtml(`figure-${slug(block.id)}`)}">`, `<figcaption>${textHtml(block.title)}</figcaption>`, svgChart(block), "</figure>", chartData(block)]);
+  lines([`<figure class="chart-figure" id="${escapeHtml(`figure-${slug(block.id)}`)}">`, `<figcaption>${textHtml(block.title)}</figcaption>`, svgChart(block), "</figure>", chartData(block), basisNotesHtml(block)]);
 
 const legend = (block: ReportLegend): string =>
   lines(
@@ -236,6 +277,7 @@ const document = (node: ReportDocument, rules: HtmlRules): string =>
     "<main>",
     ...node.sections.map((child) => rules.section(child, 2, rules)),
     ...node.appendices.map((child) => rules.section(child, 2, rules)),
+    evidenceAppendix(node),
     "</main>",
     rules.provenance(node.provenance),
     "</body>",

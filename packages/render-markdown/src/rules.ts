@@ -1,5 +1,8 @@
 import {
   ACTIVITY_STATUS_SYMBOLS,
+  basisFootnotes,
+  basisMark,
+  type ReportFigure,
   METRIC_STATUS_SYMBOLS,
   TREND_SYMBOLS,
   type ReportActivityTable,
@@ -19,6 +22,8 @@ import {
   type ReportTable,
   type ReportTitleBlock,
   hasMetricDescriptions,
+  hasOtherComparisons,
+  otherComparisons,
   renderReportBlock,
 } from "@tertial/core";
 import { escapeText, sanitizeInline, sanitizeMarkdown } from "./escape.js";
@@ -58,6 +63,12 @@ export const gfmTable = (rows: readonly (readonly string[])[], align: readonly R
   return [row(pad(header)), row(pad([]).map((_, index) => DELIMITER[align[index] ?? "left"])), ...body.map((cells) => row(pad(cells)))].join("\n");
 };
 
+/** A figure as printed, with its provenance mark when its facts are partly reconstructed or illustrative. */
+const figureText = (figure: ReportFigure): string => `${escapeText(figure.text)}${escapeText(basisMark(figure))}`;
+
+/** The provenance footnotes of a block, one line per kind of mark it uses. */
+const basisNotes = (node: ReportBlock): string => joinBlocks(basisFootnotes(node).map((entry) => `${escapeText(entry.mark)} ${escapeText(entry.note)}`));
+
 const marksOf = (cell: ReportCell): string => (cell.marks.length === 0 ? "" : ` ${cell.marks.map(escapeText).join(" ")}`);
 
 export const cellText = (cell: ReportCell): string => {
@@ -65,7 +76,7 @@ export const cellText = (cell: ReportCell): string => {
     case "text":
       return `${escapeText(cell.text)}${marksOf(cell)}`;
     case "figure":
-      return `${escapeText(cell.figure.text)}${marksOf(cell)}`;
+      return `${figureText(cell.figure)}${marksOf(cell)}`;
     case "blank":
       return marksOf(cell).trim();
   }
@@ -84,7 +95,7 @@ const table = (block: ReportTable): string => {
     ...block.foot.map((foot) => foot.cells.map((cell) => bold(cellText(cell)))),
   ];
   const unit = block.unitNote === null ? "" : ` (${escapeText(block.unitNote)})`;
-  return joinBlocks([`**${escapeText(block.caption)}**${unit}`, gfmTable(rows, block.align), footnotes(block.footnotes)]);
+  return joinBlocks([`**${escapeText(block.caption)}**${unit}`, gfmTable(rows, block.align), footnotes(block.footnotes), basisNotes(block)]);
 };
 
 const statusCell = (status: ReportMetricRow["status"]): string => (status === null ? "" : `${METRIC_STATUS_SYMBOLS[status].symbol} ${METRIC_STATUS_SYMBOLS[status].label}`);
@@ -92,27 +103,29 @@ const statusCell = (status: ReportMetricRow["status"]): string => (status === nu
 const metricStatus = (metric: ReportMetricRow): string =>
   metric.derivedStatus === null || metric.derivedStatus === metric.status ? statusCell(metric.status) : `${statusCell(metric.status)} (enligt regeln: ${statusCell(metric.derivedStatus)})`;
 
-const metricResult = (metric: ReportMetricRow): string => (metric.result === null ? "" : escapeText(metric.result.text));
+const metricResult = (metric: ReportMetricRow): string => (metric.result === null ? "" : figureText(metric.result));
 
 const metricTrend = (metric: ReportMetricRow): string => {
   if (metric.trend === null) return "";
   const trend = `${TREND_SYMBOLS[metric.trend].symbol} ${TREND_SYMBOLS[metric.trend].label}`;
-  return metric.comparison === null ? trend : `${trend} (${escapeText(metric.comparison.label)}: ${escapeText(metric.comparison.figure.text)})`;
+  return metric.comparison === null ? trend : `${trend} (${escapeText(metric.comparison.label)}: ${figureText(metric.comparison.figure)})`;
 };
 
 const metricTable = (block: ReportMetricTable): string => {
   // A column no row fills is left out rather than shown empty.
   const withDescription = hasMetricDescriptions(block);
-  const header = ["Status", "Mätetal", "Målvärde", "Resultat", "Trend", ...(withDescription ? ["Beskrivning av resultat"] : [])];
+  const withComparisons = hasOtherComparisons(block);
+  const header = ["Status", "Mätetal", "Målvärde", "Resultat", "Trend", ...(withComparisons ? ["Övriga jämförelser"] : []), ...(withDescription ? ["Beskrivning av resultat"] : [])];
   const rows = block.rows.map((metric) => [
     metricStatus(metric),
     escapeText(metric.name),
     metric.target === null ? "" : escapeText(metric.target.text),
     metricResult(metric),
     metricTrend(metric),
+    ...(withComparisons ? [otherComparisons(metric).map((entry) => `${escapeText(entry.label)}: ${figureText(entry.figure)}`).join("; ")] : []),
     ...(withDescription ? [sanitizeInline(metric.description)] : []),
   ]);
-  return joinBlocks([gfmTable([header, ...rows], ["left", "left", "right", "right", "left", "left"].slice(0, header.length) as ReportAlign[]), footnotes(block.footnotes)]);
+  return joinBlocks([gfmTable([header, ...rows], ["left", "left", "right", "right", "left", "left", "left"].slice(0, header.length) as ReportAlign[]), footnotes(block.footnotes), basisNotes(block)]);
 };
 
 const activityTable = (block: ReportActivityTable): string => {
@@ -120,15 +133,15 @@ const activityTable = (block: ReportActivityTable): string => {
     const status = ACTIVITY_STATUS_SYMBOLS[activity.status];
     return [`${status.symbol} ${status.label}`, escapeText(activity.activity), sanitizeInline(activity.statusText)];
   });
-  return gfmTable([["Status", "Aktiviteter", "Status"], ...rows], ["left", "left", "left"]);
+  return gfmTable([["", "Aktiviteter", "Status"], ...rows], ["left", "left", "left"]);
 };
 
 /** A chart in Markdown is its data: one row per category, one column per series. */
 const chart = (block: ReportChart): string => {
   const header = [escapeText(block.labels.category), ...block.series.map((series) => escapeText(series.name))];
-  const rows = block.categories.map((category, index) => [escapeText(category), ...block.series.map((series) => escapeText(series.values[index]?.text ?? ""))]);
+  const rows = block.categories.map((category, index) => [escapeText(category), ...block.series.map((series) => { const value = series.values[index]; return value === null || value === undefined ? "" : figureText(value); })]);
   const targets = block.targetLines.map((line) => `${escapeText(line.label)}: ${escapeText(line.figure.text)}`).join(", ");
-  return joinBlocks([`**Diagram: ${escapeText(block.title)}**`, gfmTable([header, ...rows], ["left", ...block.series.map((): ReportAlign => "right")]), targets === "" ? "" : `*${targets}*`]);
+  return joinBlocks([`**Diagram: ${escapeText(block.title)}**`, gfmTable([header, ...rows], ["left", ...block.series.map((): ReportAlign => "right")]), targets === "" ? "" : `*${targets}*`, basisNotes(block)]);
 };
 
 const legend = (block: ReportLegend): string =>

@@ -51,11 +51,11 @@ describe("report builders", () => {
     expect(document.title.title).toBe("Delårsrapport januari–augusti 2020");
   });
 
-  it("builds 1.2 Medarbetare from the staffing result: formatted figures with exact values, blanks where the facts are silent", () => {
+  it("builds Medarbetare (numbered 1.1 when nothing precedes it) from the staffing result: formatted figures with exact values, blanks where the facts are silent", () => {
     const built = buildReportDocument({ context: context(withStaffing), provenance, house: defaultHouse });
     const [inledning] = built.document.sections;
     expect(inledning?.title).toBe("Inledning");
-    expect(inledning?.sections.map((section) => `${section.number} ${section.title}`)).toEqual(["1.2 Medarbetare"]);
+    expect(inledning?.sections.map((section) => `${section.number} ${section.title}`)).toEqual(["1.1 Medarbetare"]);
     const table = inledning?.sections[0]?.blocks[0];
     expect(table?.kind).toBe("table");
     if (table?.kind !== "table") return;
@@ -71,6 +71,9 @@ describe("report builders", () => {
       text: "13,80",
       unit: "fte",
       definition: { key: "staffing.fte", params: { asOf: "2020-08-31", form: "visstid" }, period: "2020-T1..T2" },
+      // Its provenance: the facts it rests on, none of them marked reconstructed or illustrative.
+      basis: "recorded",
+      evidence: ["snap-2020-08-31"],
     });
     expect(figures.get("staffing.fte@2020-08-31/financing=grund")?.figure.text).toBe("25,50");
     expect(built.evidence["staffing.fte@2020-08-31"]).toEqual(["snap-2020-08-31"]);

@@ -17,6 +17,8 @@ export interface ParticipantFigures {
   /** Per commissioning party; null when a summary counted does not split its participants so. */
   readonly byCommissioner: Readonly<Record<string, number>> | null;
   readonly evidence: readonly string[];
+  /** The dates the counted summaries and courses actually cover (januari–juni in an interim report to August), for the table's own period label. */
+  readonly covers: { readonly from: string; readonly to: string };
 }
 
 export interface CoursePeriodCounts {
@@ -77,9 +79,9 @@ const participantsOf = (register: CourseRegister, period: Period): ParticipantFi
   const courses = inPeriod(register, period, (course) => (course.held?.participants === undefined ? undefined : heldSpan(course)));
   if (summaries.straddles || courses.straddles) return null;
   const extra = uncovered(courses.courses, summaries.inside, heldSpan);
-  const sources: { participants: Participants | undefined; total: number | undefined; byCommissioner: Record<string, number> | undefined; commissioner?: string; eventId: string }[] = [
-    ...summaries.inside.map((summary) => ({ participants: summary.participants, total: summary.participantsTotal, byCommissioner: summary.participantsByCommissioner, eventId: summary.eventId })),
-    ...extra.map(([, course]) => ({ participants: course.held?.participants, total: undefined, byCommissioner: undefined, commissioner: course.commissionedBy ?? "unknown", eventId: course.held?.eventId ?? "" })),
+  const sources: { participants: Participants | undefined; total: number | undefined; byCommissioner: Record<string, number> | undefined; commissioner?: string; eventId: string; from: string; to: string }[] = [
+    ...summaries.inside.map((summary) => ({ participants: summary.participants, total: summary.participantsTotal, byCommissioner: summary.participantsByCommissioner, eventId: summary.eventId, from: summary.from, to: summary.to })),
+    ...extra.map(([, course]) => ({ participants: course.held?.participants, total: undefined, byCommissioner: undefined, commissioner: course.commissionedBy ?? "unknown", eventId: course.held?.eventId ?? "", from: course.held?.from ?? period.start, to: course.held?.to ?? period.end })),
   ];
   if (sources.length === 0) return null;
   const byMunicipality: Record<string, number> = {};
@@ -98,7 +100,8 @@ const participantsOf = (register: CourseRegister, period: Period): ParticipantFi
     else if (source.byCommissioner === undefined) byCommissioner = null;
     else if (byCommissioner !== null) addCounts(byCommissioner, source.byCommissioner);
   }
-  return { total, byMunicipality, region, external, byCommissioner, evidence: sources.map((source) => source.eventId) };
+  const covers = { from: sources.map((source) => source.from).reduce((a, b) => (a < b ? a : b)), to: sources.map((source) => source.to).reduce((a, b) => (a > b ? a : b)) };
+  return { total, byMunicipality, region, external, byCommissioner, evidence: sources.map((source) => source.eventId), covers };
 };
 
 const cancelledOf = (register: CourseRegister, period: Period): Pick<CoursePeriodCounts, "cancelled" | "cancelledByReason"> => {

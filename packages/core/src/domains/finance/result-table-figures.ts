@@ -54,5 +54,7 @@ export const resultFigures = [
       return entries.length === 0 ? undefined : figureOf(combineFacts(entries.map((entry) => ({ sum: entry.amount }))), `allocated to ${params.programme ?? "?"}`);
     },
   }),
-];
+] as const;
 
+/** The financial result, an area's result, and the state money requisitioned and allocated. */
+export const [financeFinancialResult, financeAreaResult, financeStateGrantsRequisitioned, financeStateGrantAllocated] = resultFigures;

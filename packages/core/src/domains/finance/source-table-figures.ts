@@ -80,6 +80,7 @@ const outcomeRowFor = (result: OutcomeBySourceResult, row: string | undefined): 
   row === undefined || row === "areas" || row === "total" ? result.total : result.rows.find((each) => each.row === row);
 
 const KNOWN_BASE = "share of the costs with a known financing source only";
+const ALL_COSTS_BASE = "share of all costs, those without a known financing source included";
 
 export const outcomeFigures = [
   defineFigure(outcomeBySourceProjection, {
@@ -109,7 +110,8 @@ export const outcomeFigures = [
   }),
   defineFigure(outcomeBySourceProjection, {
     key: "finance.source-share",
-    description: "The share of an area's costs (or of all costs) financed by one source (Tabell 3b).",
+    description:
+      "The share of an area's costs (or of all costs) financed by one source, of the costs whose financing source is known (Tabell 3b, as the organisation prints it); the costs with no known source are left out of the base and shown beside the table. The share of all costs is the audit's alternative.",
     params: { row: 'an area id or "areas"', ...SOURCE },
     unit: "percent",
     example: { row: "fourum-svhs", source: "kommunerna" },
@@ -117,7 +119,7 @@ export const outcomeFigures = [
       const row = outcomeRowFor(result, params.row);
       if (row === undefined || params.source === undefined) return undefined;
       const part = row.bySource[params.source] ?? emptyFactSum();
-      return shareWithUnattributed(part, row.unattributed, row.total, `${params.source} ÷ costs`, { alternatives: alternativeShare(part, row.withSource, KNOWN_BASE) });
+      return shareFigure(part, row.withSource, `${params.source} ÷ costs with a known financing source`, { alternatives: alternativeShare(part, row.total, ALL_COSTS_BASE) });
     },
   }),
   defineFigure(outcomeBySourceProjection, {

@@ -1,5 +1,9 @@
 import { Id, NonEmptyString, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
+import type * as t from "io-ts";
 import { defineEvent } from "../../events/definition.js";
+
+/** How exactly the effective date is known: to the day, or only its month ("i januari 2020"), so a report never prints a day nobody recorded. */
+export const DatePrecision = oneOf("DatePrecision", ["day", "month"]);
 
 export const StudyStarted = defineEvent({
   type: "research.study-started",
@@ -11,10 +15,13 @@ export const StudyStarted = defineEvent({
   ),
 });
 
+const StudyProgressedV1 = strictObject("StudyProgressed", { studyId: Id, milestone: NonEmptyString });
+
 export const StudyProgressed = defineEvent({
   type: "research.study-progressed",
-  description: "A milestone of a study on the effective date (interviews done, pilot finished, report ready), in Markdown.",
-  data: strictObject("StudyProgressed", { studyId: Id, milestone: NonEmptyString }),
+  description: "A milestone of a study on the effective date (interviews done, pilot finished, report ready), in Markdown; version 2 says when only the month is known (`datePrecision`).",
+  data: strictObject("StudyProgressed", { studyId: Id, milestone: NonEmptyString }, { datePrecision: DatePrecision }),
+  older: [{ version: 1, data: StudyProgressedV1, upcast: (data: t.TypeOf<typeof StudyProgressedV1>) => data }],
 });
 
 export const StudyCompleted = defineEvent({
@@ -23,10 +30,13 @@ export const StudyCompleted = defineEvent({
   data: strictObject("StudyCompleted", { studyId: Id, outcome: NonEmptyString }),
 });
 
+const ScholarshipAwardedV1 = strictObject("ScholarshipAwarded", { scholarshipId: Id, institution: NonEmptyString, category: NonEmptyString, thesisTitle: NonEmptyString, authors: listOf(NonEmptyString, 1) });
+
 export const ScholarshipAwarded = defineEvent({
   type: "research.scholarship-awarded",
-  description: "A scholarship for the best thesis is awarded on the effective date by the municipalities to students of an institution.",
-  data: strictObject("ScholarshipAwarded", { scholarshipId: Id, institution: NonEmptyString, category: NonEmptyString, thesisTitle: NonEmptyString, authors: listOf(NonEmptyString, 1) }),
+  description: "A scholarship for the best thesis is awarded on the effective date by the municipalities to students of an institution; version 2 says when only the month is known (`datePrecision`).",
+  data: strictObject("ScholarshipAwarded", { scholarshipId: Id, institution: NonEmptyString, category: NonEmptyString, thesisTitle: NonEmptyString, authors: listOf(NonEmptyString, 1) }, { datePrecision: DatePrecision }),
+  older: [{ version: 1, data: ScholarshipAwardedV1, upcast: (data: t.TypeOf<typeof ScholarshipAwardedV1>) => data }],
 });
 
 export const DoctoralLevel = oneOf("DoctoralLevel", ["doktorand", "licentiatstudent"]);

@@ -10,7 +10,7 @@ type Dated<T> = T & { readonly date: string; readonly eventId: string };
 
 interface StudyRecord {
   started: Dated<EventOf<typeof StudyStarted>["data"]>;
-  milestones: Dated<{ milestone: string }>[];
+  milestones: Dated<{ milestone: string; datePrecision?: "day" | "month" }>[];
   completed?: Dated<{ outcome: string }>;
 }
 
@@ -46,7 +46,7 @@ const evolveResearch = (state: ResearchState, event: DomainEvent, period: Period
   if (date === undefined || date > period.end) return state;
   const stamp = { date, eventId: event.id };
   if (StudyStarted.is(event)) state.studies[event.data.studyId] = { started: { ...event.data, ...stamp }, milestones: [] };
-  else if (StudyProgressed.is(event)) state.studies[event.data.studyId]?.milestones.push({ milestone: event.data.milestone, ...stamp });
+  else if (StudyProgressed.is(event)) state.studies[event.data.studyId]?.milestones.push({ milestone: event.data.milestone, ...(event.data.datePrecision === undefined ? {} : { datePrecision: event.data.datePrecision }), ...stamp });
   else if (StudyCompleted.is(event)) {
     const study = state.studies[event.data.studyId];
     if (study !== undefined) study.completed = { outcome: event.data.outcome, ...stamp };

@@ -110,4 +110,10 @@ export const MetricStatusAssessed = defineEvent({
   data: strictObject("MetricStatusAssessed", { metricId: Id, from: IsoDateC, to: IsoDateC, status: MetricStatusCode }, { comment: NonEmptyString }),
 });
 
-export const strategyEvents = [GoalEstablished, FocusAreaEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultRecorded, MetricStatusAssessed] as const;
+export const MetricResultDescribed = defineEvent({
+  type: "strategy.metric-result-described",
+  description: "What a metric's result for a period (from..to) means, in the organisation's words (Beskrivning av resultat): printed in the metric table's description column.",
+  data: strictObject("MetricResultDescribed", { metricId: Id, from: IsoDateC, to: IsoDateC, markdown: NonEmptyString }),
+});
+
+export const strategyEvents = [GoalEstablished, FocusAreaEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultRecorded, MetricStatusAssessed, MetricResultDescribed] as const;

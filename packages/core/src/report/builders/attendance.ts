@@ -95,7 +95,7 @@ const buildAttendanceSection = (context: ReportBuildContext): BuiltSection => {
   for (const extra of [groupTable(context, attendance, label, networkName), networkTable(context, attendance, label), modesTable(context, attendance, label)]) if (extra !== null) blocks.push(extra);
   const evidence: Record<string, readonly string[]> = { [`attendance.`]: attendance.evidence };
   for (const network of attendance.networks) evidence[`attendance.network@${attendance.period}/network=${network.networkId}`] = network.evidence;
-  return placed(sectionOf(context, attendance), null, blocks, evidence as FigureEvidence);
+  return placed("attendance", sectionOf(context, attendance), null, blocks, evidence as FigureEvidence);
 };
 
 export const attendanceSection = defineSection({ name: "attendance", figures: [...ATTENDANCE_TABLE_FIGURES, meetingModeShareFigure], reads: [attendanceProjection, metricsProjection, referenceProjection], build: buildAttendanceSection });

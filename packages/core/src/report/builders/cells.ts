@@ -51,7 +51,8 @@ export const definedFigure = <R, P extends string>(context: ReportBuildContext, 
   if (place.evidence !== undefined) place.evidence[place.key] = computed.evidence;
   const period = choice === "report" ? context.period : comparisonPeriod(context.period, choice);
   const definition = { key: figure.key, params: figure.canonicalParams(params), period: period.name };
-  return reportFigure(place.key, computed.exact, place.unit, place.options ?? {}, definition);
+  const printed = reportFigure(place.key, computed.exact, place.unit, place.options ?? {}, definition);
+  return context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
 };
 
 export const row = (cells: readonly ReportCell[]): ReportTableRow => ({ cells: [...cells] });

@@ -3,6 +3,7 @@ import type { ComputedFigure, FigureDefinition, FigureParams, FigureSource } fro
 import type { Period } from "../../time/period.js";
 import type { ReportBlock, ReportDocument } from "../document/index.js";
 import type { ReportPeriodChoice, ReportProjectionNeed } from "../replay-many.js";
+import type { FactBasis } from "./fact-basis.js";
 
 /** Projection results as the report runner replayed them, asked for by projection object. */
 export interface ReportResultReader {
@@ -14,6 +15,8 @@ export interface ReportBuildContext {
   /** The cumulative report period (1 January to the report's end). */
   readonly period: Period;
   readonly results: ReportResultReader;
+  /** How the facts behind a figure's evidence were obtained; the house sets it from the log, so every defined figure carries its basis. */
+  readonly basisOf?: (evidence: readonly string[]) => FactBasis;
 }
 
 /** Which events each figure rests on, by figure-key prefix, when the projection says. */
@@ -25,6 +28,9 @@ export type FigureEvidence = Readonly<Record<string, readonly string[]>>;
  * heading when the builder knows it; otherwise the goal or narrative title is used.
  */
 export interface Placement {
+  /** Which outline block this is ("staff", "metric-table:mal-2-2", "narrative:1.3"): an outline places blocks by it. */
+  readonly slot: string;
+  /** Where the built-in house puts it when no outline is adopted; printed numbers are computed either way. */
   readonly number: string;
   readonly title: string | null;
   readonly blocks: readonly ReportBlock[];
@@ -32,6 +38,8 @@ export interface Placement {
 
 /** An appendix after Bilaga 1 (the symbol legend): numbered in the order they come. */
 export interface AppendixDraft {
+  /** The outline block ("course-participation", "survey-results"). */
+  readonly slot: string;
   readonly id: string;
   readonly title: string;
   readonly blocks: readonly ReportBlock[];
@@ -46,8 +54,8 @@ export interface BuiltSection {
 
 export const nothing: BuiltSection = { placements: [], appendices: [], evidence: {} };
 
-export const placed = (number: string, title: string | null, blocks: readonly ReportBlock[], evidence: FigureEvidence = {}): BuiltSection =>
-  blocks.length === 0 ? nothing : { placements: [{ number, title, blocks }], appendices: [], evidence };
+export const placed = (slot: string, number: string, title: string | null, blocks: readonly ReportBlock[], evidence: FigureEvidence = {}): BuiltSection =>
+  blocks.length === 0 ? nothing : { placements: [{ slot, number, title, blocks }], appendices: [], evidence };
 
 /**
  * The result of a projection, typed by the projection object; undefined when the runner did not

@@ -65,12 +65,15 @@ const costReductionTable = (context: ReportBuildContext, result: CostReductionRe
   });
 };
 
+/** The payers' printed names: the ids are ASCII ("ovriga"), the labels Swedish. */
+const PAYER_LABELS: Readonly<Record<string, string>> = { kommunerna: "deltagaravgifter från länets kommuner", ovriga: "från övriga" };
+
 const revenueTable = (context: ReportBuildContext, courses: CoursesResult): ReportTable | null => {
   const revenue = courses.revenue;
   if (revenue === null) return null;
   const key = (what: string): string => `courses.revenue@${courses.period}${what}`;
   const payers = Object.entries(revenue.byPayer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const payerLabel = (payer: string): string => (payer === "kommunerna" ? "varav deltagaravgifter från länets kommuner" : `varav från ${payer}`);
+  const payerLabel = (payer: string): string => `varav ${PAYER_LABELS[payer] ?? `från ${payer}`}`;
   return table({
     id: "kurs-och-konferens-intakter",
     caption: "Kurs och konferens: intäkter under perioden",
@@ -91,7 +94,7 @@ const buildCostEffectivenessSection = (context: ReportBuildContext): BuiltSectio
   const evidence: Record<string, readonly string[]> = {};
   if (reduction !== undefined) evidence["course-cost-reduction."] = reduction.rows.flatMap((course) => course.evidence);
   if (courses?.revenue !== undefined && courses.revenue !== null) evidence["courses.revenue"] = courses.revenue.evidence;
-  return placed(COST_EFFECTIVENESS_SECTION, TITLE, blocks, evidence);
+  return placed("cost-effectiveness", COST_EFFECTIVENESS_SECTION, TITLE, blocks, evidence);
 };
 
 export const costEffectivenessSection = defineSection({

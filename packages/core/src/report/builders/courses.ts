@@ -2,16 +2,22 @@ import type { CoursesResult } from "../../domains/courses/projections.js";
 import { coursesProjection } from "../../domains/courses/projections.js";
 import { referenceProjection } from "../../domains/reference/projection.js";
 import type { ReportBlock, ReportTable } from "../document/blocks.js";
-import { coursesCancelled, coursesHeld, coursesParticipants, coursesParticipantShare } from "../../domains/courses/figures.js";
+import { coursesCancelled, coursesHeld, coursesHeldDecrease, coursesParticipants, coursesParticipantsDecrease, coursesParticipantShare } from "../../domains/courses/figures.js";
 import type { FigureDefinition } from "../../reconciliation/figure-source.js";
 import type { ReportPeriodChoice } from "../replay-many.js";
 import { blankCell, definedCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 import { bySwedishName, namer } from "./names.js";
 import { monthSpanLabel } from "./kinds.js";
-import { period as parsePeriod } from "../../time/period.js";
+import { period as parsePeriod, periodOf } from "../../time/period.js";
+import type { CoursePeriodCounts } from "../../domains/courses/period-counts.js";
+import type { IsoDate } from "../../time/calendar.js";
 
-const spanOf = (name: string): string => monthSpanLabel(parsePeriod(name));
+/** The months the counts cover, as the recorded summaries say (januari–juni), not the report's period. */
+const spanOf = (counts: CoursePeriodCounts): string => {
+  const covers = counts.participants?.covers;
+  return monthSpanLabel(covers === undefined ? parsePeriod(counts.period) : periodOf(covers.from as IsoDate, covers.to as IsoDate));
+};
 
 const counted = (key: string, period: ReportPeriodChoice = "report") => ({ key, unit: "count" as const, period });
 
@@ -27,7 +33,7 @@ const participantsTable = (context: ReportBuildContext, result: CoursesResult, n
   ].filter((entry) => entry.value !== null);
   return table({
     id: "bilaga-2-deltagare",
-    caption: `Deltagande på kurser som arrangerats av Kurs och konferens under ${spanOf(result.current.period)}, fördelat på länets kommuner`,
+    caption: `Deltagande på kurser som arrangerats av Kurs och konferens under ${spanOf(result.current)}, fördelat på länets kommuner`,
     align: ["left", "right", "right"],
     head: [row([textCell(""), textCell("Antal deltagare"), textCell("Procent (%)", ["¹"])])],
     body: [
@@ -60,17 +66,22 @@ const summaryTable = (context: ReportBuildContext, result: CoursesResult): Repor
   const { current, samePeriodLastYear: before } = result;
   if (current.held === null && current.cancelled === null && current.participants === null) return null;
   const key = (what: string, period: string): string => `courses.${what}@${period}`;
-  const line = <P extends string>(label: string, what: string, figure: FigureDefinition<CoursesResult, P>) =>
-    row([textCell(label), definedCell(context, figure, {}, counted(key(what, current.period))), definedCell(context, figure, {}, counted(key(what, before.period), LAST_YEAR))]);
+  const line = <P extends string>(label: string, what: string, figure: FigureDefinition<CoursesResult, P>, decrease: FigureDefinition<CoursesResult, never> | null) =>
+    row([
+      textCell(label),
+      definedCell(context, figure, {}, counted(key(what, current.period))),
+      definedCell(context, figure, {}, counted(key(what, before.period), LAST_YEAR)),
+      decrease === null ? blankCell() : definedCell(context, decrease, {}, { key: key(`${what}-decrease`, current.period), unit: "percent" }),
+    ]);
   return table({
     id: "bilaga-2-kurser",
     caption: "Kurser och deltagare",
-    align: ["left", "right", "right"],
-    head: [headerRow(["", spanOf(current.period), spanOf(before.period)])],
+    align: ["left", "right", "right", "right"],
+    head: [headerRow(["", spanOf(current), spanOf(before), "Minskning"])],
     body: [
-      line("Genomförda kurser/arrangemang", "held", coursesHeld),
-      line("Inställda kurser", "cancelled", coursesCancelled),
-      line("Deltagare", "participants", coursesParticipants),
+      line("Genomförda kurser/arrangemang", "held", coursesHeld, coursesHeldDecrease),
+      line("Inställda kurser", "cancelled", coursesCancelled, null),
+      line("Deltagare", "participants", coursesParticipants, coursesParticipantsDecrease),
     ],
   });
 };
@@ -85,14 +96,14 @@ const buildCoursesAppendix = (context: ReportBuildContext): BuiltSection => {
   const evidence: Record<string, readonly string[]> = {};
   if (result.current.participants !== null) evidence[`courses.participants@${result.current.period}`] = result.current.participants.evidence;
   if (result.current.held !== null) evidence[`courses.held@${result.current.period}`] = result.current.held.evidence;
-  return { placements: [], appendices: [{ id: "bilaga-kurser", title: "Deltagande på kurser som arrangerats av Kurs och konferens", blocks }], evidence };
+  return { placements: [], appendices: [{ slot: "course-participation", id: "bilaga-kurser", title: "Deltagande på kurser som arrangerats av Kurs och konferens", blocks }], evidence };
 };
 
 const LAST_YEAR = "same-period-last-year" as const;
 
 export const coursesAppendix = defineSection({
   name: "courses",
-  figures: [coursesHeld, coursesParticipants, coursesParticipantShare, coursesCancelled],
+  figures: [coursesHeld, coursesParticipants, coursesParticipantShare, coursesCancelled, coursesHeldDecrease, coursesParticipantsDecrease],
   reads: [coursesProjection, { projection: coursesProjection, period: LAST_YEAR }, referenceProjection],
   build: buildCoursesAppendix,
 });

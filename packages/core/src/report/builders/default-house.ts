@@ -6,6 +6,8 @@ import { economySection, ECONOMY_SECTION } from "./economy.js";
 import { focusAreasSection } from "./focus-areas.js";
 import { grantsSection } from "./grants.js";
 import { reportGoalsProjection } from "./goals.js";
+import { metricDescriptionsProjection } from "./metric-descriptions.js";
+import { factBasisProjection } from "./fact-basis.js";
 import type { ReportHouse } from "./house.js";
 import { narrativeSections } from "./narratives.js";
 import { researchSections } from "./research.js";
@@ -19,6 +21,6 @@ import { surveyAppendix } from "./survey.js";
  * Within a section, blocks come in builder order: narrative first, then tables and charts.
  */
 export const defaultHouse: ReportHouse = {
-  projections: [reportGoalsProjection],
+  projections: [reportGoalsProjection, metricDescriptionsProjection, factBasisProjection],
   builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix],
 };

@@ -7,7 +7,11 @@ import type { FundsBySourceResult, OutcomeBySourceResult, SourceRow } from "../.
 import type { UnitId } from "../../numbers/units.js";
 import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
 import { financeAccumulatedSurplus, financeAvailable, financeBudget, financeForecast, financeOpening, financeOutcome, financePriorSurplus, financeReceived, financeRemaining, financeRemainingEarmarked } from "../../domains/finance/budget-follow-up-figures.js";
-import { financeBalance, financeBalanceEarmarked, financeBalanceShare, financeOutcomeBySource, financeOutcomeShare } from "../../domains/finance/source-table-figures.js";
+import { financeBalance, financeBalanceEarmarked, financeBalanceShare, financeOutcomeBySource, financeOutcomeShare, financeSourceShare } from "../../domains/finance/source-table-figures.js";
+import { dec } from "../../numbers/decimal.js";
+import { financeStateGrantAllocated, financeStateGrantsRequisitioned } from "../../domains/finance/result-table-figures.js";
+import { stateGrantsProjection, type StateGrantsResult } from "../../domains/finance/result-tables.js";
+import { formatFigure } from "../../numbers/format.js";
 import { blankCell, definedCell, definedFigure, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { footnotesFor } from "./narratives.js";
@@ -30,7 +34,6 @@ const moneyCell = (key: string, sum: FactSum | undefined, unit: UnitId, evidence
   return figureCell(key, exact, unit, { withSuffix: false });
 };
 
-const shareCell = (key: string, share: string | null | undefined): ReportCell => (share === null || share === undefined ? blankCell() : figureCell(key, share, "percent"));
 
 /** The totals row of every money table. */
 const TOTAL_LABEL = "Summa";
@@ -62,6 +65,9 @@ const ECONOMY_FIGURES = [
   financeBalanceShare,
   financeOutcomeBySource,
   financeOutcomeShare,
+  financeSourceShare,
+  financeStateGrantAllocated,
+  financeStateGrantsRequisitioned,
 ];
 
 const budgetHeader = (result: BudgetFollowUpResult, end: string): string[] => [
@@ -143,13 +149,18 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
       ...sources.map((source) => definedCell(context, financeOutcomeBySource, { row: entry.row, source: source.id }, kr(source.id, entry.row))),
       ...(unattributed ? [moneyCell(key("unattributed", entry.row), entry.unattributed, "kr", evidence)] : []),
     ]);
-  // The source shares are part ÷ all costs; finance.source-share is the middle of the range the costs without a source leave open, so they stay the table's own.
+  // The source shares are of the costs with a known source, as printed; the costs without one are named in a footnote.
   const shares = (entry: (typeof all)[number]) =>
     row([
       textCell(sourceLabel(entry, result.total)),
       definedCell(context, financeOutcomeShare, { row: entry.row }, { key: key("share-of-total", entry.row), unit: "percent" }),
-      ...sources.map((source) => shareCell(key(`share-${source.id}`, entry.row), entry.sourceShares[source.id])),
+      ...sources.map((source) => definedCell(context, financeSourceShare, { row: entry.row, source: source.id }, { key: key(`share-${source.id}`, entry.row), unit: "percent" })),
     ]);
+  const unknownCost = known(result.total.unattributed);
+  const sharesFootnotes =
+    unattributed && unknownCost !== null
+      ? [{ mark: "*", markdown: `Andelarna per finansiär avser kostnader med känd finansiär. ${formatFigure(dec(unknownCost), "kr").text} av periodens kostnader saknar angiven finansiär (se Tabell 3a) och ingår inte i underlaget.` }]
+      : [];
   const end = context.period.end;
   return [
     table({
@@ -165,9 +176,10 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
       id: "tabell-3b",
       caption: "Tabell 3b Finansiering av verksamheten, andel",
       align: ["left", ...Array(sources.length + 1).fill("right")],
-      head: [headerRow([`Finansiering av utfall ${end}`, "Andel utfall per verksamhetsområde", ...sources.map((source) => source.label)])],
+      head: [headerRow([`Finansiering av utfall ${end}`, "Andel utfall per verksamhetsområde", ...sources.map((source) => `${source.label}${sharesFootnotes.length > 0 ? " *" : ""}`)])],
       body: result.rows.map(shares),
       foot: [shares(result.total)],
+      footnotes: sharesFootnotes,
     }),
   ];
 };
@@ -193,6 +205,27 @@ const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | 
   };
 };
 
+
+/** State money of the year per programme: allocated (kr) and requisitioned (mnkr), as the section's text reports them. */
+const stateGrantsTable = (context: ReportBuildContext, grants: StateGrantsResult): ReportTable | null => {
+  const programmes = [...new Set([...grants.allocated.map((entry) => entry.programme), ...grants.requisitioned.map((entry) => entry.programme)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (programmes.length === 0) return null;
+  const key = (what: string, programme: string): string => `state-grants.${what}@${grants.year}/programme=${programme}`;
+  return table({
+    id: "statliga-medel",
+    caption: `Statliga medel ${grants.year} per satsning`,
+    align: ["left", "right", "right"],
+    head: [headerRow(["Satsning", `Avsatt för ${grants.year} (kr)`, `Rekvirerat ${grants.year} (mnkr)`])],
+    body: programmes.map((programme) =>
+      row([
+        textCell(programme),
+        definedCell(context, financeStateGrantAllocated, { programme }, { key: key("allocated", programme), unit: "kr", options: { withSuffix: false } }),
+        definedCell(context, financeStateGrantsRequisitioned, { programme }, { key: key("requisitioned", programme), unit: "mkr", options: { withSuffix: false } }),
+      ]),
+    ),
+  });
+};
+
 /**
  * 2.4 Ekonomisk redovisning: Tabell 1 (budget follow-up, tkr) with the footnotes written for
  * it, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
@@ -209,9 +242,12 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
   const usableOutcome = outcome !== undefined && outcome.rows.length > 0 ? outcome : undefined;
   if (usableFunds !== undefined) blocks.push(...fundsTables(context, usableFunds, evidence));
   if (usableOutcome !== undefined) blocks.push(...outcomeTables(context, usableOutcome, evidence));
+  const grants = resultOf(context, stateGrantsProjection);
+  const stateTable = grants === undefined ? null : stateGrantsTable(context, grants);
+  if (stateTable !== null) blocks.push(stateTable);
   const chart = sourcesChart(context, usableFunds, usableOutcome);
   if (chart !== null) blocks.push(chart);
-  return blocks.length === 0 ? nothing : placed(ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
+  return blocks.length === 0 ? nothing : placed("economy-tables", ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
 };
 
-export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, narrativeProjection], build: buildEconomySection });
+export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, stateGrantsProjection, narrativeProjection], build: buildEconomySection });

@@ -9,7 +9,7 @@ const buildFocusAreasSection = (context: ReportBuildContext): BuiltSection => {
   if (focusAreas.length === 0) return nothing;
   const year = focusAreas[0]?.year ?? "";
   const decided = focusAreas.some((area) => area.decidedOn !== null);
-  return placed(HIGHLIGHTS_SECTION, HIGHLIGHTS_TITLE, [
+  return placed("focus-areas", HIGHLIGHTS_SECTION, HIGHLIGHTS_TITLE, [
     table({
       id: "fokusomraden",
       caption: `Fokusområden för ${year}`,

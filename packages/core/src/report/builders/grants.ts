@@ -2,7 +2,7 @@ import type { GrantApplicationsResult } from "../../domains/grants/applications.
 import { metricsProjection } from "../../domains/strategy/index.js";
 import { grantApplicationsProjection } from "../../domains/grants/applications.js";
 import { period as parsePeriod } from "../../time/period.js";
-import { grantsGrantedAmount, grantsGrantedCount, grantsGrantedShareByAmount, grantsGrantedShareByCount, grantsSubmittedAmount, grantsSubmittedCount } from "../../domains/grants/figures.js";
+import { grantsFunderCount, grantsRejectedCount, grantsGrantedAmount, grantsGrantedCount, grantsGrantedShareByAmount, grantsGrantedShareByCount, grantsSubmittedAmount, grantsSubmittedCount } from "../../domains/grants/figures.js";
 import type { UnitId } from "../../numbers/units.js";
 import { definedCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
@@ -37,6 +37,8 @@ const buildGrantsSection = (context: ReportBuildContext): BuiltSection => {
     body: [
       line("Antal inskickade ansökningar", "submitted-count", grantsSubmittedCount, "st"),
       line("Antal beviljade ansökningar", "granted-count", grantsGrantedCount, "st"),
+      line("Antal avslagna ansökningar", "rejected-count", grantsRejectedCount, "st"),
+      line("Antal finansiärer som ansökningarna gick till", "funder-count", grantsFunderCount, "count"),
       line("Andel beviljade ansökningar", "granted-share-by-count", grantsGrantedShareByCount, "percent"),
       line("Sökta projektmedel", "submitted-amount", grantsSubmittedAmount, "kronor"),
       line("Beviljade projektmedel", "granted-amount", grantsGrantedAmount, "kronor"),
@@ -44,12 +46,12 @@ const buildGrantsSection = (context: ReportBuildContext): BuiltSection => {
     ],
   });
   const evidence = { "grant-applications.": columns.flatMap((result) => result.applications.flatMap((application) => application.evidence)) };
-  return placed(sectionOf(context, current), null, [grants], evidence);
+  return placed("grants", sectionOf(context, current), null, [grants], evidence);
 };
 
 export const grantsSection = defineSection({
   name: "grants",
-  figures: [grantsSubmittedCount, grantsGrantedCount, grantsGrantedShareByCount, grantsSubmittedAmount, grantsGrantedAmount, grantsGrantedShareByAmount],
+  figures: [grantsRejectedCount, grantsFunderCount, grantsSubmittedCount, grantsGrantedCount, grantsGrantedShareByCount, grantsSubmittedAmount, grantsGrantedAmount, grantsGrantedShareByAmount],
   reads: [{ projection: grantApplicationsProjection, period: "same-period-last-year" }, metricsProjection],
   build: buildGrantsSection,
 });

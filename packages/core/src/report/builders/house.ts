@@ -1,10 +1,13 @@
 import type { AnyProjection } from "../../projection/projection.js";
 import { REPORT_DOCUMENT_VERSION, type ReportBlock, type ReportDocument, type ReportProvenance, type ReportSection } from "../document/index.js";
 import type { ReportProjectionNeed } from "../replay-many.js";
-import { declaredResults, resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext, type ReportSectionBuilder } from "./context.js";
+import { declaredResults, resultOf, type FigureEvidence, type Placement, type ReportBuildContext, type ReportSectionBuilder } from "./context.js";
 import { chapterOf, compareSectionNumbers, reportGoalsProjection } from "./goals.js";
 import { periodLabel, reportTitle } from "./kinds.js";
-import { symbolLegend } from "./legend.js";
+import { publicationProjection, type PublicationResult } from "../../domains/publication/publication.js";
+import { appendixSections, outlineSections, renumber } from "./outline.js";
+import { basisOfEvidence, factBasisProjection } from "./fact-basis.js";
+import { numberTables } from "./table-numbers.js";
 
 export type { ReportSectionBuilder };
 
@@ -20,7 +23,11 @@ export interface ReportHouse {
 }
 
 /** The house itself reads the goals, for chapter titles. */
-const HOUSE_READS: readonly ReportProjectionNeed[] = [{ projection: reportGoalsProjection, period: "report" }];
+const HOUSE_READS: readonly ReportProjectionNeed[] = [
+  { projection: reportGoalsProjection, period: "report" },
+  { projection: publicationProjection, period: "report" },
+  { projection: factBasisProjection, period: "report" },
+];
 
 /** Every projection (and period) the house's builders declare, each once, in builder order. */
 export const houseNeeds = (house: ReportHouse): ReportProjectionNeed[] => {
@@ -99,29 +106,38 @@ export const assembleSections = (context: ReportBuildContext, placements: readon
   return chapters.map((chapter) => toSection(context, nodes, chapter));
 };
 
-const appendixSections = (parts: readonly BuiltSection[]): ReportSection[] => [
-  symbolLegend(),
-  ...parts
-    .flatMap((part) => part.appendices)
-    .filter((appendix) => appendix.blocks.length > 0)
-    .map((appendix, index) => ({ id: appendix.id, number: `Bilaga ${index + 2}`, title: appendix.title, blocks: appendix.blocks, sections: [] })),
-];
+/** The cover: the document record's title and Dnr, the organisation's profile; nothing is printed that was not recorded. */
+const coverOf = (context: ReportBuildContext, publication: PublicationResult | undefined, input: ReportBuildInput): ReportDocument["title"] => {
+  const profile = publication?.profile ?? null;
+  const record = publication?.documents[context.kind];
+  const lines = [
+    ...(input.titleLines ?? []),
+    ...[profile?.unit, profile?.responsibleBody, profile?.county, profile?.address].filter((line): line is string => line !== undefined),
+    ...(record?.registrationNumber === undefined ? [] : [`Dnr ${record.registrationNumber}`]),
+    ...(record?.decidedOn === undefined && record?.decidedBy === undefined ? [] : [`Beslutad ${[record.decidedBy === undefined ? "" : `av ${record.decidedBy}`, record.decidedOn ?? ""].filter((part) => part !== "").join(" ")}`]),
+  ];
+  return { title: record?.title ?? reportTitle(context.kind, context.period), organisation: input.organisation ?? profile?.name ?? null, periodLabel: periodLabel(context.period), lines };
+};
+
+const tablesNumbered = (mode: "computed" | "as-built", sections: ReportSection[], appendices: ReportSection[]): { sections: ReportSection[]; appendices: ReportSection[] } =>
+  mode === "computed" ? numberTables(sections, appendices) : { sections, appendices };
 
 /** Assembles the report document from projection results: pure, no I/O, no clock. */
 export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
   const { context, house } = input;
-  const parts = house.builders.map((builder) => builder.build({ ...context, results: declaredResults(context.results, builder) }));
+  const basis = resultOf(context, factBasisProjection);
+  const basisOf = (evidence: readonly string[]) => basisOfEvidence(basis, evidence);
+  const parts = house.builders.map((builder) => builder.build({ ...context, basisOf, results: declaredResults(context.results, builder) }));
+  const publication = resultOf(context, publicationProjection);
+  const outline = publication?.outlines[context.kind];
+  const placements = parts.flatMap((part) => part.placements);
   const document: ReportDocument = {
     format: "tertial.report",
     version: REPORT_DOCUMENT_VERSION,
     kind: context.kind,
     language: "sv",
-    title: { title: reportTitle(context.kind, context.period), organisation: input.organisation ?? null, periodLabel: periodLabel(context.period), lines: [...(input.titleLines ?? [])] },
-    sections: assembleSections(
-      context,
-      parts.flatMap((part) => part.placements),
-    ),
-    appendices: appendixSections(parts),
+    title: coverOf(context, publication, input),
+    ...tablesNumbered(outline?.tableNumbers ?? "computed", outline === undefined ? renumber(assembleSections(context, placements)) : outlineSections(context, outline, placements), appendixSections(outline, parts.flatMap((part) => part.appendices))),
     provenance: input.provenance,
   };
   return { document, evidence: Object.assign({}, ...parts.map((part) => part.evidence)) as FigureEvidence };

@@ -1,6 +1,7 @@
 import type { PlannedActivityRow } from "../../domains/activities/activities.js";
 import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
 import { reportGoalsProjection } from "./goals.js";
+import { metricDescriptionsProjection } from "./metric-descriptions.js";
 import { activitiesProjection } from "../../domains/activities/activities.js";
 import type { MetricTableRow } from "../../domains/strategy/evaluate.js";
 import { isUnitId, type UnitId } from "../../numbers/units.js";
@@ -27,13 +28,24 @@ const targetOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMe
   return figure === null ? null : { text: figure.text, figure };
 };
 
-const comparisonOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow["comparison"] => {
-  const against = metric.trend?.against;
-  const found = metric.comparisons.find((entry) => entry.comparison === against) ?? metric.comparisons[0];
-  if (found === undefined || found.value === null) return null;
+const comparisonFigure = (context: ReportBuildContext, metric: MetricTableRow, found: MetricTableRow["comparisons"][number]): ReportMetricRow["comparison"] => {
+  if (found.value === null) return null;
   const figure = definedFigure(context, metricFigures.comparison, { metric: metric.metricId, comparison: found.comparison }, { key: metricKey(metric, `comparison=${found.comparison}`), unit: unitOf(metric) });
   return figure === null ? null : { label: COMPARISON_LABELS[found.comparison](found.period), figure };
 };
+
+const comparisonOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow["comparison"] => {
+  const against = metric.trend?.against;
+  const found = metric.comparisons.find((entry) => entry.comparison === against) ?? metric.comparisons[0];
+  return found === undefined ? null : comparisonFigure(context, metric, found);
+};
+
+/** Every comparison the metric lists that has a value, in the metric's order. */
+const comparisonsOf = (context: ReportBuildContext, metric: MetricTableRow): NonNullable<ReportMetricRow["comparisons"]> =>
+  metric.comparisons.flatMap((found) => {
+    const shown = comparisonFigure(context, metric, found);
+    return shown === null ? [] : [shown];
+  });
 
 const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow => {
   const shown = metric.result === null ? "no-result" : metric.status.shown;
@@ -46,7 +58,8 @@ const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportM
     result: definedFigure(context, metricFigures.result, { metric: metric.metricId }, { key: metricKey(metric, ""), unit: unitOf(metric) }),
     trend: metric.trend?.value ?? null,
     comparison: comparisonOf(context, metric),
-    description: metric.status.comment ?? "",
+    comparisons: comparisonsOf(context, metric),
+    description: resultOf(context, metricDescriptionsProjection)?.byMetric[metric.metricId]?.markdown ?? metric.status.comment ?? "",
   };
 };
 
@@ -78,9 +91,10 @@ const buildMetricSections = (context: ReportBuildContext): BuiltSection => {
     evidence[metricKey(metric, "")] = metric.result?.evidence ?? [];
     for (const entry of metric.comparisons) if (entry.value !== null) evidence[metricKey(metric, `comparison=${entry.comparison}`)] = entry.value.evidence;
   }
-  const placements = [...groupBy(result.rows, (metric) => sectionOfGoal(goals, metric.goalId, metric.goalNumber)).entries()].map(([number, rows]): Placement => {
+  const placements = [...groupBy(result.rows, (metric) => (sectionOfGoal(goals, metric.goalId, metric.goalNumber) === null ? null : metric.goalId)).entries()].map(([goalId, rows]): Placement => {
+    const number = sectionOfGoal(goals, goalId, rows[0]?.goalNumber ?? null) ?? "";
     const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: rows.map((metric) => metricRow(context, metric)), footnotes: [] };
-    return { number, title: null, blocks: [block] };
+    return { slot: `metric-table:${goalId}`, number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
@@ -98,13 +112,14 @@ const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
   const goals = resultOf(context, reportGoalsProjection);
   if (result === undefined || result.activities.length === 0) return { placements: [], appendices: [], evidence: {} };
   const evidence: FigureEvidence = Object.fromEntries(result.activities.map((activity) => [`activities.${activity.activityId}@${result.period}`, activity.evidence]));
-  const placements = [...groupBy(result.activities, (activity) => sectionOfGoal(goals, activity.goalId, null)).entries()].map(([number, rows]): Placement => {
+  const placements = [...groupBy(result.activities, (activity) => (sectionOfGoal(goals, activity.goalId, null) === null ? null : activity.goalId)).entries()].map(([goalId, rows]): Placement => {
+    const number = sectionOfGoal(goals, goalId, null) ?? "";
     const block: ReportActivityTable = { kind: "activity-table", id: `activities-${number}`, rows: rows.map((activity) => activityRow(activity, result.period)) };
-    return { number, title: null, blocks: [block] };
+    return { slot: `activity-table:${goalId}`, number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
 
-export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison], reads: [reportGoalsProjection], build: buildMetricSections });
+export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison], reads: [reportGoalsProjection, metricDescriptionsProjection], build: buildMetricSections });
 
 export const activitySections = defineSection({ name: "activities", reads: [activitiesProjection, reportGoalsProjection], build: buildActivitySections });

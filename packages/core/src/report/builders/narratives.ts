@@ -53,6 +53,7 @@ const sectionPlacement = (section: string, entries: readonly NarrativeEntry[]): 
   const highlights = sorted.filter((entry) => entry.kind === "highlight");
   const others = sorted.filter((entry) => entry.kind !== "highlight");
   return {
+    slot: `narrative:${section}`,
     number: section,
     title: titled?.title ?? onlyKind,
     blocks: [...others.map((entry) => paragraph(entry.markdown)), ...highlightBlocks(highlights)],

@@ -147,7 +147,7 @@ const buildStaffSection = (context: ReportBuildContext): BuiltSection => {
     if (financing !== null) blocks.push(financing);
   }
   const breakdowns = [...(atEnd === null ? [] : [atEnd]), ...rows.map((entry) => entry.fte)];
-  return placed(STAFF_SECTION, "Medarbetare", blocks, evidenceOf(breakdowns));
+  return placed("staff", STAFF_SECTION, "Medarbetare", blocks, evidenceOf(breakdowns));
 };
 
 export const staffSection = defineSection({ name: "staff", figures: [fteFigure, fteChangeFigure], build: buildStaffSection });

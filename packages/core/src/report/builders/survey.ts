@@ -31,7 +31,7 @@ const buildSurveyAppendix = (context: ReportBuildContext): BuiltSection => {
       ),
     });
   });
-  return { placements: [], appendices: [{ id: "bilaga-enkat", title: "Årlig utvärderingsenkät", blocks: tables }], evidence: evidence as FigureEvidence };
+  return { placements: [], appendices: [{ slot: "survey-results", id: "bilaga-enkat", title: "Årlig utvärderingsenkät", blocks: tables }], evidence: evidence as FigureEvidence };
 };
 
 export const surveyAppendix = defineSection({ name: "survey", figures: [surveyShareFigure], build: buildSurveyAppendix });

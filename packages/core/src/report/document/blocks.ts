@@ -44,8 +44,10 @@ export type ReportTable = t.TypeOf<typeof ReportTableC>;
 /** A target as the plan printed it ("80 %", "18 570 800 kronor", "78 kurser"), with its value when it has one. */
 export const ReportTargetC = t.type({ text: t.string, figure: nullable(ReportFigureC) }, "Target");
 
-export const ReportMetricRowC = t.type(
-  {
+const ReportComparisonC = t.type({ label: t.string, figure: ReportFigureC }, "Comparison");
+
+export const ReportMetricRowC = t.intersection([
+  t.type({
     key: t.string,
     /** The status shown: an authored assessment when there is one, else the derived one; null when the metric has no target (no symbol). */
     status: nullable(ReportMetricStatusC),
@@ -56,11 +58,12 @@ export const ReportMetricRowC = t.type(
     result: nullable(ReportFigureC),
     trend: nullable(ReportTrendC),
     /** What the trend compares with ("samma period 2019"), and its value. */
-    comparison: nullable(t.type({ label: t.string, figure: ReportFigureC })),
+    comparison: nullable(ReportComparisonC),
     description: t.string,
-  },
-  "MetricRow",
-);
+  }),
+  /** Every comparison the metric lists (same period one to three years back, the previous tertial, the previous year), in its order, with the recorded or computed value. */
+  t.partial({ comparisons: t.array(ReportComparisonC) }),
+], "MetricRow");
 export type ReportMetricRow = t.TypeOf<typeof ReportMetricRowC>;
 
 export const ReportMetricTableC = t.type({ kind: t.literal("metric-table"), id: t.string, rows: t.array(ReportMetricRowC), footnotes: t.array(ReportFootnoteC) }, "MetricTable");

@@ -28,7 +28,13 @@ export const ReportFigureC = t.intersection(
       text: t.string,
       unit: ReportUnitIdC,
     }),
-    t.partial({ definition: ReportFigureDefinitionC }),
+    t.partial({
+      definition: ReportFigureDefinitionC,
+      /** Whether the facts behind it are all recorded, or partly reconstructed or illustrative (then the renderers mark it). */
+      basis: t.keyof({ recorded: null, reconstructed: null, illustrative: null }, "FactBasis"),
+      /** The ids of the events the figure was computed from, for the reader who follows a figure to its facts. */
+      evidence: t.array(t.string),
+    }),
   ],
   "Figure",
 );

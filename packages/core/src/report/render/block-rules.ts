@@ -33,3 +33,10 @@ export const renderReportBlock = (node: ReportBlock, rules: ReportBlockRules): s
 
 /** Whether any row of a metric table has a description: renderers leave the column out otherwise. */
 export const hasMetricDescriptions = (block: ReportMetricTable): boolean => block.rows.some((row) => row.description.trim() !== "");
+
+/** The comparisons of a metric row other than the one its trend cell already shows. */
+export const otherComparisons = (row: ReportMetricTable["rows"][number]): NonNullable<ReportMetricTable["rows"][number]["comparisons"]> => (row.comparisons ?? []).filter((entry) => entry.figure.key !== row.comparison?.figure.key);
+
+/** Whether any row of a metric table has a comparison beyond its trend's, so the table gets a column for them. */
+export const hasOtherComparisons = (block: ReportMetricTable): boolean => block.rows.some((row) => otherComparisons(row).length > 0);
+

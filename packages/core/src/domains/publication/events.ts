@@ -1,0 +1,70 @@
+import { Id, IsoDateC, NonEmptyString, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
+import { defineEvent } from "../../events/definition.js";
+
+export const DocumentKind = oneOf("DocumentKind", ["tertialrapport", "delarsrapport", "verksamhetsberattelse"]);
+
+/**
+ * The blocks an outline can place: each names one part the report builders know how to fill.
+ * `narrative` takes the section key the narratives were written for; `metric-table` and
+ * `activity-table` take a goal.
+ */
+export const OUTLINE_BLOCKS = [
+  "narrative",
+  "focus-areas",
+  "staff",
+  "cost-effectiveness",
+  "grants",
+  "attendance",
+  "metric-table",
+  "activity-table",
+  "economy-tables",
+  "research-studies",
+  "research-dissemination",
+  "research-scholarships",
+  "research-doctoral-students",
+  "symbol-legend",
+  "course-participation",
+  "survey-results",
+] as const;
+
+export const OutlineBlockKind = oneOf("OutlineBlockKind", OUTLINE_BLOCKS);
+
+export const OutlineBlockRef = strictObject("OutlineBlockRef", { block: OutlineBlockKind }, { goalId: Id, section: NonEmptyString });
+
+/** A numbered section: its heading (or the bound goal's title), the blocks it shows, and a printed number only when pinned on purpose. */
+export const OutlineSection = strictObject("OutlineSection", { blocks: listOf(OutlineBlockRef, 1) }, { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString });
+
+/** A chapter: bound to a strategic goal or given a heading; blocks before its first section (the chapter's introduction), then sections. */
+export const OutlineChapter = strictObject("OutlineChapter", { sections: listOf(OutlineSection) }, { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString, blocks: listOf(OutlineBlockRef) });
+
+export const OutlineAppendix = strictObject("OutlineAppendix", { blocks: listOf(OutlineBlockRef, 1) }, { heading: NonEmptyString });
+
+export const EmptySections = oneOf("EmptySections", ["omit", "say-nothing-reported"]);
+
+/** "computed" numbers the tables in print order (the default); "as-built" pins the numbers the table blocks carry. */
+export const TableNumbers = oneOf("TableNumbers", ["computed", "as-built"]);
+
+export const OrganisationProfiled = defineEvent({
+  type: "publication.organisation-profiled",
+  description: "Who publishes the reports: the organisation's name, its unit, county, the responsible body and address, as printed on the cover. A later profile replaces the earlier.",
+  data: strictObject("OrganisationProfiled", { name: NonEmptyString }, { unit: NonEmptyString, county: NonEmptyString, responsibleBody: NonEmptyString, address: NonEmptyString }),
+});
+
+export const OutlineAdopted = defineEvent({
+  type: "publication.outline-adopted",
+  description:
+    "The outline (disposition) of one document kind from a given year on: chapters bound to strategic goals or headed, sections bound to blocks (introduction, examples, metric and activity tables, analysis, economy, staff, research, appendices) with the organisation's own headings. Numbers are computed unless pinned; empty sections are left out or say that nothing is reported.",
+  data: strictObject(
+    "OutlineAdopted",
+    { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapter, 1) },
+    { appendices: listOf(OutlineAppendix), emptySections: EmptySections, tableNumbers: TableNumbers },
+  ),
+});
+
+export const DocumentRegistered = defineEvent({
+  type: "publication.document-registered",
+  description: "A report as a document of record: its kind, the period it covers (e.g. 2020-T1..T2, 2020), registration number (Dnr), decision date and deciding body, for the cover.",
+  data: strictObject("DocumentRegistered", { documentId: Id, documentKind: DocumentKind, periodEnd: IsoDateC }, { registrationNumber: NonEmptyString, decidedOn: IsoDateC, decidedBy: NonEmptyString, title: NonEmptyString }),
+});
+
+export const publicationEvents = [OrganisationProfiled, OutlineAdopted, DocumentRegistered] as const;

@@ -1,0 +1,112 @@
+import type { Outline } from "../../domains/publication/publication.js";
+import type { ReportBlock } from "../document/blocks.js";
+import type { ReportSection } from "../document/document.js";
+import { resultOf, type AppendixDraft, type Placement, type ReportBuildContext } from "./context.js";
+import { reportGoalsProjection } from "./goals.js";
+import { symbolLegend } from "./legend.js";
+
+type BlockRef = Outline["chapters"][number]["sections"][number]["blocks"][number];
+
+/** The placement slot an outline block names: the block, and its goal or narrative section when it takes one. */
+export const slotOf = (ref: BlockRef): string => (ref.goalId !== undefined ? `${ref.block}:${ref.goalId}` : ref.section !== undefined ? `${ref.block}:${ref.section}` : ref.block);
+
+/** What the option "say-nothing-reported" prints in a section with no facts for the period: a fixed statement, never a guess. */
+export const NOTHING_REPORTED = "Inget att rapportera för perioden.";
+
+/** The heading printed for content the outline does not place, so no fact is silently dropped. */
+export const UNPLACED_TITLE = "Övrigt utanför dispositionen";
+
+interface Draft {
+  readonly pinned: string | null;
+  readonly title: string;
+  readonly blocks: readonly ReportBlock[];
+  readonly sections: readonly Draft[];
+}
+
+const idOf = (number: string): string => `avsnitt-${number.replace(/[^0-9A-Za-z]+/g, "-")}`;
+
+/** A printed number continues from a pinned one ("7" after pinned "6"); a pinned number that is no integer leaves the count as it was. */
+const nextNumber = (pinned: string | null, counter: number): { printed: string; counter: number } => {
+  if (pinned === null) return { printed: String(counter + 1), counter: counter + 1 };
+  const last = Number(pinned.split(".").pop());
+  return { printed: pinned, counter: Number.isInteger(last) ? last : counter };
+};
+
+/** Numbers drafts in order: 1, 2, 3 (or 2.1, 2.2 under chapter 2), skipping nothing, unless a draft pins its number. */
+export const numberDrafts = (drafts: readonly Draft[], parent: string | null): ReportSection[] => {
+  let counter = 0;
+  return drafts.map((draft) => {
+    const next = nextNumber(draft.pinned, counter);
+    counter = next.counter;
+    const number = draft.pinned ?? (parent === null ? next.printed : `${parent}.${next.printed}`);
+    return { id: idOf(number), number, title: draft.title, blocks: [...draft.blocks], sections: numberDrafts(draft.sections, number) };
+  });
+};
+
+/** Renumbers sections already assembled (the built-in house), so left-out sections leave no holes. */
+export const renumber = (sections: readonly ReportSection[]): ReportSection[] => {
+  const toDraft = (section: ReportSection): Draft => ({ pinned: null, title: section.title, blocks: section.blocks, sections: section.sections.map(toDraft) });
+  return numberDrafts(sections.map(toDraft), null);
+};
+
+/**
+ * The report's chapters and sections as the outline places them: each block takes the content
+ * the builders produced for its slot; a section with none is left out (or, by the outline's
+ * option, says that nothing is reported); numbers are computed unless pinned. Content no block
+ * names ends up in a last chapter, so the outline can never hide a fact.
+ */
+export const outlineSections = (context: ReportBuildContext, outline: Outline, placements: readonly Placement[]): ReportSection[] => {
+  const goals = resultOf(context, reportGoalsProjection)?.goals ?? [];
+  const goalTitle = (goalId: string | undefined): string | undefined => goals.find((goal) => goal.goalId === goalId)?.title.replace(/\.$/, "");
+  const used = new Set<string>();
+  const take = (refs: readonly BlockRef[]): Placement[] =>
+    refs.flatMap((ref) => {
+      const slot = slotOf(ref);
+      used.add(slot);
+      return placements.filter((placement) => placement.slot === slot && placement.blocks.length > 0);
+    });
+  const sayNothing = outline.emptySections === "say-nothing-reported";
+  const chapters: Draft[] = outline.chapters.flatMap((chapter): Draft[] => {
+    const intro = take(chapter.blocks ?? []);
+    const sections = chapter.sections.flatMap((section): Draft[] => {
+      const content = take(section.blocks);
+      if (content.length === 0 && !sayNothing) return [];
+      const title = section.heading ?? goalTitle(section.goalId) ?? content.find((placement) => placement.title !== null)?.title ?? "";
+      const blocks: ReportBlock[] = content.length === 0 ? [{ kind: "paragraph", markdown: NOTHING_REPORTED }] : content.flatMap((placement) => placement.blocks);
+      return [{ pinned: section.pinnedNumber ?? null, title, blocks, sections: [] }];
+    });
+    if (intro.length === 0 && sections.length === 0) return [];
+    const title = chapter.heading ?? goalTitle(chapter.goalId) ?? intro.find((placement) => placement.title !== null)?.title ?? "";
+    return [{ pinned: chapter.pinnedNumber ?? null, title, blocks: intro.flatMap((placement) => placement.blocks), sections }];
+  });
+  const unplaced = placements.filter((placement) => !used.has(placement.slot) && placement.blocks.length > 0);
+  if (unplaced.length > 0) {
+    chapters.push({ pinned: null, title: UNPLACED_TITLE, blocks: [], sections: unplaced.map((placement) => ({ pinned: null, title: placement.title ?? placement.slot, blocks: placement.blocks, sections: [] })) });
+  }
+  return numberDrafts(chapters, null);
+};
+
+const appendix = (index: number, id: string, title: string, blocks: readonly ReportBlock[]): ReportSection => ({ id, number: `Bilaga ${index}`, title, blocks: [...blocks], sections: [] });
+
+const legendDraft = (): AppendixDraft => {
+  const legend = symbolLegend();
+  return { slot: "symbol-legend", id: legend.id, title: legend.title, blocks: legend.blocks };
+};
+
+/** Appendices numbered Bilaga 1, 2 … in the outline's order (or the house order without one), those with content only. */
+export const appendixSections = (outline: Outline | undefined, drafts: readonly AppendixDraft[]): ReportSection[] => {
+  const all = [legendDraft(), ...drafts].filter((draft) => draft.blocks.length > 0);
+  const chosen =
+    outline?.appendices === undefined
+      ? all.map((draft) => ({ draft, heading: undefined as string | undefined }))
+      : outline.appendices.flatMap((entry) => {
+          const slots = entry.blocks.map(slotOf);
+          const found = all.filter((draft) => slots.includes(draft.slot));
+          const first = found[0];
+          return first === undefined ? [] : [{ draft: { ...first, blocks: found.flatMap((draft) => draft.blocks) }, heading: entry.heading }];
+        });
+  // An appendix the outline does not name still comes last: an outline never hides a fact.
+  const named = new Set(chosen.map(({ draft }) => draft.slot));
+  const rest = outline?.appendices === undefined ? [] : all.filter((draft) => !named.has(draft.slot) && !outline.appendices?.some((entry) => entry.blocks.some((ref) => slotOf(ref) === draft.slot)));
+  return [...chosen, ...rest.map((draft) => ({ draft, heading: undefined }))].map(({ draft, heading }, index) => appendix(index + 1, draft.id, heading ?? draft.title, draft.blocks));
+};

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { defaultCatalog, generateReport, memoryStore, parsePeriod, type EventDraft, type Period, type ReportBlock, type ReportDocument, type ReportSection } from "../../src/index.js";
+import { numberTables } from "../../src/report/builders/table-numbers.js";
+import { fjallbygdenLog } from "../fixtures/fjallbygden.js";
+
+const year2020 = parsePeriod("2020") as Period;
+
+const reportOf = async (drafts: readonly EventDraft[], knownAt?: string): Promise<ReportDocument> => {
+  const store = memoryStore({ catalog: defaultCatalog });
+  const outcome = await store.append(drafts);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+  const built = await generateReport(store, defaultCatalog, { kind: "verksamhetsberattelse", period: year2020, generatedBy: "test", ...(knownAt === undefined ? {} : { knownAt }) });
+  return built.document;
+};
+
+const headings = (sections: readonly ReportSection[]): string[] => sections.flatMap((section) => [`${section.number} ${section.title}`, ...headings(section.sections)]);
+
+describe("a report shaped by its organisation's outline", () => {
+  it("numbers another organisation's own layout and headings with no holes: an empty section is left out", async () => {
+    const document = await reportOf(fjallbygdenLog());
+    expect(headings(document.sections)).toEqual(["1 Om förbundet", "2 Myndigheterna samverkar kring den enskilde", "2.1 Så arbetade vi", "2.2 Vad vi lärde oss", "3 Fler invånare i fjällbygden mår bra", "3.1 Aktiviteter"]);
+    expect(document.appendices.map((appendix) => `${appendix.number} ${appendix.title}`)).toEqual(["Bilaga 1 Teckenförklaring"]);
+    expect(document.title.organisation).toBe("Fjällbygdens samordningsförbund");
+    expect(document.title.lines).toEqual(["Förbundsstyrelsen", "Jämtlands län", "Dnr FSF 2021/7", "Beslutad av förbundsstyrelsen 2021-02-19"]);
+  });
+
+  it("uses the outline known at the report's known-at date: a later outline never rewrites an earlier report", async () => {
+    const drafts = fjallbygdenLog({ revisedRecordedAt: "2021-06-01T09:00:00.000Z" });
+    const asFirstPublished = await reportOf(drafts, "2021-03-01");
+    expect(headings(asFirstPublished.sections)[0]).toBe("1 Om förbundet");
+    expect(asFirstPublished.title.lines).toContain("Dnr FSF 2021/7");
+    const asKnownNow = await reportOf(drafts);
+    expect(headings(asKnownNow.sections)).toEqual(["1 Förbundet i korthet", "5 Fler invånare i fjällbygden mår bra", "5.1 Insatser", "5.2 Mätetal", "6 Myndigheterna samverkar kring den enskilde", "6.1 Lärdomar"]);
+    const empty = asKnownNow.sections[1]?.sections[1];
+    expect(empty?.blocks).toEqual([{ kind: "paragraph", markdown: "Inget att rapportera för perioden." }]);
+  });
+
+  it("reads an outline adopted from a later year only for that year's reports", async () => {
+    const later = fjallbygdenLog().map((draft) => (draft.type === "publication.outline-adopted" ? { ...draft, data: { ...(draft.data as object), fromYear: 2021 } } : draft));
+    const document = await reportOf(later);
+    // Without an outline in force the built-in house places the narratives by their keys, still numbered without holes.
+    expect(document.sections.map((section) => section.number)).toEqual(document.sections.map((_, index) => String(index + 1)));
+    expect(headings(document.sections)).not.toContain("1 Om förbundet");
+  });
+
+  it("never hides content the outline does not name", async () => {
+    const drafts = [...fjallbygdenLog(), { id: "fjall-extra", type: "narrative.written", effectiveAt: "2020-12-31", recordedAt: "2021-03-01T09:00:00.000Z", data: { narrativeId: "extra", kind: "example", from: "2020-01-01", to: "2020-12-31", section: "okand", title: "Ett extra exempel", markdown: "Något som saknar plats." } } as EventDraft];
+    const document = await reportOf(drafts);
+    expect(headings(document.sections).slice(-2)).toEqual(["4 Övrigt utanför dispositionen", "4.1 Ett extra exempel"]);
+  });
+
+  it("numbers tables in print order, so two different tables never share a number, and footnotes follow", () => {
+    const tableOf = (caption: string, note = ""): ReportBlock => ({ kind: "table", id: caption, caption, unitNote: null, align: [], head: [], body: [], foot: [], footnotes: note === "" ? [] : [{ mark: "*", markdown: note }] });
+    const section = (blocks: ReportBlock[]): ReportSection => ({ id: "s", number: "1", title: "", blocks, sections: [] });
+    const { sections } = numberTables([section([tableOf("Tabell 1 Kurser"), tableOf("Tabell 1 Budget"), tableOf("Tabell 2a Medel"), tableOf("Tabell 2b Andel", "Se Tabell 2a.")])], []);
+    const tables = sections[0]?.blocks.flatMap((block) => (block.kind === "table" ? [block] : [])) ?? [];
+    expect(tables.map((table) => table.caption)).toEqual(["Tabell 1 Kurser", "Tabell 2 Budget", "Tabell 3a Medel", "Tabell 3b Andel"]);
+    expect(tables[3]?.footnotes[0]?.markdown).toBe("Se Tabell 3a.");
+  });
+});
+
