@@ -137,8 +137,9 @@ export const outcomeFigures = [
 ] as const;
 
 /**
- * Tabell 3b on the basis the organisation printed it (and reprinted it on its tertial 2 slides):
- * shares of the costs whose financing source is known, so a row's sources add up to 100 %.
+ * Tabell 3b's first column on the basis the organisation printed it (and reprinted it on its
+ * tertial 2 slides): shares of the costs whose financing source is known. The source columns on
+ * that basis are `finance.source-share` itself.
  */
 export const knownBasisOutcomeFigures = [
   defineFigure(outcomeBySourceProjection, {
@@ -159,21 +160,9 @@ export const knownBasisOutcomeFigures = [
       return { ...plain, exact: forced.dividedBy(100), derivation: `${plain.derivation}, the column's whole percents forced to sum to 100 (largest remainder)`, alternatives: [{ exact: plain.exact, cause: "each area's share rounded on its own, not forced to sum to 100 %" }] };
     },
   }),
-  defineFigure(outcomeBySourceProjection, {
-    key: "finance.source-share-known",
-    description: "The share of an area's costs with a known financing source that one source financed (Tabell 3b as printed).",
-    params: { row: 'an area id or "areas"', ...SOURCE },
-    unit: "percent",
-    example: { row: "ledning-och-stab", source: "ovriga" },
-    compute: (result, params) => {
-      const row = outcomeRowFor(result, params.row);
-      if (row === undefined || params.source === undefined) return undefined;
-      return shareFigure(row.bySource[params.source] ?? emptyFactSum(), row.withSource, `${params.source} ÷ costs, ${KNOWN_BASE}`);
-    },
-  }),
 ] as const;
 
-export const [financeOutcomeShareKnown, financeSourceShareKnown] = knownBasisOutcomeFigures;
+export const [financeOutcomeShareKnown] = knownBasisOutcomeFigures;
 
 /** Tabell 3a and 3b, and the external financing share. */
 export const [financeOutcomeBySource, financeOutcomeShare, financeSourceShare, financeExternalShare] = outcomeFigures;

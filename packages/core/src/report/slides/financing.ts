@@ -1,4 +1,4 @@
-import { financeOutcomeShareKnown, financeSourceShareKnown } from "../../domains/finance/source-table-figures.js";
+import { financeOutcomeShareKnown, financeSourceShare } from "../../domains/finance/source-table-figures.js";
 import { outcomeBySourceProjection } from "../../domains/finance/source-tables.js";
 import { blankCell, headerRow, row, table, textCell } from "../builders/cells.js";
 import type { ReportTableRow } from "../document/blocks.js";
@@ -14,7 +14,7 @@ const SOURCES = [
 
 /** A source's share prints only where the source paid something: a dash-free blank, as the slides leave it. */
 const sourceCell = (context: SlideContext, rowId: string, source: string) => {
-  const cell = slideCell(context, financeSourceShareKnown, { row: rowId, source }, context.period, "percent");
+  const cell = slideCell(context, financeSourceShare, { row: rowId, source }, context.period, "percent");
   return cell.kind === "figure" && cell.figure.exact === "0" ? blankCell() : cell;
 };
 
