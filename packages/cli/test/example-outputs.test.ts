@@ -6,7 +6,8 @@ import { ROOT, tertial } from "./report-helpers.js";
 
 describe("the example's generated files", () => {
   it.each(EXAMPLE_OUTPUTS.map((output) => [output.file, output] as const))("%s is up to date (pnpm example:render rewrites it)", async (_file, output) => {
-    const { code, stdout, stderr } = await tertial(output.argv);
+    const clock = output.testClock === undefined ? {} : { now: () => Date.parse(output.testClock ?? "") };
+    const { code, stdout, stderr } = await tertial(output.argv, undefined, undefined, clock);
     expect(stderr).toBe("");
     expect(code).toBe(output.exitCode);
     expect(stdout).toBe(await readFile(join(ROOT, output.file), "utf8"));

@@ -1,9 +1,12 @@
-import type { Renderer, ReportDocument } from "@tertial/core";
+import { isSlideDocument, type Renderer, type ReportDocument } from "@tertial/core";
 import { defaultHtmlRules, type HtmlRules } from "./rules.js";
+import { slidesHtml } from "./slides.js";
 
 export { defaultHtmlRules, CONTENT_SECURITY_POLICY, symbolHtml, type HtmlRules } from "./rules.js";
 export { svgChart, PALETTE } from "./chart/index.js";
 export { escapeHtml } from "./escape.js";
+export { slidesHtml } from "./slides.js";
+export { SLIDE_STYLES } from "./slide-styles.js";
 export { narrativeHtml, narrativeInlineHtml } from "./narrative.js";
 
 /** An HTML renderer with some rules replaced. */
@@ -13,7 +16,8 @@ export const createHtmlRenderer = (overrides: Partial<HtmlRules> = {}): Renderer
     id: "html",
     mediaType: "text/html; charset=utf-8",
     extension: "html",
-    render: (document: ReportDocument) => rules.document(document, rules),
+    // Slide kinds (resultatuppföljning) are 16:9 pages, one per section; every other kind is a report.
+    render: (document: ReportDocument) => (isSlideDocument(document) ? slidesHtml(document, rules) : rules.document(document, rules)),
   };
 };
 

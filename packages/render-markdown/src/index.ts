@@ -1,8 +1,10 @@
-import type { Renderer, ReportDocument } from "@tertial/core";
+import { isSlideDocument, type Renderer, type ReportDocument } from "@tertial/core";
 import { defaultMarkdownRules, type MarkdownRules } from "./rules.js";
+import { slidesMarkdown } from "./slides.js";
 
 export { defaultMarkdownRules, gfmTable, cellText, type MarkdownRules } from "./rules.js";
 export { escapeText, sanitizeMarkdown, sanitizeInline } from "./escape.js";
+export { slidesMarkdown } from "./slides.js";
 
 /** A Markdown renderer with some rules replaced. */
 export const createMarkdownRenderer = (overrides: Partial<MarkdownRules> = {}): Renderer => {
@@ -11,11 +13,12 @@ export const createMarkdownRenderer = (overrides: Partial<MarkdownRules> = {}): 
     id: "md",
     mediaType: "text/markdown; charset=utf-8",
     extension: "md",
-    render: (document: ReportDocument) => rules.document(document, rules),
+    // Slide kinds (resultatuppföljning) print one section per slide; every other kind is a report.
+    render: (document: ReportDocument) => (isSlideDocument(document) ? slidesMarkdown(document, rules) : rules.document(document, rules)),
   };
 };
 
-/** GitHub-flavoured Markdown: headings for sections, GFM tables, charts as data tables. */
+/** GitHub-flavoured Markdown: headings for sections (or slides), GFM tables, charts as data tables. */
 export const markdownRenderer: Renderer = createMarkdownRenderer();
 
 export default markdownRenderer;

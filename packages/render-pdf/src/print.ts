@@ -8,7 +8,8 @@ export interface PrintOptions {
 
 /**
  * Prints one self-contained HTML page to PDF with the machine's Chromium, as the page's own print
- * stylesheet lays it out (A4 `@page`, margin boxes with the page number and running title):
+ * stylesheet lays it out, on the page size its `@page` names (A4 for a report, with margin boxes
+ * for the page number and running title; 16 × 9 inches for slides, one slide per page):
  * tagged (a structure tree for screen readers, selectable text) and with an outline of headings.
  */
 export const printHtml = async (html: string, options: PrintOptions = {}): Promise<Uint8Array> => {

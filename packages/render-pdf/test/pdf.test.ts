@@ -71,6 +71,19 @@ describe("tertial report --format pdf", () => {
     expect(languageOf(await readFile(out))).toBe("sv");
   });
 
+  it("prints the tertial slides one per 16 × 9 inch page (the slides' own page size), with the three years' figures in the text", async () => {
+    const out = join(work, "resultatuppfoljning.pdf");
+    const result = await tertial(["report", EXAMPLE_LOG, "--kind", "resultatuppfoljning", "--period", "2020-T2", "--known-at", "2020-10-16", "--format", "pdf", "-o", out]);
+    expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
+    const info = poppler("pdfinfo", out);
+    expect(info).toMatch(/^Page size:\s+1152 x 648 pts/m);
+    expect(info).toMatch(/^Title:\s+Resultatuppföljning tertial 2 2020$/m);
+    const pages = poppler("pdftotext", out).split("\f").slice(0, -1);
+    expect(pages).toHaveLength(6);
+    const text = pages.join("\n").replace(/[\u00a0\u202f]/g, " ");
+    for (const figure of ["45,30", "39 103 816 kronor", "23 460 356 kronor", "18 570 800 kronor", "72 %", "70 %", "79 %", "76 %", "91", "3 746", "−14 %", "−56 %", "Bild 6 av 6"]) expect(text).toContain(figure);
+  });
+
   it("takes .pdf on --out as the format, needs --out for PDF, and fails with one line and exit 6 without Chromium", async () => {
     const out = join(work, "implicit.pdf");
     expect((await tertial([...REPORT, "--out", out])).code).toBe(0);

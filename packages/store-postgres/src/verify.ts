@@ -1,4 +1,4 @@
-import { decodeData, GENESIS_HASH, hashOf, issue, lineOf, parseInstant, parseStoredLine, type Catalog, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
+import { ChainCheck, issue, parseInstant, parseStoredLine, type Catalog, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
 import type { LogRef, Queryable } from "./rows.js";
 
 interface VerifyRow {
@@ -34,10 +34,7 @@ const columnIssues = (row: VerifyRow, event: StoredEvent, place: { file: string;
  */
 export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, catalog?: Catalog): Promise<VerifyReport> => {
   const issues: Issue[] = [];
-  const ids = new Set<string>();
-  let previousHash = GENESIS_HASH;
-  let previousRecorded = "";
-  let previousRecordedMs = -Infinity;
+  const chain = new ChainCheck("event", catalog);
   let expectedSeq = 0;
   let events = 0;
   const last = await db.query<{ seq: string | null }>("SELECT max(seq) AS seq FROM tertial_events WHERE log = $1", [ref.log]);
@@ -61,23 +58,9 @@ export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, c
         continue;
       }
       const event = parsed.event;
-      if (lineOf(event) !== row.body) issues.push(issue("not-canonical", "", "is not the canonical JSON of its event: the stored text was changed", place));
-      issues.push(...columnIssues(row, event, place));
-      if (event.prevHash !== previousHash) issues.push(issue("chain-broken", "prevHash", "does not match the previous event's hash: an event was deleted, inserted or moved", place));
-      if (hashOf(event) !== event.hash) issues.push(issue("chain-broken", "hash", "does not match the event's content: the event was changed", place));
-      if (ids.has(event.id)) issues.push(issue("duplicate-id", "id", `id "${event.id}" appears twice`, place));
-      const recordedMs = parseInstant(event.recordedAt) ?? Number.NaN;
-      if (recordedMs < previousRecordedMs) issues.push(issue("out-of-order", "recordedAt", "goes back in time", { ...place, actual: event.recordedAt, expected: `${previousRecorded} or later` }));
-      if (catalog !== undefined) {
-        const decoded = decodeData(catalog, event);
-        if (!decoded.ok) issues.push(...decoded.issues.map((found) => ({ ...found, ...place })));
-      }
-      ids.add(event.id);
-      previousHash = event.hash;
-      previousRecorded = event.recordedAt;
-      previousRecordedMs = recordedMs;
+      issues.push(...columnIssues(row, event, place), ...chain.check(event, row.body, place));
     }
   }
   // A batch is one transaction: the database never holds an interrupted one.
-  return { events, head: previousHash, issues, end: { kind: "clean" } };
+  return { events, head: chain.head, issues, end: { kind: "clean" } };
 };

@@ -58,17 +58,18 @@ describe("tamper detection through tertial verify", () => {
 
 describe("every command that reads the log checks each line it reads", () => {
   const EXAMPLE = join(REPO, "examples/kommunal-utveckling-2020/events.jsonl");
-  const tamperedExample = async (): Promise<string> => {
+  const tamperedExample = async (): Promise<{ path: string; line: number }> => {
     const lines = (await readFile(EXAMPLE, "utf8")).split("\n");
-    expect(lines[701]).toContain('"amount":"38000"');
-    lines[701] = (lines[701] ?? "").replace('"amount":"38000"', '"amount":"48000"');
+    const index = lines.findIndex((line) => line.includes('"id":"illustrative-late-cost-fourum-fritid-2020-08"'));
+    expect(lines[index]).toContain('"amount":"38000"');
+    lines[index] = (lines[index] ?? "").replace('"amount":"38000"', '"amount":"48000"');
     const path = join(await tempDir(), "events.jsonl");
     await writeFile(path, lines.join("\n"));
-    return path;
+    return { path, line: index + 1 };
   };
 
   it("report, replay, audit and diff stop with exit 4 at an edited amount, naming its line", async () => {
-    const log = await tamperedExample();
+    const { path: log, line } = await tamperedExample();
     const runs = [
       ["report", log, "--kind", "tertialrapport", "--period", "2020-T1"],
       ["replay", log, "--projection", "budget-follow-up", "--period", "2020"],
@@ -78,7 +79,7 @@ describe("every command that reads the log checks each line it reads", () => {
     for (const args of runs) {
       const result = await runCli(args);
       expect([args[0], result.code]).toEqual([args[0], 4]);
-      expect(result.stderr).toContain(`${log}:702: hash: does not match the event's content: the line was changed`);
+      expect(result.stderr).toContain(`${log}:${line}: hash: does not match the event's content: the line was changed`);
       expect(result.stdout).toBe("");
     }
   });

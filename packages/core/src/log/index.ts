@@ -1,5 +1,6 @@
 export * from "./canonical-json.js";
 export * from "./chain.js";
+export * from "./chain-check.js";
 export * from "./store.js";
 export * from "./prepare-append.js";
 export * from "./memory-store.js";

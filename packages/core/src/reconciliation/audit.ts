@@ -7,6 +7,7 @@ import { foldIdentity, foldState, type AnyProjection, type ProjectionContext } f
 import { ProjectionResults } from "../projection/results.js";
 import { isPeriodParseError, parsePeriod, type Period } from "../time/period.js";
 import { agrees, likelyCause, printedForm, readingOf, showFigure, type Reading } from "./compare.js";
+import { explainContradictions } from "./contradictions.js";
 import { statedValue } from "./printed.js";
 import { FigureStated } from "./events.js";
 import type { ComputedFigure, FigureSource } from "./figure-source.js";
@@ -321,14 +322,15 @@ export const auditStatedFigures = (events: readonly DomainEvent[], catalog: Cata
     findings.push(...checkOne(check));
   }
   findings.push(...footingNotes([...tiedGroups(checks), ...tableGroups(checks, catalog)]));
-  const disagreeing = new Set(findings.filter((found) => found.kind !== "footing").map((found) => found.statedEventId));
+  const explained = explainContradictions(findings, checks.map((check) => check.stated), catalog);
+  const disagreeing = new Set(explained.filter((found) => found.kind !== "footing").map((found) => found.statedEventId));
   return {
     period: options.period?.name ?? null,
     knownAt: options.knownAt ?? null,
     stated: checks.length,
     agreeing: checks.length - disagreeing.size,
-    disagreements: findings.filter((found) => found.kind !== "footing").length,
-    notes: findings.filter((found) => found.kind === "footing").length,
-    findings,
+    disagreements: explained.filter((found) => found.kind !== "footing").length,
+    notes: explained.filter((found) => found.kind === "footing").length,
+    findings: explained,
   };
 };

@@ -8,6 +8,8 @@ import type { ReportKind, ReportProvenance } from "./document/document.js";
 import { buildReportDocument, houseNeeds, type BuiltReport, type ReportHouse } from "./builders/house.js";
 import { defaultHouse } from "./builders/default-house.js";
 import { reportPeriod } from "./builders/kinds.js";
+import { isSlideDocument } from "./document/document.js";
+import { generateSlides } from "./slides/run.js";
 
 export class ReportError extends Error {}
 
@@ -44,6 +46,7 @@ const headAt = async (source: EventSource, knownAt: string | undefined): Promise
 export const generateReport = async (source: EventSource, catalog: Catalog, options: ReportOptions): Promise<BuiltReport> => {
   const resolved = reportPeriod(options.kind, options.period);
   if (!resolved.ok) throw new ReportError(resolved.message);
+  if (isSlideDocument(options)) return generateSlides(source, catalog, { ...options, period: resolved.period });
   const house = options.house ?? defaultHouse;
   // A domain projection the catalog lacks is not replayed: its sections say nothing rather than fold events the catalog cannot decode.
   const needs: ReportProjectionNeed[] = houseNeeds(house).filter((need) => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined);

@@ -94,7 +94,10 @@ describe("the append state saved beside the log", () => {
     const loaded = await loadAppendState(path, defaultCatalog);
     expect(loaded?.head).toEqual(learnt.head);
     expect(loaded?.removed).toEqual(learnt.removed);
-    expect(loaded?.ids.size).toBe(703);
+    let events = 0;
+    for await (const _event of store.read()) events += 1;
+    expect(events).toBeGreaterThan(700);
+    expect(loaded?.ids.size).toBe(events);
     expect(loaded?.rules.states.map(normal)).toEqual(learnt.rules.states.map(normal));
     for await (const event of store.read()) expect(loaded?.ids.lookup(event.id)).toEqual(learnt.ids.lookup(event.id));
   });

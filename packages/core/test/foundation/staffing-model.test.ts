@@ -43,7 +43,8 @@ describe("staffing against a naive model", () => {
         const counting: DomainEvent[] = [];
         for await (const event of countingEvents(fromArray(events), defaultCatalog)) counting.push(event);
         const result = await replay(fromArray(events), defaultCatalog, staffingProjection, { period });
-        if (result.atEnd?.source === "snapshot") return;
+        // The model knows positions only; an HR snapshot at the end is another law's business.
+        fc.pre(result.atEnd?.source !== "snapshot");
         const expected = modelFte(counting, period.end);
         expect(result.atEnd === null ? null : { total: result.atEnd.total, byForm: result.atEnd.byEmploymentForm }).toEqual(expected);
       }),

@@ -33,7 +33,8 @@ describe("verify", () => {
       fc.asyncProperty(arbFoundationLog({ maxEvents: 6 }), arbTampering, async (script, tampering) => {
         const { events } = await buildLog(defaultCatalog, script);
         const tampered = applyTampering(events.map(lineOf), tampering, { keepLast: true });
-        if (tampered === undefined) return;
+        // A tampering that changes nothing (e.g. swapping two equal lines) is not a run of this law.
+        fc.pre(tampered !== undefined);
         const path = join(dir, "events.jsonl");
         await writeLog(path, tampered);
         const report = await verifyLog(path, defaultCatalog);

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dec, defaultCatalog, jsonlStore, period, planBaselineProjection, replay, FigureStated, type PlanBaseline, type StoredEvent } from "@tertial/core";
+import { auditStatedFigures, countingEvents, dec, defaultCatalog, jsonlStore, period, planBaselineProjection, replay, FigureStated, type AuditFinding, type AuditReport, type DomainEvent, type PlanBaseline } from "@tertial/core";
 
 const LOG = resolve(import.meta.dirname, "../../../../examples/kommunal-utveckling-2022-plan/events.jsonl");
 const store = () => jsonlStore({ path: LOG, catalog: defaultCatalog });
@@ -102,73 +102,74 @@ describe("the 2022–2024 plan as adopted reproduces its printed tables", () => 
   });
 });
 
-/** The plan-baseline value a stated figure of the example names, in the stated unit's magnitude (tkr, årsarbetare). */
-const computed = (plan: PlanBaseline, key: string, params: Readonly<Record<string, string>>, year: number): string | null => {
-  const budget = plan.budget.find((entry) => entry.year === year);
-  const funds = plan.funds.find((entry) => entry.year === year);
-  const fundsRow = funds?.rows.find((row) => (row.areaId ?? "result") === params["row"]);
-  const staff = plan.staff.find((entry) => entry.year === year);
-  switch (key) {
-    case "plan.net-cost":
-      return tkr(budget?.costs.find((row) => row.areaId === params["area"])?.net ?? null);
-    case "plan.net-cost-total":
-      return tkr(budget?.netTotal ?? null);
-    case "plan.revenue":
-      return tkr(budget?.revenue.find((line) => line.category === params["category"])?.amount ?? null);
-    case "plan.revenue-total":
-      return tkr(budget?.revenueTotal ?? null);
-    case "plan.closing-balance":
-      return tkr(plan.closingBalances.find((entry) => entry.year === year)?.bySource.find((line) => line.source === params["source"])?.amount ?? null);
-    case "plan.closing-balance-total":
-      return tkr(plan.closingBalances.find((entry) => entry.year === year)?.total ?? null);
-    case "plan.opening-balance":
-      return tkr(fundsRow?.opening ?? null);
-    case "plan.funding":
-      return tkr(fundsRow?.funding ?? null);
-    case "plan.available-funds":
-      return tkr(fundsRow?.available ?? null);
-    case "plan.budget":
-      return params["row"] === "overhead" ? tkr(budget?.costs.find((row) => row.areaId === "ledning-och-stab")?.overheadAllocated ?? null) : tkr(budget?.costs.find((row) => row.areaId === params["row"])?.amount ?? null);
-    case "plan.opening-balance-total":
-      return tkr(funds?.totals.opening ?? null);
-    case "plan.funding-total":
-      return tkr(funds?.totals.funding ?? null);
-    case "plan.available-funds-total":
-      return tkr(funds?.totals.available ?? null);
-    case "plan.budget-total":
-      return tkr(funds?.totals.budget ?? null);
-    case "plan.staff-total":
-      return staff?.total ?? null;
-    case "plan.staff-by-class":
-      return staff?.byClass[params["class"] as "fou" | "management" | "other"] ?? null;
-    default:
-      return null;
-  }
+/** The example's events that count as known at a cut-off (corrections applied), as the audit command reads them. */
+const eventsKnownAt = async (knownAt: string | undefined): Promise<DomainEvent[]> => {
+  const events: DomainEvent[] = [];
+  for await (const event of countingEvents(store(), defaultCatalog, knownAt)) events.push(event);
+  return events;
 };
 
-/** Reads a printed Swedish number ("−3 911", "47,40", "" for blank) as a decimal, ignoring its sign for the overhead row (printed negative, stored as the amount taken out). */
-const printedValue = (printed: string): string | null => (printed === "" ? null : dec(printed.replace(/\s/g, "").replace(",", ".").replace("−", "-")).toString());
+/**
+ * Each stated figure is identical (the audit has nothing to say about it), explained (every finding
+ * on it names its cause: a footing note, two fact bases that disagree, another place's value) or
+ * unexplained (a finding without a cause).
+ */
+const walk = (report: AuditReport, events: readonly DomainEvent[]) => {
+  const stated = events.filter((event) => event.type === FigureStated.type);
+  const findings = new Map<string, AuditFinding[]>();
+  for (const found of report.findings) findings.set(found.statedEventId, [...(findings.get(found.statedEventId) ?? []), found]);
+  const counts = { stated: stated.length, identical: 0, explained: 0, unexplained: [] as string[], unknown: 0 };
+  for (const event of stated) {
+    const own = findings.get(event.id) ?? [];
+    if (own.some((found) => found.kind === "unknown-figure")) counts.unknown += 1;
+    if (own.some((found) => found.cause === null)) counts.unexplained.push(event.id);
+    else if (own.length === 0) counts.identical += 1;
+    else counts.explained += 1;
+  }
+  return counts;
+};
 
-describe("the plan's stated figures", () => {
-  it("are each reproduced by the baseline, or are one of the disagreements the plan itself prints", async () => {
-    const plan = await adopted();
-    const stated: StoredEvent[] = [];
-    for await (const event of store().read()) if (event.type === FigureStated.type) stated.push(event);
-    const outcomes = { reproduced: 0, explained: [] as string[], unexplained: [] as string[] };
-    // The explained ones: the 1 tkr footing gaps of Nettokostnader 2023/2024, and the Överskott/Härav rows' printed 0 in
-    // columns the model leaves empty; FoUrum social's 35,35 is checked line by line above (a sum over a sub-tree).
-    const EXPLAINED = new Set(["stated-netcost-total-2023", "stated-netcost-total-2024", "stated-budget2022-opening-overhead", "stated-budget2022-available-overhead", "stated-staff-fourum-social"]);
-    for (const event of stated) {
-      const data = event.data as { figureKey: string; period: string; printed: string; params: Record<string, string> };
-      const printed = printedValue(data.printed);
-      const value = computed(plan, data.figureKey, data.params, Number(data.period));
-      const expected = data.params["row"] === "overhead" && data.figureKey === "plan.budget" && value !== null ? `-${value}` : value;
-      if (printed === expected || (printed !== null && expected !== null && dec(printed).eq(expected))) outcomes.reproduced += 1;
-      else if (EXPLAINED.has(event.id)) outcomes.explained.push(event.id);
-      else outcomes.unexplained.push(`${event.id}: printed ${data.printed}, computed ${String(expected)}`);
-    }
-    expect(outcomes.unexplained).toEqual([]);
-    expect(outcomes.explained.sort()).toEqual([...EXPLAINED].sort());
-    expect(outcomes.reproduced).toBe(stated.length - EXPLAINED.size);
+describe("the plan's stated figures, walked by the audit", () => {
+  it("as adopted: no unknown figure, each reproduced or explained; the plan's own inconsistencies are found with their causes", async () => {
+    const events = await eventsKnownAt("2021-12-31");
+    const report = auditStatedFigures(events, defaultCatalog, { knownAt: "2021-12-31" });
+    const counts = walk(report, events);
+    expect(counts.unknown).toBe(0);
+    expect(counts.unexplained).toEqual([]);
+    expect(counts.stated).toBe(116);
+    expect(counts.identical + counts.explained).toBe(counts.stated);
+    expect([counts.identical, counts.explained]).toEqual([106, 10]);
+    const byKind = (kind: string) => report.findings.filter((found) => found.kind === kind).map((found) => found.statedEventId).sort();
+    // Notes §6 A1–A2: Nettokostnader 2023 and 2024 print Summa 55 060 and 55 310 where their rows add to 55 061 and 55 311.
+    expect(byKind("footing")).toEqual(["stated-netcost-total-2023", "stated-netcost-total-2024"]);
+    expect(report.findings.filter((found) => found.kind === "footing").map((found) => [found.printed, found.computed?.replace(/\s/g, " "), found.difference])).toEqual([
+      ["55 060", "55 061 tkr", "-1"],
+      ["55 310", "55 311 tkr", "-1"],
+    ]);
+    // Notes §6 A3: the state funds' closing balance does not roll forward (6 000 and 3 000 tkr leave outside the budget).
+    expect(byKind("facts-disagree")).toEqual(["stated-closing-staten-2023", "stated-closing-staten-2024"]);
+    // Notes §6 B8: FoUrum utbildning's own section says 3,2 miljoner kronor against the table's 3 129 tkr.
+    const disagreements = report.findings.filter((found) => found.kind === "disagreement");
+    expect(disagreements.filter((found) => found.figureKey === "plan.net-cost").map((found) => [found.statedEventId, found.printed, found.computed?.replace(/\s/g, " ")])).toEqual([["stated-fourum-utbildning-budget-text", "3,2", "3,1 miljoner kronor"]]);
+    // Notes §6 C15–C17: the sections print staff the 4.1 list and 1.6 contradict; the 4.1 list is what the facts follow.
+    const contradicted = disagreements.filter((found) => found.cause?.startsWith("the document contradicts itself") === true).map((found) => [found.statedEventId, found.printed]);
+    expect(contradicted).toEqual([
+      ["stated-staff-16-barnahus-familjehemsresursen", "9"],
+      ["stated-staff-barn-och-unga-section", "cirka 5,9"],
+      ["stated-staff-vfu-section", "1,15"],
+    ]);
+    // Barnahus 4,0 and Familjehemsresursen 6,0 apart: the plan's list gives them only together (8,0), so no fact gives either alone.
+    expect(disagreements.filter((found) => found.computed === null).map((found) => found.statedEventId)).toEqual(["stated-staff-barnahus-section", "stated-staff-familjehemsresursen-section"]);
+    // Every other table, row by row and column by column, foots to its printed total.
+    expect(report.findings.length).toBe(10);
+  });
+
+  it("as known now, the illustrative revision of March 2022 shows: the table's 3 129 tkr and its totals no longer agree with the facts", async () => {
+    const events = await eventsKnownAt(undefined);
+    const report = auditStatedFigures(events, defaultCatalog);
+    const disagreeing = report.findings.filter((found) => found.kind === "disagreement").map((found) => found.statedEventId);
+    expect(disagreeing).toContain("stated-netcost-fourum-utbildning-2022");
+    expect(disagreeing).toContain("stated-budget2022-budget-total");
+    expect(report.findings.some((found) => found.kind === "unknown-figure")).toBe(false);
   });
 });

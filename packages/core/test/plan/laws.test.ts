@@ -1,6 +1,23 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dec, defaultCatalog, type EventSource, type StoredEvent, period, planBaselineProjection, replay, sum, type EventDraft, type PlanBaselineResult } from "@tertial/core";
+import {
+  dec,
+  defaultCatalog,
+  type EventSource,
+  type StoredEvent,
+  period,
+  planBaselineProjection,
+  planBudget,
+  planFollowUpProjection,
+  planNetCost,
+  planRevenue,
+  planStaff,
+  replay,
+  sum,
+  type ComputedFigure,
+  type EventDraft,
+  type PlanBaselineResult,
+} from "@tertial/core";
 import { arbLogScript, buildLog, correctionInvarianceLaw, defaultWorld, determinismLaw, knownAtPrefixLaw, referencePreamble } from "@tertial/core/testing";
 
 const PLAN = "vp";
@@ -69,5 +86,40 @@ describe("the plan baseline obeys Tertial's laws", () => {
     );
     // The generated logs must hold plan facts, or the footing above proves nothing.
     expect(rows).toBeGreaterThan(0);
+  });
+
+  it("a follow-up as known at t compares against the plan as known at t: a revision recorded after t changes nothing", async () => {
+    await fc.assert(knownAtPrefixLaw(planFollowUpProjection, subject), RUNS);
+  });
+
+  it("the plan's figures foot: rows over the declared parameter add up to the figure without it, for any generated plan", async () => {
+    let compared = 0;
+    const valueOf = (figure: ComputedFigure | undefined) => figure?.exact ?? dec(0);
+    await fc.assert(
+      fc.asyncProperty(log, async (script) => {
+        const { events } = await buildLog(defaultCatalog, script);
+        const result: PlanBaselineResult = await replay(sourceOf(events), defaultCatalog, planBaselineProjection, { period: period("2020") });
+        for (const plan of result.plans) {
+          const ofPlan = { plan: plan.planId };
+          const year = plan.budget.find((entry) => entry.year === result.year);
+          if (year !== undefined && year.costs.length > 0) {
+            compared += 1;
+            const areas = year.costs.map((row) => row.areaId);
+            expect(sum(areas.map((area) => valueOf(planNetCost.compute(result, { ...ofPlan, area })))).eq(valueOf(planNetCost.compute(result, ofPlan)))).toBe(true);
+            const rows = [...areas, "overhead"];
+            expect(sum(rows.map((row) => valueOf(planBudget.compute(result, { ...ofPlan, row })))).eq(valueOf(planBudget.compute(result, ofPlan)))).toBe(true);
+            expect(valueOf(planBudget.compute(result, ofPlan)).eq(valueOf(planNetCost.compute(result, ofPlan)))).toBe(true);
+          }
+          if (year !== undefined && year.revenue.length > 0) {
+            const categories = [...new Set(year.revenue.map((line) => line.category))];
+            expect(sum(categories.map((category) => valueOf(planRevenue.compute(result, { ...ofPlan, category })))).eq(valueOf(planRevenue.compute(result, ofPlan)))).toBe(true);
+          }
+          const classes = ["fou", "management", "other"];
+          expect(sum(classes.map((each) => valueOf(planStaff.compute(result, { ...ofPlan, class: each })))).eq(valueOf(planStaff.compute(result, ofPlan)))).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+    expect(compared).toBeGreaterThan(0);
   });
 });

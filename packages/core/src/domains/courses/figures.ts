@@ -121,7 +121,23 @@ const reductionFigures = [
   }),
 ] as const;
 
+/** (this year − last year) ÷ last year, signed: the change the slides print as "78 (−14 %)". */
+const change = (value: string | null, evidence: readonly string[], what: string): ComputedFigure | undefined =>
+  value === null ? undefined : { exact: new Decimal(value), evidence, derivation: `change in ${what} against the same period last year` };
+
+/** The year-on-year changes the tertial slides print beside each year's courses and participants. */
+export const changeFigures = [
+  coursesFigure("courses.held-change", "Change in courses held against the same period last year, as a signed share of last year's.", "percent", {}, {}, (result) =>
+    change(result.heldChange, [...(result.current.held?.evidence ?? []), ...(result.samePeriodLastYear.held?.evidence ?? [])], "courses held"),
+  ),
+  coursesFigure("courses.participants-change", "Change in participants against the same period last year, as a signed share of last year's.", "percent", {}, {}, (result) =>
+    change(result.participantsChange, [...(result.current.participants?.evidence ?? []), ...(result.samePeriodLastYear.participants?.evidence ?? [])], "participants"),
+  ),
+] as const;
+
+export const [coursesHeldChange, coursesParticipantsChange] = changeFigures;
+
 /** Tabell 1 Exempel på kostnadsreducering. */
 export const [coursesCostReductionPerParticipant, coursesCostReductionPerCourse, coursesCostReductionShare, coursesFeePerParticipant, coursesBenchmarkPrice, coursesParticipantsPerOccasion, coursesCostReductionTotal, coursesCostReductionTotalShare] = reductionFigures;
 
-export const coursesFigures: readonly FigureSource[] = [...registerFigures, ...reductionFigures];
+export const coursesFigures: readonly FigureSource[] = [...registerFigures, ...reductionFigures, ...changeFigures];

@@ -136,5 +136,44 @@ export const outcomeFigures = [
   }),
 ] as const;
 
+/**
+ * Tabell 3b on the basis the organisation printed it (and reprinted it on its tertial 2 slides):
+ * shares of the costs whose financing source is known, so a row's sources add up to 100 %.
+ */
+export const knownBasisOutcomeFigures = [
+  defineFigure(outcomeBySourceProjection, {
+    key: "finance.outcome-share-known",
+    description: "An area's share of the costs with a known financing source, the column forced to sum to 100 % by largest remainder (Tabell 3b as printed, first column).",
+    params: { row: 'an area id or "areas"' },
+    unit: "percent",
+    example: { row: "fourum-svhs" },
+    footing: [{ over: "row", total: "areas" }],
+    compute: (result, params) => {
+      const row = outcomeRowFor(result, params.row);
+      if (row === undefined) return undefined;
+      const plain = shareFigure(row.withSource, result.total.withSource, `area costs ÷ all costs, ${KNOWN_BASE}`);
+      if (plain === undefined || row === result.total) return plain;
+      // Printed whole percents that add up to the 100 % of the Summa row, as the slides print them.
+      const forced = largestRemainderPercents(result.rows.map((each) => factValue(each.withSource) ?? new Decimal(0)))[result.rows.indexOf(row)];
+      if (forced === undefined) return plain;
+      return { ...plain, exact: forced.dividedBy(100), derivation: `${plain.derivation}, the column's whole percents forced to sum to 100 (largest remainder)`, alternatives: [{ exact: plain.exact, cause: "each area's share rounded on its own, not forced to sum to 100 %" }] };
+    },
+  }),
+  defineFigure(outcomeBySourceProjection, {
+    key: "finance.source-share-known",
+    description: "The share of an area's costs with a known financing source that one source financed (Tabell 3b as printed).",
+    params: { row: 'an area id or "areas"', ...SOURCE },
+    unit: "percent",
+    example: { row: "ledning-och-stab", source: "ovriga" },
+    compute: (result, params) => {
+      const row = outcomeRowFor(result, params.row);
+      if (row === undefined || params.source === undefined) return undefined;
+      return shareFigure(row.bySource[params.source] ?? emptyFactSum(), row.withSource, `${params.source} ÷ costs, ${KNOWN_BASE}`);
+    },
+  }),
+] as const;
+
+export const [financeOutcomeShareKnown, financeSourceShareKnown] = knownBasisOutcomeFigures;
+
 /** Tabell 3a and 3b, and the external financing share. */
 export const [financeOutcomeBySource, financeOutcomeShare, financeSourceShare, financeExternalShare] = outcomeFigures;

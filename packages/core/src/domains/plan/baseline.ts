@@ -4,6 +4,7 @@ import { dec, sum, toDecimalString, type Decimal } from "../../numbers/decimal.j
 import { defineProjection } from "../../projection/projection.js";
 import { toCivil } from "../../time/calendar.js";
 import { effectiveDateOf } from "../../time/effective.js";
+import { AreaEstablished } from "../reference/events.js";
 import {
   AreaDescribed,
   ClosingBalanceForecast,
@@ -25,51 +26,58 @@ import {
 import { emptyStrategyPart, evolveStrategyPart, strategyFor, type PlanStrategy, type StrategyPart } from "./strategy-part.js";
 
 type Data<D> = DataOf<D>;
+/** A fact with the id of the event that stated it, so figures can name their evidence. */
+type Fact<D> = DataOf<D> & { readonly eventId: string };
 
 /** Everything one plan states, keyed so a later fact for the same thing replaces the earlier one. */
 interface PlanRecord {
   adopted: Data<typeof PlanAdopted> & { readonly adoptedOn: string };
-  statements: Record<string, Data<typeof StatementAdopted>>;
-  areas: Record<string, Data<typeof AreaDescribed>>;
-  costs: Record<string, Data<typeof CostPlanned>>;
-  overhead: Record<string, Data<typeof OverheadAllocated>>;
-  revenue: Record<string, Data<typeof RevenuePlanned>>;
-  opening: Record<string, Data<typeof OpeningBalanceForecast>>;
-  funding: Record<string, Data<typeof FundingExpected>>;
-  closing: Record<string, Data<typeof ClosingBalanceForecast>>;
-  earmarked: Record<string, Data<typeof EarmarkedFundsRegistered>>;
-  passThrough: Record<string, Data<typeof PassThroughPlanned>>;
-  fees: Record<string, Data<typeof FeeSet>>;
-  costSharing: Record<string, Data<typeof CostSharingSet>>;
-  financing: Record<string, Data<typeof FinancingDeclared>>;
-  staff: Record<string, Data<typeof StaffPlanned>>;
-  projects: Record<string, Data<typeof ProjectRegistered>>;
+  statements: Record<string, Fact<typeof StatementAdopted>>;
+  areas: Record<string, Fact<typeof AreaDescribed>>;
+  costs: Record<string, Fact<typeof CostPlanned>>;
+  overhead: Record<string, Fact<typeof OverheadAllocated>>;
+  revenue: Record<string, Fact<typeof RevenuePlanned>>;
+  opening: Record<string, Fact<typeof OpeningBalanceForecast>>;
+  funding: Record<string, Fact<typeof FundingExpected>>;
+  closing: Record<string, Fact<typeof ClosingBalanceForecast>>;
+  earmarked: Record<string, Fact<typeof EarmarkedFundsRegistered>>;
+  passThrough: Record<string, Fact<typeof PassThroughPlanned>>;
+  fees: Record<string, Fact<typeof FeeSet>>;
+  costSharing: Record<string, Fact<typeof CostSharingSet>>;
+  financing: Record<string, Fact<typeof FinancingDeclared>>;
+  staff: Record<string, Fact<typeof StaffPlanned>>;
+  projects: Record<string, Fact<typeof ProjectRegistered>>;
 }
 
 export interface PlanBaselineState {
   plans: Record<string, PlanRecord>;
   strategy: StrategyPart;
+  /** Each area's parent in the organisation's tree, so a figure can ask for an area with its sub-areas. */
+  areaParents: Record<string, string>;
+  /** Each area's name (and short name) in the organisation's directory, for a plan laid out per area. */
+  areaNames: Record<string, { readonly name: string; readonly shortName: string | null }>;
 }
 
 const keyOf = (...parts: readonly (string | number | undefined)[]): string => parts.map((part) => (part === undefined ? "" : String(part))).join("|");
 
 /** Which collection of its plan a fact goes to, and under which key. */
 const placeFact = (plan: PlanRecord, event: DomainEvent): void => {
-  if (StatementAdopted.is(event)) plan.statements[event.data.kind] = event.data;
-  else if (AreaDescribed.is(event)) plan.areas[event.data.areaId] = event.data;
-  else if (CostPlanned.is(event)) plan.costs[keyOf(event.data.year, event.data.areaId)] = event.data;
-  else if (OverheadAllocated.is(event)) plan.overhead[keyOf(event.data.year, event.data.areaId)] = event.data;
-  else if (RevenuePlanned.is(event)) plan.revenue[keyOf(event.data.year, event.data.category, event.data.areaId)] = event.data;
-  else if (OpeningBalanceForecast.is(event)) plan.opening[keyOf(event.data.year, event.data.areaId)] = event.data;
-  else if (FundingExpected.is(event)) plan.funding[keyOf(event.data.year, event.data.areaId, event.data.status, event.data.funderId)] = event.data;
-  else if (ClosingBalanceForecast.is(event)) plan.closing[keyOf(event.data.year, event.data.source)] = event.data;
-  else if (EarmarkedFundsRegistered.is(event)) plan.earmarked[keyOf(event.data.year, event.data.programmeId)] = event.data;
-  else if (PassThroughPlanned.is(event)) plan.passThrough[event.id] = event.data;
-  else if (FeeSet.is(event)) plan.fees[keyOf(event.data.year, event.data.areaId, event.data.feeKind)] = event.data;
-  else if (CostSharingSet.is(event)) plan.costSharing[keyOf(event.data.year, event.data.areaId)] = event.data;
-  else if (FinancingDeclared.is(event)) plan.financing[keyOf(event.data.year, event.data.areaId)] = event.data;
-  else if (StaffPlanned.is(event)) plan.staff[keyOf(event.data.year, event.data.lineId)] = event.data;
-  else if (ProjectRegistered.is(event)) plan.projects[event.data.projectId] = event.data;
+  const fact = <D>(data: D): D & { readonly eventId: string } => ({ ...data, eventId: event.id });
+  if (StatementAdopted.is(event)) plan.statements[event.data.kind] = fact(event.data);
+  else if (AreaDescribed.is(event)) plan.areas[event.data.areaId] = fact(event.data);
+  else if (CostPlanned.is(event)) plan.costs[keyOf(event.data.year, event.data.areaId)] = fact(event.data);
+  else if (OverheadAllocated.is(event)) plan.overhead[keyOf(event.data.year, event.data.areaId)] = fact(event.data);
+  else if (RevenuePlanned.is(event)) plan.revenue[keyOf(event.data.year, event.data.category, event.data.areaId)] = fact(event.data);
+  else if (OpeningBalanceForecast.is(event)) plan.opening[keyOf(event.data.year, event.data.areaId)] = fact(event.data);
+  else if (FundingExpected.is(event)) plan.funding[keyOf(event.data.year, event.data.areaId, event.data.status, event.data.funderId)] = fact(event.data);
+  else if (ClosingBalanceForecast.is(event)) plan.closing[keyOf(event.data.year, event.data.source)] = fact(event.data);
+  else if (EarmarkedFundsRegistered.is(event)) plan.earmarked[keyOf(event.data.year, event.data.programmeId)] = fact(event.data);
+  else if (PassThroughPlanned.is(event)) plan.passThrough[event.id] = fact(event.data);
+  else if (FeeSet.is(event)) plan.fees[keyOf(event.data.year, event.data.areaId, event.data.feeKind)] = fact(event.data);
+  else if (CostSharingSet.is(event)) plan.costSharing[keyOf(event.data.year, event.data.areaId)] = fact(event.data);
+  else if (FinancingDeclared.is(event)) plan.financing[keyOf(event.data.year, event.data.areaId)] = fact(event.data);
+  else if (StaffPlanned.is(event)) plan.staff[keyOf(event.data.year, event.data.lineId)] = fact(event.data);
+  else if (ProjectRegistered.is(event)) plan.projects[event.data.projectId] = fact(event.data);
 };
 
 const newPlan = (adopted: PlanRecord["adopted"]): PlanRecord => ({
@@ -93,6 +101,11 @@ const newPlan = (adopted: PlanRecord["adopted"]): PlanRecord => ({
 
 const evolvePlan = (state: PlanBaselineState, event: DomainEvent): PlanBaselineState => {
   if (evolveStrategyPart(state.strategy, event)) return state;
+  if (AreaEstablished.is(event)) {
+    if (event.data.parentId !== undefined) state.areaParents[event.data.areaId] = event.data.parentId;
+    state.areaNames[event.data.areaId] = { name: event.data.name, shortName: event.data.shortName ?? null };
+    return state;
+  }
   if (PlanAdopted.is(event)) {
     const adopted = { ...event.data, adoptedOn: effectiveDateOf(event.effectiveAt) ?? event.effectiveAt };
     const known = state.plans[event.data.planId];
@@ -108,10 +121,16 @@ const evolvePlan = (state: PlanBaselineState, event: DomainEvent): PlanBaselineS
 
 // ---- The result: the plan as adopted, with exact totals --------------------------------------
 
+/** Where a planned amount comes from: the events stating it, and how far it may be off because they give it rounded (half of each `knownTo`). */
+export interface Sourced {
+  readonly evidence: readonly string[];
+  readonly uncertainty: string;
+}
+
 /** How a year figures in the plan: the year before it (printed for comparison), the detailed year, or a later year of the multi-year plan. */
 export type PlanYearRole = "comparison" | "detailed" | "multi-year";
 
-export interface CostRow {
+export interface CostRow extends Sourced {
   readonly areaId: string;
   readonly amount: string;
   readonly basis: "net" | "gross";
@@ -119,6 +138,12 @@ export interface CostRow {
   readonly overheadAllocated: string;
   /** The cost counted in the plan's totals: the amount less overhead allocated. */
   readonly net: string;
+}
+
+export interface RevenueLine extends Sourced {
+  readonly category: string;
+  readonly areaId: string | null;
+  readonly amount: string;
 }
 
 export interface PlanBudgetYear {
@@ -129,7 +154,7 @@ export interface PlanBudgetYear {
   readonly grossTotal: string;
   /** Σ of the rows' net costs: what the plan's cost table totals. */
   readonly netTotal: string;
-  readonly revenue: readonly { readonly category: string; readonly areaId: string | null; readonly amount: string }[];
+  readonly revenue: readonly RevenueLine[];
   readonly revenueTotal: string | null;
   /** Revenue total less net cost total; null when the plan states no revenue for the year. */
   readonly balance: string | null;
@@ -143,6 +168,9 @@ export interface FundsRow {
   /** Opening plus funding: what the area has at its disposal (disponibla medel). */
   readonly available: string;
   readonly budget: string | null;
+  /** The facts behind the opening and funding columns (the budget column is the cost row's). */
+  readonly openingFacts: Sourced;
+  readonly fundingFacts: Sourced;
 }
 
 export interface PlanFundsYear {
@@ -151,7 +179,7 @@ export interface PlanFundsYear {
   readonly totals: { readonly opening: string; readonly funding: string; readonly available: string; readonly budget: string };
 }
 
-export interface StaffLine {
+export interface StaffLine extends Sourced {
   readonly lineId: string;
   readonly areaIds: readonly string[];
   readonly fte: string;
@@ -166,6 +194,11 @@ export interface PlanStaffYear {
   readonly lines: readonly StaffLine[];
   readonly byClass: { readonly fou: string; readonly management: string; readonly other: string };
   readonly total: string;
+}
+
+export interface ClosingLine extends Sourced {
+  readonly source: string;
+  readonly amount: string;
 }
 
 export interface PlanBaseline {
@@ -186,7 +219,7 @@ export interface PlanBaseline {
   readonly strategy: PlanStrategy;
   readonly budget: readonly PlanBudgetYear[];
   readonly funds: readonly PlanFundsYear[];
-  readonly closingBalances: readonly { readonly year: number; readonly bySource: readonly { readonly source: string; readonly amount: string }[]; readonly total: string }[];
+  readonly closingBalances: readonly { readonly year: number; readonly bySource: readonly ClosingLine[]; readonly total: string }[];
   readonly staff: readonly PlanStaffYear[];
   readonly earmarked: readonly Data<typeof EarmarkedFundsRegistered>[];
   readonly passThrough: readonly Data<typeof PassThroughPlanned>[];
@@ -198,8 +231,13 @@ export interface PlanBaseline {
 }
 
 export interface PlanBaselineResult {
-  /** The plans whose years include the period's year, earliest first. */
+  /** The year the period ends in: the year figures read from each plan. */
+  readonly year: number;
+  /** The plans whose years (or comparison year) include the period's year, earliest first. */
   readonly plans: readonly PlanBaseline[];
+  /** Each area's parent (areas without one are absent): for an area together with its sub-areas. */
+  readonly areaParents: Readonly<Record<string, string>>;
+  readonly areaNames: Readonly<Record<string, { readonly name: string; readonly shortName: string | null }>>;
 }
 
 const exact = (value: Decimal): string => toDecimalString(value);
@@ -210,6 +248,11 @@ const sortedValues = <T>(record: Record<string, T>): T[] =>
     .sort(compareKeys)
     .map((key) => record[key] as T);
 
+const sourcedBy = (facts: readonly ({ readonly eventId: string; readonly knownTo?: string } | undefined)[]): Sourced => {
+  const known = facts.filter((fact): fact is { readonly eventId: string; readonly knownTo?: string } => fact !== undefined);
+  return { evidence: known.map((fact) => fact.eventId), uncertainty: exact(sum(known.map((fact) => dec(fact.knownTo ?? "0").dividedBy(2)))) };
+};
+
 const roleOf = (adopted: PlanRecord["adopted"], year: number): PlanYearRole => (year < adopted.fromYear ? "comparison" : year === adopted.detailedYear ? "detailed" : "multi-year");
 
 const yearsOf = (records: readonly { readonly year: number }[]): number[] => [...new Set(records.map((record) => record.year))].sort((a, b) => a - b);
@@ -218,15 +261,16 @@ const costRowsOf = (plan: PlanRecord, year: number): CostRow[] =>
   sortedValues(plan.costs)
     .filter((cost) => cost.year === year)
     .map((cost) => {
-      const overhead = plan.overhead[keyOf(year, cost.areaId)]?.amount ?? "0";
-      return { areaId: cost.areaId, amount: cost.amount, basis: cost.basis, overheadAllocated: overhead, net: exact(dec(cost.amount).minus(overhead)) };
+      const allocated = plan.overhead[keyOf(year, cost.areaId)];
+      const overhead = allocated?.amount ?? "0";
+      return { areaId: cost.areaId, amount: cost.amount, basis: cost.basis, overheadAllocated: overhead, net: exact(dec(cost.amount).minus(overhead)), ...sourcedBy([cost, allocated]) };
     });
 
 const budgetYearOf = (plan: PlanRecord, year: number): PlanBudgetYear => {
   const costs = costRowsOf(plan, year);
   const revenue = sortedValues(plan.revenue)
     .filter((line) => line.year === year)
-    .map((line) => ({ category: line.category, areaId: line.areaId ?? null, amount: line.amount }));
+    .map((line): RevenueLine => ({ category: line.category, areaId: line.areaId ?? null, amount: line.amount, ...sourcedBy([line]) }));
   const netTotal = total(costs.map((row) => row.net));
   const revenueTotal = revenue.length === 0 ? null : total(revenue.map((line) => line.amount));
   return {
@@ -256,6 +300,8 @@ const fundsYearOf = (plan: PlanRecord, year: number): PlanFundsYear => {
       funding: fundingAmounts.length === 0 ? null : total(fundingAmounts),
       available: total([...openingAmounts, ...fundingAmounts]),
       budget: cost?.net ?? null,
+      openingFacts: sourcedBy(opening.filter((line) => (line.areaId ?? null) === areaId)),
+      fundingFacts: sourcedBy(funding.filter((line) => line.areaId === areaId)),
     };
   });
   const column = (pick: (row: FundsRow) => string | null): string => total(rows.map(pick).filter((value): value is string => value !== null));
@@ -265,7 +311,7 @@ const fundsYearOf = (plan: PlanRecord, year: number): PlanFundsYear => {
 const staffYearOf = (plan: PlanRecord, year: number): PlanStaffYear => {
   const lines = sortedValues(plan.staff)
     .filter((line) => line.year === year)
-    .map((line): StaffLine => ({ lineId: line.lineId, areaIds: line.areaIds, fte: line.fte, staffClass: line.staffClass, headcount: line.headcount ?? null, projectId: line.projectId ?? null, approximate: line.approximate ?? false }));
+    .map((line): StaffLine => ({ lineId: line.lineId, areaIds: line.areaIds, fte: line.fte, staffClass: line.staffClass, headcount: line.headcount ?? null, projectId: line.projectId ?? null, approximate: line.approximate ?? false, ...sourcedBy([line]) }));
   const ofClass = (staffClass: StaffLine["staffClass"]): string => total(lines.filter((line) => line.staffClass === staffClass).map((line) => line.fte));
   return { year, lines, byClass: { fou: ofClass("fou"), management: ofClass("management"), other: ofClass("other") }, total: total(lines.map((line) => line.fte)) };
 };
@@ -273,7 +319,7 @@ const staffYearOf = (plan: PlanRecord, year: number): PlanStaffYear => {
 const closingOf = (plan: PlanRecord): PlanBaseline["closingBalances"] =>
   yearsOf(Object.values(plan.closing)).map((year) => {
     const lines = sortedValues(plan.closing).filter((line) => line.year === year);
-    return { year, bySource: lines.map((line) => ({ source: line.source, amount: line.amount })), total: total(lines.map((line) => line.amount)) };
+    return { year, bySource: lines.map((line): ClosingLine => ({ source: line.source, amount: line.amount, ...sourcedBy([line]) })), total: total(lines.map((line) => line.amount)) };
   });
 
 const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
@@ -316,13 +362,16 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
 export const planBaselineProjection = defineProjection<PlanBaselineState, PlanBaselineResult>({
   name: "plan-baseline",
   description: "The plans covering the period's year as adopted (or as revised, as known at the cut-off): span, goals, metrics with targets per year, activities, budget per area and year with exact totals, funds, staff, earmarked funds and projects.",
-  init: () => ({ plans: {}, strategy: emptyStrategyPart() }),
+  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {} }),
   evolve: (state, event) => evolvePlan(state, event),
   result: (state, { period }) => {
     const year = toCivil(period.end).year;
     return {
+      year,
+      areaParents: { ...state.areaParents },
+      areaNames: { ...state.areaNames },
       plans: Object.values(state.plans)
-        .filter((plan) => plan.adopted.fromYear <= year && plan.adopted.toYear >= year)
+        .filter((plan) => (plan.adopted.comparisonYear ?? plan.adopted.fromYear) <= year && plan.adopted.toYear >= year)
         .sort((a, b) => a.adopted.fromYear - b.adopted.fromYear || compareKeys(a.adopted.planId, b.adopted.planId))
         .map((plan) => baselineOf(plan, state.strategy)),
     };

@@ -5,6 +5,7 @@ import type { MetricTableRow, MetricValue } from "./evaluate.js";
 import type { MetricStatusCode } from "./events.js";
 import type { MetricsResult, MetricsState } from "./metrics.js";
 import type { MetricTrend } from "./status.js";
+import { recordedResultsProjection, type RecordedResult, type RecordedResultsResult } from "./recorded-results.js";
 
 /**
  * The glyphs the house style prints (Bilaga 1; the no-result glyph is lost in the 2020 text),
@@ -74,3 +75,56 @@ export const createMetricFigures = (projection: Projection<MetricsState, Metrics
 
 /** The metric figures as a list, for a domain module. */
 export const metricFigureList = (figures: ReturnType<typeof createMetricFigures>) => [figures.result, figures.target, figures.comparison, figures.shareOfBase, figures.status, figures.trend];
+
+const recordedOf = (result: RecordedResultsResult, metric: string | undefined): RecordedResult | undefined => (metric === undefined ? undefined : result.byMetric[metric]);
+
+const recordedFigure = (key: string, description: string, pick: (recorded: RecordedResult, metric: string) => ComputedFigure | undefined) =>
+  defineFigure(recordedResultsProjection, {
+    key,
+    description,
+    params: METRIC,
+    unit: "plain",
+    example: { metric: "beviljade-projekt" },
+    compute: (result, params) => {
+      const recorded = recordedOf(result, params.metric);
+      return recorded === undefined || params.metric === undefined ? undefined : pick(recorded, params.metric);
+    },
+  });
+
+/** Several metrics joined by "+", as a range over a group of meetings ("64-83 %"). */
+const METRICS = { metrics: 'metric ids joined by "+"' };
+
+const recordedRange = (key: string, description: string, pickLowest: boolean) =>
+  defineFigure(recordedResultsProjection, {
+    key,
+    description,
+    params: METRICS,
+    unit: "plain",
+    example: { metrics: "narvaro-reko+narvaro-strategigrupp-barn-och-unga" },
+    compute: (result, params) => {
+      const found = (params.metrics ?? "").split("+").flatMap((metric) => result.byMetric[metric] ?? []);
+      if (found.length === 0) return undefined;
+      const values = found.map((recorded) => dec(recorded.value));
+      const exact = values.reduce((best, value) => (pickLowest ? (value.lessThan(best) ? value : best) : value.greaterThan(best) ? value : best));
+      return { exact, evidence: found.map((recorded) => recorded.eventId), derivation: `${pickLowest ? "lowest" : "highest"} recorded result of ${found.length} metric(s)` };
+    },
+  });
+
+/** Figures of results recorded for exactly a period: earlier years beside this one on the tertial slides. */
+export const recordedResultFigures = [
+  recordedFigure("metrics.recorded-result", "A metric's result as recorded for exactly the period, defined then or not (earlier years on the tertial slides).", (recorded, metric) => ({
+    exact: dec(recorded.value),
+    evidence: [recorded.eventId],
+    derivation: `recorded result of ${metric}`,
+  })),
+  recordedFigure("metrics.recorded-base", "The base recorded with a metric's result for exactly the period (submitted applications, applied amount).", (recorded, metric) =>
+    recorded.base === null ? undefined : { exact: dec(recorded.base), evidence: [recorded.eventId], derivation: `recorded base of ${metric}` },
+  ),
+  recordedFigure("metrics.recorded-share-of-base", "Recorded result ÷ recorded base for exactly the period (\"1 (11 %)\").", (recorded, metric) =>
+    recorded.base === null || dec(recorded.base).isZero() ? undefined : { exact: dec(recorded.value).dividedBy(dec(recorded.base)), evidence: [recorded.eventId], derivation: `recorded result ÷ recorded base of ${metric}` },
+  ),
+  recordedRange("metrics.recorded-range-min", "The lowest of several metrics' results recorded for exactly the period.", true),
+  recordedRange("metrics.recorded-range-max", "The highest of several metrics' results recorded for exactly the period.", false),
+] as const;
+
+export const [metricsRecordedResult, metricsRecordedBase, metricsRecordedShareOfBase, metricsRecordedRangeMin, metricsRecordedRangeMax] = recordedResultFigures;

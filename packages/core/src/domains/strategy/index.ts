@@ -1,6 +1,7 @@
 import type { DomainModule } from "../../events/catalog.js";
 import { strategyEvents } from "./events.js";
-import { createMetricFigures, metricFigureList } from "./figures.js";
+import { createMetricFigures, metricFigureList, recordedResultFigures } from "./figures.js";
+import { recordedResultsProjection } from "./recorded-results.js";
 import { createMetricsProjection } from "./metrics.js";
 import { createStrategyIntegrity } from "./rules.js";
 import { metricResultSources } from "./sources.js";
@@ -14,6 +15,7 @@ export * from "./metrics.js";
 export * from "./figures.js";
 export * from "./rules.js";
 export * from "./sources.js";
+export * from "./recorded-results.js";
 
 /** The metrics projection over the built-in result sources. */
 export const metricsProjection = createMetricsProjection(metricResultSources);
@@ -27,6 +29,6 @@ export const strategyModule: DomainModule = {
   name: "strategy",
   events: strategyEvents,
   rules: [strategyIntegrity],
-  projections: [metricsProjection],
-  figures: metricFigureList(metricFigures),
+  projections: [metricsProjection, recordedResultsProjection],
+  figures: [...metricFigureList(metricFigures), ...recordedResultFigures],
 };

@@ -23,7 +23,8 @@ export const reportPeriod = (kind: ReportKind, given: Period): ReportPeriod => {
   const { month } = toCivil(period.end);
   switch (kind) {
     case "tertialrapport":
-      return endsOnTertial(period) ? { ok: true, period } : { ok: false, message: `a tertialrapport ends on a tertial's last day (30 April, 31 August or 31 December), not ${period.end}` };
+    case "resultatuppfoljning":
+      return endsOnTertial(period) ? { ok: true, period } : { ok: false, message: `a ${kind === "tertialrapport" ? "tertialrapport" : "resultatuppföljning"} ends on a tertial's last day (30 April, 31 August or 31 December), not ${period.end}` };
     case "delarsrapport":
       return month === 8 && endsOnTertial(period) ? { ok: true, period } : { ok: false, message: `a delårsrapport covers January–August (e.g. 2020-T1..T2), not ${given.name}` };
     case "verksamhetsberattelse":
@@ -53,6 +54,8 @@ export const reportTitle = (kind: ReportKind, period: Period): string => {
       return `Delårsrapport ${monthSpanLabel(period)}`;
     case "verksamhetsberattelse":
       return `Verksamhetsberättelse ${year}`;
+    case "resultatuppfoljning":
+      return `Resultatuppföljning tertial ${tertialIndex(period)} ${year}`;
   }
 };
 

@@ -4,9 +4,15 @@ import { ReportBlockC, type ReportBlock } from "./blocks.js";
 /** The version of the document tree; renderers may refuse versions they do not know. */
 export const REPORT_DOCUMENT_VERSION = 1;
 
-export const REPORT_KINDS = ["tertialrapport", "delarsrapport", "verksamhetsberattelse"] as const;
-export const ReportKindC = t.keyof({ tertialrapport: null, delarsrapport: null, verksamhetsberattelse: null }, "ReportKind");
+export const REPORT_KINDS = ["tertialrapport", "delarsrapport", "verksamhetsberattelse", "resultatuppfoljning"] as const;
+export const ReportKindC = t.keyof({ tertialrapport: null, delarsrapport: null, verksamhetsberattelse: null, resultatuppfoljning: null }, "ReportKind");
 export type ReportKind = t.TypeOf<typeof ReportKindC>;
+
+/** Kinds laid out as slides (one 16:9 page per top-level section) rather than as a report. */
+export const SLIDE_KINDS: readonly ReportKind[] = ["resultatuppfoljning"];
+
+/** Whether renderers lay the document out as slides. */
+export const isSlideDocument = (document: { readonly kind: ReportKind }): boolean => SLIDE_KINDS.includes(document.kind);
 
 export interface ReportSection {
   /** Stable id, usable as an anchor ("medarbetare"). */

@@ -1,0 +1,35 @@
+import type { DomainEvent } from "../../events/envelope.js";
+import { defineProjection, type ProjectionContext } from "../../projection/projection.js";
+import { budgetFollowUpProjection, type BudgetFollowUpResult } from "../finance/budget-follow-up.js";
+import type { LedgerState } from "../finance/ledger.js";
+import { planBaselineProjection, type PlanBaselineResult, type PlanBaselineState } from "./baseline.js";
+
+export interface PlanFollowUpState {
+  plan: PlanBaselineState;
+  ledger: LedgerState;
+}
+
+/** The plan as known at the cut-off beside the books of the period: what a follow-up compares. */
+export interface PlanFollowUpResult {
+  readonly baseline: PlanBaselineResult;
+  readonly books: BudgetFollowUpResult;
+}
+
+const evolveBoth = (state: PlanFollowUpState, event: DomainEvent, context: ProjectionContext): PlanFollowUpState => {
+  planBaselineProjection.evolve(state.plan, event, context);
+  budgetFollowUpProjection.evolve(state.ledger, event, context);
+  return state;
+};
+
+/**
+ * The plan's baseline and the period's books in one fold, so a figure can set an area's planned
+ * budget against its outcome and forecast. Both halves see the same events as known at the same
+ * cut-off: a plan revision recorded after it changes nothing here.
+ */
+export const planFollowUpProjection = defineProjection<PlanFollowUpState, PlanFollowUpResult>({
+  name: "plan-follow-up",
+  description: "The plan covering the period's year as known at the cut-off, beside the period's budget follow-up (utfall, disponibla, prognos): the plan's columns of a follow-up report.",
+  init: (context) => ({ plan: planBaselineProjection.init(context), ledger: budgetFollowUpProjection.init(context) }),
+  evolve: evolveBoth,
+  result: (state, context) => ({ baseline: planBaselineProjection.result(state.plan, context), books: budgetFollowUpProjection.result(state.ledger, context) }),
+});

@@ -1,0 +1,66 @@
+import type { ReportDocument, ReportProvenance, ReportSection } from "../document/document.js";
+import { REPORT_DOCUMENT_VERSION } from "../document/document.js";
+import { periodLabel, reportTitle } from "../builders/kinds.js";
+import { attendanceSlide } from "./attendance.js";
+import type { SlideContext, SlideSpec } from "./context.js";
+import { coursesSlide } from "./courses.js";
+import { financingSlide } from "./financing.js";
+import { grantsSlide } from "./grants.js";
+import { staffSlide } from "./staff.js";
+
+/** The slides of a resultatuppföljning, in order. Replace or extend them to change the deck. */
+export interface SlideDeck {
+  readonly slides: readonly SlideSpec[];
+}
+
+/**
+ * The deck of Kommunal utveckling's tertial slides (Resultatuppföljning tertial 2 2020): staff,
+ * external project funding, financing shares, attendance and courses, each measure with the
+ * same tertial of three years side by side. The metric and group ids are that plan's.
+ */
+export const defaultDeck: SlideDeck = {
+  slides: [
+    staffSlide,
+    grantsSlide({ projects: "beviljade-projekt", funding: "beviljad-finansiering" }),
+    financingSlide,
+    attendanceSlide({
+      metrics: [
+        { label: "Samtliga nätverk", metric: "narvaro-samtliga-natverk" },
+        { label: "PKS", metric: "narvaro-pks" },
+        { label: "Kommundirektörer", metric: "narvaro-kommundirektorer" },
+      ],
+      region: {
+        label: "Olika träffar i samverkan med Region Jönköpings län",
+        group: "samverkan-region",
+        metrics: ["narvaro-reko", "narvaro-strategigrupp-barn-och-unga", "narvaro-strategigrupp-aldre", "narvaro-strategigrupp-psykiatri-missbruk"],
+      },
+      networks: { group: "samtliga-chefsnatverk", targetMetric: "narvaro-samtliga-natverk" },
+    }),
+    coursesSlide,
+  ],
+};
+
+export interface SlidesBuildInput {
+  readonly context: SlideContext;
+  readonly provenance: ReportProvenance;
+  readonly deck: SlideDeck;
+  readonly organisation?: string;
+}
+
+/** One section per slide that has facts, in deck order; pure, no I/O, no clock. */
+export const buildSlidesDocument = (input: SlidesBuildInput): ReportDocument => {
+  const sections: ReportSection[] = input.deck.slides.flatMap((slide) => {
+    const blocks = slide.build(input.context);
+    return blocks.length === 0 ? [] : [{ id: `bild-${slide.id}`, number: null, title: slide.title, blocks: [...blocks], sections: [] }];
+  });
+  return {
+    format: "tertial.report",
+    version: REPORT_DOCUMENT_VERSION,
+    kind: "resultatuppfoljning",
+    language: "sv",
+    title: { title: reportTitle("resultatuppfoljning", input.context.period), organisation: input.organisation ?? null, periodLabel: periodLabel(input.context.period), lines: [] },
+    sections,
+    appendices: [],
+    provenance: input.provenance,
+  };
+};
