@@ -54,7 +54,7 @@ const budgetAndFinancing = (context: ReportBuildContext, documented: DocumentedP
     ...(card.funds === null ? [] : [row([textCell("Disponibla medel"), planYearCell(context, documented, planAvailableFunds, { plan: plan.planId, row: card.areaId }, year, place)])]),
     ...card.multiYear.map((entry) => row([textCell(`Nettokostnad ${entry.year}`), planYearCell(context, documented, planNetCost, { plan: plan.planId, area: card.areaId }, entry.year, place)])),
   ];
-  const staff = card.staff.length === 0 ? [] : [row([textCell("Medarbetare (åa)"), planYearCell(context, documented, planStaff, { plan: plan.planId, area: card.areaId }, year, { unit: "fte", evidence })])];
+  const staff = card.staff.length === 0 ? [] : [row([textCell("Medarbetare (åa)"), planYearCell(context, documented, planStaff, { plan: plan.planId, area: card.areaId }, year, { unit: "fte", options: { withSuffix: false }, evidence })])];
   const financing = card.financing.flatMap((entry) => entry.sources.map((source) => `- ${source.description}${source.condition === undefined ? "" : ` (${source.condition})`}`));
   return [
     ...(rows.length + staff.length === 0 ? [] : [table({ id: `plan-budget-${card.areaId}`, caption: `Budget och finansiering ${year}: ${card.name}`, unitNote: "tkr", align: ["left", "right"], head: [headerRow(["", `${year}`])], body: [...rows, ...staff] })]),
@@ -88,7 +88,7 @@ const buildStaff = (context: ReportBuildContext): BuiltSection => {
   if (!plan.staff.some((entry) => entry.year === year)) return nothing;
   const evidence: Record<string, readonly string[]> = {};
   const cell = (staffClass: "fou" | "management" | "other" | undefined) =>
-    planYearCell(context, documented, planStaff, staffClass === undefined ? { plan: plan.planId } : { plan: plan.planId, class: staffClass }, year, { unit: "fte", evidence });
+    planYearCell(context, documented, planStaff, staffClass === undefined ? { plan: plan.planId } : { plan: plan.planId, class: staffClass }, year, { unit: "fte", options: { withSuffix: false }, evidence });
   const blocks = [
     table({
       id: "plan-medarbetare",
