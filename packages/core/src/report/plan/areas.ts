@@ -50,14 +50,14 @@ const budgetAndFinancing = (context: ReportBuildContext, documented: DocumentedP
   const year = plan.detailedYear;
   const place = { ...TKR, evidence };
   const rows = [
-    ...(card.budget === null ? [] : [row([textCell("Nettokostnad"), planYearCell(context, documented, planNetCost, { plan: plan.planId, area: card.areaId }, year, place)])]),
-    ...(card.funds === null ? [] : [row([textCell("Disponibla medel"), planYearCell(context, documented, planAvailableFunds, { plan: plan.planId, row: card.areaId }, year, place)])]),
-    ...card.multiYear.map((entry) => row([textCell(`Nettokostnad ${entry.year}`), planYearCell(context, documented, planNetCost, { plan: plan.planId, area: card.areaId }, entry.year, place)])),
+    ...(card.budget === null ? [] : [row([textCell(`Nettokostnad ${year}`), planYearCell(context, documented, planNetCost, { plan: plan.planId, area: card.areaId }, year, place)])]),
+    ...(card.funds === null ? [] : [row([textCell(`Disponibla medel ${year}`), planYearCell(context, documented, planAvailableFunds, { plan: plan.planId, row: card.areaId }, year, place)])]),
+    ...card.multiYear.map((entry) => row([textCell(`Nettokostnad ${entry.year} (flerårsplan)`), planYearCell(context, documented, planNetCost, { plan: plan.planId, area: card.areaId }, entry.year, place)])),
   ];
-  const staff = card.staff.length === 0 ? [] : [row([textCell("Medarbetare (åa)"), planYearCell(context, documented, planStaff, { plan: plan.planId, area: card.areaId }, year, { unit: "fte", options: { withSuffix: false }, evidence })])];
+  const staff = card.staff.length === 0 ? [] : [row([textCell(`Medarbetare ${year} (årsarbetare)`), planYearCell(context, documented, planStaff, { plan: plan.planId, area: card.areaId }, year, { unit: "fte", options: { withSuffix: false }, evidence })])];
   const financing = card.financing.flatMap((entry) => entry.sources.map((source) => `- ${source.description}${source.condition === undefined ? "" : ` (${source.condition})`}`));
   return [
-    ...(rows.length + staff.length === 0 ? [] : [table({ id: `plan-budget-${card.areaId}`, caption: `Budget och finansiering ${year}: ${card.name}`, unitNote: "tkr", align: ["left", "right"], head: [headerRow(["", `${year}`])], body: [...rows, ...staff] })]),
+    ...(rows.length + staff.length === 0 ? [] : [table({ id: `plan-budget-${card.areaId}`, caption: `Budget och finansiering ${year}: ${card.name}`, unitNote: "tkr", align: ["left", "right"], head: [headerRow(["", "Plan"])], body: [...rows, ...staff] })]),
     ...(financing.length === 0 ? [] : [{ kind: "paragraph" as const, markdown: ["**Finansiering**", ...financing].join("\n") }]),
   ];
 };
