@@ -1,11 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dec, defaultCatalog, generateReport, memoryStore, period, type ReportDocument, type ReportSection } from "@tertial/core";
+import { dec, defaultCatalog, generateReport, memoryStore, period, type ReportCell, type ReportDocument, type ReportSection } from "@tertial/core";
 import { CARD_AREAS, cardPlanDrafts } from "../fixtures/card-plan.js";
 
-const planDocument = async (withOutline: boolean): Promise<ReportDocument> => {
+const planDocument = async (withOutline: boolean, amounts?: readonly string[]): Promise<ReportDocument> => {
   let tick = Date.UTC(2022, 11, 15, 8);
   const store = memoryStore({ catalog: defaultCatalog, clock: () => (tick += 1000) });
-  const outcome = await store.append(cardPlanDrafts(withOutline));
+  const outcome = await store.append(cardPlanDrafts(withOutline, amounts));
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
   return (await generateReport(store, defaultCatalog, { kind: "verksamhetsplan", period: period("2023..2025"), generatedBy: "test" })).document;
 };
@@ -53,5 +54,33 @@ describe("a fictional organisation's plan laid out as one card per area, by its 
     const areas = document.sections.find((section) => section.title === "Planering på områdesnivå");
     expect(areas?.sections.map((section) => section.title).sort()).toEqual(CARD_AREAS.map((area) => area.name).sort());
     expect(document.sections.map((section) => section.title)).not.toContain("Skolutveckling");
+  });
+});
+
+/** A cell's exact value; a blank cell (no fact) counts as nothing. */
+const cellExact = (cell: ReportCell | undefined): string => (cell?.kind === "figure" ? cell.figure.exact : "0");
+
+describe("law: a generated plan's budget rows foot to their totals", () => {
+  it("for any net costs of the five areas, the appendix's and Nettokostnader's Summa is the exact sum of their rows", async () => {
+    const amounts = fc.array(fc.integer({ min: -500_000, max: 90_000_000 }).map(String), { minLength: 5, maxLength: 5 });
+    await fc.assert(
+      fc.asyncProperty(amounts, async (given) => {
+        const document = await planDocument(true, given);
+        const all = [...document.sections, ...document.appendices];
+        for (const section of all) {
+          for (const block of section.blocks) {
+            if (block.kind !== "table" || !["plan-budgetbilaga", "plan-nettokostnader"].includes(block.id)) continue;
+            const columns = block.foot[0]?.cells.length ?? 0;
+            for (let column = 1; column < columns; column += 1) {
+              const rows = block.body.map((row) => cellExact(row.cells[column]));
+              expect(cellExact(block.foot[0]?.cells[column])).toBe(rows.reduce((sum, value) => sum.plus(value), dec(0)).toString());
+            }
+          }
+        }
+        const appendix = document.appendices.find((section) => section.title === "Budget 2023");
+        expect(appendix === undefined ? undefined : figures(appendix, "plan.net-cost").find((row) => row.label === "Summa")?.exact).toBe(given.reduce((sum, value) => sum.plus(value), dec(0)).toString());
+      }),
+      { numRuns: 25 },
+    );
   });
 });
