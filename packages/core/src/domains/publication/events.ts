@@ -38,6 +38,8 @@ export const OUTLINE_BLOCKS = [
   "plan-area",
   "plan-multi-year",
   "plan-budget-appendix",
+  // A follow-up's plan columns: budget as adopted against outcome and forecast, avvikelse in kr and %.
+  "plan-budget-outcome",
 ] as const;
 
 export const OutlineBlockKind = oneOf("OutlineBlockKind", OUTLINE_BLOCKS);
