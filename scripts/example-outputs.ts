@@ -38,5 +38,7 @@ export const EXAMPLE_OUTPUTS: readonly ExampleOutput[] = [
   { file: `${DIR}/audit-2020.md`, argv: ["audit", LOG, "--period", "2020-T1..T2", "--known-at", AS_PUBLISHED, "--format", "md"], exitCode: 5 },
   { file: `${DIR}/diff-2020-10-15-now.txt`, argv: ["diff", LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", AS_PUBLISHED, "--known-at", "now"], exitCode: 5 },
   // The plan as adopted: its stated figures audited against the facts as known at the adoption date, before the illustrative revision.
+  // The plan regenerated in its own outline, as adopted (the same known-at as its audit).
+  ...["md", "html"].map((format): ExampleOutput => ({ file: `${PLAN_DIR}/verksamhetsplan-2022-2024.${format}`, argv: ["report", `${PLAN_DIR}/events.jsonl`, "--kind", "verksamhetsplan", "--period", "2022..2024", "--known-at", PLAN_ADOPTED, "--format", format], exitCode: 0, testClock: "2026-01-01T00:00:00Z" })),
   { file: `${PLAN_DIR}/audit-2022-plan.md`, argv: ["audit", `${PLAN_DIR}/events.jsonl`, "--known-at", PLAN_ADOPTED, "--format", "md"], exitCode: 5, testClock: "2026-01-01T00:00:00Z" },
 ];

@@ -32,7 +32,7 @@ describe("what tertial does not understand is a usage error naming it", () => {
     [["schema", "a", "b"], 'tertial schema: unexpected argument "b"'],
     [["reprot", LOG], 'tertial: unknown command "reprot" (did you mean report?)'],
     [["--verison"], "tertial: unknown option --verison (did you mean --version?)"],
-    [["report", LOG, "--kind", "delarsraport", "--period", "2020-T1..T2"], 'tertial report: --kind must be one of tertialrapport, delarsrapport, verksamhetsberattelse, resultatuppfoljning, not "delarsraport" (did you mean delarsrapport?)'],
+    [["report", LOG, "--kind", "delarsraport", "--period", "2020-T1..T2"], 'tertial report: --kind must be one of tertialrapport, delarsrapport, verksamhetsberattelse, resultatuppfoljning, verksamhetsplan, not "delarsraport" (did you mean delarsrapport?)'],
     [["replay", LOG, "--projection", "stafing", "--period", "2020"], 'tertial replay: unknown projection "stafing" (did you mean staffing?)'],
     [["schema", "staff.position-opend"], 'tertial schema: unknown event type "staff.position-opend" (did you mean staff.position-opened?)'],
   ])("tertial %j → exit 2: %s", async (args, says) => {

@@ -39,7 +39,7 @@ export const reportCommand: Command = {
   usage: "tertial report <log> --kind <kind> --period <period> [--known-at <when>] [--format md|html|json|pdf] [--renderer <module or path>] [-o <file> [--force]]",
   positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport (any tertial, cumulative from 1 January), delarsrapport (January–August), verksamhetsberattelse (the year) or resultatuppfoljning (a tertial as 16:9 slides, beside the same tertial of the two years before); å, ä, ö may be written or not" },
+    kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport (any tertial, cumulative from 1 January), delarsrapport (January–August), verksamhetsberattelse (the year) or resultatuppfoljning (a tertial as 16:9 slides, beside the same tertial of the two years before) or verksamhetsplan (whole years, e.g. 2022..2024: the plan adopted for them); å, ä, ö may be written or not" },
     period: { value: true, placeholder: "period", help: "the period the report ends with, e.g. 2020-T1..T2, 2020-T2, 2020" },
     "known-at": { value: true, placeholder: "when", help: `the report as it could have been written then; ${KNOWN_AT_HELP}` },
     format: { value: true, placeholder: "format", choices: FORMATS, help: `output format: ${FORMATS.join(", ")} (default md, or what --out's extension says); pdf prints with the machine's Chromium (CHROMIUM_PATH) and needs --out` },

@@ -5,6 +5,7 @@ import type { Period } from "../time/period.js";
 import type { ReportKind, ReportProvenance } from "./document/document.js";
 import { buildReportDocument, houseNeeds, type BuiltReport, type ReportHouse } from "./builders/house.js";
 import { defaultHouse } from "./builders/default-house.js";
+import { planHouse } from "./plan/house.js";
 import { reportPeriod } from "./builders/kinds.js";
 import { isSlideDocument } from "./document/document.js";
 import { generateSlides } from "./slides/run.js";
@@ -32,7 +33,7 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
   const resolved = reportPeriod(options.kind, options.period);
   if (!resolved.ok) throw new ReportError(resolved.message);
   if (isSlideDocument(options)) return generateSlides(source, catalog, { ...options, period: resolved.period });
-  const house = options.house ?? defaultHouse;
+  const house = options.house ?? (options.kind === "verksamhetsplan" ? planHouse : defaultHouse);
   // A domain projection the catalog lacks is not replayed: its sections say nothing rather than fold events the catalog cannot decode.
   const needs: ReportProjectionNeed[] = houseNeeds(house).filter((need) => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined);
   const replayed = await replayMany(source, catalog, needs, { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });

@@ -1,7 +1,7 @@
 import { Id, IsoDateC, NonEmptyString, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
 import { defineEvent } from "../../events/definition.js";
 
-export const DocumentKind = oneOf("DocumentKind", ["tertialrapport", "delarsrapport", "verksamhetsberattelse"]);
+export const DocumentKind = oneOf("DocumentKind", ["tertialrapport", "delarsrapport", "verksamhetsberattelse", "verksamhetsplan"]);
 
 /**
  * The blocks an outline can place: each names one part the report builders know how to fill.
@@ -25,6 +25,21 @@ export const OUTLINE_BLOCKS = [
   "symbol-legend",
   "course-participation",
   "survey-results",
+  // A plan's blocks (verksamhetsplan): `plan-goal-table` takes a strategic goal, `plan-area` an area id as its section.
+  "plan-vision",
+  "plan-strategic-goals",
+  "plan-agenda-2030",
+  "plan-staff",
+  "plan-focus-areas",
+  "plan-goal-table",
+  "plan-budget",
+  "plan-budget-years",
+  "plan-available-funds",
+  "plan-area",
+  "plan-multi-year",
+  "plan-budget-appendix",
+  // A follow-up's plan columns: budget as adopted against outcome and forecast, avvikelse in kr and %.
+  "plan-budget-outcome",
 ] as const;
 
 export const OutlineBlockKind = oneOf("OutlineBlockKind", OUTLINE_BLOCKS);

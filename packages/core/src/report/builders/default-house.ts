@@ -13,6 +13,7 @@ import { narrativeSections } from "./narratives.js";
 import { researchSections } from "./research.js";
 import { staffSection } from "./staff.js";
 import { surveyAppendix } from "./survey.js";
+import { planBudgetOutcomeSection } from "../plan/follow-up.js";
 
 /**
  * The house structure of the 2020 interim report: 1 Inledning (highlights by the 3 K, staff,
@@ -22,5 +23,5 @@ import { surveyAppendix } from "./survey.js";
  */
 export const defaultHouse: ReportHouse = {
   projections: [reportGoalsProjection, metricDescriptionsProjection, factBasisProjection],
-  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix],
+  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix, planBudgetOutcomeSection],
 };

@@ -13,12 +13,28 @@ const endsOnTertial = (period: Period): boolean => {
   return month % 4 === 0 && day === (month === 4 ? 30 : 31);
 };
 
+/** A plan covers whole years: one (2022) or a span of them (2022..2024), not part of a year. */
+const planPeriod = (given: Period): ReportPeriod => {
+  const start = toCivil(given.start);
+  const end = toCivil(given.end);
+  const whole = start.month === 1 && start.day === 1 && end.month === 12 && end.day === 31;
+  return whole ? { ok: true, period: given } : { ok: false, message: `a verksamhetsplan covers whole years (e.g. 2022..2024), not ${given.name}` };
+};
+
+/** "2022–2024", or "2022" for a single year. */
+export const yearSpanLabel = (period: Period): string => {
+  const first = toCivil(period.start).year;
+  const last = toCivil(period.end).year;
+  return first === last ? `${last}` : `${first}–${last}`;
+};
+
 /**
  * The period a report covers: always cumulative from 1 January of the year the given period
  * ends in. A tertial report ends on a tertial end (T1 = Jan–Apr, T2 = Jan–Aug, T3 = the year),
  * an interim report on 31 August, an annual report on 31 December.
  */
 export const reportPeriod = (kind: ReportKind, given: Period): ReportPeriod => {
+  if (kind === "verksamhetsplan") return planPeriod(given);
   const period = yearToDate(given);
   const { month } = toCivil(period.end);
   switch (kind) {
@@ -54,6 +70,8 @@ export const reportTitle = (kind: ReportKind, period: Period): string => {
       return `Delårsrapport ${monthSpanLabel(period)}`;
     case "verksamhetsberattelse":
       return `Verksamhetsberättelse ${year}`;
+    case "verksamhetsplan":
+      return `Verksamhetsplan ${yearSpanLabel(period)}`;
     case "resultatuppfoljning":
       return `Resultatuppföljning tertial ${tertialIndex(period)} ${year}`;
   }
@@ -61,6 +79,7 @@ export const reportTitle = (kind: ReportKind, period: Period): string => {
 
 /** "Tertial 1–2 2020 (2020-01-01 – 2020-08-31)". */
 export const periodLabel = (period: Period): string => {
+  if (toCivil(period.start).year !== toCivil(period.end).year) return `${yearSpanLabel(period)} (${period.start} – ${period.end})`;
   const label = cumulativeLabel(period);
   return `${label.charAt(0).toUpperCase()}${label.slice(1)}, ${monthSpanLabel(period)} (${period.start} – ${period.end})`;
 };

@@ -4,8 +4,8 @@ import { ReportBlockC, type ReportBlock } from "./blocks.js";
 /** The version of the document tree; renderers may refuse versions they do not know. */
 export const REPORT_DOCUMENT_VERSION = 1;
 
-export const REPORT_KINDS = ["tertialrapport", "delarsrapport", "verksamhetsberattelse", "resultatuppfoljning"] as const;
-export const ReportKindC = t.keyof({ tertialrapport: null, delarsrapport: null, verksamhetsberattelse: null, resultatuppfoljning: null }, "ReportKind");
+export const REPORT_KINDS = ["tertialrapport", "delarsrapport", "verksamhetsberattelse", "resultatuppfoljning", "verksamhetsplan"] as const;
+export const ReportKindC = t.keyof({ tertialrapport: null, delarsrapport: null, verksamhetsberattelse: null, resultatuppfoljning: null, verksamhetsplan: null }, "ReportKind");
 export type ReportKind = t.TypeOf<typeof ReportKindC>;
 
 /** Kinds laid out as slides (one 16:9 page per top-level section) rather than as a report. */

@@ -1,0 +1,64 @@
+import { planBaselineProjection } from "../../domains/plan/baseline.js";
+import { planNetCost } from "../../domains/plan/budget-figures.js";
+import { planForecastCost, planForecastDeviation, planForecastDeviationShare, planOutcomeDeviation, planOutcomeDeviationShare } from "../../domains/plan/follow-up-figures.js";
+import { planFor } from "../../domains/plan/plan-select.js";
+import type { ReportCell } from "../document/blocks.js";
+import { definedCell, headerRow, reportFigureKey, row, table, textCell } from "../builders/cells.js";
+import { defineSection, nothing, placed, resultOf, type BuiltSection, type ReportBuildContext } from "../builders/context.js";
+import { ECONOMY_SECTION } from "../builders/economy.js";
+
+type Params = { readonly plan: string; readonly area?: string };
+type Place = Parameters<typeof definedCell>[3];
+
+/** Each column's cell through its figure: the budget reads the plan as adopted, the rest the plan beside the books. */
+const COLUMNS: readonly { readonly id: string; readonly label: string; readonly unit: "tkr" | "percent"; readonly cell: (context: ReportBuildContext, params: Params, place: Place) => ReportCell }[] = [
+  { id: "budget", label: "Budget", unit: "tkr", cell: (context, params, place) => definedCell(context, planNetCost, params, place) },
+  { id: "avvikelse-utfall", label: "Avvikelse mot utfall", unit: "tkr", cell: (context, params, place) => definedCell(context, planOutcomeDeviation, params, place) },
+  { id: "avvikelse-utfall-andel", label: "Avvikelse mot utfall, %", unit: "percent", cell: (context, params, place) => definedCell(context, planOutcomeDeviationShare, params, place) },
+  { id: "prognos", label: "Prognos kostnad", unit: "tkr", cell: (context, params, place) => definedCell(context, planForecastCost, params, place) },
+  { id: "avvikelse-prognos", label: "Avvikelse mot prognos", unit: "tkr", cell: (context, params, place) => definedCell(context, planForecastDeviation, params, place) },
+  { id: "avvikelse-prognos-andel", label: "Avvikelse mot prognos, %", unit: "percent", cell: (context, params, place) => definedCell(context, planForecastDeviationShare, params, place) },
+];
+const FIGURES = [planNetCost, planOutcomeDeviation, planOutcomeDeviationShare, planForecastCost, planForecastDeviation, planForecastDeviationShare];
+
+/**
+ * A follow-up's plan columns (block `plan-budget-outcome`): each area the plan in force budgets
+ * for the year, its budget as adopted (as known at the cut-off) against the period's outcome and
+ * the year's forecast, with the deviation (avvikelse) in kr and per cent. Nothing without a plan.
+ */
+const buildBudgetOutcome = (context: ReportBuildContext): BuiltSection => {
+  const baseline = resultOf(context, planBaselineProjection);
+  const plan = baseline === undefined ? undefined : planFor(baseline, undefined);
+  const rows = plan?.budget.find((entry) => entry.year === baseline?.year)?.costs ?? [];
+  if (plan === undefined || baseline === undefined || rows.length === 0) return nothing;
+  const evidence: Record<string, readonly string[]> = {};
+  const cells = (area: string | undefined) =>
+    COLUMNS.map((column) =>
+      column.cell(context, area === undefined ? { plan: plan.planId } : { plan: plan.planId, area }, {
+        key: reportFigureKey(`plan-budget-outcome.${column.id}`, context.period.name, area === undefined ? {} : { area }),
+        unit: column.unit,
+        options: { withSuffix: false },
+        evidence,
+      }),
+    );
+  const name = (areaId: string): string => baseline.areaNames[areaId]?.name ?? areaId;
+  return placed(
+    "plan-budget-outcome",
+    ECONOMY_SECTION,
+    null,
+    [
+      table({
+        id: "plan-budget-utfall",
+        caption: `Budget enligt ${plan.title} mot utfall och prognos`,
+        unitNote: "tkr",
+        align: ["left", ...COLUMNS.map(() => "right" as const)],
+        head: [headerRow(["Område", ...COLUMNS.map((column) => column.label)])],
+        body: rows.map((entry) => row([textCell(name(entry.areaId)), ...cells(entry.areaId)])),
+        foot: [row([textCell("Summa"), ...cells(undefined)])],
+      }),
+    ],
+    evidence,
+  );
+};
+
+export const planBudgetOutcomeSection = defineSection({ name: "plan-budget-outcome", figures: FIGURES, reads: [planBaselineProjection], build: buildBudgetOutcome });

@@ -1,0 +1,17 @@
+import { factBasisProjection } from "../builders/fact-basis.js";
+import type { ReportHouse } from "../builders/house.js";
+import { planAreaSections, planStaffSection } from "./areas.js";
+import { planBudgetSections } from "./budget.js";
+import { planStrategySections } from "./strategy.js";
+
+/**
+ * The plan's house: its builders fill the plan's blocks (vision, strategic goals, Agenda 2030,
+ * staff, focus areas, a goal–metric–activity table per strategic goal, the budget tables, one
+ * placement per area, the multi-year plan, the budget appendix). Without an adopted outline the
+ * placements' own numbers make the default layout (1 Inledning … 5 Flerårsplan); an outline
+ * places the same blocks under the organisation's headings, per goal or as one card per area.
+ */
+export const planHouse: ReportHouse = {
+  projections: [factBasisProjection],
+  builders: [planStrategySections, planStaffSection, planBudgetSections, planAreaSections],
+};

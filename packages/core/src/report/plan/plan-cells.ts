@@ -1,0 +1,51 @@
+import { toCivil } from "../../time/calendar.js";
+import type { FigureDefinition, FigureParams } from "../../reconciliation/figure-source.js";
+import { planBaselineProjection, type PlanBaseline, type PlanBaselineResult } from "../../domains/plan/baseline.js";
+import type { ReportCell } from "../document/blocks.js";
+import { reportFigure } from "../document/figure.js";
+import { blankCell, reportFigureKey, type DefinedCellPlace } from "../builders/cells.js";
+import { resultOf, type ReportBuildContext } from "../builders/context.js";
+
+/** The plan a plan document prints: the one whose span is the report's span, else the one detailing the span's first year. */
+export interface DocumentedPlan {
+  readonly result: PlanBaselineResult;
+  readonly plan: PlanBaseline;
+}
+
+export const documentedPlan = (context: ReportBuildContext): DocumentedPlan | undefined => {
+  const result = resultOf(context, planBaselineProjection);
+  if (result === undefined) return undefined;
+  const first = toCivil(context.period.start).year;
+  const last = toCivil(context.period.end).year;
+  const plan = result.plans.find((each) => each.fromYear === first && each.toYear === last) ?? result.plans.find((each) => each.detailedYear === first);
+  return plan === undefined ? undefined : { result, plan };
+};
+
+/**
+ * A plan figure of one year of the plan (the detailed year, a multi-year year, the comparison
+ * year) through its definition, the same the audit uses: a plan document prints several years
+ * of one plan, so the year is the figure's period rather than the report period's end.
+ */
+export const planYearCell = <P extends string>(
+  context: ReportBuildContext,
+  documented: DocumentedPlan,
+  figure: FigureDefinition<PlanBaselineResult, P>,
+  params: FigureParams<NoInfer<P>>,
+  year: number,
+  place: Omit<DefinedCellPlace, "key" | "period">,
+): ReportCell => {
+  const computed = figure.compute({ ...documented.result, year }, params);
+  if (computed === undefined) return blankCell();
+  const canonical = figure.canonicalParams(params);
+  const key = reportFigureKey(figure.key, String(year), canonical);
+  if (place.evidence !== undefined) place.evidence[key] = computed.evidence;
+  const printed = reportFigure(key, computed.exact, place.unit, place.options ?? {}, { key: figure.key, params: canonical, period: String(year) });
+  const figured = context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
+  return { kind: "figure", figure: figured, marks: [] };
+};
+
+/** The plan's years in its tables: the comparison year (if printed), then the plan's own. */
+export const planYears = (plan: PlanBaseline): number[] => {
+  const years = Array.from({ length: plan.toYear - plan.fromYear + 1 }, (_, index) => plan.fromYear + index);
+  return plan.comparisonYear === null ? years : [plan.comparisonYear, ...years];
+};

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { defaultCatalog, generateReport, memoryStore, period, type EventDraft, type ReportDocument, type ReportSection, type ReportTable } from "@tertial/core";
+import { PLAN, planPreamble } from "./support.js";
+
+const ADOPTED = "2021-12-31T08:00:00.000Z";
+const BOOKED = "2022-05-02T00:00:00.000Z";
+const REVISED = "2022-06-01T00:00:00.000Z";
+
+/** A plan for 2022 (Social 1 000 000 kr, Stab 500 000 kr) and the books of the first tertial of Social. */
+const drafts: EventDraft[] = [
+  ...planPreamble().map((draft, index) => ({ ...draft, recordedAt: new Date(Date.parse(ADOPTED) + index * 1000).toISOString() })),
+  { id: "cost-social", type: "plan.cost-planned", effectiveAt: "2021-12-31", recordedAt: "2021-12-31T09:00:00.000Z", data: { planId: PLAN, areaId: "social", year: 2022, amount: "1000000", basis: "net" } },
+  { id: "cost-stab", type: "plan.cost-planned", effectiveAt: "2021-12-31", recordedAt: "2021-12-31T09:00:01.000Z", data: { planId: PLAN, areaId: "stab", year: 2022, amount: "500000", basis: "net" } },
+  { type: "finance.opening-balance-recorded", effectiveAt: "2021-12-31", recordedAt: BOOKED, data: { areaId: "social", asOf: "2021-12-31", amount: "200000" } },
+  { type: "finance.funds-received", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { areaId: "social", from: "2022-01-01", to: "2022-04-30", amount: "1000000", source: "kommunerna" } },
+  { type: "finance.cost-booked", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { areaId: "social", from: "2022-01-01", to: "2022-04-30", amount: "400000" } },
+  { type: "finance.forecast-made", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { areaId: "social", horizon: "2022-12-31", amount: "300000" } },
+  // Recorded after the report's cut-off: the budget the tertial report compares against stays the adopted one.
+  { type: "plan.cost-planned", effectiveAt: "2021-12-31", supersedes: "cost-social", recordedAt: REVISED, data: { planId: PLAN, areaId: "social", year: 2022, amount: "1200000", basis: "net" } },
+];
+
+const tertialReport = async (knownAt?: string): Promise<ReportDocument> => {
+  const store = memoryStore({ catalog: defaultCatalog, clock: () => Date.UTC(2030, 0, 1) });
+  const outcome = await store.append(drafts);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+  return (await generateReport(store, defaultCatalog, { kind: "tertialrapport", period: period("2022-T1"), generatedBy: "test", ...(knownAt === undefined ? {} : { knownAt }) })).document;
+};
+
+const findTable = (sections: readonly ReportSection[], id: string): ReportTable | undefined => {
+  for (const section of sections) {
+    const found = section.blocks.find((block): block is ReportTable => block.kind === "table" && block.id === id) ?? findTable(section.sections, id);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+const printed = (table: ReportTable | undefined): string[][] =>
+  [...(table?.body ?? []), ...(table?.foot ?? [])].map((row) => row.cells.map((cell) => (cell.kind === "text" ? cell.text : cell.kind === "figure" ? cell.figure.text.replace(/\s/g, " ") : "")));
+
+describe("a follow-up report's plan columns (block plan-budget-outcome)", () => {
+  it("set each area's budget as adopted against the outcome and the forecast, with the avvikelse in kr and %", async () => {
+    const table = findTable((await tertialReport("2022-05-15")).sections, "plan-budget-utfall");
+    expect(table?.head[0]?.cells.map((cell) => (cell.kind === "text" ? cell.text : ""))).toEqual(["Område", "Budget", "Avvikelse mot utfall", "Avvikelse mot utfall, %", "Prognos kostnad", "Avvikelse mot prognos", "Avvikelse mot prognos, %"]);
+    // Social: 1 000 − 400 = 600 tkr (60 %); forecast cost 1 200 − 300 = 900, 100 tkr (10 %) below the budget. Stab has no books: blank, never its whole budget.
+    // Summa is the figures without an area, as defined: every budgeted area's plan (1 500) against the books there are (400 spent, 900 forecast).
+    expect(printed(table)).toEqual([
+      ["Social", "1 000", "600", "60", "900", "100", "10"],
+      ["Stab", "500", "", "", "", "", ""],
+      ["Summa", "1 500", "1 100", "73", "900", "600", "40"],
+    ]);
+  });
+
+  it("compare against the plan as known at the report's cut-off: a revision recorded later shows only once known", async () => {
+    const later = findTable((await tertialReport()).sections, "plan-budget-utfall");
+    expect(printed(later)[0]?.slice(0, 3)).toEqual(["Social", "1 200", "800"]);
+  });
+});
