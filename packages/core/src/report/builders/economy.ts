@@ -184,6 +184,32 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
   ];
 };
 
+/**
+ * Tabell 1 as a chart: each area's budget for the year beside its outcome so far, through the
+ * table's own figures and keys (the same value printed twice). The internal-charge line is a part
+ * of the areas above it, so it gets no bar of its own.
+ */
+const budgetChart = (context: ReportBuildContext, result: BudgetFollowUpResult): ReportChart | null => {
+  const areas = result.rows.filter((entry) => entry.line === "area");
+  if (areas.length === 0) return null;
+  const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
+  const column = (name: string, id: "budget" | "outcome", figure: typeof financeBudget) => ({
+    name,
+    values: areas.map((entry) => definedFigure(context, figure, { row: entry.row }, { key: key(id, entry.row), unit: "tkr" })),
+  });
+  return {
+    kind: "chart",
+    id: "budget-och-utfall-per-omrade",
+    chart: "grouped-bar",
+    title: `Budget ${result.budgetYear} och utfall per ${context.period.end}, per verksamhetsområde`,
+    unit: "tkr",
+    categories: areas.map(budgetLabel),
+    series: [column(`Budget förbrukning ${result.budgetYear}`, "budget", financeBudget), column(`Utfall förbrukning ${context.period.end}`, "outcome", financeOutcome)],
+    targetLines: [],
+    labels: { category: "Verksamhetsområde", value: "Belopp" },
+  };
+};
+
 /** Funds at the period's end and the period's costs per financing source, side by side. */
 const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | undefined, outcome: OutcomeBySourceResult | undefined): ReportChart | null => {
   // The totals rows of Tabell 2a and 3a, by source, through the same figures.
@@ -228,7 +254,7 @@ const stateGrantsTable = (context: ReportBuildContext, grants: StateGrantsResult
 
 /**
  * 2.4 Ekonomisk redovisning: Tabell 1 (budget follow-up, tkr) with the footnotes written for
- * it, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
+ * it and a chart of budget and outcome per area, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
  * costs per financing source. Each table only when its projection has facts.
  */
 const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
@@ -237,7 +263,11 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
   const outcome = resultOf(context, outcomeBySourceProjection);
   const evidence: Record<string, readonly string[]> = {};
   const blocks: ReportBlock[] = [];
-  if (budget !== undefined && budget.rows.length > 0) blocks.push(budgetTable(context, budget, evidence));
+  if (budget !== undefined && budget.rows.length > 0) {
+    blocks.push(budgetTable(context, budget, evidence));
+    const chart = budgetChart(context, budget);
+    if (chart !== null) blocks.push(chart);
+  }
   const usableFunds = funds !== undefined && funds.rows.length > 0 ? funds : undefined;
   const usableOutcome = outcome !== undefined && outcome.rows.length > 0 ? outcome : undefined;
   if (usableFunds !== undefined) blocks.push(...fundsTables(context, usableFunds, evidence));
