@@ -190,13 +190,12 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
  * of the areas above it, so it gets no bar of its own.
  */
 const budgetChart = (context: ReportBuildContext, result: BudgetFollowUpResult): ReportChart | null => {
-  const areas = result.rows.filter((entry) => entry.line === "area");
-  if (areas.length === 0) return null;
   const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
-  const column = (name: string, id: "budget" | "outcome", figure: typeof financeBudget) => ({
-    name,
-    values: areas.map((entry) => definedFigure(context, figure, { row: entry.row }, { key: key(id, entry.row), unit: "tkr" })),
-  });
+  const valueOf = (entry: BudgetRow, id: "budget" | "outcome", figure: typeof financeBudget) => definedFigure(context, figure, { row: entry.row }, { key: key(id, entry.row), unit: "tkr" });
+  // An area with neither a budget nor an outcome (a line kept for its funds) would be an empty row.
+  const areas = result.rows.filter((entry) => entry.line === "area" && (valueOf(entry, "budget", financeBudget) !== null || valueOf(entry, "outcome", financeOutcome) !== null));
+  if (areas.length === 0) return null;
+  const column = (name: string, id: "budget" | "outcome", figure: typeof financeBudget) => ({ name, values: areas.map((entry) => valueOf(entry, id, figure)) });
   return {
     kind: "chart",
     id: "budget-och-utfall-per-omrade",
