@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReportDocument, defaultHouse, jsonRenderer, metricsProjection, period, ReportResults, reportFiguresOf, reportPeriod, staffingProjection, surveyProjection, type ReportBuildContext, type ReportProvenance, type StaffingResult, type SurveyResult } from "@tertial/core";
+import { ATTENDANCE_AVERAGE, attendanceProjection, buildReportDocument, dec, defaultHouse, jsonRenderer, metricsProjection, period, type AttendanceResult, type ReportChart, ReportResults, reportFiguresOf, reportPeriod, staffingProjection, surveyProjection, type ReportBuildContext, type ReportProvenance, type StaffingResult, type SurveyResult } from "@tertial/core";
 
 const provenance: ReportProvenance = { logHash: null, eventCount: 0, knownAt: null, period: { name: "2020-T1..T2", start: "2020-01-01", end: "2020-08-31" }, generatedBy: "test" };
 
@@ -104,6 +104,35 @@ describe("report builders", () => {
     expect(chart.categories).toEqual(["Nytta", "Information"]);
     expect(chart.series[0]?.values.map((value) => `${value?.key} ${value?.text}`)).toEqual(["survey.share@r/question=nytta 76\u00a0%", "survey.share@r/question=info 58\u00a0%"]);
     expect(chart.targetLines.map((line) => `${line.label} ${line.figure.text}`)).toEqual(["Målvärde 70\u00a0%"]);
+  });
+
+  it("charts attendance per municipality where the facts give seats per municipality, through the share figure with the municipality parameter", () => {
+    const seats = (present: number, expected: number) => ({ present, expected, share: dec(present).dividedBy(expected).toString() });
+    const attendance: AttendanceResult = {
+      period: "2020-T1..T2",
+      definition: ATTENDANCE_AVERAGE,
+      perMeeting: [],
+      networks: [],
+      groups: [],
+      meetings: 3,
+      attendance: seats(30, 40),
+      bySide: {},
+      byMunicipality: { vetlanda: seats(9, 12), aneby: seats(21, 28) },
+      municipalityRange: null,
+      modes: { meetingsWithMode: 0, counts: {}, shares: {} },
+      gender: { counted: 0, counts: {}, shares: {} },
+      evidence: ["a1"],
+    };
+    const { document } = buildReportDocument({ context: context((results) => results.set(attendanceProjection, "report", attendance)), provenance, house: defaultHouse });
+    type Section = (typeof document.sections)[number];
+    const chartsIn = (section: Section): ReportChart[] => [...section.blocks.filter((block): block is ReportChart => block.kind === "chart"), ...section.sections.flatMap(chartsIn)];
+    const charts = document.sections.flatMap(chartsIn);
+    const chart = charts.find((entry) => entry.id === "narvaro-per-kommun");
+    expect(chart?.categories).toEqual(["aneby", "vetlanda"]);
+    expect(chart?.series[0]?.values.map((value) => `${value?.key} ${value?.text} ${value?.definition?.params.municipality}`)).toEqual([
+      "attendance.municipality@2020-T1..T2/municipality=aneby 75\u00a0% aneby",
+      "attendance.municipality@2020-T1..T2/municipality=vetlanda 75\u00a0% vetlanda",
+    ]);
   });
 
   it("is pure: the same results give the same bytes", () => {
