@@ -33,7 +33,21 @@ tfoot td, tfoot th { border-top: 2px solid var(--ink); font-weight: 700; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 thead th.num { white-space: normal; }
 .center { text-align: center; }
-.mark { font-size: .75em; vertical-align: super; }
+.mark { font-size: .75em; vertical-align: super; line-height: 0; }
+/* A figure links to its facts without looking like a web link: the number reads as a number, the link shows on hover or focus. */
+a.figure-link { color: inherit; text-decoration: none; }
+a.figure-link:hover, a.figure-link:focus-visible { color: var(--accent); text-decoration: underline dotted; text-underline-offset: .15em; }
+/* † reconstructed, ‡ illustrative: a small raised mark after the figure, never widening its column. */
+sup.basis { font-size: .7em; line-height: 0; vertical-align: super; margin-left: .1em; color: var(--muted); font-weight: 400; }
+/* Underlag för siffrorna: a reference list, compact and small; the entry a figure links to is highlighted. */
+section.evidence { font-size: .8rem; color: var(--muted); }
+section.evidence h2 { font-size: 1.2rem; }
+section.evidence p { margin: .25rem 0 .75rem; }
+dl.evidence-list { margin: 0; columns: 2 24rem; column-gap: 2rem; }
+dl.evidence-list dt { color: var(--ink); font-weight: 600; margin-top: .35rem; break-after: avoid; break-inside: avoid; }
+dl.evidence-list dd { margin: 0 0 0 1rem; break-inside: avoid; }
+dl.evidence-list code { font-size: .95em; font-weight: 400; overflow-wrap: anywhere; }
+dl.evidence-list dt:target { background: #fff3c4; outline: 2px solid #fff3c4; }
 .unit-note { color: var(--muted); font-weight: 400; }
 /* Footnotes and unit notes are the size of a caption, never larger than the table they explain. */
 .footnotes, .provenance { color: var(--muted); font-size: .9rem; }
@@ -80,6 +94,10 @@ dl.legend dd { margin: 0 0 .3rem 2.5rem; }
   caption, .footnotes, .provenance { font-size: 8.5pt; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
+  section.evidence { font-size: 7pt; }
+  section.evidence h2 { font-size: 12pt; margin-top: 0; }
+  dl.evidence-list { columns: 2; column-gap: 6mm; }
+  dl.evidence-list dt { margin-top: 1mm; }
 }
 `.trim();
 

@@ -29,6 +29,15 @@ const funds: ReportChart = {
   labels: { category: "Finansiär", value: "Belopp" },
 };
 
+/** A budget deviation per area: one overspent (negative), one under budget. */
+const deviation: ReportChart = {
+  ...funds,
+  id: "avvikelse",
+  categories: ["Kansli", "Hälsa och välfärd"],
+  series: [{ name: "Avvikelse 2020-08-31", values: [reportFigure("d1", dec("-1250000"), "tkr"), reportFigure("d2", dec("3400000"), "tkr")] }],
+  labels: { category: "Område", value: "Avvikelse" },
+};
+
 const texts = (svg: string): string[] => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? "");
 
 describe("hand-written SVG chart", () => {
@@ -46,6 +55,23 @@ describe("hand-written SVG chart", () => {
     expect(money.title).toBe("Belopp (tkr)");
     expect(money.ticks.map((tick) => tick.label)).toEqual(["0", "20\u00a0000", "40\u00a0000", "60\u00a0000", "80\u00a0000", "100\u00a0000"]);
     expect(valueAxis(dec("0"), "fte", "Årsarbetare").ticks.map((tick) => tick.label)).toEqual(["0", "1"]);
+  });
+
+  it("gives the value axis two sides when a value is negative: a zero line, bars going down, labels left of them", () => {
+    const axis = valueAxis(dec("3400000"), "tkr", "Avvikelse", 5, dec("-1250000"));
+    expect(axis.ticks.map((tick) => tick.label)).toEqual(["\u22122\u00a0000", "\u22121\u00a0000", "0", "1\u00a0000", "2\u00a0000", "3\u00a0000", "4\u00a0000"]);
+    expect(axis.min).toBeLessThan(0);
+    expect(valueAxis(dec("3400000"), "tkr", "Avvikelse").min).toBe(0);
+    const svg = svgChart(deviation).split("</svg>")[0] ?? "";
+    const zero = /<line x1="([\d.]+)"[^>]*class="baseline"/.exec(svg);
+    const rects = [...svg.slice(svg.indexOf('class="bars"')).matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="\d+" fill/g)].map((match) => ({ x: Number(match[1]), width: Number(match[2]) }));
+    const [down, up] = rects;
+    expect(zero).not.toBeNull();
+    const zeroX = Number(zero?.[1]);
+    expect(down && down.width > 0 && Math.abs(down.x + down.width - zeroX) < 0.2).toBe(true);
+    expect(up && Math.abs(up.x - zeroX) < 0.2 && up.width > down!.width).toBe(true);
+    const label = /<text x="([\d.]+)"[^>]*text-anchor="end" class="value"[^>]*>([^<]*)</.exec(svg);
+    expect(Number(label?.[1])).toBeLessThan(down!.x);
   });
 
   it("prints whole category names, whole legend names, gridlines and a labelled target line", () => {
@@ -69,7 +95,7 @@ describe("hand-written SVG chart", () => {
   });
 
   it("draws each chart wide and narrow, every text inside its viewBox by its own measure, every name whole, the same bytes every time", () => {
-    for (const chart of [attendance, funds]) {
+    for (const chart of [attendance, funds, deviation]) {
       const both = svgChart(chart);
       expect(both).toBe(svgChart(structuredClone(chart)));
       const drawings = both.split("</svg>").filter((part) => part !== "");

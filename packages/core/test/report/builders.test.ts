@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReportDocument, defaultHouse, jsonRenderer, period, ReportResults, reportFiguresOf, reportPeriod, staffingProjection, surveyProjection, type ReportBuildContext, type ReportProvenance, type StaffingResult, type SurveyResult } from "@tertial/core";
+import { ATTENDANCE_AVERAGE, attendanceProjection, buildReportDocument, dec, defaultHouse, jsonRenderer, metricsProjection, period, type AttendanceResult, type ReportChart, ReportResults, reportFiguresOf, reportPeriod, staffingProjection, surveyProjection, type ReportBuildContext, type ReportProvenance, type StaffingResult, type SurveyResult } from "@tertial/core";
 
 const provenance: ReportProvenance = { logHash: null, eventCount: 0, knownAt: null, period: { name: "2020-T1..T2", start: "2020-01-01", end: "2020-08-31" }, generatedBy: "test" };
 
@@ -89,6 +89,50 @@ describe("report builders", () => {
     expect(`${appendix?.number} ${appendix?.title}`).toBe("Bilaga 2 Årlig utvärderingsenkät");
     const figures = reportFiguresOf(document);
     expect(figures.get("survey.share@enkat-2020/question=nytta")?.figure.text).toBe("76\u00a0%");
+  });
+
+  it("charts each survey round beside its table: the table's own figures, against the target of the metric resting on its answers", () => {
+    const question = (questionId: string, text: string, share: string, evidence: string) => ({ questionId, text, networkIds: [], rank: null, byNetwork: [], byArea: [], evidence: [evidence], answered: 100, dontKnow: 0, satisfied: 0, share });
+    const survey: SurveyResult = { period: "2020", rounds: [{ roundId: "r", title: "Enkät 2020", year: 2020, date: "2020-12-10", questions: [question("nytta", "Nytta", "0.76", "e1"), question("info", "Information", "0.58", "e2")] }] };
+    const metric = { metricId: "m", goalId: "g", goalNumber: null, name: "Nöjda", unit: "percent", direction: "higher", measuredPeriod: "2020", target: { kind: "fixed", printed: "0.7", effective: "0.7" }, result: { period: "2020", value: "0.76", source: "computed", evidence: ["e1"] }, shareOfBase: null, status: { derived: null, assessed: null, shown: null, overridden: false }, trend: null, comparisons: [] } as const;
+    const fill = (results: ReportResults) => results.set(surveyProjection, "report", survey).set(metricsProjection, "report", { period: "2020", rows: [metric] });
+    const { document } = buildReportDocument({ context: { ...context(fill), kind: "verksamhetsberattelse", period: period("2020") }, provenance, house: defaultHouse });
+    const blocks = document.appendices.find((section) => section.title === "Årlig utvärderingsenkät")?.blocks ?? [];
+    expect(blocks.map((block) => block.kind)).toEqual(["table", "chart"]);
+    const chart = blocks[1];
+    if (chart?.kind !== "chart") throw new Error("no chart");
+    expect(chart.categories).toEqual(["Nytta", "Information"]);
+    expect(chart.series[0]?.values.map((value) => `${value?.key} ${value?.text}`)).toEqual(["survey.share@r/question=nytta 76\u00a0%", "survey.share@r/question=info 58\u00a0%"]);
+    expect(chart.targetLines.map((line) => `${line.label} ${line.figure.text}`)).toEqual(["Målvärde 70\u00a0%"]);
+  });
+
+  it("charts attendance per municipality where the facts give seats per municipality, through the share figure with the municipality parameter", () => {
+    const seats = (present: number, expected: number) => ({ present, expected, share: dec(present).dividedBy(expected).toString() });
+    const attendance: AttendanceResult = {
+      period: "2020-T1..T2",
+      definition: ATTENDANCE_AVERAGE,
+      perMeeting: [],
+      networks: [],
+      groups: [],
+      meetings: 3,
+      attendance: seats(30, 40),
+      bySide: {},
+      byMunicipality: { vetlanda: seats(9, 12), aneby: seats(21, 28) },
+      municipalityRange: null,
+      modes: { meetingsWithMode: 0, counts: {}, shares: {} },
+      gender: { counted: 0, counts: {}, shares: {} },
+      evidence: ["a1"],
+    };
+    const { document } = buildReportDocument({ context: context((results) => results.set(attendanceProjection, "report", attendance)), provenance, house: defaultHouse });
+    type Section = (typeof document.sections)[number];
+    const chartsIn = (section: Section): ReportChart[] => [...section.blocks.filter((block): block is ReportChart => block.kind === "chart"), ...section.sections.flatMap(chartsIn)];
+    const charts = document.sections.flatMap(chartsIn);
+    const chart = charts.find((entry) => entry.id === "narvaro-per-kommun");
+    expect(chart?.categories).toEqual(["aneby", "vetlanda"]);
+    expect(chart?.series[0]?.values.map((value) => `${value?.key} ${value?.text} ${value?.definition?.params.municipality}`)).toEqual([
+      "attendance.municipality@2020-T1..T2/municipality=aneby 75\u00a0% aneby",
+      "attendance.municipality@2020-T1..T2/municipality=vetlanda 75\u00a0% vetlanda",
+    ]);
   });
 
   it("is pure: the same results give the same bytes", () => {

@@ -1,6 +1,6 @@
 import { Decimal, type ReportChart } from "@tertial/core";
 import { escapeHtml } from "../escape.js";
-import { SIZE, barBlockHeight, exactOf, frameOf, rowsOf, type Canvas, type Frame, type Row } from "./layout.js";
+import { SIZE, barBlockHeight, exactOf, frameOf, rowsOf, signedOf, type Canvas, type Frame, type Row } from "./layout.js";
 import { textWidth, wrapText } from "./text.js";
 
 /** Colours that stay apart in grey print and for common colour-vision deficiencies. */
@@ -53,7 +53,7 @@ const targetLabels = (chart: ReportChart, frame: Frame, top: number): Part => {
   const labels = chart.targetLines.map((line, index) => {
     const text = `${line.label} ${line.figure.text}`;
     const width = textWidth(text, SIZE.font, true);
-    const left = Math.min(Math.max(frame.x(exactOf(line.figure)) - width / 2, frame.plotLeft), frame.canvas.width - SIZE.pad - width);
+    const left = Math.min(Math.max(frame.x(signedOf(line.figure)) - width / 2, frame.plotLeft), frame.canvas.width - SIZE.pad - width);
     return `<text x="${px(left)}" y="${px(top + index * SIZE.line + BASELINE)}" class="target-label" fill="${TARGET}" font-weight="700">${escapeHtml(text)}</text>`;
   });
   return { svg: labels.join(""), height: chart.targetLines.length * SIZE.line + (labels.length > 0 ? 4 : 0) };
@@ -70,12 +70,13 @@ const gridAndTicks = (frame: Frame, plotTop: number, plotBottom: number): Part =
   return { svg: `<g class="axis">${parts.join("")}${title}</g>`, height: 4 + SIZE.line + 2 + titleLines.length * SIZE.line };
 };
 
-/** A value label right of its bar; when a target line would run through it, it moves just past the line. */
-const valueLabel = (chart: ReportChart, frame: Frame, text: string, barEnd: number, barTop: number): string => {
+/** A value label past its bar's end (left of a bar going down); when a target line would run through it, it moves just past the line. */
+const valueLabel = (chart: ReportChart, frame: Frame, text: string, barEnd: number, barTop: number, downward: boolean): string => {
   const width = textWidth(text, SIZE.font);
+  if (downward) return `<text x="${px(barEnd - SIZE.valueGap)}" y="${px(barTop + SIZE.bar - 4)}" text-anchor="end" class="value"${HALO}>${escapeHtml(text)}</text>`;
   let x = barEnd + SIZE.valueGap;
   for (const line of chart.targetLines) {
-    const lineX = frame.x(exactOf(line.figure));
+    const lineX = frame.x(signedOf(line.figure));
     if (lineX >= x - 3 && lineX <= x + width + 3) x = lineX + SIZE.valueGap;
   }
   return `<text x="${px(x)}" y="${px(barTop + SIZE.bar - 4)}" class="value"${HALO}>${escapeHtml(text)}</text>`;
@@ -84,22 +85,22 @@ const valueLabel = (chart: ReportChart, frame: Frame, text: string, barEnd: numb
 const bars = (chart: ReportChart, frame: Frame, row: Row, index: number): string => {
   const stacked = chart.chart === "stacked-bar";
   const blockTop = row.top + (row.content - barBlockHeight(chart)) / 2;
-  let start = frame.plotLeft;
+  let start = frame.x(0);
   let cumulative = new Decimal(0);
   return chart.series
     .map((series, seriesIndex) => {
       const figure = series.values[index] ?? null;
       if (figure === null) return "";
       cumulative = cumulative.plus(exactOf(figure));
-      const end = frame.x(stacked ? cumulative : exactOf(figure));
+      const end = frame.x(stacked ? cumulative : signedOf(figure));
       const top = stacked ? blockTop : blockTop + seriesIndex * SIZE.bar;
-      const bar = `<rect x="${px(start)}" y="${px(top + 1)}" width="${px(end - start)}" height="${SIZE.bar - 2}" fill="${colour(seriesIndex)}"><title>${escapeHtml(`${series.name}: ${figure.text}`)}</title></rect>`;
+      const bar = `<rect x="${px(Math.min(start, end))}" y="${px(top + 1)}" width="${px(Math.abs(end - start))}" height="${SIZE.bar - 2}" fill="${colour(seriesIndex)}"><title>${escapeHtml(`${series.name}: ${figure.text}`)}</title></rect>`;
       const fits = textWidth(figure.text, SIZE.font) + 6 <= end - start;
       const label = stacked
         ? fits
           ? `<text x="${px((start + end) / 2)}" y="${px(top + SIZE.bar - 4)}" text-anchor="middle" class="inside" fill="${ON_PALETTE[seriesIndex % ON_PALETTE.length] ?? INK}">${escapeHtml(figure.text)}</text>`
           : ""
-        : valueLabel(chart, frame, figure.text, end, top);
+        : valueLabel(chart, frame, figure.text, end, top, end < start);
       if (stacked) start = end;
       return bar + label;
     })
@@ -113,7 +114,7 @@ const plot = (chart: ReportChart, frame: Frame, top: number): Part & { readonly 
   const labels = rows.map((row) => textLines(row.lines, frame.plotLeft - SIZE.labelGap, row.top + (row.content - row.lines.length * SIZE.line) / 2, ' text-anchor="end" class="category"')).join("");
   const grid = gridAndTicks(frame, top, bottom);
   const targets = chart.targetLines.map((line) => {
-    const x = px(frame.x(exactOf(line.figure)));
+    const x = px(frame.x(signedOf(line.figure)));
     return `<line x1="${x}" y1="${px(top - 4)}" x2="${x}" y2="${px(bottom)}" class="target" stroke="${TARGET}" stroke-width="1.5" stroke-dasharray="5 3"/>`;
   });
   // Order matters: grid under bars, target lines over bars, value labels (with a white halo) on top.

@@ -15,15 +15,22 @@ export interface Canvas {
 export const WIDE: Canvas = { name: "wide", width: 720, labelMax: 220 };
 export const NARROW: Canvas = { name: "narrow", width: 400, labelMax: 130 };
 
+/** A stacked bar's parts only add up when none is negative: there a value below 0 counts as 0. */
 export const exactOf = (figure: ReportFigure | null): Decimal => (figure === null ? new Decimal(0) : Decimal.max(new Decimal(figure.exact), 0));
+/** A grouped bar keeps its sign: a negative value is a bar going down from the zero line. */
+export const signedOf = (figure: ReportFigure | null): Decimal => (figure === null ? new Decimal(0) : new Decimal(figure.exact));
 
-const extentOf = (chart: ReportChart): Decimal => {
+/** The lowest and highest value the axis must hold; the low end is below 0 only for a grouped chart with a negative value. */
+const extentOf = (chart: ReportChart): { readonly low: Decimal; readonly high: Decimal } => {
   const stacked = chart.chart === "stacked-bar";
+  const valueOf = stacked ? exactOf : signedOf;
   const perCategory = chart.categories.map((_, index) => {
-    const values = chart.series.map((series) => exactOf(series.values[index] ?? null));
+    const values = chart.series.map((series) => valueOf(series.values[index] ?? null));
     return stacked ? values.reduce((total, value) => total.plus(value), new Decimal(0)) : Decimal.max(0, ...values);
   });
-  return Decimal.max(0, ...perCategory, ...chart.targetLines.map((line) => exactOf(line.figure)));
+  const lows = stacked ? [] : chart.series.flatMap((series) => series.values.map(signedOf));
+  const targets = chart.targetLines.map((line) => signedOf(line.figure));
+  return { low: Decimal.min(0, ...lows, ...targets), high: Decimal.max(0, ...perCategory, ...targets) };
 };
 
 /** Where the plot lies across the chart, and how a value maps onto it. */
@@ -43,11 +50,12 @@ const frameWith = (chart: ReportChart, canvas: Canvas, axis: ValueAxis): Frame =
   const longest = Math.min(canvas.labelMax, Math.max(0, ...chart.categories.map((category) => textWidth(category, SIZE.font))));
   // Wide enough for the widest word, so no name is broken inside a word (up to half the drawing; only a freak word is longer).
   const labelWidth = Math.min(Math.max(longest, ...chart.categories.map((category) => widestWord(category, SIZE.font))), canvas.width / 2);
-  const plotLeft = SIZE.pad + labelWidth + SIZE.labelGap;
+  // A two-sided axis puts value labels left of the bars going down: room for them before the plot.
+  const plotLeft = SIZE.pad + labelWidth + SIZE.labelGap + (axis.min < 0 ? valueLabelsWidth(chart) : 0);
   const lastTick = axis.ticks[axis.ticks.length - 1]?.label ?? "";
   const plotRight = canvas.width - SIZE.pad - Math.max(valueLabelsWidth(chart), textWidth(lastTick, SIZE.font) / 2);
   const span = plotRight - plotLeft;
-  return { canvas, labelWidth, plotLeft, plotRight, axis, x: (value) => plotLeft + (axis.max === 0 ? 0 : (Number(value.toString()) / axis.max) * span) };
+  return { canvas, labelWidth, plotLeft, plotRight, axis, x: (value) => plotLeft + (axis.max === axis.min ? 0 : ((Number(value.toString()) - axis.min) / (axis.max - axis.min)) * span) };
 };
 
 /** Tick labels never touch: as many ticks as fit side by side, five at most. */
@@ -58,9 +66,9 @@ const ticksFit = (frame: Frame): boolean => {
 
 /** Category labels get the room their longest line needs, up to a column limit; values and the last tick get room on the right. */
 export const frameOf = (chart: ReportChart, canvas: Canvas): Frame => {
-  const extent = extentOf(chart);
-  let frame = frameWith(chart, canvas, valueAxis(extent, chart.unit, chart.labels.value, 5));
-  for (let wanted = 4; wanted >= 1 && !ticksFit(frame); wanted -= 1) frame = frameWith(chart, canvas, valueAxis(extent, chart.unit, chart.labels.value, wanted));
+  const { low, high } = extentOf(chart);
+  let frame = frameWith(chart, canvas, valueAxis(high, chart.unit, chart.labels.value, 5, low));
+  for (let wanted = 4; wanted >= 1 && !ticksFit(frame); wanted -= 1) frame = frameWith(chart, canvas, valueAxis(high, chart.unit, chart.labels.value, wanted, low));
   return frame;
 };
 

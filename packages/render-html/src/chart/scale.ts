@@ -7,7 +7,9 @@ export interface Tick {
 }
 
 export interface ValueAxis {
-  /** The axis ends here (base unit); 0 is always the start. */
+  /** The axis starts here (base unit): 0, or below it when a value is negative. */
+  readonly min: number;
+  /** The axis ends here (base unit). */
   readonly max: number;
   readonly ticks: readonly Tick[];
   readonly title: string;
@@ -31,17 +33,24 @@ const titleOf = (label: string, unit: UnitId): string => {
   return suffix === "" || unit === "percent" || label.toLowerCase().includes(suffix.toLowerCase()) ? label : `${label} (${suffix})`;
 };
 
-/** About `wanted` ticks from 0 to a round maximum that covers `extent` (base unit), labelled by the core formatter. */
-export const valueAxis = (extent: Decimal, unit: UnitId, label: string, wanted = 5): ValueAxis => {
+/**
+ * About `wanted` ticks over a round range that covers `low`–`extent` (base unit), labelled by the
+ * core formatter. The range always holds 0: one-sided from 0 when nothing is negative, two-sided
+ * (a zero line with bars going down) when `low` is below 0, as a budget deviation can be.
+ */
+export const valueAxis = (extent: Decimal, unit: UnitId, label: string, wanted = 5, low: Decimal = new Decimal(0)): ValueAxis => {
   const scale = UNITS[unit].scale;
-  const printedMax = extent.times(scale);
-  const step = printedMax.greaterThan(0) ? niceStep(printedMax, wanted) : new Decimal(1);
-  const count = Math.max(1, printedMax.dividedBy(step).ceil().toNumber());
+  const printedMax = Decimal.max(extent, 0).times(scale);
+  const printedMin = Decimal.min(low, 0).times(scale);
+  const printedSpan = printedMax.minus(printedMin);
+  const step = printedSpan.greaterThan(0) ? niceStep(printedSpan, wanted) : new Decimal(1);
+  const first = printedMin.dividedBy(step).floor().toNumber();
+  const last = Math.max(first + 1, printedMax.dividedBy(step).ceil().toNumber());
   const decimals = Math.max(0, step.decimalPlaces());
-  const ticks = Array.from({ length: count + 1 }, (_, index) => {
-    const base = step.times(index).dividedBy(scale);
+  const ticks = Array.from({ length: last - first + 1 }, (_, index) => {
+    const base = step.times(first + index).dividedBy(scale);
     const label = formatFigure(base, unit, { rounding: { decimals, mode: "half-up" }, withSuffix: unit === "percent" }).text;
     return { value: base.toNumber(), label };
   });
-  return { max: step.times(count).dividedBy(scale).toNumber(), ticks, title: titleOf(label, unit) };
+  return { min: step.times(first).dividedBy(scale).toNumber(), max: step.times(last).dividedBy(scale).toNumber(), ticks, title: titleOf(label, unit) };
 };

@@ -1,11 +1,11 @@
 import type { CoursesResult } from "../../domains/courses/projections.js";
 import { coursesProjection } from "../../domains/courses/projections.js";
 import { referenceProjection } from "../../domains/reference/projection.js";
-import type { ReportBlock, ReportTable } from "../document/blocks.js";
+import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import { coursesCancelled, coursesHeld, coursesHeldDecrease, coursesParticipants, coursesParticipantsDecrease, coursesParticipantShare } from "../../domains/courses/figures.js";
 import type { FigureDefinition } from "../../reconciliation/figure-source.js";
 import type { ReportPeriodChoice } from "../replay-many.js";
-import { blankCell, definedCell, headerRow, row, table, textCell } from "./cells.js";
+import { blankCell, definedCell, definedFigure, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 import { bySwedishName, namer } from "./names.js";
 import { monthSpanLabel } from "./kinds.js";
@@ -86,12 +86,47 @@ const summaryTable = (context: ReportBuildContext, result: CoursesResult): Repor
   });
 };
 
+/**
+ * The summary table as two charts, this period beside the same period last year, through the
+ * table's own figures and keys: courses (held, cancelled) and participants apart, since
+ * participants run in thousands and courses in tens.
+ */
+const summaryCharts = (context: ReportBuildContext, result: CoursesResult): ReportChart[] => {
+  const { current, samePeriodLastYear: before } = result;
+  const key = (what: string, period: string): string => `courses.${what}@${period}`;
+  /** A chart line: its label, and its value in a period through its figure (the figure's own optional parameters left out, as in the table). */
+  interface Line {
+    readonly label: string;
+    readonly value: (period: ReportPeriodChoice) => ReturnType<typeof definedFigure>;
+  }
+  const line = <P extends string>(label: string, what: string, figure: FigureDefinition<CoursesResult, P>): Line => ({
+    label,
+    value: (period) => definedFigure(context, figure, {}, counted(key(what, period === "report" ? current.period : before.period), period)),
+  });
+  const chart = (id: string, title: string, category: string, lines: readonly Line[]): ReportChart | null => {
+    const series = [
+      { name: spanOf(current), values: lines.map((entry) => entry.value("report")) },
+      { name: spanOf(before), values: lines.map((entry) => entry.value(LAST_YEAR)) },
+    ];
+    if (series.every((entry) => entry.values.every((value) => value === null))) return null;
+    return { kind: "chart", id, chart: "grouped-bar", title, unit: "count", categories: lines.map((entry) => entry.label), series, targetLines: [], labels: { category, value: "Antal" } };
+  };
+  const courses = chart("bilaga-2-kurser-diagram", `Kurser, ${spanOf(current)} och samma period föregående år`, "Kurser", [
+    line("Genomförda kurser/arrangemang", "held", coursesHeld),
+    line("Inställda kurser", "cancelled", coursesCancelled),
+  ]);
+  const participants = chart("bilaga-2-deltagare-diagram", `Deltagare, ${spanOf(current)} och samma period föregående år`, "Deltagare", [line("Deltagare", "participants", coursesParticipants)]);
+  return [courses, participants].filter((entry): entry is ReportChart => entry !== null);
+};
+
 /** Bilaga 2: course participation per municipality, courses per commissioning party, held and cancelled. */
 const buildCoursesAppendix = (context: ReportBuildContext): BuiltSection => {
   const result = resultOf(context, coursesProjection);
   if (result === undefined) return nothing;
   const name = namer(context);
-  const blocks = [participantsTable(context, result, name), commissionersTable(context, result, name), summaryTable(context, result)].filter((block): block is ReportTable => block !== null) as ReportBlock[];
+  const summary = summaryTable(context, result);
+  const blocks: ReportBlock[] = [participantsTable(context, result, name), commissionersTable(context, result, name), summary].filter((block): block is ReportTable => block !== null);
+  if (summary !== null) blocks.push(...summaryCharts(context, result));
   if (blocks.length === 0) return nothing;
   const evidence: Record<string, readonly string[]> = {};
   if (result.current.participants !== null) evidence[`courses.participants@${result.current.period}`] = result.current.participants.evidence;

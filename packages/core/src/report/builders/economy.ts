@@ -184,6 +184,31 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
   ];
 };
 
+/**
+ * Tabell 1 as a chart: each area's budget for the year beside its outcome so far, through the
+ * table's own figures and keys (the same value printed twice). The internal-charge line is a part
+ * of the areas above it, so it gets no bar of its own.
+ */
+const budgetChart = (context: ReportBuildContext, result: BudgetFollowUpResult): ReportChart | null => {
+  const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
+  const valueOf = (entry: BudgetRow, id: "budget" | "outcome", figure: typeof financeBudget) => definedFigure(context, figure, { row: entry.row }, { key: key(id, entry.row), unit: "tkr" });
+  // An area with neither a budget nor an outcome (a line kept for its funds) would be an empty row.
+  const areas = result.rows.filter((entry) => entry.line === "area" && (valueOf(entry, "budget", financeBudget) !== null || valueOf(entry, "outcome", financeOutcome) !== null));
+  if (areas.length === 0) return null;
+  const column = (name: string, id: "budget" | "outcome", figure: typeof financeBudget) => ({ name, values: areas.map((entry) => valueOf(entry, id, figure)) });
+  return {
+    kind: "chart",
+    id: "budget-och-utfall-per-omrade",
+    chart: "grouped-bar",
+    title: `Budget ${result.budgetYear} och utfall per ${context.period.end}, per verksamhetsområde`,
+    unit: "tkr",
+    categories: areas.map(budgetLabel),
+    series: [column(`Budget förbrukning ${result.budgetYear}`, "budget", financeBudget), column(`Utfall förbrukning ${context.period.end}`, "outcome", financeOutcome)],
+    targetLines: [],
+    labels: { category: "Verksamhetsområde", value: "Belopp" },
+  };
+};
+
 /** Funds at the period's end and the period's costs per financing source, side by side. */
 const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | undefined, outcome: OutcomeBySourceResult | undefined): ReportChart | null => {
   // The totals rows of Tabell 2a and 3a, by source, through the same figures.
@@ -228,7 +253,7 @@ const stateGrantsTable = (context: ReportBuildContext, grants: StateGrantsResult
 
 /**
  * 2.4 Ekonomisk redovisning: Tabell 1 (budget follow-up, tkr) with the footnotes written for
- * it, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
+ * it and a chart of budget and outcome per area, Tabell 2a/2b (funds by source), Tabell 3a/3b (costs by source) and a chart of funds and
  * costs per financing source. Each table only when its projection has facts.
  */
 const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
@@ -237,7 +262,11 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
   const outcome = resultOf(context, outcomeBySourceProjection);
   const evidence: Record<string, readonly string[]> = {};
   const blocks: ReportBlock[] = [];
-  if (budget !== undefined && budget.rows.length > 0) blocks.push(budgetTable(context, budget, evidence));
+  if (budget !== undefined && budget.rows.length > 0) {
+    blocks.push(budgetTable(context, budget, evidence));
+    const chart = budgetChart(context, budget);
+    if (chart !== null) blocks.push(chart);
+  }
   const usableFunds = funds !== undefined && funds.rows.length > 0 ? funds : undefined;
   const usableOutcome = outcome !== undefined && outcome.rows.length > 0 ? outcome : undefined;
   if (usableFunds !== undefined) blocks.push(...fundsTables(context, usableFunds, evidence));
