@@ -1,8 +1,6 @@
 import type { Catalog } from "../../events/catalog.js";
-import { recordedBy } from "../../corrections/resolve.js";
 import type { AnyProjection, ProjectionOf } from "../../projection/projection.js";
 import type { EventSource } from "../../projection/source.js";
-import { knownAtCutoff } from "../../time/effective.js";
 import type { Period } from "../../time/period.js";
 import type { ReportProvenance } from "../document/document.js";
 import { replayMany, type ReportResults } from "../replay-many.js";
@@ -19,17 +17,6 @@ export interface SlidesOptions {
   readonly deck?: SlideDeck;
   readonly onProgress?: (linesRead: number) => void;
 }
-
-/** The chain head as known at the cut-off, as the report's provenance names it. */
-const headAt = async (source: EventSource, knownAt: string | undefined): Promise<string | null> => {
-  const cutoff = knownAt === undefined ? undefined : knownAtCutoff(knownAt);
-  let hash: string | null = null;
-  for await (const stored of source.read()) {
-    if (!recordedBy(stored, cutoff)) break;
-    hash = stored.hash;
-  }
-  return hash;
-};
 
 const uniqueBy = <T>(items: readonly T[], key: (item: T) => unknown): T[] => items.filter((item, index) => items.findIndex((other) => key(other) === key(item)) === index);
 
@@ -48,14 +35,17 @@ export const generateSlides = async (source: EventSource, catalog: Catalog, opti
   ).filter((projection) => catalog.projection(projection.name) !== undefined);
   const byPeriod = new Map<string, ReportResults>();
   let events = 0;
+  // Each replay reads the same prefix of the log, so any of them names the head it verified.
+  let logHash: string | null = null;
   for (const period of periods) {
     const replayed = await replayMany(source, catalog, projections.map((projection) => ({ projection, period: "report" as const })), { period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
     byPeriod.set(period.name, replayed.results);
     events = replayed.events;
+    logHash = replayed.head.hash;
   }
   const results: SlideResults = { get: <R>(projection: ProjectionOf<R>, period: Period) => byPeriod.get(period.name)?.get(projection) };
   const provenance: ReportProvenance = {
-    logHash: await headAt(source, options.knownAt),
+    logHash,
     eventCount: events,
     knownAt: options.knownAt ?? null,
     period: { name: options.period.name, start: options.period.start, end: options.period.end },
