@@ -20,9 +20,6 @@ export type AnyRenderer = Renderer | BinaryRenderer;
 
 export const isBinaryRenderer = (renderer: AnyRenderer): renderer is BinaryRenderer => Object.values(binaryRenderers).includes(renderer as BinaryRenderer);
 
-/** `--format` as given; without it, `--out report.pdf` means PDF and anything else Markdown. */
-export const formatOf = (format: string | undefined, out: string | undefined): string => format ?? (out?.toLowerCase().endsWith(".pdf") === true ? "pdf" : "md");
-
 export const rendererFor = (format: string): AnyRenderer => {
   const found = builtInRenderers[format] ?? binaryRenderers[format];
   if (found === undefined) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
