@@ -40,6 +40,8 @@ export const OUTLINE_BLOCKS = [
   "plan-budget-appendix",
   // A follow-up's plan columns: budget as adopted against outcome and forecast, avvikelse in kr and %.
   "plan-budget-outcome",
+  // A goal's metrics (takes the goal) with the target the plan set for the report's year beside their own target and result.
+  "plan-metric-targets",
 ] as const;
 
 export const OutlineBlockKind = oneOf("OutlineBlockKind", OUTLINE_BLOCKS);

@@ -14,6 +14,7 @@ import { researchSections } from "./research.js";
 import { staffSection } from "./staff.js";
 import { surveyAppendix } from "./survey.js";
 import { planBudgetOutcomeSection } from "../plan/follow-up.js";
+import { planMetricTargetsSection } from "../plan/metric-targets.js";
 
 /**
  * The house structure of the 2020 interim report: 1 Inledning (highlights by the 3 K, staff,
@@ -23,5 +24,5 @@ import { planBudgetOutcomeSection } from "../plan/follow-up.js";
  */
 export const defaultHouse: ReportHouse = {
   projections: [reportGoalsProjection, metricDescriptionsProjection, factBasisProjection],
-  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix, planBudgetOutcomeSection],
+  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix, planBudgetOutcomeSection, planMetricTargetsSection],
 };
