@@ -42,6 +42,8 @@ export const OUTLINE_BLOCKS = [
   "plan-budget-outcome",
   // A goal's metrics (takes the goal) with the target the plan set for the report's year beside their own target and result.
   "plan-metric-targets",
+  // The plan's activities of the year by status, listed, and those moved to a later year.
+  "plan-activities",
 ] as const;
 
 export const OutlineBlockKind = oneOf("OutlineBlockKind", OUTLINE_BLOCKS);
