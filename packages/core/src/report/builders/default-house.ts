@@ -25,5 +25,6 @@ import { planActivitiesSection } from "../plan/activities.js";
  */
 export const defaultHouse: ReportHouse = {
   projections: [reportGoalsProjection, metricDescriptionsProjection, factBasisProjection],
+  symbolLegend: true,
   builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix, planBudgetOutcomeSection, planMetricTargetsSection, planActivitiesSection],
 };
