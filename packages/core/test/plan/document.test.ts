@@ -77,3 +77,11 @@ describe("the regenerated Verksamhetsplan 2022–2024", () => {
     ]);
   });
 });
+
+describe("the plan's appendices", () => {
+  it("have no symbol legend: a plan prints no metric or activity symbols, and neither its house nor its outline asks for one", async () => {
+    const appendices = (await plan()).appendices;
+    expect(appendices.map((appendix) => appendix.title)).not.toContain("Symbolförteckning för mätetal och aktiviteter");
+    expect(appendices.flatMap((appendix) => appendix.blocks).some((block) => block.kind === "legend")).toBe(false);
+  });
+});

@@ -6,22 +6,41 @@ const ADOPTED = "2021-12-31T08:00:00.000Z";
 const BOOKED = "2022-05-02T00:00:00.000Z";
 const REVISED = "2022-06-01T00:00:00.000Z";
 
+/** A metric of goal 1 whose own target is 70 % (a share, as percent metrics are kept), with the plan's target for 2022. */
+function metric(id: string, planned: string, extra: Partial<EventDraft>): EventDraft {
+  return {
+    id,
+    type: "strategy.metric-defined",
+    effectiveAt: "2022-01-01",
+    data: { metricId: "m1", goalId: "mal-1", name: "Nöjda deltagare", unit: "percent", dataSource: "enkät", frequency: "tertial", direction: "higher-is-better", target: { kind: "fixed", value: "0.7" }, result: { from: "recorded" }, targets: [{ year: 2022, target: { kind: "fixed", value: planned } }] },
+    ...extra,
+  };
+}
+
 /** A plan for 2022 (Social 1 000 000 kr, Stab 500 000 kr) and the books of the first tertial of Social. */
 const drafts: EventDraft[] = [
   ...planPreamble().map((draft, index) => ({ ...draft, recordedAt: new Date(Date.parse(ADOPTED) + index * 1000).toISOString() })),
   { id: "cost-social", type: "plan.cost-planned", effectiveAt: "2021-12-31", recordedAt: "2021-12-31T09:00:00.000Z", data: { planId: PLAN, areaId: "social", year: 2022, amount: "1000000", basis: "net" } },
   { id: "cost-stab", type: "plan.cost-planned", effectiveAt: "2021-12-31", recordedAt: "2021-12-31T09:00:01.000Z", data: { planId: PLAN, areaId: "stab", year: 2022, amount: "500000", basis: "net" } },
+  metric("metric-m1", "0.8", { recordedAt: "2021-12-31T09:00:02.000Z" }),
   { type: "finance.opening-balance-recorded", effectiveAt: "2021-12-31", recordedAt: BOOKED, data: { areaId: "social", asOf: "2021-12-31", amount: "200000" } },
   { type: "finance.funds-received", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { areaId: "social", from: "2022-01-01", to: "2022-04-30", amount: "1000000", source: "kommunerna" } },
   { type: "finance.cost-booked", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { areaId: "social", from: "2022-01-01", to: "2022-04-30", amount: "400000" } },
   { type: "finance.forecast-made", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { areaId: "social", horizon: "2022-12-31", amount: "300000" } },
-  // Recorded after the report's cut-off: the budget the tertial report compares against stays the adopted one.
+  { type: "strategy.metric-result-recorded", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { metricId: "m1", from: "2022-01-01", to: "2022-04-30", value: "0.75" } },
+  { id: "a1", type: "activities.activity-planned", effectiveAt: "2022-01-01", recordedAt: BOOKED, data: { activityId: "a1", title: "Nätverksträffar", goalId: "mal-1", year: 2022, planId: PLAN, areaId: "social" } },
+  { id: "a2", type: "activities.activity-planned", effectiveAt: "2022-01-01", recordedAt: BOOKED, data: { activityId: "a2", title: "Förstudie", goalId: "mal-1", year: 2022, planId: PLAN, areaId: "social" } },
+  { id: "a3", type: "activities.activity-planned", effectiveAt: "2022-01-01", recordedAt: BOOKED, data: { activityId: "a3", title: "Kartläggning", goalId: "mal-1", year: 2022, planId: PLAN, areaId: "stab" } },
+  { type: "activities.status-changed", effectiveAt: "2022-03-15", recordedAt: BOOKED, data: { activityId: "a1", status: "done" } },
+  { type: "activities.moved-to-next-year", effectiveAt: "2022-04-01", recordedAt: BOOKED, data: { activityId: "a2", toYear: 2023 } },
+  // Recorded after the report's cut-off: the budget and the target the tertial report compares against stay the adopted ones.
   { type: "plan.cost-planned", effectiveAt: "2021-12-31", supersedes: "cost-social", recordedAt: REVISED, data: { planId: PLAN, areaId: "social", year: 2022, amount: "1200000", basis: "net" } },
+  metric("metric-m1-revised", "0.9", { supersedes: "metric-m1", recordedAt: "2022-06-01T00:00:01.000Z" }),
 ];
 
-const tertialReport = async (knownAt?: string): Promise<ReportDocument> => {
+const tertialReport = async (knownAt?: string, log: readonly EventDraft[] = drafts): Promise<ReportDocument> => {
   const store = memoryStore({ catalog: defaultCatalog, clock: () => Date.UTC(2030, 0, 1) });
-  const outcome = await store.append(drafts);
+  const outcome = await store.append([...log]);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
   return (await generateReport(store, defaultCatalog, { kind: "tertialrapport", period: period("2022-T1"), generatedBy: "test", ...(knownAt === undefined ? {} : { knownAt }) })).document;
 };
@@ -53,5 +72,46 @@ describe("a follow-up report's plan columns (block plan-budget-outcome)", () => 
   it("compare against the plan as known at the report's cut-off: a revision recorded later shows only once known", async () => {
     const later = findTable((await tertialReport()).sections, "plan-budget-utfall");
     expect(printed(later)[0]?.slice(0, 3)).toEqual(["Social", "1 200", "800"]);
+  });
+});
+
+describe("a follow-up report's metrics against the plan (block plan-metric-targets)", () => {
+  const planned = async (knownAt?: string): Promise<string[][]> => printed(findTable((await tertialReport(knownAt)).sections, "plan-malvarden-mal-1"));
+
+  it("set the target the plan set for the year beside the metric's own target and result", async () => {
+    expect(await planned("2022-05-15")).toEqual([["Nöjda deltagare", "70 %", "75 %", "80 %"]]);
+  });
+
+  it("show the target as the plan was known at the cut-off: before the revision the earlier one, after it the revised one", async () => {
+    expect((await planned("2022-05-15"))[0]?.[3]).toBe("80 %");
+    expect((await planned())[0]?.[3]).toBe("90 %");
+  });
+});
+
+describe("a follow-up report's planned activities (block plan-activities)", () => {
+  it("count the year's activities by status, list them with their status, and name those moved to a later year", async () => {
+    const { sections } = await tertialReport("2022-05-15");
+    expect(printed(findTable(sections, "plan-aktiviteter-status"))).toEqual([
+      ["◌ Ej påbörjad", "1"],
+      ["✓ Klar", "1"],
+      ["Summa", "2"],
+    ]);
+    expect(printed(findTable(sections, "plan-aktiviteter"))).toEqual([
+      ["Nätverksträffar", "Social", "Klar"],
+      ["Kartläggning", "Stab", "Ej påbörjad"],
+    ]);
+    expect(printed(findTable(sections, "plan-aktiviteter-flyttade"))).toEqual([
+      ["Förstudie", "2023"],
+      ["Antal", "1"],
+    ]);
+  });
+
+  it("print nothing when the log has no plan", async () => {
+    // The same activities and books, planned outside any plan: a plain follow-up, with its own activity tables only.
+    const withoutPlan = drafts
+      .filter((draft) => !draft.type.startsWith("plan."))
+      .map((draft) => (draft.type === "activities.activity-planned" ? { ...draft, data: Object.fromEntries(Object.entries(draft.data as object).filter(([field]) => field !== "planId")) } : draft));
+    const { sections } = await tertialReport("2022-05-15", withoutPlan);
+    expect(["plan-aktiviteter-status", "plan-aktiviteter", "plan-aktiviteter-flyttade"].map((id) => findTable(sections, id))).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -40,6 +40,10 @@ export const OUTLINE_BLOCKS = [
   "plan-budget-appendix",
   // A follow-up's plan columns: budget as adopted against outcome and forecast, avvikelse in kr and %.
   "plan-budget-outcome",
+  // A goal's metrics (takes the goal) with the target the plan set for the report's year beside their own target and result.
+  "plan-metric-targets",
+  // The plan's activities of the year by status, listed, and those moved to a later year.
+  "plan-activities",
 ] as const;
 
 export const OutlineBlockKind = oneOf("OutlineBlockKind", OUTLINE_BLOCKS);

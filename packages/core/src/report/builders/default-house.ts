@@ -14,6 +14,8 @@ import { researchSections } from "./research.js";
 import { staffSection } from "./staff.js";
 import { surveyAppendix } from "./survey.js";
 import { planBudgetOutcomeSection } from "../plan/follow-up.js";
+import { planMetricTargetsSection } from "../plan/metric-targets.js";
+import { planActivitiesSection } from "../plan/activities.js";
 
 /**
  * The house structure of the 2020 interim report: 1 Inledning (highlights by the 3 K, staff,
@@ -23,5 +25,6 @@ import { planBudgetOutcomeSection } from "../plan/follow-up.js";
  */
 export const defaultHouse: ReportHouse = {
   projections: [reportGoalsProjection, metricDescriptionsProjection, factBasisProjection],
-  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix, planBudgetOutcomeSection],
+  symbolLegend: true,
+  builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix, planBudgetOutcomeSection, planMetricTargetsSection, planActivitiesSection],
 };

@@ -20,6 +20,8 @@ export interface ReportHouse {
   /** Projections of the report's own (read-only views over domain events), replayed even though no domain module registers them. */
   readonly projections: readonly AnyProjection[];
   readonly builders: readonly ReportSectionBuilder[];
+  /** The house asks for the symbol legend appendix (a follow-up's metric and activity symbols); otherwise only an outline naming it brings it. */
+  readonly symbolLegend?: boolean;
 }
 
 /** The house itself reads the goals, for chapter titles. */
@@ -137,7 +139,7 @@ export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
     kind: context.kind,
     language: "sv",
     title: coverOf(context, publication, input),
-    ...tablesNumbered(outline?.tableNumbers ?? "computed", outline === undefined ? renumber(assembleSections(context, placements)) : outlineSections(context, outline, placements), appendixSections(outline, parts.flatMap((part) => part.appendices))),
+    ...tablesNumbered(outline?.tableNumbers ?? "computed", outline === undefined ? renumber(assembleSections(context, placements)) : outlineSections(context, outline, placements), appendixSections(outline, parts.flatMap((part) => part.appendices), house.symbolLegend === true)),
     provenance: input.provenance,
   };
   return { document, evidence: Object.assign({}, ...parts.map((part) => part.evidence)) as FigureEvidence };

@@ -17,7 +17,7 @@ const COMPARISON_LABELS: Readonly<Record<Comparison, (period: string) => string>
   "previous-tertial": (period) => `föregående tertial (${period})`,
 };
 
-const unitOf = (metric: MetricTableRow): UnitId => (isUnitId(metric.unit) ? metric.unit : "plain");
+export const unitOf = (metric: MetricTableRow): UnitId => (isUnitId(metric.unit) ? metric.unit : "plain");
 
 const metricKey = (metric: MetricTableRow, part: string): string => `metrics.${metric.metricId}@${metric.measuredPeriod}${part === "" ? "" : `/${part}`}`;
 
@@ -64,7 +64,7 @@ const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportM
 };
 
 /** Where a goal's rows go: an area goal's own number ("2.2"), a strategic goal's chapter. */
-const sectionOfGoal = (goals: ReportGoalsResult | undefined, goalId: string, goalNumber: string | null): string | null => {
+export const sectionOfGoal = (goals: ReportGoalsResult | undefined, goalId: string, goalNumber: string | null): string | null => {
   if (goalNumber !== null) return goalNumber.includes(".") ? goalNumber : String(Number(goalNumber) + 1);
   const goal = goals?.goals.find((candidate) => candidate.goalId === goalId);
   return goal === undefined ? null : goal.kind === "area" ? goal.number : chapterOf(goal);

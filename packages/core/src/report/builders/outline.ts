@@ -93,9 +93,16 @@ const legendDraft = (): AppendixDraft => {
   return { slot: "symbol-legend", id: legend.id, title: legend.title, blocks: legend.blocks };
 };
 
-/** Appendices numbered Bilaga 1, 2 … in the outline's order (or the house order without one), those with content only. */
-export const appendixSections = (outline: Outline | undefined, drafts: readonly AppendixDraft[]): ReportSection[] => {
-  const all = [legendDraft(), ...drafts].filter((draft) => draft.blocks.length > 0);
+const namesLegend = (outline: Outline | undefined): boolean => outline?.appendices?.some((entry) => entry.blocks.some((ref) => ref.block === "symbol-legend")) === true;
+
+/**
+ * Appendices numbered Bilaga 1, 2 … in the outline's order (or the house order without one), those
+ * with content only. The symbol legend comes only where the house or the outline asks for it: a
+ * plan has no metric or activity symbols to explain.
+ */
+export const appendixSections = (outline: Outline | undefined, drafts: readonly AppendixDraft[], houseLegend: boolean): ReportSection[] => {
+  const legend = houseLegend || namesLegend(outline) ? [legendDraft()] : [];
+  const all = [...legend, ...drafts].filter((draft) => draft.blocks.length > 0);
   const chosen =
     outline?.appendices === undefined
       ? all.map((draft) => ({ draft, heading: undefined as string | undefined }))
