@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countingEvents, defaultCatalog, generateReport, jsonlStore, memoryStore, period, type DomainEvent, type EventDraft, type ReportDocument, type ReportSection } from "@tertial/core";
+import { countingEvents, defaultCatalog, generateReport, jsonlStore, memoryStore, period, type DomainEvent, type EventDraft, type ReportDocument, type ReportKind, type ReportSection } from "@tertial/core";
 
 const LOG = "examples/kommunal-utveckling-2020/events.jsonl";
 const KNOWN_AT = "2020-10-15";
@@ -16,7 +16,7 @@ const exampleEvents = async (): Promise<DomainEvent[]> => {
 
 const isOutlineOf = (event: DomainEvent, kind: string): boolean => event.type === "publication.outline-adopted" && (event.data as { documentKind?: string }).documentKind === kind;
 
-const reportOf = async (events: readonly DomainEvent[], kind: string, periodText: string): Promise<ReportDocument> => {
+const reportOf = async (events: readonly DomainEvent[], kind: ReportKind, periodText: string): Promise<ReportDocument> => {
   const store = memoryStore({ catalog: defaultCatalog });
   const drafts = events.map(({ id, type, effectiveAt, recordedAt, data }) => ({ id, type, effectiveAt, recordedAt, data }) as EventDraft);
   const outcome = await store.append(drafts);
