@@ -67,3 +67,23 @@ describe("a recorded zero: nothing of a kind this period, distinct from a blank"
     expect(printed(document.sections)).toEqual(["1 Samverkan", "1.1 Så arbetade vi", "Ett gemensamt team mötte 40 deltagare."]);
   });
 });
+
+describe("a recorded zero cannot sit beside content for the same section and period", () => {
+  it("refuses content written for a section whose period has a recorded zero, and the reverse", async () => {
+    const content = draft("narrative.written", "2020-12-31", { narrativeId: "projekt-ett", kind: "example", from: "2020-06-01", to: "2020-12-31", section: "projekt", markdown: "Ett projekt startade i juni." });
+    const [adopted, , zero] = log("omit");
+    const later = (entry: EventDraft | undefined): EventDraft => ({ ...(entry as EventDraft), recordedAt: "2021-02-01T09:00:00.000Z" });
+    for (const drafts of [[...log("omit"), content], [adopted, content, later(zero)]]) {
+      const store = memoryStore({ catalog: defaultCatalog });
+      const outcome = await store.append(drafts.filter((entry): entry is EventDraft => entry !== undefined));
+      expect(outcome.ok).toBe(false);
+      expect(JSON.stringify(outcome)).toContain("a recorded zero (none-recorded) and content cannot both hold");
+    }
+  });
+
+  it("accepts content for the same section in another period", async () => {
+    const content = draft("narrative.written", "2021-12-31", { narrativeId: "projekt-2021", kind: "example", from: "2021-01-01", to: "2021-12-31", section: "projekt", markdown: "Ett projekt startade 2021." });
+    const store = memoryStore({ catalog: defaultCatalog });
+    expect((await store.append([...log("omit"), content])).ok).toBe(true);
+  });
+});
