@@ -2,7 +2,13 @@ import * as t from "io-ts";
 import { Id, IsoDateC, NonEmptyString, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
 import { defineEvent } from "../../events/definition.js";
 
-export const NARRATIVE_KINDS = ["introduction", "highlight", "example", "analysis", "outlook", "footnote"] as const;
+/**
+ * `none-recorded` is a recorded zero: the organisation states that nothing of a kind happened in
+ * the period ("Inget gemensamt projekt startades under året"). It is printed where the outline
+ * places its section, unlike a blank (no fact at all), which leaves the section out or lets the
+ * report say only that nothing is reported.
+ */
+export const NARRATIVE_KINDS = ["introduction", "highlight", "example", "analysis", "outlook", "footnote", "none-recorded"] as const;
 export const NarrativeKind = oneOf("NarrativeKind", NARRATIVE_KINDS);
 export type NarrativeKind = t.TypeOf<typeof NarrativeKind>;
 
@@ -13,7 +19,7 @@ export const ThreeK = oneOf("ThreeK", THREE_K);
 export const NarrativeWritten = defineEvent({
   type: "narrative.written",
   description:
-    "A piece of authored text in Markdown (analysis, highlight, example, outlook, footnote…) for a period (from..to) and a report section, optionally bound to a goal and area, tagged with the 3 K and focus areas. Rendered later by markdown-it.",
+    "A piece of authored text in Markdown (analysis, highlight, example, outlook, footnote, or a recorded zero `none-recorded`: nothing of a kind this period) for a period (from..to) and a report section, optionally bound to a goal and area, tagged with the 3 K and focus areas. Rendered later by markdown-it.",
   data: strictObject(
     "NarrativeWritten",
     { narrativeId: Id, kind: NarrativeKind, from: IsoDateC, to: IsoDateC, section: NonEmptyString, markdown: NonEmptyString },

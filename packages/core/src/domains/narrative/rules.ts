@@ -9,22 +9,42 @@ interface NarrativeKnowledge {
   readonly goals: Set<string>;
   readonly focusAreas: Set<string>;
   readonly narratives: Set<string>;
+  /** Narratives written so far, by section: a recorded zero must not share a section and period with content. */
+  readonly bySection: Map<string, { readonly narrativeId: string; readonly kind: string; readonly from: string; readonly to: string }[]>;
 }
+
+/** A recorded zero and a narrative of content for the same section and overlapping periods contradict each other (footnotes aside). */
+const contradiction = (known: NarrativeKnowledge, data: { narrativeId: string; kind: string; section: string; from: string; to: string }): Issue[] => {
+  if (data.kind === "footnote") return [];
+  const other = (known.bySection.get(data.section) ?? []).find(
+    (entry) => entry.narrativeId !== data.narrativeId && entry.kind !== "footnote" && (entry.kind === "none-recorded") !== (data.kind === "none-recorded") && entry.from <= data.to && data.from <= entry.to,
+  );
+  return other === undefined ? [] : [issue("conflict", "data.kind", `narrative "${other.narrativeId}" (${other.kind}) is written for section "${data.section}" in an overlapping period; a recorded zero (none-recorded) and content cannot both hold`)];
+};
 
 /** A narrative is scoped to a real period, and to goals, areas and focus areas the log knows. */
 export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
   name: "narrative-integrity",
-  init: () => ({ references: new KnownReferences(), goals: new Set(), focusAreas: new Set(), narratives: new Set() }),
+  init: () => ({ references: new KnownReferences(), goals: new Set(), focusAreas: new Set(), narratives: new Set(), bySection: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
     if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
-    if (NarrativeWritten.is(event)) known.narratives.add(event.data.narrativeId);
+    if (NarrativeWritten.is(event)) {
+      const { narrativeId, kind, section, from, to } = event.data;
+      known.narratives.add(narrativeId);
+      const entries = known.bySection.get(section) ?? [];
+      const index = entries.findIndex((entry) => entry.narrativeId === narrativeId);
+      if (index >= 0) entries.splice(index, 1);
+      entries.push({ narrativeId, kind, from, to });
+      known.bySection.set(section, entries);
+    }
   },
   check: (known, event) => {
     if (!NarrativeWritten.is(event)) return [];
     const { narrativeId, from, to, goalId, areaId, focusAreaIds } = event.data;
     const found: Issue[] = known.narratives.has(narrativeId) && event.supersedes === undefined ? [issue("conflict", "data.narrativeId", `narrative "${narrativeId}" is already written; supersede it to change it`)] : [];
+    found.push(...contradiction(known, event.data));
     if (from > to) found.push(issue("invalid-field", "data.to", "ends before the period starts", { expected: `on or after ${from}`, actual: to }));
     if (goalId !== undefined && !known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { actual: goalId }));
     if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));

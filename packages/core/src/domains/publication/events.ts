@@ -48,7 +48,8 @@ export const OUTLINE_BLOCKS = [
 
 export const OutlineBlockKind = oneOf("OutlineBlockKind", OUTLINE_BLOCKS);
 
-export const OutlineBlockRef = strictObject("OutlineBlockRef", { block: OutlineBlockKind }, { goalId: Id, section: NonEmptyString });
+/** `area` narrows a block to one area's own (the focus areas of one area); without it the block shows the whole organisation's. */
+export const OutlineBlockRef = strictObject("OutlineBlockRef", { block: OutlineBlockKind }, { goalId: Id, section: NonEmptyString, area: Id });
 
 /** A numbered section: its heading (or the bound goal's title), the blocks it shows, and a printed number only when pinned on purpose. */
 export const OutlineSection = strictObject("OutlineSection", { blocks: listOf(OutlineBlockRef, 1) }, { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString });

@@ -1,6 +1,8 @@
+import type { DataOf } from "../../events/definition.js";
 import { defineProjection } from "../../projection/projection.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { FocusAreaEstablished, GoalEstablished } from "../../domains/strategy/events.js";
+import { AreaEstablished, AreaRenamed } from "../../domains/reference/events.js";
 
 export interface ReportGoal {
   readonly goalId: string;
@@ -14,19 +16,26 @@ export interface ReportFocusArea {
   readonly focusAreaId: string;
   readonly number: number;
   readonly title: string;
+  /** The first and last year of the focus area's span. */
   readonly year: number;
+  readonly toYear: number;
   readonly decidedOn: string | null;
+  /** The area the focus area belongs to, or null for the whole organisation's. */
+  readonly areaId: string | null;
 }
 
 export interface ReportGoalsResult {
   readonly goals: readonly ReportGoal[];
-  /** Focus areas (fokusområden) of the year the period ends in, by number. */
+  /** Focus areas (fokusområden) whose span of years includes the year the period ends in, by number. */
   readonly focusAreas: readonly ReportFocusArea[];
+  /** Area names as of the period's end, for captions of one area's focus areas. */
+  readonly areaNames: Readonly<Record<string, string>>;
 }
 
 interface GoalsState {
   goals: Record<string, ReportGoal & { from: string }>;
   focusAreas: Record<string, ReportFocusArea>;
+  areaNames: Record<string, string>;
 }
 
 /** The projection name the report runner adds for goal titles (chapter and section headings). */
@@ -45,6 +54,13 @@ export const compareSectionNumbers = (a: string, b: string): number => {
   return 0;
 };
 
+/** A focus area shows in every year of its span; a later establishment that moves the span off the report's year takes it away. */
+const evolveFocusArea = (state: GoalsState, data: DataOf<typeof FocusAreaEstablished>, reportYear: number): void => {
+  const { focusAreaId, number, title, year, toYear, decidedOn, areaId } = data;
+  if (year <= reportYear && reportYear <= toYear) state.focusAreas[focusAreaId] = { focusAreaId, number, title, year, toYear, decidedOn: decidedOn ?? null, areaId: areaId ?? null };
+  else delete state.focusAreas[focusAreaId];
+};
+
 /**
  * Strategic and area goals, read from the strategy domain's goal events: the report's chapter
  * and section headings. Goals established after the period still title its sections (a metric
@@ -55,14 +71,12 @@ export const compareSectionNumbers = (a: string, b: string): number => {
 export const reportGoalsProjection = defineProjection<GoalsState, ReportGoalsResult>({
   name: REPORT_GOALS,
   description: "Strategic and area goals in force at the period's end, for report headings.",
-  init: () => ({ goals: {}, focusAreas: {} }),
+  init: () => ({ goals: {}, focusAreas: {}, areaNames: {} }),
   evolve: (state, event, { period }) => {
     const date = effectiveDateOf(event.effectiveAt);
     if (date === undefined) return state;
-    if (FocusAreaEstablished.is(event) && date <= period.end && String(event.data.year) === period.end.slice(0, 4)) {
-      const { focusAreaId, number, title, year, decidedOn } = event.data;
-      state.focusAreas[focusAreaId] = { focusAreaId, number, title, year, decidedOn: decidedOn ?? null };
-    }
+    if (FocusAreaEstablished.is(event) && date <= period.end) evolveFocusArea(state, event.data, Number(period.end.slice(0, 4)));
+    if ((AreaEstablished.is(event) || AreaRenamed.is(event)) && date <= period.end) state.areaNames[event.data.areaId] = event.data.name;
     if (!GoalEstablished.is(event)) return state;
     const { goalId, kind, number, title, parentGoalId } = event.data;
     const known = state.goals[goalId];
@@ -75,6 +89,7 @@ export const reportGoalsProjection = defineProjection<GoalsState, ReportGoalsRes
       .map(({ from: _from, ...goal }) => goal)
       .sort(byNumber),
     focusAreas: Object.values(state.focusAreas).sort((a, b) => a.number - b.number || (a.focusAreaId < b.focusAreaId ? -1 : 1)),
+    areaNames: state.areaNames,
   }),
 });
 

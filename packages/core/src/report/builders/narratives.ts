@@ -15,6 +15,8 @@ const KIND_TITLES: Readonly<Record<string, string | null>> = {
   analysis: "Analys",
   outlook: "Framtiden",
   footnote: null,
+  // A recorded zero takes the heading the outline gives its section; it has no house heading of its own.
+  "none-recorded": null,
 };
 
 const THREE_K_TITLES: readonly (readonly [string, string])[] = [

@@ -7,8 +7,11 @@ import { symbolLegend } from "./legend.js";
 
 type BlockRef = Outline["chapters"][number]["sections"][number]["blocks"][number];
 
-/** The placement slot an outline block names: the block, and its goal or narrative section when it takes one. */
-export const slotOf = (ref: BlockRef): string => (ref.goalId !== undefined ? `${ref.block}:${ref.goalId}` : ref.section !== undefined ? `${ref.block}:${ref.section}` : ref.block);
+/** The placement slot an outline block names: the block, and its goal, narrative section or area when it takes one. */
+export const slotOf = (ref: BlockRef): string => {
+  const parameter = ref.goalId ?? ref.section ?? ref.area;
+  return parameter === undefined ? ref.block : `${ref.block}:${parameter}`;
+};
 
 /** What the option "say-nothing-reported" prints in a section with no facts for the period: a fixed statement, never a guess. */
 export const NOTHING_REPORTED = "Inget att rapportera för perioden.";
