@@ -7,3 +7,4 @@ export * from "./log/index.js";
 export * from "./domains/index.js";
 export * from "./reconciliation/index.js";
 export * from "./report/index.js";
+export * from "./snapshots/index.js";

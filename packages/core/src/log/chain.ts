@@ -12,6 +12,9 @@ export const hashOf = (event: Omit<StoredEvent, "hash">): string => {
   return createHash("sha256").update(canonicalJson(rest), "utf8").digest("hex");
 };
 
+/** SHA-256 of a text's UTF-8 bytes, as 64 hex digits. */
+export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+
 export const lineOf = (event: StoredEvent): string => canonicalJson(event);
 
 export const sealed = (event: Omit<StoredEvent, "hash">): StoredEvent => ({ ...event, hash: hashOf(event) });

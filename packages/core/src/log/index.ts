@@ -12,3 +12,4 @@ export * from "./drafts.js";
 export * from "./pending-batch.js";
 export * from "./recovery.js";
 export * from "./append-state.js";
+export * from "./snapshot-files.js";

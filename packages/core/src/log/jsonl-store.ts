@@ -8,13 +8,25 @@ import { knownAtCutoff } from "../time/effective.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
 import { lineHashMatches, lineOf } from "./chain.js";
-import { readLines } from "./lines.js";
+import { readLines, type RawLine } from "./lines.js";
+import { StaleSnapshotError } from "../snapshots/snapshot.js";
+import type { PositionedEvent, SourceAnchor } from "../projection/source.js";
 import { withLogLock, type LockWait } from "./lock.js";
 import { clearPendingBatch, committedSize, recordPendingBatch } from "./pending-batch.js";
 import { learnLog, prepareAppend } from "./prepare-append.js";
 import { inspectLogEnd, repairLogEnd, type LogEnd } from "./recovery.js";
 import type { AppendOptions, AppendOutcome, EventStore, LogHead } from "./store.js";
 import type { StoreOptions } from "./memory-store.js";
+
+/** Where a verified read starts: a line's byte offset and number, and the seq and previous hash expected there. */
+interface ReadStart {
+  readonly offset: number;
+  readonly number: number;
+  readonly seq: number;
+  readonly hash: string;
+}
+
+const LOG_START: ReadStart = { offset: 0, number: 0, seq: 0, hash: GENESIS_HASH };
 
 /** A log line that cannot be read as a stored event; carries the place and what is wrong. */
 export class LogReadError extends Error {
@@ -94,12 +106,12 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
 
-  async function* readFrom(fromSeq: number, real?: string): AsyncGenerator<StoredEvent> {
-    const file = real ?? (await realpath(path));
+  /** The committed lines from `from` on, each checked against the one before it (seq, prevHash) and against its own hash. */
+  async function* verifiedLines(file: string, from: ReadStart): AsyncGenerator<{ event: StoredEvent; line: RawLine }> {
     const until = await committedSize(file);
-    let expectedSeq = 0;
-    let previousHash = GENESIS_HASH;
-    for await (const line of readLines(file, undefined, until)) {
+    let expectedSeq = from.seq;
+    let previousHash = from.hash;
+    for await (const line of readLines(file, from, until)) {
       const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
       if (!parsed.ok) throw new LogReadError(parsed.issues);
       const place = { file: path, line: line.number };
@@ -114,9 +126,38 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       }
       expectedSeq += 1;
       previousHash = parsed.event.hash;
-      if (parsed.event.seq >= fromSeq) yield parsed.event;
+      yield { event: parsed.event, line };
     }
   }
+
+  async function* readFrom(fromSeq: number, real?: string): AsyncGenerator<StoredEvent> {
+    const file = real ?? (await realpath(path));
+    for await (const { event } of verifiedLines(file, LOG_START)) if (event.seq >= fromSeq) yield event;
+  }
+
+  /**
+   * Resumes after a snapshot's anchor: its line is read again and must still be the event the
+   * snapshot was taken after (same seq, same hash, intact), then the lines after it are read as
+   * `read` reads them. A position is "<line start>:<line end>:<line number>" in bytes.
+   */
+  async function* readAfterAnchor(anchor: SourceAnchor | undefined): AsyncGenerator<PositionedEvent> {
+    const file = await realpath(path);
+    const from = anchor === undefined ? LOG_START : await anchoredStart(file, anchor);
+    for await (const { event, line } of verifiedLines(file, from)) yield { event, position: `${line.start}:${line.end}:${line.number}` };
+  }
+
+  const anchoredStart = async (file: string, anchor: SourceAnchor): Promise<ReadStart> => {
+    const parts = /^(\d+):(\d+):(\d+)$/.exec(anchor.position);
+    if (parts === null) throw new StaleSnapshotError(`the snapshot's position "${anchor.position}" is not a position in a log file`);
+    const [start, end, number] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+    const until = Math.min(end, await committedSize(file));
+    for await (const line of readLines(file, { offset: start, number: number - 1 }, until)) {
+      const parsed = line.terminated ? parseStoredLine(path, line.text, line.number, true) : undefined;
+      if (parsed?.ok !== true || parsed.event.seq !== anchor.seq || parsed.event.hash !== anchor.hash || !lineHashMatches(line.text, parsed.event)) break;
+      return { offset: end, number, seq: anchor.seq + 1, hash: anchor.hash };
+    }
+    throw new StaleSnapshotError(`line ${number} of ${path} is no longer event ${anchor.seq} as the snapshot knew it`);
+  };
 
   /**
    * The corrections pass's cheap read: only lines that mention a correction are parsed (every
@@ -140,6 +181,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   };
 
   const read = (readOptions?: { readonly fromSeq?: number }): AsyncIterable<StoredEvent> => readFrom(readOptions?.fromSeq ?? 0);
+  const readAfter = (anchor: SourceAnchor | undefined): AsyncIterable<PositionedEvent> => readAfterAnchor(anchor);
 
   const writeBatch = async (real: string, events: readonly StoredEvent[], before: LogHead): Promise<void> => {
     const bytes = Buffer.from(events.map((event) => `${lineOf(event)}\n`).join(""), "utf8");
@@ -211,6 +253,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     path,
     read,
     scanCorrections,
+    readAfter,
     head,
     append,
     readKnownAt: (knownAt) => {

@@ -15,7 +15,7 @@ export interface ReplayOptions {
 
 export class ReplayError extends Error {}
 
-const cutoffOf = (knownAt: string | undefined): number | undefined => {
+export const cutoffOf = (knownAt: string | undefined): number | undefined => {
   if (knownAt === undefined) return undefined;
   const cutoff = knownAtCutoff(knownAt);
   if (cutoff === undefined) throw new ReplayError(`known-at "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset`);
@@ -36,7 +36,7 @@ export const indexCorrections = async (source: EventSource, cutoff: number | und
   return index;
 };
 
-const decodeOrThrow = (catalog: Catalog, stored: StoredEvent): DomainEvent => {
+export const decodeOrThrow = (catalog: Catalog, stored: StoredEvent): DomainEvent => {
   const decoded = decodeData(catalog, stored);
   if (!decoded.ok) throw new ReplayError(`event ${stored.id} (seq ${stored.seq}) does not decode: ${decoded.issues.map(formatIssue).join("; ")}`);
   return decoded.event;

@@ -1,6 +1,19 @@
 import type { StoredEvent } from "../events/envelope.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 
+/** Where a read can resume: after event `seq`, whose hash is `hash`, at a store's own position (a byte offset in a file). */
+export interface SourceAnchor {
+  readonly seq: number;
+  readonly hash: string;
+  readonly position: string;
+}
+
+/** A stored event with the position a read resumes from after it. */
+export interface PositionedEvent {
+  readonly event: StoredEvent;
+  readonly position: string;
+}
+
 /** Anything that can stream the log in order: every store is one. */
 export interface EventSource {
   /** Events in log order, from `fromSeq` (inclusive) on. */
@@ -12,6 +25,38 @@ export interface EventSource {
    * again before anything is shown; it stops quietly at a line it cannot read, which that read reports.
    */
   readonly scanCorrections?: (withTimes: boolean) => AsyncIterable<CorrectionView>;
+  /**
+   * Optional, for snapshots: the events after `anchor` (all, without one), each with its
+   * position, checked as `read` checks them and chained to the anchor's hash; throws
+   * `StaleSnapshotError` when the anchor is not where it says in this log. Without it, a
+   * replay resumes through `read({ fromSeq })` (see `readAfter`).
+   */
+  readonly readAfter?: (anchor: SourceAnchor | undefined) => AsyncIterable<PositionedEvent>;
+}
+
+/**
+ * The events after an anchor with their positions, through the source's own `readAfter`, or
+ * else through `read` with the seq as position, checking that the first event chains to the anchor.
+ */
+export async function* readAfter(source: EventSource, anchor: SourceAnchor | undefined, stale: (message: string) => Error): AsyncGenerator<PositionedEvent> {
+  if (source.readAfter !== undefined) {
+    yield* source.readAfter(anchor);
+    return;
+  }
+  if (anchor === undefined) {
+    for await (const event of source.read()) yield { event, position: String(event.seq) };
+    return;
+  }
+  let anchored = false;
+  for await (const event of source.read({ fromSeq: anchor.seq })) {
+    if (!anchored) {
+      if (event.seq !== anchor.seq || event.hash !== anchor.hash) throw stale(`the log's event ${anchor.seq} is not the one the snapshot was taken after`);
+      anchored = true;
+      continue;
+    }
+    yield { event, position: String(event.seq) };
+  }
+  if (!anchored) throw stale(`the log has no event ${anchor.seq}`);
 }
 
 export const fromArray = (events: readonly StoredEvent[]): EventSource => ({

@@ -1,6 +1,5 @@
 import type { Catalog } from "../events/catalog.js";
-import type { StoredEvent } from "../events/envelope.js";
-import { countingEvents } from "../projection/replay.js";
+import { foldWithSnapshots, type ReplaySnapshots } from "../snapshots/fold.js";
 import { foldIdentity, type AnyProjection, type DomainFold, type ProjectionContext, type ProjectionOf } from "../projection/projection.js";
 import { ProjectionResults } from "../projection/results.js";
 import type { EventSource } from "../projection/source.js";
@@ -30,7 +29,7 @@ export class ReportResults {
   }
 }
 
-interface Running {
+export interface Running {
   readonly fold: DomainFold<unknown>;
   readonly context: ProjectionContext;
   state: unknown;
@@ -40,6 +39,8 @@ export interface ReplayManyOptions {
   readonly period: Period;
   readonly knownAt?: string;
   readonly onProgress?: (linesRead: number) => void;
+  /** Resume from the nearest snapshot, and take new ones while folding (see `ReplaySnapshots`). */
+  readonly snapshots?: ReplaySnapshots;
 }
 
 /** How a need's result is made once the folds are done. */
@@ -90,28 +91,23 @@ class Plan {
   }
 }
 
+export interface ReplayManyResult {
+  readonly results: ReportResults;
+  /** Events folded (those that count) and running folds. */
+  readonly events: number;
+  readonly folds: number;
+  /** The chain head as known at the cut-off, and how many events were recorded by then. */
+  readonly head: { readonly hash: string | null; readonly lines: number };
+  /** The snapshot the replay resumed from, if any. */
+  readonly resumedAt?: number;
+}
+
 /** Folds several projections (and periods) over one read of the log, each domain fold once per period; also where the chain head is as known at the cut-off. */
-export const replayMany = async (
-  source: EventSource,
-  catalog: Catalog,
-  needs: readonly ReportProjectionNeed[],
-  options: ReplayManyOptions,
-): Promise<{ results: ReportResults; events: number; folds: number; head: { hash: string | null; lines: number } }> => {
+export const replayMany = async (source: EventSource, catalog: Catalog, needs: readonly ReportProjectionNeed[], options: ReplayManyOptions): Promise<ReplayManyResult> => {
   const plan = new Plan(options);
   for (const need of needs) plan.add(need);
-  const running = [...plan.running.values()];
-  let events = 0;
-  const head: { hash: string | null; lines: number } = { hash: null, lines: 0 };
-  const recorded = (stored: StoredEvent): void => {
-    head.hash = stored.hash;
-    head.lines += 1;
-  };
-  for await (const event of countingEvents(source, catalog, options.knownAt, 0, recorded)) {
-    for (const entry of running) entry.state = entry.fold.evolve(entry.state, event, entry.context);
-    events += 1;
-    if (events % 1000 === 0) options.onProgress?.(events);
-  }
+  const folded = await foldWithSnapshots(source, catalog, plan.running, options);
   const results = new ReportResults();
   for (const { need, result } of plan.wanted) results.set(need.projection, need.period, result());
-  return { results, events, folds: running.length, head };
+  return { results, events: folded.events, folds: plan.running.size, head: folded.head, ...(folded.resumedAt === undefined ? {} : { resumedAt: folded.resumedAt }) };
 };

@@ -1,5 +1,6 @@
 import type { Catalog } from "../events/catalog.js";
 import { replayMany, type ReportProjectionNeed } from "./replay-many.js";
+import type { ReplaySnapshots } from "../snapshots/fold.js";
 import type { EventSource } from "../projection/source.js";
 import type { Period } from "../time/period.js";
 import type { ReportKind, ReportProvenance } from "./document/document.js";
@@ -23,6 +24,8 @@ export interface ReportOptions {
   readonly house?: ReportHouse;
   /** Called now and then with the number of log lines read, for progress on a terminal. */
   readonly onProgress?: (linesRead: number) => void;
+  /** Resume from the nearest snapshot of this report's folds, and take new ones as asked. */
+  readonly snapshots?: ReplaySnapshots;
 }
 
 /**
@@ -36,7 +39,7 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
   const house = options.house ?? (options.kind === "verksamhetsplan" ? planHouse : defaultHouse);
   // A domain projection the catalog lacks is not replayed: its sections say nothing rather than fold events the catalog cannot decode.
   const needs: ReportProjectionNeed[] = houseNeeds(house).filter((need) => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined);
-  const replayed = await replayMany(source, catalog, needs, { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+  const replayed = await replayMany(source, catalog, needs, { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.snapshots === undefined ? {} : { snapshots: options.snapshots }) });
   const provenance: ReportProvenance = {
     logHash: replayed.head.hash,
     eventCount: replayed.events,

@@ -33,3 +33,4 @@ export const arbFoundationDraft = (world: DraftWorld = defaultWorld): fc.Arbitra
 /** Valid logs of the built-in reference and staff domains, with corrections: the ready-made subject for the laws. */
 export const arbFoundationLog = (options: Partial<LogArbitraryOptions> & { readonly world?: DraftWorld } = {}): fc.Arbitrary<LogScript> =>
   arbLogScript({ preamble: referencePreamble(options.world), draft: arbFoundationDraft(options.world), restate: restateStaff, ...options });
+export * from "./laws/snapshot.js";

@@ -8,7 +8,7 @@ const sameSet = (left: readonly string[], right: readonly string[]): boolean => 
 export const recordedBalanceFor = (balances: readonly RecordedBalance[], areaIds: readonly string[]): RecordedBalance | undefined =>
   balances.find((balance) => sameSet(balance.areaIds, areaIds));
 
-const balanceTally = (balance: RecordedBalance, amount: Decimal): FactSum => addFact(emptyFactSum(), amount, balance.knownTo, balance.eventId);
+const balanceTally = (balance: RecordedBalance, amount: Decimal): FactSum => addFact(emptyFactSum(), amount, balance.knownTo, { id: balance.eventId, marked: balance.marked === true });
 
 /** A recorded balance's total, when it is split by source (the split is the total). */
 export const balanceTotal = (balance: RecordedBalance): FactSum | undefined =>

@@ -17,7 +17,7 @@ import {
   StateGrantRequisitioned,
   type FinancingSource,
 } from "./events.js";
-import { addFact, addFlow, emptyFactSum, type FactSum } from "./fact-sum.js";
+import { addFact, addFlow, emptyFactSum, originOf, type FactSum } from "./fact-sum.js";
 
 /** One line of the budget table: an area's own line, or its internal-charge line ("Härav …"). */
 export interface LedgerLine {
@@ -39,6 +39,8 @@ export interface RecordedBalance {
   earmarkedState?: string;
   knownTo?: string;
   eventId: string;
+  /** Present when the fact is reconstructed or illustrative (see `FactSum.marked`). */
+  marked?: true;
 }
 
 export interface StateGrantEntry {
@@ -48,6 +50,7 @@ export interface StateGrantEntry {
   amount: string;
   knownTo?: string;
   eventId: string;
+  marked?: true;
 }
 
 /** Everything the money tables are computed from, for one period: a plain object. */
@@ -97,41 +100,44 @@ export const openingDateOf = (period: Period): IsoDate => addDays(period.start, 
 export const yearOf = (period: Period): number => toCivil(period.end).year;
 export const yearEndOf = (period: Period): IsoDate => isoDate(yearOf(period), 12, 31);
 
+/** The origin fields a recorded entry keeps: its event, and a mark only when the fact is not plainly recorded. */
+const entryOrigin = (event: DomainEvent): { eventId: string; marked?: true } => (originOf(event).marked ? { eventId: event.id, marked: true } : { eventId: event.id });
+
 const learnFlow = (state: LedgerState, event: DomainEvent, period: Period): void => {
   if (FundsReceived.is(event)) {
     const line = lineOf(state, event.data.areaId);
-    addFlow(line.received, event.data, event.id, period);
-    addFlow(bySource(line.receivedBySource, event.data.source), event.data, event.id, period);
+    addFlow(line.received, event.data, originOf(event), period);
+    addFlow(bySource(line.receivedBySource, event.data.source), event.data, originOf(event), period);
   } else if (CostBooked.is(event)) {
     const line = lineOf(state, event.data.areaId, event.data.line ?? "area");
-    addFlow(line.outcome, event.data, event.id, period);
-    addFlow(bySource(line.outcomeBySource, event.data.source), event.data, event.id, period);
+    addFlow(line.outcome, event.data, originOf(event), period);
+    addFlow(bySource(line.outcomeBySource, event.data.source), event.data, originOf(event), period);
   } else if (InternalChargeBooked.is(event)) {
     // Money the other areas paid: their costs hold it, so the totals take it out of "received".
-    addFlow(lineOf(state, event.data.areaId, "internal-charge").received, event.data, event.id, period, -1);
+    addFlow(lineOf(state, event.data.areaId, "internal-charge").received, event.data, originOf(event), period, -1);
   }
 };
 
 const learnStock = (state: LedgerState, event: DomainEvent, period: Period, date: string): void => {
   if (OpeningBalanceRecorded.is(event) && event.data.asOf === openingDateOf(period)) {
     const tally = event.data.areaId === undefined ? state.priorSurplus : lineOf(state, event.data.areaId, event.data.line ?? "area").opening;
-    addFact(tally, new Decimal(event.data.amount), event.data.knownTo, event.id);
+    addFact(tally, new Decimal(event.data.amount), event.data.knownTo, originOf(event));
   } else if (BudgetAdopted.is(event) && event.data.year === yearOf(period)) {
-    addFact(lineOf(state, event.data.areaId, event.data.line ?? "area").budget, new Decimal(event.data.amount), event.data.knownTo, event.id);
+    addFact(lineOf(state, event.data.areaId, event.data.line ?? "area").budget, new Decimal(event.data.amount), event.data.knownTo, originOf(event));
   } else if (ForecastMade.is(event) && event.data.horizon === yearEndOf(period) && date <= period.end) {
     const previous = state.forecastDates[event.data.areaId];
     if (previous !== undefined && previous > date) return;
     state.forecastDates[event.data.areaId] = date;
     const line = lineOf(state, event.data.areaId);
-    line.forecast = addFact(emptyFactSum(), new Decimal(event.data.amount), event.data.knownTo, event.id);
+    line.forecast = addFact(emptyFactSum(), new Decimal(event.data.amount), event.data.knownTo, originOf(event));
   } else if (BalanceRecorded.is(event) && event.data.asOf === period.end) {
     const { areaIds, asOf, bySource: sources, earmarkedState, knownTo } = event.data;
-    state.balances.push({ areaIds: [...areaIds].sort(), asOf, eventId: event.id, ...(sources === undefined ? {} : { bySource: { ...sources } }), ...(earmarkedState === undefined ? {} : { earmarkedState }), ...(knownTo === undefined ? {} : { knownTo }) });
+    state.balances.push({ areaIds: [...areaIds].sort(), asOf, ...entryOrigin(event), ...(sources === undefined ? {} : { bySource: { ...sources } }), ...(earmarkedState === undefined ? {} : { earmarkedState }), ...(knownTo === undefined ? {} : { knownTo }) });
   } else if (StateGrantRequisitioned.is(event) && event.data.year === yearOf(period)) {
-    state.requisitioned.push({ areaId: event.data.areaId, programme: event.data.programme, year: event.data.year, amount: event.data.amount, eventId: event.id, ...(event.data.knownTo === undefined ? {} : { knownTo: event.data.knownTo }) });
+    state.requisitioned.push({ areaId: event.data.areaId, programme: event.data.programme, year: event.data.year, amount: event.data.amount, ...entryOrigin(event), ...(event.data.knownTo === undefined ? {} : { knownTo: event.data.knownTo }) });
   } else if (StateGrantAllocated.is(event) && event.data.year === yearOf(period)) {
     const { areaId, programme, year, amount, knownTo } = event.data;
-    state.allocated.push({ programme, year, amount, eventId: event.id, ...(areaId === undefined ? {} : { areaId }), ...(knownTo === undefined ? {} : { knownTo }) });
+    state.allocated.push({ programme, year, amount, ...entryOrigin(event), ...(areaId === undefined ? {} : { areaId }), ...(knownTo === undefined ? {} : { knownTo }) });
   }
 };
 

@@ -60,7 +60,7 @@ export interface StateGrantsResult {
   readonly allocated: readonly { readonly programme: string; readonly amount: FactSum }[];
 }
 
-const entryTally = (entry: StateGrantEntry): FactSum => addFact(emptyFactSum(), new Decimal(entry.amount), entry.knownTo, entry.eventId);
+const entryTally = (entry: StateGrantEntry): FactSum => addFact(emptyFactSum(), new Decimal(entry.amount), entry.knownTo, { id: entry.eventId, marked: entry.marked === true });
 
 /** State grants requisitioned and allocated in the year the period ends in. */
 export const stateGrantsProjection = defineView<LedgerState, StateGrantsResult>(ledgerFold, {

@@ -50,7 +50,7 @@ const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResul
     const bySource = Object.fromEntries(
       FINANCING_SOURCES.map((source) => {
         const amount = balance.bySource?.[source];
-        return [source, amount === undefined ? emptyFactSum() : addFact(emptyFactSum(), new Decimal(amount), balance.knownTo, balance.eventId)];
+        return [source, amount === undefined ? emptyFactSum() : addFact(emptyFactSum(), new Decimal(amount), balance.knownTo, { id: balance.eventId, marked: balance.marked === true })];
       }),
     );
     const lines = Object.values(state.lines).filter((line): line is LedgerLine => line.line === "area" && balance.areaIds.includes(line.areaId));

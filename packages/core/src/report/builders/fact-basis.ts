@@ -1,18 +1,12 @@
+import { basisOfSource, type FactBasis } from "../../events/fact-basis.js";
 import { defineProjection } from "../../projection/projection.js";
 
-/** How a printed figure rests on its facts: all recorded, or partly on facts reconstructed or made up to illustrate. */
-export type FactBasis = "recorded" | "reconstructed" | "illustrative";
+export type { FactBasis } from "../../events/fact-basis.js";
 
 export interface FactBasisResult {
   /** Only the events that are not plainly recorded: a log of recorded facts keeps this empty. */
   readonly marked: Readonly<Record<string, Exclude<FactBasis, "recorded">>>;
 }
-
-/** A fact's source says it was reconstructed ("Rekonstruerat: …") or made up to illustrate (`illustrative`). */
-const basisOfSource = (source: { readonly note?: string; readonly illustrative?: boolean } | undefined): FactBasis => {
-  if (source?.illustrative === true) return "illustrative";
-  return source?.note !== undefined && /rekonstruer/i.test(source.note) ? "reconstructed" : "recorded";
-};
 
 /**
  * The events whose facts are reconstructed or illustrative, so a figure computed from any of

@@ -4,6 +4,7 @@ import type { EventSource } from "../../projection/source.js";
 import type { Period } from "../../time/period.js";
 import type { ReportProvenance } from "../document/document.js";
 import { replayMany, type ReportResults } from "../replay-many.js";
+import type { ReplaySnapshots } from "../../snapshots/fold.js";
 import type { SlideResults } from "./context.js";
 import { buildSlidesDocument, defaultDeck, type SlideDeck } from "./deck.js";
 import { slideColumns } from "./periods.js";
@@ -16,6 +17,7 @@ export interface SlidesOptions {
   readonly organisation?: string;
   readonly deck?: SlideDeck;
   readonly onProgress?: (linesRead: number) => void;
+  readonly snapshots?: ReplaySnapshots;
 }
 
 const uniqueBy = <T>(items: readonly T[], key: (item: T) => unknown): T[] => items.filter((item, index) => items.findIndex((other) => key(other) === key(item)) === index);
@@ -38,7 +40,7 @@ export const generateSlides = async (source: EventSource, catalog: Catalog, opti
   // Each replay reads the same prefix of the log, so any of them names the head it verified.
   let logHash: string | null = null;
   for (const period of periods) {
-    const replayed = await replayMany(source, catalog, projections.map((projection) => ({ projection, period: "report" as const })), { period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+    const replayed = await replayMany(source, catalog, projections.map((projection) => ({ projection, period: "report" as const })), { period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.snapshots === undefined ? {} : { snapshots: options.snapshots }) });
     byPeriod.set(period.name, replayed.results);
     events = replayed.events;
     logHash = replayed.head.hash;

@@ -1,0 +1,168 @@
+import type { Catalog } from "../events/catalog.js";
+import type { StoredEvent } from "../events/envelope.js";
+import { CorrectionIndex, recordedBy } from "../corrections/resolve.js";
+import type { DomainFold, ProjectionContext } from "../projection/projection.js";
+import { cutoffOf, decodeOrThrow, indexCorrections } from "../projection/replay.js";
+import { readAfter, type EventSource } from "../projection/source.js";
+import { SNAPSHOT_FORMAT, snapshotPlan, StaleSnapshotError, type ReplaySnapshot, type SnapshotStore } from "./snapshot.js";
+
+/** What a replay does with snapshots. */
+export interface ReplaySnapshots {
+  readonly store: SnapshotStore;
+  /** The code that folds, such as "tertial 0.1.0": another version's snapshots are never used. */
+  readonly code: string;
+  /** Resume from the nearest usable snapshot (the default), or fold from the beginning. */
+  readonly resume?: boolean;
+  /** Take a snapshot after every this many recorded events (where one can be taken) and at the end. */
+  readonly every?: number;
+  /** Told why a snapshot could not be used; the replay then folds from the beginning. */
+  readonly onStale?: (message: string) => void;
+}
+
+/** One fold being run for one period; its state is the runner's to mutate. */
+export interface RunningFold {
+  readonly fold: DomainFold<unknown>;
+  readonly context: ProjectionContext;
+  state: unknown;
+}
+
+export interface FoldOutcome {
+  readonly events: number;
+  readonly head: { readonly hash: string | null; readonly lines: number };
+  /** The seq of the snapshot the fold resumed after. */
+  readonly resumedAt?: number;
+}
+
+interface FoldOptions {
+  readonly knownAt?: string;
+  readonly onProgress?: (eventsFolded: number) => void;
+  readonly snapshots?: ReplaySnapshots;
+}
+
+const stale = (message: string): Error => new StaleSnapshotError(message);
+
+const takenBack = (event: StoredEvent): string[] => [event.supersedes, event.retracts].filter((id): id is string => id !== undefined);
+
+/**
+ * Counts, folds and snapshots one pass: `index` says which events count; `open` holds the
+ * events read so far that a correction not yet read takes back. A snapshot is only taken where
+ * `open` is empty, so its states are the log as known at its anchor, whatever follows.
+ */
+class Pass {
+  events: number;
+  lines: number;
+  hash: string | null;
+  private readonly open = new Set<string>();
+  private sinceSnapshot = 0;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly running: ReadonlyMap<string, RunningFold>,
+    private readonly index: CorrectionIndex,
+    private readonly options: FoldOptions,
+    private readonly plan: string | undefined,
+    start: { events: number; lines: number; hash: string | null },
+  ) {
+    this.events = start.events;
+    this.lines = start.lines;
+    this.hash = start.hash;
+  }
+
+  async take(stored: StoredEvent, position: string): Promise<void> {
+    this.lines += 1;
+    this.hash = stored.hash;
+    if (this.index.isRemoved(stored.id)) this.open.add(stored.id);
+    for (const target of takenBack(stored)) this.open.delete(target);
+    if (this.index.counts(stored)) {
+      const event = decodeOrThrow(this.catalog, stored);
+      for (const entry of this.running.values()) entry.state = entry.fold.evolve(entry.state, event, entry.context);
+      this.events += 1;
+      if (this.events % 1000 === 0) this.options.onProgress?.(this.events);
+    }
+    this.sinceSnapshot += 1;
+    const every = this.options.snapshots?.every;
+    if (every !== undefined && this.sinceSnapshot >= every) await this.snapshot(stored, position);
+  }
+
+  /** A snapshot after `stored`, if one can be taken here. */
+  async snapshot(stored: StoredEvent, position: string): Promise<void> {
+    const snapshots = this.options.snapshots;
+    if (snapshots === undefined || this.plan === undefined || this.open.size > 0 || this.sinceSnapshot === 0) return;
+    const states = Object.fromEntries([...this.running].map(([key, entry]) => [key, entry.state]));
+    const snapshot: ReplaySnapshot = { format: SNAPSHOT_FORMAT, plan: this.plan, anchor: { seq: stored.seq, hash: stored.hash, position }, recordedAt: stored.recordedAt, events: this.events, lines: this.lines, states };
+    await snapshots.store.save(snapshot);
+    this.sinceSnapshot = 0;
+  }
+}
+
+/** The last event read and where it was, so the end of a pass can be snapshotted. */
+type Last = { stored: StoredEvent; position: string } | undefined;
+
+const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot["anchor"] | undefined, cutoff: number | undefined): Promise<void> => {
+  let last: Last;
+  for await (const { event: stored, position } of readAfter(source, anchor, stale)) {
+    if (!recordedBy(stored, cutoff)) break;
+    await pass.take(stored, position);
+    last = { stored, position };
+  }
+  if (last !== undefined) await pass.snapshot(last.stored, last.position);
+};
+
+/**
+ * The corrections among the events after a snapshot, as known at the cut-off. A correction of
+ * an event the snapshot already folded makes the snapshot stale: folds cannot take an event back.
+ */
+const tailCorrections = async (source: EventSource, snapshot: ReplaySnapshot, cutoff: number | undefined): Promise<CorrectionIndex> => {
+  const index = new CorrectionIndex();
+  const after = new Set<string>();
+  for await (const { event } of readAfter(source, snapshot.anchor, stale)) {
+    if (!recordedBy(event, cutoff)) break;
+    for (const target of takenBack(event)) {
+      if (!after.has(target)) throw new StaleSnapshotError(`event ${event.id} (seq ${event.seq}) takes back ${target}, which the snapshot at seq ${snapshot.anchor.seq} had already folded`);
+    }
+    index.learn(event, cutoff);
+    after.add(event.id);
+  }
+  return index;
+};
+
+const resumeFrom = async (source: EventSource, catalog: Catalog, running: ReadonlyMap<string, RunningFold>, snapshot: ReplaySnapshot, cutoff: number | undefined, options: FoldOptions, plan: string): Promise<FoldOutcome> => {
+  const index = await tailCorrections(source, snapshot, cutoff);
+  for (const [key, entry] of running) {
+    if (!(key in snapshot.states)) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} has no state for ${key}`);
+    entry.state = structuredClone(snapshot.states[key]);
+  }
+  const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash });
+  await foldFrom(source, pass, snapshot.anchor, cutoff);
+  return { events: pass.events, head: { hash: pass.hash, lines: pass.lines }, resumedAt: snapshot.anchor.seq };
+};
+
+const restart = (running: ReadonlyMap<string, RunningFold>): void => {
+  for (const entry of running.values()) entry.state = entry.fold.init(entry.context);
+};
+
+/**
+ * Folds the running folds over the log as known at the cut-off, resuming from the nearest usable
+ * snapshot when there is one and taking snapshots as asked. Either way the states come out as a
+ * full replay leaves them (the snapshot law); a snapshot that does not fit is reported and skipped.
+ */
+export const foldWithSnapshots = async (source: EventSource, catalog: Catalog, running: ReadonlyMap<string, RunningFold>, options: FoldOptions): Promise<FoldOutcome> => {
+  const cutoff = cutoffOf(options.knownAt);
+  const snapshots = options.snapshots;
+  const plan = snapshots === undefined ? undefined : snapshotPlan(catalog, [...running.keys()], snapshots.code);
+  if (snapshots !== undefined && plan !== undefined && snapshots.resume !== false) {
+    const snapshot = await snapshots.store.nearest(plan, cutoff);
+    if (snapshot !== undefined) {
+      try {
+        return await resumeFrom(source, catalog, running, snapshot, cutoff, options, plan);
+      } catch (error) {
+        if (!(error instanceof StaleSnapshotError)) throw error;
+        snapshots.onStale?.(error.message);
+        restart(running);
+      }
+    }
+  }
+  const pass = new Pass(catalog, running, await indexCorrections(source, cutoff), options, plan, { events: 0, lines: 0, hash: null });
+  await foldFrom(source, pass, undefined, cutoff);
+  return { events: pass.events, head: { hash: pass.hash, lines: pass.lines } };
+};
