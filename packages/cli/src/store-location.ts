@@ -3,7 +3,7 @@
  * `?log=name` to pick one of the database's logs). Every command that takes a log opens it here,
  * so each command works the same on either store.
  */
-import { initLog, jsonlStore, type JsonlStoreOptions, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
+import { fileSnapshots, initLog, jsonlStore, type SnapshotStore, type JsonlStoreOptions, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
 import { isPostgresUrl, LocationError, LogExistsError, postgresStore, PostgresUnavailableError } from "@tertial/store-postgres";
 import { EXIT, type ExitCode } from "./command.js";
 
@@ -26,6 +26,8 @@ export interface OpenedLog {
   readonly verify: (catalog: Catalog) => Promise<VerifyReport>;
   /** Every stored event's text, each parsed on its own, so a reader can list every bad one. */
   readonly lines: () => AsyncIterable<StoredLine>;
+  /** Where this log's snapshots are kept: beside a file log; a database log has none yet. */
+  readonly snapshots?: (onIgnored: (file: string, problem: string) => void) => SnapshotStore;
 }
 
 export class LogAlreadyExistsError extends Error {}
@@ -61,6 +63,7 @@ const openFile = (path: string, options: OpenOptions): OpenedLog => ({
     }
   },
   verify: (catalog) => verifyLog(path, catalog),
+  snapshots: (onIgnored) => fileSnapshots(path, { onIgnored }),
   lines: async function* () {
     for await (const line of readLines(path)) yield { number: line.number, text: line.text, terminated: line.terminated, parsed: parseStoredLine(path, line.text, line.number, line.terminated) };
   },

@@ -1,4 +1,3 @@
-import { chromium } from "playwright-core";
 import { findChromium } from "./chromium.js";
 
 export interface PrintOptions {
@@ -16,6 +15,8 @@ export const printHtml = async (html: string, options: PrintOptions = {}): Promi
   const executablePath = options.chromiumPath ?? findChromium();
   // Chromium refuses to start as root with its sandbox on; only then is it turned off.
   const args = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
+  // Loaded only when printing: playwright-core is large, and every other command of the CLI imports this package.
+  const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath, headless: true, args });
   try {
     const page = await browser.newPage();

@@ -1,6 +1,7 @@
 import { dec, diffReports, formatFigure, ReportError, REPORT_KINDS, UNITS, type ReportDiff, type ReportFigure, type ReportFigureChange } from "@tertial/core";
 import { EXIT, logArg, required, UsageError, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
+import { SNAPSHOT_FLAGS, snapshotsFor } from "../snapshots.js";
 import { NOW, parseKnownAt, warnAboutKnownAt } from "../known-at.js";
 import { chooseFormat, OUTPUT_FLAGS, toJson, refuseOutputOnto, writeOutput } from "../output.js";
 import { progressReporter } from "../progress.js";
@@ -51,7 +52,7 @@ const asText = (diff: ReportDiff, showExact: boolean): string => {
 export const diffCommand: Command = {
   name: "diff",
   summary: "list every figure that differs between a report as known at two dates, with the events in between that changed it",
-  usage: "tertial diff <log> --kind <kind> --period <period> --known-at <A> --known-at <B> [--format text|json] [--exact] [-o <file> [--force]]",
+  usage: "tertial diff <log> --kind <kind> --period <period> --known-at <A> --known-at <B> [--format text|json] [--exact] [--no-snapshots] [-o <file> [--force]]",
   positionals: [{ name: "log", required: true, log: true }],
   flags: {
     kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport, delarsrapport or verksamhetsberattelse (å, ä, ö may be written or not)" },
@@ -59,6 +60,7 @@ export const diffCommand: Command = {
     "known-at": { value: true, placeholder: "when", repeatable: true, help: "give it twice, the earlier A, then the later B; each is now, today, a date YYYY-MM-DD (the whole day, Stockholm time) or an instant with offset" },
     format: { value: true, placeholder: "format", choices: ["text", "json"], help: "text (default) or json (or what --out's extension says)" },
     exact: { value: false, help: "also list figures whose printed text is unchanged and only the exact value changed (json always has them, with printedChanged false)" },
+    ...SNAPSHOT_FLAGS,
     ...OUTPUT_FLAGS,
   },
   run: async ({ args, io, catalog }) => {
@@ -71,12 +73,14 @@ export const diffCommand: Command = {
     if (knownAt.length !== 2 || a === undefined || b === undefined) throw new UsageError("--known-at must be given exactly twice: A, then B");
     const format = chooseFormat(args, { ".txt": "text", ".json": "json" }, "text");
     if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not "${format}"`);
-    const { store } = openStore(log, { catalog });
+    const opened = openStore(log, { catalog });
+    const { store } = opened;
+    const snapshots = snapshotsFor(opened, args, io, "diff");
     for (const when of [a, b]) await warnAboutKnownAt(io, "diff", store, when);
     let diff: ReportDiff;
     const progress = progressReporter(io, "diff", log);
     try {
-      diff = await diffReports(store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) }, a, b);
+      diff = await diffReports(store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }), ...(snapshots === undefined ? {} : { snapshots }) }, a, b);
     } catch (error) {
       if (error instanceof ReportError) throw new UsageError(error.message);
       throw error;

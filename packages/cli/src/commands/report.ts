@@ -5,6 +5,7 @@ import { chooseFormat, OUTPUT_FLAGS, refuseOutputOnto, writeOutput } from "../ou
 import { progressReporter } from "../progress.js";
 import { checkOutput, FORMATS, loadRenderer, RendererLoadError, rendererFor, renderWith, type AnyRenderer } from "../renderers.js";
 import { openStore } from "../store-location.js";
+import { SNAPSHOT_FLAGS, snapshotsFor } from "../snapshots.js";
 import { VERSION } from "../version.js";
 import { parseKind } from "../words.js";
 
@@ -36,7 +37,7 @@ export const KNOWN_AT_HELP = "count only what was recorded by then: now, today, 
 export const reportCommand: Command = {
   name: "report",
   summary: "build a follow-up report from the log and render it (Markdown, HTML, JSON or a plugin)",
-  usage: "tertial report <log> --kind <kind> --period <period> [--known-at <when>] [--format md|html|json|pdf] [--renderer <module or path>] [-o <file> [--force]]",
+  usage: "tertial report <log> --kind <kind> --period <period> [--known-at <when>] [--format md|html|json|pdf] [--renderer <module or path>] [--no-snapshots] [-o <file> [--force]]",
   positionals: [{ name: "log", required: true, log: true }],
   flags: {
     kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport (any tertial, cumulative from 1 January), delarsrapport (January–August), verksamhetsberattelse (the year) or resultatuppfoljning (a tertial as 16:9 slides, beside the same tertial of the two years before) or verksamhetsplan (whole years, e.g. 2022..2024: the plan adopted for them); å, ä, ö may be written or not" },
@@ -44,6 +45,7 @@ export const reportCommand: Command = {
     "known-at": { value: true, placeholder: "when", help: `the report as it could have been written then; ${KNOWN_AT_HELP}` },
     format: { value: true, placeholder: "format", choices: FORMATS, help: `output format: ${FORMATS.join(", ")} (default md, or what --out's extension says); pdf prints with the machine's Chromium (CHROMIUM_PATH) and needs --out` },
     renderer: { value: true, placeholder: "module", help: "a third-party renderer: a module name or a path to a module that default-exports or exports `renderer`" },
+    ...SNAPSHOT_FLAGS,
     ...OUTPUT_FLAGS,
   },
   run: async (context) => {
@@ -55,7 +57,9 @@ export const reportCommand: Command = {
     const knownAt = knownAtOption(value(args, "known-at"), io);
     const renderer = await chooseRenderer(context);
     checkOutput(renderer, value(args, "out"));
-    const { store } = openStore(log, { catalog });
+    const opened = openStore(log, { catalog });
+    const { store } = opened;
+    const snapshots = snapshotsFor(opened, args, io, "report");
     await warnAboutKnownAt(io, "report", store, knownAt);
     const progress = progressReporter(io, "report", log);
     let text: string | Uint8Array;
@@ -66,6 +70,7 @@ export const reportCommand: Command = {
         generatedBy: `tertial ${VERSION}`,
         ...(knownAt === undefined ? {} : { knownAt }),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
+        ...(snapshots === undefined ? {} : { snapshots }),
       });
       text = await renderWith(renderer, built.document);
     } catch (error) {

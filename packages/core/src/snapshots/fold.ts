@@ -87,7 +87,7 @@ class Pass {
   /** A snapshot after `stored`, if one can be taken here. */
   async snapshot(stored: StoredEvent, position: string): Promise<void> {
     const snapshots = this.options.snapshots;
-    if (snapshots === undefined || this.plan === undefined || this.open.size > 0 || this.sinceSnapshot === 0) return;
+    if (snapshots?.every === undefined || this.plan === undefined || this.open.size > 0 || this.sinceSnapshot === 0) return;
     const states = Object.fromEntries([...this.running].map(([key, entry]) => [key, entry.state]));
     const snapshot: ReplaySnapshot = { format: SNAPSHOT_FORMAT, plan: this.plan, anchor: { seq: stored.seq, hash: stored.hash, position }, recordedAt: stored.recordedAt, events: this.events, lines: this.lines, states };
     await snapshots.store.save(snapshot);
@@ -130,7 +130,7 @@ const resumeFrom = async (source: EventSource, catalog: Catalog, running: Readon
   const index = await tailCorrections(source, snapshot, cutoff);
   for (const [key, entry] of running) {
     if (!(key in snapshot.states)) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} has no state for ${key}`);
-    entry.state = structuredClone(snapshot.states[key]);
+    entry.state = snapshot.states[key];
   }
   const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash });
   await foldFrom(source, pass, snapshot.anchor, cutoff);

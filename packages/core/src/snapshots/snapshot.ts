@@ -28,8 +28,9 @@ export interface ReplaySnapshot {
 
 /** Where snapshots are kept: beside a log file, in memory, or anywhere else a caller provides. */
 export interface SnapshotStore {
-  /** The snapshot of `plan` with the highest seq whose anchor was recorded by the cut-off (any, for "now"). */
+  /** The snapshot of `plan` with the highest seq whose anchor was recorded by the cut-off (any, for "now"): a copy the replay may mutate. */
   readonly nearest: (plan: string, cutoffMs: number | undefined) => Promise<ReplaySnapshot | undefined>;
+  /** Keeps a copy: the states go on changing once this returns. */
   readonly save: (snapshot: ReplaySnapshot) => Promise<void>;
 }
 
@@ -60,7 +61,10 @@ export const nearestOf = (candidates: Iterable<ReplaySnapshot>, plan: string, cu
 export const memorySnapshots = (): SnapshotStore & { readonly all: () => readonly ReplaySnapshot[] } => {
   const kept: ReplaySnapshot[] = [];
   return {
-    nearest: async (plan, cutoffMs) => nearestOf(kept, plan, cutoffMs),
+    nearest: async (plan, cutoffMs) => {
+      const found = nearestOf(kept, plan, cutoffMs);
+      return found === undefined ? undefined : (JSON.parse(JSON.stringify(found)) as ReplaySnapshot);
+    },
     save: async (snapshot) => {
       kept.push(JSON.parse(JSON.stringify(snapshot)) as ReplaySnapshot);
     },

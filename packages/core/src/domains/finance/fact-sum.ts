@@ -7,7 +7,7 @@ import type { Period } from "../../time/period.js";
  * How many events a sum names as its evidence, in log order. A sum over a long log would
  * otherwise hold an id per event folded into it, and memory would grow with the log.
  */
-export const EVIDENCE_KEPT = 100;
+export const EVIDENCE_KEPT = 50;
 
 /**
  * A running sum of facts: the exact amount (null while no fact has been seen: blank is not
