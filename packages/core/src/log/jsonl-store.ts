@@ -28,6 +28,13 @@ interface ReadStart {
 
 const LOG_START: ReadStart = { offset: 0, number: 0, seq: 0, hash: GENESIS_HASH };
 
+/** A snapshot anchor's line in a log file: "<line start>:<line end>:<line number>", in bytes; the next line starts at its end. */
+const positionAfter = (anchor: SourceAnchor): { start: number; offset: number; number: number } => {
+  const parts = /^(\d+):(\d+):(\d+)$/.exec(anchor.position);
+  if (parts === null) throw new StaleSnapshotError(`the snapshot's position "${anchor.position}" is not a position in a log file`);
+  return { start: Number(parts[1]), offset: Number(parts[2]), number: Number(parts[3]) };
+};
+
 /** A log line that cannot be read as a stored event; carries the place and what is wrong. */
 export class LogReadError extends Error {
   constructor(readonly issues: readonly Issue[]) {
@@ -48,6 +55,7 @@ export const parseStoredLine = (file: string, text: string, number: number, term
     const position = /position (\d+)/.exec((error as Error).message);
     return { ok: false, issues: [issue("not-json", "", `is not JSON: ${(error as Error).message}`, { ...place, column: position === null ? 1 : Number(position[1]) + 1 })] };
   }
+  if (StoredEventCodec.is(raw)) return { ok: true, event: raw };
   const decoded = decodeWith(StoredEventCodec, raw);
   if (!decoded.ok) {
     const columns = valueColumns(text);
@@ -147,9 +155,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   }
 
   const anchoredStart = async (file: string, anchor: SourceAnchor): Promise<ReadStart> => {
-    const parts = /^(\d+):(\d+):(\d+)$/.exec(anchor.position);
-    if (parts === null) throw new StaleSnapshotError(`the snapshot's position "${anchor.position}" is not a position in a log file`);
-    const [start, end, number] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+    const { start, offset: end, number } = positionAfter(anchor);
     const until = Math.min(end, await committedSize(file));
     for await (const line of readLines(file, { offset: start, number: number - 1 }, until)) {
       const parsed = line.terminated ? parseStoredLine(path, line.text, line.number, true) : undefined;
@@ -163,9 +169,10 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
    * The corrections pass's cheap read: only lines that mention a correction are parsed (every
    * line when recorded times are wanted), with no hash or envelope check; see `EventSource`.
    */
-  async function* scanCorrections(withTimes: boolean): AsyncGenerator<CorrectionView> {
+  async function* scanCorrections(withTimes: boolean, after?: SourceAnchor): AsyncGenerator<CorrectionView> {
     const file = await realpath(path);
-    for await (const line of readLines(file, undefined, await committedSize(file))) {
+    const start = after === undefined ? undefined : positionAfter(after);
+    for await (const line of readLines(file, start, await committedSize(file))) {
       if (!withTimes && !line.text.includes('"supersedes":') && !line.text.includes('"retracts":')) continue;
       const view = correctionViewOf(line.text);
       if (view === undefined) return;

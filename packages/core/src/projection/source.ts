@@ -23,8 +23,9 @@ export interface EventSource {
    * retracts another (and, when `withTimes`, every event, for its recorded time), read without
    * checking hashes or envelopes. Only for a first pass whose every line a verified read reads
    * again before anything is shown; it stops quietly at a line it cannot read, which that read reports.
+   * With `after`, only the events after that anchor (a snapshot's), when the store can start there.
    */
-  readonly scanCorrections?: (withTimes: boolean) => AsyncIterable<CorrectionView>;
+  readonly scanCorrections?: (withTimes: boolean, after?: SourceAnchor) => AsyncIterable<CorrectionView>;
   /**
    * Optional, for snapshots: the events after `anchor` (all, without one), each with its
    * position, checked as `read` checks them and chained to the anchor's hash; throws

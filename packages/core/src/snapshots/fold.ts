@@ -62,15 +62,21 @@ class Pass {
     private readonly options: FoldOptions,
     private readonly plan: string | undefined,
     start: { events: number; lines: number; hash: string | null },
+    resuming = false,
   ) {
+    this.seenAfterAnchor = resuming ? new Set() : undefined;
     this.events = start.events;
     this.lines = start.lines;
     this.hash = start.hash;
   }
 
+  /** When resuming: the ids taken back after the anchor that have been read after it too. A correction of any other id is of an event the snapshot already folded. */
+  private readonly seenAfterAnchor: Set<string> | undefined;
+
   async take(stored: StoredEvent, position: string): Promise<void> {
     this.lines += 1;
     this.hash = stored.hash;
+    if (this.seenAfterAnchor !== undefined) this.checkFitsSnapshot(stored);
     if (this.index.isRemoved(stored.id)) this.open.add(stored.id);
     for (const target of takenBack(stored)) this.open.delete(target);
     if (this.index.counts(stored)) {
@@ -82,6 +88,14 @@ class Pass {
     this.sinceSnapshot += 1;
     const every = this.options.snapshots?.every;
     if (every !== undefined && this.sinceSnapshot >= every) await this.snapshot(stored, position);
+  }
+
+  private checkFitsSnapshot(stored: StoredEvent): void {
+    const seen = this.seenAfterAnchor as Set<string>;
+    if (this.index.isRemoved(stored.id)) seen.add(stored.id);
+    for (const target of takenBack(stored)) {
+      if (!seen.has(target)) throw new StaleSnapshotError(`event ${stored.id} (seq ${stored.seq}) takes back ${target}, which the snapshot had already folded`);
+    }
   }
 
   /** A snapshot after `stored`, if one can be taken here. */
@@ -109,19 +123,17 @@ const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot[
 };
 
 /**
- * The corrections among the events after a snapshot, as known at the cut-off. A correction of
- * an event the snapshot already folded makes the snapshot stale: folds cannot take an event back.
+ * The corrections among the events after a snapshot, as known at the cut-off, through the
+ * store's cheap scan where it has one (the fold's own read checks every line afterwards).
  */
 const tailCorrections = async (source: EventSource, snapshot: ReplaySnapshot, cutoff: number | undefined): Promise<CorrectionIndex> => {
   const index = new CorrectionIndex();
-  const after = new Set<string>();
-  for await (const { event } of readAfter(source, snapshot.anchor, stale)) {
+  const events = source.scanCorrections?.(false, snapshot.anchor) ?? (async function* () {
+    for await (const { event } of readAfter(source, snapshot.anchor, stale)) yield event;
+  })();
+  for await (const event of events) {
     if (!recordedBy(event, cutoff)) break;
-    for (const target of takenBack(event)) {
-      if (!after.has(target)) throw new StaleSnapshotError(`event ${event.id} (seq ${event.seq}) takes back ${target}, which the snapshot at seq ${snapshot.anchor.seq} had already folded`);
-    }
     index.learn(event, cutoff);
-    after.add(event.id);
   }
   return index;
 };
@@ -132,7 +144,7 @@ const resumeFrom = async (source: EventSource, catalog: Catalog, running: Readon
     if (!(key in snapshot.states)) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} has no state for ${key}`);
     entry.state = snapshot.states[key];
   }
-  const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash });
+  const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash }, true);
   await foldFrom(source, pass, snapshot.anchor, cutoff);
   return { events: pass.events, head: { hash: pass.hash, lines: pass.lines }, resumedAt: snapshot.anchor.seq };
 };

@@ -7,6 +7,16 @@ import { parseInstant, startOfStockholmDay, stockholmDateOf } from "./stockholm.
  * outside the supported years (`SUPPORTED_RANGE`) is undefined, never a throw.
  */
 export const effectiveDateOf = (effectiveAt: string): IsoDate | undefined => {
+  // Every fold asks about the same event in turn: answering a repeat from the last answer keeps replays from parsing one date dozens of times.
+  if (effectiveAt === lastAsked.text) return lastAsked.date;
+  const date = effectiveDateOfText(effectiveAt);
+  lastAsked = { text: effectiveAt, date };
+  return date;
+};
+
+let lastAsked: { text: string; date: IsoDate | undefined } = { text: "", date: undefined };
+
+const effectiveDateOfText = (effectiveAt: string): IsoDate | undefined => {
   const date = parseIsoDate(effectiveAt);
   if (date !== undefined) return date;
   const instant = parseInstant(effectiveAt);

@@ -78,6 +78,16 @@ const offsetMinutesOf = (zone: string): number | undefined => {
  * 2100-12-31 up to 14 hours outside, where Tertial takes CET.
  */
 export const parseInstant = (text: string): number | undefined => {
+  // A read asks about the same recorded time several times in a row (the codec, then the chain's order check).
+  if (text === lastInstant.text) return lastInstant.value;
+  const value = parseInstantText(text);
+  lastInstant = { text, value };
+  return value;
+};
+
+let lastInstant: { text: string; value: number | undefined } = { text: "", value: undefined };
+
+const parseInstantText = (text: string): number | undefined => {
   const match = INSTANT.exec(text);
   if (match === null) return undefined;
   const [, date = "", hours = "", minutes = "", seconds = "0", fraction = "0", zone = ""] = match;

@@ -125,8 +125,22 @@ const arbDraftOf = (definition: EventDefinition): fc.Arbitrary<unknown> => arbFr
 const describeDisagreement = (definition: EventDefinition, draft: unknown): string =>
   `${definition.type}: schema ${schemaAccepts(definition, draft) ? "accepts" : "refuses"}, codecs ${codecAccepts(definition, draft) ? "accept" : "refuse"} ${JSON.stringify(draft).slice(0, 400)}`;
 
+/**
+ * Reads take a codec's `is` as the verdict when it says yes (it allocates nothing) and decode
+ * only otherwise, so `is` must never accept what decoding refuses: for the envelope, and for the
+ * data of every version. (It may refuse more, e.g. a missing key decoding reads as undefined: then decode decides.)
+ */
+const isAgreesWithDecode = (definition: EventDefinition, draft: unknown): void => {
+  if (EventDraftCodec.is(draft) && !decodeWith(EventDraftCodec, draft).ok) throw new Error(`envelope: is accepts what decode refuses: ${JSON.stringify(draft).slice(0, 400)}`);
+  const data = (draft as Draft | null)?.data;
+  for (const version of definition.versions) {
+    if (version.data.is(data) && version.data.decode(data)._tag !== "Right") throw new Error(`${definition.type} v${version.version} data: is accepts what decode refuses: ${JSON.stringify(data).slice(0, 400)}`);
+  }
+};
+
 const agree = (definition: EventDefinition, draft: unknown): void => {
   if (schemaAccepts(definition, draft) !== codecAccepts(definition, draft)) throw new Error(describeDisagreement(definition, draft));
+  isAgreesWithDecode(definition, draft);
 };
 
 describe("the event schemas", () => {

@@ -49,9 +49,27 @@ const cite = (tally: FactSum, origin: FactOrigin): void => {
   else tally.evidenceOmitted = true;
 };
 
-/** Adds one fact's amount (mutating the tally it owns). */
-export const addFact = (tally: FactSum, amount: Decimal, knownTo: string | undefined, origin: FactOrigin): FactSum => {
-  tally.exact = (tally.exact === null ? amount : new Decimal(tally.exact).plus(amount)).toFixed();
+/** Whole kronor written plainly: JavaScript adds these exactly while every sum stays below 2^53. */
+const PLAIN_INTEGER = /^(0|-?[1-9]\d{0,14})$/;
+
+/**
+ * a + b as decimal text, exactly: plain integers (most amounts) as numbers, all else with
+ * decimal.js; both give the text decimal.js's toFixed gives, so a sum's text never depends on the path.
+ */
+const plus = (a: string | null, b: string): string => {
+  if (a === null) return PLAIN_INTEGER.test(b) ? b : new Decimal(b).toFixed();
+  if (PLAIN_INTEGER.test(a) && PLAIN_INTEGER.test(b)) {
+    const sum = Number(a) + Number(b);
+    if (Number.isSafeInteger(sum)) return String(sum);
+  }
+  return new Decimal(a).plus(b).toFixed();
+};
+
+const negated = (amount: string): string => (amount === "0" ? amount : amount.startsWith("-") ? amount.slice(1) : `-${amount}`);
+
+/** Adds one fact's amount, given as decimal text or a Decimal (mutating the tally it owns). */
+export const addFact = (tally: FactSum, amount: Decimal | string, knownTo: string | undefined, origin: FactOrigin): FactSum => {
+  tally.exact = plus(tally.exact, typeof amount === "string" ? amount : amount.toFixed());
   if (knownTo !== undefined) tally.uncertainty = new Decimal(tally.uncertainty).plus(halfOf(knownTo)).toFixed();
   cite(tally, origin);
   return tally;
@@ -81,7 +99,10 @@ export const combineFacts = (parts: readonly { readonly sum: FactSum; readonly s
     for (const id of tally.marked) marked.add(id);
   }
   for (const { sum: tally } of parts) {
-    for (const id of tally.evidence) {
+    // Once the list is full only marked ids are still cited, and a part's marked ids are all in its `marked`.
+    const ids = out.evidence.length >= EVIDENCE_KEPT ? tally.marked : tally.evidence;
+    if (ids !== tally.evidence && !out.evidenceOmitted) out.evidenceOmitted = tally.evidence.some((id) => !seen.has(id) && !marked.has(id));
+    for (const id of ids) {
       if (seen.has(id)) continue;
       seen.add(id);
       cite(out, { id, marked: marked.has(id) });
@@ -101,6 +122,6 @@ export const membershipOf = (from: string, to: string, period: Period): Membersh
 /** Adds a flow fact to a tally if it falls in the period; marks the tally unknown if it straddles. */
 export const addFlow = (tally: FactSum, fact: { readonly from: string; readonly to: string; readonly amount: string; readonly knownTo?: string }, origin: FactOrigin, period: Period, sign: 1 | -1 = 1): void => {
   const where = membershipOf(fact.from, fact.to, period);
-  if (where === "inside") addFact(tally, new Decimal(fact.amount).times(sign), fact.knownTo, origin);
+  if (where === "inside") addFact(tally, sign === 1 ? fact.amount : negated(fact.amount), fact.knownTo, origin);
   else if (where === "partly") markUnknown(tally, origin);
 };
