@@ -22,6 +22,20 @@ const blockIssues = (known: PublicationKnowledge, blocks: readonly BlockRef[], p
 const goalIssue = (known: PublicationKnowledge, goalId: string | undefined, path: string): Issue[] =>
   goalId === undefined || known.goals.has(goalId) ? [] : [issue("unknown-reference", path, `unknown goal "${goalId}"`, { expected: "a goal established earlier in the log", actual: goalId })];
 
+interface SectionRef {
+  readonly goalId?: string;
+  readonly blocks?: readonly BlockRef[];
+  readonly subsections?: readonly SectionRef[];
+}
+
+/** A section shows blocks, nests subsections, or both: one with neither could never print anything. */
+const sectionIssues = (known: PublicationKnowledge, section: SectionRef, path: string): Issue[] => [
+  ...goalIssue(known, section.goalId, `${path}.goalId`),
+  ...((section.blocks ?? []).length === 0 && section.subsections === undefined ? [issue("invalid-field", `${path}.blocks`, "a section shows blocks or nests subsections", { expected: "at least one block or a subsections list", actual: "neither" })] : []),
+  ...blockIssues(known, section.blocks ?? [], `${path}.blocks`),
+  ...(section.subsections ?? []).flatMap((subsection, index) => sectionIssues(known, subsection, `${path}.subsections[${index}]`)),
+];
+
 /** An outline names goals the log knows and gives every goal-bound and narrative block its parameter. */
 export const outlineIntegrity = defineRule<PublicationKnowledge>({
   name: "outline-integrity",
@@ -36,7 +50,7 @@ export const outlineIntegrity = defineRule<PublicationKnowledge>({
       ...chapters.flatMap((chapter, c) => [
         ...goalIssue(known, chapter.goalId, `data.chapters[${c}].goalId`),
         ...blockIssues(known, chapter.blocks ?? [], `data.chapters[${c}].blocks`),
-        ...chapter.sections.flatMap((section, s) => [...goalIssue(known, section.goalId, `data.chapters[${c}].sections[${s}].goalId`), ...blockIssues(known, section.blocks, `data.chapters[${c}].sections[${s}].blocks`)]),
+        ...chapter.sections.flatMap((section, s) => sectionIssues(known, section, `data.chapters[${c}].sections[${s}]`)),
       ]),
       ...(appendices ?? []).flatMap((appendix, a) => blockIssues(known, appendix.blocks, `data.appendices[${a}].blocks`)),
     ];
