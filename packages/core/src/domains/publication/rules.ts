@@ -7,7 +7,7 @@ interface PublicationKnowledge {
   readonly goals: Set<string>;
 }
 
-type BlockRef = { readonly block: string; readonly goalId?: string; readonly section?: string };
+type BlockRef = { readonly block: string; readonly goalId?: string; readonly section?: string; readonly columns?: readonly string[] };
 
 const GOAL_BLOCKS = new Set(["metric-table", "activity-table"]);
 
@@ -15,6 +15,7 @@ const blockIssues = (known: PublicationKnowledge, blocks: readonly BlockRef[], p
   blocks.flatMap((ref, index) => {
     const at = `${path}[${index}]`;
     if (GOAL_BLOCKS.has(ref.block) && ref.goalId === undefined) return [issue("invalid-field", `${at}.goalId`, `a ${ref.block} block names the goal it shows`, { expected: "a goalId", actual: "nothing" })];
+    if (ref.columns !== undefined && ref.block !== "metric-table") return [issue("invalid-field", `${at}.columns`, "only a metric-table block takes extra columns", { expected: "no columns on a " + ref.block + " block", actual: ref.columns.join(", ") })];
     if (ref.block === "narrative" && ref.section === undefined) return [issue("invalid-field", `${at}.section`, "a narrative block names the section key its narratives were written for", { expected: "a section key such as \"1.3\"", actual: "nothing" })];
     return goalIssue(known, ref.goalId, `${at}.goalId`);
   });
