@@ -92,7 +92,7 @@ export const OrganisationProfiled = defineEvent({
 });
 
 const outlineOptional = { emptySections: EmptySections, tableNumbers: TableNumbers };
-const OutlineAdoptedV1 = strictObject("OutlineAdopted", { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapterV1, 1) }, { ...outlineOptional, appendices: listOf(OutlineAppendixV1) });
+const OutlineAdoptedV1 = strictObject("OutlineAdopted", { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapterV1, 1) }, { appendices: listOf(OutlineAppendixV1), ...outlineOptional });
 
 /**
  * Version 2 lets a section nest subsections (three heading levels: chapter, section, subsection)
@@ -103,7 +103,7 @@ export const OutlineAdopted = defineEvent({
   type: "publication.outline-adopted",
   description:
     "The outline (disposition) of one document kind from a given year on: chapters bound to strategic goals or headed, sections bound to blocks (introduction, examples, metric and activity tables, analysis, economy, staff, research, appendices) with the organisation's own headings, and subsections under a section (a third heading level, 4.1.1); a metric table can ask for the plan's target as a column (`columns: [\"plan-target\"]`). Numbers are computed unless pinned; empty sections are left out or say that nothing is reported.",
-  data: strictObject("OutlineAdopted", { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapter, 1) }, { ...outlineOptional, appendices: listOf(OutlineAppendix) }),
+  data: strictObject("OutlineAdopted", { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapter, 1) }, { appendices: listOf(OutlineAppendix), ...outlineOptional }),
   older: [{ version: 1, data: OutlineAdoptedV1, upcast: (data: t.TypeOf<typeof OutlineAdoptedV1>) => data }],
 });
 
