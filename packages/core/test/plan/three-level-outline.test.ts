@@ -102,4 +102,23 @@ describe("an outline three heading levels deep: chapter, section, subsection", (
     expect(html).toContain("<h4>4.1.8 Verksamhetsförlagd utbildning (VFU)</h4>");
     expect(html).toMatch(/4\.1 FoUrum social välfärd och hälso- och sjukvård<\/a><ol><li><a href="#[^"]+">4\.1\.1 Missbruk och beroende<\/a>/);
   });
+
+  it("gives the regenerated 2022 plan every numbered heading of the original's table of contents, in order, and only ours after them", () => {
+    const markdown = readFileSync(new URL("../../../../examples/kommunal-utveckling-2022-plan/verksamhetsplan-2022-2024.md", import.meta.url), "utf8");
+    const numbered = [...markdown.matchAll(/^#{2,4} (\d[\d.]*) (.+)$/gm)].map((match) => `${match[1]} ${match[2]}`);
+    // Verksamhetsplan 2022-2024, Innehållsförteckning (page 3).
+    const original = [
+      "1 Inledning", "1.1 Grunduppdrag", "1.2 Vision", "1.3 Strategiska mål", "1.4 Agenda 2030 och de 17 globala målen", "1.5 Utvärdering av Kommunal utvecklings verksamhet", "1.6 Medarbetare",
+      "2 Nuläge och förutsättningar", "2.1 Fokusområden för Kommunal utveckling",
+      "3 Planering utifrån strategiska mål", "3.1 Vår verksamhet ska leda till en ändamålsenlig och kostnadseffektiv verksamhet för länets kommuner", "3.1.1 Budget och finansiering",
+      "3.2 Vi har ett starkt och jämbördigt partnerskap med aktiva ägare", "3.3 I vår verksamhet är medborgarnas erfarenhet en viktig kunskapskälla", "3.4 Vår verksamhet kommer till reell nytta för användarna",
+      "3.5 Vi stärker och ökar kompetensen i länet", "3.6 Vi använder forskning för att utveckla och förbättra kommunernas verksamheter",
+      "4 Planering på områdesnivå", "4.1 FoUrum social välfärd och hälso- och sjukvård", "4.1.1 Missbruk och beroende", "4.1.2 Barn och unga", "4.1.3 Psykiatri",
+      "4.1.4 Äldreomsorg och kommunal hälso- och sjukvård", "4.1.5 Arbete och delaktighet", "4.1.6 Funktionshinder", "4.1.7 Digitalisering inom socialtjänsten",
+      "4.1.8 Verksamhetsförlagd utbildning (VFU)", "4.1.9 Vård- och omsorgscollege", "4.1.10 Myndighetsnätverket", "4.1.11 Barnahus Jönköpings län", "4.1.12 Familjehemsresursen",
+      "4.2 FoUrum utbildning", "4.3 FoUrum fritid", "4.4 Miljösamverkan Jönköpings län", "4.5 Kurs och konferens",
+    ];
+    // The plan has no section for Fjärrundervisning and Ledning och stab, though its budget has rows for them: the outline places them last.
+    expect(numbered).toEqual([...original, "4.6 Fjärrundervisning", "4.7 Ledning och stab"]);
+  });
 });
