@@ -165,17 +165,22 @@ const trendHtml = (metric: ReportMetricRow): string => {
 
 const comparisonsHtml = (metric: ReportMetricRow): string => otherComparisons(metric).map((entry) => `${escapeHtml(entry.label)}: ${figureHtml(entry.figure)}`).join("<br>");
 
-const metricRow = (metric: ReportMetricRow, withComparisons: boolean, withDescription: boolean): string =>
-  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${textHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td><td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withComparisons ? `<td>${comparisonsHtml(metric)}</td>` : ""}${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
+const planTargetHtml = (metric: ReportMetricRow): string => (metric.planTarget === undefined || metric.planTarget === null ? "" : metric.planTarget.figure === null ? escapeHtml(metric.planTarget.text) : figureHtml(metric.planTarget.figure));
+
+const metricRow = (metric: ReportMetricRow, withComparisons: boolean, withDescription: boolean, withPlanTarget: boolean): string =>
+  `<tr><td class="center">${metricStatusHtml(metric)}</td><th scope="row">${textHtml(metric.name)}</th><td class="num">${metric.target === null ? "" : escapeHtml(metric.target.text)}</td>${withPlanTarget ? `<td class="num">${planTargetHtml(metric)}</td>` : ""}<td class="num">${figureHtml(metric.result)}</td><td>${trendHtml(metric)}</td>${withComparisons ? `<td>${comparisonsHtml(metric)}</td>` : ""}${withDescription ? `<td>${narrativeInlineHtml(metric.description)}</td>` : ""}</tr>`;
 
 const metricTable = (block: ReportMetricTable): string => {
   // A column no row fills is left out rather than shown empty.
   const withDescription = hasMetricDescriptions(block);
   const withComparisons = hasOtherComparisons(block);
+  // The plan's target for the year, where the outline asked for it, stands beside the metric's own target.
+  const planHeading = block.planTargetHeading;
+  const withPlanTarget = planHeading !== undefined;
   return lines([
-    `<div class="table-wrap"><table${tableClasses(["metrics"], 5 + (withComparisons ? 1 : 0) + (withDescription ? 1 : 0), block.rows.length)} id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
-    `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th><th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withComparisons ? `<th scope="col">Övriga jämförelser</th>` : ""}${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
-    `<tbody>${block.rows.map((metric) => metricRow(metric, withComparisons, withDescription)).join("")}</tbody>`,
+    `<div class="table-wrap"><table${tableClasses(["metrics"], 5 + (withPlanTarget ? 1 : 0) + (withComparisons ? 1 : 0) + (withDescription ? 1 : 0), block.rows.length)} id="${escapeHtml(`metrics-${slug(block.id)}`)}">`,
+    `<thead><tr><th scope="col">Status</th><th scope="col">Mätetal</th><th scope="col" class="num">Målvärde</th>${withPlanTarget ? `<th scope="col" class="num">${escapeHtml(planHeading)}</th>` : ""}<th scope="col" class="num">Resultat</th><th scope="col">Trend</th>${withComparisons ? `<th scope="col">Övriga jämförelser</th>` : ""}${withDescription ? `<th scope="col">Beskrivning av resultat</th>` : ""}</tr></thead>`,
+    `<tbody>${block.rows.map((metric) => metricRow(metric, withComparisons, withDescription, withPlanTarget)).join("")}</tbody>`,
     "</table></div>",
     footnotesHtml(block.footnotes),
     basisNotesHtml(block),

@@ -111,21 +111,27 @@ const metricTrend = (metric: ReportMetricRow): string => {
   return metric.comparison === null ? trend : `${trend} (${escapeText(metric.comparison.label)}: ${figureText(metric.comparison.figure)})`;
 };
 
+const planTargetText = (metric: ReportMetricRow): string => (metric.planTarget === undefined || metric.planTarget === null ? "" : metric.planTarget.figure === null ? escapeText(metric.planTarget.text) : figureText(metric.planTarget.figure));
+
 const metricTable = (block: ReportMetricTable): string => {
   // A column no row fills is left out rather than shown empty.
   const withDescription = hasMetricDescriptions(block);
   const withComparisons = hasOtherComparisons(block);
-  const header = ["Status", "Mätetal", "Målvärde", "Resultat", "Trend", ...(withComparisons ? ["Övriga jämförelser"] : []), ...(withDescription ? ["Beskrivning av resultat"] : [])];
+  // The plan's target for the year, where the outline asked for it, stands beside the metric's own target.
+  const planHeading = block.planTargetHeading;
+  const header = ["Status", "Mätetal", "Målvärde", ...(planHeading === undefined ? [] : [escapeText(planHeading)]), "Resultat", "Trend", ...(withComparisons ? ["Övriga jämförelser"] : []), ...(withDescription ? ["Beskrivning av resultat"] : [])];
   const rows = block.rows.map((metric) => [
     metricStatus(metric),
     escapeText(metric.name),
     metric.target === null ? "" : escapeText(metric.target.text),
+    ...(planHeading === undefined ? [] : [planTargetText(metric)]),
     metricResult(metric),
     metricTrend(metric),
     ...(withComparisons ? [otherComparisons(metric).map((entry) => `${escapeText(entry.label)}: ${figureText(entry.figure)}`).join("; ")] : []),
     ...(withDescription ? [sanitizeInline(metric.description)] : []),
   ]);
-  return joinBlocks([gfmTable([header, ...rows], ["left", "left", "right", "right", "left", "left", "left"].slice(0, header.length) as ReportAlign[]), footnotes(block.footnotes), basisNotes(block)]);
+  const align: ReportAlign[] = ["left", "left", "right", ...(planHeading === undefined ? [] : ["right" as const]), "right", "left", "left", "left"];
+  return joinBlocks([gfmTable([header, ...rows], align.slice(0, header.length)), footnotes(block.footnotes), basisNotes(block)]);
 };
 
 const activityTable = (block: ReportActivityTable): string => {

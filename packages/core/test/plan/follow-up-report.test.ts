@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, generateReport, memoryStore, period, type EventDraft, type ReportDocument, type ReportSection, type ReportTable } from "@tertial/core";
+import { defaultCatalog, generateReport, jsonRenderer, memoryStore, period, type EventDraft, type ReportActivityTable, type ReportBlock, type ReportDocument, type ReportMetricTable, type ReportSection, type ReportTable } from "@tertial/core";
 import { PLAN, planPreamble } from "./support.js";
 
 const ADOPTED = "2021-12-31T08:00:00.000Z";
@@ -61,12 +61,15 @@ describe("a follow-up report's plan columns (block plan-budget-outcome)", () => 
     const table = findTable((await tertialReport("2022-05-15")).sections, "plan-budget-utfall");
     expect(table?.head[0]?.cells.map((cell) => (cell.kind === "text" ? cell.text : ""))).toEqual(["Område", "Budget", "Avvikelse mot utfall", "Avvikelse mot utfall, %", "Prognos kostnad", "Avvikelse mot prognos", "Avvikelse mot prognos, %"]);
     // Social: 1 000 − 400 = 600 tkr (60 %); forecast cost 1 200 − 300 = 900, 100 tkr (10 %) below the budget. Stab has no books: blank, never its whole budget.
-    // Summa is the figures without an area, as defined: every budgeted area's plan (1 500) against the books there are (400 spent, 900 forecast).
+    // Summa's budget is every budgeted area's (1 500); its deviations count only the areas with books (Social), so they foot to the rows
+    // printed and Stab's unbooked 500 is never reported as money left unspent (1 100, 73 % before this was decided). A footnote says so.
     expect(printed(table)).toEqual([
       ["Social", "1 000", "600", "60", "900", "100", "10"],
       ["Stab", "500", "", "", "", "", ""],
-      ["Summa", "1 500", "1 100", "73", "900", "600", "40"],
+      ["Summa", "1 500", "600", "60", "900", "100", "10"],
     ]);
+    expect(table?.foot[0]?.cells[0]).toEqual({ kind: "text", text: "Summa", marks: ["*"] });
+    expect(table?.footnotes.map((note) => note.mark)).toEqual(["*"]);
   });
 
   it("compare against the plan as known at the report's cut-off: a revision recorded later shows only once known", async () => {
@@ -113,5 +116,100 @@ describe("a follow-up report's planned activities (block plan-activities)", () =
       .map((draft) => (draft.type === "activities.activity-planned" ? { ...draft, data: Object.fromEntries(Object.entries(draft.data as object).filter(([field]) => field !== "planId")) } : draft));
     const { sections } = await tertialReport("2022-05-15", withoutPlan);
     expect(["plan-aktiviteter-status", "plan-aktiviteter", "plan-aktiviteter-flyttade"].map((id) => findTable(sections, id))).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe("Summa of a follow-up's plan columns counts only the areas with books", () => {
+  it("takes an area into Summa's deviations once its books arrive, so Summa always foots to the rows printed", async () => {
+    const stabBooks: EventDraft[] = [
+      { type: "finance.funds-received", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { areaId: "stab", from: "2022-01-01", to: "2022-04-30", amount: "500000", source: "kommunerna" } },
+      { type: "finance.cost-booked", effectiveAt: "2022-04-30", recordedAt: BOOKED, data: { areaId: "stab", from: "2022-01-01", to: "2022-04-30", amount: "100000" } },
+    ];
+    // Booked with the rest, before the revisions recorded later (the log's recorded time only moves forward).
+    const table = findTable((await tertialReport("2022-05-15", [...drafts.slice(0, -2), ...stabBooks, ...drafts.slice(-2)])).sections, "plan-budget-utfall");
+    const rows = printed(table);
+    // Stab: 500 − 100 = 400 (80 %); Summa 600 + 400 = 1 000 of 1 500 (67 %). Stab has no forecast: the forecast columns still count Social only.
+    expect(rows.map((cells) => cells.slice(0, 4))).toEqual([
+      ["Social", "1 000", "600", "60"],
+      ["Stab", "500", "400", "80"],
+      ["Summa", "1 500", "1 000", "67"],
+    ]);
+    expect(rows[2]?.slice(4)).toEqual(["900", "100", "10"]);
+    expect(table?.footnotes.map((note) => note.mark)).toEqual(["*"]);
+  });
+});
+
+/** The organisation's outline for tertial reports: goal 1's metric table with the plan's target as a column, and its activities. */
+const outlineAsking = (columns: boolean): EventDraft => ({
+  type: "publication.outline-adopted",
+  effectiveAt: "2022-01-01",
+  recordedAt: "2021-12-31T09:00:03.000Z",
+  data: {
+    outlineId: "tertial-2022",
+    documentKind: "tertialrapport",
+    fromYear: 2022,
+    chapters: [{ goalId: "mal-1", sections: [{ heading: "Mätetal", blocks: [{ block: "metric-table", goalId: "mal-1", ...(columns ? { columns: ["plan-target"] } : {}) }] }, { heading: "Aktiviteter", blocks: [{ block: "activity-table", goalId: "mal-1" }] }] }],
+  },
+});
+
+/** The log with the outline recorded right after the plan's metric, in recorded order. */
+const withOutline = (log: readonly EventDraft[], outline: EventDraft): EventDraft[] => [...log.slice(0, 9), outline, ...log.slice(9)];
+
+const blocksOf = (sections: readonly ReportSection[]): ReportBlock[] => sections.flatMap((section) => [...section.blocks, ...blocksOf(section.sections)]);
+
+describe("the plan's target as a column of the metric table, where the outline asks for it", () => {
+  const metricTable = async (columns: boolean, knownAt?: string): Promise<ReportMetricTable | undefined> =>
+    blocksOf((await tertialReport(knownAt, withOutline(drafts, outlineAsking(columns)))).sections).find((block): block is ReportMetricTable => block.kind === "metric-table");
+
+  it("puts the year's target from the plan as adopted into the metric's row, under its own heading", async () => {
+    const table = await metricTable(true, "2022-05-15");
+    expect(table?.planTargetHeading).toBe("Målvärde 2022 enligt planen");
+    const plain = (text: string | undefined): string | undefined => text?.replace(/\s/g, " ");
+    expect(table?.rows.map((metric) => [metric.name, plain(metric.target?.text), plain(metric.planTarget?.text), plain(metric.result?.text)])).toEqual([["Nöjda deltagare", "70 %", "80 %", "75 %"]]);
+    expect(table?.rows[0]?.planTarget?.figure?.definition?.key).toBe("plan.metric-target");
+    expect(plain((await metricTable(true))?.rows[0]?.planTarget?.text)).toBe("90 %");
+  });
+
+  it("leaves the table as it was where the outline does not ask", async () => {
+    const table = await metricTable(false, "2022-05-15");
+    expect(table).toBeDefined();
+    expect(table && "planTargetHeading" in table).toBe(false);
+    expect(table?.rows.every((metric) => !("planTarget" in metric))).toBe(true);
+  });
+
+  it("refuses the column on a block other than a metric table", async () => {
+    const store = memoryStore({ catalog: defaultCatalog });
+    const wrong = outlineAsking(false);
+    const data = wrong.data as { chapters: { sections: { blocks: object[] }[] }[] };
+    const outcome = await store.append([...drafts.slice(0, 9), { ...wrong, data: { ...data, chapters: [{ heading: "Aktiviteter", sections: [{ blocks: [{ block: "activity-table", goalId: "mal-1", columns: ["plan-target"] }] }] }] } }]);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.issues.map((found) => found.path)).toEqual(["data.chapters[0].sections[0].blocks[0].columns"]);
+  });
+});
+
+describe("activity rows name the planned activity: the plan and the activity's id there", () => {
+  it("in the goal's activity table and in the list of planned activities, visible in the JSON", async () => {
+    const document = await tertialReport("2022-05-15", withOutline(drafts, outlineAsking(false)));
+    const activityTable = blocksOf(document.sections).find((block): block is ReportActivityTable => block.kind === "activity-table");
+    expect(activityTable?.rows.map((activity) => [activity.activity, activity.plannedActivity])).toEqual([
+      ["Nätverksträffar", { planId: PLAN, activityId: "a1" }],
+      ["Kartläggning", { planId: PLAN, activityId: "a3" }],
+    ]);
+    const listed = findTable((await tertialReport("2022-05-15")).sections, "plan-aktiviteter");
+    expect(listed?.body.map((row) => row.plannedActivity)).toEqual([
+      { planId: PLAN, activityId: "a1" },
+      { planId: PLAN, activityId: "a3" },
+    ]);
+    const json = JSON.parse(jsonRenderer.render(document)) as { version: number };
+    expect(json.version).toBe(2);
+    expect(JSON.stringify(json)).toContain(`"plannedActivity":{"planId":"${PLAN}","activityId":"a1"}`);
+  });
+
+  it("carry no plan reference for an activity planned outside any plan", async () => {
+    const withoutPlan = drafts.map((draft) => (draft.type === "activities.activity-planned" ? { ...draft, data: Object.fromEntries(Object.entries(draft.data as object).filter(([field]) => field !== "planId")) } : draft));
+    const document = await tertialReport("2022-05-15", withOutline(withoutPlan, outlineAsking(false)));
+    const activityTable = blocksOf(document.sections).find((block): block is ReportActivityTable => block.kind === "activity-table");
+    expect(activityTable?.rows.length).toBe(2);
+    expect(activityTable?.rows.every((activity) => !("plannedActivity" in activity))).toBe(true);
   });
 });

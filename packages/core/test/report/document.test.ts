@@ -11,8 +11,15 @@ describe("report document", () => {
     expect(jsonRenderer.render(document)).toBe(json);
   });
 
+  it("reads version 1 documents as well as version 2, which only adds optional fields", () => {
+    const version1 = { ...sampleDocument(), version: 1 as const };
+    expect(decodeReportDocument(version1)).toEqual({ ok: true, document: version1 });
+    const version2 = { ...sampleDocument(), version: 2 as const };
+    expect(decodeReportDocument(version2).ok).toBe(true);
+  });
+
   it("rejects a document of another shape with the path of the problem", () => {
-    const broken = { ...sampleDocument(), version: 2 };
+    const broken = { ...sampleDocument(), version: 3 };
     const decoded = decodeReportDocument(broken);
     expect(decoded.ok).toBe(false);
     if (!decoded.ok) expect(decoded.errors.join("\n")).toContain("version");

@@ -18,6 +18,7 @@ interface ActivityRecord {
   goalId: string;
   areaId?: string;
   order?: number;
+  planId?: string;
   plannedYear: number;
   year: number;
   movedFrom?: number;
@@ -34,6 +35,8 @@ export interface PlannedActivityRow {
   readonly title: string;
   readonly goalId: string;
   readonly areaId: string | null;
+  /** The plan that planned it, when a plan did (version 2 of `activities.activity-planned`). */
+  readonly planId: string | null;
   readonly year: number;
   /** The year it was carried over from, when it was. */
   readonly movedFrom: number | null;
@@ -55,8 +58,8 @@ const evolveActivities = (state: ActivitiesState, event: DomainEvent, period: Pe
   const date = effectiveDateOf(event.effectiveAt);
   if (date === undefined || date > period.end) return state;
   if (ActivityPlanned.is(event)) {
-    const { activityId, title, goalId, areaId, order, year } = event.data;
-    state.activities[activityId] = { activityId, title, goalId, plannedYear: year, year, steps: [], eventIds: [event.id], ...(areaId === undefined ? {} : { areaId }), ...(order === undefined ? {} : { order }) };
+    const { activityId, title, goalId, areaId, order, year, planId } = event.data;
+    state.activities[activityId] = { activityId, title, goalId, plannedYear: year, year, steps: [], eventIds: [event.id], ...(areaId === undefined ? {} : { areaId }), ...(order === undefined ? {} : { order }), ...(planId === undefined ? {} : { planId }) };
     return state;
   }
   const record = ActivityStatusChanged.is(event) || ActivityMovedToNextYear.is(event) ? state.activities[event.data.activityId] : undefined;
@@ -79,6 +82,7 @@ const rowOf = (record: ActivityRecord, period: Period): PlannedActivityRow => {
     title: record.title,
     goalId: record.goalId,
     areaId: record.areaId ?? null,
+    planId: record.planId ?? null,
     year: record.year,
     movedFrom: record.movedFrom ?? null,
     status: latest?.status ?? "not-started",

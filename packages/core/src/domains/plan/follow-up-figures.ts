@@ -85,16 +85,43 @@ const deviationOf = (comparison: Comparison, measure: Measure, asShare: boolean)
   return { exact: deviation.dividedBy(comparison.planned), evidence, derivation: `(planned − ${MEASURES[measure].words}) / planned net cost` };
 };
 
+/** The books say something of this area for the measure: it has ledger lines and they give a value. */
+const hasBooks = (comparison: Comparison, measure: Measure): boolean => comparison.lines.length > 0 && factValue(MEASURES[measure].facts(comparison.lines)) !== undefined;
+
+/**
+ * What a row (an area) or the total is compared over. The total (no `area`) counts only the
+ * budgeted areas whose books say something for the measure: an area with no books is a blank,
+ * not a zero, so its whole budget must not show up in the total as money left unspent. Then the
+ * deviation columns foot (the total is the sum of the rows printed), and the total's share is
+ * that of the compared areas' budget, not of every area's.
+ */
+const comparedOver = (result: PlanFollowUpResult, params: { readonly plan?: string; readonly area?: string }, measure: Measure): Comparison | undefined => {
+  if (params.area !== undefined) return comparisonOf(result, params);
+  const plan = planFor(result.baseline, params.plan);
+  const rows = plan?.budget.find((year) => year.year === result.baseline.year)?.costs ?? [];
+  const booked = rows.filter((row) => {
+    const own = comparisonOf(result, { ...params, area: row.areaId });
+    return own !== undefined && hasBooks(own, measure);
+  });
+  if (booked.length === 0) return undefined;
+  return {
+    planned: booked.reduce((total, row) => total.plus(row.net), dec(0)),
+    plannedEvidence: booked.flatMap((row) => row.evidence),
+    plannedUncertainty: booked.reduce((total, row) => total.plus(row.uncertainty), dec(0)),
+    lines: linesOf(result, booked.map((row) => row.areaId)),
+  };
+};
+
 const deviationFigure = (key: string, measure: Measure, asShare: boolean) =>
   defineFigure(planFollowUpProjection, {
     key,
-    description: `avvikelse against the plan${asShare ? " as a share of the planned net cost" : " in kr"}: the plan's net cost for the year less the ${MEASURES[measure].words}; positive when less is spent than planned`,
+    description: `avvikelse against the plan${asShare ? " as a share of the planned net cost" : " in kr"}: the plan's net cost for the year less the ${MEASURES[measure].words}; positive when less is spent than planned. Without an area, over the budgeted areas whose books give the ${MEASURES[measure].words} (an area with no books is left out, never counted as unspent)`,
     params: { ...PLAN_PARAM, ...AREA },
     unit: asShare ? "percent" : "kr",
     example: { plan: "vp-2022-2024", area: "fourum-social" },
     ...(asShare ? {} : { footing: [{ over: "area" as const }] }),
     compute: (result, params) => {
-      const comparison = comparisonOf(result, params);
+      const comparison = comparedOver(result, params, measure);
       return comparison === undefined ? undefined : deviationOf(comparison, measure, asShare);
     },
   });
@@ -106,13 +133,13 @@ export const planForecastDeviationShare = deviationFigure("plan.forecast-deviati
 
 export const planForecastCost = defineFigure(planFollowUpProjection, {
   key: "plan.forecast-cost",
-  description: "the books' forecast cost of the year for a plan area (disponibla − prognos kvarvarande), to set beside the plan's net cost",
+  description: "the books' forecast cost of the year for a plan area (disponibla − prognos kvarvarande), to set beside the plan's net cost; without an area, over the budgeted areas that have a forecast",
   params: { ...PLAN_PARAM, ...AREA },
   unit: "kr",
   example: { plan: "vp-2022-2024", area: "fourum-social" },
   footing: [{ over: "area" }],
   compute: (result, params) => {
-    const comparison = comparisonOf(result, params);
+    const comparison = comparedOver(result, params, "forecast");
     const facts = comparison === undefined ? undefined : MEASURES.forecast.facts(comparison.lines);
     const value = facts === undefined ? undefined : factValue(facts);
     return facts === undefined || value === undefined ? undefined : { exact: value, evidence: facts.evidence, uncertainty: dec(facts.uncertainty), derivation: MEASURES.forecast.words };

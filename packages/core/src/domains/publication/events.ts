@@ -1,3 +1,4 @@
+import * as t from "io-ts";
 import { Id, IsoDateC, NonEmptyString, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
 import { defineEvent } from "../../events/definition.js";
 
@@ -49,14 +50,34 @@ export const OUTLINE_BLOCKS = [
 export const OutlineBlockKind = oneOf("OutlineBlockKind", OUTLINE_BLOCKS);
 
 /** `area` narrows a block to one area's own (the focus areas of one area); without it the block shows the whole organisation's. */
-export const OutlineBlockRef = strictObject("OutlineBlockRef", { block: OutlineBlockKind }, { goalId: Id, section: NonEmptyString, area: Id });
+const blockRefOptional = { goalId: Id, section: NonEmptyString, area: Id };
+const OutlineBlockRefV1 = strictObject("OutlineBlockRef", { block: OutlineBlockKind }, blockRefOptional);
+
+/** Columns a block can add where the outline asks: `plan-target` puts the plan's target for the report's year into a `metric-table`. */
+export const OUTLINE_COLUMNS = ["plan-target"] as const;
+export const OutlineColumn = oneOf("OutlineColumn", OUTLINE_COLUMNS);
+
+/** Version 2 adds `columns`: extra columns the block shows (the plan's target in a metric table). */
+export const OutlineBlockRef = strictObject("OutlineBlockRef", { block: OutlineBlockKind }, { ...blockRefOptional, columns: listOf(OutlineColumn, 1) });
 
 /** A numbered section: its heading (or the bound goal's title), the blocks it shows, and a printed number only when pinned on purpose. */
-export const OutlineSection = strictObject("OutlineSection", { blocks: listOf(OutlineBlockRef, 1) }, { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString });
+const OutlineSectionV1 = strictObject("OutlineSection", { blocks: listOf(OutlineBlockRefV1, 1) }, { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString });
+
+/** A subsection (third heading level, "4.1.1"): the shape a section had in version 1. */
+export const OutlineSubsection = strictObject("OutlineSubsection", { blocks: listOf(OutlineBlockRef, 1) }, { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString });
+
+/**
+ * Version 2: a section may nest subsections ("4.1" with "4.1.1" … under it), and then needs no
+ * blocks of its own; the rule `outline-integrity` asks for blocks or subsections.
+ */
+export const OutlineSection = strictObject("OutlineSection", {}, { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString, blocks: listOf(OutlineBlockRef), subsections: listOf(OutlineSubsection, 1) });
 
 /** A chapter: bound to a strategic goal or given a heading; blocks before its first section (the chapter's introduction), then sections. */
-export const OutlineChapter = strictObject("OutlineChapter", { sections: listOf(OutlineSection) }, { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString, blocks: listOf(OutlineBlockRef) });
+const chapterOptional = { heading: NonEmptyString, goalId: Id, pinnedNumber: NonEmptyString };
+const OutlineChapterV1 = strictObject("OutlineChapter", { sections: listOf(OutlineSectionV1) }, { ...chapterOptional, blocks: listOf(OutlineBlockRefV1) });
+export const OutlineChapter = strictObject("OutlineChapter", { sections: listOf(OutlineSection) }, { ...chapterOptional, blocks: listOf(OutlineBlockRef) });
 
+const OutlineAppendixV1 = strictObject("OutlineAppendix", { blocks: listOf(OutlineBlockRefV1, 1) }, { heading: NonEmptyString });
 export const OutlineAppendix = strictObject("OutlineAppendix", { blocks: listOf(OutlineBlockRef, 1) }, { heading: NonEmptyString });
 
 export const EmptySections = oneOf("EmptySections", ["omit", "say-nothing-reported"]);
@@ -70,15 +91,20 @@ export const OrganisationProfiled = defineEvent({
   data: strictObject("OrganisationProfiled", { name: NonEmptyString }, { unit: NonEmptyString, county: NonEmptyString, responsibleBody: NonEmptyString, address: NonEmptyString }),
 });
 
+const outlineOptional = { emptySections: EmptySections, tableNumbers: TableNumbers };
+const OutlineAdoptedV1 = strictObject("OutlineAdopted", { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapterV1, 1) }, { appendices: listOf(OutlineAppendixV1), ...outlineOptional });
+
+/**
+ * Version 2 lets a section nest subsections (three heading levels: chapter, section, subsection)
+ * and a block ask for extra columns (`columns`). A version 1 outline is a version 2 outline with
+ * neither, so it is lifted unchanged.
+ */
 export const OutlineAdopted = defineEvent({
   type: "publication.outline-adopted",
   description:
-    "The outline (disposition) of one document kind from a given year on: chapters bound to strategic goals or headed, sections bound to blocks (introduction, examples, metric and activity tables, analysis, economy, staff, research, appendices) with the organisation's own headings. Numbers are computed unless pinned; empty sections are left out or say that nothing is reported.",
-  data: strictObject(
-    "OutlineAdopted",
-    { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapter, 1) },
-    { appendices: listOf(OutlineAppendix), emptySections: EmptySections, tableNumbers: TableNumbers },
-  ),
+    "The outline (disposition) of one document kind from a given year on: chapters bound to strategic goals or headed, sections bound to blocks (introduction, examples, metric and activity tables, analysis, economy, staff, research, appendices) with the organisation's own headings, and subsections under a section (a third heading level, 4.1.1); a metric table can ask for the plan's target as a column (`columns: [\"plan-target\"]`). Numbers are computed unless pinned; empty sections are left out or say that nothing is reported.",
+  data: strictObject("OutlineAdopted", { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapter, 1) }, { appendices: listOf(OutlineAppendix), ...outlineOptional }),
+  older: [{ version: 1, data: OutlineAdoptedV1, upcast: (data: t.TypeOf<typeof OutlineAdoptedV1>) => data }],
 });
 
 export const DocumentRegistered = defineEvent({

@@ -10,6 +10,10 @@ import type { ReportActivityRow, ReportActivityTable, ReportMetricRow, ReportMet
 import { definedFigure } from "./cells.js";
 import { defineSection, resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
 import { chapterOf, compareSectionNumbers, type ReportGoalsResult } from "./goals.js";
+import { planTargetColumn } from "../plan/target-column.js";
+import { planBaselineProjection } from "../../domains/plan/baseline.js";
+import { planMetricTarget } from "../../domains/plan/follow-up-figures.js";
+import { publicationProjection } from "../../domains/publication/publication.js";
 
 const COMPARISON_LABELS: Readonly<Record<Comparison, (period: string) => string>> = {
   "same-period-last-year": (period) => `samma period ${period.slice(0, 4)}`,
@@ -93,7 +97,9 @@ const buildMetricSections = (context: ReportBuildContext): BuiltSection => {
   }
   const placements = [...groupBy(result.rows, (metric) => (sectionOfGoal(goals, metric.goalId, metric.goalNumber) === null ? null : metric.goalId)).entries()].map(([goalId, rows]): Placement => {
     const number = sectionOfGoal(goals, goalId, rows[0]?.goalNumber ?? null) ?? "";
-    const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: rows.map((metric) => metricRow(context, metric)), footnotes: [] };
+    const column = planTargetColumn(context, goalId, rows, evidence);
+    const metricRows = rows.map((metric, index) => (column === undefined ? metricRow(context, metric) : { ...metricRow(context, metric), planTarget: column.targets[index] ?? null }));
+    const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: metricRows, footnotes: [], ...(column === undefined ? {} : { planTargetHeading: column.heading }) };
     return { slot: `metric-table:${goalId}`, number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
@@ -104,6 +110,7 @@ const activityRow = (activity: PlannedActivityRow, period: string): ReportActivi
   status: activity.status,
   activity: activity.title,
   statusText: activity.comment ?? "",
+  ...(activity.planId === null ? {} : { plannedActivity: { planId: activity.planId, activityId: activity.activityId } }),
 });
 
 /** Activity tables (aktiviteter) at each goal's section, with the status at the period's end. */
@@ -120,6 +127,12 @@ const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
 
-export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison], reads: [reportGoalsProjection, metricDescriptionsProjection], build: buildMetricSections });
+export const metricSections = defineSection({
+  name: "metrics",
+  // The plan's target and the outline in force: for the plan-target column where the outline asks for it.
+  figures: [metricFigures.result, metricFigures.target, metricFigures.comparison, planMetricTarget],
+  reads: [reportGoalsProjection, metricDescriptionsProjection, planBaselineProjection, publicationProjection],
+  build: buildMetricSections,
+});
 
 export const activitySections = defineSection({ name: "activities", reads: [activitiesProjection, reportGoalsProjection], build: buildActivitySections });

@@ -5,7 +5,9 @@ import { resultOf, type AppendixDraft, type Placement, type ReportBuildContext }
 import { reportGoalsProjection } from "./goals.js";
 import { symbolLegend } from "./legend.js";
 
-type BlockRef = Outline["chapters"][number]["sections"][number]["blocks"][number];
+type OutlineSection = Outline["chapters"][number]["sections"][number];
+type OutlineSubsection = NonNullable<OutlineSection["subsections"]>[number];
+type BlockRef = OutlineSubsection["blocks"][number];
 
 /** The placement slot an outline block names: the block, and its goal, narrative section or area when it takes one. */
 export const slotOf = (ref: BlockRef): string => {
@@ -35,7 +37,7 @@ const nextNumber = (pinned: string | null, counter: number): { printed: string; 
   return { printed: pinned, counter: Number.isInteger(last) ? last : counter };
 };
 
-/** Numbers drafts in order: 1, 2, 3 (or 2.1, 2.2 under chapter 2), skipping nothing, unless a draft pins its number. */
+/** Numbers drafts in order: 1, 2, 3 (or 2.1, 2.2 under chapter 2, 4.1.1 under 4.1), skipping nothing, unless a draft pins its number. */
 export const numberDrafts = (drafts: readonly Draft[], parent: string | null): ReportSection[] => {
   let counter = 0;
   return drafts.map((draft) => {
@@ -71,13 +73,17 @@ export const outlineSections = (context: ReportBuildContext, outline: Outline, p
   const sayNothing = outline.emptySections === "say-nothing-reported";
   const chapters: Draft[] = outline.chapters.flatMap((chapter): Draft[] => {
     const intro = take(chapter.blocks ?? []);
-    const sections = chapter.sections.flatMap((section): Draft[] => {
-      const content = take(section.blocks);
-      if (content.length === 0 && !sayNothing) return [];
+    // A section (or a subsection, one level down) is left out when neither it nor any of its subsections has content.
+    const sectionDraft = (section: OutlineSection | OutlineSubsection): Draft[] => {
+      const content = take(section.blocks ?? []);
+      const subsections = "subsections" in section ? (section.subsections ?? []).flatMap(sectionDraft) : [];
+      if (content.length === 0 && subsections.length === 0 && !sayNothing) return [];
       const title = section.heading ?? goalTitle(section.goalId) ?? content.find((placement) => placement.title !== null)?.title ?? "";
-      const blocks: ReportBlock[] = content.length === 0 ? [{ kind: "paragraph", markdown: NOTHING_REPORTED }] : content.flatMap((placement) => placement.blocks);
-      return [{ pinned: section.pinnedNumber ?? null, title, blocks, sections: [] }];
-    });
+      const saysNothing = content.length === 0 && subsections.length === 0;
+      const blocks: ReportBlock[] = saysNothing ? [{ kind: "paragraph", markdown: NOTHING_REPORTED }] : content.flatMap((placement) => placement.blocks);
+      return [{ pinned: section.pinnedNumber ?? null, title, blocks, sections: subsections }];
+    };
+    const sections = chapter.sections.flatMap(sectionDraft);
     if (intro.length === 0 && sections.length === 0) return [];
     const title = chapter.heading ?? goalTitle(chapter.goalId) ?? intro.find((placement) => placement.title !== null)?.title ?? "";
     return [{ pinned: chapter.pinnedNumber ?? null, title, blocks: intro.flatMap((placement) => placement.blocks), sections }];

@@ -20,7 +20,12 @@ export type ReportAlign = t.TypeOf<typeof ReportAlignC>;
 export const ReportFootnoteC = t.type({ mark: t.string, markdown: t.string }, "Footnote");
 export type ReportFootnote = t.TypeOf<typeof ReportFootnoteC>;
 
-export const ReportTableRowC = t.type({ cells: t.array(ReportCellC) }, "TableRow");
+/** Version 2: the planned activity a row stands for: the plan that planned it and its id there. */
+export const ReportPlannedActivityRefC = t.type({ planId: t.string, activityId: t.string }, "PlannedActivityRef");
+export type ReportPlannedActivityRef = t.TypeOf<typeof ReportPlannedActivityRefC>;
+
+/** `plannedActivity` (version 2) names the plan's activity a row lists, in a table of planned activities. */
+export const ReportTableRowC = t.intersection([t.type({ cells: t.array(ReportCellC) }), t.partial({ plannedActivity: ReportPlannedActivityRefC })], "TableRow");
 export type ReportTableRow = t.TypeOf<typeof ReportTableRowC>;
 
 export const ReportTableC = t.type(
@@ -61,15 +66,24 @@ export const ReportMetricRowC = t.intersection([
     comparison: nullable(ReportComparisonC),
     description: t.string,
   }),
-  /** Every comparison the metric lists (same period one to three years back, the previous tertial, the previous year), in its order, with the recorded or computed value. */
-  t.partial({ comparisons: t.array(ReportComparisonC) }),
+  t.partial({
+    /** Every comparison the metric lists (same period one to three years back, the previous tertial, the previous year), in its order, with the recorded or computed value. */
+    comparisons: t.array(ReportComparisonC),
+    /** Version 2, in a table with `planTargetHeading`: the target the plan in force sets for the report's year, as known at the cut-off; null where it sets none. */
+    planTarget: nullable(ReportTargetC),
+  }),
 ], "MetricRow");
 export type ReportMetricRow = t.TypeOf<typeof ReportMetricRowC>;
 
-export const ReportMetricTableC = t.type({ kind: t.literal("metric-table"), id: t.string, rows: t.array(ReportMetricRowC), footnotes: t.array(ReportFootnoteC) }, "MetricTable");
+/** `planTargetHeading` (version 2): the table has the plan's target as a column, under this heading ("Målvärde 2022 enligt planen"). */
+export const ReportMetricTableC = t.intersection(
+  [t.type({ kind: t.literal("metric-table"), id: t.string, rows: t.array(ReportMetricRowC), footnotes: t.array(ReportFootnoteC) }), t.partial({ planTargetHeading: t.string })],
+  "MetricTable",
+);
 export type ReportMetricTable = t.TypeOf<typeof ReportMetricTableC>;
 
-export const ReportActivityRowC = t.type({ key: t.string, status: ReportActivityStatusC, activity: t.string, statusText: t.string }, "ActivityRow");
+/** `plannedActivity` (version 2): the plan and the id there of the planned activity the row follows up, when a plan planned it. */
+export const ReportActivityRowC = t.intersection([t.type({ key: t.string, status: ReportActivityStatusC, activity: t.string, statusText: t.string }), t.partial({ plannedActivity: ReportPlannedActivityRefC })], "ActivityRow");
 export type ReportActivityRow = t.TypeOf<typeof ReportActivityRowC>;
 
 export const ReportActivityTableC = t.type({ kind: t.literal("activity-table"), id: t.string, rows: t.array(ReportActivityRowC) }, "ActivityTable");

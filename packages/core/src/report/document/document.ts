@@ -1,8 +1,12 @@
 import * as t from "io-ts";
 import { ReportBlockC, type ReportBlock } from "./blocks.js";
 
-/** The version of the document tree; renderers may refuse versions they do not know. */
-export const REPORT_DOCUMENT_VERSION = 1;
+/**
+ * The version of the document tree; renderers may refuse versions they do not know. Version 2
+ * only adds optional fields (a metric table's plan-target column, planned-activity references on
+ * activity and table rows; see docs/report-document.md), so a version 1 document still decodes.
+ */
+export const REPORT_DOCUMENT_VERSION = 2;
 
 export const REPORT_KINDS = ["tertialrapport", "delarsrapport", "verksamhetsberattelse", "resultatuppfoljning", "verksamhetsplan"] as const;
 export const ReportKindC = t.keyof({ tertialrapport: null, delarsrapport: null, verksamhetsberattelse: null, resultatuppfoljning: null, verksamhetsplan: null }, "ReportKind");
@@ -70,7 +74,7 @@ export type ReportProvenance = t.TypeOf<typeof ReportProvenanceC>;
 export const ReportDocumentC = t.type(
   {
     format: t.literal("tertial.report"),
-    version: t.literal(REPORT_DOCUMENT_VERSION),
+    version: t.union([t.literal(1), t.literal(REPORT_DOCUMENT_VERSION)]),
     kind: ReportKindC,
     language: t.string,
     title: ReportTitleBlockC,

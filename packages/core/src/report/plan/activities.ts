@@ -31,14 +31,17 @@ const byStatus = (context: ReportBuildContext, activities: ActivitiesResult, yea
 
 const areaName = (baseline: PlanBaselineResult, areaId: string | null): string => (areaId === null ? "" : (baseline.areaNames[areaId]?.name ?? areaId));
 
-/** Each planned activity of the year with its area and its status at the period's end. */
+/** Each planned activity of the year with its area and its status at the period's end; each row names the plan and the activity's id there. */
 const list = (activities: ActivitiesResult, baseline: PlanBaselineResult, year: number): ReportTable =>
   table({
     id: "plan-aktiviteter",
     caption: `Planerade aktiviteter ${year}`,
     align: ["left", "left", "left"],
     head: [headerRow(["Aktivitet", "Område", "Status"])],
-    body: activities.activities.map((activity) => row([textCell(activity.title), textCell(areaName(baseline, activity.areaId)), textCell(capitalised(ACTIVITY_STATUS_SYMBOLS[activity.status].label))])),
+    body: activities.activities.map((activity) => ({
+      ...row([textCell(activity.title), textCell(areaName(baseline, activity.areaId)), textCell(capitalised(ACTIVITY_STATUS_SYMBOLS[activity.status].label))]),
+      ...(activity.planId === null ? {} : { plannedActivity: { planId: activity.planId, activityId: activity.activityId } }),
+    })),
   });
 
 /** The activities planned for the year and moved on, with the year they were moved to and their count. */

@@ -22,6 +22,14 @@ const COLUMNS: readonly { readonly id: string; readonly label: string; readonly 
 const FIGURES = [planNetCost, planOutcomeDeviation, planOutcomeDeviationShare, planForecastCost, planForecastDeviation, planForecastDeviationShare];
 
 /**
+ * Summa's budget is every budgeted area's, but its deviations and forecast count only the areas
+ * whose books say something: an area with no books yet is a blank, not a zero, and counting its
+ * whole budget as unspent would report money saved that nobody has booked. So the deviation
+ * columns foot to the rows printed, and the % is that of the compared areas' budget.
+ */
+const SUMMA_NOTE = "Avvikelser och prognos i Summa räknar bara områden med bokfört utfall respektive prognos; budgeten för ett område utan bokföring ingår inte i dem.";
+
+/**
  * A follow-up's plan columns (block `plan-budget-outcome`): each area the plan in force budgets
  * for the year, its budget as adopted (as known at the cut-off) against the period's outcome and
  * the year's forecast, with the deviation (avvikelse) in kr and per cent. Nothing without a plan.
@@ -42,6 +50,9 @@ const buildBudgetOutcome = (context: ReportBuildContext): BuiltSection => {
       }),
     );
   const name = (areaId: string): string => baseline.areaNames[areaId]?.name ?? areaId;
+  const body = rows.map((entry) => row([textCell(name(entry.areaId)), ...cells(entry.areaId)]));
+  // An area with a budget and no books shows blanks: say that Summa's deviations leave it out (see SUMMA_NOTE).
+  const unbooked = body.some((each) => each.cells.slice(2).some((cell) => cell.kind === "blank"));
   return placed(
     "plan-budget-outcome",
     ECONOMY_SECTION,
@@ -53,8 +64,9 @@ const buildBudgetOutcome = (context: ReportBuildContext): BuiltSection => {
         unitNote: "tkr",
         align: ["left", ...COLUMNS.map(() => "right" as const)],
         head: [headerRow(["Område", ...COLUMNS.map((column) => column.label)])],
-        body: rows.map((entry) => row([textCell(name(entry.areaId)), ...cells(entry.areaId)])),
-        foot: [row([textCell("Summa"), ...cells(undefined)])],
+        body,
+        foot: [row([textCell("Summa", unbooked ? ["*"] : []), ...cells(undefined)])],
+        footnotes: unbooked ? [{ mark: "*", markdown: SUMMA_NOTE }] : [],
       }),
     ],
     evidence,

@@ -1,5 +1,6 @@
 import { factBasisProjection } from "../builders/fact-basis.js";
 import type { ReportHouse } from "../builders/house.js";
+import { narrativeSections } from "../builders/narratives.js";
 import { planAreaSections, planStaffSection } from "./areas.js";
 import { planBudgetSections } from "./budget.js";
 import { planStrategySections } from "./strategy.js";
@@ -10,8 +11,10 @@ import { planStrategySections } from "./strategy.js";
  * placement per area, the multi-year plan, the budget appendix). Without an adopted outline the
  * placements' own numbers make the default layout (1 Inledning … 5 Flerårsplan); an outline
  * places the same blocks under the organisation's headings, per goal or as one card per area.
+ * The plan's prose (its basic mission, evaluation, current situation) is narratives written for
+ * the plan's span, placed like a follow-up's.
  */
 export const planHouse: ReportHouse = {
   projections: [factBasisProjection],
-  builders: [planStrategySections, planStaffSection, planBudgetSections, planAreaSections],
+  builders: [planStrategySections, planStaffSection, planBudgetSections, planAreaSections, narrativeSections()],
 };
