@@ -132,13 +132,15 @@ const liveAhead = async (queue: string, own: Entry): Promise<{ choosing: number;
 
 /** Creates the queue if needed and an entry in it; the last writer out may remove an empty queue at any moment. */
 const enter = async (queue: string, name: string): Promise<void> => {
-  for (;;) {
-    await mkdir(queue, { recursive: true });
+  for (let attempt = 1; ; attempt += 1) {
     try {
+      // mkdir can itself fail with ENOENT: it finds the folder, and the last writer out removes it before mkdir has looked at it.
+      await mkdir(queue, { recursive: true });
       await writeFile(join(queue, name), "", { flag: "wx" });
       return;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      // Each retry follows another writer's exit; a thousand in a row means something else removes the folder.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || attempt >= 1000) throw error;
     }
   }
 };
