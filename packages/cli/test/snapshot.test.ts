@@ -26,7 +26,7 @@ describe("tertial snapshot", () => {
     await expect(readdir(`${log}.snapshots`)).rejects.toThrow(/ENOENT/);
     const taken = await runCli(["snapshot", log, ...INTERIM, "--every", "100"], NOW);
     expect(taken.code, taken.stderr).toBe(0);
-    expect(taken.stdout).toMatch(/^\d+ snapshot\(s\) taken, the last after event \d+/);
+    expect(taken.stdout).toMatch(/^\d+ snapshot\(s\) taken, the latest after event \d+/);
     // Snapshots are taken as known then and as known before each late correction, so each known-at below can start from one.
     expect((await snapshotFiles(log)).length).toBeGreaterThan(5);
     for (const knownAt of KNOWN_AT) {

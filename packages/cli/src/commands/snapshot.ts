@@ -11,8 +11,8 @@ import { KNOWN_AT_HELP, parseReportPeriod } from "./report.js";
 
 const DEFAULT_EVERY = 10_000;
 
-const parseEvery = (text: string | undefined): number => {
-  if (text === undefined) return DEFAULT_EVERY;
+const parseEvery = (text: string | undefined, daily: boolean): number | undefined => {
+  if (text === undefined) return daily ? undefined : DEFAULT_EVERY;
   if (!/^[1-9]\d{0,8}$/.test(text)) throw new UsageError(`--every must be a whole number of events from 1 to 999999999, not "${text}"`);
   return Number(text);
 };
@@ -37,12 +37,13 @@ const beforeCorrections = async (source: EventSource, knownAt: string | undefine
 export const snapshotCommand: Command = {
   name: "snapshot",
   summary: "keep snapshots of a report's folds beside the log, so reports as known at any date read only the events after the nearest one",
-  usage: "tertial snapshot <log> --kind <kind> --period <period> [--every <events>] [--known-at <when>] [--no-snapshots]",
+  usage: "tertial snapshot <log> --kind <kind> --period <period> [--every <events>] [--daily] [--known-at <when>] [--no-snapshots]",
   positionals: [{ name: "log", required: true, log: true }],
   flags: {
     kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "the report kind whose folds are snapshotted (as for tertial report)" },
     period: { value: true, placeholder: "period", help: "the report's period, e.g. 2020-T2 (as for tertial report)" },
-    every: { value: true, placeholder: "events", help: `a snapshot after every this many events, and one at the end (default ${DEFAULT_EVERY})` },
+    every: { value: true, placeholder: "events", help: `a snapshot after every this many events, and one at the end (default ${DEFAULT_EVERY}, or none with --daily)` },
+    daily: { value: false, help: "a snapshot after the last event recorded on each day (Stockholm time), so a report as known at a date reads nothing after its snapshot" },
     "known-at": { value: true, placeholder: "when", help: `snapshot only what was recorded by then; ${KNOWN_AT_HELP}` },
     ...SNAPSHOT_FLAGS,
   },
@@ -50,10 +51,11 @@ export const snapshotCommand: Command = {
     const log = logArg(args);
     const kind = parseKind(required(args, "kind"));
     const period = parseReportPeriod(required(args, "period"));
-    const every = parseEvery(value(args, "every"));
+    const daily = args.switches.has("daily");
+    const every = parseEvery(value(args, "every"), daily);
     const knownAt = knownAtOption(value(args, "known-at"), io);
     const opened = openStore(log, { catalog });
-    const snapshots = snapshotsFor(opened, args, io, "snapshot", { every });
+    const snapshots = snapshotsFor(opened, args, io, "snapshot", { ...(every === undefined ? {} : { every }), daily });
     // Here a snapshot that does not fit is expected (each pass resumes where it can) and says nothing.
     if (snapshots === undefined) throw new UsageError(`${opened.name}: snapshots are kept beside a log file; a database log has none`);
     const taken: ReplaySnapshot[] = [];
@@ -74,9 +76,9 @@ export const snapshotCommand: Command = {
     } finally {
       progress.done();
     }
-    const last = taken.at(-1);
+    const last = taken.reduce<ReplaySnapshot | undefined>((highest, snapshot) => (highest === undefined || snapshot.anchor.seq > highest.anchor.seq ? snapshot : highest), undefined);
     const folder = snapshotFolderOf(await realpath(log));
-    io.stdout(last === undefined ? `no new snapshot: the snapshots in ${folder} already reach the log's end\n` : `${taken.length} snapshot(s) taken, the last after event ${last.anchor.seq} (recorded ${last.recordedAt}), in ${folder}\n`);
+    io.stdout(last === undefined ? `no new snapshot: the snapshots in ${folder} already reach the log's end\n` : `${taken.length} snapshot(s) taken, the latest after event ${last.anchor.seq} (recorded ${last.recordedAt}), in ${folder}\n`);
     return EXIT.ok;
   },
 };

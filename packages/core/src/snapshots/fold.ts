@@ -4,6 +4,7 @@ import { CorrectionIndex, recordedBy } from "../corrections/resolve.js";
 import type { DomainFold, ProjectionContext } from "../projection/projection.js";
 import { cutoffOf, decodeOrThrow, indexCorrections } from "../projection/replay.js";
 import { readAfter, type EventSource } from "../projection/source.js";
+import { parseInstant, stockholmDateOf } from "../time/stockholm.js";
 import { SNAPSHOT_FORMAT, snapshotPlan, StaleSnapshotError, type ReplaySnapshot, type SnapshotStore } from "./snapshot.js";
 
 /** What a replay does with snapshots. */
@@ -15,6 +16,11 @@ export interface ReplaySnapshots {
   readonly resume?: boolean;
   /** Take a snapshot after every this many recorded events (where one can be taken) and at the end. */
   readonly every?: number;
+  /**
+   * Also take one after the last event recorded on each day (Europe/Stockholm): a report as
+   * known at a date then starts from a snapshot with nothing left to read.
+   */
+  readonly daily?: boolean;
   /** Told why a snapshot could not be used; the replay then folds from the beginning. */
   readonly onStale?: (message: string) => void;
 }
@@ -54,6 +60,7 @@ class Pass {
   hash: string | null;
   private readonly open = new Set<string>();
   private sinceSnapshot = 0;
+  private previous: { stored: StoredEvent; position: string; day: string } | undefined;
 
   constructor(
     private readonly catalog: Catalog,
@@ -74,6 +81,7 @@ class Pass {
   private readonly seenAfterAnchor: Set<string> | undefined;
 
   async take(stored: StoredEvent, position: string): Promise<void> {
+    if (this.options.snapshots?.daily === true) await this.snapshotAtDayEnd(stored, position);
     this.lines += 1;
     this.hash = stored.hash;
     if (this.seenAfterAnchor !== undefined) this.checkFitsSnapshot(stored);
@@ -90,6 +98,15 @@ class Pass {
     if (every !== undefined && this.sinceSnapshot >= every) await this.snapshot(stored, position);
   }
 
+  /** Before the first event of a new day, a snapshot after the previous day's last one. */
+  private async snapshotAtDayEnd(stored: StoredEvent, position: string): Promise<void> {
+    const instant = parseInstant(stored.recordedAt);
+    const day = instant === undefined ? "" : stockholmDateOf(instant);
+    const previous = this.previous;
+    this.previous = { stored, position, day };
+    if (previous !== undefined && previous.day !== day) await this.snapshot(previous.stored, previous.position);
+  }
+
   private checkFitsSnapshot(stored: StoredEvent): void {
     const seen = this.seenAfterAnchor as Set<string>;
     if (this.index.isRemoved(stored.id)) seen.add(stored.id);
@@ -101,7 +118,8 @@ class Pass {
   /** A snapshot after `stored`, if one can be taken here. */
   async snapshot(stored: StoredEvent, position: string): Promise<void> {
     const snapshots = this.options.snapshots;
-    if (snapshots?.every === undefined || this.plan === undefined || this.open.size > 0 || this.sinceSnapshot === 0) return;
+    const taking = snapshots !== undefined && (snapshots.every !== undefined || snapshots.daily === true);
+    if (!taking || this.plan === undefined || this.open.size > 0 || this.sinceSnapshot === 0) return;
     const states = Object.fromEntries([...this.running].map(([key, entry]) => [key, entry.state]));
     const snapshot: ReplaySnapshot = { format: SNAPSHOT_FORMAT, plan: this.plan, anchor: { seq: stored.seq, hash: stored.hash, position }, recordedAt: stored.recordedAt, events: this.events, lines: this.lines, states };
     await snapshots.store.save(snapshot);
@@ -128,7 +146,7 @@ const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot[
  */
 const tailCorrections = async (source: EventSource, snapshot: ReplaySnapshot, cutoff: number | undefined): Promise<CorrectionIndex> => {
   const index = new CorrectionIndex();
-  const events = source.scanCorrections?.(false, snapshot.anchor) ?? (async function* () {
+  const events = source.scanCorrections?.(cutoff !== undefined, snapshot.anchor) ?? (async function* () {
     for await (const { event } of readAfter(source, snapshot.anchor, stale)) yield event;
   })();
   for await (const event of events) {

@@ -21,19 +21,19 @@ const resultsOf = (needs: readonly ReportProjectionNeed[], outcome: Awaited<Retu
 ];
 
 /**
- * Snapshot equivalence: snapshots taken every few events while replaying a log (as known now,
+ * Snapshot equivalence: snapshots taken every few events (and at each day's end, or not) while replaying a log (as known now,
  * or as known at an earlier cut-off), written as JSON and read back, then used for a replay as
  * known at any date, give exactly what a replay from the beginning gives: the same results, the
  * same number of events folded and the same head. A snapshot that a later correction made stale
  * is skipped (and said so), never used. `tally` counts how often a snapshot was resumed from.
  */
-export const snapshotEquivalenceLaw = (needs: readonly ReportProjectionNeed[], subject: LawSubject, tally?: SnapshotLawTally): fc.IAsyncPropertyWithHooks<[LogScript, Period, number, KnownAtPick | null, KnownAtPick | null]> =>
-  fc.asyncProperty(subject.log, periodsOf(subject), fc.integer({ min: 1, max: 8 }), fc.option(arbKnownAtPick, { nil: null }), fc.option(arbKnownAtPick, { nil: null }), async (script, period, every, takenAt, askedAt) => {
+export const snapshotEquivalenceLaw = (needs: readonly ReportProjectionNeed[], subject: LawSubject, tally?: SnapshotLawTally): fc.IAsyncPropertyWithHooks<[LogScript, Period, number, boolean, KnownAtPick | null, KnownAtPick | null]> =>
+  fc.asyncProperty(subject.log, periodsOf(subject), fc.integer({ min: 1, max: 8 }), fc.boolean(), fc.option(arbKnownAtPick, { nil: null }), fc.option(arbKnownAtPick, { nil: null }), async (script, period, every, daily, takenAt, askedAt) => {
     const { events } = await buildLog(subject.catalog, script);
     const source = fromArray(events as StoredEvent[]);
     const store = memorySnapshots();
     const takenKnownAt = takenAt === null ? undefined : knownAtFor(events, takenAt);
-    await replayMany(source, subject.catalog, needs, { period, ...(takenKnownAt === undefined ? {} : { knownAt: takenKnownAt }), snapshots: { store, code: "law", every, resume: false } });
+    await replayMany(source, subject.catalog, needs, { period, ...(takenKnownAt === undefined ? {} : { knownAt: takenKnownAt }), snapshots: { store, code: "law", every, daily, resume: false } });
     const knownAt = askedAt === null ? undefined : knownAtFor(events, askedAt);
     const options = { period, ...(knownAt === undefined ? {} : { knownAt }) };
     const full = await replayMany(source, subject.catalog, needs, options);

@@ -1,0 +1,28 @@
+/**
+ * Known-at reports served from snapshots, in one process (what a service answering auditors
+ * pays per question, without Node's start-up): the log and its snapshots are given; prints, as
+ * JSON, the milliseconds of each report (replay from the nearest snapshot, build, Markdown) as
+ * known at each date and instant asked, after two warm-up reports.
+ */
+import { defaultCatalog, fileSnapshots, generateReport, jsonlStore, parsePeriod, type Period } from "@tertial/core";
+import { markdownRenderer } from "@tertial/render-markdown";
+
+const [log, code, ...knownAts] = process.argv.slice(2);
+if (log === undefined || code === undefined) throw new Error("usage: known-at.ts <log> <code> <known-at>…");
+const store = jsonlStore({ path: log, catalog: defaultCatalog });
+let resumedEvery = true;
+const snapshots = { store: fileSnapshots(log), code, onStale: () => (resumedEvery = false) };
+const period = parsePeriod("2020-T2") as Period;
+
+const reportMs = async (knownAt: string | undefined): Promise<number> => {
+  const started = process.hrtime.bigint();
+  const built = await generateReport(store, defaultCatalog, { kind: "tertialrapport", period, generatedBy: code, snapshots, ...(knownAt === undefined ? {} : { knownAt }) });
+  markdownRenderer.render(built.document, {});
+  return Number(process.hrtime.bigint() - started) / 1e6;
+};
+
+await reportMs(undefined);
+await reportMs(undefined);
+const times: Record<string, number> = {};
+for (const knownAt of knownAts) times[knownAt] = await reportMs(knownAt);
+process.stdout.write(`${JSON.stringify({ times, resumedEvery })}\n`);
