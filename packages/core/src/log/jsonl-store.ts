@@ -8,9 +8,9 @@ import { knownAtCutoff } from "../time/effective.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
 import { lineHashMatches, lineOf } from "./chain.js";
-import { readLines, type RawLine } from "./lines.js";
+import { readLineBatches, readLines, type RawLine } from "./lines.js";
 import { StaleSnapshotError } from "../snapshots/snapshot.js";
-import type { PositionedEvent, SourceAnchor } from "../projection/source.js";
+import type { EventBatch, SourceAnchor } from "../projection/source.js";
 import { withLogLock, type LockWait } from "./lock.js";
 import { clearPendingBatch, committedSize, recordPendingBatch } from "./pending-batch.js";
 import { learnLog, prepareAppend } from "./prepare-append.js";
@@ -114,33 +114,39 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
 
-  /** The committed lines from `from` on, each checked against the one before it (seq, prevHash) and against its own hash. */
-  async function* verifiedLines(file: string, from: ReadStart): AsyncGenerator<{ event: StoredEvent; line: RawLine }> {
+  /** The committed lines from `from` on, a chunk at a time, each checked against the one before it (seq, prevHash) and against its own hash. */
+  async function* verifiedBatches(file: string, from: ReadStart): AsyncGenerator<{ events: StoredEvent[]; lines: RawLine[] }> {
     const until = await committedSize(file);
     let expectedSeq = from.seq;
     let previousHash = from.hash;
-    for await (const line of readLines(file, from, until)) {
-      const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
-      if (!parsed.ok) throw new LogReadError(parsed.issues);
-      const place = { file: path, line: line.number };
-      if (parsed.event.seq !== expectedSeq) {
-        throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(parsed.event.seq) })]);
+    for await (const lines of readLineBatches(file, from, until)) {
+      const events: StoredEvent[] = [];
+      for (const line of lines) {
+        const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
+        if (!parsed.ok) throw new LogReadError(parsed.issues);
+        const place = { file: path, line: line.number };
+        if (parsed.event.seq !== expectedSeq) {
+          throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(parsed.event.seq) })]);
+        }
+        if (parsed.event.prevHash !== previousHash) {
+          throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
+        }
+        if (!lineHashMatches(line.text, parsed.event)) {
+          throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place)]);
+        }
+        expectedSeq += 1;
+        previousHash = parsed.event.hash;
+        events.push(parsed.event);
       }
-      if (parsed.event.prevHash !== previousHash) {
-        throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
-      }
-      if (!lineHashMatches(line.text, parsed.event)) {
-        throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place)]);
-      }
-      expectedSeq += 1;
-      previousHash = parsed.event.hash;
-      yield { event: parsed.event, line };
+      yield { events, lines };
     }
   }
 
   async function* readFrom(fromSeq: number, real?: string): AsyncGenerator<StoredEvent> {
     const file = real ?? (await realpath(path));
-    for await (const { event } of verifiedLines(file, LOG_START)) if (event.seq >= fromSeq) yield event;
+    for await (const { events } of verifiedBatches(file, LOG_START)) {
+      for (const event of events) if (event.seq >= fromSeq) yield event;
+    }
   }
 
   /**
@@ -148,10 +154,12 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
    * snapshot was taken after (same seq, same hash, intact), then the lines after it are read as
    * `read` reads them. A position is "<line start>:<line end>:<line number>" in bytes.
    */
-  async function* readAfterAnchor(anchor: SourceAnchor | undefined): AsyncGenerator<PositionedEvent> {
+  async function* readAfterAnchor(anchor: SourceAnchor | undefined): AsyncGenerator<EventBatch> {
     const file = await realpath(path);
     const from = anchor === undefined ? LOG_START : await anchoredStart(file, anchor);
-    for await (const { event, line } of verifiedLines(file, from)) yield { event, position: `${line.start}:${line.end}:${line.number}` };
+    for await (const { events, lines } of verifiedBatches(file, from)) {
+      yield { events, positionAt: (index) => `${lines[index]?.start}:${lines[index]?.end}:${lines[index]?.number}` };
+    }
   }
 
   const anchoredStart = async (file: string, anchor: SourceAnchor): Promise<ReadStart> => {
@@ -188,7 +196,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   };
 
   const read = (readOptions?: { readonly fromSeq?: number }): AsyncIterable<StoredEvent> => readFrom(readOptions?.fromSeq ?? 0);
-  const readAfter = (anchor: SourceAnchor | undefined): AsyncIterable<PositionedEvent> => readAfterAnchor(anchor);
+  const readAfter = (anchor: SourceAnchor | undefined): AsyncIterable<EventBatch> => readAfterAnchor(anchor);
 
   const writeBatch = async (real: string, events: readonly StoredEvent[], before: LogHead): Promise<void> => {
     const bytes = Buffer.from(events.map((event) => `${lineOf(event)}\n`).join(""), "utf8");

@@ -13,24 +13,26 @@ export interface RawLine {
 }
 
 /**
- * Streams a file's lines with their numbers and byte offsets, holding one chunk and one line in
- * memory at a time, and says whether the last line was cut off. Blank lines are yielded too, so
- * callers can reject them with a line number. `from` starts at a byte offset (a line start) and
- `until` stops before a byte offset: readers stop where the committed log ends.
+ * Streams a file's lines in batches (the lines each chunk read completes), with their numbers and
+ * byte offsets, holding one chunk and one line in memory at a time, and says whether the last
+ * line was cut off. Blank lines are yielded too, so callers can reject them with a line number.
+ * `from` starts at a byte offset (a line start) and `until` stops before a byte offset: readers
+ * stop where the committed log ends. Batches, not lines, so a long read awaits once per chunk.
  */
-export async function* readLines(path: string, from: { readonly offset: number; readonly number: number } = { offset: 0, number: 0 }, until = Infinity): AsyncGenerator<RawLine> {
+export async function* readLineBatches(path: string, from: { readonly offset: number; readonly number: number } = { offset: 0, number: 0 }, until = Infinity): AsyncGenerator<RawLine[]> {
   if (until <= from.offset) return;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let number = from.number;
   let position = from.offset;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, start: from.offset, ...(until === Infinity ? {} : { end: until - 1 }) }) as AsyncIterable<Buffer>) {
+    const batch: RawLine[] = [];
     let start = 0;
     for (let newline = chunk.indexOf(10, start); newline !== -1; newline = chunk.indexOf(10, start)) {
       pending.push(chunk.subarray(start, newline));
       const length = pendingBytes + newline - start;
       number += 1;
-      yield { number, text: pending.length === 1 ? (pending[0] as Buffer).toString("utf8") : Buffer.concat(pending).toString("utf8"), terminated: true, start: position, end: position + length + 1 };
+      batch.push({ number, text: pending.length === 1 ? (pending[0] as Buffer).toString("utf8") : Buffer.concat(pending).toString("utf8"), terminated: true, start: position, end: position + length + 1 });
       position += length + 1;
       pending = [];
       pendingBytes = 0;
@@ -40,9 +42,15 @@ export async function* readLines(path: string, from: { readonly offset: number; 
       pending.push(chunk.subarray(start));
       pendingBytes += chunk.length - start;
     }
+    if (batch.length > 0) yield batch;
   }
   if (pending.length > 0) {
     number += 1;
-    yield { number, text: Buffer.concat(pending).toString("utf8"), terminated: false, start: position, end: position + pendingBytes };
+    yield [{ number, text: Buffer.concat(pending).toString("utf8"), terminated: false, start: position, end: position + pendingBytes }];
   }
+}
+
+/** The same lines one at a time. */
+export async function* readLines(path: string, from: { readonly offset: number; readonly number: number } = { offset: 0, number: 0 }, until = Infinity): AsyncGenerator<RawLine> {
+  for await (const batch of readLineBatches(path, from, until)) yield* batch;
 }

@@ -2,7 +2,7 @@ import { realpath } from "node:fs/promises";
 import type { Catalog } from "../events/catalog.js";
 import { issue, type Issue } from "../events/issues.js";
 import { ChainCheck } from "./chain-check.js";
-import { readLines } from "./lines.js";
+import { readLineBatches } from "./lines.js";
 import { parseStoredLine } from "./jsonl-store.js";
 import { describeLogEnd, inspectLogEnd, type LogEnd } from "./recovery.js";
 
@@ -37,18 +37,21 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
   let expectedSeq = 0;
   let events = 0;
   // An incomplete batch is named once, as such; its lines were never part of the log.
-  for await (const line of readLines(real, undefined, end.kind === "incomplete" ? end.cutAt : Infinity)) {
-    const place = { file: path, line: line.number };
-    const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
-    if (!parsed.ok) {
-      issues.push(...parsed.issues);
-      continue;
+  for await (const lines of readLineBatches(real, undefined, end.kind === "incomplete" ? end.cutAt : Infinity)) {
+    for (const line of lines) {
+      const place = { file: path, line: line.number };
+      const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
+      if (!parsed.ok) {
+        issues.push(...parsed.issues);
+        continue;
+      }
+      const event = parsed.event;
+      events += 1;
+      if (event.seq !== expectedSeq) issues.push(issue("chain-broken", "seq", `expected seq ${expectedSeq}: a line was dropped, duplicated or moved`, { ...place, actual: String(event.seq) }));
+      const found = chain.check(event, line.text, place);
+      if (found.length > 0) issues.push(...found);
+      expectedSeq = event.seq + 1;
     }
-    const event = parsed.event;
-    events += 1;
-    if (event.seq !== expectedSeq) issues.push(issue("chain-broken", "seq", `expected seq ${expectedSeq}: a line was dropped, duplicated or moved`, { ...place, actual: String(event.seq) }));
-    issues.push(...chain.check(event, line.text, place));
-    expectedSeq = event.seq + 1;
   }
   issues.push(...endIssues(path, end));
   return { events, head: chain.head, issues, end };

@@ -8,10 +8,10 @@ export interface SourceAnchor {
   readonly position: string;
 }
 
-/** A stored event with the position a read resumes from after it. */
-export interface PositionedEvent {
-  readonly event: StoredEvent;
-  readonly position: string;
+/** Stored events in log order, and the position a read resumes from after each (formatted only when asked: a snapshot needs one, a replay none). */
+export interface EventBatch {
+  readonly events: readonly StoredEvent[];
+  readonly positionAt: (index: number) => string;
 }
 
 /** Anything that can stream the log in order: every store is one. */
@@ -32,20 +32,21 @@ export interface EventSource {
    * `StaleSnapshotError` when the anchor is not where it says in this log. Without it, a
    * replay resumes through `read({ fromSeq })` (see `readAfter`).
    */
-  readonly readAfter?: (anchor: SourceAnchor | undefined) => AsyncIterable<PositionedEvent>;
+  readonly readAfter?: (anchor: SourceAnchor | undefined) => AsyncIterable<EventBatch>;
 }
 
 /**
  * The events after an anchor with their positions, through the source's own `readAfter`, or
- * else through `read` with the seq as position, checking that the first event chains to the anchor.
+ * else through `read` with the seq as position, checking that the anchor is still the event it names.
  */
-export async function* readAfter(source: EventSource, anchor: SourceAnchor | undefined, stale: (message: string) => Error): AsyncGenerator<PositionedEvent> {
-  if (source.readAfter !== undefined) {
-    yield* source.readAfter(anchor);
-    return;
-  }
+export const readAfter = (source: EventSource, anchor: SourceAnchor | undefined, stale: (message: string) => Error): AsyncIterable<EventBatch> =>
+  source.readAfter?.(anchor) ?? readAfterBySeq(source, anchor, stale);
+
+const bySeq = (events: readonly StoredEvent[]): EventBatch => ({ events, positionAt: (index) => String(events[index]?.seq) });
+
+async function* readAfterBySeq(source: EventSource, anchor: SourceAnchor | undefined, stale: (message: string) => Error): AsyncGenerator<EventBatch> {
   if (anchor === undefined) {
-    for await (const event of source.read()) yield { event, position: String(event.seq) };
+    for await (const event of source.read()) yield bySeq([event]);
     return;
   }
   let anchored = false;
@@ -55,7 +56,7 @@ export async function* readAfter(source: EventSource, anchor: SourceAnchor | und
       anchored = true;
       continue;
     }
-    yield { event, position: String(event.seq) };
+    yield bySeq([event]);
   }
   if (!anchored) throw stale(`the log has no event ${anchor.seq}`);
 }

@@ -3,7 +3,7 @@ import type { StoredEvent } from "../events/envelope.js";
 import { CorrectionIndex, recordedBy } from "../corrections/resolve.js";
 import type { DomainFold, ProjectionContext } from "../projection/projection.js";
 import { cutoffOf, decodeOrThrow, indexCorrections } from "../projection/replay.js";
-import { readAfter, type EventSource } from "../projection/source.js";
+import { readAfter, type EventBatch, type EventSource } from "../projection/source.js";
 import { parseInstant, stockholmDateOf } from "../time/stockholm.js";
 import { SNAPSHOT_FORMAT, snapshotPlan, StaleSnapshotError, type ReplaySnapshot, type SnapshotStore } from "./snapshot.js";
 
@@ -60,7 +60,7 @@ class Pass {
   hash: string | null;
   private readonly open = new Set<string>();
   private sinceSnapshot = 0;
-  private previous: { stored: StoredEvent; position: string; day: string } | undefined;
+  private previous: { stored: StoredEvent; position: () => string; day: string } | undefined;
 
   constructor(
     private readonly catalog: Catalog,
@@ -80,8 +80,8 @@ class Pass {
   /** When resuming: the ids taken back after the anchor that have been read after it too. A correction of any other id is of an event the snapshot already folded. */
   private readonly seenAfterAnchor: Set<string> | undefined;
 
-  async take(stored: StoredEvent, position: string): Promise<void> {
-    if (this.options.snapshots?.daily === true) await this.snapshotAtDayEnd(stored, position);
+  /** Folds one event (counted or not) into the running folds. */
+  fold(stored: StoredEvent): void {
     this.lines += 1;
     this.hash = stored.hash;
     if (this.seenAfterAnchor !== undefined) this.checkFitsSnapshot(stored);
@@ -94,17 +94,26 @@ class Pass {
       if (this.events % 1000 === 0) this.options.onProgress?.(this.events);
     }
     this.sinceSnapshot += 1;
-    const every = this.options.snapshots?.every;
-    if (every !== undefined && this.sinceSnapshot >= every) await this.snapshot(stored, position);
   }
 
-  /** Before the first event of a new day, a snapshot after the previous day's last one. */
-  private async snapshotAtDayEnd(stored: StoredEvent, position: string): Promise<void> {
+  /** Whether `every` events have passed since the last snapshot. */
+  get snapshotDue(): boolean {
+    const every = this.options.snapshots?.every;
+    return every !== undefined && this.sinceSnapshot >= every;
+  }
+
+  get takesDaily(): boolean {
+    return this.options.snapshots?.daily === true;
+  }
+
+  /** With daily snapshots: the previous event when `stored` is the first of a new day, to snapshot after before folding it. */
+  dayEndBefore(stored: StoredEvent, position: () => string): { stored: StoredEvent; position: () => string } | undefined {
+    if (this.options.snapshots?.daily !== true) return undefined;
     const instant = parseInstant(stored.recordedAt);
     const day = instant === undefined ? "" : stockholmDateOf(instant);
     const previous = this.previous;
     this.previous = { stored, position, day };
-    if (previous !== undefined && previous.day !== day) await this.snapshot(previous.stored, previous.position);
+    return previous !== undefined && previous.day !== day ? previous : undefined;
   }
 
   private checkFitsSnapshot(stored: StoredEvent): void {
@@ -127,17 +136,24 @@ class Pass {
   }
 }
 
-/** The last event read and where it was, so the end of a pass can be snapshotted. */
-type Last = { stored: StoredEvent; position: string } | undefined;
-
 const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot["anchor"] | undefined, cutoff: number | undefined): Promise<void> => {
-  let last: Last;
-  for await (const { event: stored, position } of readAfter(source, anchor, stale)) {
-    if (!recordedBy(stored, cutoff)) break;
-    await pass.take(stored, position);
-    last = { stored, position };
+  let lastBatch: EventBatch | undefined;
+  let lastIndex = -1;
+  reading: for await (const batch of readAfter(source, anchor, stale)) {
+    const { events } = batch;
+    for (let index = 0; index < events.length; index += 1) {
+      const stored = events[index] as StoredEvent;
+      if (!recordedBy(stored, cutoff)) break reading;
+      const dayEnd = pass.takesDaily ? pass.dayEndBefore(stored, () => batch.positionAt(index)) : undefined;
+      if (dayEnd !== undefined) await pass.snapshot(dayEnd.stored, dayEnd.position());
+      pass.fold(stored);
+      if (pass.snapshotDue) await pass.snapshot(stored, batch.positionAt(index));
+      lastBatch = batch;
+      lastIndex = index;
+    }
   }
-  if (last !== undefined) await pass.snapshot(last.stored, last.position);
+  const last = lastBatch?.events[lastIndex];
+  if (lastBatch !== undefined && last !== undefined) await pass.snapshot(last, lastBatch.positionAt(lastIndex));
 };
 
 /**
@@ -147,7 +163,7 @@ const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot[
 const tailCorrections = async (source: EventSource, snapshot: ReplaySnapshot, cutoff: number | undefined): Promise<CorrectionIndex> => {
   const index = new CorrectionIndex();
   const events = source.scanCorrections?.(cutoff !== undefined, snapshot.anchor) ?? (async function* () {
-    for await (const { event } of readAfter(source, snapshot.anchor, stale)) yield event;
+    for await (const batch of readAfter(source, snapshot.anchor, stale)) yield* batch.events;
   })();
   for await (const event of events) {
     if (!recordedBy(event, cutoff)) break;
