@@ -26,6 +26,8 @@ interface ReadStart {
   readonly hash: string;
 }
 
+const SUB_BATCH = 256;
+
 const LOG_START: ReadStart = { offset: 0, number: 0, seq: 0, hash: GENESIS_HASH };
 
 /** A snapshot anchor's line in a log file: "<line start>:<line end>:<line number>", in bytes; the next line starts at its end. */
@@ -119,26 +121,29 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     const until = await committedSize(file);
     let expectedSeq = from.seq;
     let previousHash = from.hash;
-    for await (const lines of readLineBatches(file, from, until)) {
-      const events: StoredEvent[] = [];
-      for (const line of lines) {
-        const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
-        if (!parsed.ok) throw new LogReadError(parsed.issues);
-        const place = { file: path, line: line.number };
-        if (parsed.event.seq !== expectedSeq) {
-          throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(parsed.event.seq) })]);
-        }
-        if (parsed.event.prevHash !== previousHash) {
-          throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
-        }
-        if (!lineHashMatches(line.text, parsed.event)) {
-          throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place)]);
-        }
-        expectedSeq += 1;
-        previousHash = parsed.event.hash;
-        events.push(parsed.event);
+    const check = (line: RawLine): StoredEvent => {
+      const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
+      if (!parsed.ok) throw new LogReadError(parsed.issues);
+      const place = { file: path, line: line.number };
+      if (parsed.event.seq !== expectedSeq) {
+        throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(parsed.event.seq) })]);
       }
-      yield { events, lines };
+      if (parsed.event.prevHash !== previousHash) {
+        throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
+      }
+      if (!lineHashMatches(line.text, parsed.event)) {
+        throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place)]);
+      }
+      expectedSeq += 1;
+      previousHash = parsed.event.hash;
+      return parsed.event;
+    };
+    for await (const chunk of readLineBatches(file, from, until)) {
+      // At most SUB_BATCH lines are checked ahead of what the reader takes: a read that stops early (a cut-off) parses little it does not use.
+      for (let first = 0; first < chunk.length; first += SUB_BATCH) {
+        const lines = chunk.slice(first, first + SUB_BATCH);
+        yield { events: lines.map(check), lines };
+      }
     }
   }
 
