@@ -291,7 +291,8 @@ export const defaultHtmlRules: HtmlRules = {
   toc,
   section,
   block,
-  paragraph: (node) => narrativeHtml(node.markdown),
+  // A paragraph's own figures are printed in its text already; only their provenance note is added.
+  paragraph: (node) => lines([narrativeHtml(node.markdown), basisNotesHtml(node)]),
   notice: (node) => `<p class="notice">${escapeHtml(node.text)}</p>`,
   table,
   metricTable,

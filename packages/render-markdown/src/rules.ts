@@ -175,7 +175,8 @@ export const defaultMarkdownRules: MarkdownRules = {
   section,
   heading,
   block,
-  paragraph: (node) => sanitizeMarkdown(node.markdown),
+  // A paragraph's own figures are printed in its text already; only their provenance note is added.
+  paragraph: (node) => joinBlocks([sanitizeMarkdown(node.markdown), basisNotes(node)]),
   notice: (node) => `*${escapeText(node.text)}*`,
   table,
   metricTable,

@@ -17,7 +17,8 @@ export type ReportCell = t.TypeOf<typeof ReportCellC>;
 export const ReportAlignC = t.keyof({ left: null, right: null, center: null }, "Align");
 export type ReportAlign = t.TypeOf<typeof ReportAlignC>;
 
-export const ReportFootnoteC = t.type({ mark: t.string, markdown: t.string }, "Footnote");
+/** A table's footnote; `figures`: those written into its text, computed from the facts and already printed in `markdown`. */
+export const ReportFootnoteC = t.intersection([t.type({ mark: t.string, markdown: t.string }), t.partial({ figures: t.array(ReportFigureC) })], "Footnote");
 export type ReportFootnote = t.TypeOf<typeof ReportFootnoteC>;
 
 export const ReportTableRowC = t.type({ cells: t.array(ReportCellC) }, "TableRow");
@@ -95,8 +96,16 @@ export const ReportChartC = t.type(
 );
 export type ReportChart = t.TypeOf<typeof ReportChartC>;
 
-/** Markdown source: narratives as written. Renderers escape raw HTML and unsafe links. */
-export const ReportParagraphC = t.type({ kind: t.literal("paragraph"), markdown: t.string }, "Paragraph");
+/**
+ * Markdown source: narratives as written. Renderers escape raw HTML and unsafe links. `figures`:
+ * the figures written into the text, computed from the facts and already printed in `markdown`.
+ * `recordedZero`: the paragraph is the organisation's statement that nothing of a kind happened
+ * in the period (a `none-recorded` narrative), a fact, not a blank.
+ */
+export const ReportParagraphC = t.intersection(
+  [t.type({ kind: t.literal("paragraph"), markdown: t.string }), t.partial({ figures: t.array(ReportFigureC), recordedZero: t.literal(true) })],
+  "Paragraph",
+);
 export type ReportParagraph = t.TypeOf<typeof ReportParagraphC>;
 
 /** A section whose facts are missing for the period says so, in words the builder chose. */
