@@ -11,9 +11,7 @@ const PERIOD = period("2020-T1..T2");
  * fails the test.
  */
 const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
-  "stated-beviljad-finansiering-share-of-base": "our metric row prints the base (the target) and the result, not the result's share of the base",
   "stated-tn-cancelled-2019": "the document prints cancellations for the whole of 2019; our Bilaga 2 compares with January–August 2019, for which the year's summary gives no count",
-  "stated-td-external-share": "printed as the result of the metric extern-finansiering-andel (metrics.result), which takes its value from this figure",
 };
 
 
@@ -24,7 +22,7 @@ const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
  * report period that holds it.
  */
 /** The measured floor: the share of printed figures (numbers, not text) the report prints identically under the same figure key. */
-const IDENTICAL_AT_LEAST = 0.91;
+const IDENTICAL_AT_LEAST = 0.925;
 
 const COURSE_PERIODS: Readonly<Record<string, string>> = { "2020-H1": "2020-T1..T2", "2019-H1": "2019-T1..T2" };
 
@@ -146,7 +144,9 @@ describe("the regenerated interim report against what was printed", () => {
     });
     const share = identical.length / numeric.length;
     if (process.env.COVERAGE_DETAIL !== undefined) for (const figure of numeric.filter((f) => !identical.includes(f))) process.stdout.write(`${disagreeing.has(figure.id) ? "AUDIT" : printedById.has(figureId(figure.figureKey, figure.params ?? {}, figure.figureKey.startsWith("courses.") ? (COURSE_PERIODS[figure.period] ?? figure.period) : figure.period)) ? "TEXT" : "ABSENT"} ${figure.id} ${figure.figureKey} ${JSON.stringify(figure.params ?? {})} ${figure.period} ${figure.printed} [${figure.table ?? ""}]\n`);
-    process.stdout.write(`identical: ${identical.length} of ${numeric.length} printed figures (${(share * 100).toFixed(1)} %)\n`);
+    const explained = numeric.filter((figure) => disagreeing.has(figure.id)).length;
+    const unexplained = numeric.length - identical.length - explained;
+    process.stdout.write(`identical: ${identical.length} of ${numeric.length} printed figures (${(share * 100).toFixed(1)} %); explained by the audit: ${explained}; unexplained: ${unexplained}\n`);
     expect(share).toBeGreaterThanOrEqual(IDENTICAL_AT_LEAST);
   });
 

@@ -8,9 +8,9 @@ import { isUnitId, type UnitId } from "../../numbers/units.js";
  * audited, diffed and traced like table cells. `unit`, `decimals` and `suffix=nej` choose only how
  * it is printed; every other name is a parameter of the figure.
  */
-export const INLINE_FIGURE = /\{\{\s*([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)((?:\s+[a-z][a-z0-9-]*=(?:"[^"]*"|[^\s"}]+))*)\s*\}\}/g;
+export const INLINE_FIGURE = /\{\{\s*([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)((?:\s+[a-zA-Z][a-zA-Z0-9-]*=(?:"[^"]*"|[^\s"}]+))*)\s*\}\}/g;
 
-const OPTION = /([a-z][a-z0-9-]*)=(?:"([^"]*)"|([^\s"}]+))/g;
+const OPTION = /([a-zA-Z][a-zA-Z0-9-]*)=(?:"([^"]*)"|([^\s"}]+))/g;
 
 /** What a narrative prints when the facts do not give a figure it names: a blank, said in words, never a zero. */
 export const MISSING_FIGURE_TEXT = "(uppgift saknas)";

@@ -121,6 +121,7 @@ const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, e
   const amounts = (entry: (typeof all)[number]) =>
     row([
       textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeOpening, { row: entry.row }, kr("opening", entry.row)),
       definedCell(context, financeBalance, { areas: entry.row }, kr("total", entry.row)),
       ...sources.map((source) => definedCell(context, financeBalance, { areas: entry.row, source: source.id }, kr(source.id, entry.row))),
       definedCell(context, financeBalanceEarmarked, { areas: entry.row }, kr("earmarked-state", entry.row)),
@@ -131,10 +132,12 @@ const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, e
       definedCell(context, financeBalanceShare, { areas: entry.row }, share("share-of-total", entry.row)),
       ...sources.map((source) => definedCell(context, financeBalanceShare, { areas: entry.row, source: source.id }, share(`share-${source.id}`, entry.row))),
     ]);
-  const head = (first: string, last: string[]) => [headerRow(["Redovisning av disponibla medel", first, ...sources.map((source) => source.label), ...last])];
+  const head = (first: readonly string[], last: string[]) => [headerRow(["Redovisning av disponibla medel", ...first, ...sources.map((source) => source.label), ...last])];
+  // The funds brought into the year: the day before the report's year begins.
+  const openingLabel = `Ingående medel ${Number(context.period.start.slice(0, 4)) - 1}-12-31`;
   return [
-    table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 2).fill("right")], head: head(`Disponibla medel ${result.asOf}`, ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
-    table({ id: "tabell-2b", caption: "Tabell 2b Redovisning av andelen disponibla medel fördelade på finansiärer", align: ["left", ...Array(sources.length + 1).fill("right")], head: head(`Disponibla medel ${result.asOf}`, []), body: result.rows.map(shares), foot: [shares(result.total)] }),
+    table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 3).fill("right")], head: head([openingLabel, `Disponibla medel ${result.asOf}`], ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
+    table({ id: "tabell-2b", caption: "Tabell 2b Redovisning av andelen disponibla medel fördelade på finansiärer", align: ["left", ...Array(sources.length + 1).fill("right")], head: head([`Disponibla medel ${result.asOf}`], []), body: result.rows.map(shares), foot: [shares(result.total)] }),
   ];
 };
 

@@ -2,12 +2,14 @@ import type { PlannedActivityRow } from "../../domains/activities/activities.js"
 import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
 import { reportGoalsProjection } from "./goals.js";
 import { metricDescriptionsProjection } from "./metric-descriptions.js";
+import { INLINE_FIGURE_SOURCES, resolveInlineFigures } from "./inline-figures.js";
 import { activitiesProjection } from "../../domains/activities/activities.js";
 import type { MetricTableRow } from "../../domains/strategy/evaluate.js";
 import { isUnitId, type UnitId } from "../../numbers/units.js";
 import type { Comparison } from "../../time/period.js";
 import type { ReportActivityRow, ReportActivityTable, ReportMetricRow, ReportMetricTable } from "../document/blocks.js";
 import { definedFigure } from "./cells.js";
+import type { ReportFigure } from "../document/figure.js";
 import { defineSection, resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
 import { chapterOf, compareSectionNumbers, type ReportGoalsResult } from "./goals.js";
 
@@ -47,8 +49,15 @@ const comparisonsOf = (context: ReportBuildContext, metric: MetricTableRow): Non
     return shown === null ? [] : [shown];
   });
 
+/** The description of the metric's result, its written-in figures computed from the facts. */
+const descriptionOf = (context: ReportBuildContext, metric: MetricTableRow): { readonly markdown: string; readonly figures: ReportFigure[] } => {
+  const written = resultOf(context, metricDescriptionsProjection)?.byMetric[metric.metricId]?.markdown;
+  return written === undefined ? { markdown: metric.status.comment ?? "", figures: [] } : resolveInlineFigures(context, `beskrivning-${metric.metricId}`, written);
+};
+
 const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow => {
   const shown = metric.result === null ? "no-result" : metric.status.shown;
+  const description = descriptionOf(context, metric);
   return {
     key: metricKey(metric, ""),
     status: metric.target.kind === "none" && metric.result !== null ? null : shown ?? "no-result",
@@ -59,7 +68,8 @@ const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportM
     trend: metric.trend?.value ?? null,
     comparison: comparisonOf(context, metric),
     comparisons: comparisonsOf(context, metric),
-    description: resultOf(context, metricDescriptionsProjection)?.byMetric[metric.metricId]?.markdown ?? metric.status.comment ?? "",
+    description: description.markdown,
+    ...(description.figures.length === 0 ? {} : { descriptionFigures: description.figures }),
   };
 };
 
@@ -120,6 +130,7 @@ const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
 
-export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison], reads: [reportGoalsProjection, metricDescriptionsProjection], build: buildMetricSections });
+// A result's description may carry figures written into its text (inline-figures.ts).
+export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison, ...INLINE_FIGURE_SOURCES], reads: [reportGoalsProjection, metricDescriptionsProjection], build: buildMetricSections });
 
 export const activitySections = defineSection({ name: "activities", reads: [activitiesProjection, reportGoalsProjection], build: buildActivitySections });

@@ -63,7 +63,11 @@ export const ReportMetricRowC = t.intersection([
     description: t.string,
   }),
   /** Every comparison the metric lists (same period one to three years back, the previous tertial, the previous year), in its order, with the recorded or computed value. */
-  t.partial({ comparisons: t.array(ReportComparisonC) }),
+  t.partial({
+    comparisons: t.array(ReportComparisonC),
+    /** The figures written into the description, computed from the facts and already printed in it. */
+    descriptionFigures: t.array(ReportFigureC),
+  }),
 ], "MetricRow");
 export type ReportMetricRow = t.TypeOf<typeof ReportMetricRowC>;
 

@@ -17,7 +17,7 @@ export const figuresOfBlock = (block: ReportBlock): ReportFigure[] => {
         ...block.footnotes.flatMap((note) => note.figures ?? []),
       ];
     case "metric-table":
-      return block.rows.flatMap((row) => [row.target?.figure ?? null, row.result, row.comparison?.figure ?? null, ...(row.comparisons ?? []).map((entry) => entry.figure)].filter((item): item is ReportFigure => item !== null));
+      return block.rows.flatMap((row) => [row.target?.figure ?? null, row.result, row.comparison?.figure ?? null, ...(row.comparisons ?? []).map((entry) => entry.figure), ...(row.descriptionFigures ?? [])].filter((item): item is ReportFigure => item !== null));
     case "paragraph":
       return [...(block.figures ?? [])];
     case "chart":
