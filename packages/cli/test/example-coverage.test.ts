@@ -5,15 +5,8 @@ import { EXAMPLE_LOG } from "./report-helpers.js";
 const AS_PUBLISHED = "2020-10-15";
 const PERIOD = period("2020-T1..T2");
 
-/**
- * Printed table figures that agree with the facts but that our report does not print as the same
- * figure (key, parameters, period), each with the reason; anything else missing from the report
- * fails the test.
- */
-const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
-  "stated-tn-cancelled-2019": "the document prints cancellations for the whole of 2019; our Bilaga 2 compares with January–August 2019, for which the year's summary gives no count",
-};
-
+/** The measured floor: the share of printed figures (numbers, not text) the report prints identically under the same figure key. */
+const IDENTICAL_AT_LEAST = 0.93;
 
 /**
  * The document prints its course tables for the first half-year; our Bilaga 2 and cost-reduction
@@ -21,9 +14,6 @@ const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
  * half-year summaries. A stated course figure for a half-year is matched with ours for the
  * report period that holds it.
  */
-/** The measured floor: the share of printed figures (numbers, not text) the report prints identically under the same figure key. */
-const IDENTICAL_AT_LEAST = 0.925;
-
 const COURSE_PERIODS: Readonly<Record<string, string>> = { "2020-H1": "2020-T1..T2", "2019-H1": "2019-T1..T2" };
 
 /** The original's table of contents (seed 000), headings without the trailing full stops some of them carry there. */
@@ -81,7 +71,7 @@ const normalise = (text: string): string =>
     .replace(/\u2212/g, "-")
     // "+54 000" printed as "54 000": a sign the original adds for a rise, typography only.
     .replace(/^\+/, "")
-    .replace(/miljoner|mnkr|kronor|tkr|kr|årsarbetare|st\.|kurser|deltagare/g, "");
+    .replace(/miljoner|miljon|mnkr|kronor|tkr|kr|årsarbetare|st\.|kurser|deltagare/g, "");
 
 /** A figure named by key, parameters in the figure's own spelling, and period. */
 const figureId = (key: string, params: Readonly<Record<string, string>>, period: string): string => {
@@ -121,7 +111,8 @@ describe("the regenerated interim report against what was printed", () => {
       .map((event) => ({ id: event.id, ...(event.data as Stated) }))
       .filter((figure) => figure.table !== undefined && figure.printed !== "" && figure.unit !== "text" && !shown(figure))
       .map((figure) => figure.id);
-    expect(missing.sort()).toEqual(Object.keys(SHOWN_DIFFERENTLY).sort());
+    // Every agreeing table figure is printed under its own key: none shown only in another form.
+    expect(missing.sort()).toEqual([]);
   });
 
   it("measures the share of the original's printed figures that the regenerated report prints identically, by figure key", async () => {

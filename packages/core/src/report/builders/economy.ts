@@ -15,7 +15,7 @@ import { formatFigure } from "../../numbers/format.js";
 import { blankCell, definedCell, definedFigure, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { footnotesFor } from "./narratives.js";
-import { INLINE_FIGURE_SOURCES } from "./inline-figures.js";
+import { INLINE_FIGURE_READS } from "./inline-figures.js";
 
 /** Where the house prints the economic tables: 2.4 Ekonomisk redovisning. */
 export const ECONOMY_SECTION = "2.4";
@@ -285,4 +285,4 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
 };
 
 // Tabell 1's footnotes may carry figures written into their text (inline-figures.ts).
-export const economySection = defineSection({ name: "economy", figures: [...ECONOMY_FIGURES, ...INLINE_FIGURE_SOURCES], reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, stateGrantsProjection, narrativeProjection], build: buildEconomySection });
+export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [...INLINE_FIGURE_READS, budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, stateGrantsProjection, narrativeProjection], build: buildEconomySection });

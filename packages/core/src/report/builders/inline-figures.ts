@@ -1,13 +1,24 @@
 import { builtInModules } from "../../domains/index.js";
-import { INLINE_FIGURE, MISSING_FIGURE_TEXT, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
+import { INLINE_FIGURE, INLINE_FIGURE_PERIODS, MISSING_FIGURE_TEXT, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
+import { comparisonPeriod } from "../../time/period.js";
+import type { ReportProjectionNeed } from "../replay-many.js";
 import type { FigureSource } from "../../reconciliation/figure-source.js";
 import { basisMark } from "../document/basis.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { reportFigureKey } from "./cells.js";
 import { resultOf, type ReportBuildContext } from "./context.js";
 
-/** The figures a narrative may name: every figure of the built-in domains, so their projections are replayed for the report. */
+/** The figures a narrative may name: every figure of the built-in domains. */
 export const INLINE_FIGURE_SOURCES: readonly FigureSource[] = builtInModules.flatMap((module) => module.figures ?? []);
+
+/**
+ * What a builder that prints written-in figures reads: each of those figures' projections for the
+ * report period and the comparisons a figure may name, so the report replays them (once each,
+ * shared with every other builder that reads them).
+ */
+export const INLINE_FIGURE_READS: readonly ReportProjectionNeed[] = [...new Set(INLINE_FIGURE_SOURCES.map((source) => source.projection))].flatMap((projection) =>
+  (["report", ...INLINE_FIGURE_PERIODS] as const).map((period) => ({ projection, period })),
+);
 
 const byKey = new Map(INLINE_FIGURE_SOURCES.map((source) => [source.key, source]));
 
@@ -15,11 +26,12 @@ const byKey = new Map(INLINE_FIGURE_SOURCES.map((source) => [source.key, source]
 const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, reportKey: string): ReportFigure | null => {
   const source = byKey.get(ref.key);
   if (source === undefined || source.unknownParams(ref.params).length > 0) return null;
-  const computed = source.evaluate((projection) => resultOf(context, projection), ref.params);
+  const computed = source.evaluate((projection) => resultOf(context, projection, ref.period), ref.params);
   if (computed === undefined) return null;
+  const period = ref.period === "report" ? context.period : comparisonPeriod(context.period, ref.period);
   const unit = ref.unit ?? source.unit;
   const rounding = ref.decimals === undefined ? undefined : { decimals: ref.decimals, mode: "half-up" as const };
-  const definition = { key: source.key, params: source.canonicalParams(ref.params), period: context.period.name };
+  const definition = { key: source.key, params: source.canonicalParams(ref.params), period: period.name };
   const printed = reportFigure(reportKey, computed.exact, unit, { withSuffix: ref.suffix, ...(rounding === undefined ? {} : { rounding }) }, definition);
   return context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
 };
@@ -37,7 +49,8 @@ export const resolveInlineFigures = (context: ReportBuildContext, narrativeId: s
     const ref = parseInlineFigure(key, options);
     if (typeof ref === "string") return MISSING_FIGURE_TEXT;
     // The narrative and the placeholder's place in it keep the key apart from a table cell of the same figure.
-    const figure = computeInline(context, ref, reportFigureKey(ref.key, context.period.name, { ...ref.params, narrative: `${narrativeId}.${ordinal}` }));
+    const period = ref.period === "report" ? context.period : comparisonPeriod(context.period, ref.period);
+    const figure = computeInline(context, ref, reportFigureKey(ref.key, period.name, { ...ref.params, narrative: `${narrativeId}.${ordinal}` }));
     if (figure === null) return MISSING_FIGURE_TEXT;
     figures.push(figure);
     return `${figure.text}${basisMark(figure)}`;

@@ -2,7 +2,7 @@ import type { PlannedActivityRow } from "../../domains/activities/activities.js"
 import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
 import { reportGoalsProjection } from "./goals.js";
 import { metricDescriptionsProjection } from "./metric-descriptions.js";
-import { INLINE_FIGURE_SOURCES, resolveInlineFigures } from "./inline-figures.js";
+import { INLINE_FIGURE_READS, resolveInlineFigures } from "./inline-figures.js";
 import { activitiesProjection } from "../../domains/activities/activities.js";
 import type { MetricTableRow } from "../../domains/strategy/evaluate.js";
 import { isUnitId, type UnitId } from "../../numbers/units.js";
@@ -109,12 +109,11 @@ const buildMetricSections = (context: ReportBuildContext): BuiltSection => {
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
 
-const activityRow = (activity: PlannedActivityRow, period: string): ReportActivityRow => ({
-  key: `activities.${activity.activityId}@${period}`,
-  status: activity.status,
-  activity: activity.title,
-  statusText: activity.comment ?? "",
-});
+/** An activity's row: its status text with any figures written into it computed from the facts. */
+const activityRow = (context: ReportBuildContext, activity: PlannedActivityRow, period: string): ReportActivityRow => {
+  const { markdown, figures } = resolveInlineFigures(context, `aktivitet-${activity.activityId}`, activity.comment ?? "");
+  return { key: `activities.${activity.activityId}@${period}`, status: activity.status, activity: activity.title, statusText: markdown, ...(figures.length === 0 ? {} : { figures }) };
+};
 
 /** Activity tables (aktiviteter) at each goal's section, with the status at the period's end. */
 const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
@@ -124,13 +123,14 @@ const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
   const evidence: FigureEvidence = Object.fromEntries(result.activities.map((activity) => [`activities.${activity.activityId}@${result.period}`, activity.evidence]));
   const placements = [...groupBy(result.activities, (activity) => (sectionOfGoal(goals, activity.goalId, null) === null ? null : activity.goalId)).entries()].map(([goalId, rows]): Placement => {
     const number = sectionOfGoal(goals, goalId, null) ?? "";
-    const block: ReportActivityTable = { kind: "activity-table", id: `activities-${number}`, rows: rows.map((activity) => activityRow(activity, result.period)) };
+    const block: ReportActivityTable = { kind: "activity-table", id: `activities-${number}`, rows: rows.map((activity) => activityRow(context, activity, result.period)) };
     return { slot: `activity-table:${goalId}`, number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
 
 // A result's description may carry figures written into its text (inline-figures.ts).
-export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison, ...INLINE_FIGURE_SOURCES], reads: [reportGoalsProjection, metricDescriptionsProjection], build: buildMetricSections });
+export const metricSections = defineSection({ name: "metrics", figures: [metricFigures.result, metricFigures.target, metricFigures.comparison], reads: [...INLINE_FIGURE_READS, reportGoalsProjection, metricDescriptionsProjection], build: buildMetricSections });
 
-export const activitySections = defineSection({ name: "activities", reads: [activitiesProjection, reportGoalsProjection], build: buildActivitySections });
+// An activity's status text may carry figures written into it (inline-figures.ts).
+export const activitySections = defineSection({ name: "activities", reads: [...INLINE_FIGURE_READS, activitiesProjection, reportGoalsProjection], build: buildActivitySections });

@@ -2,7 +2,7 @@ import type { NarrativeEntry } from "../../domains/narrative/narrative.js";
 import { narrativeProjection } from "../../domains/narrative/narrative.js";
 import type { ReportBlock } from "../document/blocks.js";
 import type { ReportFigure } from "../document/figure.js";
-import { INLINE_FIGURE_SOURCES, resolveInlineFigures } from "./inline-figures.js";
+import { INLINE_FIGURE_READS, resolveInlineFigures } from "./inline-figures.js";
 import { defineSection, nothing, resultOf, type BuiltSection, type Placement, type ReportBuildContext } from "./context.js";
 
 /** The house heading of 1.1, where highlights and the year's focus areas go. */
@@ -81,7 +81,7 @@ const sectionPlacement = (context: ReportBuildContext, section: string, entries:
  * Footnotes of sections whose tables take them (`claimedFootnotes`) are left to those tables.
  */
 export const narrativeSections = (claimedFootnotes: readonly string[] = []) =>
-  defineSection({ name: "narratives", reads: [narrativeProjection], figures: INLINE_FIGURE_SOURCES, build: (context: ReportBuildContext): BuiltSection => {
+  defineSection({ name: "narratives", reads: [narrativeProjection, ...INLINE_FIGURE_READS], build: (context: ReportBuildContext): BuiltSection => {
     const result = resultOf(context, narrativeProjection);
     if (result === undefined || result.entries.length === 0) return nothing;
     const bySection = new Map<string, NarrativeEntry[]>();
@@ -108,7 +108,7 @@ export interface TableFootnote {
  * Footnotes written for a section, as table footnotes: the mark is the title's last word ("… fotnot
  * *"), else "*". A footnote with an area marks that area's row; one whose title names a column
  * ("kolumn <heading>") marks that column's heading. The reading builder must declare
- * `INLINE_FIGURE_SOURCES` when its footnotes may carry figures.
+ * `INLINE_FIGURE_READS` when its footnotes may carry figures.
  */
 export const footnotesFor = (context: ReportBuildContext, section: string): TableFootnote[] => {
   const result = resultOf(context, narrativeProjection);

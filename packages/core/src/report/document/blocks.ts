@@ -74,7 +74,14 @@ export type ReportMetricRow = t.TypeOf<typeof ReportMetricRowC>;
 export const ReportMetricTableC = t.type({ kind: t.literal("metric-table"), id: t.string, rows: t.array(ReportMetricRowC), footnotes: t.array(ReportFootnoteC) }, "MetricTable");
 export type ReportMetricTable = t.TypeOf<typeof ReportMetricTableC>;
 
-export const ReportActivityRowC = t.type({ key: t.string, status: ReportActivityStatusC, activity: t.string, statusText: t.string }, "ActivityRow");
+export const ReportActivityRowC = t.intersection(
+  [
+    t.type({ key: t.string, status: ReportActivityStatusC, activity: t.string, statusText: t.string }),
+    /** The figures written into the status text, computed from the facts and already printed in it. */
+    t.partial({ figures: t.array(ReportFigureC) }),
+  ],
+  "ActivityRow",
+);
 export type ReportActivityRow = t.TypeOf<typeof ReportActivityRowC>;
 
 export const ReportActivityTableC = t.type({ kind: t.literal("activity-table"), id: t.string, rows: t.array(ReportActivityRowC) }, "ActivityTable");

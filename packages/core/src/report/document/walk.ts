@@ -18,6 +18,8 @@ export const figuresOfBlock = (block: ReportBlock): ReportFigure[] => {
       ];
     case "metric-table":
       return block.rows.flatMap((row) => [row.target?.figure ?? null, row.result, row.comparison?.figure ?? null, ...(row.comparisons ?? []).map((entry) => entry.figure), ...(row.descriptionFigures ?? [])].filter((item): item is ReportFigure => item !== null));
+    case "activity-table":
+      return block.rows.flatMap((row) => row.figures ?? []);
     case "paragraph":
       return [...(block.figures ?? [])];
     case "chart":
