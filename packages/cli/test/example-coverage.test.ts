@@ -5,6 +5,16 @@ import { EXAMPLE_LOG } from "./report-helpers.js";
 const AS_PUBLISHED = "2020-10-15";
 const PERIOD = period("2020-T1..T2");
 
+/**
+ * Printed table figures that agree with the facts but that our report does not print as the same
+ * figure (key, parameters, period), each with the reason; anything else missing from the report
+ * fails the test.
+ */
+const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
+  "stated-tn-cancelled-2019":
+    "the document prints the cancellations of the whole of 2019 in 6.2's description; a figure in text is for the report's period (a comparison period would have every report fold every figure's projection for it too), so the description keeps the organisation's word",
+};
+
 /** The measured floor: the share of printed figures (numbers, not text) the report prints identically under the same figure key. */
 const IDENTICAL_AT_LEAST = 0.93;
 
@@ -111,8 +121,7 @@ describe("the regenerated interim report against what was printed", () => {
       .map((event) => ({ id: event.id, ...(event.data as Stated) }))
       .filter((figure) => figure.table !== undefined && figure.printed !== "" && figure.unit !== "text" && !shown(figure))
       .map((figure) => figure.id);
-    // Every agreeing table figure is printed under its own key: none shown only in another form.
-    expect(missing.sort()).toEqual([]);
+    expect(missing.sort()).toEqual(Object.keys(SHOWN_DIFFERENTLY).sort());
   });
 
   it("measures the share of the original's printed figures that the regenerated report prints identically, by figure key", async () => {

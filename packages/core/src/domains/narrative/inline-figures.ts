@@ -1,10 +1,5 @@
 import { isUnitId, type UnitId } from "../../numbers/units.js";
-import type { Comparison } from "../../time/period.js";
 
-/** The periods a written-in figure may be computed for besides the report's own: its comparisons. */
-export const INLINE_FIGURE_PERIODS: readonly Comparison[] = ["same-period-last-year", "previous-year"];
-
-const isComparison = (text: string): text is Comparison => (INLINE_FIGURE_PERIODS as readonly string[]).includes(text);
 
 /**
  * A figure written into a narrative: `{{finance.state-grants-requisitioned programme="Psykiatri"
@@ -27,8 +22,6 @@ export interface InlineFigureRef {
   readonly unit: UnitId | undefined;
   readonly decimals: number | undefined;
   readonly suffix: boolean;
-  /** The report period ("report") or one of its comparisons. */
-  readonly period: "report" | Comparison;
 }
 
 /** A placeholder's figure, parameters and print options; a problem in words when an option is malformed. */
@@ -37,7 +30,6 @@ export const parseInlineFigure = (key: string, optionText: string): InlineFigure
   let unit: UnitId | undefined;
   let decimals: number | undefined;
   let suffix = true;
-  let period: "report" | Comparison = "report";
   for (const match of optionText.matchAll(OPTION)) {
     const name = match[1] ?? "";
     const value = match[2] ?? match[3] ?? "";
@@ -50,12 +42,9 @@ export const parseInlineFigure = (key: string, optionText: string): InlineFigure
     } else if (name === "suffix") {
       if (value !== "ja" && value !== "nej") return `suffix must be "ja" or "nej" in {{${key} …}}, not "${value}"`;
       suffix = value === "ja";
-    } else if (name === "period") {
-      if (!isComparison(value)) return `period must be one of ${INLINE_FIGURE_PERIODS.join(", ")} in {{${key} …}}, not "${value}"`;
-      period = value;
     } else params[name] = value;
   }
-  return { key, params, unit, decimals, suffix, period };
+  return { key, params, unit, decimals, suffix };
 };
 
 /** Every placeholder of a narrative, or the problems with them (for the narrative rule). */

@@ -1,6 +1,5 @@
 import { builtInModules } from "../../domains/index.js";
-import { INLINE_FIGURE, INLINE_FIGURE_PERIODS, MISSING_FIGURE_TEXT, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
-import { comparisonPeriod } from "../../time/period.js";
+import { INLINE_FIGURE, MISSING_FIGURE_TEXT, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
 import type { ReportProjectionNeed } from "../replay-many.js";
 import type { FigureSource } from "../../reconciliation/figure-source.js";
 import { basisMark } from "../document/basis.js";
@@ -13,12 +12,10 @@ export const INLINE_FIGURE_SOURCES: readonly FigureSource[] = builtInModules.fla
 
 /**
  * What a builder that prints written-in figures reads: each of those figures' projections for the
- * report period and the comparisons a figure may name, so the report replays them (once each,
- * shared with every other builder that reads them).
+ * report period, so the report replays them (once each, shared with every other builder that
+ * reads them; the default house reads nearly all of them anyway).
  */
-export const INLINE_FIGURE_READS: readonly ReportProjectionNeed[] = [...new Set(INLINE_FIGURE_SOURCES.map((source) => source.projection))].flatMap((projection) =>
-  (["report", ...INLINE_FIGURE_PERIODS] as const).map((period) => ({ projection, period })),
-);
+export const INLINE_FIGURE_READS: readonly ReportProjectionNeed[] = [...new Set(INLINE_FIGURE_SOURCES.map((source) => source.projection))].map((projection) => ({ projection, period: "report" as const }));
 
 const byKey = new Map(INLINE_FIGURE_SOURCES.map((source) => [source.key, source]));
 
@@ -26,12 +23,11 @@ const byKey = new Map(INLINE_FIGURE_SOURCES.map((source) => [source.key, source]
 const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, reportKey: string): ReportFigure | null => {
   const source = byKey.get(ref.key);
   if (source === undefined || source.unknownParams(ref.params).length > 0) return null;
-  const computed = source.evaluate((projection) => resultOf(context, projection, ref.period), ref.params);
+  const computed = source.evaluate((projection) => resultOf(context, projection), ref.params);
   if (computed === undefined) return null;
-  const period = ref.period === "report" ? context.period : comparisonPeriod(context.period, ref.period);
   const unit = ref.unit ?? source.unit;
   const rounding = ref.decimals === undefined ? undefined : { decimals: ref.decimals, mode: "half-up" as const };
-  const definition = { key: source.key, params: source.canonicalParams(ref.params), period: period.name };
+  const definition = { key: source.key, params: source.canonicalParams(ref.params), period: context.period.name };
   const printed = reportFigure(reportKey, computed.exact, unit, { withSuffix: ref.suffix, ...(rounding === undefined ? {} : { rounding }) }, definition);
   return context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
 };
@@ -49,8 +45,7 @@ export const resolveInlineFigures = (context: ReportBuildContext, narrativeId: s
     const ref = parseInlineFigure(key, options);
     if (typeof ref === "string") return MISSING_FIGURE_TEXT;
     // The narrative and the placeholder's place in it keep the key apart from a table cell of the same figure.
-    const period = ref.period === "report" ? context.period : comparisonPeriod(context.period, ref.period);
-    const figure = computeInline(context, ref, reportFigureKey(ref.key, period.name, { ...ref.params, narrative: `${narrativeId}.${ordinal}` }));
+    const figure = computeInline(context, ref, reportFigureKey(ref.key, context.period.name, { ...ref.params, narrative: `${narrativeId}.${ordinal}` }));
     if (figure === null) return MISSING_FIGURE_TEXT;
     figures.push(figure);
     return `${figure.text}${basisMark(figure)}`;
