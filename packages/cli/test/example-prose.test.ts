@@ -48,4 +48,13 @@ describe("the example interim report's prose and its evidence", () => {
     // Each entry names the figure definition and the events: the attendance result rests on meetings.
     expect(appendix).toMatch(/- <a id="underlag-[^"]+"><\/a>3\.2 [^\n]*: 76[\s\u00a0\u202f]%[^\n]*\(`metrics\.result`\) †: `[^`]+`/);
   });
+
+  it("gives every figure of the HTML its own entry in the evidence appendix: anchors unique, every link lands", async () => {
+    const html = (await report("html")).stdout;
+    const anchors = [...html.matchAll(/<dt id="(underlag-[^"]+)"/g)].map((match) => match[1]);
+    expect(anchors.length).toBeGreaterThan(300);
+    expect(new Set(anchors).size).toBe(anchors.length);
+    const links = new Set([...html.matchAll(/href="#(underlag-[^"]+)"/g)].map((match) => match[1]));
+    for (const link of links) expect(anchors).toContain(link);
+  });
 });
