@@ -11,11 +11,12 @@ const PERIOD = period("2020-T1..T2");
  * fails the test.
  */
 const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
-  "stated-beviljad-finansiering-share-of-base": "our metric row prints the base (the target) and the result, not the result's share of the base",
-  "stated-tn-cancelled-2019": "the document prints cancellations for the whole of 2019; our Bilaga 2 compares with January–August 2019, for which the year's summary gives no count",
-  "stated-td-external-share": "printed as the result of the metric extern-finansiering-andel (metrics.result), which takes its value from this figure",
+  "stated-tn-cancelled-2019":
+    "the document prints the cancellations of the whole of 2019 in 6.2's description; a figure in text is for the report's period (a comparison period would have every report fold every figure's projection for it too), so the description keeps the organisation's word",
 };
 
+/** The measured floor: the share of printed figures (numbers, not text) the report prints identically under the same figure key. */
+const IDENTICAL_AT_LEAST = 0.93;
 
 /**
  * The document prints its course tables for the first half-year; our Bilaga 2 and cost-reduction
@@ -23,9 +24,6 @@ const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
  * half-year summaries. A stated course figure for a half-year is matched with ours for the
  * report period that holds it.
  */
-/** The measured floor: the share of printed figures (numbers, not text) the report prints identically under the same figure key. */
-const IDENTICAL_AT_LEAST = 0.91;
-
 const COURSE_PERIODS: Readonly<Record<string, string>> = { "2020-H1": "2020-T1..T2", "2019-H1": "2019-T1..T2" };
 
 /** The original's table of contents (seed 000), headings without the trailing full stops some of them carry there. */
@@ -83,7 +81,7 @@ const normalise = (text: string): string =>
     .replace(/\u2212/g, "-")
     // "+54 000" printed as "54 000": a sign the original adds for a rise, typography only.
     .replace(/^\+/, "")
-    .replace(/miljoner|mnkr|kronor|tkr|kr|årsarbetare|st\.|kurser|deltagare/g, "");
+    .replace(/miljoner|miljon|mnkr|kronor|tkr|kr|årsarbetare|st\.|kurser|deltagare/g, "");
 
 /** A figure named by key, parameters in the figure's own spelling, and period. */
 const figureId = (key: string, params: Readonly<Record<string, string>>, period: string): string => {
@@ -146,7 +144,9 @@ describe("the regenerated interim report against what was printed", () => {
     });
     const share = identical.length / numeric.length;
     if (process.env.COVERAGE_DETAIL !== undefined) for (const figure of numeric.filter((f) => !identical.includes(f))) process.stdout.write(`${disagreeing.has(figure.id) ? "AUDIT" : printedById.has(figureId(figure.figureKey, figure.params ?? {}, figure.figureKey.startsWith("courses.") ? (COURSE_PERIODS[figure.period] ?? figure.period) : figure.period)) ? "TEXT" : "ABSENT"} ${figure.id} ${figure.figureKey} ${JSON.stringify(figure.params ?? {})} ${figure.period} ${figure.printed} [${figure.table ?? ""}]\n`);
-    process.stdout.write(`identical: ${identical.length} of ${numeric.length} printed figures (${(share * 100).toFixed(1)} %)\n`);
+    const explained = numeric.filter((figure) => disagreeing.has(figure.id)).length;
+    const unexplained = numeric.length - identical.length - explained;
+    process.stdout.write(`identical: ${identical.length} of ${numeric.length} printed figures (${(share * 100).toFixed(1)} %); explained by the audit: ${explained}; unexplained: ${unexplained}\n`);
     expect(share).toBeGreaterThanOrEqual(IDENTICAL_AT_LEAST);
   });
 

@@ -23,7 +23,8 @@ describe("provenance in the example's interim report", () => {
     const { code, stdout } = await report("md");
     expect(code).toBe(0);
     // Attendance rests on seat and meeting counts the example reconstructs (41-meetings.jsonl).
-    expect(stdout).toMatch(/\| 76[\s\u202f]%† \|/);
+    // Linked to its facts in the evidence appendix, the mark after the link.
+    expect(stdout).toMatch(/\| \[76[\s\u202f]%\]\(#underlag-[^)]+\)† \|/);
     expect(stdout).toContain("† Bygger delvis på rekonstruerade uppgifter.");
     // Money comes from recorded facts and carries no mark.
     expect(stdout).not.toMatch(/kronor†/);

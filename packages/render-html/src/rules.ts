@@ -64,8 +64,12 @@ const alignClass = (align: ReportAlign | undefined): string => (align === "right
 
 const marksHtml = (cell: ReportCell): string => cell.marks.map((mark) => `<span class="mark">${escapeHtml(mark)}</span>`).join("");
 
-/** Where a figure's facts are listed in the evidence appendix. */
-const evidenceAnchor = (figure: ReportFigure): string => `underlag-${slug(figure.key)}`;
+/**
+ * Where a figure's facts are listed in the evidence appendix: the whole key, never cut short, so
+ * two figures whose keys share a long beginning (one network's share, its region's, its
+ * municipalities') keep apart; the same anchor as the Markdown renderer's.
+ */
+const evidenceAnchor = (figure: ReportFigure): string => `underlag-${figure.key.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}`;
 
 /** A printed figure: its exact value for machines, its provenance mark, and a link to the facts behind it (no script). */
 const figureHtml = (figure: ReportFigure | null): string => {
@@ -296,7 +300,8 @@ export const defaultHtmlRules: HtmlRules = {
   toc,
   section,
   block,
-  paragraph: (node) => narrativeHtml(node.markdown),
+  // A paragraph's own figures are printed in its text already; only their provenance note is added.
+  paragraph: (node) => lines([narrativeHtml(node.markdown), basisNotesHtml(node)]),
   notice: (node) => `<p class="notice">${escapeHtml(node.text)}</p>`,
   table,
   metricTable,

@@ -84,6 +84,8 @@ dl.legend dd { margin: 0 0 .3rem 2.5rem; }
   h2 { margin-top: 1.5rem; }
   h2, h3, h4, h5, h6, caption, figcaption { break-after: avoid; break-inside: avoid; }
   tr, figure, dl.legend, .footnotes p, table.short { break-inside: avoid; }
+  /* A chart and the short table of its values are read together: no page between them (a long one may break, after its first rows). */
+  figure.chart-figure:has(+ .table-wrap > table.chart-data.short) { break-after: avoid; }
   thead, tbody tr:first-child, tbody tr:nth-child(2) { break-after: avoid; }
   tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; }
   .table-wrap { overflow: visible; }

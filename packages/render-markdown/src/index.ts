@@ -2,7 +2,7 @@ import { isSlideDocument, type Renderer, type ReportDocument } from "@tertial/co
 import { defaultMarkdownRules, type MarkdownRules } from "./rules.js";
 import { slidesMarkdown } from "./slides.js";
 
-export { defaultMarkdownRules, gfmTable, cellText, type MarkdownRules } from "./rules.js";
+export { defaultMarkdownRules, gfmTable, cellText, evidenceAnchor, type MarkdownRules } from "./rules.js";
 export { escapeText, sanitizeMarkdown, sanitizeInline } from "./escape.js";
 export { slidesMarkdown } from "./slides.js";
 

@@ -25,6 +25,7 @@ import {
   hasOtherComparisons,
   otherComparisons,
   renderReportBlock,
+  reportFiguresOf,
 } from "@tertial/core";
 import { escapeText, sanitizeInline, sanitizeMarkdown } from "./escape.js";
 
@@ -47,6 +48,8 @@ export interface MarkdownRules {
   readonly chart: (block: ReportChart) => string;
   readonly legend: (block: ReportLegend) => string;
   readonly provenance: (provenance: ReportProvenance) => string;
+  /** The evidence appendix ("Underlag för siffrorna"): every figure's definition and the events it rests on. */
+  readonly evidence: (document: ReportDocument) => string;
 }
 
 const joinBlocks = (parts: readonly string[]): string => parts.filter((part) => part !== "").join("\n\n");
@@ -63,8 +66,36 @@ export const gfmTable = (rows: readonly (readonly string[])[], align: readonly R
   return [row(pad(header)), row(pad([]).map((_, index) => DELIMITER[align[index] ?? "left"])), ...body.map((cells) => row(pad(cells)))].join("\n");
 };
 
-/** A figure as printed, with its provenance mark when its facts are partly reconstructed or illustrative. */
-const figureText = (figure: ReportFigure): string => `${escapeText(figure.text)}${escapeText(basisMark(figure))}`;
+/**
+ * Where a figure's facts are listed in the evidence appendix: a pure function of its stable key,
+ * so the same figure has the same anchor in every rendering of every report.
+ */
+export const evidenceAnchor = (figure: ReportFigure): string => `underlag-${figure.key.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}`;
+
+const hasEvidence = (figure: ReportFigure): boolean => (figure.evidence ?? []).length > 0;
+
+/** A figure as printed, linked to its facts in the evidence appendix, with its provenance mark when its facts are partly reconstructed or illustrative. */
+const figureText = (figure: ReportFigure): string => {
+  const text = escapeText(figure.text);
+  return `${hasEvidence(figure) ? `[${text}](#${evidenceAnchor(figure)})` : text}${escapeText(basisMark(figure))}`;
+};
+
+/**
+ * Every figure with facts behind it, by anchor, in document order: where it stands, as printed,
+ * the figure definition it was computed by, and the ids of the events it rests on. The anchor is
+ * an empty HTML anchor, the one construct Markdown has for a link target that is not a heading.
+ */
+const evidence = (node: ReportDocument): string => {
+  const entries = [...reportFiguresOf(node).values()].filter((entry) => hasEvidence(entry.figure));
+  if (entries.length === 0) return "";
+  const item = ({ figure, section }: (typeof entries)[number]): string => {
+    const definition = figure.definition === undefined ? "" : ` (\`${figure.definition.key}\`)`;
+    const mark = basisMark(figure);
+    const ids = (figure.evidence ?? []).map((id) => `\`${id}\``).join(", ");
+    return `- <a id="${evidenceAnchor(figure)}"></a>${escapeText(section)}: ${escapeText(figure.text)}${definition}${mark === "" ? "" : ` ${escapeText(mark)}`}: ${ids}`;
+  };
+  return joinBlocks(["## Underlag för siffrorna", "Varje länkad siffra i rapporten leder hit: figuren den är beräknad med och händelserna i loggen den bygger på.", entries.map(item).join("\n")]);
+};
 
 /** The provenance footnotes of a block, one line per kind of mark it uses. */
 const basisNotes = (node: ReportBlock): string => joinBlocks(basisFootnotes(node).map((entry) => `${escapeText(entry.mark)} ${escapeText(entry.note)}`));
@@ -173,7 +204,7 @@ const title = (block: ReportTitleBlock): string =>
   joinBlocks([`# ${escapeText(block.title)}`, block.organisation === null ? "" : `**${escapeText(block.organisation)}**`, escapeText(block.periodLabel), ...block.lines.map(escapeText)]);
 
 const document = (node: ReportDocument, rules: MarkdownRules): string =>
-  `${joinBlocks([rules.title(node.title, rules), ...node.sections.map((child) => rules.section(child, 2, rules)), ...node.appendices.map((child) => rules.section(child, 2, rules)), rules.provenance(node.provenance)])}\n`;
+  `${joinBlocks([rules.title(node.title, rules), ...node.sections.map((child) => rules.section(child, 2, rules)), ...node.appendices.map((child) => rules.section(child, 2, rules)), rules.evidence(node), rules.provenance(node.provenance)])}\n`;
 
 export const defaultMarkdownRules: MarkdownRules = {
   document,
@@ -181,7 +212,8 @@ export const defaultMarkdownRules: MarkdownRules = {
   section,
   heading,
   block,
-  paragraph: (node) => sanitizeMarkdown(node.markdown),
+  // A paragraph's own figures are printed in its text already; only their provenance note is added.
+  paragraph: (node) => joinBlocks([sanitizeMarkdown(node.markdown), basisNotes(node)]),
   notice: (node) => `*${escapeText(node.text)}*`,
   table,
   metricTable,
@@ -189,4 +221,5 @@ export const defaultMarkdownRules: MarkdownRules = {
   chart,
   legend,
   provenance,
+  evidence,
 };

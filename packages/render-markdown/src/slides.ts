@@ -11,5 +11,5 @@ const slide = (node: ReportSection, index: number, count: number, rules: Markdow
 /** A slide document in Markdown: the title slide, then one `##` section per slide with its small tables. */
 export const slidesMarkdown = (node: ReportDocument, rules: MarkdownRules): string => {
   const count = node.sections.length + 1;
-  return `${joinBlocks([rules.title(node.title, rules), ...node.sections.map((child, index) => slide(child, index, count, rules)), rules.provenance(node.provenance)])}\n`;
+  return `${joinBlocks([rules.title(node.title, rules), ...node.sections.map((child, index) => slide(child, index, count, rules)), rules.evidence(node), rules.provenance(node.provenance)])}\n`;
 };

@@ -62,6 +62,15 @@ describe("a recorded zero: nothing of a kind this period, distinct from a blank"
     expect(printed(document.sections).slice(-4)).toEqual(["1.2 Gemensamma projekt", ZERO, "1.3 Forskning", NOTHING_REPORTED]);
   });
 
+  it("is marked as a recorded zero in the document (and so in the JSON output), unlike content and unlike a blank", async () => {
+    const document = await reportOf(log("say-nothing-reported"));
+    const paragraphs = (sections: readonly ReportSection[]): { markdown: string; recordedZero?: true }[] =>
+      sections.flatMap((section) => [...section.blocks.flatMap((block) => (block.kind === "paragraph" ? [block] : [])), ...paragraphs(section.sections)]);
+    const marked = paragraphs(document.sections).map((block) => [block.markdown, block.recordedZero ?? false]);
+    expect(marked).toEqual([["Ett gemensamt team mötte 40 deltagare.", false], [ZERO, true], [NOTHING_REPORTED, false]]);
+    expect(JSON.parse(JSON.stringify(document)).sections[0].sections[1].blocks[0]).toEqual({ kind: "paragraph", markdown: ZERO, recordedZero: true });
+  });
+
   it("holds for its own period only: a zero recorded for another year is a blank in this one", async () => {
     const document = await reportOf(log("omit", "2019"));
     expect(printed(document.sections)).toEqual(["1 Samverkan", "1.1 Så arbetade vi", "Ett gemensamt team mötte 40 deltagare."]);

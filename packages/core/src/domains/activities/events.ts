@@ -54,7 +54,7 @@ export const ActivityPlanned = defineEvent({
 
 export const ActivityStatusChanged = defineEvent({
   type: "activities.status-changed",
-  description: "From the effective date an activity has one of the seven statuses of Bilaga 1, with the comment the report prints beside it.",
+  description: "From the effective date an activity has one of the seven statuses of Bilaga 1, with the comment the report prints beside it; a figure in the comment written as `{{figure.key param=value …}}` is computed from the facts when the report is built.",
   data: strictObject("ActivityStatusChanged", { activityId: Id, status: ActivityStatusCode }, { comment: NonEmptyString }),
 });
 

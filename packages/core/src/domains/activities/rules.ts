@@ -4,6 +4,7 @@ import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished, MetricDefined } from "../strategy/events.js";
 import { PlanAdopted } from "../plan/events.js";
+import { inlineFigureProblems } from "../narrative/inline-figures.js";
 import { ActivityMovedToNextYear, ActivityPlanned, ActivityStatusChanged } from "./events.js";
 
 interface ActivitiesKnowledge {
@@ -60,7 +61,10 @@ export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
       if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
       return [...found, ...planDetailIssues(known, event.data)];
     }
-    if (ActivityStatusChanged.is(event)) return known.activities.has(event.data.activityId) ? [] : unknownActivity(event.data.activityId);
+    if (ActivityStatusChanged.is(event)) {
+      const figures = inlineFigureProblems(event.data.comment ?? "").map((problem) => issue("invalid-field", "data.comment", problem));
+      return [...(known.activities.has(event.data.activityId) ? [] : unknownActivity(event.data.activityId)), ...figures];
+    }
     if (ActivityMovedToNextYear.is(event)) {
       const year = known.activities.get(event.data.activityId);
       if (year === undefined) return unknownActivity(event.data.activityId);

@@ -91,6 +91,7 @@ const reductionFigures = [
   reductionFigure("courses.fee-per-participant", "Our fee per participant.", "kr", (row) => row.feePerParticipant),
   reductionFigure("courses.benchmark-price", "An outside organiser's price per participant.", "kr", (row) => row.benchmarkPricePerParticipant),
   reductionFigure("courses.participants-per-occasion", "Participants per occasion.", "count", (row) => String(row.participantsPerOccasion)),
+  reductionFigure("courses.occasions", "How many times a course of the table was given (\"vid 4 tillfällen\"); blank when the facts do not say.", "count", (row) => (row.occasions === null ? null : String(row.occasions))),
   defineFigure(courseCostReductionProjection, {
     key: "courses.cost-reduction-total",
     description: "Total reduction per occasion over the courses of the table.",
@@ -138,6 +139,6 @@ export const changeFigures = [
 export const [coursesHeldChange, coursesParticipantsChange] = changeFigures;
 
 /** Tabell 1 Exempel på kostnadsreducering. */
-export const [coursesCostReductionPerParticipant, coursesCostReductionPerCourse, coursesCostReductionShare, coursesFeePerParticipant, coursesBenchmarkPrice, coursesParticipantsPerOccasion, coursesCostReductionTotal, coursesCostReductionTotalShare] = reductionFigures;
+export const [coursesCostReductionPerParticipant, coursesCostReductionPerCourse, coursesCostReductionShare, coursesFeePerParticipant, coursesBenchmarkPrice, coursesParticipantsPerOccasion, coursesOccasions, coursesCostReductionTotal, coursesCostReductionTotalShare] = reductionFigures;
 
 export const coursesFigures: readonly FigureSource[] = [...registerFigures, ...reductionFigures, ...changeFigures];

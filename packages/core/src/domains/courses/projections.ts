@@ -84,6 +84,8 @@ export interface CostReductionRow {
   readonly title: string;
   readonly feePerParticipant: string;
   readonly participantsPerOccasion: number;
+  /** How many times the course was given, when the facts say. */
+  readonly occasions: number | null;
   readonly benchmarkPricePerParticipant: string;
   readonly reductionPerParticipant: string;
   /** Per one occasion, as the table counts it ("per kurs"). */
@@ -115,6 +117,7 @@ const costReductionOf = (register: CourseRegister, period: Period): CostReductio
       title: course.title,
       feePerParticipant: held.feePerParticipant,
       participantsPerOccasion: held.participantsPerOccasion,
+      occasions: held.occasions ?? null,
       benchmarkPricePerParticipant: held.benchmarkPricePerParticipant,
       reductionPerParticipant: toDecimalString(perParticipant),
       reductionPerCourse: toDecimalString(perParticipant.times(held.participantsPerOccasion)),

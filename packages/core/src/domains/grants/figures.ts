@@ -51,6 +51,17 @@ export const grantsFigures = [
     evidence: evidenceOf(result.applications),
     derivation: result.funders.join(", "),
   })),
+  defineFigure(grantApplicationsProjection, {
+    key: "grants.application-amount",
+    description: "The amount one application asked for, whether submitted in the period or earlier and decided in it (\"avslog ansökan om 817 600 kronor\").",
+    params: { application: "the application (applicationId)" },
+    unit: "kronor",
+    example: { application: "pts-rakna-med-mig-innovationstavling" },
+    compute: (result, params) => {
+      const row = [...result.applications, ...result.submittedEarlier].find((each) => each.applicationId === params.application);
+      return row === undefined ? undefined : { exact: new Decimal(row.amount), evidence: [...row.evidence], derivation: `applied for by ${row.title}` };
+    },
+  }),
 ] as const;
 
-export const [grantsSubmittedCount, grantsSubmittedAmount, grantsGrantedCount, grantsGrantedAmount, grantsRejectedCount, grantsRejectedAmount, grantsPendingCount, grantsGrantedShareByCount, grantsGrantedShareByAmount, grantsFunderCount] = grantsFigures;
+export const [grantsSubmittedCount, grantsSubmittedAmount, grantsGrantedCount, grantsGrantedAmount, grantsRejectedCount, grantsRejectedAmount, grantsPendingCount, grantsGrantedShareByCount, grantsGrantedShareByAmount, grantsFunderCount, grantsApplicationAmount] = grantsFigures;

@@ -3,6 +3,7 @@ import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished } from "../strategy/events.js";
 import { NarrativeWritten } from "./events.js";
+import { inlineFigureProblems } from "./inline-figures.js";
 
 interface NarrativeKnowledge {
   readonly references: KnownReferences;
@@ -45,6 +46,7 @@ export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
     const { narrativeId, from, to, goalId, areaId, focusAreaIds } = event.data;
     const found: Issue[] = known.narratives.has(narrativeId) && event.supersedes === undefined ? [issue("conflict", "data.narrativeId", `narrative "${narrativeId}" is already written; supersede it to change it`)] : [];
     found.push(...contradiction(known, event.data));
+    for (const problem of inlineFigureProblems(event.data.markdown)) found.push(issue("invalid-field", "data.markdown", problem));
     if (from > to) found.push(issue("invalid-field", "data.to", "ends before the period starts", { expected: `on or after ${from}`, actual: to }));
     if (goalId !== undefined && !known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { actual: goalId }));
     if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));

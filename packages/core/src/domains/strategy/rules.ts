@@ -4,6 +4,7 @@ import { issue, type Issue } from "../../events/issues.js";
 import { dec } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences } from "../reference/known-references.js";
+import { inlineFigureProblems } from "../narrative/inline-figures.js";
 import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultDescribed, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
 
 interface StrategyKnowledge {
@@ -96,7 +97,11 @@ export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
       if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
     },
     check: (known, event) => {
-      if (MetricResultRecorded.is(event) || MetricStatusAssessed.is(event) || MetricResultDescribed.is(event)) return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to)];
+      if (MetricResultDescribed.is(event)) {
+        const figures = inlineFigureProblems(event.data.markdown).map((problem) => issue("invalid-field", "data.markdown", problem));
+        return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to), ...figures];
+      }
+      if (MetricResultRecorded.is(event) || MetricStatusAssessed.is(event)) return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to)];
       return [...goalIssues(known, event), ...metricIssues(known, event, keys), ...focusAreaIssues(known, event), ...agendaIssues(known, event)];
     },
   });

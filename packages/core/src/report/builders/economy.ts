@@ -15,6 +15,7 @@ import { formatFigure } from "../../numbers/format.js";
 import { blankCell, definedCell, definedFigure, figureCell, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { footnotesFor } from "./narratives.js";
+import { INLINE_FIGURE_READS } from "./inline-figures.js";
 
 /** Where the house prints the economic tables: 2.4 Ekonomisk redovisning. */
 export const ECONOMY_SECTION = "2.4";
@@ -87,6 +88,7 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
   const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
   const notes = footnotesFor(context, ECONOMY_SECTION).filter((note) => note.title === "" || /tabell 1\b/i.test(note.title));
   const marksFor = (rowId: string): string[] => notes.filter((note) => note.areaId === rowId).map((note) => note.mark);
+  const heading = (label: string) => textCell(label, notes.filter((note) => note.column !== null && note.column.toLowerCase() === label.toLowerCase()).map((note) => note.mark));
   const place = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "tkr" as const, options: { withSuffix: false }, evidence });
   const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...BUDGET_COLUMNS.map(({ column, figure }) => definedCell(context, figure, { row: entry.row }, place(column, entry.row)))]);
   const lastColumn = BUDGET_COLUMNS.length - 1;
@@ -101,10 +103,10 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
     caption: `Tabell 1 Budgetuppföljning per ${end}`,
     unitNote: "tkr",
     align: ["left", ...BUDGET_COLUMNS.map(() => "right" as const)],
-    head: [headerRow(budgetHeader(result, end))],
+    head: [row(budgetHeader(result, end).map(heading))],
     body: result.rows.map(budgetRow),
     foot: [budgetRow(result.total), ...extra],
-    footnotes: notes.map((note): ReportFootnote => ({ mark: note.mark, markdown: note.markdown })),
+    footnotes: notes.map((note): ReportFootnote => ({ mark: note.mark, markdown: note.markdown, ...(note.figures.length === 0 ? {} : { figures: [...note.figures] }) })),
   });
 };
 
@@ -119,6 +121,7 @@ const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, e
   const amounts = (entry: (typeof all)[number]) =>
     row([
       textCell(sourceLabel(entry, result.total)),
+      definedCell(context, financeOpening, { row: entry.row }, kr("opening", entry.row)),
       definedCell(context, financeBalance, { areas: entry.row }, kr("total", entry.row)),
       ...sources.map((source) => definedCell(context, financeBalance, { areas: entry.row, source: source.id }, kr(source.id, entry.row))),
       definedCell(context, financeBalanceEarmarked, { areas: entry.row }, kr("earmarked-state", entry.row)),
@@ -129,10 +132,12 @@ const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, e
       definedCell(context, financeBalanceShare, { areas: entry.row }, share("share-of-total", entry.row)),
       ...sources.map((source) => definedCell(context, financeBalanceShare, { areas: entry.row, source: source.id }, share(`share-${source.id}`, entry.row))),
     ]);
-  const head = (first: string, last: string[]) => [headerRow(["Redovisning av disponibla medel", first, ...sources.map((source) => source.label), ...last])];
+  const head = (first: readonly string[], last: string[]) => [headerRow(["Redovisning av disponibla medel", ...first, ...sources.map((source) => source.label), ...last])];
+  // The funds brought into the year: the day before the report's year begins.
+  const openingLabel = `Ingående medel ${Number(context.period.start.slice(0, 4)) - 1}-12-31`;
   return [
-    table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 2).fill("right")], head: head(`Disponibla medel ${result.asOf}`, ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
-    table({ id: "tabell-2b", caption: "Tabell 2b Redovisning av andelen disponibla medel fördelade på finansiärer", align: ["left", ...Array(sources.length + 1).fill("right")], head: head(`Disponibla medel ${result.asOf}`, []), body: result.rows.map(shares), foot: [shares(result.total)] }),
+    table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 3).fill("right")], head: head([openingLabel, `Disponibla medel ${result.asOf}`], ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
+    table({ id: "tabell-2b", caption: "Tabell 2b Redovisning av andelen disponibla medel fördelade på finansiärer", align: ["left", ...Array(sources.length + 1).fill("right")], head: head([`Disponibla medel ${result.asOf}`], []), body: result.rows.map(shares), foot: [shares(result.total)] }),
   ];
 };
 
@@ -279,4 +284,5 @@ const buildEconomySection = (context: ReportBuildContext): BuiltSection => {
   return blocks.length === 0 ? nothing : placed("economy-tables", ECONOMY_SECTION, "Ekonomisk redovisning", blocks, evidence as FigureEvidence);
 };
 
-export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, stateGrantsProjection, narrativeProjection], build: buildEconomySection });
+// Tabell 1's footnotes may carry figures written into their text (inline-figures.ts).
+export const economySection = defineSection({ name: "economy", figures: ECONOMY_FIGURES, reads: [...INLINE_FIGURE_READS, budgetFollowUpProjection, fundsBySourceProjection, outcomeBySourceProjection, stateGrantsProjection, narrativeProjection], build: buildEconomySection });

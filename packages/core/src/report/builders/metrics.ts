@@ -2,12 +2,14 @@ import type { PlannedActivityRow } from "../../domains/activities/activities.js"
 import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
 import { reportGoalsProjection } from "./goals.js";
 import { metricDescriptionsProjection } from "./metric-descriptions.js";
+import { INLINE_FIGURE_READS, resolveInlineFigures } from "./inline-figures.js";
 import { activitiesProjection } from "../../domains/activities/activities.js";
 import type { MetricTableRow } from "../../domains/strategy/evaluate.js";
 import { isUnitId, type UnitId } from "../../numbers/units.js";
 import type { Comparison } from "../../time/period.js";
 import type { ReportActivityRow, ReportActivityTable, ReportMetricRow, ReportMetricTable } from "../document/blocks.js";
 import { definedFigure } from "./cells.js";
+import type { ReportFigure } from "../document/figure.js";
 import { defineSection, resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
 import { chapterOf, compareSectionNumbers, type ReportGoalsResult } from "./goals.js";
 import { planTargetColumn } from "../plan/target-column.js";
@@ -51,8 +53,15 @@ const comparisonsOf = (context: ReportBuildContext, metric: MetricTableRow): Non
     return shown === null ? [] : [shown];
   });
 
+/** The description of the metric's result, its written-in figures computed from the facts. */
+const descriptionOf = (context: ReportBuildContext, metric: MetricTableRow): { readonly markdown: string; readonly figures: ReportFigure[] } => {
+  const written = resultOf(context, metricDescriptionsProjection)?.byMetric[metric.metricId]?.markdown;
+  return written === undefined ? { markdown: metric.status.comment ?? "", figures: [] } : resolveInlineFigures(context, `beskrivning-${metric.metricId}`, written);
+};
+
 const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow => {
   const shown = metric.result === null ? "no-result" : metric.status.shown;
+  const description = descriptionOf(context, metric);
   return {
     key: metricKey(metric, ""),
     status: metric.target.kind === "none" && metric.result !== null ? null : shown ?? "no-result",
@@ -63,7 +72,8 @@ const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportM
     trend: metric.trend?.value ?? null,
     comparison: comparisonOf(context, metric),
     comparisons: comparisonsOf(context, metric),
-    description: resultOf(context, metricDescriptionsProjection)?.byMetric[metric.metricId]?.markdown ?? metric.status.comment ?? "",
+    description: description.markdown,
+    ...(description.figures.length === 0 ? {} : { descriptionFigures: description.figures }),
   };
 };
 
@@ -105,13 +115,18 @@ const buildMetricSections = (context: ReportBuildContext): BuiltSection => {
   return { placements: sortedPlacements(placements), appendices: [], evidence };
 };
 
-const activityRow = (activity: PlannedActivityRow, period: string): ReportActivityRow => ({
-  key: `activities.${activity.activityId}@${period}`,
-  status: activity.status,
-  activity: activity.title,
-  statusText: activity.comment ?? "",
-  ...(activity.planId === null ? {} : { plannedActivity: { planId: activity.planId, activityId: activity.activityId } }),
-});
+/** An activity's row: its status text with any figures written into it computed from the facts, and the plan's activity it follows up. */
+const activityRow = (context: ReportBuildContext, activity: PlannedActivityRow, period: string): ReportActivityRow => {
+  const { markdown, figures } = resolveInlineFigures(context, `aktivitet-${activity.activityId}`, activity.comment ?? "");
+  return {
+    key: `activities.${activity.activityId}@${period}`,
+    status: activity.status,
+    activity: activity.title,
+    statusText: markdown,
+    ...(activity.planId === null ? {} : { plannedActivity: { planId: activity.planId, activityId: activity.activityId } }),
+    ...(figures.length === 0 ? {} : { figures }),
+  };
+};
 
 /** Activity tables (aktiviteter) at each goal's section, with the status at the period's end. */
 const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
@@ -121,7 +136,7 @@ const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
   const evidence: FigureEvidence = Object.fromEntries(result.activities.map((activity) => [`activities.${activity.activityId}@${result.period}`, activity.evidence]));
   const placements = [...groupBy(result.activities, (activity) => (sectionOfGoal(goals, activity.goalId, null) === null ? null : activity.goalId)).entries()].map(([goalId, rows]): Placement => {
     const number = sectionOfGoal(goals, goalId, null) ?? "";
-    const block: ReportActivityTable = { kind: "activity-table", id: `activities-${number}`, rows: rows.map((activity) => activityRow(activity, result.period)) };
+    const block: ReportActivityTable = { kind: "activity-table", id: `activities-${number}`, rows: rows.map((activity) => activityRow(context, activity, result.period)) };
     return { slot: `activity-table:${goalId}`, number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
@@ -129,10 +144,11 @@ const buildActivitySections = (context: ReportBuildContext): BuiltSection => {
 
 export const metricSections = defineSection({
   name: "metrics",
-  // The plan's target and the outline in force: for the plan-target column where the outline asks for it.
+  // The plan's target and the outline in force: for the plan-target column where the outline asks for it. A result's description may carry figures written into its text (inline-figures.ts).
   figures: [metricFigures.result, metricFigures.target, metricFigures.comparison, planMetricTarget],
-  reads: [reportGoalsProjection, metricDescriptionsProjection, planBaselineProjection, publicationProjection],
+  reads: [...INLINE_FIGURE_READS, reportGoalsProjection, metricDescriptionsProjection, planBaselineProjection, publicationProjection],
   build: buildMetricSections,
 });
 
-export const activitySections = defineSection({ name: "activities", reads: [activitiesProjection, reportGoalsProjection], build: buildActivitySections });
+// An activity's status text may carry figures written into it (inline-figures.ts).
+export const activitySections = defineSection({ name: "activities", reads: [...INLINE_FIGURE_READS, activitiesProjection, reportGoalsProjection], build: buildActivitySections });

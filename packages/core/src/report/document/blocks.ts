@@ -17,7 +17,8 @@ export type ReportCell = t.TypeOf<typeof ReportCellC>;
 export const ReportAlignC = t.keyof({ left: null, right: null, center: null }, "Align");
 export type ReportAlign = t.TypeOf<typeof ReportAlignC>;
 
-export const ReportFootnoteC = t.type({ mark: t.string, markdown: t.string }, "Footnote");
+/** A table's footnote; `figures`: those written into its text, computed from the facts and already printed in `markdown`. */
+export const ReportFootnoteC = t.intersection([t.type({ mark: t.string, markdown: t.string }), t.partial({ figures: t.array(ReportFigureC) })], "Footnote");
 export type ReportFootnote = t.TypeOf<typeof ReportFootnoteC>;
 
 /** Version 2: the planned activity a row stands for: the plan that planned it and its id there. */
@@ -71,6 +72,8 @@ export const ReportMetricRowC = t.intersection([
     comparisons: t.array(ReportComparisonC),
     /** Version 2, in a table with `planTargetHeading`: the target the plan in force sets for the report's year, as known at the cut-off; null where it sets none. */
     planTarget: nullable(ReportTargetC),
+    /** The figures written into the description, computed from the facts and already printed in it. */
+    descriptionFigures: t.array(ReportFigureC),
   }),
 ], "MetricRow");
 export type ReportMetricRow = t.TypeOf<typeof ReportMetricRowC>;
@@ -82,8 +85,11 @@ export const ReportMetricTableC = t.intersection(
 );
 export type ReportMetricTable = t.TypeOf<typeof ReportMetricTableC>;
 
-/** `plannedActivity` (version 2): the plan and the id there of the planned activity the row follows up, when a plan planned it. */
-export const ReportActivityRowC = t.intersection([t.type({ key: t.string, status: ReportActivityStatusC, activity: t.string, statusText: t.string }), t.partial({ plannedActivity: ReportPlannedActivityRefC })], "ActivityRow");
+/** `plannedActivity` (version 2): the plan and the id there of the planned activity the row follows up, when a plan planned it; `figures`: those written into the status text, computed from the facts and already printed in it. */
+export const ReportActivityRowC = t.intersection(
+  [t.type({ key: t.string, status: ReportActivityStatusC, activity: t.string, statusText: t.string }), t.partial({ plannedActivity: ReportPlannedActivityRefC, figures: t.array(ReportFigureC) })],
+  "ActivityRow",
+);
 export type ReportActivityRow = t.TypeOf<typeof ReportActivityRowC>;
 
 export const ReportActivityTableC = t.type({ kind: t.literal("activity-table"), id: t.string, rows: t.array(ReportActivityRowC) }, "ActivityTable");
@@ -109,8 +115,16 @@ export const ReportChartC = t.type(
 );
 export type ReportChart = t.TypeOf<typeof ReportChartC>;
 
-/** Markdown source: narratives as written. Renderers escape raw HTML and unsafe links. */
-export const ReportParagraphC = t.type({ kind: t.literal("paragraph"), markdown: t.string }, "Paragraph");
+/**
+ * Markdown source: narratives as written. Renderers escape raw HTML and unsafe links. `figures`:
+ * the figures written into the text, computed from the facts and already printed in `markdown`.
+ * `recordedZero`: the paragraph is the organisation's statement that nothing of a kind happened
+ * in the period (a `none-recorded` narrative), a fact, not a blank.
+ */
+export const ReportParagraphC = t.intersection(
+  [t.type({ kind: t.literal("paragraph"), markdown: t.string }), t.partial({ figures: t.array(ReportFigureC), recordedZero: t.literal(true) })],
+  "Paragraph",
+);
 export type ReportParagraph = t.TypeOf<typeof ReportParagraphC>;
 
 /** A section whose facts are missing for the period says so, in words the builder chose. */

@@ -12,9 +12,16 @@ export interface PlacedReportFigure {
 export const figuresOfBlock = (block: ReportBlock): ReportFigure[] => {
   switch (block.kind) {
     case "table":
-      return [...block.head, ...block.body, ...block.foot].flatMap((row) => row.cells.flatMap((cell) => (cell.kind === "figure" ? [cell.figure] : [])));
+      return [
+        ...[...block.head, ...block.body, ...block.foot].flatMap((row) => row.cells.flatMap((cell) => (cell.kind === "figure" ? [cell.figure] : []))),
+        ...block.footnotes.flatMap((note) => note.figures ?? []),
+      ];
     case "metric-table":
-      return block.rows.flatMap((row) => [row.target?.figure ?? null, row.result, row.comparison?.figure ?? null, ...(row.comparisons ?? []).map((entry) => entry.figure)].filter((item): item is ReportFigure => item !== null));
+      return block.rows.flatMap((row) => [row.target?.figure ?? null, row.result, row.comparison?.figure ?? null, ...(row.comparisons ?? []).map((entry) => entry.figure), ...(row.descriptionFigures ?? [])].filter((item): item is ReportFigure => item !== null));
+    case "activity-table":
+      return block.rows.flatMap((row) => row.figures ?? []);
+    case "paragraph":
+      return [...(block.figures ?? [])];
     case "chart":
       return block.series.flatMap((series) => series.values.filter((item): item is ReportFigure => item !== null));
     default:

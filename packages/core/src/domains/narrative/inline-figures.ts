@@ -1,0 +1,56 @@
+import { isUnitId, type UnitId } from "../../numbers/units.js";
+
+
+/**
+ * A figure written into a narrative: `{{finance.state-grants-requisitioned programme="Psykiatri"
+ * unit=miljoner-kronor decimals=1}}`. The text names the figure by key and parameters, as a
+ * `figure stated` event does; the report computes it from the facts as known at its cut-off,
+ * prints it with the house formatter and keeps it beside the paragraph, so prose figures are
+ * audited, diffed and traced like table cells. `unit`, `decimals` and `suffix=nej` choose only how
+ * it is printed; every other name is a parameter of the figure.
+ */
+export const INLINE_FIGURE = /\{\{\s*([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)((?:\s+[a-zA-Z][a-zA-Z0-9-]*=(?:"[^"]*"|[^\s"}]+))*)\s*\}\}/g;
+
+const OPTION = /([a-zA-Z][a-zA-Z0-9-]*)=(?:"([^"]*)"|([^\s"}]+))/g;
+
+/** What a narrative prints when the facts do not give a figure it names: a blank, said in words, never a zero. */
+export const MISSING_FIGURE_TEXT = "(uppgift saknas)";
+
+export interface InlineFigureRef {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly unit: UnitId | undefined;
+  readonly decimals: number | undefined;
+  readonly suffix: boolean;
+}
+
+/** A placeholder's figure, parameters and print options; a problem in words when an option is malformed. */
+export const parseInlineFigure = (key: string, optionText: string): InlineFigureRef | string => {
+  const params: Record<string, string> = {};
+  let unit: UnitId | undefined;
+  let decimals: number | undefined;
+  let suffix = true;
+  for (const match of optionText.matchAll(OPTION)) {
+    const name = match[1] ?? "";
+    const value = match[2] ?? match[3] ?? "";
+    if (name === "unit") {
+      if (!isUnitId(value)) return `unknown unit "${value}" in {{${key} …}}`;
+      unit = value;
+    } else if (name === "decimals") {
+      if (!/^[0-9]$/.test(value)) return `decimals must be a digit 0–9 in {{${key} …}}, not "${value}"`;
+      decimals = Number(value);
+    } else if (name === "suffix") {
+      if (value !== "ja" && value !== "nej") return `suffix must be "ja" or "nej" in {{${key} …}}, not "${value}"`;
+      suffix = value === "ja";
+    } else params[name] = value;
+  }
+  return { key, params, unit, decimals, suffix };
+};
+
+/** Every placeholder of a narrative, or the problems with them (for the narrative rule). */
+export const inlineFigureProblems = (markdown: string): string[] =>
+  [...markdown.matchAll(INLINE_FIGURE)].flatMap((match) => {
+    const parsed = parseInlineFigure(match[1] ?? "", match[2] ?? "");
+    return typeof parsed === "string" ? [parsed] : [];
+  });
+

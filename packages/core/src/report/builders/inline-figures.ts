@@ -1,0 +1,54 @@
+import { builtInModules } from "../../domains/index.js";
+import { INLINE_FIGURE, MISSING_FIGURE_TEXT, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
+import type { ReportProjectionNeed } from "../replay-many.js";
+import type { FigureSource } from "../../reconciliation/figure-source.js";
+import { basisMark } from "../document/basis.js";
+import { reportFigure, type ReportFigure } from "../document/figure.js";
+import { reportFigureKey } from "./cells.js";
+import { resultOf, type ReportBuildContext } from "./context.js";
+
+/** The figures a narrative may name: every figure of the built-in domains. */
+export const INLINE_FIGURE_SOURCES: readonly FigureSource[] = builtInModules.flatMap((module) => module.figures ?? []);
+
+/**
+ * What a builder that prints written-in figures reads: each of those figures' projections for the
+ * report period, so the report replays them (once each, shared with every other builder that
+ * reads them; the default house reads nearly all of them anyway).
+ */
+export const INLINE_FIGURE_READS: readonly ReportProjectionNeed[] = [...new Set(INLINE_FIGURE_SOURCES.map((source) => source.projection))].map((projection) => ({ projection, period: "report" as const }));
+
+const byKey = new Map(INLINE_FIGURE_SOURCES.map((source) => [source.key, source]));
+
+/** One placeholder computed for the report period; null when the figure is unknown or the facts say nothing. */
+const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, reportKey: string): ReportFigure | null => {
+  const source = byKey.get(ref.key);
+  if (source === undefined || source.unknownParams(ref.params).length > 0) return null;
+  const computed = source.evaluate((projection) => resultOf(context, projection), ref.params);
+  if (computed === undefined) return null;
+  const unit = ref.unit ?? source.unit;
+  const rounding = ref.decimals === undefined ? undefined : { decimals: ref.decimals, mode: "half-up" as const };
+  const definition = { key: source.key, params: source.canonicalParams(ref.params), period: context.period.name };
+  const printed = reportFigure(reportKey, computed.exact, unit, { withSuffix: ref.suffix, ...(rounding === undefined ? {} : { rounding }) }, definition);
+  return context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
+};
+
+/**
+ * A narrative's Markdown with its figures computed: each placeholder replaced by the printed
+ * figure (with its provenance mark when its facts are not all recorded), and the figures in the
+ * order they stand. A figure the facts do not give is printed as "(uppgift saknas)".
+ */
+export const resolveInlineFigures = (context: ReportBuildContext, narrativeId: string, markdown: string): { readonly markdown: string; readonly figures: ReportFigure[] } => {
+  const figures: ReportFigure[] = [];
+  let ordinal = 0;
+  const resolved = markdown.replace(INLINE_FIGURE, (_whole, key: string, options: string) => {
+    ordinal += 1;
+    const ref = parseInlineFigure(key, options);
+    if (typeof ref === "string") return MISSING_FIGURE_TEXT;
+    // The narrative and the placeholder's place in it keep the key apart from a table cell of the same figure.
+    const figure = computeInline(context, ref, reportFigureKey(ref.key, context.period.name, { ...ref.params, narrative: `${narrativeId}.${ordinal}` }));
+    if (figure === null) return MISSING_FIGURE_TEXT;
+    figures.push(figure);
+    return `${figure.text}${basisMark(figure)}`;
+  });
+  return { markdown: resolved, figures };
+};

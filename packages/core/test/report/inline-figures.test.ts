@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { defaultCatalog, generateReport, memoryStore, parsePeriod, reportFiguresOf, type EventDraft, type Period, type ReportBlock, type ReportDocument, type ReportSection } from "../../src/index.js";
+import { MISSING_FIGURE_TEXT } from "../../src/domains/narrative/inline-figures.js";
+
+/** A staff snapshot and a narrative that writes figures into its text instead of typing them. */
+const snapshot: EventDraft = {
+  id: "snap",
+  type: "staff.snapshot-recorded",
+  effectiveAt: "2020-08-31",
+  recordedAt: "2020-09-02T08:00:00.000Z",
+  data: { asOf: "2020-08-31", total: "45.30", byEmploymentForm: { tjanstekop: "7.25", tillsvidare: "24.25", visstid: "13.80" } },
+} as EventDraft;
+
+const narrative = (id: string, markdown: string, extra: Record<string, unknown> = {}): EventDraft =>
+  ({
+    id: `narrative-${id}`,
+    type: "narrative.written",
+    effectiveAt: "2020-08-31",
+    recordedAt: "2020-09-03T08:00:00.000Z",
+    data: { narrativeId: id, kind: "example", from: "2020-01-01", to: "2020-08-31", section: "1.2", markdown, ...extra },
+  }) as EventDraft;
+
+const reportOf = async (drafts: readonly EventDraft[]): Promise<ReportDocument> => {
+  const store = memoryStore({ catalog: defaultCatalog });
+  const outcome = await store.append(drafts);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+  return (await generateReport(store, defaultCatalog, { kind: "delarsrapport", period: parsePeriod("2020-T1..T2") as Period, generatedBy: "test" })).document;
+};
+
+const blocksOf = (sections: readonly ReportSection[]): ReportBlock[] => sections.flatMap((section) => [...section.blocks, ...blocksOf(section.sections)]);
+
+/** Printed text with the formatter's no-break spaces as plain ones, for comparison. */
+const plain = (text: string | undefined): string | undefined => text?.replace(/[\u00a0\u202f]/g, " ");
+
+const paragraphs = (document: ReportDocument) => blocksOf(document.sections).flatMap((block) => (block.kind === "paragraph" ? [block] : []));
+
+describe("figures written into a narrative", () => {
+  it("are computed from the facts through their figure definitions and kept beside the paragraph", async () => {
+    const document = await reportOf([snapshot, narrative("personal", "Periodens slut: {{staffing.fte asOf=2020-08-31}}, varav {{staffing.fte asOf=2020-08-31 form=visstid suffix=nej}} på visstid.")]);
+    const [paragraph] = paragraphs(document).filter((block) => block.markdown.startsWith("Periodens slut"));
+    expect(plain(paragraph?.markdown)).toBe("Periodens slut: 45,30 årsarbetare, varav 13,80 på visstid.");
+    expect(paragraph?.figures?.map((figure) => [figure.definition?.key, figure.definition?.params, plain(figure.text)])).toEqual([
+      ["staffing.fte", { asOf: "2020-08-31" }, "45,30 årsarbetare"],
+      ["staffing.fte", { asOf: "2020-08-31", form: "visstid" }, "13,80"],
+    ]);
+    // The report's figure index finds them, with the facts behind them, as it finds table cells.
+    const indexed = [...reportFiguresOf(document).values()].filter((entry) => entry.figure.key.includes("narrative=personal"));
+    expect(indexed.map((entry) => entry.figure.evidence)).toEqual([["snap"], ["snap"]]);
+  });
+
+  it("print a blank in words, never a zero, when the facts do not give the figure", async () => {
+    const document = await reportOf([narrative("tomt", "Kurserna var {{courses.held}} och personalen {{staffing.fte asOf=2020-08-31}}.")]);
+    expect(paragraphs(document).map((block) => block.markdown)).toContain(`Kurserna var ${MISSING_FIGURE_TEXT} och personalen ${MISSING_FIGURE_TEXT}.`);
+  });
+
+  it("are refused at append when a print option is malformed", async () => {
+    const store = memoryStore({ catalog: defaultCatalog });
+    const outcome = await store.append([narrative("fel", "Totalt {{staffing.fte asOf=2020-08-31 unit=furlongs}}, varav {{staffing.fte asOf=2020-08-31 form=visstid decimals=x}}.")]);
+    expect(outcome.ok).toBe(false);
+    const text = JSON.stringify(outcome);
+    expect(text).toContain('unknown unit \\"furlongs\\"');
+    expect(text).toContain("decimals must be a digit");
+  });
+});
