@@ -9,8 +9,13 @@ const ENTITY = /&(?=#?[a-zA-Z0-9]+;)/g;
 
 const INLINE_SPECIALS = /[\\`*_[\]|~#]/g;
 
+/** Characters and line starts escapeText changes: most figures and labels have none, and are returned as they are. */
+const NEEDS_ESCAPE = /[\r\n&\\`*_[\]|~#<>]|^\s*(?:[-+=]|\d+[.)])(?=\s|$)/;
+
 /** Any text as one line of literal Markdown: no syntax survives, no line break escapes the cell or heading. */
-export const escapeText = (text: string): string =>
+export const escapeText = (text: string): string => (NEEDS_ESCAPE.test(text) ? escapeAll(text) : text);
+
+const escapeAll = (text: string): string =>
   text
     .replace(/\r\n?|\n/g, " ")
     .replace(ENTITY, "&amp;")

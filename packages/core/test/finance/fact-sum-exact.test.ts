@@ -26,6 +26,23 @@ describe("fact sums", () => {
     );
   });
 
+  it("combine exactly, with signs, and print the result as decimal.js does", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(arbAmount, { minLength: 1, maxLength: 5 }), fc.constantFrom(1 as const, -1 as const)), { minLength: 1, maxLength: 6 }), (parts) => {
+        const sums = parts.map(([amounts, sign], part) => {
+          const tally = emptyFactSum();
+          amounts.forEach((amount, index) => addFlow(tally, { ...inside, amount, knownTo: index % 2 === 0 ? "1" : undefined }, { id: `p${part}e${index}`, marked: false }, T1));
+          return { sum: tally, sign };
+        });
+        const combined = combineFacts(sums);
+        const expected = parts.reduce((total, [amounts, sign]) => total.plus(amounts.reduce((sum, amount) => sum.plus(amount), new Decimal(0)).times(sign)), new Decimal(0));
+        const uncertainty = parts.reduce((total, [amounts]) => total.plus(new Decimal(Math.ceil(amounts.length / 2)).dividedBy(2)), new Decimal(0));
+        expect([combined.exact, combined.uncertainty]).toEqual([expected.toFixed(), uncertainty.toFixed()]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("keep the first ids and every marked one, however many facts, and say when ids were left out", () => {
     const tally = emptyFactSum();
     for (let index = 0; index < 500; index += 1) addFlow(tally, { ...inside, amount: "1" }, { id: `e${index}`, marked: index % 100 === 7 }, T1);

@@ -92,8 +92,8 @@ export const combineFacts = (parts: readonly { readonly sum: FactSum; readonly s
   const seen = new Set<string>();
   const marked = new Set<string>();
   for (const { sum: tally, sign = 1 } of parts) {
-    if (tally.exact !== null) out.exact = (out.exact === null ? new Decimal(0) : new Decimal(out.exact)).plus(new Decimal(tally.exact).times(sign)).toFixed();
-    out.uncertainty = new Decimal(out.uncertainty).plus(tally.uncertainty).toFixed();
+    if (tally.exact !== null) out.exact = plus(out.exact, sign === 1 ? tally.exact : negated(tally.exact));
+    if (tally.uncertainty !== "0") out.uncertainty = plus(out.uncertainty, tally.uncertainty);
     out.unknown = out.unknown || tally.unknown;
     out.evidenceOmitted = out.evidenceOmitted || tally.evidenceOmitted;
     for (const id of tally.marked) marked.add(id);
