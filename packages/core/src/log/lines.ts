@@ -25,7 +25,7 @@ export async function* readLineBatches(path: string, from: { readonly offset: nu
   let pendingBytes = 0;
   let number = from.number;
   let position = from.offset;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, start: from.offset, ...(until === Infinity ? {} : { end: until - 1 }) }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18, start: from.offset, ...(until === Infinity ? {} : { end: until - 1 }) }) as AsyncIterable<Buffer>) {
     const batch: RawLine[] = [];
     let start = 0;
     for (let newline = chunk.indexOf(10, start); newline !== -1; newline = chunk.indexOf(10, start)) {
