@@ -26,7 +26,7 @@ export interface OpenedLog {
   readonly verify: (catalog: Catalog) => Promise<VerifyReport>;
   /** Every stored event's text, each parsed on its own, so a reader can list every bad one. */
   readonly lines: () => AsyncIterable<StoredLine>;
-  /** Where this log's snapshots are kept: beside a file log; a database log has none yet. */
+  /** Where this log's snapshots are kept: beside a file log, in a database log's own database. */
   readonly snapshots?: (onIgnored: (file: string, problem: string) => void) => SnapshotStore;
 }
 
@@ -98,6 +98,7 @@ const openDatabase = (url: string, options: OpenOptions): OpenedLog => {
   return {
     name,
     store: checked,
+    snapshots: (onIgnored) => store.snapshots(onIgnored),
     exists: store.exists,
     create: async () => {
       try {

@@ -54,6 +54,27 @@ describe("the CLI on a PostgreSQL log", () => {
     }
   });
 
+  it("keeps snapshots in the database, and reports from them exactly as from the first event", async () => {
+    const url = await importedExample();
+    const interim = ["--kind", "delarsrapport", "--period", "2020-T1..T2"];
+    const taken = await runCli(["snapshot", url, ...interim, "--every", "150", "--daily"]);
+    expect([taken.code, taken.stderr]).toEqual([0, ""]);
+    expect(taken.stdout).toMatch(/snapshot\(s\) taken, the latest after event \d+ .* in the database/);
+    const rows = await withDatabase(url, (client) => client.query<{ count: string }>("SELECT count(*) AS count FROM tertial_snapshots WHERE log = $1", [parsePostgresLocation(url).log]));
+    expect(Number(rows.rows[0]?.count)).toBeGreaterThan(5);
+    for (const knownAt of ["2020-09-15", "2020-10-15", "2020-10-20T12:00:00+02:00", "now"]) {
+      const warm = await runCli(["report", url, ...interim, "--known-at", knownAt]);
+      const cold = await runCli(["report", url, ...interim, "--known-at", knownAt, "--no-snapshots"]);
+      expect([warm.code, warm.stderr]).toEqual([0, cold.stderr]);
+      expect(warm.stdout).toBe(cold.stdout);
+    }
+    // A damaged row is skipped and said so; the report is still the same.
+    await withDatabase(url, (client) => client.query("UPDATE tertial_snapshots SET body = '{ no' WHERE log = $1 AND seq = (SELECT max(seq) FROM tertial_snapshots WHERE log = $1)", [parsePostgresLocation(url).log]));
+    const damaged = await runCli(["report", url, ...interim]);
+    expect(damaged.stderr).toContain("is not JSON");
+    expect(damaged.stdout).toBe((await runCli(["report", url, ...interim, "--no-snapshots"])).stdout);
+  });
+
   it("init, append, validate and verify work on a database log; a second init is refused", async () => {
     const url = freshLogUrl("cli");
     expect((await runCli(["init", url])).code).toBe(0);

@@ -31,6 +31,17 @@ const MIGRATIONS: readonly (readonly string[])[] = [
     // Known-at reads: the last seq recorded by an instant, found without a scan.
     `CREATE INDEX tertial_events_recorded_at ON tertial_events (log, recorded_at)`,
   ],
+  [
+    // Snapshots of a report's folds at chain positions (see @tertial/core's snapshots): the nearest one recorded by a cut-off, found by the key.
+    `CREATE TABLE tertial_snapshots (
+       log text NOT NULL REFERENCES tertial_logs (name),
+       plan text NOT NULL,
+       seq bigint NOT NULL CHECK (seq >= 0),
+       recorded_at timestamptz NOT NULL,
+       body text NOT NULL,
+       PRIMARY KEY (log, plan, seq)
+     )`,
+  ],
 ];
 
 /** Advisory lock key for migrations: any fixed 64-bit number no other lock of ours uses. */

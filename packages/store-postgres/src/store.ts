@@ -13,6 +13,7 @@ import {
   type EventStore,
   type Issue,
   type LogHead,
+  type SnapshotStore,
   type StoredEvent,
   type StoreOptions,
   type VerifyReport,
@@ -22,6 +23,7 @@ import { parsePostgresLocation, type PostgresLocation } from "./location.js";
 import { headOf, readEvents, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
 import { LOG_LOCK_SQL, migrate } from "./schema.js";
 import { verifyRows } from "./verify.js";
+import { postgresSnapshots } from "./snapshots.js";
 
 export interface PostgresStoreOptions extends StoreOptions {
   /** A postgres:// URL (with `?log=name`), or one already parsed. */
@@ -37,6 +39,8 @@ export type ImportOutcome =
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 export interface PostgresStore extends EventStore {
+  /** Snapshots in the database beside the log (`onIgnored` hears of a row that cannot be used). */
+  readonly snapshots: (onIgnored?: (where: string, problem: string) => void) => SnapshotStore;
   readonly location: PostgresLocation;
   /** Whether the log has been created (by `create`, an append or an import). */
   readonly exists: () => Promise<boolean>;
@@ -222,6 +226,19 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
         if (created.rowCount !== 1) throw new LogExistsError(`${location.display}: already exists; tertial init never overwrites a log`);
       }),
     verify: (catalog) => withClient((client) => verifyRows(client, ref, pageSize, catalog)),
+    snapshots: (onIgnored) => {
+      const shared = postgresSnapshots(pool, ref, onIgnored);
+      return {
+        nearest: async (plan, cutoffMs) => {
+          await ready();
+          return shared.nearest(plan, cutoffMs);
+        },
+        save: async (snapshot) => {
+          await ready();
+          await shared.save(snapshot);
+        },
+      };
+    },
     close: () => pool.end(),
   };
 };

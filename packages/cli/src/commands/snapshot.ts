@@ -4,7 +4,7 @@ import { EXIT, logArg, required, UsageError, value, type Command } from "../comm
 import { knownAtOption } from "../known-at.js";
 import { progressReporter } from "../progress.js";
 import { SNAPSHOT_FLAGS, snapshotsFor } from "../snapshots.js";
-import { openStore } from "../store-location.js";
+import { isPostgresUrl, openStore } from "../store-location.js";
 import { VERSION } from "../version.js";
 import { parseKind } from "../words.js";
 import { KNOWN_AT_HELP, parseReportPeriod } from "./report.js";
@@ -57,7 +57,7 @@ export const snapshotCommand: Command = {
     const opened = openStore(log, { catalog });
     const snapshots = snapshotsFor(opened, args, io, "snapshot", { ...(every === undefined ? {} : { every }), daily });
     // Here a snapshot that does not fit is expected (each pass resumes where it can) and says nothing.
-    if (snapshots === undefined) throw new UsageError(`${opened.name}: snapshots are kept beside a log file; a database log has none`);
+    if (snapshots === undefined) throw new UsageError(`${opened.name}: this store keeps no snapshots`);
     const taken: ReplaySnapshot[] = [];
     const counting = { ...snapshots, onStale: () => undefined, store: { ...snapshots.store, save: async (snapshot: ReplaySnapshot) => {
       await snapshots.store.save(snapshot);
@@ -77,7 +77,7 @@ export const snapshotCommand: Command = {
       progress.done();
     }
     const last = taken.reduce<ReplaySnapshot | undefined>((highest, snapshot) => (highest === undefined || snapshot.anchor.seq > highest.anchor.seq ? snapshot : highest), undefined);
-    const folder = snapshotFolderOf(await realpath(log));
+    const folder = isPostgresUrl(log) ? `the database (${opened.name})` : snapshotFolderOf(await realpath(log));
     io.stdout(last === undefined ? `no new snapshot: the snapshots in ${folder} already reach the log's end\n` : `${taken.length} snapshot(s) taken, the latest after event ${last.anchor.seq} (recorded ${last.recordedAt}), in ${folder}\n`);
     return EXIT.ok;
   },
