@@ -90,13 +90,23 @@ describe("the CLI on a PostgreSQL log", () => {
     expect((await runCli(["verify", url])).stdout).toContain("ok, 2 events");
   });
 
-  it("verify exits 4 and names the event when a row is changed in the database", async () => {
+  it("verify, report, replay and audit exit 4 and name the event when a row is changed in the database", async () => {
     const url = await importedExample();
     const { log } = parsePostgresLocation(url);
     await withDatabase(url, (client) => client.query("UPDATE tertial_events SET body = replace(body, '\"amount\":\"38000\"', '\"amount\":\"48000\"') WHERE log = $1 AND body LIKE '%\"amount\":\"38000\"%'", [log]));
     const verify = await runCli(["verify", url]);
     expect(verify.code).toBe(4);
     expect(verify.stderr).toMatch(/:\d+: hash: does not match the event's content/);
+    // Every read checks each row as it streams: the report, the replay and the audit stop too, with exit 4.
+    for (const argv of [
+      ["report", url, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--no-snapshots"],
+      ["replay", url, "--projection", "budget-follow-up", "--period", "2020-T1..T2"],
+      ["audit", url, "--period", "2020-T1..T2"],
+    ]) {
+      const read = await runCli(argv);
+      expect([argv[0], read.code]).toEqual([argv[0], 4]);
+      expect(read.stderr).toMatch(/hash: does not match the event's content: the row was changed/);
+    }
   });
 
   it("a log that was never created is an error, not an empty log", async () => {

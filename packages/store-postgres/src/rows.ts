@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { GENESIS_HASH, issue, LogReadError, parseStoredLine, type LogHead, type StoredEvent } from "@tertial/core";
+import { GENESIS_HASH, issue, lineHashMatches, LogBrokenError, LogReadError, parseStoredLine, type LogHead, type StoredEvent } from "@tertial/core";
 
 /** Anything that runs a query: the pool, or the one client of an open transaction. */
 export type Queryable = Pick<pg.ClientBase, "query">;
@@ -65,8 +65,9 @@ const hashBefore = async (db: Queryable, ref: LogRef, seq: number): Promise<stri
 };
 
 /**
- * Events from `fromSeq` to `toSeq`, checking the cheap half of the chain as the file store does:
- * seq gap-free and each prevHash the previous hash. Recomputing hashes is `verify`'s job.
+ * Events from `fromSeq` to `toSeq`, each checked as the file store checks its lines: seq
+ * gap-free, each prevHash the previous hash, and each body hashing to its own hash, so a row
+ * changed in the database stops every read (exit 4) instead of reaching a report.
  */
 export async function* readEvents(db: Queryable, ref: LogRef, fromSeq: number, toSeq: number, pageSize: number): AsyncGenerator<StoredEvent> {
   const start = Math.max(fromSeq, 0);
@@ -76,12 +77,13 @@ export async function* readEvents(db: Queryable, ref: LogRef, fromSeq: number, t
     const event = parseRow(ref, row);
     const place = { file: ref.display, line: lineOfSeq(row.seq) };
     if (row.seq !== expectedSeq || event.seq !== row.seq) {
-      throw new LogReadError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(event.seq) })]);
+      throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(event.seq) })]);
     }
-    if (event.prevHash !== previousHash) throw new LogReadError([issue("chain-broken", "prevHash", "does not match the previous event's hash; run tertial verify", place)]);
+    if (event.prevHash !== previousHash) throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous event's hash; run tertial verify", place)]);
+    if (!lineHashMatches(row.body, event)) throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the row was changed; run tertial verify", place)]);
     expectedSeq += 1;
     previousHash = event.hash;
     yield event;
   }
-  if (expectedSeq <= toSeq) throw new LogReadError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { file: ref.display, line: lineOfSeq(expectedSeq) })]);
+  if (expectedSeq <= toSeq) throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { file: ref.display, line: lineOfSeq(expectedSeq) })]);
 }
