@@ -239,7 +239,13 @@ const section = (node: ReportSection, depth: number, rules: HtmlRules): string =
 
 const block = (node: ReportBlock, rules: HtmlRules): string => renderReportBlock(node, rules);
 
-const tocEntries = (sections: readonly ReportSection[]): string =>
+/** The table of contents lists numbered headings only, as a printed one does; an unnumbered sub-heading stays in the text. */
+const tocEntries = (all: readonly ReportSection[]): string => {
+  const sections = all.filter((node) => node.number !== null);
+  return sections.length === 0 ? "" : tocList(sections);
+};
+
+const tocList = (sections: readonly ReportSection[]): string =>
   `<ol>${sections.map((node) => `<li><a href="#${escapeHtml(sectionId(node))}">${escapeHtml(headingText(node))}</a>${node.sections.length === 0 ? "" : tocEntries(node.sections)}</li>`).join("")}</ol>`;
 
 const toc = (sections: readonly ReportSection[]): string => (sections.length === 0 ? "" : `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Innehållsförteckning</h2>${tocEntries(sections)}</nav>`);

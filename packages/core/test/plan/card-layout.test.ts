@@ -11,9 +11,12 @@ const planDocument = async (withOutline: boolean, amounts?: readonly string[]): 
   return (await generateReport(store, defaultCatalog, { kind: "verksamhetsplan", period: period("2023..2025"), generatedBy: "test" })).document;
 };
 
+/** A section's own blocks and those under its unnumbered sub-headings ("Budget och finansiering 2023"). */
+const blocksOf = (section: ReportSection) => [...section.blocks, ...section.sections.filter((part) => part.number === null).flatMap((part) => part.blocks)];
+
 /** The figures a section's tables print with the given definition key, and their row labels. */
 const figures = (section: ReportSection, key: string): { label: string; exact: string }[] =>
-  section.blocks.flatMap((block) =>
+  blocksOf(section).flatMap((block) =>
     block.kind !== "table"
       ? []
       : [...block.body, ...block.foot].flatMap((row) => {
@@ -27,12 +30,19 @@ describe("a fictional organisation's plan laid out as one card per area, by its 
     const document = await planDocument(true);
     expect(document.sections.map((section) => [section.number, section.title])).toEqual([["1", "Vision"], ...CARD_AREAS.map((area, index) => [String(index + 2), area.name]), ["7", "Förbundet i siffror"]]);
     for (const card of document.sections.slice(1, 6)) {
-      const text = card.blocks.flatMap((block) => (block.kind === "paragraph" ? [block.markdown] : [])).join("\n");
+      const text = blocksOf(card).flatMap((block) => (block.kind === "paragraph" ? [block.markdown] : [])).join("\n");
       expect(text).toContain("**Syfte.**");
       expect(text).toContain("**Målgrupp.**");
       expect(text).toContain("**Mål**");
       expect(text).toContain("**Finansiering**");
-      expect(card.blocks.filter((block) => block.kind === "table").map((block) => (block.kind === "table" ? block.caption.split(":")[0] : ""))).toEqual(["Aktiviteter 2023", "Budget och finansiering 2023"]);
+      expect(blocksOf(card).filter((block) => block.kind === "table").map((block) => (block.kind === "table" ? block.caption.split(":")[0] : ""))).toEqual(["Aktiviteter 2023", "Budget och finansiering 2023", "Medarbetare 2023", "Flerårsplan 2024"]);
+      // The card's parts stand under unnumbered headings: the areas' chapter numbers run 2–6 without a hole.
+      expect(card.sections.map((part) => [part.number, part.title])).toEqual([
+        [null, "Verksamhetsplanering 2023"],
+        [null, "Budget och finansiering 2023"],
+        [null, "Medarbetare 2023"],
+        [null, "Flerårsplan 2024"],
+      ]);
     }
   });
 

@@ -11,7 +11,9 @@ const documentOf = async (drafts: readonly EventDraft[]): Promise<ReportDocument
   return (await generateReport(store, defaultCatalog, { kind: "verksamhetsplan", period: period("2023..2025"), generatedBy: "test" })).document;
 };
 
-const headings = (sections: readonly ReportSection[], depth = 1): string[] => sections.flatMap((section) => [`${"#".repeat(depth)} ${section.number} ${section.title}`, ...headings(section.sections, depth + 1)]);
+/** The numbered headings, as a table of contents lists them; an area's unnumbered sub-headings ("Budget och finansiering 2023") are left out. */
+const headings = (sections: readonly ReportSection[], depth = 1): string[] =>
+  sections.filter((section) => section.number !== null).flatMap((section) => [`${"#".repeat(depth)} ${section.number} ${section.title}`, ...headings(section.sections, depth + 1)]);
 
 const withOutline = (outline: object): EventDraft[] => [...cardPlanDrafts(false), { type: "publication.outline-adopted", effectiveAt: "2022-12-15", data: outline }];
 
@@ -44,7 +46,10 @@ describe("an outline three heading levels deep: chapter, section, subsection", (
     // A section that only groups subsections has no blocks of its own; each area's card is in its subsection.
     const welfare = document.sections[1]?.sections[0];
     expect(welfare?.blocks).toEqual([]);
-    expect(welfare?.sections[0]?.blocks.some((block) => block.kind === "table")).toBe(true);
+    // Each card's tables stand under its unnumbered sub-headings, which take no number: 2.1.1 is followed by 2.1.2.
+    const card = welfare?.sections[0];
+    expect(card?.sections.filter((part) => part.number === null).some((part) => part.blocks.some((block) => block.kind === "table"))).toBe(true);
+    expect(card?.sections.map((part) => part.number)).toEqual(card?.sections.map(() => null));
     expect(document.appendices.map((appendix) => `${appendix.number} ${appendix.title}`)).toEqual(["Bilaga 1 Budget per område 2023"]);
   });
 

@@ -22,6 +22,7 @@ import {
   RevenuePlanned,
   StaffPlanned,
   StatementAdopted,
+  TurnoverExpected,
 } from "./events.js";
 import { emptyStrategyPart, evolveStrategyPart, strategyFor, type PlanStrategy, type StrategyPart } from "./strategy-part.js";
 
@@ -47,6 +48,7 @@ interface PlanRecord {
   financing: Record<string, Fact<typeof FinancingDeclared>>;
   staff: Record<string, Fact<typeof StaffPlanned>>;
   projects: Record<string, Fact<typeof ProjectRegistered>>;
+  turnover: Record<string, Fact<typeof TurnoverExpected>>;
 }
 
 export interface PlanBaselineState {
@@ -78,6 +80,7 @@ const placeFact = (plan: PlanRecord, event: DomainEvent): void => {
   else if (FinancingDeclared.is(event)) plan.financing[keyOf(event.data.year, event.data.areaId)] = fact(event.data);
   else if (StaffPlanned.is(event)) plan.staff[keyOf(event.data.year, event.data.lineId)] = fact(event.data);
   else if (ProjectRegistered.is(event)) plan.projects[event.data.projectId] = fact(event.data);
+  else if (TurnoverExpected.is(event)) plan.turnover[keyOf(event.data.year)] = fact(event.data);
 };
 
 const newPlan = (adopted: PlanRecord["adopted"]): PlanRecord => ({
@@ -97,6 +100,7 @@ const newPlan = (adopted: PlanRecord["adopted"]): PlanRecord => ({
   financing: {},
   staff: {},
   projects: {},
+  turnover: {},
 });
 
 const evolvePlan = (state: PlanBaselineState, event: DomainEvent): PlanBaselineState => {
@@ -221,13 +225,15 @@ export interface PlanBaseline {
   readonly funds: readonly PlanFundsYear[];
   readonly closingBalances: readonly { readonly year: number; readonly bySource: readonly ClosingLine[]; readonly total: string }[];
   readonly staff: readonly PlanStaffYear[];
-  readonly earmarked: readonly Data<typeof EarmarkedFundsRegistered>[];
-  readonly passThrough: readonly Data<typeof PassThroughPlanned>[];
+  readonly earmarked: readonly Fact<typeof EarmarkedFundsRegistered>[];
+  readonly passThrough: readonly Fact<typeof PassThroughPlanned>[];
   readonly fees: readonly Data<typeof FeeSet>[];
   readonly costSharing: readonly Data<typeof CostSharingSet>[];
   /** Each area's own financing statement: parts of a budget row, not added to any total. */
   readonly financing: readonly Data<typeof FinancingDeclared>[];
   readonly projects: readonly Data<typeof ProjectRegistered>[];
+  /** What the plan expects the organisation to turn over in a year not yet closed (its comparison year). */
+  readonly turnover: readonly Fact<typeof TurnoverExpected>[];
 }
 
 export interface PlanBaselineResult {
@@ -248,7 +254,8 @@ const sortedValues = <T>(record: Record<string, T>): T[] =>
     .sort(compareKeys)
     .map((key) => record[key] as T);
 
-const sourcedBy = (facts: readonly ({ readonly eventId: string; readonly knownTo?: string } | undefined)[]): Sourced => {
+/** Where planned amounts come from: their events, and the slack half of each `knownTo` leaves. */
+export const sourcedBy = (facts: readonly ({ readonly eventId: string; readonly knownTo?: string } | undefined)[]): Sourced => {
   const known = facts.filter((fact): fact is { readonly eventId: string; readonly knownTo?: string } => fact !== undefined);
   return { evidence: known.map((fact) => fact.eventId), uncertainty: exact(sum(known.map((fact) => dec(fact.knownTo ?? "0").dividedBy(2)))) };
 };
@@ -351,6 +358,7 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
     costSharing: sortedValues(plan.costSharing),
     financing: sortedValues(plan.financing),
     projects: sortedValues(plan.projects),
+    turnover: sortedValues(plan.turnover),
   };
 };
 

@@ -2,7 +2,7 @@ import { dec } from "../../numbers/decimal.js";
 import { formatFigure } from "../../numbers/format.js";
 import { defineFigure, type ComputedFigure } from "../../reconciliation/figure-source.js";
 import { planBaselineProjection, type FundsRow, type PlanBaseline, type Sourced } from "./baseline.js";
-import { PLAN_PARAM, planFor, plannedFigure, plannedSum } from "./plan-select.js";
+import { PLAN_PARAM, PLAN_YEAR_PARAM, atPlanYear, planFor, plannedFigure, plannedSum } from "./plan-select.js";
 
 /**
  * The plan's budget tables as figures, each row a parameter value and the table's total the
@@ -25,11 +25,13 @@ const ownStatement = (plan: PlanBaseline | undefined, year: number, areaId: stri
 export const planNetCost = defineFigure(planBaselineProjection, {
   key: "plan.net-cost",
   description: "an area's planned net cost for the year (Nettokostnader: gross rows less the overhead the other areas pay); without area, the plan's net-cost total",
-  params: { ...PLAN_PARAM, area: "an area id with a budget row; absent: the total" },
+  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, area: "an area id with a budget row; absent: the total" },
   unit: "kr",
   example: { ...PLAN_EXAMPLE, area: "fourum-social" },
   footing: [{ over: "area" }],
-  compute: (result, params) => {
+  compute: (baseline, params) => {
+      const result = atPlanYear(baseline, params.year);
+      if (result === undefined) return undefined;
     const plan = planFor(result, params.plan);
     const year = plan === undefined ? undefined : budgetYear(plan, result.year);
     if (year === undefined) return undefined;
@@ -44,11 +46,13 @@ export const planNetCost = defineFigure(planBaselineProjection, {
 export const planRevenue = defineFigure(planBaselineProjection, {
   key: "plan.revenue",
   description: "planned revenue for the year by category (Intäkter: the municipalities, funds carried over, other); without category, the plan's revenue total",
-  params: { ...PLAN_PARAM, category: "municipalities | carried-over-municipal | carried-over-state | state-grants | fees | other; absent: the total" },
+  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, category: "municipalities | carried-over-municipal | carried-over-state | state-grants | fees | other; absent: the total" },
   unit: "kr",
   example: { ...PLAN_EXAMPLE, category: "municipalities" },
   footing: [{ over: "category" }],
-  compute: (result, params) => {
+  compute: (baseline, params) => {
+      const result = atPlanYear(baseline, params.year);
+      if (result === undefined) return undefined;
     const plan = planFor(result, params.plan);
     const year = plan === undefined ? undefined : budgetYear(plan, result.year);
     const lines = (year?.revenue ?? []).filter((line) => params.category === undefined || line.category === params.category);
@@ -72,21 +76,25 @@ const fundsColumn = (key: string, description: string, pick: (row: FundsRow) => 
   defineFigure(planBaselineProjection, {
     key,
     description: `${description}; without row, the column's total`,
-    params: { ...PLAN_PARAM, ...ROW },
+    params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, ...ROW, except: "with no row: a row the total leaves out (funds the organisation shares with others, as the plan's text counts them); absent: every row" },
     unit: "kr",
     example: { ...PLAN_EXAMPLE, row: "fourum-social" },
     footing: [{ over: "row" }],
-    compute: (result, params) => {
+    compute: (baseline, params) => {
+      const result = atPlanYear(baseline, params.year);
+      if (result === undefined) return undefined;
       const plan = planFor(result, params.plan);
       if (plan === undefined || fundsYear(plan, result.year) === undefined) return undefined;
       if (params.row === "overhead") return overheadFunds(plan, result.year);
-      const rows = params.row === undefined ? (fundsYear(plan, result.year)?.rows ?? []) : [fundsRowOf(plan, result.year, params.row)].filter((row): row is FundsRow => row !== undefined);
+      if (params.row !== undefined && params.except !== undefined) return undefined;
+      const every = (fundsYear(plan, result.year)?.rows ?? []).filter((row) => (row.areaId ?? "result") !== params.except);
+      const rows = params.row === undefined ? every : [fundsRowOf(plan, result.year, params.row)].filter((row): row is FundsRow => row !== undefined);
       const cells = rows.map(pick).filter((cell) => cell.value !== null);
       const first = cells[0];
       if (first === undefined) return undefined;
       const facts = cells.map((cell) => cell.facts);
       if (params.row !== undefined) return plannedFigure(dec(first.value ?? "0"), facts, `${description} of ${params.row}`, (first.parts ?? []).length > 1 ? { parts: (first.parts ?? []).map((part) => dec(part)) } : {});
-      return plannedSum(cells.map((cell) => ({ ...cell.facts, value: dec(cell.value ?? "0") })), `${description} of every row in ${result.year}`);
+      return plannedSum(cells.map((cell) => ({ ...cell.facts, value: dec(cell.value ?? "0") })), `${description} of every row${params.except === undefined ? "" : ` but ${params.except}`} in ${result.year}`);
     },
   });
 
@@ -101,11 +109,13 @@ export const planAvailableFunds = fundsColumn("plan.available-funds", "funds at 
 export const planBudget = defineFigure(planBaselineProjection, {
   key: "plan.budget",
   description: 'the budget column of the plan\'s budget table: an area\'s cost as planned (gross where the area carries overhead), "overhead" the overhead the other areas pay (negative); without row, the net total',
-  params: { ...PLAN_PARAM, ...ROW },
+  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, ...ROW },
   unit: "kr",
   example: { ...PLAN_EXAMPLE, row: "ledning-och-stab" },
   footing: [{ over: "row" }],
-  compute: (result, params) => {
+  compute: (baseline, params) => {
+      const result = atPlanYear(baseline, params.year);
+      if (result === undefined) return undefined;
     const plan = planFor(result, params.plan);
     const year = plan === undefined ? undefined : budgetYear(plan, result.year);
     if (year === undefined || params.row === "result") return undefined;
@@ -155,11 +165,13 @@ const rollForwardConflict = (plan: PlanBaseline, year: number, source: string | 
 export const planClosingBalance = defineFigure(planBaselineProjection, {
   key: "plan.closing-balance",
   description: "funds the plan expects to remain at the year's end (utgående balans) from a financing source; without source, the total",
-  params: { ...PLAN_PARAM, source: "kommunerna | staten | ovriga; absent: the total" },
+  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, source: "kommunerna | staten | ovriga; absent: the total" },
   unit: "kr",
   example: { ...PLAN_EXAMPLE, source: "staten" },
   footing: [{ over: "source" }],
-  compute: (result, params) => {
+  compute: (baseline, params) => {
+      const result = atPlanYear(baseline, params.year);
+      if (result === undefined) return undefined;
     const plan = planFor(result, params.plan);
     const closing = plan?.closingBalances.find((entry) => entry.year === result.year);
     if (plan === undefined || closing === undefined) return undefined;

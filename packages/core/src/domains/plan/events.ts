@@ -93,6 +93,13 @@ export const ClosingBalanceForecast = defineEvent({
 const Allocation = strictObject("Allocation", { amount: DecimalString }, { areaId: Id, purpose: NonEmptyString });
 const FutureAllocation = strictObject("FutureAllocation", { year: PositiveInteger, amount: DecimalString, decided: t.boolean }, { purpose: NonEmptyString });
 
+export const TurnoverExpected = defineEvent({
+  type: "plan.turnover-expected",
+  description:
+    "What the plan expects the organisation to turn over (omsätta) in a year whose books are not yet closed, usually the year the plan is written in: an expected outcome printed beside the budgets, not a budget line.",
+  data: strictObject("TurnoverExpected", { ...ofPlan, year: PositiveInteger, amount: NonNegativeDecimal }, knownTo),
+});
+
 export const EarmarkedFundsRegistered = defineEvent({
   type: "plan.earmarked-funds-registered",
   description:
@@ -196,4 +203,5 @@ export const planEvents = [
   FinancingDeclared,
   StaffPlanned,
   ProjectRegistered,
+  TurnoverExpected,
 ] as const;

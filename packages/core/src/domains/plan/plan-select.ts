@@ -36,3 +36,16 @@ export const plannedFigure = (amount: Decimal, facts: readonly Sourced[], deriva
 /** A sum of planned amounts, with its parts so the audit can recognise a sum of rounded parts. */
 export const plannedSum = (rows: readonly (Sourced & { readonly value: Decimal })[], derivation: string, extra: Partial<ComputedFigure> = {}): ComputedFigure =>
   plannedFigure(sum(rows.map((row) => row.value)), rows, derivation, { parts: rows.map((row) => row.value), ...extra });
+
+/**
+ * A plan document prints several years of one plan, and its text names figures of any of them
+ * ("a budget of 56 miljoner kronor for 2022" in a plan for 2022–2024): the figure's year, when
+ * not the year the period ends in.
+ */
+export const PLAN_YEAR_PARAM = { year: "the plan year the figure is for (the comparison year or one of the plan's); absent: the year the period ends in" };
+
+/** The baseline read at the year a figure names; undefined when the year is not a year. */
+export const atPlanYear = (result: PlanBaselineResult, year: string | undefined): PlanBaselineResult | undefined => {
+  if (year === undefined) return result;
+  return /^[0-9]{4}$/.test(year) ? { ...result, year: Number(year) } : undefined;
+};

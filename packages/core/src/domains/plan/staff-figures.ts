@@ -1,7 +1,7 @@
 import { dec } from "../../numbers/decimal.js";
 import { defineFigure } from "../../reconciliation/figure-source.js";
 import { planBaselineProjection, type StaffLine } from "./baseline.js";
-import { PLAN_PARAM, isWithin, planFor, plannedSum } from "./plan-select.js";
+import { PLAN_PARAM, PLAN_YEAR_PARAM, atPlanYear, isWithin, planFor, plannedSum } from "./plan-select.js";
 
 /**
  * Planned staff (årsarbetare) of the year: the organisation's total, a staff class, an area with
@@ -11,12 +11,14 @@ import { PLAN_PARAM, isWithin, planFor, plannedSum } from "./plan-select.js";
 export const planStaff = defineFigure(planBaselineProjection, {
   key: "plan.staff",
   description: "planned staff (årsarbetare) for the year: of a staff class, of an area with its sub-areas, or the organisation's total; a post shared with an area outside the ones named counts for none of them alone (name them together)",
-  params: { ...PLAN_PARAM, class: "fou | management | other; absent: every class", area: 'an area id, with the areas under it, or several joined by "+" (each line counted once); absent: the whole organisation' },
+  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, class: "fou | management | other; absent: every class", area: 'an area id, with the areas under it, or several joined by "+" (each line counted once); absent: the whole organisation' },
   unit: "fte",
   example: { plan: "vp-2022-2024", class: "fou" },
   footing: [{ over: "class" }],
   canonical: (params) => (params.area === undefined ? params : { ...params, area: params.area.split("+").sort().join("+") }),
-  compute: (result, params) => {
+  compute: (baseline, params) => {
+      const result = atPlanYear(baseline, params.year);
+      if (result === undefined) return undefined;
     const staff = planFor(result, params.plan)?.staff.find((entry) => entry.year === result.year);
     if (staff === undefined) return undefined;
     const area = params.area;

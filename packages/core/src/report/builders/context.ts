@@ -34,6 +34,12 @@ export interface Placement {
   readonly number: string;
   readonly title: string | null;
   readonly blocks: readonly ReportBlock[];
+  /**
+   * An unnumbered heading ("Verksamhetsplanering 2022") these blocks stand under, inside the
+   * section that holds the slot: numbered sections keep their count, so no number is skipped.
+   * Blocks placed after it in the same section stand under it too, as a heading's would.
+   */
+  readonly heading?: string;
 }
 
 /** An appendix after Bilaga 1 (the symbol legend): numbered in the order they come. */

@@ -58,6 +58,8 @@ interface Node {
   readonly number: string;
   title: string | null;
   readonly blocks: ReportBlock[];
+  /** Unnumbered headings placed here, each with the blocks under it. */
+  readonly parts: { readonly title: string; readonly blocks: ReportBlock[] }[];
 }
 
 const titleFor = (context: ReportBuildContext, number: string): string => {
@@ -74,7 +76,7 @@ const collect = (placements: readonly Placement[]): Map<string, Node> => {
   const ensure = (number: string): Node => {
     const found = nodes.get(number);
     if (found !== undefined) return found;
-    const created: Node = { number, title: null, blocks: [] };
+    const created: Node = { number, title: null, blocks: [], parts: [] };
     nodes.set(number, created);
     return created;
   };
@@ -83,7 +85,8 @@ const collect = (placements: readonly Placement[]): Map<string, Node> => {
     parts.forEach((_, index) => ensure(parts.slice(0, index + 1).join(".")));
     const node = ensure(placement.number);
     node.title ??= placement.title;
-    node.blocks.push(...placement.blocks);
+    if (placement.heading !== undefined) node.parts.push({ title: placement.heading, blocks: [...placement.blocks] });
+    else (node.parts[node.parts.length - 1]?.blocks ?? node.blocks).push(...placement.blocks);
   }
   return nodes;
 };
@@ -92,12 +95,15 @@ const parentOf = (number: string): string | null => (number.includes(".") ? numb
 
 const toSection = (context: ReportBuildContext, nodes: Map<string, Node>, node: Node): ReportSection => {
   const children = [...nodes.values()].filter((child) => parentOf(child.number) === node.number).sort((a, b) => compareSectionNumbers(a.number, b.number));
+  const id = `avsnitt-${node.number.replace(/\./g, "-")}`;
+  // Unnumbered headings come before the numbered subsections; renumbering gives them their anchors.
+  const parts: ReportSection[] = node.parts.map((part, index) => ({ id: `${id}-del-${index + 1}`, number: null, title: part.title, blocks: part.blocks, sections: [] }));
   return {
-    id: `avsnitt-${node.number.replace(/\./g, "-")}`,
+    id,
     number: node.number,
     title: node.title ?? titleFor(context, node.number),
     blocks: node.blocks,
-    sections: children.map((child) => toSection(context, nodes, child)),
+    sections: [...parts, ...children.map((child) => toSection(context, nodes, child))],
   };
 };
 

@@ -23,12 +23,38 @@ export const UNPLACED_TITLE = "Övrigt utanför dispositionen";
 
 interface Draft {
   readonly pinned: string | null;
+  /** An unnumbered heading: printed without a number, and not counted. */
+  readonly unnumbered?: boolean;
   readonly title: string;
   readonly blocks: readonly ReportBlock[];
   readonly sections: readonly Draft[];
 }
 
 const idOf = (number: string): string => `avsnitt-${number.replace(/[^0-9A-Za-z]+/g, "-")}`;
+
+/** An anchor from a heading's words: letters without their marks ("Flerårsplan" → "flerarsplan"), the rest dashes. */
+const slugOf = (title: string): string =>
+  title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^0-9a-z]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+/**
+ * The blocks a section's placements give, in order: those before the first unnumbered heading
+ * stand in the section itself, each heading opens an unnumbered subsection, and blocks after it
+ * stand under it, as they would under any heading.
+ */
+export const headedDrafts = (placements: readonly Placement[]): { readonly blocks: ReportBlock[]; readonly parts: Draft[] } => {
+  const blocks: ReportBlock[] = [];
+  const parts: { pinned: null; unnumbered: true; title: string; blocks: ReportBlock[]; sections: Draft[] }[] = [];
+  for (const placement of placements) {
+    if (placement.heading !== undefined) parts.push({ pinned: null, unnumbered: true, title: placement.heading, blocks: [...placement.blocks], sections: [] });
+    else (parts[parts.length - 1]?.blocks ?? blocks).push(...placement.blocks);
+  }
+  return { blocks, parts };
+};
 
 /** A printed number continues from a pinned one ("7" after pinned "6"); a pinned number that is no integer leaves the count as it was. */
 const nextNumber = (pinned: string | null, counter: number): { printed: string; counter: number } => {
@@ -37,10 +63,24 @@ const nextNumber = (pinned: string | null, counter: number): { printed: string; 
   return { printed: pinned, counter: Number.isInteger(last) ? last : counter };
 };
 
-/** Numbers drafts in order: 1, 2, 3 (or 2.1, 2.2 under chapter 2, 4.1.1 under 4.1), skipping nothing, unless a draft pins its number. */
+/** An unnumbered section's anchor: its parent's and its heading's, made unique among its siblings. */
+const unnumberedId = (parent: string | null, title: string, taken: Set<string>): string => {
+  const base = `${parent === null ? "avsnitt" : idOf(parent)}-${slugOf(title) || "del"}`;
+  let id = base;
+  for (let index = 2; taken.has(id); index += 1) id = `${base}-${index}`;
+  taken.add(id);
+  return id;
+};
+
+/**
+ * Numbers drafts in order: 1, 2, 3 (or 2.1, 2.2 under chapter 2, 4.1.1 under 4.1), skipping nothing, unless a draft pins its
+ * number; an unnumbered heading gets no number and is not counted, so the numbered ones around it run on without a hole.
+ */
 export const numberDrafts = (drafts: readonly Draft[], parent: string | null): ReportSection[] => {
   let counter = 0;
+  const taken = new Set<string>();
   return drafts.map((draft) => {
+    if (draft.unnumbered === true) return { id: unnumberedId(parent, draft.title, taken), number: null, title: draft.title, blocks: [...draft.blocks], sections: numberDrafts(draft.sections, parent) };
     const next = nextNumber(draft.pinned, counter);
     counter = next.counter;
     const number = draft.pinned ?? (parent === null ? next.printed : `${parent}.${next.printed}`);
@@ -50,7 +90,7 @@ export const numberDrafts = (drafts: readonly Draft[], parent: string | null): R
 
 /** Renumbers sections already assembled (the built-in house), so left-out sections leave no holes. */
 export const renumber = (sections: readonly ReportSection[]): ReportSection[] => {
-  const toDraft = (section: ReportSection): Draft => ({ pinned: null, title: section.title, blocks: section.blocks, sections: section.sections.map(toDraft) });
+  const toDraft = (section: ReportSection): Draft => ({ pinned: null, ...(section.number === null ? { unnumbered: true } : {}), title: section.title, blocks: section.blocks, sections: section.sections.map(toDraft) });
   return numberDrafts(sections.map(toDraft), null);
 };
 
@@ -80,17 +120,21 @@ export const outlineSections = (context: ReportBuildContext, outline: Outline, p
       if (content.length === 0 && subsections.length === 0 && !sayNothing) return [];
       const title = section.heading ?? goalTitle(section.goalId) ?? content.find((placement) => placement.title !== null)?.title ?? "";
       const saysNothing = content.length === 0 && subsections.length === 0;
-      const blocks: ReportBlock[] = saysNothing ? [{ kind: "paragraph", markdown: NOTHING_REPORTED }] : content.flatMap((placement) => placement.blocks);
-      return [{ pinned: section.pinnedNumber ?? null, title, blocks, sections: subsections }];
+      const headed = headedDrafts(content);
+      const blocks: ReportBlock[] = saysNothing ? [{ kind: "paragraph", markdown: NOTHING_REPORTED }] : headed.blocks;
+      return [{ pinned: section.pinnedNumber ?? null, title, blocks, sections: [...headed.parts, ...subsections] }];
     };
     const sections = chapter.sections.flatMap(sectionDraft);
     if (intro.length === 0 && sections.length === 0) return [];
     const title = chapter.heading ?? goalTitle(chapter.goalId) ?? intro.find((placement) => placement.title !== null)?.title ?? "";
-    return [{ pinned: chapter.pinnedNumber ?? null, title, blocks: intro.flatMap((placement) => placement.blocks), sections }];
+    const headed = headedDrafts(intro);
+    return [{ pinned: chapter.pinnedNumber ?? null, title, blocks: headed.blocks, sections: [...headed.parts, ...sections] }];
   });
   const unplaced = placements.filter((placement) => !used.has(placement.slot) && placement.blocks.length > 0);
   if (unplaced.length > 0) {
-    chapters.push({ pinned: null, title: UNPLACED_TITLE, blocks: [], sections: unplaced.map((placement) => ({ pinned: null, title: placement.title ?? placement.slot, blocks: placement.blocks, sections: [] })) });
+    const draftOf = (placement: Placement): Draft =>
+      placement.heading === undefined ? { pinned: null, title: placement.title ?? placement.slot, blocks: placement.blocks, sections: [] } : { pinned: null, unnumbered: true, title: placement.heading, blocks: placement.blocks, sections: [] };
+    chapters.push({ pinned: null, title: UNPLACED_TITLE, blocks: [], sections: unplaced.map(draftOf) });
   }
   return numberDrafts(chapters, null);
 };

@@ -44,7 +44,7 @@ const timingText = (timing: object): string =>
     .filter((value): value is string | number => typeof value === "string" || typeof value === "number")
     .join(" ");
 
-/** The area's budget and financing of the year: net cost, funds at its disposal and planned staff through the plan's figures, then the financing it states. */
+/** The area's budget and financing of the year: net cost and funds at its disposal through the plan's figures, then the financing it states. */
 const budgetAndFinancing = (context: ReportBuildContext, documented: DocumentedPlan, card: AreaCard, evidence: Record<string, readonly string[]>): ReportBlock[] => {
   const { plan } = documented;
   const year = plan.detailedYear;
@@ -52,30 +52,71 @@ const budgetAndFinancing = (context: ReportBuildContext, documented: DocumentedP
   const rows = [
     ...(card.budget === null ? [] : [row([textCell(`Nettokostnad ${year}`), planYearCell(context, documented, planNetCost, { plan: plan.planId, area: card.areaId }, year, place)])]),
     ...(card.funds === null ? [] : [row([textCell(`Disponibla medel ${year}`), planYearCell(context, documented, planAvailableFunds, { plan: plan.planId, row: card.areaId }, year, place)])]),
-    ...card.multiYear.map((entry) => row([textCell(`Nettokostnad ${entry.year} (flerårsplan)`), planYearCell(context, documented, planNetCost, { plan: plan.planId, area: card.areaId }, entry.year, place)])),
   ];
-  const staff = card.staff.length === 0 ? [] : [row([textCell(`Medarbetare ${year} (årsarbetare)`), planYearCell(context, documented, planStaff, { plan: plan.planId, area: card.areaId }, year, { unit: "fte", options: { withSuffix: false }, evidence })])];
   const financing = card.financing.flatMap((entry) => entry.sources.map((source) => `- ${source.description}${source.condition === undefined ? "" : ` (${source.condition})`}`));
   return [
-    ...(rows.length + staff.length === 0 ? [] : [table({ id: `plan-budget-${card.areaId}`, caption: `Budget och finansiering ${year}: ${card.name}`, unitNote: "tkr", align: ["left", "right"], head: [headerRow(["", "Plan"])], body: [...rows, ...staff] })]),
+    ...(rows.length === 0 ? [] : [table({ id: `plan-budget-${card.areaId}`, caption: `Budget och finansiering ${year}: ${card.name}`, unitNote: "tkr", align: ["left", "right"], head: [headerRow(["", "Plan"])], body: rows })]),
     ...(financing.length === 0 ? [] : [{ kind: "paragraph" as const, markdown: ["**Finansiering**", ...financing].join("\n") }]),
   ];
 };
 
+/** The area's planned staff of the year (årsarbetare), through the plan's staff figure. */
+const staffOf = (context: ReportBuildContext, documented: DocumentedPlan, card: AreaCard, evidence: Record<string, readonly string[]>): ReportBlock[] => {
+  const { plan } = documented;
+  const year = plan.detailedYear;
+  if (card.staff.length === 0) return [];
+  const cell = planYearCell(context, documented, planStaff, { plan: plan.planId, area: card.areaId }, year, { unit: "fte", options: { withSuffix: false }, evidence });
+  return [table({ id: `plan-medarbetare-${card.areaId}`, caption: `Medarbetare ${year}: ${card.name}`, unitNote: "årsarbetare", align: ["left", "right"], head: [headerRow(["", "Plan"])], body: [row([textCell(`Medarbetare ${year}`), cell])] })];
+};
+
+/** The area's net cost in the multi-year plan's years. */
+const multiYearOf = (context: ReportBuildContext, documented: DocumentedPlan, card: AreaCard, evidence: Record<string, readonly string[]>): ReportBlock[] => {
+  const { plan } = documented;
+  if (card.multiYear.length === 0) return [];
+  const place = { ...TKR, evidence };
+  const rows = card.multiYear.map((entry) => row([textCell(`Nettokostnad ${entry.year}`), planYearCell(context, documented, planNetCost, { plan: plan.planId, area: card.areaId }, entry.year, place)]));
+  return [table({ id: `plan-flerarsplan-${card.areaId}`, caption: `${multiYearTitle(card)}: ${card.name}`, unitNote: "tkr", align: ["left", "right"], head: [headerRow(["", "Plan"])], body: rows })];
+};
+
+const multiYearTitle = (card: AreaCard): string => {
+  const years = card.multiYear.map((entry) => entry.year);
+  return `Flerårsplan ${years[0] ?? ""}${years.length > 1 ? `-${years[years.length - 1] ?? ""}` : ""}`;
+};
+
 /**
- * One placement per area the plan describes or budgets (slot `plan-area:<area id>`): its texts,
- * goals, activities, budget and financing. A plan laid out per strategic goal puts them under
- * "Planering på områdesnivå"; one laid out as cards gives each its own section: same blocks.
+ * An area's parts as the plan heads them, unnumbered, inside the area's section: its planning of
+ * the year (goals, activities), budget and financing, staff, and the multi-year plan. Its purpose,
+ * target group and steering group stand before them, in the section itself.
+ */
+const areaParts = (context: ReportBuildContext, documented: DocumentedPlan, card: AreaCard, evidence: Record<string, readonly string[]>): { readonly heading?: string; readonly blocks: ReportBlock[] }[] => {
+  const year = documented.plan.detailedYear;
+  return [
+    { blocks: texts(card) },
+    { heading: `Verksamhetsplanering ${year}`, blocks: goalsAndActivities(card, year) },
+    { heading: `Budget och finansiering ${year}`, blocks: budgetAndFinancing(context, documented, card, evidence) },
+    { heading: `Medarbetare ${year}`, blocks: staffOf(context, documented, card, evidence) },
+    { heading: multiYearTitle(card), blocks: multiYearOf(context, documented, card, evidence) },
+  ].filter((part) => part.blocks.length > 0);
+};
+
+/**
+ * Placements per area the plan describes or budgets (slot `plan-area:<area id>`): its texts, then
+ * under unnumbered headings its goals and activities, budget and financing, staff and multi-year
+ * plan. A plan laid out per strategic goal puts them under "Planering på områdesnivå"; one laid
+ * out as cards gives each its own section: same blocks.
  */
 const buildAreas = (context: ReportBuildContext): BuiltSection => {
   const documented = documentedPlan(context);
   if (documented === undefined) return nothing;
   const { plan, result } = documented;
   const evidence: Record<string, readonly string[]> = {};
-  const placements = areaCardsOf(result, plan, plan.detailedYear).flatMap((card, index): Placement[] => {
-    const blocks = [...texts(card), ...goalsAndActivities(card, plan.detailedYear), ...budgetAndFinancing(context, documented, card, evidence)];
-    return blocks.length === 0 ? [] : [{ slot: `plan-area:${card.areaId}`, number: `4.${index + 1}`, title: card.name, blocks }];
+  const cards = areaCardsOf(result, plan, plan.detailedYear).flatMap((card) => {
+    const parts = areaParts(context, documented, card, evidence);
+    return parts.length === 0 ? [] : [{ card, parts }];
   });
+  const placements = cards.flatMap(({ card, parts }, index): Placement[] =>
+    parts.map((part) => ({ slot: `plan-area:${card.areaId}`, number: `4.${index + 1}`, title: card.name, blocks: part.blocks, ...(part.heading === undefined ? {} : { heading: part.heading }) })),
+  );
   return { placements: [...placements, ...chapterHeading("4", "Planering på områdesnivå", placements.length > 0)], appendices: [], evidence };
 };
 

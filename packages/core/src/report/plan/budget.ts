@@ -1,5 +1,5 @@
 import { planBaselineProjection, type PlanBaseline } from "../../domains/plan/baseline.js";
-import { planAvailableFunds, planBudget, planFunding, planNetCost, planOpeningBalance, planRevenue } from "../../domains/plan/budget-figures.js";
+import { planAvailableFunds, planBudget, planClosingBalance, planFunding, planNetCost, planOpeningBalance, planRevenue } from "../../domains/plan/budget-figures.js";
 import type { ReportBlock, ReportCell } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { defineSection, nothing, type AppendixDraft, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
@@ -94,6 +94,32 @@ const fundsTable = (tables: Tables): ReportBlock[] => {
   ];
 };
 
+/** The financing sources as the plan's closing-balance table names them. */
+export const SOURCE_LABELS: Readonly<Record<string, string>> = { kommunerna: "Länets kommuner", staten: "Statsbidrag", ovriga: "Övriga" };
+
+/** Disponibla medel over the plan's years: what each financing source is expected to hold at each year's end. */
+const closingTable = (tables: Tables): ReportBlock[] => {
+  const { context, documented } = tables;
+  const { plan } = documented;
+  const years = plan.closingBalances.map((entry) => entry.year);
+  if (years.length === 0) return [];
+  const order = Object.keys(SOURCE_LABELS);
+  const rank = (source: string): number => (order.includes(source) ? order.indexOf(source) : order.length);
+  const sources = [...new Set(plan.closingBalances.flatMap((entry) => entry.bySource.map((line) => line.source)))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const cells = (source: string | undefined) => years.map((year) => planYearCell(context, documented, planClosingBalance, source === undefined ? { plan: plan.planId } : { plan: plan.planId, source }, year, place(tables)));
+  return [
+    table({
+      id: "plan-utgaende-balans",
+      caption: `Disponibla medel ${years[0] ?? ""}-${years[years.length - 1] ?? ""}`,
+      unitNote: "tkr",
+      align: ["left", ...years.map(() => "right" as const)],
+      head: [headerRow(["", ...years.map((year) => `Utgående balans ${year}`)])],
+      body: sources.map((source) => row([textCell(SOURCE_LABELS[source] ?? source), ...cells(source)])),
+      foot: [row([textCell("Summa"), ...cells(undefined)])],
+    }),
+  ];
+};
+
 /** The multi-year plan: each area's net cost in the years after the detailed one. */
 const multiYearTable = (tables: Tables): ReportBlock[] => {
   const { context, documented } = tables;
@@ -148,7 +174,7 @@ const buildBudget = (context: ReportBuildContext): BuiltSection => {
     placements: [
       ...placedIf("plan-budget", "3.1.1", "Budget och finansiering", budgetTable(tables)),
       ...placedIf("plan-budget-years", "3.1.1", "Budget och finansiering", yearTables(tables)),
-      ...placedIf("plan-available-funds", "3.1.1", "Budget och finansiering", fundsTable(tables)),
+      ...placedIf("plan-available-funds", "3.1.1", "Budget och finansiering", [...fundsTable(tables), ...closingTable(tables)]),
       ...placedIf("plan-multi-year", "5", `Flerårsplan ${plan.detailedYear + 1}-${plan.toYear}`, multiYearTable(tables)),
     ],
     appendices,
