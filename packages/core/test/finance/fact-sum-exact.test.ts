@@ -31,7 +31,7 @@ describe("fact sums", () => {
       fc.property(fc.array(fc.tuple(fc.array(arbAmount, { minLength: 1, maxLength: 5 }), fc.constantFrom(1 as const, -1 as const)), { minLength: 1, maxLength: 6 }), (parts) => {
         const sums = parts.map(([amounts, sign], part) => {
           const tally = emptyFactSum();
-          amounts.forEach((amount, index) => addFlow(tally, { ...inside, amount, knownTo: index % 2 === 0 ? "1" : undefined }, { id: `p${part}e${index}`, marked: false }, T1));
+          amounts.forEach((amount, index) => addFlow(tally, { ...inside, amount, ...(index % 2 === 0 ? { knownTo: "1" } : {}) }, { id: `p${part}e${index}`, marked: false }, T1));
           return { sum: tally, sign };
         });
         const combined = combineFacts(sums);
