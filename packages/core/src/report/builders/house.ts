@@ -134,7 +134,9 @@ const tablesNumbered = (mode: "computed" | "as-built", sections: ReportSection[]
 export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
   const { context, house } = input;
   const basis = resultOf(context, factBasisProjection);
-  const basisOf = (evidence: readonly string[]) => basisOfEvidence(basis, evidence);
+  // A log of recorded facts only (the common case) marks nothing: no figure's evidence needs looking through.
+  const anyMarked = basis !== undefined && Object.keys(basis.marked).length > 0;
+  const basisOf = (evidence: readonly string[]) => (anyMarked ? basisOfEvidence(basis, evidence) : "recorded");
   const parts = house.builders.map((builder) => builder.build({ ...context, basisOf, results: declaredResults(context.results, builder) }));
   const publication = resultOf(context, publicationProjection);
   const outline = publication?.outlines[context.kind];
