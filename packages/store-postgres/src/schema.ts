@@ -31,6 +31,17 @@ const MIGRATIONS: readonly (readonly string[])[] = [
     // Known-at reads: the last seq recorded by an instant, found without a scan.
     `CREATE INDEX tertial_events_recorded_at ON tertial_events (log, recorded_at)`,
   ],
+  [
+    // What append knows of a log besides its ids (see append-state.ts): a cache, good only while
+    // the log's head and the rules are the ones it was taken at, rebuilt from the events otherwise.
+    `CREATE TABLE tertial_append_states (
+       log text PRIMARY KEY REFERENCES tertial_logs (name),
+       head_seq bigint NOT NULL,
+       head_hash text NOT NULL,
+       rules_fingerprint text NOT NULL,
+       state bytea NOT NULL
+     )`,
+  ],
 ];
 
 /** Advisory lock key for migrations: any fixed 64-bit number no other lock of ours uses. */

@@ -4,12 +4,15 @@ import {
   hashOf,
   issue,
   knownAtCutoff,
+  learnLog,
   LogReadError,
   prepareAppend,
   type AppendOptions,
   type AppendOutcome,
+  type AppendState,
   type Catalog,
   type EventDraft,
+  type EventSource,
   type EventStore,
   type Issue,
   type LogHead,
@@ -17,6 +20,7 @@ import {
   type StoreOptions,
   type VerifyReport,
 } from "@tertial/core";
+import { forgetAppendCore, idsNamedBy, loadAppendCore, lookUpIds, saveAppendCore } from "./append-state.js";
 import { insertEvents } from "./insert.js";
 import { parsePostgresLocation, type PostgresLocation } from "./location.js";
 import { headOf, readEvents, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
@@ -150,18 +154,37 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     })();
   };
 
+  /**
+   * What append knows of the log at `head`: the saved state when it was taken at this head by
+   * these rules, with the ids the batch names looked up; else rebuilt by reading the log once
+   * (an old log, an import, a writer of an earlier version) and saved at once, so even a refused
+   * append leaves the next one a state to start from.
+   */
+  const knownLog = async (client: Queryable, head: LogHead, drafts: readonly EventDraft[], source: EventSource): Promise<AppendState> => {
+    const saved = await loadAppendCore(client, ref, head, options.catalog);
+    if (saved !== undefined) return { ...saved, ids: await lookUpIds(client, ref, idsNamedBy(drafts)) };
+    const learnt = await learnLog(source, options.catalog);
+    await saveAppendCore(client, ref, learnt, options.catalog);
+    return learnt;
+  };
+
   const append = (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> =>
     underLogLock(async (client) => {
       try {
         const current = await headOf(client, ref);
         if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== current.seq) return { commit: false, result: conflict(ref, appendOptions.expectedSeq, current.seq) };
+        // Ids given now rather than by prepareAppend (which would draw them in the same order), so they can be looked up.
+        const named = drafts.map((draft) => (draft.id === undefined ? { ...draft, id: newId() } : draft));
         const source = { read: (readOptions?: { readonly fromSeq?: number }) => readBetween(client, readOptions?.fromSeq ?? 0, current.seq) };
-        const prepared = await prepareAppend(source, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
-        if (!prepared.ok) return { commit: false, result: prepared };
-        await insertEvents(client, ref.log, prepared.events);
-        const last = prepared.events[prepared.events.length - 1];
-        const head = last === undefined ? current : { seq: last.seq, hash: last.hash, recordedAt: last.recordedAt };
-        return { commit: true, result: { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head } };
+        const known = await knownLog(client, current, named, source);
+        const prepared = await prepareAppend(source, named, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, known);
+        // A refused batch commits only the state it may have rebuilt, which describes the unchanged head.
+        if (!prepared.ok) return { commit: true, result: prepared };
+        if (prepared.events.length > 0) {
+          await insertEvents(client, ref.log, prepared.events);
+          await saveAppendCore(client, ref, prepared.state, options.catalog);
+        }
+        return { commit: true, result: { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: prepared.state.head } };
       } catch (error) {
         if (error instanceof LogReadError) return { commit: false, result: { ok: false, issues: error.issues } };
         throw error;
@@ -197,6 +220,8 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       if (!metStartHead) return fail(issue("conflict", "", `the target log already holds ${startHead.seq + 1} event(s), more than this log has`, { file: ref.display }));
       await insertEvents(client, ref.log, pending);
       imported += pending.length;
+      // The append state no longer describes the head; dropping it says so outright.
+      if (imported > 0) await forgetAppendCore(client, ref);
       return { commit: true, result: { ok: true, imported, skipped, head } };
     });
 

@@ -70,8 +70,8 @@ describe("the PostgreSQL store", () => {
       await client.connect();
       try {
         await migrate(client);
-        const versions = await client.query("SELECT version FROM tertial_schema_migrations");
-        expect(versions.rows).toEqual([{ version: 1 }]);
+        const versions = await client.query("SELECT version FROM tertial_schema_migrations ORDER BY version");
+        expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
       } finally {
         await client.end();
       }
