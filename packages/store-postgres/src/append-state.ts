@@ -23,15 +23,19 @@ import { parseRow, type LogRef, type Queryable } from "./rows.js";
 
 const sameHead = (a: Pick<LogHead, "seq" | "hash">, b: Pick<LogHead, "seq" | "hash">): boolean => a.seq === b.seq && a.hash === b.hash;
 
-/** The saved state, when it was taken at exactly this head by the same rules; undefined otherwise. */
-export const loadAppendCore = async (db: Queryable, ref: LogRef, head: LogHead, catalog: Catalog): Promise<AppendCore | undefined> => {
-  const found = await db.query<{ head_seq: string; head_hash: string; rules_fingerprint: string; state: Buffer }>(
-    "SELECT head_seq, head_hash, rules_fingerprint, state FROM tertial_append_states WHERE log = $1",
-    [ref.log],
-  );
+/**
+ * The saved state, when it was taken at exactly this head by the same rules; undefined otherwise.
+ * `held` is a state this process saved itself: when the row is still bound to its head, it is
+ * what the row holds, and the row's bytes (megabytes when a rule knows every position) are not read.
+ */
+export const loadAppendCore = async (db: Queryable, ref: LogRef, head: LogHead, catalog: Catalog, held?: AppendCore): Promise<AppendCore | undefined> => {
+  const found = await db.query<{ head_seq: string; head_hash: string; rules_fingerprint: string }>("SELECT head_seq, head_hash, rules_fingerprint FROM tertial_append_states WHERE log = $1", [ref.log]);
   const row = found.rows[0];
   if (row === undefined || row.rules_fingerprint !== rulesFingerprint(catalog) || !sameHead({ seq: Number(row.head_seq), hash: row.head_hash }, head)) return undefined;
-  const core = decodeAppendCore(row.state, catalog);
+  if (held !== undefined && sameHead(held.head, head)) return held;
+  const bytes = await db.query<{ state: Buffer }>("SELECT state FROM tertial_append_states WHERE log = $1", [ref.log]);
+  const state = bytes.rows[0]?.state;
+  const core = state === undefined ? undefined : decodeAppendCore(state, catalog);
   return core !== undefined && sameHead(core.head, head) ? core : undefined;
 };
 

@@ -105,7 +105,13 @@ const runChecks = async (tamper: (store: PostgresStore, before: StateRow) => Pro
     const verdicts: unknown[] = [];
     for (const check of CHECKS) {
       await tamper(store, before);
-      verdicts.push(verdict(await store.append(check.batch)));
+      // A store of its own for each append, as each CLI run has: it knows the log only from the database.
+      const writer = postgresStore({ location: store.location, catalog: defaultCatalog, clock: CLOCK });
+      try {
+        verdicts.push(verdict(await writer.append(check.batch)));
+      } finally {
+        await writer.close();
+      }
       const row = await stateRow(store);
       const head = await store.head();
       expect([row?.head_seq, row?.head_hash, row?.rules_fingerprint]).toEqual([String(head.seq), head.hash, rulesFingerprint(defaultCatalog)]);
@@ -129,6 +135,19 @@ describe("the append state kept in PostgreSQL", () => {
     expect(verdicts).not.toEqual(EXPECTED);
     // The forged state forgot that b was retracted: a second retraction of b passes.
     expect(verdicts[3]).toEqual({ ok: true, appended: ["r-again"], present: [] });
+  });
+
+  it("is not taken from a writer's own memory once another writer moved the log on", async () => {
+    const { store: first } = await scenario();
+    const second = postgresStore({ location: first.location, catalog: defaultCatalog, clock: CLOCK });
+    try {
+      expect(verdict(await first.append([municipality("d")]))).toEqual({ ok: true, appended: ["d"], present: [] });
+      expect(verdict(await second.append([retraction("r-d", "d")]))).toEqual({ ok: true, appended: ["r-d"], present: [] });
+      expect(verdict(await first.append([retraction("r-d-again", "d")]))).toEqual({ ok: false, issues: [["conflict", "r-d-again", "retracts"]] });
+      expect(verdict(await first.append([municipality("d-again", "Kommun d", "d")]))).toEqual({ ok: true, appended: ["d-again"], present: [] });
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
   });
 
   it("is dropped by an import, which moves the head: the next append rebuilds it", async () => {
