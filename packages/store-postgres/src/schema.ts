@@ -34,7 +34,9 @@ const MIGRATIONS: readonly (readonly string[])[] = [
   [
     // What append knows of a log besides its ids (see append-state.ts): a cache, good only while
     // the log's head and the rules are the ones it was taken at, rebuilt from the events otherwise.
-    `CREATE TABLE tertial_append_states (
+    // Unlogged: rewritten whole by every append, it would double the WAL an append writes and
+    // syncs; after a crash the server empties it, and the next append rebuilds the state.
+    `CREATE UNLOGGED TABLE tertial_append_states (
        log text PRIMARY KEY REFERENCES tertial_logs (name),
        head_seq bigint NOT NULL,
        head_hash text NOT NULL,
