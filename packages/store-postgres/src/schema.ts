@@ -32,6 +32,21 @@ const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE INDEX tertial_events_recorded_at ON tertial_events (log, recorded_at)`,
   ],
   [
+    // What append knows of a log besides its ids (see append-state.ts): a cache, good only while
+    // the log's head and the rules are the ones it was taken at, rebuilt from the events otherwise.
+    // Unlogged: rewritten whole by every append, it would double the WAL an append writes and
+    // syncs; after a crash the server empties it, and the next append rebuilds the state.
+    `CREATE UNLOGGED TABLE tertial_append_states (
+       log text PRIMARY KEY REFERENCES tertial_logs (name),
+       head_seq bigint NOT NULL,
+       head_hash text NOT NULL,
+       rules_fingerprint text NOT NULL,
+       state bytea NOT NULL
+     )`,
+    // Rewritten whole by every append and read by the next: compressing it costs more than it saves.
+    `ALTER TABLE tertial_append_states ALTER COLUMN state SET STORAGE EXTERNAL`,
+  ],
+  [
     // Snapshots of a report's folds at chain positions (see @tertial/core's snapshots): the nearest one recorded by a cut-off, found by the key.
     `CREATE TABLE tertial_snapshots (
        log text NOT NULL REFERENCES tertial_logs (name),

@@ -4,12 +4,16 @@ import {
   hashOf,
   issue,
   knownAtCutoff,
+  learnLog,
   LogReadError,
   prepareAppend,
   type AppendOptions,
   type AppendOutcome,
+  type AppendCore,
+  type AppendState,
   type Catalog,
   type EventDraft,
+  type EventSource,
   type EventStore,
   type Issue,
   type LogHead,
@@ -18,6 +22,7 @@ import {
   type StoreOptions,
   type VerifyReport,
 } from "@tertial/core";
+import { forgetAppendCore, idsNamedBy, loadAppendCore, lookUpIds, saveAppendCore } from "./append-state.js";
 import { insertEvents } from "./insert.js";
 import { parsePostgresLocation, type PostgresLocation } from "./location.js";
 import { headOf, readEvents, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
@@ -154,23 +159,56 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     })();
   };
 
-  const append = (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> =>
-    underLogLock(async (client) => {
+  /**
+   * The state this store's last append committed, kept for its next append: used only while the
+   * log's state row is still bound to that head (no other writer came between). Taken out by the
+   * append that uses it, since validation changes it in place, and put back only after a commit.
+   */
+  let held: AppendCore | undefined;
+
+  /**
+   * What append knows of the log at `head`: the saved state when it was taken at this head by
+   * these rules, with the ids the batch names looked up; else rebuilt by reading the log once
+   * (an old log, an import, a writer of an earlier version) and saved at once, so even a refused
+   * append leaves the next one a state to start from.
+   */
+  const knownLog = async (client: Queryable, head: LogHead, drafts: readonly EventDraft[], source: EventSource, mine: AppendCore | undefined): Promise<AppendState> => {
+    const saved = await loadAppendCore(client, ref, head, options.catalog, mine);
+    if (saved !== undefined) return { ...saved, ids: await lookUpIds(client, ref, idsNamedBy(drafts)) };
+    const learnt = await learnLog(source, options.catalog);
+    await saveAppendCore(client, ref, learnt, options.catalog);
+    return learnt;
+  };
+
+  const append = async (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
+    let committed: AppendCore | undefined;
+    const outcome = await underLogLock<AppendOutcome>(async (client) => {
+      const mine = held;
+      held = undefined;
       try {
         const current = await headOf(client, ref);
         if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== current.seq) return { commit: false, result: conflict(ref, appendOptions.expectedSeq, current.seq) };
+        // Ids given now rather than by prepareAppend (which would draw them in the same order), so they can be looked up.
+        const named = drafts.map((draft) => (draft.id === undefined ? { ...draft, id: newId() } : draft));
         const source = { read: (readOptions?: { readonly fromSeq?: number }) => readBetween(client, readOptions?.fromSeq ?? 0, current.seq) };
-        const prepared = await prepareAppend(source, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
-        if (!prepared.ok) return { commit: false, result: prepared };
-        await insertEvents(client, ref.log, prepared.events);
-        const last = prepared.events[prepared.events.length - 1];
-        const head = last === undefined ? current : { seq: last.seq, hash: last.hash, recordedAt: last.recordedAt };
-        return { commit: true, result: { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head } };
+        const known = await knownLog(client, current, named, source, mine);
+        const prepared = await prepareAppend(source, named, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, known);
+        // A refused batch commits only the state it may have rebuilt, which describes the unchanged head.
+        if (!prepared.ok) return { commit: true, result: prepared };
+        if (prepared.events.length > 0) {
+          await insertEvents(client, ref.log, prepared.events);
+          await saveAppendCore(client, ref, prepared.state, options.catalog);
+          committed = { head: prepared.state.head, removed: prepared.state.removed, rules: prepared.state.rules };
+        }
+        return { commit: true, result: { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: prepared.state.head } };
       } catch (error) {
         if (error instanceof LogReadError) return { commit: false, result: { ok: false, issues: error.issues } };
         throw error;
       }
     });
+    if (committed !== undefined) held = committed;
+    return outcome;
+  };
 
   const importEvents = (events: AsyncIterable<StoredEvent>): Promise<ImportOutcome> =>
     underLogLock(async (client) => {
@@ -201,6 +239,8 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       if (!metStartHead) return fail(issue("conflict", "", `the target log already holds ${startHead.seq + 1} event(s), more than this log has`, { file: ref.display }));
       await insertEvents(client, ref.log, pending);
       imported += pending.length;
+      // The append state no longer describes the head; dropping it says so outright.
+      if (imported > 0) await forgetAppendCore(client, ref);
       return { commit: true, result: { ok: true, imported, skipped, head } };
     });
 

@@ -5,92 +5,9 @@ import type { Catalog } from "../events/catalog.js";
 import type { ConsistencyRule } from "../events/consistency.js";
 import type { DomainEvent } from "../events/envelope.js";
 import type { Issue } from "../events/issues.js";
+import { IdIndex } from "./id-index.js";
 import { decodeState, encodeState } from "./lazy-collections.js";
 import type { LogHead } from "./store.js";
-
-/** What append needs to know of an earlier event: its content fingerprint and whether it is a retraction. */
-export interface KnownId {
-  readonly content: string;
-  readonly retraction: boolean;
-}
-
-const KEY_BYTES = 16;
-const CONTENT_BYTES = 15;
-const RECORD_BYTES = KEY_BYTES + CONTENT_BYTES + 1;
-
-const keyOf = (id: string): Buffer => createHash("sha256").update(id, "utf8").digest().subarray(0, KEY_BYTES);
-
-/**
- * Every id in the log, as fixed 32-byte records sorted by a hash of the id (16 bytes of it, the
- * content fingerprint, a retraction flag) plus the ids added since: a lookup is a binary search,
- * so a million ids load as one buffer instead of a million map entries.
- */
-export class IdIndex {
-  private readonly added = new Map<string, KnownId>();
-
-  constructor(private readonly sorted: Buffer = Buffer.alloc(0)) {}
-
-  get size(): number {
-    return this.sorted.length / RECORD_BYTES + this.added.size;
-  }
-
-  lookup(id: string): KnownId | undefined {
-    return this.added.get(id) ?? this.search(keyOf(id));
-  }
-
-  add(id: string, known: KnownId): void {
-    this.added.set(id, known);
-  }
-
-  private search(key: Buffer): KnownId | undefined {
-    let low = 0;
-    let high = this.sorted.length / RECORD_BYTES - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const at = middle * RECORD_BYTES;
-      const order = this.sorted.compare(key, 0, KEY_BYTES, at, at + KEY_BYTES);
-      if (order === 0) return { content: this.sorted.toString("hex", at + KEY_BYTES, at + KEY_BYTES + CONTENT_BYTES), retraction: this.sorted[at + RECORD_BYTES - 1] === 1 };
-      if (order > 0) high = middle - 1;
-      else low = middle + 1;
-    }
-    return undefined;
-  }
-
-  /** All records, sorted, as one buffer: what the append state stores. Untouched runs are copied whole. */
-  toBuffer(): Buffer {
-    const fresh = [...this.added].map(([id, known]) => {
-      const record = Buffer.alloc(RECORD_BYTES);
-      keyOf(id).copy(record, 0);
-      record.write(known.content, KEY_BYTES, CONTENT_BYTES, "hex");
-      record[RECORD_BYTES - 1] = known.retraction ? 1 : 0;
-      return record;
-    });
-    fresh.sort((a, b) => a.compare(b, 0, KEY_BYTES, 0, KEY_BYTES));
-    const chunks: Buffer[] = [];
-    let from = 0;
-    for (const record of fresh) {
-      const until = this.lowerBound(record.subarray(0, KEY_BYTES)) * RECORD_BYTES;
-      chunks.push(this.sorted.subarray(from, until), record);
-      from = until;
-    }
-    chunks.push(this.sorted.subarray(from));
-    return Buffer.concat(chunks);
-  }
-
-  private lowerBound(key: Buffer): number {
-    let low = 0;
-    let high = this.sorted.length / RECORD_BYTES;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted.compare(key, 0, KEY_BYTES, middle * RECORD_BYTES, middle * RECORD_BYTES + KEY_BYTES) > 0) high = middle;
-      else low = middle + 1;
-    }
-    return low;
-  }
-}
-
-/** The length of a content fingerprint, in hex digits: what the index keeps of a content hash. */
-export const CONTENT_HEX = CONTENT_BYTES * 2;
 
 /**
  * The consistency rules' state, held here rather than in a `ConsistencyChecker` so it can be
@@ -120,6 +37,16 @@ export interface AppendState {
   readonly removed: Set<string>;
   readonly rules: RuleBook;
 }
+
+/** Head, corrections and the rules' states in saved form: what the file and the database both keep. */
+interface SavedCore {
+  readonly head: LogHead;
+  readonly removed: readonly string[];
+  readonly rules: readonly unknown[];
+}
+
+/** The append state without its ids: what a store that looks ids up where they live (a database) keeps. */
+export type AppendCore = Omit<AppendState, "ids">;
 
 const FORMAT = "tertial-append-state/1";
 
@@ -151,14 +78,11 @@ const sameMark = (a: FileMark, b: FileMark): boolean => a.dev === b.dev && a.ino
 
 export const statePath = (realLogPath: string): string => `${realLogPath}.append-state`;
 
-interface Saved {
+interface Saved extends SavedCore {
   readonly format: string;
   readonly fingerprint: string;
   readonly mark: FileMark;
-  readonly head: LogHead;
-  readonly removed: readonly string[];
   readonly ids: Uint8Array;
-  readonly rules: readonly unknown[];
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -175,6 +99,39 @@ const hydrate = (fresh: unknown, saved: unknown): unknown => {
   return target;
 };
 
+/** Throws UnsavableStateError when a rule keeps something that cannot be saved and loaded back. */
+const savedCoreOf = (state: AppendCore): SavedCore => ({ head: state.head, removed: [...state.removed], rules: state.rules.states.map(encodeState) });
+
+const coreFromSaved = (saved: SavedCore, catalog: Catalog): AppendCore | undefined => {
+  if (!Array.isArray(saved.rules) || saved.rules.length !== catalog.rules.length || !Array.isArray(saved.removed)) return undefined;
+  const states = catalog.rules.map((rule, index) => hydrate(rule.init(), decodeState(saved.rules[index])));
+  return { head: saved.head, removed: new Set(saved.removed), rules: new RuleBook(catalog.rules, states) };
+};
+
+/**
+ * The append state without its ids as bytes, for a store to keep beside its log (the caller binds
+ * them to the head and to `rulesFingerprint`); undefined when a rule keeps something that cannot
+ * be saved and loaded back (the file's state is then not kept either).
+ */
+export const encodeAppendCore = (state: AppendCore): Buffer | undefined => {
+  try {
+    return serialize({ format: FORMAT, ...savedCoreOf(state) });
+  } catch {
+    return undefined;
+  }
+};
+
+/** The inverse of `encodeAppendCore`; undefined for bytes of another format or other rules. */
+export const decodeAppendCore = (bytes: Uint8Array, catalog: Catalog): AppendCore | undefined => {
+  let saved: SavedCore & { readonly format?: unknown };
+  try {
+    saved = deserialize(bytes) as SavedCore & { readonly format?: unknown };
+  } catch {
+    return undefined;
+  }
+  return saved?.format === FORMAT ? coreFromSaved(saved, catalog) : undefined;
+};
+
 /**
  * The saved state, when it was taken at exactly the log as it is now (same file, same bytes,
  * by the same rules); undefined otherwise, and then append rebuilds it by reading the log.
@@ -186,11 +143,12 @@ export const loadAppendState = async (realLogPath: string, catalog: Catalog): Pr
   } catch {
     return undefined;
   }
-  if (saved?.format !== FORMAT || saved.fingerprint !== rulesFingerprint(catalog) || !Array.isArray(saved.rules) || saved.rules.length !== catalog.rules.length) return undefined;
+  if (saved?.format !== FORMAT || saved.fingerprint !== rulesFingerprint(catalog)) return undefined;
   if (!sameMark(saved.mark, await markOf(realLogPath))) return undefined;
-  const states = catalog.rules.map((rule, index) => hydrate(rule.init(), decodeState(saved.rules[index])));
+  const core = coreFromSaved(saved, catalog);
+  if (core === undefined) return undefined;
   const ids = Buffer.from(saved.ids.buffer, saved.ids.byteOffset, saved.ids.byteLength);
-  return { head: saved.head, ids: new IdIndex(ids), removed: new Set(saved.removed), rules: new RuleBook(catalog.rules, states) };
+  return { ...core, ids: new IdIndex(ids) };
 };
 
 /**
@@ -202,15 +160,9 @@ export const saveAppendState = async (realLogPath: string, catalog: Catalog, sta
   const path = statePath(realLogPath);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    const saved: Saved = {
-      format: FORMAT,
-      fingerprint: rulesFingerprint(catalog),
-      mark: await markOf(realLogPath),
-      head: state.head,
-      removed: [...state.removed],
-      ids: state.ids.toBuffer(),
-      rules: state.rules.states.map(encodeState),
-    };
+    const core = savedCoreOf(state);
+    // Key order is the file format (v8 keeps it): unchanged since the first version.
+    const saved: Saved = { format: FORMAT, fingerprint: rulesFingerprint(catalog), mark: await markOf(realLogPath), head: core.head, removed: core.removed, ids: state.ids.toBuffer(), rules: core.rules };
     await writeFile(temporary, serialize(saved));
     await rename(temporary, path);
   } catch {

@@ -12,4 +12,5 @@ export * from "./drafts.js";
 export * from "./pending-batch.js";
 export * from "./recovery.js";
 export * from "./append-state.js";
+export * from "./id-index.js";
 export * from "./snapshot-files.js";

@@ -7,7 +7,8 @@ import { formatInstant, parseInstant } from "../time/stockholm.js";
 import type { EventSource } from "../projection/source.js";
 import { canonicalJson } from "./canonical-json.js";
 import { sealed } from "./chain.js";
-import { CONTENT_HEX, IdIndex, RuleBook, type AppendState, type KnownId } from "./append-state.js";
+import { RuleBook, type AppendState } from "./append-state.js";
+import { CONTENT_HEX, IdIndex, type KnownId } from "./id-index.js";
 import type { DraftPlace, LogHead } from "./store.js";
 
 

@@ -1,0 +1,256 @@
+import * as fc from "fast-check";
+import pg from "pg";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { decodeAppendCore, defaultCatalog, encodeAppendCore, memoryStore, rulesFingerprint, type AppendOutcome, type EventDraft } from "@tertial/core";
+import { arbFoundationLog } from "@tertial/core/testing";
+import { postgresStore, type PostgresStore } from "@tertial/store-postgres";
+import { freshLogUrl } from "./helpers.js";
+
+const CLOCK = () => Date.UTC(2030, 0, 1);
+
+const opened = async (): Promise<PostgresStore> => {
+  const store = postgresStore({ location: freshLogUrl("append-state"), catalog: defaultCatalog, clock: CLOCK });
+  await store.create();
+  return store;
+};
+
+const withClient = async <T>(store: PostgresStore, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: store.location.connectionString });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+};
+
+interface StateRow {
+  readonly head_seq: string;
+  readonly head_hash: string;
+  readonly rules_fingerprint: string;
+  readonly state: Buffer;
+}
+
+const stateRow = (store: PostgresStore): Promise<StateRow | undefined> =>
+  withClient(store, async (client) => (await client.query<StateRow>("SELECT head_seq, head_hash, rules_fingerprint, state FROM tertial_append_states WHERE log = $1", [store.location.log])).rows[0]);
+
+const putStateRow = (store: PostgresStore, row: StateRow): Promise<void> =>
+  withClient(store, async (client) => {
+    await client.query(
+      `INSERT INTO tertial_append_states (log, head_seq, head_hash, rules_fingerprint, state) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (log) DO UPDATE SET head_seq = EXCLUDED.head_seq, head_hash = EXCLUDED.head_hash, rules_fingerprint = EXCLUDED.rules_fingerprint, state = EXCLUDED.state`,
+      [store.location.log, row.head_seq, row.head_hash, row.rules_fingerprint, row.state],
+    );
+  });
+
+const dropStateRow = (store: PostgresStore): Promise<void> =>
+  withClient(store, async (client) => {
+    await client.query("DELETE FROM tertial_append_states WHERE log = $1", [store.location.log]);
+  });
+
+const municipality = (id: string, name = `Kommun ${id}`, municipalityId = id): EventDraft => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId, name } });
+const retraction = (id: string, retracts: string): EventDraft => ({ id, type: "log.event-retracted", effectiveAt: "2017-01-01", retracts, data: { reason: "test" } });
+
+const verdict = (outcome: AppendOutcome) => (outcome.ok ? { ok: true, appended: outcome.appended.map((event) => event.id), present: outcome.alreadyPresent } : { ok: false, issues: outcome.issues.map((found) => [found.code, found.eventId, found.path]) });
+
+/** Each append asks the state something else; the last one writes, so it goes last. */
+const CHECKS: readonly { readonly name: string; readonly batch: readonly EventDraft[] }[] = [
+  { name: "an id reused with other content", batch: [municipality("a", "Kommun A")] },
+  { name: "an id already present with the same content", batch: [municipality("a")] },
+  { name: "a correction of an unknown id", batch: [retraction("r-nobody", "nobody")] },
+  { name: "a correction of an event already corrected", batch: [retraction("r-again", "b")] },
+  { name: "a consistency rule: a municipality established twice", batch: [municipality("a-again", "Kommun a", "a")] },
+  { name: "a consistency rule forgets a retracted fact", batch: [municipality("b-again", "Kommun b", "b")] },
+];
+
+const EXPECTED = [
+  { ok: false, issues: [["duplicate-id", "a", "id"]] },
+  { ok: true, appended: [], present: ["a"] },
+  { ok: false, issues: [["unknown-reference", "r-nobody", "retracts"]] },
+  { ok: false, issues: [["conflict", "r-again", "retracts"]] },
+  { ok: false, issues: [["conflict", "a-again", "data.municipalityId"]] },
+  { ok: true, appended: ["b-again"], present: [] },
+];
+
+/** A log whose state knows corrections the first state row did not: b retracted, c superseded. */
+const scenario = async (): Promise<{ store: PostgresStore; before: StateRow }> => {
+  const store = await opened();
+  expect((await store.append(["a", "b", "c"].map((id) => municipality(id)))).ok).toBe(true);
+  const before = await stateRow(store);
+  if (before === undefined) throw new Error("the first append must save a state");
+  expect((await store.append([retraction("r-b", "b"), { ...municipality("c2", "Kommun C", "c"), supersedes: "c" }])).ok).toBe(true);
+  return { store, before };
+};
+
+/** The state row of before the corrections, passed off as taken at the current head: wrong answers if used. */
+const forgedAtHead = async (store: PostgresStore, before: StateRow, fingerprint: string): Promise<StateRow> => {
+  const head = await store.head();
+  const old = decodeAppendCore(before.state, defaultCatalog);
+  const state = old === undefined ? undefined : encodeAppendCore({ ...old, head });
+  if (state === undefined) throw new Error("the saved state must load and save again");
+  return { head_seq: String(head.seq), head_hash: head.hash, rules_fingerprint: fingerprint, state };
+};
+
+const TAMPERINGS: Record<string, (store: PostgresStore, before: StateRow) => Promise<void>> = {
+  "kept as saved": async () => undefined,
+  missing: dropStateRow,
+  "taken at an earlier head": putStateRow,
+  "saved by other rules": async (store, before) => putStateRow(store, await forgedAtHead(store, before, "other rules")),
+  "unreadable bytes": async (store, before) => putStateRow(store, { ...(await forgedAtHead(store, before, rulesFingerprint(defaultCatalog))), state: Buffer.from("not a state") }),
+};
+
+const runChecks = async (tamper: (store: PostgresStore, before: StateRow) => Promise<void>): Promise<unknown[]> => {
+  const { store, before } = await scenario();
+  try {
+    const verdicts: unknown[] = [];
+    for (const check of CHECKS) {
+      await tamper(store, before);
+      // A store of its own for each append, as each CLI run has: it knows the log only from the database.
+      const writer = postgresStore({ location: store.location, catalog: defaultCatalog, clock: CLOCK });
+      try {
+        verdicts.push(verdict(await writer.append(check.batch)));
+      } finally {
+        await writer.close();
+      }
+      const row = await stateRow(store);
+      const head = await store.head();
+      expect([row?.head_seq, row?.head_hash, row?.rules_fingerprint]).toEqual([String(head.seq), head.hash, rulesFingerprint(defaultCatalog)]);
+    }
+    return verdicts;
+  } finally {
+    await store.close();
+  }
+};
+
+describe("the append state kept in PostgreSQL", () => {
+  for (const [name, tamper] of Object.entries(TAMPERINGS)) {
+    it(`gives every verdict a full read of the log gives, with the state ${name} (then rebuilt and saved)`, async () => {
+      const verdicts = await runChecks(tamper);
+      expect(verdicts).toEqual(EXPECTED);
+    });
+  }
+
+  it("would give other verdicts from a wrong state: the checks above can tell a rebuilt state from a stale one", async () => {
+    const verdicts = await runChecks(async (store, before) => putStateRow(store, await forgedAtHead(store, before, rulesFingerprint(defaultCatalog))));
+    expect(verdicts).not.toEqual(EXPECTED);
+    // The forged state forgot that b was retracted: a second retraction of b passes.
+    expect(verdicts[3]).toEqual({ ok: true, appended: ["r-again"], present: [] });
+  });
+
+  it("is not taken from a writer's own memory once another writer moved the log on", async () => {
+    const { store: first } = await scenario();
+    const second = postgresStore({ location: first.location, catalog: defaultCatalog, clock: CLOCK });
+    try {
+      expect(verdict(await first.append([municipality("d")]))).toEqual({ ok: true, appended: ["d"], present: [] });
+      expect(verdict(await second.append([retraction("r-d", "d")]))).toEqual({ ok: true, appended: ["r-d"], present: [] });
+      expect(verdict(await first.append([retraction("r-d-again", "d")]))).toEqual({ ok: false, issues: [["conflict", "r-d-again", "retracts"]] });
+      expect(verdict(await first.append([municipality("d-again", "Kommun d", "d")]))).toEqual({ ok: true, appended: ["d-again"], present: [] });
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+
+  it("is dropped by an import, which moves the head: the next append rebuilds it", async () => {
+    const { store } = await scenario();
+    const target = postgresStore({ location: freshLogUrl("append-state-import"), catalog: defaultCatalog, clock: CLOCK });
+    try {
+      const prefix = async function* () {
+        for await (const event of store.read()) if (event.seq <= 2) yield event;
+      };
+      expect((await target.importEvents(prefix())).ok).toBe(true);
+      expect(verdict(await target.append(CHECKS[0]?.batch ?? []))).toEqual(EXPECTED[0]);
+      expect((await stateRow(target))?.head_seq).toBe("2");
+      expect((await target.importEvents(store.read())).ok).toBe(true);
+      expect(await stateRow(target)).toBeUndefined();
+      const verdicts: unknown[] = [];
+      for (const check of CHECKS) verdicts.push(verdict(await target.append(check.batch)));
+      expect(verdicts).toEqual(EXPECTED);
+    } finally {
+      await Promise.all([store.close(), target.close()]);
+    }
+  });
+
+  it("never changes what an append accepts: the same outcomes and hashes as a store that reads its whole log, whatever becomes of the state row (property)", async () => {
+    const arbTamper = fc.constantFrom<keyof typeof TAMPERINGS | "none">("none", "none", "missing", "saved by other rules", "unreadable bytes");
+    await fc.assert(
+      fc.asyncProperty(arbFoundationLog({ maxEvents: 8 }), fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), arbTamper), { minLength: 10, maxLength: 10 }), async (script, plan) => {
+        let drawn = 0;
+        let referenceDrawn = 0;
+        const store = postgresStore({ location: freshLogUrl("append-state-property"), catalog: defaultCatalog, clock: CLOCK, newId: () => `generated-${(drawn += 1)}` });
+        const reference = memoryStore({ catalog: defaultCatalog, clock: CLOCK, newId: () => `generated-${(referenceDrawn += 1)}` });
+        try {
+          await store.create();
+          const drafts = script.entries.map((entry) => entry.draft);
+          // Troublemakers: an id reused with other content, a second retraction of the same event.
+          const first = drafts[0];
+          if (first?.id !== undefined) drafts.push({ ...first, data: { ...(first.data as object), troublemaker: true } }, retraction("t1", first.id), retraction("t2", first.id));
+          // Without an id the store draws one: the second, same municipality again, is refused by its rule.
+          const anonymous: EventDraft = { type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "anon", name: "Kommun anon" } };
+          drafts.push(anonymous, anonymous);
+          let start = 0;
+          for (const [size, tamper] of plan) {
+            if (start >= drafts.length) break;
+            const batch = drafts.slice(start, start + size);
+            start += size;
+            const row = await stateRow(store);
+            if (tamper === "missing") await dropStateRow(store);
+            else if (tamper !== "none" && row !== undefined) await putStateRow(store, { ...row, ...(tamper === "saved by other rules" ? { rules_fingerprint: "other rules" } : { state: Buffer.from("not a state") }) });
+            expect(verdict(await store.append(batch))).toEqual(verdict(await reference.append(batch)));
+          }
+          const hashes: string[] = [];
+          for await (const event of store.read()) hashes.push(event.hash);
+          expect(hashes).toEqual(reference.events().map((event) => event.hash));
+        } finally {
+          await store.close();
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe("an append onto a PostgreSQL log", () => {
+  let rowsRead = 0;
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Counts the event rows every query on the events table returns, whichever connection runs it. */
+  const countEventRows = (): void => {
+    vi.restoreAllMocks();
+    rowsRead = 0;
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const result = query.apply(this, args);
+      const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
+      if (/FROM tertial_events/.test(text) && result instanceof Promise) {
+        result.then((found: pg.QueryResult) => (rowsRead += found.rows.length), () => undefined);
+      }
+      return result;
+    } as typeof pg.Client.prototype.query);
+  };
+
+  it("reads no event rows but the head and the ids its batch names, once the state is saved", async () => {
+    const store = await opened();
+    try {
+      expect((await store.append(Array.from({ length: 300 }, (_, index) => municipality(`m${index}`)))).ok).toBe(true);
+      countEventRows();
+      const outcome = await store.append([municipality("m7"), municipality("new-1"), municipality("new-2"), { ...municipality("new-3", "Kommun ny", "new-3"), supersedes: "m8" }]);
+      expect(verdict(outcome)).toEqual({ ok: true, appended: ["new-1", "new-2", "new-3"], present: ["m7"] });
+      // A correction in the batch still re-reads the log: the rules cannot unlearn the corrected fact.
+      expect(rowsRead).toBeGreaterThan(300);
+      countEventRows();
+      const plain = await store.append([municipality("m9"), municipality("new-4")]);
+      expect(verdict(plain)).toEqual({ ok: true, appended: ["new-4"], present: ["m9"] });
+      // The head (one row) and the one named id that exists (m9).
+      expect(rowsRead).toBe(2);
+      await dropStateRow(store);
+      countEventRows();
+      expect((await store.append([municipality("new-5")])).ok).toBe(true);
+      // Without a state the log is read in full (twice: corrections, then ids and rules): the count sees reads.
+      expect(rowsRead).toBeGreaterThanOrEqual(2 * 304);
+    } finally {
+      await store.close();
+    }
+  });
+});
