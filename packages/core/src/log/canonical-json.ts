@@ -27,3 +27,14 @@ export const canonicalJson = (value: unknown, depth = 0): string => {
   }
   throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
 };
+
+/** Whether a value nests objects and arrays deeper than `limit` levels; iterative, so no depth can overflow the stack asking. */
+export const nestsDeeperThan = (value: unknown, limit: number): boolean => {
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next.value !== "object" || next.value === null) continue;
+    if (next.depth >= limit) return true;
+    for (const item of Object.values(next.value)) pending.push({ value: item, depth: next.depth + 1 });
+  }
+  return false;
+};

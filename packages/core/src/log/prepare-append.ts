@@ -5,7 +5,8 @@ import { issue, withPlace, type Issue } from "../events/issues.js";
 import { EventRetracted } from "../corrections/correction-events.js";
 import { formatInstant, parseInstant } from "../time/stockholm.js";
 import type { EventSource } from "../projection/source.js";
-import { canonicalJson } from "./canonical-json.js";
+import { canonicalJson, nestsDeeperThan } from "./canonical-json.js";
+import { JSON_LIMITS } from "../events/strict-json.js";
 import { sealed } from "./chain.js";
 import { RuleBook, type AppendState } from "./append-state.js";
 import { CONTENT_HEX, IdIndex, type KnownId } from "./id-index.js";
@@ -106,6 +107,11 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     const definition = context.catalog.definition(draft.type);
     const schemaVersion = draft.schemaVersion ?? definition?.latest.version ?? 1;
     const id = draft.id ?? context.newId();
+    // Input read from text is held to this depth by the reader; a draft built in code is held to it here, before anything walks it recursively.
+    if (nestsDeeperThan(draft.data, JSON_LIMITS.depth) || nestsDeeperThan(draft.source, JSON_LIMITS.depth)) {
+      issues.push(withPlace({ ...issue("invalid-field", "data", `nests deeper than ${JSON_LIMITS.depth} levels`, { expected: `at most ${JSON_LIMITS.depth} levels of objects and lists` }), eventId: id }, place));
+      continue;
+    }
     const content = contentOf({ ...draft, schemaVersion });
     const existing = (known.ids.lookup(id) ?? batch.get(id))?.content;
     if (existing !== undefined) {
