@@ -43,7 +43,9 @@ export interface FileSnapshotOptions {
  * as the log is: anyone who may edit the log's folder may edit it too (see the README).
  */
 export const fileSnapshots = (logPath: string, options: FileSnapshotOptions = {}): SnapshotStore => {
-  const folderOf = async (plan: string): Promise<string> => join(snapshotFolderOf(await realpath(logPath)), plan);
+  // Resolved once: a process asking many known-at questions of one log should not walk its path each time.
+  let real: Promise<string> | undefined;
+  const folderOf = async (plan: string): Promise<string> => join(snapshotFolderOf(await (real ??= realpath(logPath))), plan);
 
   const candidates = async (folder: string, cutoffMs: number | undefined): Promise<string[]> => {
     let names: string[];

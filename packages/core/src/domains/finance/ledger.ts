@@ -4,7 +4,7 @@ import { Decimal } from "../../numbers/decimal.js";
 import { addDays, isoDate, toCivil, type IsoDate } from "../../time/calendar.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import type { Period } from "../../time/period.js";
-import { emptyDirectory, learnReference, type Directory } from "../reference/directory.js";
+import { emptyDirectory, learnAreas, type Directory } from "../reference/directory.js";
 import {
   BalanceRecorded,
   BudgetAdopted,
@@ -149,7 +149,7 @@ const learnStock = (state: LedgerState, event: DomainEvent, period: Period, date
 export const evolveLedger = (state: LedgerState, event: DomainEvent, period: Period): LedgerState => {
   const date = effectiveDateOf(event.effectiveAt);
   if (date === undefined) return state;
-  if (date <= period.end) learnReference(state.directory, event);
+  if (date <= period.end) learnAreas(state.directory, event);
   learnFlow(state, event, period);
   learnStock(state, event, period, date);
   return state;

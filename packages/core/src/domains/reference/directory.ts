@@ -38,8 +38,15 @@ const dateOf = (event: DomainEvent): string => effectiveDateOf(event.effectiveAt
 
 const named = (name: string, shortName: string | undefined, from: string) => (shortName === undefined ? { from, name } : { from, name, shortName });
 
+/** Learns one area event into the directory (mutating it); every other event is ignored. For folds that name areas only (the money tables): their state then holds no networks or municipalities. */
+export const learnAreas = (directory: Directory, event: DomainEvent): Directory => {
+  if (!event.type.startsWith("reference.area-")) return directory;
+  return learnReference(directory, event);
+};
+
 /** Learns one reference event into the directory (mutating it); other events are ignored. */
 export const learnReference = (directory: Directory, event: DomainEvent): Directory => {
+  if (!event.type.startsWith("reference.")) return directory;
   const date = dateOf(event);
   if (MunicipalityEstablished.is(event)) directory.municipalities[event.data.municipalityId] = { name: event.data.name, established: date };
   else if (AreaEstablished.is(event)) {
