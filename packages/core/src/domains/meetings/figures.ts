@@ -2,6 +2,7 @@ import { dec } from "../../numbers/decimal.js";
 import { defineFigure, type ComputedFigure, type FigureSource } from "../../reconciliation/figure-source.js";
 import type { AttendanceAggregate } from "./aggregate.js";
 import { attendanceProjection, type AttendanceResult, type GroupAttendance } from "./attendance.js";
+import { membershipProjection } from "./members.js";
 import type { Attendance } from "./tally.js";
 
 type Params = Readonly<Record<string, string>>;
@@ -135,6 +136,32 @@ export const meetingModeShareFigure = defineFigure(attendanceProjection, {
   },
 });
 
+export const meetingModeCountFigure = defineFigure(attendanceProjection, {
+  key: "attendance.mode-meetings",
+  description: "How many meetings were held in one mode (fysiskt, digitalt, kombination) (\"tre genomfördes digitalt och två fysiskt\").",
+  params: { ...SCOPE, mode: "fysiskt, digitalt or kombination" },
+  unit: "count",
+  example: { network: "kommundirektorer", mode: "digitalt" },
+  compute: (result, params) => {
+    const scope = scopeOf(result, params);
+    const count = scope?.modes.counts[params.mode ?? ""];
+    return figure(count === undefined ? undefined : String(count), scope?.evidence ?? [], `meetings of ${scopeName(params)} held ${params.mode ?? "?"}`);
+  },
+});
+
+export const membersJoinedFigure = defineFigure(membershipProjection, {
+  key: "meetings.members-joined",
+  description: "How many members joined a network during the period (\"tre fritidschefer har tillkommit\").",
+  params: { network: SCOPE.network },
+  unit: "count",
+  example: { network: "strategigrupp-barn-och-unga" },
+  compute: (result, params) => {
+    const joined = result.changes.filter((change) => change.networkId === params.network && change.kind === "joined");
+    const network = result.networks.find((entry) => entry.networkId === params.network);
+    return network === undefined ? undefined : figure(String(joined.length), joined.map((change) => change.eventId), `members who joined ${network.networkId} in ${result.period}`);
+  },
+});
+
 export const genderShareFigure = defineFigure(attendanceProjection, {
   key: "attendance.gender-share",
   description: "Share of one gender among those present whose gender is recorded.",
@@ -162,5 +189,7 @@ export const meetingsFigures: readonly FigureSource[] = [
   municipalityRangeFigure("max"),
   meetingsPerNetworkFigure,
   meetingModeShareFigure,
+  meetingModeCountFigure,
   genderShareFigure,
+  membersJoinedFigure,
 ];
