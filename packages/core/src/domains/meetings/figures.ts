@@ -149,16 +149,34 @@ export const meetingModeCountFigure = defineFigure(attendanceProjection, {
   },
 });
 
-export const membersJoinedFigure = defineFigure(membershipProjection, {
-  key: "meetings.members-joined",
-  description: "How many members joined a network during the period (\"tre fritidschefer har tillkommit\").",
+const turnoverFigure = (kind: "joined" | "left", key: string, description: string) =>
+  defineFigure(membershipProjection, {
+    key,
+    description,
+    params: { network: SCOPE.network },
+    unit: "count",
+    example: { network: "strategigrupp-barn-och-unga" },
+    compute: (result, params) => {
+      const changes = result.changes.filter((change) => change.networkId === params.network && change.kind === kind);
+      const network = result.networks.find((entry) => entry.networkId === params.network);
+      return network === undefined ? undefined : figure(String(changes.length), changes.map((change) => change.eventId), `members who ${kind} ${network.networkId} in ${result.period}`);
+    },
+  });
+
+export const membersJoinedFigure = turnoverFigure("joined", "meetings.members-joined", "How many members joined a network during the period (\"tre fritidschefer har tillkommit\", \"fyra har ersatts\").");
+export const membersLeftFigure = turnoverFigure("left", "meetings.members-left", "How many members left a network during the period (\"fem chefer har lämnat sina uppdrag\").");
+
+export const seatsVacantFigure = defineFigure(membershipProjection, {
+  key: "meetings.seats-vacant",
+  description: "How many of a network's seats are vacant at the period's end (\"en är fortsatt vakant\").",
   params: { network: SCOPE.network },
   unit: "count",
-  example: { network: "strategigrupp-barn-och-unga" },
+  example: { network: "psykiatrinatverket" },
   compute: (result, params) => {
-    const joined = result.changes.filter((change) => change.networkId === params.network && change.kind === "joined");
     const network = result.networks.find((entry) => entry.networkId === params.network);
-    return network === undefined ? undefined : figure(String(joined.length), joined.map((change) => change.eventId), `members who joined ${network.networkId} in ${result.period}`);
+    if (network === undefined) return undefined;
+    const evidence = result.changes.filter((change) => change.networkId === network.networkId && change.kind === "vacant" && network.vacant.includes(change.seatId)).map((change) => change.eventId);
+    return figure(String(network.vacant.length), evidence, `seats of ${network.networkId} vacant at ${result.period}'s end`);
   },
 });
 
@@ -192,4 +210,6 @@ export const meetingsFigures: readonly FigureSource[] = [
   meetingModeCountFigure,
   genderShareFigure,
   membersJoinedFigure,
+  membersLeftFigure,
+  seatsVacantFigure,
 ];
