@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, foldEvents, indicatorsProjection, period, type EventDraft } from "@tertial/core";
+import { foldEvents, indicatorsProjection, indicatorValueFigure, period, type EventDraft } from "@tertial/core";
 import { domainEvent, storeWithReference, tryAppend } from "../meetings/fixtures.js";
 
 const followers = (effectiveAt: string, value: string, id?: string) =>
@@ -12,10 +12,10 @@ describe("indicators", () => {
     const events = [followers("2020-03-31", "12", "march"), followers("2020-08-31", "66", "august"), followers("2020-12-31", "90", "december")];
     const result = foldEvents(indicatorsProjection, events, { period: period("2020-T1..T2") });
     expect(result.byIndicator.linkedin).toMatchObject({ value: "66", from: "2020-08-31", eventId: "august" });
-    const figure = defaultCatalog.figure("indicator.value")?.evaluate(() => result, { indicator: "linkedin" });
+    const figure = indicatorValueFigure.compute(result, { indicator: "linkedin" });
     expect(figure?.exact.toString()).toBe("66");
     expect(figure?.evidence).toEqual(["august"]);
-    expect(defaultCatalog.figure("indicator.value")?.evaluate(() => result, { indicator: "okänd" })).toBeUndefined();
+    expect(indicatorValueFigure.compute(result, { indicator: "okänd" })).toBeUndefined();
   });
 
   it("keep one unit, and refuse an area nobody established", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, foldEvents, period, staffChangesProjection, type EventDraft } from "@tertial/core";
+import { foldEvents, period, staffChangeFteFigure, staffChangesProjection, type EventDraft } from "@tertial/core";
 import { domainEvent, storeWithReference, tryAppend } from "../meetings/fixtures.js";
 
 const change = (id: string, effectiveAt: string, data: Record<string, unknown>) => domainEvent("staff.change-recorded", effectiveAt, { areaId: "aldre", change: "added", fte: "0.5", employmentForm: "visstid", ...data }, id);
@@ -14,7 +14,7 @@ describe("recorded staffing changes", () => {
       change("late", "2020-10-01", { fte: "3" }),
     ];
     const result = foldEvents(staffChangesProjection, events, { period: period("2020-T1..T2") });
-    const figure = (params: Record<string, string>) => defaultCatalog.figure("staffing.change-fte")?.evaluate(() => result, params);
+    const figure = (params: Record<string, string>) => staffChangeFteFigure.compute(result, params);
     expect(figure({ change: "added", project: "rakna-med-mig" })?.exact.toString()).toBe("3.75");
     expect(figure({ change: "added", project: "rakna-med-mig", form: "visstid" })?.evidence).toEqual(["a"]);
     expect(figure({ change: "form-changed" })).toBeUndefined();

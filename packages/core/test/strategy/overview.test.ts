@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, foldEvents, period, strategyOverviewProjection } from "@tertial/core";
+import { focusAreasCountFigure, foldEvents, goalsCountFigure, period, strategyOverviewProjection } from "@tertial/core";
 import { domainEvent } from "../meetings/fixtures.js";
 
 const goal = (goalId: string, effectiveAt: string, kind = "strategic") => domainEvent("strategy.goal-established", effectiveAt, { goalId, kind, number: goalId, title: `Mål ${goalId}` }, `goal-${goalId}`);
 const focus = (focusAreaId: string, year: number, toYear: number, areaId?: string) =>
   domainEvent("strategy.focus-area-established", "2019-06-10", { focusAreaId, number: 1, title: focusAreaId, year, toYear, ...(areaId === undefined ? {} : { areaId }) }, `focus-${focusAreaId}`);
 
-const count = (key: string, events: ReturnType<typeof goal>[], params: Record<string, string> = {}) => {
+const count = (key: "strategy.goals" | "strategy.focus-areas", events: ReturnType<typeof goal>[], params: Record<string, string> = {}) => {
   const result = foldEvents(strategyOverviewProjection, events, { period: period("2020-T1..T2") });
-  return defaultCatalog.figure(key)?.evaluate(() => result, params);
+  return key === "strategy.goals" ? goalsCountFigure.compute(result, params) : focusAreasCountFigure.compute(result, {});
 };
 
 describe("the counts of goals and focus areas a text prints", () => {
