@@ -12,11 +12,11 @@ const PERIOD = period("2020-T1..T2");
  */
 const SHOWN_DIFFERENTLY: Readonly<Record<string, string>> = {
   "stated-tn-cancelled-2019":
-    "the document prints the cancellations of the whole of 2019 in 6.2's description; a figure in text is for the report's period (a comparison period would have every report fold every figure's projection for it too), so the description keeps the organisation's word",
+    "the document prints the cancellations of the whole of 2019 in 6.2's description; a figure in text is for the report's period, and a comparison period would have the report fold the courses projection for 2019 too, which only a pre-pass over the texts could limit to the periods some placeholder names (the fold plan is fixed before any text is read), so the description says \"betydligt fler än under hela 2019\" without the number",
 };
 
 /** The measured floor: the share of printed figures (numbers, not text) the report prints identically under the same figure key. */
-const IDENTICAL_AT_LEAST = 0.93;
+const IDENTICAL_AT_LEAST = 0.939;
 
 /**
  * The document prints its course tables for the first half-year; our Bilaga 2 and cost-reduction

@@ -23,8 +23,11 @@ export const spawnCli = (args: readonly string[], options: { readonly input?: st
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, stdio: ["pipe", "pipe", "pipe"], ...(options.env === undefined ? {} : { env: options.env }) });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    // Decoded by the streams, so a character split across two chunks ("†" is three bytes) stays whole.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.on("data", (chunk: string) => (stderr += chunk));
     child.on("error", fail);
     child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.input ?? "");

@@ -13,6 +13,7 @@ import { grantsModule } from "./grants/index.js";
 import { coursesModule } from "./courses/index.js";
 import { planModule } from "./plan/index.js";
 import { publicationModule } from "./publication/index.js";
+import { indicatorsModule } from "./indicators/index.js";
 import { reconciliationModule } from "../reconciliation/index.js";
 
 export * from "./reference/index.js";
@@ -28,11 +29,12 @@ export * from "./grants/index.js";
 export * from "./courses/index.js";
 export * from "./plan/index.js";
 export * from "./publication/index.js";
+export * from "./indicators/index.js";
 
 /**
  * Every domain module Tertial ships, in dependency order. A new domain adds one import and
  * one entry here; users add their own with `defaultCatalog.with(module)`.
  */
-export const builtInModules: readonly DomainModule[] = [correctionsModule, referenceModule, staffModule, meetingsModule, strategyModule, activitiesModule, surveyModule, narrativeModule, researchModule, financeModule, grantsModule, coursesModule, planModule, publicationModule, reconciliationModule];
+export const builtInModules: readonly DomainModule[] = [correctionsModule, referenceModule, staffModule, meetingsModule, strategyModule, activitiesModule, surveyModule, narrativeModule, researchModule, financeModule, grantsModule, coursesModule, planModule, publicationModule, indicatorsModule, reconciliationModule];
 
 export const defaultCatalog: Catalog = createCatalog(builtInModules);

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import type { EventDraft } from "../events/envelope.js";
-import { EMPLOYMENT_FORMS, FINANCING_KINDS } from "../domains/staff/events.js";
+import { EMPLOYMENT_FORMS, FINANCING_KINDS, STAFF_CHANGES } from "../domains/staff/events.js";
 import { centsToDecimalString } from "./numbers.js";
 import { arbEdgeDate, arbInstantText, type YearRange } from "./time.js";
 import { defaultWorld, type DraftWorld } from "./world.js";
@@ -43,6 +43,22 @@ const changed = (world: DraftWorld, range: YearRange) =>
 const closed = (world: DraftWorld, range: YearRange) =>
   fc.tuple(effective(range), fc.constantFrom(...world.positions)).map(([effectiveAt, positionId]): EventDraft => ({ type: "staff.position-closed", effectiveAt, data: { positionId } }));
 
+/** A recorded staffing change; a change of form names the form it left, any other change none. */
+const changeRecorded = (world: DraftWorld, range: YearRange) =>
+  fc
+    .record({
+      effectiveAt: effective(range),
+      areaId: fc.constantFrom(...world.areas),
+      change: fc.constantFrom(...STAFF_CHANGES),
+      fte,
+      forms: fc.shuffledSubarray([...EMPLOYMENT_FORMS], { minLength: 2, maxLength: 2 }),
+    })
+    .map(({ effectiveAt, change, forms: [employmentForm, fromForm], ...data }): EventDraft => ({
+      type: "staff.change-recorded",
+      effectiveAt,
+      data: { ...data, change, employmentForm, ...(change === "form-changed" ? { fromForm } : {}) },
+    }));
+
 /** Splits a whole number of hundredths into named parts that add up to it exactly. */
 const split = (total: number, keys: readonly string[], weights: readonly number[]): Record<string, string> => {
   const weightSum = weights.reduce((a, b) => a + b, 0) || 1;
@@ -74,7 +90,7 @@ const snapshot = (world: DraftWorld, range: YearRange) =>
  * change before the opening), and the log builder drops those as the store would refuse them.
  */
 export const arbStaffDraft = (world: DraftWorld = defaultWorld, range: YearRange = {}): fc.Arbitrary<EventDraft> =>
-  fc.oneof({ weight: 4, arbitrary: opened(world, range) }, { weight: 4, arbitrary: changed(world, range) }, { weight: 2, arbitrary: closed(world, range) }, { weight: 1, arbitrary: snapshot(world, range) });
+  fc.oneof({ weight: 4, arbitrary: opened(world, range) }, { weight: 4, arbitrary: changed(world, range) }, { weight: 2, arbitrary: closed(world, range) }, { weight: 1, arbitrary: snapshot(world, range) }, { weight: 1, arbitrary: changeRecorded(world, range) });
 
 /** A restatement of a staff draft with another FTE, for supersede corrections; undefined for other types. */
 export const restateStaff = (draft: EventDraft, variant: number): EventDraft | undefined => {

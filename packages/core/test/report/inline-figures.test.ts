@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultCatalog, generateReport, memoryStore, parsePeriod, reportFiguresOf, type EventDraft, type Period, type ReportBlock, type ReportDocument, type ReportSection } from "../../src/index.js";
 import { MISSING_FIGURE_TEXT } from "../../src/domains/narrative/inline-figures.js";
+import { numberWord } from "../../src/domains/narrative/number-words.js";
 
 /** A staff snapshot and a narrative that writes figures into its text instead of typing them. */
 const snapshot: EventDraft = {
@@ -60,5 +61,33 @@ describe("figures written into a narrative", () => {
     const text = JSON.stringify(outcome);
     expect(text).toContain('unknown unit \\"furlongs\\"');
     expect(text).toContain("decimals must be a digit");
+  });
+
+  it("print a small count in words when asked, capitalised at a sentence's start, and a size without its sign", async () => {
+    const change: EventDraft = { ...snapshot, id: "snap-2019", effectiveAt: "2019-12-31", data: { asOf: "2019-12-31", total: "50.60" } } as EventDraft;
+    const document = await reportOf([snapshot, change, narrative("ord", "{{staffing.fte asOf=2020-08-31 form=visstid unit=count decimals=0 words=En}} på visstid, {{staffing.fte-change from=2019-12-31 asOf=2020-08-31 unit=count decimals=0 words=en sign=nej}} färre, {{staffing.fte-change from=2019-12-31 asOf=2020-08-31 sign=nej}} exakt.")]);
+    const [paragraph] = paragraphs(document).filter((block) => block.markdown.includes("på visstid"));
+    expect(plain(paragraph?.markdown)).toBe("Fjorton på visstid, fem färre, 5,30 årsarbetare exakt.");
+    // Only the text is the prose's: the exact value keeps its sign.
+    expect(paragraph?.figures?.map((figure) => figure.exact)).toEqual(["13.8", "-5.3", "-5.3"]);
+  });
+
+  it("are refused at append when the words style is unknown", async () => {
+    const store = memoryStore({ catalog: defaultCatalog });
+    const outcome = await store.append([narrative("fel-ord", "{{staffing.fte asOf=2020-08-31 words=tre}}")]);
+    expect(JSON.stringify(outcome)).toContain("words must be one of en, ett, En, Ett");
+  });
+});
+
+describe("counts in words", () => {
+  it("writes whole numbers up to twenty in words, one by the noun's gender, and leaves the rest in digits", () => {
+    expect(numberWord("0", "en")).toBe("noll");
+    expect(numberWord("1", "en")).toBe("en");
+    expect(numberWord("1", "Ett")).toBe("Ett");
+    expect(numberWord("13", "en")).toBe("tretton");
+    expect(numberWord("9", "En")).toBe("Nio");
+    expect(numberWord("20", "en")).toBe("tjugo");
+    expect(numberWord("21", "en")).toBeUndefined();
+    expect(numberWord("3,5", "en")).toBeUndefined();
   });
 });

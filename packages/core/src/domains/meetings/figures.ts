@@ -2,6 +2,7 @@ import { dec } from "../../numbers/decimal.js";
 import { defineFigure, type ComputedFigure, type FigureSource } from "../../reconciliation/figure-source.js";
 import type { AttendanceAggregate } from "./aggregate.js";
 import { attendanceProjection, type AttendanceResult, type GroupAttendance } from "./attendance.js";
+import { membershipProjection } from "./members.js";
 import type { Attendance } from "./tally.js";
 
 type Params = Readonly<Record<string, string>>;
@@ -135,6 +136,50 @@ export const meetingModeShareFigure = defineFigure(attendanceProjection, {
   },
 });
 
+export const meetingModeCountFigure = defineFigure(attendanceProjection, {
+  key: "attendance.mode-meetings",
+  description: "How many meetings were held in one mode (fysiskt, digitalt, kombination) (\"tre genomfördes digitalt och två fysiskt\").",
+  params: { ...SCOPE, mode: "fysiskt, digitalt or kombination" },
+  unit: "count",
+  example: { network: "kommundirektorer", mode: "digitalt" },
+  compute: (result, params) => {
+    const scope = scopeOf(result, params);
+    const count = scope?.modes.counts[params.mode ?? ""];
+    return figure(count === undefined ? undefined : String(count), scope?.evidence ?? [], `meetings of ${scopeName(params)} held ${params.mode ?? "?"}`);
+  },
+});
+
+const turnoverFigure = (kind: "joined" | "left", key: string, description: string) =>
+  defineFigure(membershipProjection, {
+    key,
+    description,
+    params: { network: SCOPE.network },
+    unit: "count",
+    example: { network: "strategigrupp-barn-och-unga" },
+    compute: (result, params) => {
+      const changes = result.changes.filter((change) => change.networkId === params.network && change.kind === kind);
+      const network = result.networks.find((entry) => entry.networkId === params.network);
+      return network === undefined ? undefined : figure(String(changes.length), changes.map((change) => change.eventId), `members who ${kind} ${network.networkId} in ${result.period}`);
+    },
+  });
+
+export const membersJoinedFigure = turnoverFigure("joined", "meetings.members-joined", "How many members joined a network during the period (\"tre fritidschefer har tillkommit\", \"fyra har ersatts\").");
+export const membersLeftFigure = turnoverFigure("left", "meetings.members-left", "How many members left a network during the period (\"fem chefer har lämnat sina uppdrag\").");
+
+export const seatsVacantFigure = defineFigure(membershipProjection, {
+  key: "meetings.seats-vacant",
+  description: "How many of a network's seats are vacant at the period's end (\"en är fortsatt vakant\").",
+  params: { network: SCOPE.network },
+  unit: "count",
+  example: { network: "psykiatrinatverket" },
+  compute: (result, params) => {
+    const network = result.networks.find((entry) => entry.networkId === params.network);
+    if (network === undefined) return undefined;
+    const evidence = result.changes.filter((change) => change.networkId === network.networkId && change.kind === "vacant" && network.vacant.includes(change.seatId)).map((change) => change.eventId);
+    return figure(String(network.vacant.length), evidence, `seats of ${network.networkId} vacant at ${result.period}'s end`);
+  },
+});
+
 export const genderShareFigure = defineFigure(attendanceProjection, {
   key: "attendance.gender-share",
   description: "Share of one gender among those present whose gender is recorded.",
@@ -162,5 +207,9 @@ export const meetingsFigures: readonly FigureSource[] = [
   municipalityRangeFigure("max"),
   meetingsPerNetworkFigure,
   meetingModeShareFigure,
+  meetingModeCountFigure,
   genderShareFigure,
+  membersJoinedFigure,
+  membersLeftFigure,
+  seatsVacantFigure,
 ];

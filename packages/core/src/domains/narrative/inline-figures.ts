@@ -1,4 +1,5 @@
 import { isUnitId, type UnitId } from "../../numbers/units.js";
+import { isNumberWordStyle, NUMBER_WORD_STYLES, type NumberWordStyle } from "./number-words.js";
 
 
 /**
@@ -6,8 +7,10 @@ import { isUnitId, type UnitId } from "../../numbers/units.js";
  * unit=miljoner-kronor decimals=1}}`. The text names the figure by key and parameters, as a
  * `figure stated` event does; the report computes it from the facts as known at its cut-off,
  * prints it with the house formatter and keeps it beside the paragraph, so prose figures are
- * audited, diffed and traced like table cells. `unit`, `decimals` and `suffix=nej` choose only how
- * it is printed; every other name is a parameter of the figure.
+ * audited, diffed and traced like table cells. `unit`, `decimals`, `suffix=nej`, `sign=nej` (the
+ * size without its sign: "ett underskott på 547 tkr") and `words=en|ett|En|Ett` (a whole number up
+ * to twenty in words, "tre", "Nio") choose only how it is printed; every other name is a parameter
+ * of the figure.
  */
 export const INLINE_FIGURE = /\{\{\s*([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)((?:\s+[a-zA-Z][a-zA-Z0-9-]*=(?:"[^"]*"|[^\s"}]+))*)\s*\}\}/g;
 
@@ -22,6 +25,8 @@ export interface InlineFigureRef {
   readonly unit: UnitId | undefined;
   readonly decimals: number | undefined;
   readonly suffix: boolean;
+  readonly signed: boolean;
+  readonly words: NumberWordStyle | undefined;
 }
 
 /** A placeholder's figure, parameters and print options; a problem in words when an option is malformed. */
@@ -30,6 +35,8 @@ export const parseInlineFigure = (key: string, optionText: string): InlineFigure
   let unit: UnitId | undefined;
   let decimals: number | undefined;
   let suffix = true;
+  let signed = true;
+  let words: NumberWordStyle | undefined;
   for (const match of optionText.matchAll(OPTION)) {
     const name = match[1] ?? "";
     const value = match[2] ?? match[3] ?? "";
@@ -42,9 +49,15 @@ export const parseInlineFigure = (key: string, optionText: string): InlineFigure
     } else if (name === "suffix") {
       if (value !== "ja" && value !== "nej") return `suffix must be "ja" or "nej" in {{${key} …}}, not "${value}"`;
       suffix = value === "ja";
+    } else if (name === "sign") {
+      if (value !== "ja" && value !== "nej") return `sign must be "ja" or "nej" in {{${key} …}}, not "${value}"`;
+      signed = value === "ja";
+    } else if (name === "words") {
+      if (!isNumberWordStyle(value)) return `words must be one of ${NUMBER_WORD_STYLES.join(", ")} in {{${key} …}}, not "${value}"`;
+      words = value;
     } else params[name] = value;
   }
-  return { key, params, unit, decimals, suffix };
+  return { key, params, unit, decimals, suffix, signed, words };
 };
 
 /** Every placeholder of a narrative, or the problems with them (for the narrative rule). */

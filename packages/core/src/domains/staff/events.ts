@@ -54,4 +54,19 @@ export const StaffingSnapshotRecorded = defineEvent({
   ),
 });
 
-export const staffEvents = [PositionOpened, PositionChanged, PositionClosed, StaffingSnapshotRecorded] as const;
+export const STAFF_CHANGES = ["added", "ended", "form-changed"] as const;
+/** added: FTE taken on; ended: FTE that left; form-changed: FTE that moved from one employment form to another. */
+export const StaffChangeKind = oneOf("StaffChangeKind", STAFF_CHANGES);
+
+export const StaffChangeRecorded = defineEvent({
+  type: "staff.change-recorded",
+  description:
+    "A change in staffing on the effective date, for organisations that keep period-end totals (snapshots) rather than positions: FTE added, ended or moved between employment forms, in an area, optionally for a project. It never changes an FTE total (the snapshots give those); a text names it (\"utökats med 0,50 årsarbetare\") through the figure staffing.change-fte.",
+  data: strictObject(
+    "StaffChangeRecorded",
+    { areaId: Id, change: StaffChangeKind, fte: NonNegativeDecimal, employmentForm: EmploymentForm },
+    { fromForm: EmploymentForm, project: Id, title: NonEmptyString, note: NonEmptyString },
+  ),
+});
+
+export const staffEvents = [PositionOpened, PositionChanged, PositionClosed, StaffingSnapshotRecorded, StaffChangeRecorded] as const;

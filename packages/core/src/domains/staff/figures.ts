@@ -8,6 +8,7 @@ const PARAMS = {
   form: "only this employment form: tjanstekop, tillsvidare or visstid",
   financing: "only this financing: grund or extern",
   group: "only this top-level area (fou, ledning-och-stab, ovrig)",
+  area: "only this area, as the breakdown by area records it (miljosamverkan, personliga-ombud)",
 };
 
 const breakdownOn = (result: StaffingResult, date: string | undefined): FteBreakdown | null => {
@@ -20,6 +21,7 @@ const partOf = (fte: FteBreakdown, params: Readonly<Record<string, string>>): st
   if (params.form !== undefined) return fte.byEmploymentForm?.[params.form];
   if (params.financing !== undefined) return fte.byFinancing?.[params.financing];
   if (params.group !== undefined) return fte.byAreaGroup?.[params.group];
+  if (params.area !== undefined) return fte.byArea?.[params.area];
   return fte.total;
 };
 
@@ -33,7 +35,7 @@ const fteOn = (result: StaffingResult, params: Readonly<Record<string, string>>,
 /** FTE at a date, whole or one part of it. */
 export const fteFigure = defineFigure(staffingProjection, {
   key: "staffing.fte",
-  description: "Årsarbetare at a date: total or one employment form, financing or area group.",
+  description: "Årsarbetare at a date: total or one employment form, financing, area group or area.",
   params: PARAMS,
   unit: "fte",
   example: { asOf: "2020-08-31", form: "visstid" },

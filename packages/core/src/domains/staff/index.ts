@@ -3,16 +3,18 @@ import { staffEvents } from "./events.js";
 import { staffIntegrity } from "./rules.js";
 import { staffingProjection } from "./staffing.js";
 import { staffFigures } from "./figures.js";
+import { staffChangeFigures, staffChangesProjection } from "./changes.js";
 
 export * from "./events.js";
 export * from "./rules.js";
 export * from "./staffing.js";
 export * from "./figures.js";
+export * from "./changes.js";
 
 export const staffModule: DomainModule = {
   name: "staff",
   events: staffEvents,
   rules: [staffIntegrity],
-  projections: [staffingProjection],
-  figures: staffFigures,
+  projections: [staffingProjection, staffChangesProjection],
+  figures: [...staffFigures, ...staffChangeFigures],
 };

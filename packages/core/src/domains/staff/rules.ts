@@ -3,7 +3,7 @@ import { issue, type Issue } from "../../events/issues.js";
 import { Decimal, sum } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences } from "../reference/known-references.js";
-import { EMPLOYMENT_FORMS, FINANCING_KINDS, PositionChanged, PositionClosed, PositionOpened, StaffingSnapshotRecorded } from "./events.js";
+import { EMPLOYMENT_FORMS, FINANCING_KINDS, PositionChanged, PositionClosed, PositionOpened, StaffChangeRecorded, StaffingSnapshotRecorded } from "./events.js";
 
 interface StaffKnowledge {
   readonly references: KnownReferences;
@@ -49,6 +49,13 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
       if (date < position.opened) found.push(issue("invalid-field", "effectiveAt", `is before the position opened (${position.opened})`, { actual: event.effectiveAt }));
       if (position.closed !== undefined && event.supersedes === undefined) found.push(issue("conflict", "data.positionId", `position "${event.data.positionId}" closed on ${position.closed}`));
       if (PositionChanged.is(event) && event.data.areaId !== undefined) found.push(...known.references.requireArea(event.data.areaId, "data.areaId"));
+      return found;
+    }
+    if (StaffChangeRecorded.is(event)) {
+      const found = known.references.requireArea(event.data.areaId, "data.areaId");
+      const { change, fromForm, employmentForm } = event.data;
+      if (change === "form-changed" && (fromForm === undefined || fromForm === employmentForm)) found.push(issue("invalid-field", "data.fromForm", "a change of employment form names the form it moved from, other than the new one", { expected: `one of ${EMPLOYMENT_FORMS.filter((form) => form !== employmentForm).join(", ")}` }));
+      if (change !== "form-changed" && fromForm !== undefined) found.push(issue("invalid-field", "data.fromForm", `is only for a change of employment form, not for "${change}"`));
       return found;
     }
     if (StaffingSnapshotRecorded.is(event)) {

@@ -53,7 +53,8 @@ export interface MetricTableRow {
   readonly status: MetricStatusView;
   /** The trend against the metric's named comparison, with the value compared with. */
   readonly trend: { readonly against: Comparison; readonly period: string; readonly comparedWith: string | null; readonly value: MetricTrend | null } | null;
-  readonly comparisons: readonly { readonly comparison: Comparison; readonly period: string; readonly value: MetricValue | null }[];
+  /** Each comparison period's value and, for a share-of-base metric, its base then ("sökt belopp 2019"). */
+  readonly comparisons: readonly { readonly comparison: Comparison; readonly period: string; readonly value: MetricValue | null; readonly base?: MetricValue }[];
 }
 
 /** How a row reads the sources: the figure's value for a period, computed from the source projection's result there. */
@@ -98,6 +99,18 @@ const baseFor = (evaluation: Evaluation, metric: MetricDefinition, period: Perio
   }
   const recorded = recordedFor(evaluation.facts, metric.metricId, period)?.base;
   return recorded === undefined ? undefined : dec(recorded);
+};
+
+/** The base of a share-of-base metric for a period as a value with its evidence: the figure the target names, else the recorded base. */
+const baseValueFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): MetricValue | undefined => {
+  if (metric.target.kind !== "share-of-base") return undefined;
+  const ref = metric.target.base;
+  if (ref !== undefined) {
+    const computed = evaluation.figureAt(ref.key, ref.params ?? {}, period);
+    if (computed !== undefined && computed !== "unknown-source") return { period: period.name, value: toDecimalString(computed.exact), source: "computed", evidence: computed.evidence };
+  }
+  const recorded = recordedFor(evaluation.facts, metric.metricId, period);
+  return recorded?.base === undefined ? undefined : { period: period.name, value: recorded.base, source: "recorded", evidence: [recorded.eventId], derivation: "recorded base" };
 };
 
 const targetFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): MetricTarget => {
@@ -149,7 +162,8 @@ export const evaluateMetric = (evaluation: Evaluation, metric: MetricDefinition,
   const target = targetFor(evaluation, metric, period);
   const comparisons = (metric.comparisons ?? []).map((comparison) => {
     const at = comparisonPeriod(period, comparison);
-    return { comparison, period: at.name, value: valueFor(evaluation, metric, at) };
+    const base = baseValueFor(evaluation, metric, at);
+    return { comparison, period: at.name, value: valueFor(evaluation, metric, at), ...(base === undefined ? {} : { base }) };
   });
   const against = metric.trendAgainst;
   const trendBase = against === undefined ? undefined : valueFor(evaluation, metric, comparisonPeriod(period, against));

@@ -57,6 +57,12 @@ export const createMetricFigures = (projection: Projection<MetricsState, Metrics
   const comparison = metricFigure(projection, "metrics.comparison", "A metric's value for a comparison period.", { ...METRIC, ...COMPARISON }, { ...METRIC_EXAMPLE, comparison: "same-period-last-year" }, (row, params) =>
     fromValue(row.comparisons.find((entry) => entry.comparison === params.comparison)?.value, `${params.comparison ?? "?"} of ${row.metricId}`),
   );
+  const comparisonBase = metricFigure(projection, "metrics.comparison-base", "The base of a share-of-base metric for a comparison period (the amount applied for the same period last year).", { ...METRIC, ...COMPARISON }, { ...METRIC_EXAMPLE, comparison: "same-period-last-year" }, (row, params) =>
+    fromValue(row.comparisons.find((entry) => entry.comparison === params.comparison)?.base, `${params.comparison ?? "?"} base of ${row.metricId}`),
+  );
+  const targetShare = metricFigure(projection, "metrics.target-share", "The share of the base a share-of-base metric aims at (\"målet är att 50 % … ska bli beviljat\").", METRIC, METRIC_EXAMPLE, (row) =>
+    row.target.share === undefined ? undefined : { exact: dec(row.target.share), evidence: row.result?.evidence ?? [], derivation: `target share of ${row.metricId}` },
+  );
   const shareOfBase = metricFigure(projection, "metrics.share-of-base", "Result ÷ base for a metric whose target is a share of a base (\"3 ansökningar (37 %)\").", METRIC, METRIC_EXAMPLE, (row) =>
     row.shareOfBase === null ? undefined : { exact: dec(row.shareOfBase), evidence: row.result?.evidence ?? [], derivation: `${row.result?.value ?? "?"} ÷ ${row.target.printed ?? "?"}` },
   );
@@ -70,11 +76,11 @@ export const createMetricFigures = (projection: Projection<MetricsState, Metrics
     if (row.trend === null || row.trend.value === null) return undefined;
     return { exact: ZERO, text: TREND_GLYPHS[row.trend.value], evidence: row.result?.evidence ?? [], derivation: `default rule: ${row.trend.value} (result ${row.result?.value ?? "?"} against ${row.trend.comparedWith ?? "?"}, ${row.trend.against} ${row.trend.period})` };
   });
-  return { result, target, comparison, shareOfBase, status, trend };
+  return { result, target, targetShare, comparison, comparisonBase, shareOfBase, status, trend };
 };
 
 /** The metric figures as a list, for a domain module. */
-export const metricFigureList = (figures: ReturnType<typeof createMetricFigures>) => [figures.result, figures.target, figures.comparison, figures.shareOfBase, figures.status, figures.trend];
+export const metricFigureList = (figures: ReturnType<typeof createMetricFigures>) => [figures.result, figures.target, figures.targetShare, figures.comparison, figures.comparisonBase, figures.shareOfBase, figures.status, figures.trend];
 
 const recordedOf = (result: RecordedResultsResult, metric: string | undefined): RecordedResult | undefined => (metric === undefined ? undefined : result.byMetric[metric]);
 

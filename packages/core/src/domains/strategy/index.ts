@@ -5,6 +5,7 @@ import { recordedResultsProjection } from "./recorded-results.js";
 import { createMetricsProjection } from "./metrics.js";
 import { createStrategyIntegrity } from "./rules.js";
 import { metricResultSources } from "./sources.js";
+import { strategyOverviewFigures, strategyOverviewProjection } from "./overview.js";
 
 export * from "./events.js";
 export * from "./status.js";
@@ -16,6 +17,7 @@ export * from "./figures.js";
 export * from "./rules.js";
 export * from "./sources.js";
 export * from "./recorded-results.js";
+export * from "./overview.js";
 
 /** The metrics projection over the built-in result sources. */
 export const metricsProjection = createMetricsProjection(metricResultSources);
@@ -29,6 +31,6 @@ export const strategyModule: DomainModule = {
   name: "strategy",
   events: strategyEvents,
   rules: [strategyIntegrity],
-  projections: [metricsProjection, recordedResultsProjection],
-  figures: [...metricFigureList(metricFigures), ...recordedResultFigures],
+  projections: [metricsProjection, recordedResultsProjection, strategyOverviewProjection],
+  figures: [...metricFigureList(metricFigures), ...recordedResultFigures, ...strategyOverviewFigures],
 };

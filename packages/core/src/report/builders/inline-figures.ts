@@ -1,5 +1,7 @@
 import { builtInModules } from "../../domains/index.js";
 import { INLINE_FIGURE, MISSING_FIGURE_TEXT, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
+import { toDecimalString } from "../../numbers/decimal.js";
+import { numberWord } from "../../domains/narrative/number-words.js";
 import type { ReportProjectionNeed } from "../replay-many.js";
 import type { FigureSource } from "../../reconciliation/figure-source.js";
 import { basisMark } from "../document/basis.js";
@@ -28,7 +30,11 @@ const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, report
   const unit = ref.unit ?? source.unit;
   const rounding = ref.decimals === undefined ? undefined : { decimals: ref.decimals, mode: "half-up" as const };
   const definition = { key: source.key, params: source.canonicalParams(ref.params), period: context.period.name };
-  const printed = reportFigure(reportKey, computed.exact, unit, { withSuffix: ref.suffix, ...(rounding === undefined ? {} : { rounding }) }, definition);
+  const shown = ref.signed ? computed.exact : computed.exact.abs();
+  const formatted = reportFigure(reportKey, shown, unit, { withSuffix: ref.suffix, ...(rounding === undefined ? {} : { rounding }) }, definition);
+  // The exact value keeps its sign and the words their number: the text only is the prose's.
+  const word = ref.words === undefined ? undefined : numberWord(formatted.text, ref.words);
+  const printed = { ...formatted, exact: toDecimalString(computed.exact), ...(word === undefined ? {} : { text: word }) };
   return context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
 };
 
