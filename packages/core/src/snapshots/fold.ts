@@ -5,6 +5,7 @@ import type { DomainFold, ProjectionContext } from "../projection/projection.js"
 import { cutoffOf, decodeOrThrow, indexCorrections } from "../projection/replay.js";
 import { readAfter, type EventBatch, type EventSource } from "../projection/source.js";
 import { parseInstant, stockholmDateOf } from "../time/stockholm.js";
+import { resolveSharedParts, shareEqualParts, unshare } from "./shared-parts.js";
 import { SNAPSHOT_FORMAT, snapshotPlan, StaleSnapshotError, type ReplaySnapshot, type SnapshotStore } from "./snapshot.js";
 
 /** What a replay does with snapshots. */
@@ -70,6 +71,7 @@ class Pass {
     private readonly plan: string | undefined,
     start: { events: number; lines: number; hash: string | null },
     resuming = false,
+    private beforeFirstFold?: () => void,
   ) {
     this.seenAfterAnchor = resuming ? new Set() : undefined;
     this.events = start.events;
@@ -82,6 +84,10 @@ class Pass {
 
   /** Folds one event (counted or not) into the running folds. */
   fold(stored: StoredEvent): void {
+    if (this.beforeFirstFold !== undefined) {
+      this.beforeFirstFold();
+      this.beforeFirstFold = undefined;
+    }
     this.lines += 1;
     this.hash = stored.hash;
     if (this.seenAfterAnchor !== undefined) this.checkFitsSnapshot(stored);
@@ -129,7 +135,7 @@ class Pass {
     const snapshots = this.options.snapshots;
     const taking = snapshots !== undefined && (snapshots.every !== undefined || snapshots.daily === true);
     if (!taking || this.plan === undefined || this.open.size > 0 || this.sinceSnapshot === 0) return;
-    const states = Object.fromEntries([...this.running].map(([key, entry]) => [key, entry.state]));
+    const states = shareEqualParts(Object.fromEntries([...this.running].map(([key, entry]) => [key, entry.state])));
     const snapshot: ReplaySnapshot = { format: SNAPSHOT_FORMAT, plan: this.plan, anchor: { seq: stored.seq, hash: stored.hash, position }, recordedAt: stored.recordedAt, events: this.events, lines: this.lines, states };
     await snapshots.store.save(snapshot);
     this.sinceSnapshot = 0;
@@ -174,11 +180,15 @@ const tailCorrections = async (source: EventSource, snapshot: ReplaySnapshot, cu
 
 const resumeFrom = async (source: EventSource, catalog: Catalog, running: ReadonlyMap<string, RunningFold>, snapshot: ReplaySnapshot, cutoff: number | undefined, options: FoldOptions, plan: string): Promise<FoldOutcome> => {
   const index = await tailCorrections(source, snapshot, cutoff);
+  const states = snapshot.states as Record<string, unknown>;
+  const shared = resolveSharedParts(states);
+  if (shared === undefined) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} refers to a part it does not hold`);
   for (const [key, entry] of running) {
-    if (!(key in snapshot.states)) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} has no state for ${key}`);
-    entry.state = snapshot.states[key];
+    if (!(key in states)) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} has no state for ${key}`);
+    entry.state = states[key];
   }
-  const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash }, true);
+  // Shared parts are read only until the first event is folded; then each fold gets its own.
+  const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash }, true, () => unshare(running, shared));
   await foldFrom(source, pass, snapshot.anchor, cutoff);
   return { events: pass.events, head: { hash: pass.hash, lines: pass.lines }, resumedAt: snapshot.anchor.seq };
 };

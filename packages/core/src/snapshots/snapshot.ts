@@ -3,7 +3,7 @@ import type { SourceAnchor } from "../projection/source.js";
 import { sha256Hex } from "../log/chain.js";
 
 /** Bumped whenever what a snapshot holds, or how folds read it back, changes: older snapshots are then never used. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /**
  * The fold states of one replay plan after a prefix of the log, as known when that prefix
@@ -22,7 +22,7 @@ export interface ReplaySnapshot {
   /** Events folded (those that count) and events recorded, up to the anchor. */
   readonly events: number;
   readonly lines: number;
-  /** Each running fold's state, by "<fold>@<period>", as plain JSON. */
+  /** Each running fold's state, by "<fold>@<period>", as plain JSON; a top-level part equal to an earlier fold's is `{"$sameAs": [fold, part]}` (see shared-parts.ts). */
   readonly states: Readonly<Record<string, unknown>>;
 }
 
