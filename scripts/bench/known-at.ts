@@ -2,13 +2,15 @@
  * Known-at reports served from snapshots, in one process (what a service answering auditors
  * pays per question, without Node's start-up): the log and its snapshots are given; prints, as
  * JSON, the milliseconds of each report (replay from the nearest snapshot, build, Markdown) as
- * known at each date and instant asked, after two warm-up reports.
+ * known at each date and instant asked. Before them the process has answered four other
+ * questions (two as known now, two as known at the warm-up dates, which are not measured), as a
+ * running service has: the first reports of a process also pay for compiling its code.
  */
 import { defaultCatalog, fileSnapshots, generateReport, jsonlStore, parsePeriod, type Period } from "@tertial/core";
 import { markdownRenderer } from "@tertial/render-markdown";
 
-const [log, code, ...knownAts] = process.argv.slice(2);
-if (log === undefined || code === undefined) throw new Error("usage: known-at.ts <log> <code> <known-at>…");
+const [log, code, warmUps, ...knownAts] = process.argv.slice(2);
+if (log === undefined || code === undefined || warmUps === undefined) throw new Error("usage: known-at.ts <log> <code> <warm-up known-at,…> <known-at>…");
 const store = jsonlStore({ path: log, catalog: defaultCatalog });
 let resumedEvery = true;
 const snapshots = { store: fileSnapshots(log), code, onStale: () => (resumedEvery = false) };
@@ -23,6 +25,7 @@ const reportMs = async (knownAt: string | undefined): Promise<number> => {
 
 await reportMs(undefined);
 await reportMs(undefined);
+for (const knownAt of warmUps.split(",").filter((day) => day !== "")) await reportMs(knownAt);
 const times: Record<string, number> = {};
 for (const knownAt of knownAts) times[knownAt] = await reportMs(knownAt);
 process.stdout.write(`${JSON.stringify({ times, resumedEvery })}\n`);

@@ -5,6 +5,7 @@ import {
   BASIS_MARKS,
   basisFootnotes,
   basisMark,
+  evidenceAnchor,
   reportFiguresOf,
   type ReportFigure,
   type ReportActivityTable,
@@ -63,13 +64,6 @@ const lines = (parts: readonly string[]): string => parts.filter((part) => part 
 const alignClass = (align: ReportAlign | undefined): string => (align === "right" ? ' class="num"' : align === "center" ? ' class="center"' : "");
 
 const marksHtml = (cell: ReportCell): string => cell.marks.map((mark) => `<span class="mark">${escapeHtml(mark)}</span>`).join("");
-
-/**
- * Where a figure's facts are listed in the evidence appendix: the whole key, never cut short, so
- * two figures whose keys share a long beginning (one network's share, its region's, its
- * municipalities') keep apart; the same anchor as the Markdown renderer's.
- */
-const evidenceAnchor = (figure: ReportFigure): string => `underlag-${figure.key.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}`;
 
 /** A printed figure: its exact value for machines, its provenance mark, and a link to the facts behind it (no script). */
 const figureHtml = (figure: ReportFigure | null): string => {

@@ -2,7 +2,9 @@ import { isSlideDocument, type Renderer, type ReportDocument } from "@tertial/co
 import { defaultMarkdownRules, type MarkdownRules } from "./rules.js";
 import { slidesMarkdown } from "./slides.js";
 
-export { defaultMarkdownRules, gfmTable, cellText, evidenceAnchor, type MarkdownRules } from "./rules.js";
+export { defaultMarkdownRules, gfmTable, cellText, type MarkdownRules } from "./rules.js";
+// Kept here for code that imported it from this package before it moved to the core, shared with the HTML renderer.
+export { evidenceAnchor } from "@tertial/core";
 export { escapeText, sanitizeMarkdown, sanitizeInline } from "./escape.js";
 export { slidesMarkdown } from "./slides.js";
 

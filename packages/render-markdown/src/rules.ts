@@ -2,6 +2,7 @@ import {
   ACTIVITY_STATUS_SYMBOLS,
   basisFootnotes,
   basisMark,
+  evidenceAnchor,
   type ReportFigure,
   METRIC_STATUS_SYMBOLS,
   TREND_SYMBOLS,
@@ -66,11 +67,6 @@ export const gfmTable = (rows: readonly (readonly string[])[], align: readonly R
   return [row(pad(header)), row(pad([]).map((_, index) => DELIMITER[align[index] ?? "left"])), ...body.map((cells) => row(pad(cells)))].join("\n");
 };
 
-/**
- * Where a figure's facts are listed in the evidence appendix: a pure function of its stable key,
- * so the same figure has the same anchor in every rendering of every report.
- */
-export const evidenceAnchor = (figure: ReportFigure): string => `underlag-${figure.key.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")}`;
 
 const hasEvidence = (figure: ReportFigure): boolean => (figure.evidence ?? []).length > 0;
 

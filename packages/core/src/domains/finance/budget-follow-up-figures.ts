@@ -9,11 +9,21 @@ import { figureOf } from "./fact-sum-figures.js";
 /** Figures of Tabell 1 Budgetuppföljning: any column for a line, a union of lines, or the totals. */
 export const ROW = { row: 'a line of Tabell 1: an area id, "<area>:internal-charge", several joined by "+", "areas" (all area lines) or "total" (every line)' };
 
+const rowOf = (result: BudgetFollowUpResult, row: string): BudgetRow | undefined => {
+  const lines = linesNamed(result, row);
+  return lines === undefined ? undefined : budgetRowOf(row, row, lines, result.balances, row === "areas");
+};
+
+// Each cell of a row asks for the whole row; a table of eight columns would sum every row eight times.
+const rowsByResult = new WeakMap<BudgetFollowUpResult, Map<string, BudgetRow | undefined>>();
+
 /** A budget-table row for any set of lines: the table's own rows, unions of them, or the totals. */
 const rowFor = (result: BudgetFollowUpResult, row: string | undefined): BudgetRow | undefined => {
   if (row === undefined || row === "total") return result.total;
-  const lines = linesNamed(result, row);
-  return lines === undefined ? undefined : budgetRowOf(row, row, lines, result.balances, row === "areas");
+  let rows = rowsByResult.get(result);
+  if (rows === undefined) rowsByResult.set(result, (rows = new Map()));
+  if (!rows.has(row)) rows.set(row, rowOf(result, row));
+  return rows.get(row);
 };
 
 const ROW_EXAMPLE = { row: "fourum-svhs" };

@@ -1,0 +1,35 @@
+import type { ReportFigure } from "../document/figure.js";
+
+// A renderer asks for a figure's anchor where the figure stands and again in the evidence appendix.
+const anchors = new WeakMap<ReportFigure, string>();
+
+const isSlugChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+
+/** The key lower-cased, each run of characters other than a–z and 0–9 made one "-", none at either end; a loop, as a report has hundreds of figures. */
+export const anchorSlug = (key: string): string => {
+  const lower = key.toLowerCase();
+  let slug = "";
+  let gap = false;
+  for (let index = 0; index < lower.length; index += 1) {
+    const code = lower.charCodeAt(index);
+    if (!isSlugChar(code)) gap = true;
+    else {
+      if (gap && slug !== "") slug += "-";
+      gap = false;
+      slug += lower[index];
+    }
+  }
+  return slug;
+};
+
+/**
+ * Where a figure's facts are listed in a rendered report's evidence appendix: its whole key,
+ * never cut short, so two figures whose keys share a long beginning (one network's share, its
+ * region's, its municipalities') keep apart; a pure function of the key, so the same figure has
+ * the same anchor in every rendering of every report, in Markdown and in HTML alike.
+ */
+export const evidenceAnchor = (figure: ReportFigure): string => {
+  let anchor = anchors.get(figure);
+  if (anchor === undefined) anchors.set(figure, (anchor = `underlag-${anchorSlug(figure.key)}`));
+  return anchor;
+};
