@@ -2,28 +2,39 @@ import { createRequire } from "node:module";
 import { isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isRenderer, jsonRenderer, type Renderer } from "@tertial/core";
-import { htmlRenderer } from "@tertial/render-html";
-import { markdownRenderer } from "@tertial/render-markdown";
-import { pdfRenderer, type BinaryRenderer } from "@tertial/render-pdf";
+import type { BinaryRenderer } from "@tertial/render-pdf";
 import type { ReportDocument } from "@tertial/core";
 import { UsageError } from "./command.js";
 
-/** The renderers `--format` chooses from. */
-export const builtInRenderers: Readonly<Record<string, Renderer>> = { md: markdownRenderer, html: htmlRenderer, json: jsonRenderer };
+// Each renderer loads when its format is asked for: a command that renders nothing, or JSON, starts without them.
+const TEXT_RENDERERS: Readonly<Record<string, () => Promise<Renderer>>> = {
+  md: async () => (await import("@tertial/render-markdown")).markdownRenderer,
+  html: async () => (await import("@tertial/render-html")).htmlRenderer,
+  json: async () => jsonRenderer,
+};
 
 /** Formats whose output is bytes (a browser prints them): written only to a file, never to standard output. */
-export const binaryRenderers: Readonly<Record<string, BinaryRenderer>> = { pdf: pdfRenderer };
+const BINARY_RENDERERS: Readonly<Record<string, () => Promise<BinaryRenderer>>> = {
+  pdf: async () => (await import("@tertial/render-pdf")).pdfRenderer,
+};
 
-export const FORMATS = [...Object.keys(builtInRenderers), ...Object.keys(binaryRenderers)];
+/** The formats `--format` chooses from. */
+export const FORMATS = [...Object.keys(TEXT_RENDERERS), ...Object.keys(BINARY_RENDERERS)];
 
 export type AnyRenderer = Renderer | BinaryRenderer;
 
-export const isBinaryRenderer = (renderer: AnyRenderer): renderer is BinaryRenderer => Object.values(binaryRenderers).includes(renderer as BinaryRenderer);
+const binary = new WeakSet<AnyRenderer>();
 
-export const rendererFor = (format: string): AnyRenderer => {
-  const found = builtInRenderers[format] ?? binaryRenderers[format];
-  if (found === undefined) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
-  return found;
+export const isBinaryRenderer = (renderer: AnyRenderer): renderer is BinaryRenderer => binary.has(renderer);
+
+export const rendererFor = async (format: string): Promise<AnyRenderer> => {
+  const text = TEXT_RENDERERS[format];
+  if (text !== undefined) return text();
+  const bytes = BINARY_RENDERERS[format];
+  if (bytes === undefined) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${format}"`);
+  const renderer = await bytes();
+  binary.add(renderer);
+  return renderer;
 };
 
 /** PDF is bytes: a terminal or a text pipe is the wrong place for it, so it needs a file. */

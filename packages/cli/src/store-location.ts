@@ -4,7 +4,9 @@
  * so each command works the same on either store.
  */
 import { fileSnapshots, initLog, jsonlStore, type SnapshotStore, type JsonlStoreOptions, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
-import { isPostgresUrl, LocationError, LogExistsError, postgresStore, PostgresUnavailableError } from "@tertial/store-postgres";
+import { LogExistsError, PostgresUnavailableError } from "@tertial/store-postgres/errors";
+import { isPostgresUrl, LocationError, parsePostgresLocation } from "@tertial/store-postgres/location";
+import type { PostgresStore } from "@tertial/store-postgres";
 import { EXIT, type ExitCode } from "./command.js";
 
 /** One stored event as its raw text with its place, or why it cannot be read. */
@@ -69,53 +71,63 @@ const openFile = (path: string, options: OpenOptions): OpenedLog => ({
   },
 });
 
+// node-postgres and the database store load only when a command is given a database: a file log's command starts without them.
+const databaseStore = (url: string, options: OpenOptions): (() => Promise<PostgresStore>) => {
+  let store: Promise<PostgresStore> | undefined;
+  return () =>
+    (store ??= import("@tertial/store-postgres").then(({ postgresStore }) => postgresStore({ location: url, catalog: options.catalog, ...(options.clock === undefined ? {} : { clock: options.clock }) })));
+};
+
+/** The events of a database log's generator, once the store is loaded and the log is known to exist. */
+const afterOpening = <T>(open: () => Promise<PostgresStore>, events: (store: PostgresStore) => AsyncIterable<T>): AsyncIterable<T> =>
+  (async function* () {
+    yield* events(await open());
+  })();
+
+/** A database log's snapshots, through the store once it is loaded. */
+const lazySnapshots = (load: () => Promise<PostgresStore>, onIgnored: (file: string, problem: string) => void): SnapshotStore => {
+  let snapshots: SnapshotStore | undefined;
+  const opened = async (): Promise<SnapshotStore> => (snapshots ??= (await load()).snapshots(onIgnored));
+  return {
+    nearest: async (plan, cutoffMs) => (await opened()).nearest(plan, cutoffMs),
+    save: async (snapshot) => (await opened()).save(snapshot),
+  };
+};
+
 const openDatabase = (url: string, options: OpenOptions): OpenedLog => {
-  const store = postgresStore({ location: url, catalog: options.catalog, ...(options.clock === undefined ? {} : { clock: options.clock }) });
-  const name = store.location.display;
+  // Parsed now, so a bad URL is a usage error before anything loads.
+  const name = parsePostgresLocation(url).display;
+  const load = databaseStore(url, options);
   // A file that is not there fails to open; a database log that is not there must fail as clearly, not read as empty.
-  const ensureExists = async (): Promise<void> => {
+  const existing = async (): Promise<PostgresStore> => {
+    const store = await load();
     if (!(await store.exists())) throw new MissingLogError(`${name}: no such log (create it with tertial init)`);
+    return store;
   };
   const checked: EventStore = {
-    append: store.append,
-    head: async () => {
-      await ensureExists();
-      return store.head();
-    },
-    read: (readOptions) =>
-      (async function* () {
-        await ensureExists();
-        yield* store.read(readOptions);
-      })(),
-    readKnownAt: (knownAt) => {
-      const events = store.readKnownAt(knownAt);
-      return (async function* () {
-        await ensureExists();
-        yield* events;
-      })();
-    },
+    append: async (drafts, appendOptions) => (await load()).append(drafts, appendOptions),
+    head: async () => (await existing()).head(),
+    read: (readOptions) => afterOpening(existing, (store) => store.read(readOptions)),
+    readKnownAt: (knownAt) => afterOpening(existing, (store) => store.readKnownAt(knownAt)),
   };
   return {
     name,
     store: checked,
-    snapshots: (onIgnored) => store.snapshots(onIgnored),
-    exists: store.exists,
+    snapshots: (onIgnored) => lazySnapshots(load, onIgnored),
+    exists: async () => (await load()).exists(),
     create: async () => {
       try {
-        await store.create();
+        await (await load()).create();
       } catch (error) {
         if (error instanceof LogExistsError) throw new LogAlreadyExistsError(error.message);
         throw error;
       }
     },
-    verify: async (catalog) => {
-      await ensureExists();
-      return store.verify(catalog);
-    },
-    lines: async function* () {
-      await ensureExists();
-      for await (const row of store.rows()) yield { number: row.seq + 1, text: row.body, terminated: true, parsed: parseStoredLine(name, row.body, row.seq + 1, true) };
-    },
+    verify: async (catalog) => (await existing()).verify(catalog),
+    lines: () =>
+      afterOpening(existing, async function* (store) {
+        for await (const row of store.rows()) yield { number: row.seq + 1, text: row.body, terminated: true, parsed: parseStoredLine(name, row.body, row.seq + 1, true) };
+      }),
   };
 };
 

@@ -24,6 +24,7 @@ import {
 } from "@tertial/core";
 import { forgetAppendCore, idsNamedBy, loadAppendCore, lookUpIds, saveAppendCore } from "./append-state.js";
 import { insertEvents } from "./insert.js";
+import { LogExistsError, PostgresUnavailableError } from "./errors.js";
 import { parsePostgresLocation, type PostgresLocation } from "./location.js";
 import { headOf, readEvents, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
 import { LOG_LOCK_SQL, migrate } from "./schema.js";
@@ -63,10 +64,7 @@ export interface PostgresStore extends EventStore {
   readonly close: () => Promise<void>;
 }
 
-export class LogExistsError extends Error {}
-
-/** The server could not be reached or refused us: a connection problem, not a bug. */
-export class PostgresUnavailableError extends Error {}
+export { LogExistsError, PostgresUnavailableError } from "./errors.js";
 
 const conflict = (ref: LogRef, expected: number, found: number): AppendOutcome => ({
   ok: false,

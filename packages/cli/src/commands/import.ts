@@ -1,5 +1,4 @@
 import { jsonlStore, verifyLog } from "@tertial/core";
-import { postgresStore } from "@tertial/store-postgres";
 import { EXIT, UsageError, type Command } from "../command.js";
 import { printIssues } from "../output.js";
 import { isPostgresUrl } from "../store-location.js";
@@ -24,6 +23,7 @@ export const importCommand: Command = {
       io.stderr(`${source}: FAILED verify: ${checked.issues.length} problem(s); nothing imported\n`);
       return EXIT.tampered;
     }
+    const { postgresStore } = await import("@tertial/store-postgres");
     const store = postgresStore({ location: target, catalog });
     try {
       // The events go in as they are, not re-appended: recorded times, seq and hashes stay the file's.
