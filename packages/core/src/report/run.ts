@@ -11,6 +11,7 @@ import { reportPeriod } from "./builders/kinds.js";
 import { isSlideDocument } from "./document/document.js";
 import { generateSlides } from "./slides/run.js";
 import { TextComparisons } from "./text-comparisons.js";
+import { comparisonsNamed } from "./builders/inline-figures.js";
 
 export class ReportError extends Error {}
 
@@ -33,7 +34,7 @@ export interface ReportOptions {
  * Builds a report from a log: replays the projections the house structure reads (those the
  * catalog has) in one pass, as known at the cut-off, then assembles the document. When the texts
  * name figures for a comparison period that pass did not fold, a second pass folds just those
- * projections for just those periods (without snapshots) and the document is built again.
+ * projections for just those periods (without snapshots) before the document is built.
  */
 export const generateReport = async (source: EventSource, catalog: Catalog, options: ReportOptions): Promise<BuiltReport> => {
   const resolved = reportPeriod(options.kind, options.period);
@@ -52,6 +53,16 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
     period: { name: resolved.period.name, start: resolved.period.start, end: resolved.period.end },
     generatedBy: options.generatedBy,
   };
+  // The texts are events folded in the pass above: only now is it known which comparisons they name.
+  const foldComparisons = async (named: readonly ReportProjectionNeed[]): Promise<boolean> => {
+    const wanted = named.filter((need) => known(need) && !replayed.results.has(need.projection, need.period));
+    if (wanted.length === 0) return false;
+    // The same source and cut-off; snapshots hold the report's own folds, so this short pass reads the log from its start.
+    const compared = await replayMany(source, catalog, wanted, replayOptions);
+    for (const { projection, period } of wanted) replayed.results.set(projection, period, compared.results.get(projection, period));
+    return true;
+  };
+  await foldComparisons(comparisonsNamed(replayed.results));
   const build = (textComparisons: TextComparisons): BuiltReport =>
     buildReportDocument({
       context: { kind: options.kind, period: resolved.period, results: replayed.results, textComparisons },
@@ -61,10 +72,6 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
     });
   const asked = new TextComparisons(replayed.results);
   const built = build(asked);
-  const comparisons = asked.notFolded.filter(known);
-  if (comparisons.length === 0) return built;
-  // The same cut-off and source; snapshots hold the report's own folds, so this short pass reads the log from its start.
-  const compared = await replayMany(source, catalog, comparisons, replayOptions);
-  for (const { projection, period } of comparisons) replayed.results.set(projection, period, compared.results.get(projection, period));
-  return build(new TextComparisons(replayed.results));
+  // A text the scan does not know (a house's own builder's) named a comparison not folded: fold it and build once more.
+  return (await foldComparisons(asked.notFolded)) ? build(new TextComparisons(replayed.results)) : built;
 };

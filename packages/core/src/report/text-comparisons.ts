@@ -5,9 +5,9 @@ import type { ReportProjectionNeed, ReportResults } from "./replay-many.js";
 
 /**
  * The comparison periods the report's texts name (`compare=previous-year`), read from the results
- * folded so far; what was not folded is noted, so the runner can fold just that and build again.
- * The texts are events of the same log, so the fold plan cannot know them beforehand; a report
- * whose texts name no comparison notes nothing and is built once.
+ * folded so far. The runner folds beforehand what `comparisonsNamed` finds in the texts it knows;
+ * a text it does not know (a builder's of its own) is noted here when built, so the runner can
+ * fold what it named and build once more rather than print a figure the facts give as missing.
  */
 const NONE: readonly ReportProjectionNeed[] = [];
 

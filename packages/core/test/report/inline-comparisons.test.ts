@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { coursesProjection, defaultCatalog, generateReport, memoryStore, parsePeriod, replayMany, reportFiguresOf, type EventDraft, type EventSource, type Period, type ReportBlock, type ReportDocument, type ReportSection } from "../../src/index.js";
+import { coursesProjection, defaultCatalog, defaultHouse, defineSection, placed, type ReportHouse, generateReport, memoryStore, parsePeriod, replayMany, reportFiguresOf, type EventDraft, type EventSource, type Period, type ReportBlock, type ReportDocument, type ReportSection } from "../../src/index.js";
 import { inlineFigureProblems, MISSING_FIGURE_TEXT, parseInlineFigure } from "../../src/domains/narrative/inline-figures.js";
+import { comparisonsNamed, resolveInlineFigures } from "../../src/report/builders/inline-figures.js";
+import { metricDescriptionsProjection } from "../../src/report/builders/metric-descriptions.js";
+import { narrativeProjection, type NarrativeEntry } from "../../src/domains/narrative/narrative.js";
+import { ReportResults } from "../../src/report/replay-many.js";
 import { fjallbygdenLog } from "../fixtures/fjallbygden.js";
 
 const INTERIM = parsePeriod("2020-T1..T2") as Period;
@@ -119,6 +123,50 @@ describe("a placeholder naming a comparison period", () => {
     expect(compared.reads()).toBe(2 * onePass);
     // The second pass changes no provenance: the footer counts the log as the first pass read it.
     expect(document.provenance.eventCount).toBe(3);
+  });
+});
+
+describe("the texts' comparisons, found before the report is built", () => {
+  // Branded ids and dates, as the codec gives them.
+  const entry = (narrativeId: string, markdown: string): NarrativeEntry => ({ narrativeId, kind: "analysis", from: "2020-01-01", to: "2020-08-31", section: "6.2", markdown, eventId: `narrative-${narrativeId}` }) as unknown as NarrativeEntry;
+  const resultsOf = (narratives: readonly string[], description?: string): ReportResults => {
+    const results = new ReportResults().set(narrativeProjection, "report", { period: INTERIM.name, entries: narratives.map((markdown, index) => entry(`n${index}`, markdown)), bySection: {} });
+    return description === undefined ? results : results.set(metricDescriptionsProjection, "report", { byMetric: { kurser: { from: "2020-01-01", to: "2020-06-30", markdown: description, eventId: "described" } } });
+  };
+
+  it("are each projection and period a narrative or a metric's description names, once, and none when no text names one", () => {
+    expect(comparisonsNamed(resultsOf(["{{courses.cancelled}} och {{courses.held compare=same-period-last-year}}.", "{{courses.participants compare=same-period-last-year}}"], "Mot {{courses.cancelled compare=previous-year}} och {{staffing.fte asOf=2019-12-31 compare=previous-tertial}}."))).toEqual([
+      { projection: coursesProjection, period: "same-period-last-year" },
+      { projection: coursesProjection, period: "previous-year" },
+      { projection: defaultCatalog.figure("staffing.fte")?.projection, period: "previous-tertial" },
+    ]);
+    expect(comparisonsNamed(resultsOf(["{{courses.cancelled}} ställdes in.", "compare= som ord, inte i en platshållare"]))).toEqual([]);
+    // A malformed or unknown placeholder names nothing to fold: it prints as missing.
+    expect(comparisonsNamed(resultsOf(["{{courses.cancelled compare=förra}} {{courses.nothing compare=previous-year}}"]))).toEqual([]);
+  });
+});
+
+/** A house with a builder of its own whose text is no event the report's scan of the texts knows. */
+const houseWithOwnText = (markdown: string): ReportHouse => ({
+  ...defaultHouse,
+  builders: [
+    ...defaultHouse.builders,
+    defineSection({ name: "own-text", build: (context) => {
+      const { markdown: resolved, figures } = resolveInlineFigures(context, "egen", markdown);
+      return placed("narrative:egen", "9.9", "Egen text", [{ kind: "paragraph", markdown: resolved, figures }]);
+    } }),
+  ],
+});
+
+describe("a text a house's own builder resolves", () => {
+  it("still gets its comparison: noted when built, folded, and the document built once more", async () => {
+    const plain = await storeOf([...COURSES, narrative("installda", "{{courses.cancelled}} ställdes in.")]);
+    const alone = countingSource(plain);
+    await replayMany(alone.source, defaultCatalog, [{ projection: coursesProjection, period: "report" }], { period: INTERIM });
+    const counted = countingSource(plain);
+    const { document } = await generateReport(counted.source, defaultCatalog, { kind: "delarsrapport", period: INTERIM, generatedBy: "test", house: houseWithOwnText("Hela 2019: {{courses.cancelled compare=previous-year suffix=nej}}.") });
+    expect(paragraphWith(document, "Hela 2019")?.markdown).toBe("Hela 2019: 9†.");
+    expect(counted.reads()).toBe(2 * alone.reads());
   });
 });
 

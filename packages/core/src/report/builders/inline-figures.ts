@@ -7,7 +7,10 @@ import type { FigureSource, ResultReader } from "../../reconciliation/figure-sou
 import { basisMark } from "../document/basis.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { reportFigureKey } from "./cells.js";
-import { resultOf, type ReportBuildContext } from "./context.js";
+import { resultOf, type ReportBuildContext, type ReportResultReader } from "./context.js";
+import { narrativeProjection } from "../../domains/narrative/narrative.js";
+import { activitiesProjection } from "../../domains/activities/activities.js";
+import { metricDescriptionsProjection } from "./metric-descriptions.js";
 import { comparisonPeriod } from "../../time/period.js";
 
 /** The figures a narrative may name: every figure of the built-in domains. */
@@ -68,4 +71,39 @@ export const resolveInlineFigures = (context: ReportBuildContext, narrativeId: s
     return `${figure.text}${basisMark(figure)}`;
   });
   return { markdown: resolved, figures };
+};
+
+const NONE: readonly ReportProjectionNeed[] = [];
+
+/** Calls `visit` with every text whose placeholders the builders resolve: narratives (footnotes too), metrics' descriptions, activities' status texts. */
+const eachText = (results: ReportResultReader, visit: (markdown: string) => void): void => {
+  for (const entry of results.get(narrativeProjection)?.entries ?? []) visit(entry.markdown);
+  for (const described of Object.values(results.get(metricDescriptionsProjection)?.byMetric ?? {})) visit(described.markdown);
+  for (const activity of results.get(activitiesProjection)?.activities ?? []) if (activity.comment !== null) visit(activity.comment);
+};
+
+/** What a placeholder naming a comparison asks the report to fold; undefined for one of the report period (or one that prints as missing anyway). */
+const comparisonNeedOf = (key: string, options: string): ReportProjectionNeed | undefined => {
+  const ref = parseInlineFigure(key, options);
+  if (typeof ref === "string" || ref.compare === undefined) return undefined;
+  const source = byKey.get(ref.key);
+  return source === undefined ? undefined : { projection: source.projection, period: ref.compare };
+};
+
+/**
+ * The projections and comparison periods the report period's texts name (`compare=previous-year`),
+ * read from the first pass's results; none, with no regular expression run, when no text says
+ * "compare=". The runner folds those not folded yet before it builds.
+ */
+export const comparisonsNamed = (results: ReportResultReader): readonly ReportProjectionNeed[] => {
+  let named: ReportProjectionNeed[] | undefined;
+  eachText(results, (markdown) => {
+    if (!markdown.includes("compare=")) return;
+    for (const match of markdown.matchAll(INLINE_FIGURE)) {
+      const need = comparisonNeedOf(match[1] ?? "", match[2] ?? "");
+      if (need === undefined || named?.some((known) => known.projection === need.projection && known.period === need.period) === true) continue;
+      (named ??= []).push(need);
+    }
+  });
+  return named ?? NONE;
 };
