@@ -27,6 +27,10 @@ export class ReportResults {
   get<R>(projection: ProjectionOf<R>, period: ReportPeriodChoice = "report"): R | undefined {
     return this.byPeriod.get(period)?.get(projection);
   }
+
+  has(projection: AnyProjection, period: ReportPeriodChoice): boolean {
+    return this.byPeriod.get(period)?.has(projection) === true;
+  }
 }
 
 export interface Running {

@@ -10,6 +10,8 @@ import { planHouse } from "./plan/house.js";
 import { reportPeriod } from "./builders/kinds.js";
 import { isSlideDocument } from "./document/document.js";
 import { generateSlides } from "./slides/run.js";
+import { TextComparisons } from "./text-comparisons.js";
+import { comparisonsNamed } from "./builders/inline-figures.js";
 
 export class ReportError extends Error {}
 
@@ -30,16 +32,20 @@ export interface ReportOptions {
 
 /**
  * Builds a report from a log: replays the projections the house structure reads (those the
- * catalog has) in one pass, as known at the cut-off, then assembles the document.
+ * catalog has) in one pass, as known at the cut-off, then assembles the document. When the texts
+ * name figures for a comparison period that pass did not fold, a second pass folds just those
+ * projections for just those periods (without snapshots) before the document is built.
  */
 export const generateReport = async (source: EventSource, catalog: Catalog, options: ReportOptions): Promise<BuiltReport> => {
   const resolved = reportPeriod(options.kind, options.period);
   if (!resolved.ok) throw new ReportError(resolved.message);
   if (isSlideDocument(options)) return generateSlides(source, catalog, { ...options, period: resolved.period });
   const house = options.house ?? (options.kind === "verksamhetsplan" ? planHouse : defaultHouse);
+  const known = (need: ReportProjectionNeed): boolean => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined;
   // A domain projection the catalog lacks is not replayed: its sections say nothing rather than fold events the catalog cannot decode.
-  const needs: ReportProjectionNeed[] = houseNeeds(house).filter((need) => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined);
-  const replayed = await replayMany(source, catalog, needs, { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }), ...(options.snapshots === undefined ? {} : { snapshots: options.snapshots }) });
+  const needs: ReportProjectionNeed[] = houseNeeds(house).filter(known);
+  const replayOptions = { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
+  const replayed = await replayMany(source, catalog, needs, { ...replayOptions, ...(options.snapshots === undefined ? {} : { snapshots: options.snapshots }) });
   const provenance: ReportProvenance = {
     logHash: replayed.head.hash,
     eventCount: replayed.events,
@@ -47,10 +53,25 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
     period: { name: resolved.period.name, start: resolved.period.start, end: resolved.period.end },
     generatedBy: options.generatedBy,
   };
-  return buildReportDocument({
-    context: { kind: options.kind, period: resolved.period, results: replayed.results },
-    provenance,
-    house,
-    ...(options.organisation === undefined ? {} : { organisation: options.organisation }),
-  });
+  // The texts are events folded in the pass above: only now is it known which comparisons they name.
+  const foldComparisons = async (named: readonly ReportProjectionNeed[]): Promise<boolean> => {
+    const wanted = named.filter((need) => known(need) && !replayed.results.has(need.projection, need.period));
+    if (wanted.length === 0) return false;
+    // The same source and cut-off; snapshots hold the report's own folds, so this short pass reads the log from its start.
+    const compared = await replayMany(source, catalog, wanted, replayOptions);
+    for (const { projection, period } of wanted) replayed.results.set(projection, period, compared.results.get(projection, period));
+    return true;
+  };
+  await foldComparisons(comparisonsNamed(replayed.results));
+  const build = (textComparisons: TextComparisons): BuiltReport =>
+    buildReportDocument({
+      context: { kind: options.kind, period: resolved.period, results: replayed.results, textComparisons },
+      provenance,
+      house,
+      ...(options.organisation === undefined ? {} : { organisation: options.organisation }),
+    });
+  const asked = new TextComparisons(replayed.results);
+  const built = build(asked);
+  // A text the scan does not know (a house's own builder's) named a comparison not folded: fold it and build once more.
+  return (await foldComparisons(asked.notFolded)) ? build(new TextComparisons(replayed.results)) : built;
 };

@@ -19,7 +19,7 @@ export const ThreeK = oneOf("ThreeK", THREE_K);
 export const NarrativeWritten = defineEvent({
   type: "narrative.written",
   description:
-    "A piece of authored text in Markdown (analysis, highlight, example, outlook, footnote, or a recorded zero `none-recorded`: nothing of a kind this period) for a period (from..to) and a report section, optionally bound to a goal and area, tagged with the 3 K and focus areas. Rendered later by markdown-it. A figure written as `{{figure.key param=value unit=… decimals=… suffix=nej sign=nej words=en}}` is computed from the facts when the report is built, never typed in. A footnote's `title` ends in \"fotnot <mark>\"; with `areaId` the mark stands on that area's row, with \"kolumn <heading>, fotnot <mark>\" on that column's heading.",
+    "A piece of authored text in Markdown (analysis, highlight, example, outlook, footnote, or a recorded zero `none-recorded`: nothing of a kind this period) for a period (from..to) and a report section, optionally bound to a goal and area, tagged with the 3 K and focus areas. Rendered later by markdown-it. A figure written as `{{figure.key param=value unit=… decimals=… suffix=nej sign=nej words=en}}` is computed from the facts when the report is built, never typed in; for the report's period, or with `compare=previous-year` (`same-period-last-year`, `previous-tertial`) for that period relative to it. A footnote's `title` ends in \"fotnot <mark>\"; with `areaId` the mark stands on that area's row, with \"kolumn <heading>, fotnot <mark>\" on that column's heading.",
   data: strictObject(
     "NarrativeWritten",
     { narrativeId: Id, kind: NarrativeKind, from: IsoDateC, to: IsoDateC, section: NonEmptyString, markdown: NonEmptyString },

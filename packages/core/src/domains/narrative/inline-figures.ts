@@ -1,4 +1,5 @@
 import { isUnitId, type UnitId } from "../../numbers/units.js";
+import type { Comparison } from "../../time/period.js";
 import { isNumberWordStyle, NUMBER_WORD_STYLES, type NumberWordStyle } from "./number-words.js";
 
 
@@ -9,8 +10,10 @@ import { isNumberWordStyle, NUMBER_WORD_STYLES, type NumberWordStyle } from "./n
  * prints it with the house formatter and keeps it beside the paragraph, so prose figures are
  * audited, diffed and traced like table cells. `unit`, `decimals`, `suffix=nej`, `sign=nej` (the
  * size without its sign: "ett underskott på 547 tkr") and `words=en|ett|En|Ett` (a whole number up
- * to twenty in words, "tre", "Nio") choose only how it is printed; every other name is a parameter
- * of the figure.
+ * to twenty in words, "tre", "Nio") choose only how it is printed. `compare=previous-year` (or
+ * `same-period-last-year`, `previous-tertial`) computes the figure for that period relative to the
+ * report's, so next year's text needs no change ("9 under hela 2019" in the 2020 report). Every other
+ * name is a parameter of the figure.
  */
 export const INLINE_FIGURE = /\{\{\s*([a-z][a-z0-9-]*(?:\.[a-z0-9-]+)+)((?:\s+[a-zA-Z][a-zA-Z0-9-]*=(?:"[^"]*"|[^\s"}]+))*)\s*\}\}/g;
 
@@ -18,6 +21,11 @@ const OPTION = /([a-zA-Z][a-zA-Z0-9-]*)=(?:"([^"]*)"|([^\s"}]+))/g;
 
 /** What a narrative prints when the facts do not give a figure it names: a blank, said in words, never a zero. */
 export const MISSING_FIGURE_TEXT = "(uppgift saknas)";
+
+/** The comparison periods a text may name, every kind of `Comparison` (the record keeps the list complete). */
+const TEXT_COMPARISONS: Readonly<Record<Comparison, true>> = { "same-period-last-year": true, "previous-year": true, "previous-tertial": true };
+
+const isComparison = (value: string): value is Comparison => Object.hasOwn(TEXT_COMPARISONS, value);
 
 export interface InlineFigureRef {
   readonly key: string;
@@ -27,6 +35,8 @@ export interface InlineFigureRef {
   readonly suffix: boolean;
   readonly signed: boolean;
   readonly words: NumberWordStyle | undefined;
+  /** The period the figure is for, relative to the report's; undefined: the report's own. */
+  readonly compare: Comparison | undefined;
 }
 
 /** A placeholder's figure, parameters and print options; a problem in words when an option is malformed. */
@@ -37,6 +47,7 @@ export const parseInlineFigure = (key: string, optionText: string): InlineFigure
   let suffix = true;
   let signed = true;
   let words: NumberWordStyle | undefined;
+  let compare: Comparison | undefined;
   for (const match of optionText.matchAll(OPTION)) {
     const name = match[1] ?? "";
     const value = match[2] ?? match[3] ?? "";
@@ -55,9 +66,12 @@ export const parseInlineFigure = (key: string, optionText: string): InlineFigure
     } else if (name === "words") {
       if (!isNumberWordStyle(value)) return `words must be one of ${NUMBER_WORD_STYLES.join(", ")} in {{${key} …}}, not "${value}"`;
       words = value;
+    } else if (name === "compare") {
+      if (!isComparison(value)) return `compare must be one of ${Object.keys(TEXT_COMPARISONS).join(", ")} in {{${key} …}}, not "${value}"`;
+      compare = value;
     } else params[name] = value;
   }
-  return { key, params, unit, decimals, suffix, signed, words };
+  return { key, params, unit, decimals, suffix, signed, words, compare };
 };
 
 /** Every placeholder of a narrative, or the problems with them (for the narrative rule). */

@@ -1,6 +1,6 @@
 import type { AnyProjection, ProjectionOf } from "../../projection/projection.js";
 import type { ComputedFigure, FigureDefinition, FigureParams, FigureSource } from "../../reconciliation/figure-source.js";
-import type { Period } from "../../time/period.js";
+import type { Comparison, Period } from "../../time/period.js";
 import type { ReportBlock, ReportDocument } from "../document/index.js";
 import type { ReportPeriodChoice, ReportProjectionNeed } from "../replay-many.js";
 import type { FactBasis } from "./fact-basis.js";
@@ -10,6 +10,15 @@ export interface ReportResultReader {
   readonly get: <R>(projection: ProjectionOf<R>, period?: ReportPeriodChoice) => R | undefined;
 }
 
+/**
+ * Results for a comparison period that a text names (`{{courses.cancelled compare=previous-year}}`).
+ * Apart from `results`: no builder can declare what its texts will name, since the texts are events
+ * folded in the same pass; the runner folds what was asked here after that pass, then builds again.
+ */
+export interface TextComparisonReader {
+  readonly get: <R>(projection: ProjectionOf<R>, comparison: Comparison) => R | undefined;
+}
+
 export interface ReportBuildContext {
   readonly kind: ReportDocument["kind"];
   /** The cumulative report period (1 January to the report's end). */
@@ -17,6 +26,8 @@ export interface ReportBuildContext {
   readonly results: ReportResultReader;
   /** How the facts behind a figure's evidence were obtained; the house sets it from the log, so every defined figure carries its basis. */
   readonly basisOf?: (evidence: readonly string[]) => FactBasis;
+  /** Where a text's figures for a comparison period are read; without it they print as missing. */
+  readonly textComparisons?: TextComparisonReader;
 }
 
 /** Which events each figure rests on, by figure-key prefix, when the projection says. */

@@ -3,11 +3,15 @@ import { INLINE_FIGURE, MISSING_FIGURE_TEXT, parseInlineFigure, type InlineFigur
 import { toDecimalString } from "../../numbers/decimal.js";
 import { numberWord } from "../../domains/narrative/number-words.js";
 import type { ReportProjectionNeed } from "../replay-many.js";
-import type { FigureSource } from "../../reconciliation/figure-source.js";
+import type { FigureSource, ResultReader } from "../../reconciliation/figure-source.js";
 import { basisMark } from "../document/basis.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { reportFigureKey } from "./cells.js";
-import { resultOf, type ReportBuildContext } from "./context.js";
+import { resultOf, type ReportBuildContext, type ReportResultReader } from "./context.js";
+import { narrativeProjection } from "../../domains/narrative/narrative.js";
+import { activitiesProjection } from "../../domains/activities/activities.js";
+import { metricDescriptionsProjection } from "./metric-descriptions.js";
+import { comparisonPeriod } from "../../time/period.js";
 
 /** The figures a narrative may name: every figure of the built-in domains. */
 export const INLINE_FIGURE_SOURCES: readonly FigureSource[] = builtInModules.flatMap((module) => module.figures ?? []);
@@ -21,15 +25,26 @@ export const INLINE_FIGURE_READS: readonly ReportProjectionNeed[] = [...new Set(
 
 const byKey = new Map(INLINE_FIGURE_SOURCES.map((source) => [source.key, source]));
 
-/** One placeholder computed for the report period; null when the figure is unknown or the facts say nothing. */
-const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, reportKey: string): ReportFigure | null => {
+/** The results a placeholder is computed from: the report period's, or those of the comparison period it names. */
+const readerOf = (context: ReportBuildContext, ref: InlineFigureRef): ResultReader => {
+  const { compare } = ref;
+  if (compare === undefined) return (projection) => resultOf(context, projection);
+  return (projection) => context.textComparisons?.get(projection, compare);
+};
+
+/** One placeholder computed for the report period or the comparison period it names; null when the figure is unknown or the facts say nothing. */
+const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, narrativeKey: string): ReportFigure | null => {
   const source = byKey.get(ref.key);
   if (source === undefined || source.unknownParams(ref.params).length > 0) return null;
-  const computed = source.evaluate((projection) => resultOf(context, projection), ref.params);
+  const computed = source.evaluate(readerOf(context, ref), ref.params);
   if (computed === undefined) return null;
+  const period = ref.compare === undefined ? context.period : comparisonPeriod(context.period, ref.compare);
+  // The narrative and the placeholder's place in it keep the key apart from a table cell of the same figure.
+  const reportKey = reportFigureKey(ref.key, period.name, { ...ref.params, narrative: narrativeKey });
   const unit = ref.unit ?? source.unit;
   const rounding = ref.decimals === undefined ? undefined : { decimals: ref.decimals, mode: "half-up" as const };
-  const definition = { key: source.key, params: source.canonicalParams(ref.params), period: context.period.name };
+  // The period the figure is for, by its own name ("2019"): the audit and the coverage walk match it by key, parameters and period.
+  const definition = { key: source.key, params: source.canonicalParams(ref.params), period: period.name };
   const shown = ref.signed ? computed.exact : computed.exact.abs();
   const formatted = reportFigure(reportKey, shown, unit, { withSuffix: ref.suffix, ...(rounding === undefined ? {} : { rounding }) }, definition);
   // The exact value keeps its sign and the words their number: the text only is the prose's.
@@ -39,8 +54,8 @@ const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, report
 };
 
 /**
- * A narrative's Markdown with its figures computed: each placeholder replaced by the printed
- * figure (with its provenance mark when its facts are not all recorded), and the figures in the
+ * A narrative's Markdown with its figures computed (each for the report period, or for the
+ * comparison period it names): each placeholder replaced by the printed figure (with its provenance mark when its facts are not all recorded), and the figures in the
  * order they stand. A figure the facts do not give is printed as "(uppgift saknas)".
  */
 export const resolveInlineFigures = (context: ReportBuildContext, narrativeId: string, markdown: string): { readonly markdown: string; readonly figures: ReportFigure[] } => {
@@ -50,11 +65,45 @@ export const resolveInlineFigures = (context: ReportBuildContext, narrativeId: s
     ordinal += 1;
     const ref = parseInlineFigure(key, options);
     if (typeof ref === "string") return MISSING_FIGURE_TEXT;
-    // The narrative and the placeholder's place in it keep the key apart from a table cell of the same figure.
-    const figure = computeInline(context, ref, reportFigureKey(ref.key, context.period.name, { ...ref.params, narrative: `${narrativeId}.${ordinal}` }));
+    const figure = computeInline(context, ref, `${narrativeId}.${ordinal}`);
     if (figure === null) return MISSING_FIGURE_TEXT;
     figures.push(figure);
     return `${figure.text}${basisMark(figure)}`;
   });
   return { markdown: resolved, figures };
+};
+
+const NONE: readonly ReportProjectionNeed[] = [];
+
+/** Calls `visit` with every text whose placeholders the builders resolve: narratives (footnotes too), metrics' descriptions, activities' status texts. */
+const eachText = (results: ReportResultReader, visit: (markdown: string) => void): void => {
+  for (const entry of results.get(narrativeProjection)?.entries ?? []) visit(entry.markdown);
+  for (const described of Object.values(results.get(metricDescriptionsProjection)?.byMetric ?? {})) visit(described.markdown);
+  for (const activity of results.get(activitiesProjection)?.activities ?? []) if (activity.comment !== null) visit(activity.comment);
+};
+
+/** What a placeholder naming a comparison asks the report to fold; undefined for one of the report period (or one that prints as missing anyway). */
+const comparisonNeedOf = (key: string, options: string): ReportProjectionNeed | undefined => {
+  const ref = parseInlineFigure(key, options);
+  if (typeof ref === "string" || ref.compare === undefined) return undefined;
+  const source = byKey.get(ref.key);
+  return source === undefined ? undefined : { projection: source.projection, period: ref.compare };
+};
+
+/**
+ * The projections and comparison periods the report period's texts name (`compare=previous-year`),
+ * read from the first pass's results; none, with no regular expression run, when no text says
+ * "compare=". The runner folds those not folded yet before it builds.
+ */
+export const comparisonsNamed = (results: ReportResultReader): readonly ReportProjectionNeed[] => {
+  let named: ReportProjectionNeed[] | undefined;
+  eachText(results, (markdown) => {
+    if (!markdown.includes("compare=")) return;
+    for (const match of markdown.matchAll(INLINE_FIGURE)) {
+      const need = comparisonNeedOf(match[1] ?? "", match[2] ?? "");
+      if (need === undefined || named?.some((known) => known.projection === need.projection && known.period === need.period) === true) continue;
+      (named ??= []).push(need);
+    }
+  });
+  return named ?? NONE;
 };
