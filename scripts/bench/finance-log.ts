@@ -5,6 +5,7 @@
  * in the temp dir by size and generator version, since a 1 000 000-event log takes a while.
  * With `stated`, every 20th bulk event is a stated figure instead (for the audit's memory).
  */
+import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -100,7 +101,9 @@ export interface GeneratedLog {
 /** The cached log of `count` events (and its journal), generated when missing. */
 export const financeLog = async (count: number, options: { readonly stated?: boolean } = {}): Promise<GeneratedLog> => {
   const stated = options.stated === true;
-  const base = join(CACHE, `finance-${count}${stated ? "-stated" : ""}-${GENERATOR}`);
+  // The example's own lines come first, so a changed example is a new log, never a stale cached one.
+  const example = createHash("sha256").update(await readFile(EXAMPLE)).digest("hex").slice(0, 12);
+  const base = join(CACHE, `finance-${count}${stated ? "-stated" : ""}-${GENERATOR}-${example}`);
   const log = `${base}.jsonl`;
   const journal = `${base}.journal`;
   const done = `${base}.done`;

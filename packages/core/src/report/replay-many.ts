@@ -17,6 +17,8 @@ export interface ReportProjectionNeed {
 /** Projection results of one report run, by projection object and period choice. */
 export class ReportResults {
   private readonly byPeriod = new Map<ReportPeriodChoice, ProjectionResults>();
+  // Results made when first read: a view's result can cost more than folding a snapshot's tail, and a report need not read every view it folds for.
+  private readonly pending = new Map<ReportPeriodChoice, Map<AnyProjection, () => unknown>>();
 
   set<R>(projection: ProjectionOf<R>, period: ReportPeriodChoice, result: R): this {
     const results = this.byPeriod.get(period) ?? new ProjectionResults();
@@ -24,12 +26,28 @@ export class ReportResults {
     return this;
   }
 
+  /** A result `make` gives the first time it is read, and never if it is not. */
+  setLazily<R>(projection: ProjectionOf<R>, period: ReportPeriodChoice, make: () => R): this {
+    const pending = this.pending.get(period) ?? new Map<AnyProjection, () => unknown>();
+    this.pending.set(period, pending.set(projection, make));
+    return this;
+  }
+
   get<R>(projection: ProjectionOf<R>, period: ReportPeriodChoice = "report"): R | undefined {
-    return this.byPeriod.get(period)?.get(projection);
+    const known = this.byPeriod.get(period)?.get(projection);
+    if (known !== undefined) return known;
+    const pending = this.pending.get(period);
+    const make = pending?.get(projection);
+    if (make === undefined) return undefined;
+    pending?.delete(projection);
+    // Stored by `setLazily` under this same projection object, whose result type it has.
+    const made = make() as R;
+    this.set(projection, period, made);
+    return made;
   }
 
   has(projection: AnyProjection, period: ReportPeriodChoice): boolean {
-    return this.byPeriod.get(period)?.has(projection) === true;
+    return this.byPeriod.get(period)?.has(projection) === true || this.pending.get(period)?.has(projection) === true;
   }
 }
 
@@ -112,6 +130,6 @@ export const replayMany = async (source: EventSource, catalog: Catalog, needs: r
   for (const need of needs) plan.add(need);
   const folded = await foldWithSnapshots(source, catalog, plan.running, options);
   const results = new ReportResults();
-  for (const { need, result } of plan.wanted) results.set(need.projection, need.period, result());
+  for (const { need, result } of plan.wanted) results.setLazily(need.projection, need.period, result);
   return { results, events: folded.events, folds: plan.running.size, head: folded.head, ...(folded.resumedAt === undefined ? {} : { resumedAt: folded.resumedAt }) };
 };

@@ -34,7 +34,7 @@ export interface ReportOptions {
  * Builds a report from a log: replays the projections the house structure reads (those the
  * catalog has) in one pass, as known at the cut-off, then assembles the document. When the texts
  * name figures for a comparison period that pass did not fold, a second pass folds just those
- * projections for just those periods (without snapshots) before the document is built.
+ * projections for just those periods (from their own snapshots, when taken) before the document is built.
  */
 export const generateReport = async (source: EventSource, catalog: Catalog, options: ReportOptions): Promise<BuiltReport> => {
   const resolved = reportPeriod(options.kind, options.period);
@@ -44,8 +44,14 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
   const known = (need: ReportProjectionNeed): boolean => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined;
   // A domain projection the catalog lacks is not replayed: its sections say nothing rather than fold events the catalog cannot decode.
   const needs: ReportProjectionNeed[] = houseNeeds(house).filter(known);
-  const replayOptions = { period: resolved.period, ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }), ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
-  const replayed = await replayMany(source, catalog, needs, { ...replayOptions, ...(options.snapshots === undefined ? {} : { snapshots: options.snapshots }) });
+  // Both passes resume from snapshots of their own folds (a plan each), and `tertial snapshot` takes both.
+  const replayOptions = {
+    period: resolved.period,
+    ...(options.knownAt === undefined ? {} : { knownAt: options.knownAt }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.snapshots === undefined ? {} : { snapshots: options.snapshots }),
+  };
+  const replayed = await replayMany(source, catalog, needs, replayOptions);
   const provenance: ReportProvenance = {
     logHash: replayed.head.hash,
     eventCount: replayed.events,
@@ -57,7 +63,7 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
   const foldComparisons = async (named: readonly ReportProjectionNeed[]): Promise<boolean> => {
     const wanted = named.filter((need) => known(need) && !replayed.results.has(need.projection, need.period));
     if (wanted.length === 0) return false;
-    // The same source and cut-off; snapshots hold the report's own folds, so this short pass reads the log from its start.
+    // The same source and cut-off, and snapshots of these folds when there are some: without them, this pass reads the log from its start.
     const compared = await replayMany(source, catalog, wanted, replayOptions);
     for (const { projection, period } of wanted) replayed.results.set(projection, period, compared.results.get(projection, period));
     return true;

@@ -3,14 +3,14 @@ import type { Comparison } from "../time/period.js";
 import type { TextComparisonReader } from "./builders/context.js";
 import type { ReportProjectionNeed, ReportResults } from "./replay-many.js";
 
+const NONE: readonly ReportProjectionNeed[] = [];
+
 /**
  * The comparison periods the report's texts name (`compare=previous-year`), read from the results
  * folded so far. The runner folds beforehand what `comparisonsNamed` finds in the texts it knows;
  * a text it does not know (a builder's of its own) is noted here when built, so the runner can
  * fold what it named and build once more rather than print a figure the facts give as missing.
  */
-const NONE: readonly ReportProjectionNeed[] = [];
-
 export class TextComparisons implements TextComparisonReader {
   // Made on the first miss only: a report whose texts name no comparison allocates nothing here.
   private missing: ReportProjectionNeed[] | undefined;
