@@ -76,8 +76,8 @@ export const fundsFigures = [
 /** Tabell 2a and 2b. */
 export const [financeBalance, financeBalanceEarmarked, financeBalanceShare] = fundsFigures;
 
-const outcomeRowFor = (result: OutcomeBySourceResult, row: string | undefined): OutcomeRow | undefined =>
-  row === undefined || row === "areas" || row === "total" ? result.total : result.rows.find((each) => each.row === row);
+const outcomeRowFor = (result: OutcomeBySourceResult, row: string | undefined, rows: readonly OutcomeRow[] = result.rows): OutcomeRow | undefined =>
+  row === undefined || row === "areas" || row === "total" ? result.total : rows.find((each) => each.row === row);
 
 const KNOWN_BASE = "share of the costs with a known financing source only";
 const FINANCED_BASE = "share of the costs financed from outside, those without a known financing source included";
@@ -151,7 +151,7 @@ export const outcomeFigures = [
     unit: "kr",
     example: { row: "ledning-och-stab" },
     compute: (result, params) => {
-      const row = outcomeRowFor(result, params.row);
+      const row = outcomeRowFor(result, params.row, result.internallyFinanced);
       return row === undefined ? undefined : figureOf(row.internal, "costs financed by the organisation's other areas");
     },
   }),

@@ -108,6 +108,8 @@ export interface OutcomeRow extends SourceRow {
 export interface OutcomeBySourceResult {
   readonly period: string;
   readonly rows: readonly OutcomeRow[];
+  /** Every area with costs the organisation's other areas finance, a row of the table or not (the footnote names them all). */
+  readonly internallyFinanced: readonly OutcomeRow[];
   readonly total: OutcomeRow;
   /** (staten + övriga) ÷ the financed costs: the external financing share. */
   readonly externalShare: string | null;
@@ -137,16 +139,19 @@ const outcomeRowOf = (row: string, name: string, lines: readonly LedgerLine[]): 
 const hasFacts = (sum: FactSum): boolean => sum.exact !== null || sum.unknown;
 
 const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceResult => {
-  // A line with no costs financed from outside in the period (an earmarked fund, or an area the others pay for wholly) is no row of a financing table.
-  const areaLines = Object.entries(state.lines).filter(([, line]) => line.line === "area" && hasFacts(outcomeRowOf(line.areaId, "", [line]).financed));
+  // A line with no costs in the period (an earmarked fund, say) is no row of a cost table.
+  const areaLines = Object.entries(state.lines).filter(([, line]) => line.line === "area" && hasFacts(line.outcome));
   const total = outcomeRowOf("areas", "all areas", areaLines.map(([, line]) => line));
   const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
+  const all = areaLines.map(([key, line]) => {
+    const row = outcomeRowOf(key, areaName(state, line.areaId, period), [line]);
+    return { ...row, shareOfTotal: shareText(row.financed, total.financed) };
+  });
   return {
     period: period.name,
-    rows: areaLines.map(([key, line]) => {
-      const row = outcomeRowOf(key, areaName(state, line.areaId, period), [line]);
-      return { ...row, shareOfTotal: shareText(row.financed, total.financed) };
-    }),
+    // An area the others pay for wholly has nothing financed from outside: no row of the financing table, only its internal part.
+    rows: all.filter((row) => hasFacts(row.financed)),
+    internallyFinanced: all.filter((row) => factValue(row.internal)?.isZero() === false),
     total: { ...total, shareOfTotal: shareText(total.financed, total.financed) },
     externalShare: shareText(external, total.financed),
   };

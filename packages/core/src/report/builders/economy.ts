@@ -156,8 +156,8 @@ const withMark = (label: string, mark: string | null): string => (mark === null 
  * financing table leaves them out, so the reader learns where the budget table's utfall went.
  */
 const internalFootnote = (context: ReportBuildContext, result: OutcomeBySourceResult, mark: string, key: (column: string, rowId: string) => string): ReportFootnote | null => {
-  const parts = result.rows.flatMap((entry) => {
-    const printed = (known(entry.internal) ?? "0") === "0" ? null : definedFigure(context, financeOutcomeInternal, { row: entry.row }, { key: key("internal", entry.row), unit: "kr" });
+  const parts = result.internallyFinanced.flatMap((entry) => {
+    const printed = definedFigure(context, financeOutcomeInternal, { row: entry.row }, { key: key("internal", entry.row), unit: "kr" });
     return printed === null ? [] : [{ name: entry.name, printed }];
   });
   if (parts.length === 0) return null;
