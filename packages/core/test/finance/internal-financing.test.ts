@@ -82,6 +82,8 @@ describe("the ledger fold and the financing table with internal financing", () =
     const budget = fold<BudgetFollowUpResult>(budgetFollowUpProjection, LEDGER, PERIOD);
     expect(financeOutcome.compute(budget, { row: "stab" })?.exact.toFixed()).toBe("650000");
     expect(financeOutcome.compute(budget, { row: "total" })?.exact.toFixed()).toBe("2250000");
+    // A printed utfall of 400 000 (the financing table's basis) is explained, not just flagged.
+    expect(financeOutcome.compute(budget, { row: "stab" })?.alternatives?.map((each) => each.exact.toFixed())).toEqual(["400000"]);
     const stab = outcomeOf(LEDGER).rows.find((row) => row.row === "stab");
     expect([stab?.total.exact, stab?.internal.exact, stab?.financed.exact, stab?.withSource.exact, stab?.unattributed.exact]).toEqual(["650000", "250000", "400000", "400000", null]);
     expect(figure(financeOutcomeFinanced, LEDGER, { row: "stab" })).toBe("400000");

@@ -83,8 +83,11 @@ const KNOWN_BASE = "share of the costs with a known financing source only";
 const FINANCED_BASE = "share of the costs financed from outside, those without a known financing source included";
 const ALL_COSTS_BASE = "share of all booked costs, those the other areas finance included";
 
-/** The amount as a phrase for a derivation: "2309000 kr". */
-const amountText = (sum: FactSum): string | undefined => factValue(sum)?.toFixed();
+/** A tally's value when it is there and not zero: a part worth naming. */
+const nonZero = (sum: FactSum): Decimal | undefined => {
+  const value = factValue(sum);
+  return value === undefined || value.isZero() ? undefined : value;
+};
 
 const figureAlternative = (sum: FactSum, cause: string): { exact: Decimal; cause: string }[] => {
   const value = factValue(sum);
@@ -93,19 +96,17 @@ const figureAlternative = (sum: FactSum, cause: string): { exact: Decimal; cause
 
 /** The other readings of a financed-cost figure, each only when it gives another amount. */
 const financedAlternatives = (row: OutcomeRow): { exact: Decimal; cause: string }[] => {
-  const internal = amountText(row.internal);
-  const unattributed = factValue(row.unattributed);
+  const internal = nonZero(row.internal);
+  const unattributed = nonZero(row.unattributed);
   return [
-    ...(internal === undefined || internal === "0" ? [] : figureAlternative(row.total, `all the costs booked (utfall), the ${internal} kr the other areas finance counted as well`)),
-    ...(unattributed === undefined || unattributed.isZero() ? [] : figureAlternative(row.withSource, `only the costs with a known financing source; ${unattributed.toFixed()} kr have no source in the facts`)),
+    ...(internal === undefined ? [] : figureAlternative(row.total, `all the costs booked (utfall), the ${internal.toFixed()} kr the other areas finance counted as well`)),
+    ...(unattributed === undefined ? [] : figureAlternative(row.withSource, `only the costs with a known financing source; ${unattributed.toFixed()} kr have no source in the facts`)),
   ];
 };
 
-/** An alternative base for a share only when the organisation's other areas finance part of the costs. */
-const allCostsShare = (part: FactSum, row: OutcomeRow, whole: FactSum): { exact: Decimal; cause: string }[] => {
-  const internal = factValue(row.internal);
-  return internal === undefined || internal.isZero() ? [] : alternativeShare(part, whole, ALL_COSTS_BASE);
-};
+/** The share on the base of all booked costs, as an alternative only where the other areas finance part of `within`'s costs. */
+const allCostsShare = (part: FactSum, within: OutcomeRow, whole: FactSum): { exact: Decimal; cause: string }[] =>
+  nonZero(within.internal) === undefined ? [] : alternativeShare(part, whole, ALL_COSTS_BASE);
 
 /*
  * The financing table's first column ("Utfall per verksamhetsområde") is its own figure, not
@@ -139,8 +140,8 @@ export const outcomeFigures = [
     compute: (result, params) => {
       const row = outcomeRowFor(result, params.row);
       if (row === undefined) return undefined;
-      const internal = amountText(row.internal);
-      const derivation = internal === undefined || internal === "0" ? "costs booked, all financed from outside" : `costs booked less the ${internal} kr the other areas finance`;
+      const internal = nonZero(row.internal);
+      const derivation = internal === undefined ? "costs booked, all financed from outside" : `costs booked less the ${internal.toFixed()} kr the other areas finance`;
       return figureOf(row.financed, derivation, { alternatives: financedAlternatives(row) });
     },
   }),

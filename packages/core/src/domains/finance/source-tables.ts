@@ -91,9 +91,10 @@ export const fundsBySourceProjection = defineView<LedgerState, FundsBySourceResu
 });
 
 /**
- * One row of the financing table; its `shareOfTotal` is of the table's financed costs. `total` is every cost the area booked (its utfall, as the
+ * One row of the financing table. `total` is every cost the area booked (its utfall, as the
  * budget table prints it); the financing table counts `financed`: those costs less the part the
  * organisation's other areas finance (`internal`), which their own costs already hold.
+ * `shareOfTotal` is the row's share of the table's financed costs.
  */
 export interface OutcomeRow extends SourceRow {
   /** Costs financed by the organisation's other areas: eliminated from the financing table. */

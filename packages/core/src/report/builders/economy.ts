@@ -143,7 +143,7 @@ const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, e
   ];
 };
 
-/** Footnote marks in the order a table's notes are written: *, **, ***. */
+/** Footnote marks in the order a table's notes are written: *, ** … for the notes present, null for the others. */
 const marksInOrder = (present: readonly boolean[]): (string | null)[] => {
   let count = 0;
   return present.map((shown) => (shown ? "*".repeat((count += 1)) : null));
@@ -173,7 +173,7 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
   const all = [...result.rows, result.total];
   const sources = sourceColumns(all);
   const unattributed = all.some((entry) => (known(entry.unattributed) ?? "0") !== "0");
-  const internal = (known(result.total.internal) ?? "0") !== "0";
+  const internal = result.internallyFinanced.length > 0;
   const key = (column: string, rowId: string): string => `outcome-by-source.${column}@${result.period}/row=${rowId}`;
   const kr = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "kr" as const, options: { withSuffix: false }, evidence });
   // The first column is the financing table's own figure: the costs financed from outside, not Tabell 1's utfall.
@@ -192,7 +192,7 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
       ...sources.map((source) => definedCell(context, financeSourceShare, { row: entry.row, source: source.id }, { key: key(`share-${source.id}`, entry.row), unit: "percent" })),
     ]);
   const unknownCost = known(result.total.unattributed);
-  const [internalMark = null] = marksInOrder([internal]);
+  const internalMark = internal ? "*" : null;
   const amountsFootnote = internalMark === null ? null : internalFootnote(context, result, internalMark, key);
   const [shareInternalMark = null, sourcesMark = null] = marksInOrder([internal, unattributed && unknownCost !== null]);
   const sharesFootnotes = [
