@@ -32,7 +32,7 @@ describe("tertial audit", () => {
     expect(report.period).toBe("2020-T1..T2");
     const blank = report.findings.find((found) => found.statedEventId === "stated-tg-ledning-och-stab-remaining");
     expect(blank).toEqual(expect.objectContaining({ figureKey: "finance.remaining", printed: "", computed: "\u2212937\u00a0tkr" }));
-    expect(blank?.evidence).toContain("fin-cost-ledning-och-stab-no-source");
+    expect(blank?.evidence).toContain("fin-cost-ledning-och-stab-financed-internally");
   });
 
   it("exits 0 when every stated figure agrees, and 5 with the figure's key when one does not", async () => {

@@ -24,6 +24,16 @@ describe("finance bad input", () => {
     expect(store.events()).toHaveLength(4);
   });
 
+  it("accepts a cost financed internally on the area's line, and rejects one on the internal-charge line", async () => {
+    const store = await storeWithReference();
+    expect((await store.append([cost({ areaId: "kok", source: "internal" })])).ok).toBe(true);
+    const outcome = await store.append([{ ...cost({ areaId: "kok", source: "internal", line: "internal-charge" }), id: "cost-2" }]);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues).toEqual([expect.objectContaining({ code: "invalid-field", path: "data.source", actual: "internal" })]);
+    expect(store.events()).toHaveLength(5);
+  });
+
   it("rejects an accounting period that does not end on the effective date", async () => {
     const store = await storeWithReference();
     const outcome = await store.append([{ ...cost({ areaId: "kok" }), effectiveAt: "2020-06-30" }]);

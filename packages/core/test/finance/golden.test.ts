@@ -68,7 +68,7 @@ describe("funds-by-source on the example (Tabell 2a/2b, T-H, T-I)", () => {
 });
 
 describe("outcome-by-source on the example (Tabell 3a/3b, T-J, T-K)", () => {
-  it("reproduces the costs by source and keeps Ledning och stab's unattributed part apart", async () => {
+  it("reproduces the costs by source, Ledning och stab's internally financed part eliminated (footnote ** of Tabell 1)", async () => {
     const result = await replayExample<OutcomeBySourceResult>("outcome-by-source", "2020-T1..T2");
     const rows = Object.fromEntries(result.rows.map((row) => [row.row, ["kommunerna", "staten", "ovriga"].map((source) => row.bySource[source]?.exact ?? null)]));
     expect(rows).toEqual({
@@ -80,11 +80,16 @@ describe("outcome-by-source on the example (Tabell 3a/3b, T-J, T-K)", () => {
       "ledning-och-stab": ["2396000", null, "1955000"],
     });
     const management = result.rows.find((row) => row.row === "ledning-och-stab");
+    // Tabell 1's utfall keeps every cost; the financing table counts 4 351 000 and 29 390 000, as printed.
     expect(management?.total.exact).toBe("6660000");
-    expect(management?.withSource.exact).toBe("4351000");
-    expect(management?.unattributed.exact).toBe("2309000");
+    expect(management?.internal.exact).toBe("2309000");
+    expect(management?.financed.exact).toBe("4351000");
+    expect(management?.unattributed.exact).toBeNull();
+    expect(result.total.financed.exact).toBe("29390000");
     expect(result.total.withSource.exact).toBe("29390000");
-    expect(pct(result.externalShare)).toBe("54");
+    // (12 449 000 + 4 704 000) ÷ 29 390 000 = 58,36 %, the 2.2 metric as printed.
+    expect(pct(result.externalShare)).toBe("58");
+    expect(["fourum-svhs", "fourum-utbildning", "ledning-och-stab"].map((id) => pct(result.rows.find((row) => row.row === id)?.shareOfTotal ?? null))).toEqual(["72", "5", "15"]);
     const svhs = result.rows[0];
     expect(["kommunerna", "staten", "ovriga"].map((source) => pct(svhs?.sourceShares[source] ?? null))).toEqual(["29", "59", "12"]);
   });

@@ -5,6 +5,7 @@ import { balanceTotal, disagree, flowRemaining, remainingOf } from "./balances.j
 import { budgetFollowUpProjection, budgetRowOf, linesNamed, type BudgetFollowUpResult, type BudgetRow } from "./budget-follow-up.js";
 import { combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
 import { figureOf } from "./fact-sum-figures.js";
+import { UNKNOWN_SOURCE } from "./ledger.js";
 
 /** Figures of Tabell 1 Budgetuppföljning: any column for a line, a union of lines, or the totals. */
 export const ROW = { row: 'a line of Tabell 1: an area id, "<area>:internal-charge", several joined by "+", "areas" (all area lines) or "total" (every line)' };
@@ -43,15 +44,23 @@ const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) =
     },
   });
 
-const knownSourceAlternative = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
+/**
+ * The utfall as a financing table would count it, as the audit's alternative reading of a
+ * printed utfall: less the costs the other areas finance, or only the costs with a known source.
+ */
+const financedAlternatives = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
   const lines = linesNamed(result, name === "total" ? "areas" : name) ?? [];
-  const withSource = combineFacts(lines.flatMap((line) => ["kommunerna", "staten", "ovriga"].map((source) => ({ sum: line.outcomeBySource[source] ?? emptyFactSum() }))));
-  const all = combineFacts(lines.map((line) => ({ sum: line.outcome })));
-  const known = factValue(withSource);
-  const unattributed = factValue(all)?.minus(known ?? 0);
-  return known === undefined || unattributed === undefined || unattributed.isZero()
-    ? {}
-    : { alternatives: [{ exact: known, cause: `only the costs with a known financing source; ${formatFigure(unattributed, "kr").text} of the costs have no source in the facts` }] };
+  const sum = (sources: readonly string[]) => factValue(combineFacts(lines.flatMap((line) => sources.map((source) => ({ sum: line.outcomeBySource[source] ?? emptyFactSum() })))));
+  const known = sum(["kommunerna", "staten", "ovriga"]);
+  const internal = sum(["internal"]);
+  const unattributed = sum([UNKNOWN_SOURCE]);
+  const all = factValue(combineFacts(lines.map((line) => ({ sum: line.outcome }))));
+  if (all === undefined) return {};
+  const alternatives = [
+    ...(internal === undefined || internal.isZero() ? [] : [{ exact: all.minus(internal), cause: `the costs financed from outside only, as the financing table counts them; ${formatFigure(internal, "kr").text} are financed by the other areas` }]),
+    ...(known === undefined || unattributed === undefined || unattributed.isZero() ? [] : [{ exact: known, cause: `only the costs with a known financing source; ${formatFigure(unattributed, "kr").text} of the costs have no source in the facts` }]),
+  ];
+  return alternatives.length === 0 ? {} : { alternatives };
 };
 
 const remainingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): Partial<ComputedFigure> => {
@@ -82,7 +91,7 @@ export const financeAvailable = budgetColumn("finance.available", "disponibla me
   parts: [factValue(row.opening), factValue(row.received)].flatMap((value) => value ?? []),
 }));
 export const financeBudget = budgetColumn("finance.budget", "budget förbrukning for the year the period ends in", (row) => row.budget);
-export const financeOutcome = budgetColumn("finance.outcome", "utfall (costs booked in the period)", (row) => row.outcome, (result, _row, name) => knownSourceAlternative(result, name));
+export const financeOutcome = budgetColumn("finance.outcome", "utfall (costs booked in the period)", (row) => row.outcome, (result, _row, name) => financedAlternatives(result, name));
 export const financeRemaining = budgetColumn("finance.remaining", "kvarvarande medel at the period's end", (row) => row.remaining, remainingExtra);
 export const financeRemainingEarmarked = budgetColumn("finance.remaining-earmarked", "varav kvarvarande fonderade statliga medel", (row) => row.remainingEarmarked);
 export const financeForecast = budgetColumn("finance.forecast", "prognos kvarvarande medel at the year's end", (row) => row.forecast);

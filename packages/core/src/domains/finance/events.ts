@@ -29,11 +29,27 @@ export const FundsReceived = defineEvent({
   data: strictObject("FundsReceived", { areaId: Id, ...span, amount: DecimalString }, { source: FinancingSource, earmarked: t.boolean, ...knownTo, note: NonEmptyString }),
 });
 
+/**
+ * Who finances a cost: one of the external financiers, or "internal", the organisation's other
+ * areas (a management area's costs that the membership fee does not cover, say). Internally
+ * financed costs are the area's costs all the same, but a table of financing by financier leaves
+ * them out, or the money would be counted twice: once here and once in the paying areas' costs.
+ */
+export const COST_FINANCING = [...FINANCING_SOURCES, "internal"] as const;
+export const CostFinancing = oneOf("CostFinancing", COST_FINANCING);
+export type CostFinancing = t.TypeOf<typeof CostFinancing>;
+
+const CostLine = oneOf("CostLine", ["area", "internal-charge"]);
+
+const CostBookedV1 = strictObject("CostBooked", { areaId: Id, ...span, amount: DecimalString }, { source: FinancingSource, line: CostLine, ...knownTo, note: NonEmptyString });
+
 export const CostBooked = defineEvent({
   type: "finance.cost-booked",
   description:
-    "Costs an area booked during an accounting period (utfall), financed by one source when the books say which. A cost on the internal-charge line is the management row's own adjustment.",
-  data: strictObject("CostBooked", { areaId: Id, ...span, amount: DecimalString }, { source: FinancingSource, line: oneOf("CostLine", ["area", "internal-charge"]), ...knownTo, note: NonEmptyString }),
+    "Costs an area booked during an accounting period (utfall), financed by one source when the books say which; without a source, the source is not given. Version 2 adds the source `internal`: costs the organisation's other areas finance, which a financing table leaves out. A cost on the internal-charge line is the management row's own adjustment.",
+  data: strictObject("CostBooked", { areaId: Id, ...span, amount: DecimalString }, { source: CostFinancing, line: CostLine, ...knownTo, note: NonEmptyString }),
+  // Every version 1 cost is a version 2 cost as it stands: a named source stays that source, and no source still means "not given".
+  older: [{ version: 1, data: CostBookedV1, upcast: (data: t.TypeOf<typeof CostBookedV1>) => data }],
 });
 
 export const InternalChargeBooked = defineEvent({

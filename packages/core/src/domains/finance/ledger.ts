@@ -15,7 +15,7 @@ import {
   OpeningBalanceRecorded,
   StateGrantAllocated,
   StateGrantRequisitioned,
-  type FinancingSource,
+  type CostFinancing,
 } from "./events.js";
 import { addFact, addFlow, emptyFactSum, originOf, type FactSum } from "./fact-sum.js";
 
@@ -28,6 +28,7 @@ export interface LedgerLine {
   receivedBySource: Record<string, FactSum>;
   budget: FactSum;
   outcome: FactSum;
+  /** The costs by who finances them: kommunerna, staten, ovriga, internal (the other areas), unknown (not given). */
   outcomeBySource: Record<string, FactSum>;
   forecast: FactSum;
 }
@@ -67,6 +68,9 @@ export interface LedgerState {
 
 export const INTERNAL = "internal-charge";
 
+/** The tally key of flows whose financing source the facts do not give. */
+export const UNKNOWN_SOURCE = "unknown";
+
 export const lineKey = (areaId: string, line: "area" | "internal-charge" = "area"): string => (line === "area" ? areaId : `${areaId}:${INTERNAL}`);
 
 const emptyLine = (areaId: string, line: "area" | "internal-charge"): LedgerLine => ({
@@ -89,8 +93,9 @@ const lineOf = (state: LedgerState, areaId: string, line: "area" | "internal-cha
   return state.lines[key];
 };
 
-const bySource = (tallies: Record<string, FactSum>, source: FinancingSource | undefined): FactSum => {
-  const key = source ?? "unknown";
+/** A flow's tally by who finances it; a flow whose source is not given is tallied as "unknown". */
+const bySource = (tallies: Record<string, FactSum>, source: CostFinancing | undefined): FactSum => {
+  const key = source ?? UNKNOWN_SOURCE;
   tallies[key] ??= emptyFactSum();
   return tallies[key];
 };

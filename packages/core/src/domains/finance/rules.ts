@@ -50,8 +50,14 @@ const duplicateStock = (known: FinanceKnowledge, event: DomainEvent): Issue[] =>
   return [issue("conflict", "data", `the same fact is already recorded by event ${earlier}; supersede it to change it`, { actual: key })];
 };
 
+/** The internal-charge line is itself the adjustment for what the other areas pay; a cost on it cannot be financed by them once more. */
+const costFinancingIssues = (event: DomainEvent): Issue[] =>
+  CostBooked.is(event) && event.data.source === "internal" && event.data.line === "internal-charge"
+    ? [issue("invalid-field", "data.source", "a cost on the internal-charge line cannot be financed internally as well; book the internally financed cost on the area's own line", { expected: "kommunerna, staten, ovriga or no source", actual: "internal" })]
+    : [];
+
 const checkFinance = (known: KnownReferences, event: DomainEvent): Issue[] => {
-  if (FundsReceived.is(event) || CostBooked.is(event) || InternalChargeBooked.is(event)) return [...known.requireArea(event.data.areaId, "data.areaId"), ...spanIssues(event, event.data)];
+  if (FundsReceived.is(event) || CostBooked.is(event) || InternalChargeBooked.is(event)) return [...known.requireArea(event.data.areaId, "data.areaId"), ...spanIssues(event, event.data), ...costFinancingIssues(event)];
   if (OpeningBalanceRecorded.is(event)) return [...optionalArea(known, event.data.areaId), ...asOfIssues(event, event.data.asOf)];
   if (BudgetAdopted.is(event) || ForecastMade.is(event) || StateGrantRequisitioned.is(event)) return known.requireArea(event.data.areaId, "data.areaId");
   if (StateGrantAllocated.is(event)) return optionalArea(known, event.data.areaId);

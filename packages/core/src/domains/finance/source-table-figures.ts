@@ -76,12 +76,46 @@ export const fundsFigures = [
 /** Tabell 2a and 2b. */
 export const [financeBalance, financeBalanceEarmarked, financeBalanceShare] = fundsFigures;
 
-const outcomeRowFor = (result: OutcomeBySourceResult, row: string | undefined): OutcomeRow | undefined =>
-  row === undefined || row === "areas" || row === "total" ? result.total : result.rows.find((each) => each.row === row);
+const outcomeRowFor = (result: OutcomeBySourceResult, row: string | undefined, rows: readonly OutcomeRow[] = result.rows): OutcomeRow | undefined =>
+  row === undefined || row === "areas" || row === "total" ? result.total : rows.find((each) => each.row === row);
 
 const KNOWN_BASE = "share of the costs with a known financing source only";
-const ALL_COSTS_BASE = "share of all costs, those without a known financing source included";
+const FINANCED_BASE = "share of the costs financed from outside, those without a known financing source included";
+const ALL_COSTS_BASE = "share of all booked costs, those the other areas finance included";
 
+/** A tally's value when it is there and not zero: a part worth naming. */
+const nonZero = (sum: FactSum): Decimal | undefined => {
+  const value = factValue(sum);
+  return value === undefined || value.isZero() ? undefined : value;
+};
+
+const figureAlternative = (sum: FactSum, cause: string): { exact: Decimal; cause: string }[] => {
+  const value = factValue(sum);
+  return value === undefined ? [] : [{ exact: value, cause }];
+};
+
+/** The other readings of a financed-cost figure, each only when it gives another amount. */
+const financedAlternatives = (row: OutcomeRow): { exact: Decimal; cause: string }[] => {
+  const internal = nonZero(row.internal);
+  const unattributed = nonZero(row.unattributed);
+  return [
+    ...(internal === undefined ? [] : figureAlternative(row.total, `all the costs booked (utfall), the ${internal.toFixed()} kr the other areas finance counted as well`)),
+    ...(unattributed === undefined ? [] : figureAlternative(row.withSource, `only the costs with a known financing source; ${unattributed.toFixed()} kr have no source in the facts`)),
+  ];
+};
+
+/** The share on the base of all booked costs, as an alternative only where the other areas finance part of `within`'s costs. */
+const allCostsShare = (part: FactSum, within: OutcomeRow, whole: FactSum): { exact: Decimal; cause: string }[] =>
+  nonZero(within.internal) === undefined ? [] : alternativeShare(part, whole, ALL_COSTS_BASE);
+
+/*
+ * The financing table's first column ("Utfall per verksamhetsområde") is its own figure, not
+ * `finance.outcome` with a parameter: it is a view of another projection, its rows are other
+ * rows (no internal-charge line, no area without costs financed from outside) and it is another
+ * quantity (costs less what the other areas finance). A parameter would let one key mean two
+ * sums that foot over different rows, and a stated figure keyed `finance.outcome` would still be
+ * compared with Tabell 1's utfall whichever table it came from.
+ */
 export const outcomeFigures = [
   defineFigure(outcomeBySourceProjection, {
     key: "finance.outcome-by-source",
@@ -96,22 +130,51 @@ export const outcomeFigures = [
     },
   }),
   defineFigure(outcomeBySourceProjection, {
+    key: "finance.outcome-financed",
+    description:
+      "Costs of the period as the financing table counts them (Tabell 3a, Utfall per verksamhetsområde), per area or in total: the costs booked less those the organisation's other areas finance, which are in the paying areas' costs already; costs with no source given are included.",
+    params: { row: 'an area id or "areas"' },
+    unit: "kr",
+    example: { row: "ledning-och-stab" },
+    footing: [{ over: "row", total: "areas" }],
+    compute: (result, params) => {
+      const row = outcomeRowFor(result, params.row);
+      if (row === undefined) return undefined;
+      const internal = nonZero(row.internal);
+      const derivation = internal === undefined ? "costs booked, all financed from outside" : `costs booked less the ${internal.toFixed()} kr the other areas finance`;
+      return figureOf(row.financed, derivation, { alternatives: financedAlternatives(row) });
+    },
+  }),
+  defineFigure(outcomeBySourceProjection, {
+    key: "finance.outcome-internal",
+    description: "Costs of the period the organisation's other areas finance (internal financing), per area or in total: left out of the financing table (Tabell 3a) so they are not counted twice.",
+    params: { row: 'an area id or "areas"' },
+    unit: "kr",
+    example: { row: "ledning-och-stab" },
+    compute: (result, params) => {
+      const row = outcomeRowFor(result, params.row, result.internallyFinanced);
+      return row === undefined ? undefined : figureOf(row.internal, "costs financed by the organisation's other areas");
+    },
+  }),
+  defineFigure(outcomeBySourceProjection, {
     key: "finance.outcome-share",
-    description: "An area's share of all costs of the period (Tabell 3b, first column).",
+    description: "An area's share of the costs the financing table counts (Tabell 3b, first column): of the costs financed from outside, those the other areas finance left out.",
     params: { row: 'an area id or "areas"' },
     unit: "percent",
     example: { row: "fourum-svhs" },
     footing: [{ over: "row", total: "areas" }],
     compute: (result, params) => {
-            const row = outcomeRowFor(result, params.row);
+      const row = outcomeRowFor(result, params.row);
       if (row === undefined) return undefined;
-      return shareFigure(row.total, result.total.total, "area costs ÷ all costs", { alternatives: alternativeShare(row.withSource, result.total.withSource, KNOWN_BASE) });
+      return shareFigure(row.financed, result.total.financed, "area's financed costs ÷ all financed costs", {
+        alternatives: [...alternativeShare(row.withSource, result.total.withSource, KNOWN_BASE), ...allCostsShare(row.total, result.total, result.total.total)],
+      });
     },
   }),
   defineFigure(outcomeBySourceProjection, {
     key: "finance.source-share",
     description:
-      "The share of an area's costs (or of all costs) financed by one source, of the costs whose financing source is known (Tabell 3b, as the organisation prints it); the costs with no known source are left out of the base and shown beside the table. The share of all costs is the audit's alternative.",
+      "The share of an area's costs (or of all costs) financed by one source, of the costs whose financing source is known (Tabell 3b, as the organisation prints it); the costs with no known source are left out of the base and shown beside the table, the costs the other areas finance are no part of it. The share of all costs financed from outside is the audit's alternative.",
     params: { row: 'an area id or "areas"', ...SOURCE },
     unit: "percent",
     example: { row: "fourum-svhs", source: "kommunerna" },
@@ -119,19 +182,23 @@ export const outcomeFigures = [
       const row = outcomeRowFor(result, params.row);
       if (row === undefined || params.source === undefined) return undefined;
       const part = row.bySource[params.source] ?? emptyFactSum();
-      return shareFigure(part, row.withSource, `${params.source} ÷ costs with a known financing source`, { alternatives: alternativeShare(part, row.total, ALL_COSTS_BASE) });
+      return shareFigure(part, row.withSource, `${params.source} ÷ costs with a known financing source`, { alternatives: [...alternativeShare(part, row.financed, FINANCED_BASE), ...allCostsShare(part, row, row.total)] });
     },
   }),
   defineFigure(outcomeBySourceProjection, {
     key: "finance.external-share",
-    description: "Andelen extern finansiering: costs financed by the state and others ÷ all costs of the period.",
+    description:
+      "Andelen extern finansiering: costs financed by the state and others ÷ the costs financed from outside (those the organisation's other areas finance left out, as in the financing table). Where some costs have no source given, the share lies in a range and the figure is its middle.",
     params: {},
     unit: "percent",
     example: {},
     compute: (result) => {
       const total = result.total;
       const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
-      return shareWithUnattributed(external, total.unattributed, total.total, "(staten + övriga) ÷ all costs", { alternatives: alternativeShare(external, total.withSource, KNOWN_BASE) });
+      // Costs with no source given could be any financier's, so they still need the range; internally financed costs are simply not in the base.
+      return shareWithUnattributed(external, total.unattributed, total.financed, "(staten + övriga) ÷ costs financed from outside", {
+        alternatives: [...alternativeShare(external, total.withSource, KNOWN_BASE), ...allCostsShare(external, total, total.total)],
+      });
     },
   }),
 ] as const;
@@ -164,5 +231,5 @@ export const knownBasisOutcomeFigures = [
 
 export const [financeOutcomeShareKnown] = knownBasisOutcomeFigures;
 
-/** Tabell 3a and 3b, and the external financing share. */
-export const [financeOutcomeBySource, financeOutcomeShare, financeSourceShare, financeExternalShare] = outcomeFigures;
+/** Tabell 3a and 3b (the costs the other areas finance apart), and the external financing share. */
+export const [financeOutcomeBySource, financeOutcomeFinanced, financeOutcomeInternal, financeOutcomeShare, financeSourceShare, financeExternalShare] = outcomeFigures;

@@ -4,7 +4,7 @@ import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { balanceEarmarked, balanceTotal, flowRemaining } from "./balances.js";
 import { FINANCING_SOURCES } from "./events.js";
-import { ledgerFold, type LedgerLine, type LedgerState } from "./ledger.js";
+import { ledgerFold, UNKNOWN_SOURCE, type LedgerLine, type LedgerState } from "./ledger.js";
 import { addFact, combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
 
 const shareText = (part: FactSum, whole: FactSum): string | null => {
@@ -25,7 +25,7 @@ export interface SourceRow {
   readonly name: string;
   readonly total: FactSum;
   readonly bySource: Readonly<Record<string, FactSum>>;
-  /** Exact shares (0..1) of the row total, null where the source has no amount. */
+  /** Exact shares (0..1) of the row total (for costs: of the financed costs), null where the source has no amount. */
   readonly sourceShares: Readonly<Record<string, string | null>>;
   /** This row's share of the table's total. */
   readonly shareOfTotal: string | null;
@@ -90,8 +90,18 @@ export const fundsBySourceProjection = defineView<LedgerState, FundsBySourceResu
   result: (state, { period }) => fundsBySourceOf(state, period),
 });
 
+/**
+ * One row of the financing table. `total` is every cost the area booked (its utfall, as the
+ * budget table prints it); the financing table counts `financed`: those costs less the part the
+ * organisation's other areas finance (`internal`), which their own costs already hold.
+ * `shareOfTotal` is the row's share of the table's financed costs.
+ */
 export interface OutcomeRow extends SourceRow {
-  /** Costs whose financing source the facts name; the rest is `unattributed`. */
+  /** Costs financed by the organisation's other areas: eliminated from the financing table. */
+  readonly internal: FactSum;
+  /** Costs financed from outside the organisation: by a named financier, or with no source given. */
+  readonly financed: FactSum;
+  /** Costs whose external financier the facts name; the rest of `financed` is `unattributed`. */
   readonly withSource: FactSum;
   readonly unattributed: FactSum;
 }
@@ -99,31 +109,52 @@ export interface OutcomeRow extends SourceRow {
 export interface OutcomeBySourceResult {
   readonly period: string;
   readonly rows: readonly OutcomeRow[];
+  /** Every area with costs the organisation's other areas finance, a row of the table or not (the footnote names them all). */
+  readonly internallyFinanced: readonly OutcomeRow[];
   readonly total: OutcomeRow;
-  /** (staten + övriga) ÷ all costs: the external financing share. */
+  /** (staten + övriga) ÷ the financed costs: the external financing share. */
   readonly externalShare: string | null;
 }
 
+const sumOf = (lines: readonly LedgerLine[], pick: (line: LedgerLine) => FactSum | undefined): FactSum => combineFacts(lines.map((line) => ({ sum: pick(line) ?? emptyFactSum() })));
+
 const outcomeRowOf = (row: string, name: string, lines: readonly LedgerLine[]): Omit<OutcomeRow, "shareOfTotal"> => {
-  const total = combineFacts(lines.map((line) => ({ sum: line.outcome })));
-  const bySource = Object.fromEntries(FINANCING_SOURCES.map((source) => [source, combineFacts(lines.map((line) => ({ sum: line.outcomeBySource[source] ?? emptyFactSum() })))]));
+  const bySource = Object.fromEntries(FINANCING_SOURCES.map((source) => [source, sumOf(lines, (line) => line.outcomeBySource[source])]));
   const withSource = combineFacts(FINANCING_SOURCES.map((source) => ({ sum: bySource[source] ?? emptyFactSum() })));
-  return { row, name, total, bySource, sourceShares: sourceShares(bySource, total), withSource, unattributed: combineFacts(lines.map((line) => ({ sum: line.outcomeBySource.unknown ?? emptyFactSum() }))) };
+  const unattributed = sumOf(lines, (line) => line.outcomeBySource[UNKNOWN_SOURCE]);
+  // The parts, not total − internal: a sum of facts keeps its evidence and stays blank when nothing is financed from outside.
+  const financed = combineFacts([{ sum: withSource }, { sum: unattributed }]);
+  return {
+    row,
+    name,
+    total: sumOf(lines, (line) => line.outcome),
+    internal: sumOf(lines, (line) => line.outcomeBySource.internal),
+    financed,
+    bySource,
+    sourceShares: sourceShares(bySource, financed),
+    withSource,
+    unattributed,
+  };
 };
+
+const hasFacts = (sum: FactSum): boolean => sum.exact !== null || sum.unknown;
 
 const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceResult => {
   // A line with no costs in the period (an earmarked fund, say) is no row of a cost table.
-  const areaLines = Object.entries(state.lines).filter(([, line]) => line.line === "area" && (line.outcome.exact !== null || line.outcome.unknown));
+  const areaLines = Object.entries(state.lines).filter(([, line]) => line.line === "area" && hasFacts(line.outcome));
   const total = outcomeRowOf("areas", "all areas", areaLines.map(([, line]) => line));
   const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
+  const all = areaLines.map(([key, line]) => {
+    const row = outcomeRowOf(key, areaName(state, line.areaId, period), [line]);
+    return { ...row, shareOfTotal: shareText(row.financed, total.financed) };
+  });
   return {
     period: period.name,
-    rows: areaLines.map(([key, line]) => {
-      const row = outcomeRowOf(key, areaName(state, line.areaId, period), [line]);
-      return { ...row, shareOfTotal: shareText(row.total, total.total) };
-    }),
-    total: { ...total, shareOfTotal: shareText(total.total, total.total) },
-    externalShare: shareText(external, total.total),
+    // An area the others pay for wholly has nothing financed from outside: no row of the financing table, only its internal part.
+    rows: all.filter((row) => hasFacts(row.financed)),
+    internallyFinanced: all.filter((row) => factValue(row.internal)?.isZero() === false),
+    total: { ...total, shareOfTotal: shareText(total.financed, total.financed) },
+    externalShare: shareText(external, total.financed),
   };
 };
 
@@ -131,6 +162,6 @@ const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceR
 export const outcomeBySourceProjection = defineView<LedgerState, OutcomeBySourceResult>(ledgerFold, {
   name: "outcome-by-source",
   description:
-    "Costs (utfall) of the period per area and financing source (Tabell 3a, 3b), in kr and as shares, with the part of each area's costs whose source the facts do not name, and the external financing share.",
+    "Costs (utfall) of the period per area as financed from outside the organisation, by financing source (Tabell 3a, 3b), in kr and as shares: the costs the organisation's other areas finance are eliminated (they are in the paying areas' costs already), the costs whose source the facts do not give are kept apart, and the external financing share.",
   result: (state, { period }) => outcomeBySourceOf(state, period),
 });

@@ -7,7 +7,7 @@ import type { FundsBySourceResult, OutcomeBySourceResult, SourceRow } from "../.
 import type { UnitId } from "../../numbers/units.js";
 import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
 import { financeAccumulatedSurplus, financeAvailable, financeBudget, financeForecast, financeOpening, financeOutcome, financePriorSurplus, financeReceived, financeRemaining, financeRemainingEarmarked } from "../../domains/finance/budget-follow-up-figures.js";
-import { financeBalance, financeBalanceEarmarked, financeBalanceShare, financeOutcomeBySource, financeOutcomeShare, financeSourceShare } from "../../domains/finance/source-table-figures.js";
+import { financeBalance, financeBalanceEarmarked, financeBalanceShare, financeOutcomeBySource, financeOutcomeFinanced, financeOutcomeInternal, financeOutcomeShare, financeSourceShare } from "../../domains/finance/source-table-figures.js";
 import { dec } from "../../numbers/decimal.js";
 import { financeStateGrantAllocated, financeStateGrantsRequisitioned } from "../../domains/finance/result-table-figures.js";
 import { stateGrantsProjection, type StateGrantsResult } from "../../domains/finance/result-tables.js";
@@ -65,6 +65,8 @@ const ECONOMY_FIGURES = [
   financeBalanceEarmarked,
   financeBalanceShare,
   financeOutcomeBySource,
+  financeOutcomeFinanced,
+  financeOutcomeInternal,
   financeOutcomeShare,
   financeSourceShare,
   financeStateGrantAllocated,
@@ -141,16 +143,44 @@ const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, e
   ];
 };
 
+/** Footnote marks in the order a table's notes are written: *, ** … for the notes present, null for the others. */
+const marksInOrder = (present: readonly boolean[]): (string | null)[] => {
+  let count = 0;
+  return present.map((shown) => (shown ? "*".repeat((count += 1)) : null));
+};
+
+const withMark = (label: string, mark: string | null): string => (mark === null ? label : `${label} ${mark}`);
+
+/**
+ * The costs the organisation's other areas finance, per area, as the footnote names them: the
+ * financing table leaves them out, so the reader learns where the budget table's utfall went.
+ */
+const internalFootnote = (context: ReportBuildContext, result: OutcomeBySourceResult, mark: string, key: (column: string, rowId: string) => string): ReportFootnote | null => {
+  const parts = result.internallyFinanced.flatMap((entry) => {
+    const printed = definedFigure(context, financeOutcomeInternal, { row: entry.row }, { key: key("internal", entry.row), unit: "kr" });
+    return printed === null ? [] : [{ name: entry.name, printed }];
+  });
+  if (parts.length === 0) return null;
+  const list = parts.map((part) => `${part.name} ${part.printed.text}`).join(", ");
+  return {
+    mark,
+    markdown: `Tabellen visar hur verksamhetens kostnader finansieras av kommunerna, staten och övriga finansiärer. Kostnader som verksamhetens övriga områden finansierar internt är borttagna, eftersom pengarna redan räknas hos de områden som betalar: ${list}. I budgetuppföljningen ingår de i respektive områdes utfall.`,
+    figures: parts.map((part) => part.printed),
+  };
+};
+
 const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
   const all = [...result.rows, result.total];
   const sources = sourceColumns(all);
   const unattributed = all.some((entry) => (known(entry.unattributed) ?? "0") !== "0");
+  const internal = result.internallyFinanced.length > 0;
   const key = (column: string, rowId: string): string => `outcome-by-source.${column}@${result.period}/row=${rowId}`;
   const kr = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "kr" as const, options: { withSuffix: false }, evidence });
+  // The first column is the financing table's own figure: the costs financed from outside, not Tabell 1's utfall.
   const amounts = (entry: (typeof all)[number]) =>
     row([
       textCell(sourceLabel(entry, result.total)),
-      definedCell(context, financeOutcome, { row: entry.row }, kr("total", entry.row)),
+      definedCell(context, financeOutcomeFinanced, { row: entry.row }, kr("total", entry.row)),
       ...sources.map((source) => definedCell(context, financeOutcomeBySource, { row: entry.row, source: source.id }, kr(source.id, entry.row))),
       ...(unattributed ? [moneyCell(key("unattributed", entry.row), entry.unattributed, "kr", evidence)] : []),
     ]);
@@ -162,10 +192,15 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
       ...sources.map((source) => definedCell(context, financeSourceShare, { row: entry.row, source: source.id }, { key: key(`share-${source.id}`, entry.row), unit: "percent" })),
     ]);
   const unknownCost = known(result.total.unattributed);
-  const sharesFootnotes =
-    unattributed && unknownCost !== null
-      ? [{ mark: "*", markdown: `Andelarna per finansiär avser kostnader med känd finansiär. ${formatFigure(dec(unknownCost), "kr").text} av periodens kostnader saknar angiven finansiär (se Tabell 3a) och ingår inte i underlaget.` }]
-      : [];
+  const internalMark = internal ? "*" : null;
+  const amountsFootnote = internalMark === null ? null : internalFootnote(context, result, internalMark, key);
+  const [shareInternalMark = null, sourcesMark = null] = marksInOrder([internal, unattributed && unknownCost !== null]);
+  const sharesFootnotes = [
+    ...(shareInternalMark === null ? [] : [{ mark: shareInternalMark, markdown: "Andelarna avser kostnader som finansieras av kommunerna, staten och övriga; kostnader som verksamhetens övriga områden finansierar internt ingår inte (se Tabell 3a)." }]),
+    ...(sourcesMark === null || unknownCost === null
+      ? []
+      : [{ mark: sourcesMark, markdown: `Andelarna per finansiär avser kostnader med känd finansiär. ${formatFigure(dec(unknownCost), "kr").text} av periodens kostnader saknar angiven finansiär (se Tabell 3a) och ingår inte i underlaget.` }]),
+  ];
   const end = context.period.end;
   return [
     table({
@@ -173,15 +208,16 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
       caption: `Tabell 3a Finansiering av verksamheten ${context.period.start} – ${end}`,
       unitNote: "kr",
       align: ["left", ...Array(sources.length + 1 + (unattributed ? 1 : 0)).fill("right")],
-      head: [headerRow([`Utfall ${end}`, "Utfall per verksamhetsområde", ...sources.map((source) => source.label), ...(unattributed ? ["Finansiering ej angiven"] : [])])],
+      head: [headerRow([`Utfall ${end}`, withMark("Utfall per verksamhetsområde", internalMark), ...sources.map((source) => source.label), ...(unattributed ? ["Finansiering ej angiven"] : [])])],
       body: result.rows.map(amounts),
       foot: [amounts(result.total)],
+      ...(amountsFootnote === null ? {} : { footnotes: [amountsFootnote] }),
     }),
     table({
       id: "tabell-3b",
       caption: "Tabell 3b Finansiering av verksamheten, andel",
       align: ["left", ...Array(sources.length + 1).fill("right")],
-      head: [headerRow([`Finansiering av utfall ${end}`, "Andel utfall per verksamhetsområde", ...sources.map((source) => `${source.label}${sharesFootnotes.length > 0 ? " *" : ""}`)])],
+      head: [headerRow([`Finansiering av utfall ${end}`, withMark("Andel utfall per verksamhetsområde", shareInternalMark), ...sources.map((source) => withMark(source.label, sourcesMark))])],
       body: result.rows.map(shares),
       foot: [shares(result.total)],
       footnotes: sharesFootnotes,
