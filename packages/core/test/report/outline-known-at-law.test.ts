@@ -63,7 +63,7 @@ describe("law: a report uses the outline in force as known at its known-at date"
         const cutoff = BASE_RECORDED + hoursAfterBase * HOUR;
         const knownAt = new Date(cutoff).toISOString();
         const asKnown = await reportHeadings(drafts, knownAt);
-        const prefix = drafts.filter((draft) => Date.parse(draft.recordedAt) <= cutoff);
+        const prefix = drafts.filter((draft) => draft.recordedAt !== undefined && Date.parse(draft.recordedAt) <= cutoff);
         expect(asKnown).toEqual(await reportHeadings(prefix));
         const chosen = expectedOutline(adoptions, recorded, cutoff);
         if (chosen === undefined) expect(asKnown.some((heading) => heading.includes("disposition"))).toBe(false);
