@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coursesProjection, defaultCatalog, defaultHouse, defineSection, placed, type ReportHouse, generateReport, memoryStore, parsePeriod, replayMany, reportFiguresOf, type EventDraft, type EventSource, type Period, type ReportBlock, type ReportDocument, type ReportSection } from "../../src/index.js";
+import { coursesProjection, defaultCatalog, memorySnapshots, defaultHouse, defineSection, placed, type ReportHouse, generateReport, memoryStore, parsePeriod, replayMany, reportFiguresOf, type EventDraft, type EventSource, type Period, type ReportBlock, type ReportDocument, type ReportSection } from "../../src/index.js";
 import { inlineFigureProblems, MISSING_FIGURE_TEXT, parseInlineFigure } from "../../src/domains/narrative/inline-figures.js";
 import { comparisonsNamed, resolveInlineFigures } from "../../src/report/builders/inline-figures.js";
 import { metricDescriptionsProjection } from "../../src/report/builders/metric-descriptions.js";
@@ -123,6 +123,32 @@ describe("a placeholder naming a comparison period", () => {
     expect(compared.reads()).toBe(2 * onePass);
     // The second pass changes no provenance: the footer counts the log as the first pass read it.
     expect(document.provenance.eventCount).toBe(3);
+  });
+});
+
+describe("a report whose texts name a comparison, from snapshots", () => {
+  it("resumes both passes from their own snapshots, as tertial snapshot takes them, and prints what a replay from the first line prints", async () => {
+    const store = await storeOf([...COURSES, narrative("installda", CANCELLED_TEXT)]);
+    const snapshots = memorySnapshots();
+    const options = { kind: "delarsrapport", period: INTERIM, generatedBy: "test" } as const;
+    await generateReport(store, defaultCatalog, { ...options, snapshots: { store: snapshots, code: "test", every: 1 } });
+    // One plan per pass: the report's folds, and the 2019 courses fold the text names.
+    expect(new Set(snapshots.all().map((snapshot) => snapshot.plan)).size).toBe(2);
+    const starts: number[] = [];
+    const source: EventSource = {
+      read: (readOptions) => {
+        starts.push(readOptions?.fromSeq ?? 0);
+        return store.read(readOptions);
+      },
+    };
+    const resumed = await generateReport(source, defaultCatalog, { ...options, snapshots: { store: snapshots, code: "test" } });
+    // Each pass read on from its snapshot at the log's end, never from the first event.
+    expect(starts.length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...starts)).toBeGreaterThan(0);
+    const replayed = await generateReport(store, defaultCatalog, options);
+    expect(resumed.document).toEqual(replayed.document);
+    // The 2019 figure rests on a reconstructed fact: marked † as in a replay from the first line.
+    expect(plain(paragraphWith(resumed.document, "under hela 2019")?.markdown)).toContain("mot 9† under hela 2019");
   });
 });
 
