@@ -68,9 +68,11 @@ export interface ReplayManyOptions {
 /** How a need's result is made once the folds are done. */
 interface Wanted {
   readonly need: ReportProjectionNeed;
-  readonly context: ProjectionContext;
   readonly result: () => unknown;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type FoldAt = (fold: DomainFold<any>, period: Period) => Running | undefined;
 
 /**
  * One running fold per domain fold and period: views of the same fold (the money tables) share
@@ -86,30 +88,41 @@ class Plan {
     return this.options.knownAt === undefined ? { period } : { period, knownAt: this.options.knownAt };
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  private run(fold: DomainFold<any>, period: Period): Running {
-    const key = `${fold.name}@${period.name}`;
-    const found = this.running.get(key);
+  private readonly found: FoldAt = (fold, period) => this.running.get(`${fold.name}@${period.name}`);
+
+  private readonly started: FoldAt = (fold, period) => {
+    const found = this.found(fold, period);
     if (found !== undefined) return found;
     const context = this.contextOf(period);
     const made: Running = { fold, context, state: fold.init(context) };
-    this.running.set(key, made);
+    this.running.set(`${fold.name}@${period.name}`, made);
     return made;
+  };
+
+  /** How a need's result is made from the folds `at` gives; undefined when one of them is not there. */
+  private maker(need: ReportProjectionNeed, at: FoldAt): (() => unknown) | undefined {
+    const period = need.period === "report" ? this.options.period : comparisonPeriod(this.options.period, need.period);
+    const { shared } = need.projection;
+    if (shared === undefined) {
+      const entry = at(foldIdentity(need.projection), period);
+      return entry === undefined ? undefined : () => need.projection.result(entry.state, entry.context);
+    }
+    const own = at(shared.own, period);
+    const reads = new Map(shared.reads(period).map(({ fold, period: read }) => [`${fold.name}@${read.name}`, at(fold, read)]));
+    if (own === undefined || [...reads.values()].includes(undefined)) return undefined;
+    const context = this.contextOf(period);
+    return () => shared.result(own.state, (fold, read) => reads.get(`${fold.name}@${read.name}`)?.state, context);
   }
 
   add(need: ReportProjectionNeed): void {
     if (this.wanted.some((known) => known.need.projection === need.projection && known.need.period === need.period)) return;
-    const period = need.period === "report" ? this.options.period : comparisonPeriod(this.options.period, need.period);
-    const context = this.contextOf(period);
-    const { shared } = need.projection;
-    if (shared === undefined) {
-      const entry = this.run(foldIdentity(need.projection), period);
-      this.wanted.push({ need, context, result: () => need.projection.result(entry.state, entry.context) });
-      return;
-    }
-    const own = this.run(shared.own, period);
-    const reads = new Map(shared.reads(period).map(({ fold, period: at }) => [`${fold.name}@${at.name}`, this.run(fold, at)]));
-    this.wanted.push({ need, context, result: () => shared.result(own.state, (fold, at) => reads.get(`${fold.name}@${at.name}`)?.state, context) });
+    const result = this.maker(need, this.started);
+    if (result !== undefined) this.wanted.push({ need, result });
+  }
+
+  /** A need asked for after the pass: its result when every fold it reads was folded anyway (for another need). */
+  late(need: ReportProjectionNeed): (() => unknown) | undefined {
+    return this.maker(need, this.found);
   }
 }
 
@@ -122,6 +135,11 @@ export interface ReplayManyResult {
   readonly head: { readonly hash: string | null; readonly lines: number };
   /** The snapshot the replay resumed from, if any. */
   readonly resumedAt?: number;
+  /**
+   * Adds to `results` a need no pass was planned for, when every fold it reads was folded for
+   * another need (a text's comparison a metric folds anyway); false when it needs a pass of its own.
+   */
+  readonly adopt: (need: ReportProjectionNeed) => boolean;
 }
 
 /** Folds several projections (and periods) over one read of the log, each domain fold once per period; also where the chain head is as known at the cut-off. */
@@ -131,5 +149,10 @@ export const replayMany = async (source: EventSource, catalog: Catalog, needs: r
   const folded = await foldWithSnapshots(source, catalog, plan.running, options);
   const results = new ReportResults();
   for (const { need, result } of plan.wanted) results.setLazily(need.projection, need.period, result);
-  return { results, events: folded.events, folds: plan.running.size, head: folded.head, ...(folded.resumedAt === undefined ? {} : { resumedAt: folded.resumedAt }) };
+  const adopt = (need: ReportProjectionNeed): boolean => {
+    const result = plan.late(need);
+    if (result !== undefined) results.setLazily(need.projection, need.period, result);
+    return result !== undefined;
+  };
+  return { results, events: folded.events, folds: plan.running.size, head: folded.head, adopt, ...(folded.resumedAt === undefined ? {} : { resumedAt: folded.resumedAt }) };
 };

@@ -60,13 +60,17 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
     generatedBy: options.generatedBy,
   };
   // The texts are events folded in the pass above: only now is it known which comparisons they name.
+  /** Makes the results of the comparisons named and not yet made; whether there were any. */
   const foldComparisons = async (named: readonly ReportProjectionNeed[]): Promise<boolean> => {
-    const wanted = named.filter((need) => known(need) && !replayed.results.has(need.projection, need.period));
-    if (wanted.length === 0) return false;
-    // The same source and cut-off, and snapshots of these folds when there are some: without them, this pass reads the log from its start.
-    const compared = await replayMany(source, catalog, wanted, replayOptions);
-    for (const { projection, period } of wanted) replayed.results.set(projection, period, compared.results.get(projection, period));
-    return true;
+    const missing = named.filter((need) => known(need) && !replayed.results.has(need.projection, need.period));
+    // A comparison whose folds ran for another need (a metric's) is made from them, with no pass of its own.
+    const wanted = missing.filter((need) => !replayed.adopt(need));
+    if (wanted.length > 0) {
+      // The same source and cut-off, and snapshots of these folds when there are some: without them, this pass reads the log from its start.
+      const compared = await replayMany(source, catalog, wanted, replayOptions);
+      for (const { projection, period } of wanted) replayed.results.set(projection, period, compared.results.get(projection, period));
+    }
+    return missing.length > 0;
   };
   await foldComparisons(comparisonsNamed(replayed.results));
   const build = (textComparisons: TextComparisons): BuiltReport =>
