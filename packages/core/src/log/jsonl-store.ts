@@ -27,6 +27,7 @@ interface ReadStart {
 }
 
 const SUB_BATCH = 256;
+const FIRST_SUB_BATCH = 8;
 
 const LOG_START: ReadStart = { offset: 0, number: 0, seq: 0, hash: GENESIS_HASH };
 
@@ -138,10 +139,12 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       previousHash = parsed.event.hash;
       return parsed.event;
     };
+    // Lines are checked a sub-batch ahead of what the reader takes, growing to SUB_BATCH: a read that
+    // stops soon (a known-at date just after its snapshot) checks few lines it does not use, a long one yields seldom.
+    let ahead = FIRST_SUB_BATCH;
     for await (const chunk of readLineBatches(file, from, until)) {
-      // At most SUB_BATCH lines are checked ahead of what the reader takes: a read that stops early (a cut-off) parses little it does not use.
-      for (let first = 0; first < chunk.length; first += SUB_BATCH) {
-        const lines = chunk.slice(first, first + SUB_BATCH);
+      for (let first = 0; first < chunk.length; first += ahead, ahead = Math.min(ahead * 2, SUB_BATCH)) {
+        const lines = chunk.slice(first, first + ahead);
         yield { events: lines.map(check), lines };
       }
     }

@@ -24,11 +24,23 @@ export interface ShareRange {
   readonly maxId: string;
 }
 
+/**
+ * present ÷ expected of two tallies compared exactly: by cross-multiplying the seat counts, which
+ * needs no division (a report sorts every network and municipality); by the decimal shares when
+ * the products would not be exact in a double.
+ */
+const compareShares = (a: Attendance & { share: string }, b: Attendance & { share: string }): number => {
+  const left = a.present * b.expected;
+  const right = b.present * a.expected;
+  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return Math.sign(left - right);
+  return dec(a.share).comparedTo(dec(b.share));
+};
+
 /** The range of the shares given, ties broken by id; null when none has a share. */
 export const rangeOf = (shares: Readonly<Record<string, Attendance>>): ShareRange | null => {
   const rated = Object.entries(shares).filter((entry): entry is [string, Attendance & { share: string }] => entry[1].share !== null);
   if (rated.length === 0) return null;
-  const sorted = [...rated].sort(([idA, a], [idB, b]) => dec(a.share).comparedTo(dec(b.share)) || (idA < idB ? -1 : 1));
+  const sorted = [...rated].sort(([idA, a], [idB, b]) => compareShares(a, b) || (idA < idB ? -1 : 1));
   const [minId, low] = sorted[0] as [string, Attendance & { share: string }];
   const [maxId, high] = sorted[sorted.length - 1] as [string, Attendance & { share: string }];
   return { min: low.share, minId, max: high.share, maxId };
