@@ -9,6 +9,8 @@ export interface CorrectionView {
   readonly supersedes?: string;
   readonly retracts?: string;
   readonly recordedAt: string;
+  /** The event's place in the log, where the store gives it: a pass bounded to a seq stops exactly there (without it, at its cut-off only). */
+  readonly seq?: number;
 }
 
 export class CorrectionIndex {
@@ -37,3 +39,9 @@ export class CorrectionIndex {
 
 export const recordedBy = (event: CorrectionView, cutoffMs: number | undefined): boolean =>
   cutoffMs === undefined || Date.parse(event.recordedAt) <= cutoffMs;
+
+/** Whether a pass reads an event: recorded by its cut-off, and before the seq it stops at (when both are known). */
+export const readsEvent =
+  (cutoffMs: number | undefined, untilSeq: number | undefined) =>
+  (event: CorrectionView): boolean =>
+    recordedBy(event, cutoffMs) && (untilSeq === undefined || event.seq === undefined || event.seq < untilSeq);

@@ -84,7 +84,8 @@ const correctionViewOf = (text: string): CorrectionView | undefined => {
   if (id === undefined || recordedAt === undefined) return undefined;
   const supersedes = optionalText(fields.supersedes);
   const retracts = optionalText(fields.retracts);
-  return { id, recordedAt, ...(supersedes === undefined ? {} : { supersedes }), ...(retracts === undefined ? {} : { retracts }) };
+  const seq = Number.isSafeInteger(fields.seq) ? (fields.seq as number) : undefined;
+  return { id, recordedAt, ...(supersedes === undefined ? {} : { supersedes }), ...(retracts === undefined ? {} : { retracts }), ...(seq === undefined ? {} : { seq }) };
 };
 
 export interface JsonlStoreOptions extends StoreOptions {

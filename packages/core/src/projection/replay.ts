@@ -1,7 +1,7 @@
 import { decodeData, type Catalog } from "../events/catalog.js";
 import type { DomainEvent, StoredEvent } from "../events/envelope.js";
 import { formatIssue } from "../events/issues.js";
-import { CorrectionIndex, recordedBy } from "../corrections/resolve.js";
+import { CorrectionIndex, recordedBy, type CorrectionView } from "../corrections/resolve.js";
 import { knownAtCutoff } from "../time/effective.js";
 import type { Period } from "../time/period.js";
 import { loadState, saveState, type Projection, type ProjectionContext } from "./projection.js";
@@ -27,10 +27,10 @@ export const cutoffOf = (knownAt: string | undefined): number | undefined => {
  * the source's unverified `scanCorrections` when it has one: pass two reads and verifies every
  * line up to the cut-off before any result exists, so a changed line still stops the replay.
  */
-export const indexCorrections = async (source: EventSource, cutoff: number | undefined): Promise<CorrectionIndex> => {
+export const indexCorrections = async (source: EventSource, cutoff: number | undefined, reads: (event: CorrectionView) => boolean = (event) => recordedBy(event, cutoff)): Promise<CorrectionIndex> => {
   const index = new CorrectionIndex();
   for await (const event of source.scanCorrections?.(cutoff !== undefined) ?? source.read()) {
-    if (!recordedBy(event, cutoff)) break;
+    if (!reads(event)) break;
     index.learn(event, cutoff);
   }
   return index;

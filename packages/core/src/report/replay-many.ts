@@ -39,10 +39,11 @@ export class ReportResults {
     const pending = this.pending.get(period);
     const make = pending?.get(projection);
     if (make === undefined) return undefined;
-    pending?.delete(projection);
-    // Stored by `setLazily` under this same projection object, whose result type it has.
+    // Stored by `setLazily` under this same projection object, whose result type it has. Made
+    // before it stops being pending: a result that fails to be made fails again, never reads as absent.
     const made = make() as R;
     this.set(projection, period, made);
+    pending?.delete(projection);
     return made;
   }
 
@@ -63,6 +64,8 @@ export interface ReplayManyOptions {
   readonly onProgress?: (linesRead: number) => void;
   /** Resume from the nearest snapshot, and take new ones while folding (see `ReplaySnapshots`). */
   readonly snapshots?: ReplaySnapshots;
+  /** Read no event from this seq on (a report's later pass stops at its first pass's head). */
+  readonly untilSeq?: number;
 }
 
 /** How a need's result is made once the folds are done. */

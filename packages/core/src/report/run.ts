@@ -1,5 +1,7 @@
 import type { Catalog } from "../events/catalog.js";
-import { replayMany, type ReportProjectionNeed } from "./replay-many.js";
+import { replayMany, type ReplayManyResult, type ReportProjectionNeed } from "./replay-many.js";
+import { LogBrokenError } from "../log/jsonl-store.js";
+import { issue } from "../events/issues.js";
 import type { ReplaySnapshots } from "../snapshots/fold.js";
 import type { EventSource } from "../projection/source.js";
 import type { Period } from "../time/period.js";
@@ -14,6 +16,14 @@ import { TextComparisons } from "./text-comparisons.js";
 import { comparisonsNamed } from "./builders/inline-figures.js";
 
 export class ReportError extends Error {}
+
+type Head = ReplayManyResult["head"];
+
+/** The log's lines up to the first pass's head were not the same when read again: it was changed (not appended to) meanwhile. */
+const logChangedBetweenPasses = (first: Head, second: Head): LogBrokenError =>
+  new LogBrokenError([
+    issue("chain-broken", "", `the log changed while the report read it: its head was ${first.hash ?? "empty"} after ${first.lines} line(s), then ${second.hash ?? "empty"} after ${second.lines}; run tertial verify`),
+  ]);
 
 export interface ReportOptions {
   readonly kind: ReportKind;
@@ -67,7 +77,9 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
     const wanted = missing.filter((need) => !replayed.adopt(need));
     if (wanted.length > 0) {
       // The same source and cut-off, and snapshots of these folds when there are some: without them, this pass reads the log from its start.
-      const compared = await replayMany(source, catalog, wanted, replayOptions);
+      // It stops at the first pass's head, so a writer appending meanwhile changes nothing the report prints.
+      const compared = await replayMany(source, catalog, wanted, { ...replayOptions, untilSeq: replayed.head.lines });
+      if (compared.head.hash !== replayed.head.hash || compared.head.lines !== replayed.head.lines) throw logChangedBetweenPasses(replayed.head, compared.head);
       for (const { projection, period } of wanted) replayed.results.set(projection, period, compared.results.get(projection, period));
     }
     return missing.length > 0;

@@ -1,6 +1,6 @@
 import type { Catalog } from "../events/catalog.js";
 import type { StoredEvent } from "../events/envelope.js";
-import { CorrectionIndex, recordedBy } from "../corrections/resolve.js";
+import { CorrectionIndex, readsEvent, type CorrectionView } from "../corrections/resolve.js";
 import type { DomainFold, ProjectionContext } from "../projection/projection.js";
 import { cutoffOf, decodeOrThrow, indexCorrections } from "../projection/replay.js";
 import { readAfter, type EventBatch, type EventSource } from "../projection/source.js";
@@ -42,6 +42,8 @@ export interface FoldOutcome {
 
 interface FoldOptions {
   readonly knownAt?: string;
+  /** Read no event from this seq on: a later pass of one report stops where the first pass's head was, whatever was appended since. */
+  readonly untilSeq?: number;
   readonly onProgress?: (eventsFolded: number) => void;
   readonly snapshots?: ReplaySnapshots;
 }
@@ -142,14 +144,14 @@ class Pass {
   }
 }
 
-const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot["anchor"] | undefined, cutoff: number | undefined): Promise<void> => {
+const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot["anchor"] | undefined, within: (stored: StoredEvent) => boolean): Promise<void> => {
   let lastBatch: EventBatch | undefined;
   let lastIndex = -1;
   reading: for await (const batch of readAfter(source, anchor, stale)) {
     const { events } = batch;
     for (let index = 0; index < events.length; index += 1) {
       const stored = events[index] as StoredEvent;
-      if (!recordedBy(stored, cutoff)) break reading;
+      if (!within(stored)) break reading;
       const dayEnd = pass.takesDaily ? pass.dayEndBefore(stored, () => batch.positionAt(index)) : undefined;
       if (dayEnd !== undefined) await pass.snapshot(dayEnd.stored, dayEnd.position());
       pass.fold(stored);
@@ -166,20 +168,21 @@ const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot[
  * The corrections among the events after a snapshot, as known at the cut-off, through the
  * store's cheap scan where it has one (the fold's own read checks every line afterwards).
  */
-const tailCorrections = async (source: EventSource, snapshot: ReplaySnapshot, cutoff: number | undefined): Promise<CorrectionIndex> => {
+const tailCorrections = async (source: EventSource, snapshot: ReplaySnapshot, cutoff: number | undefined, reads: (event: CorrectionView) => boolean): Promise<CorrectionIndex> => {
   const index = new CorrectionIndex();
   const events = source.scanCorrections?.(cutoff !== undefined, snapshot.anchor) ?? (async function* () {
     for await (const batch of readAfter(source, snapshot.anchor, stale)) yield* batch.events;
   })();
   for await (const event of events) {
-    if (!recordedBy(event, cutoff)) break;
+    if (!reads(event)) break;
     index.learn(event, cutoff);
   }
   return index;
 };
 
 const resumeFrom = async (source: EventSource, catalog: Catalog, running: ReadonlyMap<string, RunningFold>, snapshot: ReplaySnapshot, cutoff: number | undefined, options: FoldOptions, plan: string): Promise<FoldOutcome> => {
-  const index = await tailCorrections(source, snapshot, cutoff);
+  const reads = readsEvent(cutoff, options.untilSeq);
+  const index = await tailCorrections(source, snapshot, cutoff, reads);
   const states = snapshot.states as Record<string, unknown>;
   const shared = resolveSharedParts(states);
   if (shared === undefined) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} refers to a part it does not hold`);
@@ -189,7 +192,7 @@ const resumeFrom = async (source: EventSource, catalog: Catalog, running: Readon
   }
   // Shared parts are read only until the first event is folded; then each fold gets its own.
   const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash }, true, () => unshare(running, shared));
-  await foldFrom(source, pass, snapshot.anchor, cutoff);
+  await foldFrom(source, pass, snapshot.anchor, reads);
   return { events: pass.events, head: { hash: pass.hash, lines: pass.lines }, resumedAt: snapshot.anchor.seq };
 };
 
@@ -207,7 +210,9 @@ export const foldWithSnapshots = async (source: EventSource, catalog: Catalog, r
   const snapshots = options.snapshots;
   const plan = snapshots === undefined ? undefined : snapshotPlan(catalog, [...running.keys()], snapshots.code);
   if (snapshots !== undefined && plan !== undefined && snapshots.resume !== false) {
-    const snapshot = await snapshots.store.nearest(plan, cutoff);
+    const found = await snapshots.store.nearest(plan, cutoff);
+    // A snapshot past the seq this pass stops at (taken after an append since its first pass) holds too much: fold from the start.
+    const snapshot = found !== undefined && (options.untilSeq === undefined || found.anchor.seq < options.untilSeq) ? found : undefined;
     if (snapshot !== undefined) {
       try {
         return await resumeFrom(source, catalog, running, snapshot, cutoff, options, plan);
@@ -218,7 +223,8 @@ export const foldWithSnapshots = async (source: EventSource, catalog: Catalog, r
       }
     }
   }
-  const pass = new Pass(catalog, running, await indexCorrections(source, cutoff), options, plan, { events: 0, lines: 0, hash: null });
-  await foldFrom(source, pass, undefined, cutoff);
+  const reads = readsEvent(cutoff, options.untilSeq);
+  const pass = new Pass(catalog, running, await indexCorrections(source, cutoff, reads), options, plan, { events: 0, lines: 0, hash: null });
+  await foldFrom(source, pass, undefined, reads);
   return { events: pass.events, head: { hash: pass.hash, lines: pass.lines } };
 };

@@ -168,6 +168,36 @@ describe("a report whose texts name a comparison, from snapshots", () => {
   });
 });
 
+describe("a report whose second pass meets a writer", () => {
+  it("prints only what the first pass's head holds, though a correction is appended between the passes", async () => {
+    const store = memoryStore({ catalog: defaultCatalog });
+    const drafts = [...COURSES, ...FOLLOWERS, narrative("foljare", FOLLOWERS_TEXT)].sort((a, b) => (a.recordedAt ?? "").localeCompare(b.recordedAt ?? ""));
+    const appended = await store.append(drafts);
+    if (!appended.ok) throw new Error(JSON.stringify(appended.issues));
+    let reads = 0;
+    // The first pass reads twice (corrections, then the fold); before the third read a writer corrects 2019's value.
+    const source: EventSource = {
+      read: (readOptions) =>
+        (async function* () {
+          reads += 1;
+          if (reads === 3) {
+            const late = await store.append([{ ...followers("followers-2019-corrected", "2019-12-31", "999", "2020-09-20T08:00:00.000Z"), supersedes: "followers-2019" } as EventDraft]);
+            if (!late.ok) throw new Error(JSON.stringify(late.issues));
+          }
+          yield* store.read(readOptions);
+        })(),
+    };
+    const { document } = await generateReport(source, defaultCatalog, { kind: "delarsrapport", period: INTERIM, generatedBy: "test" });
+    expect(reads).toBe(4);
+    expect(plain(paragraphWith(document, "följare")?.markdown)).toBe("66 följare, mot 41 vid utgången av 2019.");
+    expect(document.provenance.eventCount).toBe(drafts.length);
+    // Asked again, the report sees the correction, in its text and in its footer alike.
+    const again = await generateReport(store, defaultCatalog, { kind: "delarsrapport", period: INTERIM, generatedBy: "test" });
+    expect(plain(paragraphWith(again.document, "följare")?.markdown)).toBe("66 följare, mot 999 vid utgången av 2019.");
+    expect(again.document.provenance.logHash).not.toBe(document.provenance.logHash);
+  });
+});
+
 describe("the texts' comparisons, found before the report is built", () => {
   // Branded ids and dates, as the codec gives them.
   const entry = (narrativeId: string, markdown: string): NarrativeEntry => ({ narrativeId, kind: "analysis", from: "2020-01-01", to: "2020-08-31", section: "6.2", markdown, eventId: `narrative-${narrativeId}` }) as unknown as NarrativeEntry;

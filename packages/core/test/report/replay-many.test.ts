@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { budgetFollowUpProjection, defaultCatalog, jsonlStore, metricsProjection, period, replay, replayMany } from "@tertial/core";
+import { budgetFollowUpProjection, defaultCatalog, fromArray, jsonlStore, memorySnapshots, metricsProjection, period, replay, replayMany, type StoredEvent } from "@tertial/core";
 import { AS_PUBLISHED, EXAMPLE_LOG } from "../finance/support.js";
+import { ReportResults } from "../../src/report/replay-many.js";
 
 const store = jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog });
 
@@ -15,5 +16,48 @@ describe("several projections over one read of the log", () => {
     expect(many.results.get(metricsProjection)).toEqual(await replay(store, defaultCatalog, metricsProjection, options));
     expect(many.results.get(budgetFollowUpProjection)).toEqual(await replay(store, defaultCatalog, budgetFollowUpProjection, options));
     expect(many.results.get(metricsProjection)?.rows.length).toBeGreaterThan(0);
+  });
+});
+
+describe("results made when first read", () => {
+  it("are made once, and a result that fails to be made fails again rather than reading as absent", () => {
+    const results = new ReportResults();
+    let made = 0;
+    results.setLazily(budgetFollowUpProjection, "report", () => {
+      made += 1;
+      throw new Error("the view failed");
+    });
+    expect(() => results.get(budgetFollowUpProjection)).toThrow("the view failed");
+    expect(results.has(budgetFollowUpProjection, "report")).toBe(true);
+    expect(() => results.get(budgetFollowUpProjection)).toThrow("the view failed");
+    expect(made).toBe(2);
+    const once = new ReportResults();
+    let calls = 0;
+    once.setLazily(metricsProjection, "previous-year", () => {
+      calls += 1;
+      return { marker: calls } as never;
+    });
+    expect(once.get(metricsProjection, "report")).toBeUndefined();
+    expect(once.get(metricsProjection, "previous-year")).toEqual({ marker: 1 });
+    expect(once.get(metricsProjection, "previous-year")).toEqual({ marker: 1 });
+    expect(calls).toBe(1);
+  });
+});
+
+describe("a pass that stops at a seq", () => {
+  it("folds only the events before it, and never resumes from a snapshot taken after it", async () => {
+    const store = jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog });
+    const events: StoredEvent[] = [];
+    for await (const event of store.read()) events.push(event);
+    const needs = [{ projection: budgetFollowUpProjection, period: "report" as const }];
+    const interim = period("2020-T1..T2");
+    const snapshots = memorySnapshots();
+    await replayMany(store, defaultCatalog, needs, { period: interim, snapshots: { store: snapshots, code: "test", every: 50 } });
+    expect(snapshots.all().some((snapshot) => snapshot.anchor.seq >= 200)).toBe(true);
+    const bounded = await replayMany(store, defaultCatalog, needs, { period: interim, untilSeq: 200, snapshots: { store: snapshots, code: "test" } });
+    const prefix = await replayMany(fromArray(events.slice(0, 200)), defaultCatalog, needs, { period: interim });
+    expect(bounded.head).toEqual(prefix.head);
+    expect(bounded.resumedAt).toBeUndefined();
+    expect(bounded.results.get(budgetFollowUpProjection)).toEqual(prefix.results.get(budgetFollowUpProjection));
   });
 });

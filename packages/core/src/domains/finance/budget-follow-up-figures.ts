@@ -48,7 +48,7 @@ const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) =
  * The utfall as a financing table would count it, as the audit's alternative reading of a
  * printed utfall: less the costs the other areas finance, or only the costs with a known source.
  */
-const financedAlternatives = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
+const outcomeAlternatives = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
   const lines = linesNamed(result, name === "total" ? "areas" : name) ?? [];
   const sum = (sources: readonly string[]) => factValue(combineFacts(lines.flatMap((line) => sources.map((source) => ({ sum: line.outcomeBySource[source] ?? emptyFactSum() })))));
   const known = sum(["kommunerna", "staten", "ovriga"]);
@@ -91,7 +91,7 @@ export const financeAvailable = budgetColumn("finance.available", "disponibla me
   parts: [factValue(row.opening), factValue(row.received)].flatMap((value) => value ?? []),
 }));
 export const financeBudget = budgetColumn("finance.budget", "budget förbrukning for the year the period ends in", (row) => row.budget);
-export const financeOutcome = budgetColumn("finance.outcome", "utfall (costs booked in the period)", (row) => row.outcome, (result, _row, name) => financedAlternatives(result, name));
+export const financeOutcome = budgetColumn("finance.outcome", "utfall (costs booked in the period)", (row) => row.outcome, (result, _row, name) => outcomeAlternatives(result, name));
 export const financeRemaining = budgetColumn("finance.remaining", "kvarvarande medel at the period's end", (row) => row.remaining, remainingExtra);
 export const financeRemainingEarmarked = budgetColumn("finance.remaining-earmarked", "varav kvarvarande fonderade statliga medel", (row) => row.remainingEarmarked);
 export const financeForecast = budgetColumn("finance.forecast", "prognos kvarvarande medel at the year's end", (row) => row.forecast);

@@ -192,9 +192,10 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
       ...sources.map((source) => definedCell(context, financeSourceShare, { row: entry.row, source: source.id }, { key: key(`share-${source.id}`, entry.row), unit: "percent" })),
     ]);
   const unknownCost = known(result.total.unattributed);
-  const internalMark = internal ? "*" : null;
-  const amountsFootnote = internalMark === null ? null : internalFootnote(context, result, internalMark, key);
-  const [shareInternalMark = null, sourcesMark = null] = marksInOrder([internal, unattributed && unknownCost !== null]);
+  // A column is marked only when its footnote prints: the eliminated amounts may all be blank.
+  const amountsFootnote = internal ? internalFootnote(context, result, "*", key) : null;
+  const internalMark = amountsFootnote === null ? null : amountsFootnote.mark;
+  const [shareInternalMark = null, sourcesMark = null] = marksInOrder([amountsFootnote !== null, unattributed && unknownCost !== null]);
   const sharesFootnotes = [
     ...(shareInternalMark === null ? [] : [{ mark: shareInternalMark, markdown: "Andelarna avser kostnader som finansieras av kommunerna, staten och övriga; kostnader som verksamhetens övriga områden finansierar internt ingår inte (se Tabell 3a)." }]),
     ...(sourcesMark === null || unknownCost === null
