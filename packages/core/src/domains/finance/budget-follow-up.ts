@@ -2,7 +2,7 @@ import { defineView } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { available, earmarkedOf, remainingOf } from "./balances.js";
-import { ledgerFold, openingDateOf, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
+import { ledgerFold, openingDateOf, sumOfLines, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
 import { combineFacts, type FactSum } from "./fact-sum.js";
 
 export interface BudgetRow {
@@ -49,29 +49,27 @@ export const linesNamed = (result: { readonly lines: Readonly<Record<string, Led
   return picked.every((line) => line !== undefined) ? (picked as LedgerLine[]) : undefined;
 };
 
-const sumOf = (lines: readonly LedgerLine[], pick: (line: LedgerLine) => FactSum): FactSum => combineFacts(lines.map((line) => ({ sum: pick(line) })));
-
 const deviationOf = (budget: FactSum, outcome: FactSum): FactSum => (budget.exact === null ? budget : combineFacts([{ sum: budget }, { sum: outcome, sign: -1 }]));
 
 /** The columns of Tabell 1 for a set of lines, with totals summed row by row as the table does. */
 export const budgetRowOf = (row: string, name: string, lines: readonly LedgerLine[], balances: readonly RecordedBalance[], rowWise: boolean): BudgetRow => {
   const [only] = lines;
-  const budget = sumOf(lines, (line) => line.budget);
-  const outcome = sumOf(lines, (line) => line.outcome);
+  const budget = sumOfLines(lines, (line) => line.budget);
+  const outcome = sumOfLines(lines, (line) => line.outcome);
   const remaining = rowWise ? { sum: combineFacts(lines.map((line) => ({ sum: remainingOf([line], balances).sum }))), from: "flows" as const } : remainingOf(lines, balances);
   return {
     row,
     name,
     line: row !== "total" && lines.length === 1 && only !== undefined ? only.line : "sum",
-    opening: sumOf(lines, (line) => line.opening),
-    received: sumOf(lines, (line) => line.received),
+    opening: sumOfLines(lines, (line) => line.opening),
+    received: sumOfLines(lines, (line) => line.received),
     available: available(lines),
     budget,
     outcome,
     remaining: remaining.sum,
     remainingFrom: remaining.from,
     remainingEarmarked: earmarkedOf(lines, balances),
-    forecast: sumOf(lines, (line) => line.forecast),
+    forecast: sumOfLines(lines, (line) => line.forecast),
     deviation: deviationOf(budget, outcome),
   };
 };

@@ -17,7 +17,7 @@ import {
   StateGrantRequisitioned,
   type CostFinancing,
 } from "./events.js";
-import { addFact, addFlow, emptyFactSum, originOf, type FactSum } from "./fact-sum.js";
+import { addFact, addFlow, combineFacts, emptyFactSum, originOf, type FactSum } from "./fact-sum.js";
 
 /** One line of the budget table: an area's own line, or its internal-charge line ("Härav …"). */
 export interface LedgerLine {
@@ -70,6 +70,9 @@ export const INTERNAL = "internal-charge";
 
 /** The tally key of flows whose financing source the facts do not give. */
 export const UNKNOWN_SOURCE = "unknown";
+
+/** One column of a set of lines summed (a line without a tally in it counts as nothing): a row of Tabell 1 or of the financing table. */
+export const sumOfLines = (lines: readonly LedgerLine[], pick: (line: LedgerLine) => FactSum | undefined): FactSum => combineFacts(lines.map((line) => ({ sum: pick(line) ?? emptyFactSum() })));
 
 export const lineKey = (areaId: string, line: "area" | "internal-charge" = "area"): string => (line === "area" ? areaId : `${areaId}:${INTERNAL}`);
 

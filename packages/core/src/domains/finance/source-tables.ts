@@ -4,7 +4,7 @@ import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { balanceEarmarked, balanceTotal, flowRemaining } from "./balances.js";
 import { FINANCING_SOURCES } from "./events.js";
-import { ledgerFold, UNKNOWN_SOURCE, type LedgerLine, type LedgerState } from "./ledger.js";
+import { ledgerFold, sumOfLines, UNKNOWN_SOURCE, type LedgerLine, type LedgerState } from "./ledger.js";
 import { addFact, combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
 
 const shareText = (part: FactSum, whole: FactSum): string | null => {
@@ -116,19 +116,17 @@ export interface OutcomeBySourceResult {
   readonly externalShare: string | null;
 }
 
-const sumOf = (lines: readonly LedgerLine[], pick: (line: LedgerLine) => FactSum | undefined): FactSum => combineFacts(lines.map((line) => ({ sum: pick(line) ?? emptyFactSum() })));
-
 const outcomeRowOf = (row: string, name: string, lines: readonly LedgerLine[]): Omit<OutcomeRow, "shareOfTotal"> => {
-  const bySource = Object.fromEntries(FINANCING_SOURCES.map((source) => [source, sumOf(lines, (line) => line.outcomeBySource[source])]));
+  const bySource = Object.fromEntries(FINANCING_SOURCES.map((source) => [source, sumOfLines(lines, (line) => line.outcomeBySource[source])]));
   const withSource = combineFacts(FINANCING_SOURCES.map((source) => ({ sum: bySource[source] ?? emptyFactSum() })));
-  const unattributed = sumOf(lines, (line) => line.outcomeBySource[UNKNOWN_SOURCE]);
+  const unattributed = sumOfLines(lines, (line) => line.outcomeBySource[UNKNOWN_SOURCE]);
   // The parts, not total − internal: a sum of facts keeps its evidence and stays blank when nothing is financed from outside.
   const financed = combineFacts([{ sum: withSource }, { sum: unattributed }]);
   return {
     row,
     name,
-    total: sumOf(lines, (line) => line.outcome),
-    internal: sumOf(lines, (line) => line.outcomeBySource.internal),
+    total: sumOfLines(lines, (line) => line.outcome),
+    internal: sumOfLines(lines, (line) => line.outcomeBySource.internal),
     financed,
     bySource,
     sourceShares: sourceShares(bySource, financed),
