@@ -87,7 +87,7 @@ const evidence = (node: ReportDocument): string => {
   const item = ({ figure, section }: (typeof entries)[number]): string => {
     const definition = figure.definition === undefined ? "" : ` (\`${figure.definition.key}\`)`;
     const mark = basisMark(figure);
-    const ids = (figure.evidence ?? []).map((id) => `\`${id}\``).join(", ");
+    const ids = figure.evidence === undefined || figure.evidence.length === 0 ? "" : `\`${figure.evidence.join("`, `")}\``;
     return `- <a id="${evidenceAnchor(figure)}"></a>${escapeText(section)}: ${escapeText(figure.text)}${definition}${mark === "" ? "" : ` ${escapeText(mark)}`}: ${ids}`;
   };
   return joinBlocks(["## Underlag för siffrorna", "Varje länkad siffra i rapporten leder hit: figuren den är beräknad med och händelserna i loggen den bygger på.", entries.map(item).join("\n")]);

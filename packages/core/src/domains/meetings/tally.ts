@@ -42,13 +42,20 @@ export const pooled = (tallies: Iterable<SeatCount>): SeatCount => {
 };
 
 /** The pooled-seats share of a tally (see ATTENDANCE_AVERAGE). */
-export const attendanceOf = (tally: SeatCount): Attendance => {
-  const share = ratio(dec(tally.present), dec(tally.expected));
-  return { expected: tally.expected, present: tally.present, share: share === undefined ? null : toDecimalString(share) };
-};
+export const attendanceOf = (tally: SeatCount): Attendance => ({ expected: tally.expected, present: tally.present, share: shareOf(tally.present, tally.expected) });
+
+// A report divides the same few seat counts again and again (every network, side and municipality): each pair is divided once.
+const SHARES_KEPT = 4096;
+const shares = new Map<string, string | null>();
 
 /** count ÷ total as an exact decimal string, or null when the total is zero. */
 export const shareOf = (count: number, total: number): string | null => {
+  const key = `${count}/${total}`;
+  const known = shares.get(key);
+  if (known !== undefined) return known;
   const share = ratio(dec(count), dec(total));
-  return share === undefined ? null : toDecimalString(share);
+  const text = share === undefined ? null : toDecimalString(share);
+  if (shares.size >= SHARES_KEPT) shares.clear();
+  shares.set(key, text);
+  return text;
 };

@@ -25,12 +25,29 @@ export const factBasisProjection = defineProjection<{ marked: Record<string, Exc
 });
 
 /** The weakest basis among a figure's evidence: illustrative over reconstructed over recorded. */
-export const basisOfEvidence = (result: FactBasisResult | undefined, evidence: readonly string[]): FactBasis => {
-  let basis: FactBasis = "recorded";
-  for (const id of evidence) {
-    const marked = result?.marked[id];
-    if (marked === "illustrative") return "illustrative";
-    if (marked === "reconstructed") basis = "reconstructed";
-  }
-  return basis;
+export const basisOfEvidence = (result: FactBasisResult | undefined, evidence: readonly string[]): FactBasis => (result === undefined ? "recorded" : basisReader(result)(evidence));
+
+/**
+ * `basisOfEvidence` for one build: the marked events looked up in a Map made once (the result's
+ * record comes from a snapshot's JSON, a slow dictionary for thousands of ids), and each
+ * evidence list judged once, as one fold's sum is printed in several places.
+ */
+export const basisReader = (result: FactBasisResult): ((evidence: readonly string[]) => FactBasis) => {
+  const marked = new Map(Object.entries(result.marked));
+  if (marked.size === 0) return () => "recorded";
+  const judged = new WeakMap<readonly string[], FactBasis>();
+  const judge = (evidence: readonly string[]): FactBasis => {
+    let basis: FactBasis = "recorded";
+    for (const id of evidence) {
+      const found = marked.get(id);
+      if (found === "illustrative") return "illustrative";
+      if (found === "reconstructed") basis = "reconstructed";
+    }
+    return basis;
+  };
+  return (evidence) => {
+    let basis = judged.get(evidence);
+    if (basis === undefined) judged.set(evidence, (basis = judge(evidence)));
+    return basis;
+  };
 };

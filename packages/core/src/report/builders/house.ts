@@ -6,7 +6,7 @@ import { chapterOf, compareSectionNumbers, reportGoalsProjection } from "./goals
 import { periodLabel, reportTitle } from "./kinds.js";
 import { publicationProjection, type PublicationResult } from "../../domains/publication/publication.js";
 import { appendixSections, outlineSections, renumber } from "./outline.js";
-import { basisOfEvidence, factBasisProjection } from "./fact-basis.js";
+import { basisReader, factBasisProjection } from "./fact-basis.js";
 import { numberTables } from "./table-numbers.js";
 
 export type { ReportSectionBuilder };
@@ -135,8 +135,7 @@ export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
   const { context, house } = input;
   const basis = resultOf(context, factBasisProjection);
   // A log of recorded facts only (the common case) marks nothing: no figure's evidence needs looking through.
-  const anyMarked = basis !== undefined && Object.keys(basis.marked).length > 0;
-  const basisOf = (evidence: readonly string[]) => (anyMarked ? basisOfEvidence(basis, evidence) : "recorded");
+  const basisOf = basis === undefined ? () => "recorded" as const : basisReader(basis);
   const parts = house.builders.map((builder) => builder.build({ ...context, basisOf, results: declaredResults(context.results, builder) }));
   const publication = resultOf(context, publicationProjection);
   const outline = publication?.outlines[context.kind];
