@@ -9,6 +9,8 @@ import {
   planBaselineProjection,
   planBudget,
   planFollowUpProjection,
+  budgetFollowUpProjection,
+  replayMany,
   planNetCost,
   planRevenue,
   planStaff,
@@ -90,6 +92,22 @@ describe("the plan baseline obeys Tertial's laws", () => {
 
   it("a follow-up as known at t compares against the plan as known at t: a revision recorded after t changes nothing", async () => {
     await fc.assert(knownAtPrefixLaw(planFollowUpProjection, subject), RUNS);
+  });
+
+  it("a follow-up read from the folds a report shares (the plans, the period's ledger) is the follow-up replayed alone", async () => {
+    let plans = 0;
+    await fc.assert(
+      fc.asyncProperty(log, subject.period, async (script, asked) => {
+        const { events } = await buildLog(defaultCatalog, script);
+        const options = { period: asked };
+        const many = await replayMany(sourceOf(events), defaultCatalog, [{ projection: planFollowUpProjection, period: "report" }, { projection: budgetFollowUpProjection, period: "report" }], options);
+        const alone = await replay(sourceOf(events), defaultCatalog, planFollowUpProjection, options);
+        plans += alone.baseline.plans.length;
+        expect(many.results.get(planFollowUpProjection)).toEqual(alone);
+      }),
+      RUNS,
+    );
+    expect(plans).toBeGreaterThan(0);
   });
 
   it("the plan's figures foot: rows over the declared parameter add up to the figure without it, for any generated plan", async () => {

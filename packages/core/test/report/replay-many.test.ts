@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFollowUpProjection, defaultCatalog, fromArray, jsonlStore, memorySnapshots, metricsProjection, period, replay, replayMany, type StoredEvent } from "@tertial/core";
+import { budgetFollowUpProjection, defaultCatalog, fromArray, jsonlStore, memorySnapshots, metricsProjection, period, planFollowUpProjection, replay, replayMany, type StoredEvent } from "@tertial/core";
 import { AS_PUBLISHED, EXAMPLE_LOG } from "../finance/support.js";
 import { ReportResults } from "../../src/report/replay-many.js";
 
@@ -10,11 +10,13 @@ describe("several projections over one read of the log", () => {
     ["2020-T2", undefined],
     ["2020-T1..T2", AS_PUBLISHED],
     ["2020", undefined],
-  ] as const)("give each the result it has replayed alone, the metrics reading the shared folds (%s, known at %s)", async (name, knownAt) => {
+  ] as const)("give each the result it has replayed alone, the metrics and the follow-up against the plan reading the shared folds (%s, known at %s)", async (name, knownAt) => {
     const options = { period: period(name), ...(knownAt === undefined ? {} : { knownAt }) };
-    const many = await replayMany(store, defaultCatalog, [{ projection: metricsProjection, period: "report" }, { projection: budgetFollowUpProjection, period: "report" }, { projection: budgetFollowUpProjection, period: "previous-year" }], options);
+    const many = await replayMany(store, defaultCatalog, [{ projection: metricsProjection, period: "report" }, { projection: budgetFollowUpProjection, period: "report" }, { projection: budgetFollowUpProjection, period: "previous-year" }, { projection: planFollowUpProjection, period: "report" }], options);
     expect(many.results.get(metricsProjection)).toEqual(await replay(store, defaultCatalog, metricsProjection, options));
     expect(many.results.get(budgetFollowUpProjection)).toEqual(await replay(store, defaultCatalog, budgetFollowUpProjection, options));
+    // The follow-up against the plan reads the same ledger fold as the money tables.
+    expect(many.results.get(planFollowUpProjection)).toEqual(await replay(store, defaultCatalog, planFollowUpProjection, options));
     expect(many.results.get(metricsProjection)?.rows.length).toBeGreaterThan(0);
   });
 });

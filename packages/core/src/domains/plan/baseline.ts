@@ -1,7 +1,7 @@
 import type { DataOf } from "../../events/definition.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { dec, sum, toDecimalString, type Decimal } from "../../numbers/decimal.js";
-import { defineProjection } from "../../projection/projection.js";
+import { defineFold, defineView } from "../../projection/projection.js";
 import { toCivil } from "../../time/calendar.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { AreaEstablished } from "../reference/events.js";
@@ -362,16 +362,21 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
   };
 };
 
+/** Every plan recorded, as known at the cut-off: the state the baseline and the follow-up against the plan both read. */
+export const plansFold = defineFold<PlanBaselineState>({
+  name: "plans",
+  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {} }),
+  evolve: (state, event) => evolvePlan(state, event),
+});
+
 /**
  * The plan as adopted: for each plan covering the period's year, its span, texts, strategy, money
  * and staff with exact totals. Revisions are corrections (`supersedes`) recorded later, so the
  * plan as known at its adoption date is this projection replayed as known at that date.
  */
-export const planBaselineProjection = defineProjection<PlanBaselineState, PlanBaselineResult>({
+export const planBaselineProjection = defineView<PlanBaselineState, PlanBaselineResult>(plansFold, {
   name: "plan-baseline",
   description: "The plans covering the period's year as adopted (or as revised, as known at the cut-off): span, goals, metrics with targets per year, activities, budget per area and year with exact totals, funds, staff, earmarked funds and projects.",
-  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {} }),
-  evolve: (state, event) => evolvePlan(state, event),
   result: (state, { period }) => {
     const year = toCivil(period.end).year;
     return {

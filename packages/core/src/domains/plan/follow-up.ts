@@ -1,8 +1,8 @@
 import type { DomainEvent } from "../../events/envelope.js";
-import { defineProjection, type ProjectionContext } from "../../projection/projection.js";
+import { defineProjection, type DomainFold, type ProjectionContext } from "../../projection/projection.js";
 import { budgetFollowUpProjection, type BudgetFollowUpResult } from "../finance/budget-follow-up.js";
-import type { LedgerState } from "../finance/ledger.js";
-import { planBaselineProjection, type PlanBaselineResult, type PlanBaselineState } from "./baseline.js";
+import { ledgerFold, type LedgerState } from "../finance/ledger.js";
+import { planBaselineProjection, plansFold, type PlanBaselineResult, type PlanBaselineState } from "./baseline.js";
 
 export interface PlanFollowUpState {
   plan: PlanBaselineState;
@@ -32,4 +32,13 @@ export const planFollowUpProjection = defineProjection<PlanFollowUpState, PlanFo
   init: (context) => ({ plan: planBaselineProjection.init(context), ledger: budgetFollowUpProjection.init(context) }),
   evolve: evolveBoth,
   result: (state, context) => ({ baseline: planBaselineProjection.result(state.plan, context), books: budgetFollowUpProjection.result(state.ledger, context) }),
+  // A report folds the plans and the period's ledger anyway (for the plan and the money tables): read those, and fold neither twice.
+  shared: {
+    own: plansFold as DomainFold<unknown>,
+    reads: (period) => [{ fold: ledgerFold, period }],
+    result: (own, stateOf, context) => ({
+      baseline: planBaselineProjection.result(own as PlanBaselineState, context),
+      books: budgetFollowUpProjection.result(stateOf(ledgerFold, context.period) as LedgerState, context),
+    }),
+  },
 });
