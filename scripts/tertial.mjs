@@ -1,4 +1,4 @@
-// `pnpm tertial …`: runs the built command (compiled by `prepare` on install), not TypeScript
+// `pnpm tertial …`: runs the built command (compiled and bundled by `prepare` on install), not TypeScript
 // through a loader. pnpm runs scripts from the workspace root; INIT_CWD is the directory the user
 // typed the command in, so relative paths mean what the user meant.
 process.chdir(process.env.INIT_CWD ?? process.cwd());

@@ -47,6 +47,7 @@ describe("the packages as published", () => {
     for (const tarball of tarballs) {
       const files = await listing(tarball);
       for (const needed of ["package/package.json", "package/README.md", "package/LICENSE", "package/dist/index.js", "package/dist/index.d.ts"]) expect(files, tarball).toContain(needed);
+      if (tarball.includes("tertial-cli-")) expect(files, tarball).toContain("package/dist/bundle/main.js");
       expect(files.filter((file) => (file.endsWith(".ts") && !file.endsWith(".d.ts")) || file.endsWith(".map") || file.includes("tsbuildinfo") || file.startsWith("package/src/")), tarball).toEqual([]);
     }
   });

@@ -14,7 +14,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** The installed binary's shim; it runs the compiled dist/ (built by vitest's global setup). */
+/** The installed binary's shim; it runs the bundle in dist/bundle/ (built by vitest's global setup). */
 export const BIN = join(REPO, "packages/cli/bin/tertial.js");
 
 /** The real CLI as a user runs it: a separate node process on the built binary. */
