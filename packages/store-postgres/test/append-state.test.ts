@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { deserialize, serialize } from "node:v8";
 import * as fc from "fast-check";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -91,11 +93,22 @@ const forgedAtHead = async (store: PostgresStore, before: StateRow, fingerprint:
   return { head_seq: String(head.seq), head_hash: head.hash, rules_fingerprint: fingerprint, state };
 };
 
+/** The row as the previous version (format 1, its fingerprint: no learnsFrom in it) wrote it, at the current head. */
+const previousVersion = async (store: PostgresStore, before: StateRow): Promise<StateRow> => {
+  const fingerprint = createHash("sha256")
+    .update("tertial-append-state/1")
+    .update(defaultCatalog.rules.map((rule) => `${rule.name}\n${String(rule.init)}\n${String(rule.learn)}`).join("\n\n"))
+    .digest("hex");
+  const row = await forgedAtHead(store, before, fingerprint);
+  return { ...row, state: serialize({ ...(deserialize(row.state) as object), format: "tertial-append-state/1" }) };
+};
+
 const TAMPERINGS: Record<string, (store: PostgresStore, before: StateRow) => Promise<void>> = {
   "kept as saved": async () => undefined,
   missing: dropStateRow,
   "taken at an earlier head": putStateRow,
   "saved by other rules": async (store, before) => putStateRow(store, await forgedAtHead(store, before, "other rules")),
+  "written by the previous version (format 1)": async (store, before) => putStateRow(store, await previousVersion(store, before)),
   "unreadable bytes": async (store, before) => putStateRow(store, { ...(await forgedAtHead(store, before, rulesFingerprint(defaultCatalog))), state: Buffer.from("not a state") }),
 };
 
