@@ -7,6 +7,7 @@ import {
   Id,
   KnownReferences,
   NonNegativeInteger,
+  REFERENCE_FACTS,
   dec,
   defaultCatalog,
   defineEvent,
@@ -33,6 +34,7 @@ const knownArea = defineRule<KnownReferences>({
   name: "outreach-known-area",
   init: () => new KnownReferences(),
   learn: (known, event) => known.learn(event),
+  learnsFrom: REFERENCE_FACTS,
   check: (known, event) => (NewsletterSent.is(event) ? known.requireArea(event.data.areaId, "data.areaId") : []),
 });
 

@@ -5,6 +5,7 @@ import {
   EventRetracted,
   IdIndex,
   rulesFingerprint,
+  someRuleLearnsFrom,
   type AppendCore,
   type Catalog,
   type EventDraft,
@@ -68,16 +69,19 @@ export const idsNamedBy = (drafts: readonly EventDraft[]): string[] => {
 
 /**
  * The earlier events with these ids, as append knows them (content fingerprint, retraction or
- * not), in one query on the events table's unique (log, id) index: for the ids a batch names,
- * the same answers the index of the whole log would give.
+ * not, learned from by a rule or not: by the catalog's rules and the stored event's type), in
+ * one query on the events table's unique (log, id) index: for the ids a batch names, the same
+ * answers the index of the whole log would give. Nothing of it is stored, so no migration.
  */
-export const lookUpIds = async (db: Queryable, ref: LogRef, ids: readonly string[]): Promise<IdIndex> => {
+export const lookUpIds = async (db: Queryable, ref: LogRef, ids: readonly string[], catalog: Catalog): Promise<IdIndex> => {
   const index = new IdIndex();
   if (ids.length === 0) return index;
+  const learnsFrom = someRuleLearnsFrom(catalog.rules);
   const found = await db.query<{ seq: string; body: string }>("SELECT seq, body FROM tertial_events WHERE log = $1 AND id = ANY($2::text[])", [ref.log, ids]);
   for (const row of found.rows) {
     const event = parseRow(ref, { seq: Number(row.seq), body: row.body });
-    index.add(event.id, { content: contentOf(event), retraction: event.type === EventRetracted.type });
+    const retraction = event.type === EventRetracted.type;
+    index.add(event.id, { content: contentOf(event), retraction, learnedFrom: !retraction && learnsFrom(event.type) });
   }
   return index;
 };

@@ -172,7 +172,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
    */
   const knownLog = async (client: Queryable, head: LogHead, drafts: readonly EventDraft[], source: EventSource, mine: AppendCore | undefined): Promise<AppendState> => {
     const saved = await loadAppendCore(client, ref, head, options.catalog, mine);
-    if (saved !== undefined) return { ...saved, ids: await lookUpIds(client, ref, idsNamedBy(drafts)) };
+    if (saved !== undefined) return { ...saved, ids: await lookUpIds(client, ref, idsNamedBy(drafts), options.catalog) };
     const learnt = await learnLog(source, options.catalog);
     await saveAppendCore(client, ref, learnt, options.catalog);
     return learnt;

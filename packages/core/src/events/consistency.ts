@@ -11,6 +11,12 @@ export interface ConsistencyRule<S> {
   readonly init: () => S;
   readonly check: (state: S, event: DomainEvent) => readonly Issue[];
   readonly learn: (state: S, event: DomainEvent) => void;
+  /**
+   * The event types whose facts `learn` keeps; events of any other type leave the state as it
+   * was. Absent means every type (the safe default). Append uses it to know when correcting an
+   * event makes the rules forget something, and so must rebuild their state.
+   */
+  readonly learnsFrom?: readonly string[];
 }
 
 export const defineRule = <S>(rule: ConsistencyRule<S>): ConsistencyRule<unknown> => rule as ConsistencyRule<unknown>;

@@ -9,15 +9,27 @@ import { IdIndex } from "./id-index.js";
 import { decodeState, encodeState } from "./lazy-collections.js";
 import type { LogHead } from "./store.js";
 
+/** Whether any of these rules keeps facts of an event type, by their `learnsFrom` (a rule without one keeps every type). */
+export const someRuleLearnsFrom = (rules: readonly ConsistencyRule<unknown>[]): ((type: string) => boolean) => {
+  if (rules.some((rule) => rule.learnsFrom === undefined)) return () => true;
+  const types = new Set(rules.flatMap((rule) => rule.learnsFrom ?? []));
+  return (type) => types.has(type);
+};
+
 /**
  * The consistency rules' state, held here rather than in a `ConsistencyChecker` so it can be
  * saved beside the log and loaded back. Same semantics: `accept` checks, and learns when clean.
  */
 export class RuleBook {
+  /** Whether some rule keeps facts of an event of this type: correcting such an event makes the rules forget. */
+  readonly learnsFrom: (type: string) => boolean;
+
   constructor(
     private readonly rules: readonly ConsistencyRule<unknown>[],
     readonly states: unknown[] = rules.map((rule) => rule.init()),
-  ) {}
+  ) {
+    this.learnsFrom = someRuleLearnsFrom(rules);
+  }
 
   accept(event: DomainEvent): readonly Issue[] {
     const found = this.rules.flatMap((rule, index) => rule.check(this.states[index], event));
@@ -48,16 +60,19 @@ interface SavedCore {
 /** The append state without its ids: what a store that looks ids up where they live (a database) keeps. */
 export type AppendCore = Omit<AppendState, "ids">;
 
-const FORMAT = "tertial-append-state/1";
+/** Version 2 added the learned-from flag to each id's record: a state of version 1 lacks it and is rebuilt from the log. */
+export const APPEND_STATE_FORMAT = "tertial-append-state/2";
+const FORMAT = APPEND_STATE_FORMAT;
 
 /**
- * A saved state is only good for the same rules: their names and the code that builds and
- * feeds their state, so a new version of a rule never starts from an old one's state.
+ * A saved state is only good for the same rules: their names, the code that builds and feeds
+ * their state and the types they learn from (the ids' flags follow them), so a new version of a
+ * rule never starts from an old one's state.
  */
 export const rulesFingerprint = (catalog: Catalog): string =>
   createHash("sha256")
     .update(FORMAT)
-    .update(catalog.rules.map((rule) => `${rule.name}\n${String(rule.init)}\n${String(rule.learn)}`).join("\n\n"))
+    .update(catalog.rules.map((rule) => `${rule.name}\n${String(rule.init)}\n${String(rule.learn)}\n${rule.learnsFrom === undefined ? "*" : [...rule.learnsFrom].sort().join(" ")}`).join("\n\n"))
     .digest("hex");
 
 /** The file the state was taken at: any other change to the log (a repair, an edit, an older writer) shows here. */

@@ -1,10 +1,19 @@
 import { createHash } from "node:crypto";
 
-/** What append needs to know of an earlier event: its content fingerprint and whether it is a retraction. */
+/**
+ * What append needs to know of an earlier event: its content fingerprint, whether it is a
+ * retraction, and whether some consistency rule learned from it (so correcting it makes the
+ * rules forget a fact, and their state must be rebuilt).
+ */
 export interface KnownId {
   readonly content: string;
   readonly retraction: boolean;
+  readonly learnedFrom: boolean;
 }
+
+/** The record's last byte: one bit per flag. */
+const RETRACTION = 1;
+const LEARNED_FROM = 2;
 
 const KEY_BYTES = 16;
 const CONTENT_BYTES = 15;
@@ -14,7 +23,7 @@ const keyOf = (id: string): Buffer => createHash("sha256").update(id, "utf8").di
 
 /**
  * Every id in the log, as fixed 32-byte records sorted by a hash of the id (16 bytes of it, the
- * content fingerprint, a retraction flag) plus the ids added since: a lookup is a binary search,
+ * content fingerprint, a byte of flags) plus the ids added since: a lookup is a binary search,
  * so a million ids load as one buffer instead of a million map entries.
  */
 export class IdIndex {
@@ -41,11 +50,16 @@ export class IdIndex {
       const middle = (low + high) >>> 1;
       const at = middle * RECORD_BYTES;
       const order = this.sorted.compare(key, 0, KEY_BYTES, at, at + KEY_BYTES);
-      if (order === 0) return { content: this.sorted.toString("hex", at + KEY_BYTES, at + KEY_BYTES + CONTENT_BYTES), retraction: this.sorted[at + RECORD_BYTES - 1] === 1 };
+      if (order === 0) return this.recordAt(at);
       if (order > 0) high = middle - 1;
       else low = middle + 1;
     }
     return undefined;
+  }
+
+  private recordAt(at: number): KnownId {
+    const flags = this.sorted[at + RECORD_BYTES - 1] ?? 0;
+    return { content: this.sorted.toString("hex", at + KEY_BYTES, at + KEY_BYTES + CONTENT_BYTES), retraction: (flags & RETRACTION) !== 0, learnedFrom: (flags & LEARNED_FROM) !== 0 };
   }
 
   /** All records, sorted, as one buffer: what the append state stores. Untouched runs are copied whole. */
@@ -54,7 +68,7 @@ export class IdIndex {
       const record = Buffer.alloc(RECORD_BYTES);
       keyOf(id).copy(record, 0);
       record.write(known.content, KEY_BYTES, CONTENT_BYTES, "hex");
-      record[RECORD_BYTES - 1] = known.retraction ? 1 : 0;
+      record[RECORD_BYTES - 1] = (known.retraction ? RETRACTION : 0) | (known.learnedFrom ? LEARNED_FROM : 0);
       return record;
     });
     fresh.sort((a, b) => a.compare(b, 0, KEY_BYTES, 0, KEY_BYTES));

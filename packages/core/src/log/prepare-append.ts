@@ -40,8 +40,9 @@ const learnCorrection = (removed: Set<string>, event: Pick<StoredEvent, "superse
 const counts = (removed: ReadonlySet<string>, event: Pick<StoredEvent, "id" | "retracts">): boolean => event.retracts === undefined && !removed.has(event.id);
 
 /**
- * The rules' state rebuilt from what counts now: after a batch event corrects another, the rules
- * must forget the corrected fact, exactly as a later append (which skips it) would.
+ * The rules' state rebuilt from what counts now: after a batch event corrects a fact a rule
+ * learned from, the rules must forget it, exactly as a later append (which skips it) would.
+ * Rules cannot unlearn, so this reads the whole log.
  */
 const relearn = async (source: EventSource, catalog: Catalog, removed: ReadonlySet<string>, batch: readonly StoredEvent[]): Promise<RuleBook> => {
   const rules = new RuleBook(catalog.rules);
@@ -55,6 +56,12 @@ const relearn = async (source: EventSource, catalog: Catalog, removed: ReadonlyS
   return rules;
 };
 
+/** What the id index keeps of an event: a retraction is never learned from, so correcting one (refused anyway) never rebuilds. */
+const knownIdOf = (event: Pick<StoredEvent, "type">, content: string, rules: RuleBook): KnownId => {
+  const retraction = event.type === EventRetracted.type;
+  return { content, retraction, learnedFrom: !retraction && rules.learnsFrom(event.type) };
+};
+
 /** Reads the whole log once for corrections and once to learn ids, content and the rules' state. */
 export const learnLog = async (source: EventSource, catalog: Catalog): Promise<AppendState> => {
   const removed = new Set<string>();
@@ -63,7 +70,7 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
   const rules = new RuleBook(catalog.rules);
   let head: LogHead = { seq: -1, hash: GENESIS_HASH };
   for await (const stored of source.read()) {
-    ids.add(stored.id, { content: contentOf(stored), retraction: stored.type === EventRetracted.type });
+    ids.add(stored.id, knownIdOf(stored, contentOf(stored), rules));
     head = { seq: stored.seq, hash: stored.hash, recordedAt: stored.recordedAt };
     if (!counts(removed, stored)) continue;
     const decoded = decodeData(catalog, stored);
@@ -90,6 +97,11 @@ const correctionIssues = (draft: EventDraft, known: AppendState, batch: Readonly
 /**
  * Validates a batch against the log and turns it into chained events, or returns every issue
  * found. Nothing here writes: the store writes the result whole, or nothing.
+ *
+ * From a saved state this costs O(batch), with one exception: correcting an event some rule
+ * learned from (an area's definition, a position) makes the rules' state stale. It is rebuilt
+ * from the log lazily, once before the next event the rules check, or once at the end, so each
+ * later event is still checked against rules that have forgotten every fact corrected before it.
  */
 export const prepareAppend = async (source: EventSource, drafts: readonly EventDraft[], context: AppendContext, saved?: AppendState): Promise<Prepared> => {
   const known = saved ?? (await learnLog(source, context.catalog));
@@ -100,6 +112,12 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   let previous = known.head;
   let lastRecorded = known.head.recordedAt === undefined ? -Infinity : Date.parse(known.head.recordedAt);
   let rules = known.rules;
+  let stale = false;
+  const freshRules = async (): Promise<RuleBook> => {
+    if (stale) rules = await relearn(source, context.catalog, known.removed, events);
+    stale = false;
+    return rules;
+  };
 
   for (const [index, draft] of drafts.entries()) {
     const place = context.places?.[index] ?? {};
@@ -143,22 +161,25 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     };
     const decoded = decodeData(context.catalog, { ...unsealed, hash: GENESIS_HASH });
     if (!decoded.ok) found.push(...decoded.issues);
-    else if (found.length === 0 && draft.retracts === undefined) found.push(...rules.accept(decoded.event as DomainEvent));
+    else if (found.length === 0 && draft.retracts === undefined) found.push(...(await freshRules()).accept(decoded.event as DomainEvent));
     if (found.length > 0) {
       issues.push(...found.map((f) => withPlace({ ...f, eventId: id }, place)));
       continue;
     }
     const event = sealed(unsealed);
     events.push(event);
-    batch.set(id, { content, retraction: draft.type === EventRetracted.type });
+    batch.set(id, knownIdOf(draft, content, rules));
     previous = { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt };
     lastRecorded = recordedMs;
-    if (draft.supersedes !== undefined || draft.retracts !== undefined) {
+    const corrected = draft.supersedes ?? draft.retracts;
+    if (corrected !== undefined) {
       learnCorrection(known.removed, event);
-      rules = await relearn(source, context.catalog, known.removed, events);
+      // Checked above: the corrected event is known. Only a fact some rule keeps must be forgotten.
+      if ((known.ids.lookup(corrected) ?? batch.get(corrected))?.learnedFrom !== false) stale = true;
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  await freshRules();
   for (const [id, entry] of batch) known.ids.add(id, entry);
   return { ok: true, events, alreadyPresent, state: { head: previous, ids: known.ids, removed: known.removed, rules } };
 };

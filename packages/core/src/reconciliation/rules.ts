@@ -10,6 +10,7 @@ import { readSwedishPrinted } from "./printed.js";
  */
 export const statedFigureIntegrity = defineRule<null>({
   name: "stated-figure-integrity",
+  learnsFrom: [],
   init: () => null,
   learn: () => undefined,
   check: (_state, event) => {

@@ -1,10 +1,14 @@
 import { appendFile, copyFile, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  APPEND_STATE_FORMAT,
   createCatalog,
+  decodeAppendCore,
   defaultCatalog,
+  encodeAppendCore,
   forgetAppendState,
   initLog,
   jsonlStore,
@@ -13,6 +17,7 @@ import {
   loadAppendState,
   saveAppendState,
   sealed,
+  statePath,
   type AppendOutcome,
   type EventDraft,
 } from "@tertial/core";
@@ -119,6 +124,34 @@ describe("the append state saved beside the log", () => {
     await appendFile(store.path, `${lineOf(z)}\n`);
     const again = await store.append([municipality("z"), municipality("e")]);
     expect(acceptance(again)).toEqual({ ok: true, ids: ["e"], present: ["z"] });
+  });
+
+  it("saved by the previous version (format 1, ids without the learned-from flag) is rebuilt from the log, never misread", async () => {
+    expect(APPEND_STATE_FORMAT).toBe("tertial-append-state/2");
+    const store = await fileStore("events.jsonl", Date.now);
+    const area = { id: "area-x", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "x", name: "X", kind: "group" } };
+    expect((await store.append([municipality("a"), area])).ok).toBe(true);
+    // What version 1 wrote: the same fields, its format name, and records whose flag byte knows only retractions.
+    const saved = deserialize(await readFile(statePath(store.path))) as { format: string; ids: Uint8Array };
+    const ids = Buffer.from(saved.ids);
+    for (let flag = 31; flag < ids.length; flag += 32) ids[flag] = (ids[flag] ?? 0) & 1;
+    await writeFile(statePath(store.path), serialize({ ...saved, format: "tertial-append-state/1", ids }));
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
+    // Misread, the retracted area would look like a fact no rule keeps, and the cost on it would pass.
+    const cost = { id: "cost-x", type: "finance.cost-booked", effectiveAt: "2020-01-31", data: { areaId: "x", from: "2020-01-01", to: "2020-01-31", amount: "10" } };
+    const outcome = await store.append([{ id: "r", type: "log.event-retracted", effectiveAt: "2017-01-01", retracts: "area-x", data: { reason: "fel" } }, cost]);
+    expect(acceptance(outcome)).toEqual({ ok: false, issues: [["unknown-reference", "cost-x", "data.areaId"]] });
+    expect((await store.append([municipality("b")])).ok).toBe(true);
+    expect((await loadAppendState(store.path, defaultCatalog))?.ids.lookup("area-x")?.learnedFrom).toBe(true);
+  });
+
+  it("kept without its ids (as a database keeps it) is not read back from bytes of format 1", async () => {
+    const state = await learnLog(jsonlStore({ path: EXAMPLE, catalog: defaultCatalog }), defaultCatalog);
+    const bytes = encodeAppendCore(state);
+    if (bytes === undefined) throw new Error("the example's state must encode");
+    expect(decodeAppendCore(bytes, defaultCatalog)?.head).toEqual(state.head);
+    const older = serialize({ ...(deserialize(bytes) as object), format: "tertial-append-state/1" });
+    expect(decodeAppendCore(older, defaultCatalog)).toBeUndefined();
   });
 
   it("is not used by other rules than those that saved it", async () => {

@@ -1,7 +1,7 @@
 import { defineRule } from "../../events/consistency.js";
 import type { DataOf } from "../../events/definition.js";
 import { issue, type Issue } from "../../events/issues.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished, MetricDefined } from "../strategy/events.js";
 import { PlanAdopted } from "../plan/events.js";
 import { inlineFigureProblems } from "../narrative/inline-figures.js";
@@ -43,6 +43,7 @@ const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof Activi
 /** Activities belong to a known goal and area; statuses and carry-overs need a planned activity. */
 export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
   name: "activities-integrity",
+  learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, MetricDefined, FocusAreaEstablished, PlanAdopted, ActivityPlanned, ActivityMovedToNextYear].map((definition) => definition.type)],
   init: () => ({ references: new KnownReferences(), goals: new Set(), metrics: new Set(), focusAreas: new Set(), plans: new Set(), activities: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -2,7 +2,7 @@ import { defineRule } from "../../events/consistency.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { CANCELLATION_REASONS, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
 
 /** What a period summary counts: each part is summed over the summaries a period contains. */
@@ -104,6 +104,7 @@ const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
 /** Courses are commissioned by known parties; a cancelled course is never held; participants come from known municipalities; no two summaries count the same days twice. */
 export const coursesIntegrity = defineRule<CourseKnowledge>({
   name: "courses-integrity",
+  learnsFrom: [...REFERENCE_FACTS, ...[CourseSummaryRecorded, CourseScheduled, CourseHeld, CourseCancelled].map((definition) => definition.type)],
   init: () => ({ references: new KnownReferences(), courses: new Map(), summaries: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -2,7 +2,7 @@ import { defineRule } from "../../events/consistency.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import {
   BalanceRecorded,
   BudgetAdopted,
@@ -76,6 +76,7 @@ const checkFinance = (known: KnownReferences, event: DomainEvent): Issue[] => {
 /** Money must be booked on known areas, for well-formed accounting periods; a stock fact is recorded once. */
 export const financeIntegrity = defineRule<FinanceKnowledge>({
   name: "finance-integrity",
+  learnsFrom: [...REFERENCE_FACTS, ...[OpeningBalanceRecorded, BudgetAdopted, BalanceRecorded].map((definition) => definition.type)],
   init: () => ({ references: new KnownReferences(), stocks: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -3,7 +3,7 @@ import type { EventOf } from "../../events/definition.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { ApplicationDecided, ApplicationSubmitted } from "./events.js";
 
 interface GrantsKnowledge {
@@ -38,6 +38,7 @@ const checkDecided = (known: GrantsKnowledge, event: DomainEvent): Issue[] => {
 /** Applications are submitted once to a known funder; each gets one decision, after it was sent. */
 export const grantsIntegrity = defineRule<GrantsKnowledge>({
   name: "grants-integrity",
+  learnsFrom: [...REFERENCE_FACTS, ApplicationSubmitted.type, ApplicationDecided.type],
   init: () => ({ references: new KnownReferences(), applications: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -1,6 +1,6 @@
 import { defineRule } from "../../events/consistency.js";
 import { issue } from "../../events/issues.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { IndicatorValueRecorded } from "./events.js";
 
 interface IndicatorKnowledge {
@@ -12,6 +12,7 @@ interface IndicatorKnowledge {
 /** An indicator keeps the unit it was first recorded in, and its area must be known. */
 export const indicatorIntegrity = defineRule<IndicatorKnowledge>({
   name: "indicator-integrity",
+  learnsFrom: [...REFERENCE_FACTS, IndicatorValueRecorded.type],
   init: () => ({ references: new KnownReferences(), units: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -4,7 +4,7 @@ import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import type { Seat } from "../reference/events.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { AttendanceSummaryRecorded, GENDERS, MEETING_MODES, MeetingHeld, MemberJoined, MemberLeft, NetworkGroupDefined, SIDES, SeatVacant, type SeatTally } from "./events.js";
 
 interface MeetingsKnowledge {
@@ -104,6 +104,7 @@ const learnMembers = (known: MeetingsKnowledge, event: DomainEvent): void => {
 /** Meetings and summaries need a known network and only that network's seats; tallies must be possible. */
 export const meetingsIntegrity = defineRule<MeetingsKnowledge>({
   name: "meetings-integrity",
+  learnsFrom: [...REFERENCE_FACTS, ...[MemberJoined, MemberLeft, SeatVacant, MeetingHeld, NetworkGroupDefined].map((definition) => definition.type)],
   init: () => ({ references: new KnownReferences(), groups: new Set(), meetings: new Set(), members: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -1,6 +1,6 @@
 import { defineRule } from "../../events/consistency.js";
 import { issue, type Issue } from "../../events/issues.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished } from "../strategy/events.js";
 import { NarrativeWritten } from "./events.js";
 import { inlineFigureProblems } from "./inline-figures.js";
@@ -26,6 +26,7 @@ const contradiction = (known: NarrativeKnowledge, data: { narrativeId: string; k
 /** A narrative is scoped to a real period, and to goals, areas and focus areas the log knows. */
 export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
   name: "narrative-integrity",
+  learnsFrom: [...REFERENCE_FACTS, GoalEstablished.type, FocusAreaEstablished.type, NarrativeWritten.type],
   init: () => ({ references: new KnownReferences(), goals: new Set(), focusAreas: new Set(), narratives: new Set(), bySection: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -1,7 +1,7 @@
 import { defineRule } from "../../events/consistency.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { GoalEstablished } from "../strategy/events.js";
 import { EarmarkedFundsRegistered, PassThroughPlanned, PlanAdopted, ProjectRegistered, StaffPlanned, planEvents } from "./events.js";
 
@@ -74,6 +74,7 @@ const factIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
 /** Plan facts belong to an adopted plan and its years, and point at areas, goals, funders, programmes and projects the log knows. */
 export const planIntegrity = defineRule<PlanKnowledge>({
   name: "plan-integrity",
+  learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, PlanAdopted, EarmarkedFundsRegistered, ProjectRegistered].map((definition) => definition.type)],
   init: () => ({ references: new KnownReferences(), plans: new Map(), goals: new Set(), programmes: new Set(), projects: new Set() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -40,6 +40,7 @@ const sectionIssues = (known: PublicationKnowledge, section: SectionRef, path: s
 /** An outline names goals the log knows and gives every goal-bound and narrative block its parameter. */
 export const outlineIntegrity = defineRule<PublicationKnowledge>({
   name: "outline-integrity",
+  learnsFrom: [GoalEstablished.type],
   init: () => ({ goals: new Set() }),
   learn: (known, event) => {
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);

@@ -3,6 +3,9 @@ import { issue, type Issue } from "../../events/issues.js";
 import { AreaClosed, AreaEstablished, FunderEstablished, MunicipalityEstablished, NetworkClosed, NetworkEstablished } from "./events.js";
 import type { Seat } from "./events.js";
 
+/** The event types `KnownReferences.learn` keeps facts from: what a rule holding one learns from. */
+export const REFERENCE_FACTS: readonly string[] = [MunicipalityEstablished, AreaEstablished, AreaClosed, NetworkEstablished, NetworkClosed, FunderEstablished].map((definition) => definition.type);
+
 /**
  * What reference data the log has established so far: the shared knowledge every domain's
  * consistency rules need ("is this a known area?"). Rules keep one of these and call `learn`.

@@ -1,13 +1,14 @@
 import { defineRule } from "../../events/consistency.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { AreaClosed, AreaEstablished, AreaRenamed, FunderEstablished, MunicipalityEstablished, NetworkClosed, NetworkEstablished, NetworkRenamed } from "./events.js";
-import { KnownReferences } from "./known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "./known-references.js";
 
 const duplicate = (kind: string, id: string, path: string): Issue[] => [issue("conflict", path, `${kind} "${id}" is already established`, { actual: id })];
 
 /** Reference data must form a consistent registry: unique ids, known parents, known seats' municipalities. */
 export const referenceIntegrity = defineRule<KnownReferences>({
   name: "reference-integrity",
+  learnsFrom: REFERENCE_FACTS,
   init: () => new KnownReferences(),
   learn: (known, event) => known.learn(event),
   check: (known, event) => {

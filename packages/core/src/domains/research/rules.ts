@@ -1,6 +1,6 @@
 import { defineRule } from "../../events/consistency.js";
 import { issue, type Issue } from "../../events/issues.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { DisseminationHeld, StudyCompleted, StudyProgressed, StudyStarted } from "./events.js";
 
 interface ResearchKnowledge {
@@ -16,6 +16,7 @@ const fundersAndArea = (known: ResearchKnowledge, funderIds: readonly string[] |
 /** Studies start once, before they progress or complete, with known funders and areas. */
 export const researchIntegrity = defineRule<ResearchKnowledge>({
   name: "research-integrity",
+  learnsFrom: [...REFERENCE_FACTS, StudyStarted.type, StudyCompleted.type],
   init: () => ({ references: new KnownReferences(), studies: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

@@ -2,7 +2,7 @@ import { defineRule } from "../../events/consistency.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { Decimal, sum } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { EMPLOYMENT_FORMS, FINANCING_KINDS, PositionChanged, PositionClosed, PositionOpened, StaffChangeRecorded, StaffingSnapshotRecorded } from "./events.js";
 
 interface StaffKnowledge {
@@ -25,6 +25,7 @@ const breakdownIssues = (path: string, parts: Readonly<Record<string, string>> |
 /** Positions must be opened once, in a known area, before they change or close; snapshots must add up. */
 export const staffIntegrity = defineRule<StaffKnowledge>({
   name: "staff-integrity",
+  learnsFrom: [...REFERENCE_FACTS, PositionOpened.type, PositionClosed.type],
   init: () => ({ references: new KnownReferences(), positions: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);

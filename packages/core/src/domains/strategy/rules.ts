@@ -3,7 +3,7 @@ import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { dec } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { inlineFigureProblems } from "../narrative/inline-figures.js";
 import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultDescribed, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
 
@@ -89,6 +89,7 @@ export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
   const keys = new Set(sourceKeys);
   return defineRule<StrategyKnowledge>({
     name: "strategy-integrity",
+    learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, MetricDefined, FocusAreaEstablished].map((definition) => definition.type)],
     init: () => ({ references: new KnownReferences(), goals: new Map(), metrics: new Set(), focusAreas: new Set() }),
     learn: (known, event) => {
       known.references.learn(event);

@@ -1,7 +1,7 @@
 import { defineRule } from "../../events/consistency.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
-import { KnownReferences } from "../reference/known-references.js";
+import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { ANSWER_KEYS, SurveyQuestionDefined, SurveyResponseRecorded, SurveyRoundConducted, SurveyTallyRecorded } from "./events.js";
 
 interface SurveyKnowledge {
@@ -46,6 +46,7 @@ const tallyIssues = (known: SurveyKnowledge, event: DomainEvent): Issue[] => {
 /** Questions belong to a round; answers are to questions put to the respondent's network; tallies use the scale. */
 export const surveyIntegrity = defineRule<SurveyKnowledge>({
   name: "survey-integrity",
+  learnsFrom: [...REFERENCE_FACTS, ...[SurveyRoundConducted, SurveyQuestionDefined, SurveyResponseRecorded].map((definition) => definition.type)],
   init: () => ({ references: new KnownReferences(), rounds: new Set(), questions: new Map(), responses: new Set() }),
   learn: (known, event) => {
     known.references.learn(event);
