@@ -72,10 +72,10 @@ const knownAtsOf = (events: number): { dates: string[]; instants: string[]; warm
 const KNOWN_AT = join(import.meta.dirname, "known-at.ts");
 
 /** Milliseconds of known-at reports from snapshots, in one warmed-up process. */
-const knownAtTimes = (log: string, warmUps: readonly string[], knownAts: readonly string[]): { times: Record<string, number>; slowestAsk: number; rounds: number; resumedEvery: boolean } => {
+const knownAtTimes = (log: string, warmUps: readonly string[], knownAts: readonly string[]): { times: Record<string, number>; slowest: Record<string, number>; rounds: number; resumedEvery: boolean } => {
   const run = spawnSync(process.execPath, ["--conditions=@tertial/source", "--import", "tsx", KNOWN_AT, log, `tertial ${VERSION}`, warmUps.join(","), ...knownAts], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`known-at bench failed: ${run.stderr}`);
-  return JSON.parse(run.stdout) as { times: Record<string, number>; slowestAsk: number; rounds: number; resumedEvery: boolean };
+  return JSON.parse(run.stdout) as { times: Record<string, number>; slowest: Record<string, number>; rounds: number; resumedEvery: boolean };
 };
 
 const benchSize = async (dir: string, generated: GeneratedLog, failures: string[]): Promise<void> => {
@@ -117,9 +117,9 @@ const benchSize = async (dir: string, generated: GeneratedLog, failures: string[
   const { dates, instants, warmUps } = knownAtsOf(events);
   const measured = knownAtTimes(log, warmUps, [...dates, ...instants]);
   const show = (list: readonly string[]) => list.map((knownAt) => `${knownAt} ${(measured.times[knownAt] ?? Number.NaN).toFixed(0)} ms`).join(", ");
-  console.log(`[${label}] known-at reports from the nearest snapshot, in one process after four other reports, median of ${measured.rounds} asks per date, asked in turn (target < 50 ms): dates ${show(dates)}; an instant within a day: ${show(instants)}; slowest single ask ${measured.slowestAsk.toFixed(0)} ms${measured.resumedEvery ? "" : " (a snapshot did not fit!)"}`);
+  console.log(`[${label}] known-at reports from the nearest snapshot, in one process after four other reports, median of ${measured.rounds} asks per date, asked in turn (target < 50 ms): dates ${show(dates)}; an instant within a day: ${show(instants)}; the slowest single ask of a date ${Math.max(...dates.map((date) => measured.slowest[date] ?? Number.NaN)).toFixed(0)} ms${measured.resumedEvery ? "" : " (a snapshot did not fit!)"}`);
   const slowest = Math.max(...dates.map((date) => measured.times[date] ?? Number.POSITIVE_INFINITY));
-  if (slowest >= 50) failures.push(`a known-at report on ${label} took ${slowest.toFixed(0)} ms from its snapshot, not under 50 ms`);
+  if (slowest >= 50) failures.push(`a known-at report on ${label} took ${slowest.toFixed(0)} ms from its snapshot (median of its asks), not under 50 ms`);
   await rm(`${log}.snapshots`, { recursive: true, force: true });
   await rm(log, { force: true });
 };
