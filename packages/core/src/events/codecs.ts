@@ -130,6 +130,11 @@ export const oneOf = <const Values extends readonly [string, ...string[]]>(name:
     enum: [...values],
   });
 
+const strictParts = new WeakMap<t.Any, { readonly required: t.Props; readonly optional: t.Props }>();
+
+/** The fields of a codec made by `strictObject`, or undefined for any other codec. */
+export const strictPartsOf = (codec: t.Any): { readonly required: t.Props; readonly optional: t.Props } | undefined => strictParts.get(codec);
+
 /**
  * An object that rejects fields it does not know, so a misspelt field is an error instead of
  * a silently missing fact. Optional fields may be absent but never null.
@@ -168,6 +173,7 @@ export const strictObject = <R extends t.Props, O extends t.Props = Record<never
     (value) => value,
   );
   const schemaOf = (props: t.Props): Record<string, unknown> => Object.fromEntries(Object.entries(props).map(([key, prop]) => [key, toJsonSchema(prop)]));
+  strictParts.set(codec, { required, optional: optionalProps });
   return Object.assign(codec, {
     required,
     optional: optionalProps,

@@ -19,7 +19,9 @@ export const Provenance = strictObject(
 export type Provenance = t.TypeOf<typeof Provenance>;
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
-export const Sha256Hex = describe(t.refinement(t.string, (text) => HASH_PATTERN.test(text), "Sha256Hex"), "64 lowercase hex digits", {
+const NOT_HEX = /[^0-9a-f]/;
+// The same test as HASH_PATTERN: every read checks two hashes a line, and this form costs less.
+export const Sha256Hex = describe(t.refinement(t.string, (text) => text.length === 64 && !NOT_HEX.test(text), "Sha256Hex"), "64 lowercase hex digits", {
   type: "string",
   pattern: HASH_PATTERN.source,
 });
