@@ -2,6 +2,7 @@ import { dataIssues, type Catalog } from "../events/catalog.js";
 import { GENESIS_HASH, type StoredEvent } from "../events/envelope.js";
 import { issue, type Issue } from "../events/issues.js";
 import { parseInstant } from "../time/stockholm.js";
+import { IdSet } from "./id-set.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
 
 /** Where a stored event is: its file (or table) and line (or row). */
@@ -32,7 +33,7 @@ const WORDS: Readonly<Record<StoredUnit, { readonly changed: string; readonly mo
  * a table lose events differently. Keeps going after a problem so one run lists them all.
  */
 export class ChainCheck {
-  private readonly ids = new Set<string>();
+  private readonly ids = new IdSet();
   private previousHash = GENESIS_HASH;
   private previousRecorded = "";
   private previousRecordedMs = -Infinity;
@@ -63,10 +64,7 @@ export class ChainCheck {
     if (!intact && lineOf(event) !== text) found = withIssue(found, issue("not-canonical", "", `is not the canonical JSON of its event: ${WORDS[this.unit].changed}`, { file, line }));
     if (event.prevHash !== this.previousHash) found = withIssue(found, issue("chain-broken", "prevHash", `does not match ${WORDS[this.unit].previous}: ${WORDS[this.unit].moved}`, { file, line }));
     if (!intact && hashOf(event) !== event.hash) found = withIssue(found, issue("chain-broken", "hash", `does not match the event's content: the ${this.unit} was changed`, { file, line }));
-    // One lookup: adding an id already there leaves the set's size as it was.
-    const idsBefore = this.ids.size;
-    this.ids.add(event.id);
-    if (this.ids.size === idsBefore) found = withIssue(found, issue("duplicate-id", "id", `id "${event.id}" appears twice`, { file, line }));
+    if (!this.ids.add(event.id)) found = withIssue(found, issue("duplicate-id", "id", `id "${event.id}" appears twice`, { file, line }));
     // Compared as instants, not as text: "09:00+02:00" is before "08:00Z".
     const recordedMs = parseInstant(event.recordedAt) ?? Number.NaN;
     if (recordedMs < this.previousRecordedMs) found = withIssue(found, issue("out-of-order", "recordedAt", "goes back in time", { file, line, actual: event.recordedAt, expected: `${this.previousRecorded} or later` }));
