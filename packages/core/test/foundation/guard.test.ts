@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import * as fc from "fast-check";
 import * as t from "io-ts";
 import { describe, expect, it } from "vitest";
-import { compileGuard, defaultCatalog, EventDraftCodec, Provenance, StoredEventCodec, strictObject, strictPartsOf } from "@tertial/core";
+import { compileGuard, defaultCatalog, EventDraftCodec, Provenance, Sha256Hex, StoredEventCodec, strictObject, strictPartsOf } from "@tertial/core";
 import { arbDecimalString, arbInstantText, arbIsoDate } from "@tertial/core/testing";
 
 /**
@@ -173,5 +173,17 @@ describe("compiled guards", () => {
     for (const value of [Object.create({ name: "inherited" }) as object, { name: "a", note: undefined }, { note: "b" }, { name: undefined }, Object.assign(Object.create(null) as object, { name: "n" })]) agrees(codec, value);
     const keyed = t.record(t.keyof({ a: null }), t.string);
     for (const value of [{ a: "x" }, { a: 1 }, { b: "x" }, {}]) agrees(keyed, value);
+  });
+});
+
+describe("the hash check", () => {
+  it("accepts exactly 64 lowercase hex digits, whatever it was asked before (property)", () => {
+    const nearHex = fc.string({ unit: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(..."0123456789abcdef") }, { weight: 1, arbitrary: fc.constantFrom("A", "F", "g", "/", ":", "`", "G", " ", "\u0130", "\u{1F600}", "\u0000") }), minLength: 62, maxLength: 66 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(nearHex, hex, fc.string()), { minLength: 1, maxLength: 20 }), (texts) => {
+        for (const text of [...texts, ...texts.slice().reverse()]) expect([text, Sha256Hex.is(text)]).toEqual([text, /^[0-9a-f]{64}$/.test(text)]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
