@@ -13,16 +13,15 @@ type Tagged = t.Any & { readonly _tag?: string };
  * array (UnknownRecord), every own key known, each required field present (own, or inherited
  * and defined, as `t.type` reads it) and valid, each optional field undefined or valid.
  */
-const objectGuard = (known: ReadonlySet<string>, required: readonly (readonly [string, Guard])[], optional: readonly (readonly [string, Guard])[]): Guard => {
+const objectGuard = (known: Readonly<Record<string, true>>, required: readonly (readonly [string, Guard])[], optional: readonly (readonly [string, Guard])[]): Guard => {
   const requiredKeys = required.map(([key]) => key);
   const requiredGuards = required.map(([, guard]) => guard);
   const optionalKeys = optional.map(([key]) => key);
   const optionalGuards = optional.map(([, guard]) => guard);
   return (value) => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-    const keys = Object.keys(value);
-    for (let index = 0; index < keys.length; index += 1) if (!known.has(keys[index] as string)) return false;
     const fields = value as Record<string, unknown>;
+    for (const key in fields) if (known[key] !== true && hasOwn.call(fields, key)) return false;
     for (let index = 0; index < requiredKeys.length; index += 1) {
       const key = requiredKeys[index] as string;
       const field = fields[key];
@@ -46,7 +45,9 @@ const build = (codec: Tagged): Guard => {
   if (strict !== undefined) {
     const required = entriesOf(strict.required);
     const optional = entriesOf(strict.optional);
-    return objectGuard(new Set([...required, ...optional].map(([key]) => key)), required, optional);
+    const known: Record<string, true> = Object.create(null) as Record<string, true>;
+    for (const [key] of [...required, ...optional]) known[key] = true;
+    return objectGuard(known, required, optional);
   }
   switch (codec._tag) {
     case "StringType":

@@ -168,9 +168,9 @@ describe("compiled guards", () => {
     }
   });
 
-  it("read a field the way io-ts does: an inherited required field counts, an own undefined optional one is absent", () => {
+  it("read a field the way io-ts does: an inherited required field counts, an inherited unknown one does not, an own undefined optional one is absent", () => {
     const codec = strictObject("Probe", { name: t.string }, { note: t.string });
-    for (const value of [Object.create({ name: "inherited" }) as object, { name: "a", note: undefined }, { note: "b" }, { name: undefined }, Object.assign(Object.create(null) as object, { name: "n" })]) agrees(codec, value);
+    for (const value of [Object.create({ name: "inherited" }) as object, { name: "a", note: undefined }, { note: "b" }, { name: undefined }, Object.assign(Object.create(null) as object, { name: "n" }), Object.assign(Object.create({ stray: 1 }) as object, { name: "own" })]) agrees(codec, value);
     const keyed = t.record(t.keyof({ a: null }), t.string);
     for (const value of [{ a: "x" }, { a: 1 }, { b: "x" }, {}]) agrees(keyed, value);
   });
