@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import * as fc from "fast-check";
 import * as t from "io-ts";
 import { describe, expect, it } from "vitest";
-import { compileGuard, defaultCatalog, EventDraftCodec, Provenance, Sha256Hex, StoredEventCodec, strictObject, strictPartsOf } from "@tertial/core";
+import { compileGuard, defaultCatalog, EventDraftCodec, Id, Provenance, Sha256Hex, StoredEventCodec, strictObject, strictPartsOf } from "@tertial/core";
 import { arbDecimalString, arbInstantText, arbIsoDate } from "@tertial/core/testing";
 
 /**
@@ -184,6 +184,21 @@ describe("the hash check", () => {
         for (const text of [...texts, ...texts.slice().reverse()]) expect([text, Sha256Hex.is(text)]).toEqual([text, /^[0-9a-f]{64}$/.test(text)]);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("the id check", () => {
+  it("accepts exactly ^[A-Za-z0-9][A-Za-z0-9._:\\-/]{0,127}$ (property)", () => {
+    const unit = fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom(..."aZ09._:-/") },
+      { weight: 1, arbitrary: fc.constantFrom(" ", "\\", "+", "@", "[", "`", "{", "\u00e5", "\u0130", "\u{1F600}", "\u0000", "\n") },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, minLength: 0, maxLength: 6 }), fc.string({ unit, minLength: 120, maxLength: 135 }), fc.string({ unit: fc.constantFrom(..."aZ09._:-/"), minLength: 125, maxLength: 130 }).map((text) => `a${text}`), fc.string()), (text) => {
+        expect([text, Id.is(text)]).toEqual([text, /^[A-Za-z0-9][A-Za-z0-9._:\-/]{0,127}$/.test(text)]);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
