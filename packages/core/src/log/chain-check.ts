@@ -6,7 +6,7 @@ import { IdSet } from "./id-set.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
 
 /** Where a stored event is: its file (or table) and line (or row). */
-export interface Place {
+export interface StoredPlace {
   readonly file: string;
   readonly line: number;
 }
@@ -49,7 +49,7 @@ export class ChainCheck {
   }
 
   /** The problems of `event`, stored as `text` at `place`; the event then becomes the previous one. */
-  check(event: StoredEvent, text: string, place: Place): Issue[] {
+  check(event: StoredEvent, text: string, place: StoredPlace): Issue[] {
     return this.problems(event, text, place.file, place.line) ?? [];
   }
 
