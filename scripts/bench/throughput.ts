@@ -22,6 +22,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const BIN = join(ROOT, "packages/cli/bin/tertial.js");
 const HOOK = join(import.meta.dirname, "usage-hook.mjs");
 const BARE = join(import.meta.dirname, "bare-loop.mjs");
+const FLOOR = join(import.meta.dirname, "verify-floor.mjs");
 const MiB = 1024;
 
 interface Usage {
@@ -95,6 +96,9 @@ const benchSize = async (dir: string, generated: GeneratedLog, failures: string[
   }
   const verify = await measureRuns(dir, [BIN, "verify", log], runs);
   console.log(`[${label}] tertial verify: ${seconds(verify.cpu)}, ${ratio(bare.cpu, verify.cpu)} the bare loop (target ≥ 1,00×)`);
+  // What verify cannot skip and keep its promises, in a fresh process: how much of the gap to the bare loop no check can close.
+  const floor = await measureRuns(dir, [FLOOR, log], runs);
+  console.log(`[${label}] verify's floor (read, parse, hash without the hash field, ids): ${seconds(floor.cpu)} CPU, ${ratio(bare.cpu, floor.cpu)} the bare loop; verify takes ${(verify.cpu / floor.cpu).toFixed(2).replace(".", ",")}× its floor`);
   if (verify.cpu > bare.cpu) failures.push(`verify on ${label} is ${ratio(bare.cpu, verify.cpu)} the bare loop, not ≥ 1,00×`);
   const replay = await measureRuns(dir, [BIN, "replay", log, "--projection", "budget-follow-up", "--period", "2020-T2"], runs);
   console.log(`[${label}] tertial replay --projection budget-follow-up: ${seconds(replay.cpu)}, ${ratio(bare.cpu, replay.cpu)} the bare loop, peak RSS ${replay.rssMiB.toFixed(0)} MiB`);

@@ -1,6 +1,7 @@
 import * as t from "io-ts";
-import type { EventDefinition } from "./definition.js";
+import type { EventDefinition, EventVersion } from "./definition.js";
 import { issuesFromErrors } from "./decode-errors.js";
+import { compileGuard } from "./guard.js";
 import type { DomainEvent, StoredEvent } from "./envelope.js";
 import { issue, type Issue } from "./issues.js";
 import type { ConsistencyRule } from "./consistency.js";
@@ -68,32 +69,52 @@ export const createCatalog = (modules: readonly DomainModule[]): Catalog => {
 
 export type Decoded = { readonly ok: true; readonly event: DomainEvent } | { readonly ok: false; readonly issues: readonly Issue[] };
 
+type Stored = Pick<StoredEvent, "type" | "schemaVersion" | "data"> & Omit<StoredEvent, "type" | "schemaVersion" | "data">;
+
+/** The definition of an event's type and the index of its version there, or the issues that say why there is none. */
+const versionOf = (catalog: Catalog, stored: Pick<StoredEvent, "type" | "schemaVersion">): { readonly definition: EventDefinition; readonly index: number } | { readonly issues: readonly Issue[] } => {
+  const definition = catalog.definition(stored.type);
+  if (definition === undefined) {
+    return { issues: [issue("unknown-type", "type", `unknown event type "${stored.type}"`, { expected: "a registered event type (see `tertial schema --list`)" })] };
+  }
+  const index = definition.versions.findIndex((version) => version.version === stored.schemaVersion);
+  if (index === -1) return { issues: [issue("unknown-version", "schemaVersion", `${stored.type} has no version ${stored.schemaVersion}`, { expected: `1…${definition.latest.version}` })] };
+  return { definition, index };
+};
+
+/**
+ * Whether data is valid for a codec: `is` accepts exactly what decoding accepts (a test holds every
+ * codec to it) and allocates nothing, and its compiled form (`compileGuard`) accepts exactly what
+ * `is` accepts without io-ts's dispatch; so only invalid data is decoded, to say what is wrong.
+ */
+const validData = (codec: t.Mixed, data: unknown): { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly issues: readonly Issue[] } => {
+  if (compileGuard(codec)(data)) return { ok: true, data };
+  const decoded = codec.decode(data);
+  return decoded._tag === "Left" ? { ok: false, issues: issuesFromErrors(decoded.left, "data") } : { ok: true, data: decoded.right };
+};
+
+/**
+ * What is wrong with an event's data for its type and version (undefined when nothing is): the
+ * check of `decodeData` without the upcasts and the decoded event, for `verify`, which keeps neither.
+ */
+export const dataIssues = (catalog: Catalog, stored: Pick<StoredEvent, "type" | "schemaVersion" | "data">): readonly Issue[] | undefined => {
+  const found = versionOf(catalog, stored);
+  if ("issues" in found) return found.issues;
+  const valid = validData((found.definition.versions[found.index] as EventVersion).data, stored.data);
+  return valid.ok ? undefined : valid.issues;
+};
+
 /**
  * Validates an event's data against its type and version, then lifts it through every upcast
  * to the latest version. The envelope itself has already been checked.
  */
-export const decodeData = (catalog: Catalog, stored: Pick<StoredEvent, "type" | "schemaVersion" | "data"> & Omit<StoredEvent, "type" | "schemaVersion" | "data">): Decoded => {
-  const definition = catalog.definition(stored.type);
-  if (definition === undefined) {
-    return { ok: false, issues: [issue("unknown-type", "type", `unknown event type "${stored.type}"`, { expected: "a registered event type (see `tertial schema --list`)" })] };
-  }
-  const index = definition.versions.findIndex((version) => version.version === stored.schemaVersion);
-  const found = definition.versions[index];
-  if (found === undefined) {
-    return {
-      ok: false,
-      issues: [issue("unknown-version", "schemaVersion", `${stored.type} has no version ${stored.schemaVersion}`, { expected: `1…${definition.latest.version}` })],
-    };
-  }
-  let data: unknown;
-  // `is` accepts exactly what decoding accepts (a test holds every codec to it) and allocates nothing: the common, valid case.
-  if (found.data.is(stored.data)) data = stored.data;
-  else {
-    const decoded = found.data.decode(stored.data);
-    if (decoded._tag === "Left") return { ok: false, issues: issuesFromErrors(decoded.left, "data") };
-    data = decoded.right;
-  }
-  for (const version of definition.versions.slice(index)) {
+export const decodeData = (catalog: Catalog, stored: Stored): Decoded => {
+  const found = versionOf(catalog, stored);
+  if ("issues" in found) return { ok: false, issues: found.issues };
+  const valid = validData((found.definition.versions[found.index] as EventVersion).data, stored.data);
+  if (!valid.ok) return valid;
+  let data = valid.data;
+  for (const version of found.definition.versions.slice(found.index)) {
     if (version.upcast !== undefined) data = version.upcast(data);
   }
   return { ok: true, event: { ...stored, data } };

@@ -19,7 +19,31 @@ export const Provenance = strictObject(
 export type Provenance = t.TypeOf<typeof Provenance>;
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
-export const Sha256Hex = describe(t.refinement(t.string, (text) => HASH_PATTERN.test(text), "Sha256Hex"), "64 lowercase hex digits", {
+/** 1 at the character codes of 0–9 and a–f. */
+const HEX_DIGIT = new Uint8Array(128);
+for (const digit of "0123456789abcdef") HEX_DIGIT[digit.charCodeAt(0)] = 1;
+let lastHash = "";
+
+/**
+ * The same test as HASH_PATTERN, in a form that costs less: every read checks two hashes a line,
+ * and a table looked up without branching costs a fraction of the expression's call. A line's
+ * prevHash is the hash the line before had, the last one this accepted: that one is answered by
+ * comparing it with that text.
+ */
+const isSha256Hex = (text: string): boolean => {
+  if (text === lastHash) return true;
+  if (text.length !== 64) return false;
+  let hex = 1;
+  for (let index = 0; index < 64; index += 1) {
+    const code = text.charCodeAt(index);
+    hex &= code < 128 ? (HEX_DIGIT[code] as number) : 0;
+  }
+  if (hex === 0) return false;
+  lastHash = text;
+  return true;
+};
+
+export const Sha256Hex = describe(t.refinement(t.string, isSha256Hex, "Sha256Hex"), "64 lowercase hex digits", {
   type: "string",
   pattern: HASH_PATTERN.source,
 });

@@ -8,3 +8,4 @@ export * from "./catalog.js";
 export * from "./consistency.js";
 export * from "./strict-json.js";
 export * from "./schema.js";
+export * from "./guard.js";

@@ -1,8 +1,22 @@
-import { decodeData, type Catalog } from "../events/catalog.js";
+import { dataIssues, type Catalog } from "../events/catalog.js";
 import { GENESIS_HASH, type StoredEvent } from "../events/envelope.js";
 import { issue, type Issue } from "../events/issues.js";
 import { parseInstant } from "../time/stockholm.js";
+import { IdSet } from "./id-set.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
+
+/** Where a stored event is: its file (or table) and line (or row). */
+export interface StoredPlace {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** The issues found so far with one more: the list is made at the first. */
+const withIssue = (found: Issue[] | undefined, each: Issue): Issue[] => {
+  if (found === undefined) return [each];
+  found.push(each);
+  return found;
+};
 
 /** How a store names what it keeps: "line" in a file, "event" in a table; messages follow it. */
 export type StoredUnit = "line" | "event";
@@ -19,7 +33,7 @@ const WORDS: Readonly<Record<StoredUnit, { readonly changed: string; readonly mo
  * a table lose events differently. Keeps going after a problem so one run lists them all.
  */
 export class ChainCheck {
-  private readonly ids = new Set<string>();
+  private readonly ids = new IdSet();
   private previousHash = GENESIS_HASH;
   private previousRecorded = "";
   private previousRecordedMs = -Infinity;
@@ -35,23 +49,29 @@ export class ChainCheck {
   }
 
   /** The problems of `event`, stored as `text` at `place`; the event then becomes the previous one. */
-  check(event: StoredEvent, text: string, place: { readonly file: string; readonly line: number }): Issue[] {
-    const words = WORDS[this.unit];
-    const found: Issue[] = [];
+  check(event: StoredEvent, text: string, place: StoredPlace): Issue[] {
+    return this.problems(event, text, place.file, place.line) ?? [];
+  }
+
+  /**
+   * `check` for a caller that reads many events: undefined when nothing is wrong, and the place
+   * is made only for an issue, so an intact event costs no allocation here.
+   */
+  problems(event: StoredEvent, text: string, file: string, line: number): Issue[] | undefined {
+    let found: Issue[] | undefined;
     // Text whose exact bytes hash to its hash is canonical and unchanged: only other text is canonicalised to say what is wrong.
     const intact = canonicalLineHashMatches(text, event.hash);
-    if (!intact && lineOf(event) !== text) found.push(issue("not-canonical", "", `is not the canonical JSON of its event: ${words.changed}`, place));
-    if (event.prevHash !== this.previousHash) found.push(issue("chain-broken", "prevHash", `does not match ${words.previous}: ${words.moved}`, place));
-    if (!intact && hashOf(event) !== event.hash) found.push(issue("chain-broken", "hash", `does not match the event's content: the ${this.unit} was changed`, place));
-    if (this.ids.has(event.id)) found.push(issue("duplicate-id", "id", `id "${event.id}" appears twice`, place));
+    if (!intact && lineOf(event) !== text) found = withIssue(found, issue("not-canonical", "", `is not the canonical JSON of its event: ${WORDS[this.unit].changed}`, { file, line }));
+    if (event.prevHash !== this.previousHash) found = withIssue(found, issue("chain-broken", "prevHash", `does not match ${WORDS[this.unit].previous}: ${WORDS[this.unit].moved}`, { file, line }));
+    if (!intact && hashOf(event) !== event.hash) found = withIssue(found, issue("chain-broken", "hash", `does not match the event's content: the ${this.unit} was changed`, { file, line }));
+    if (!this.ids.add(event.id)) found = withIssue(found, issue("duplicate-id", "id", `id "${event.id}" appears twice`, { file, line }));
     // Compared as instants, not as text: "09:00+02:00" is before "08:00Z".
     const recordedMs = parseInstant(event.recordedAt) ?? Number.NaN;
-    if (recordedMs < this.previousRecordedMs) found.push(issue("out-of-order", "recordedAt", "goes back in time", { ...place, actual: event.recordedAt, expected: `${this.previousRecorded} or later` }));
+    if (recordedMs < this.previousRecordedMs) found = withIssue(found, issue("out-of-order", "recordedAt", "goes back in time", { file, line, actual: event.recordedAt, expected: `${this.previousRecorded} or later` }));
     if (this.catalog !== undefined) {
-      const decoded = decodeData(this.catalog, event);
-      if (!decoded.ok) found.push(...decoded.issues.map((each) => ({ ...each, ...place })));
+      const wrong = dataIssues(this.catalog, event);
+      if (wrong !== undefined) for (const each of wrong) found = withIssue(found, { ...each, file, line });
     }
-    this.ids.add(event.id);
     this.previousHash = event.hash;
     this.previousRecorded = event.recordedAt;
     this.previousRecordedMs = recordedMs;

@@ -38,7 +38,8 @@ export const lineHashMatches = (text: string, event: StoredEvent): boolean => ca
  * SHA-256 does not collide), so `verify` needs no second canonicalisation for such a line.
  */
 export const canonicalLineHashMatches = (text: string, hash: string): boolean => {
-  const field = `,"hash":"${hash}"`;
-  const at = text.indexOf(`${field},"id":`);
-  return at !== -1 && sha256Hex(text.slice(0, at) + text.slice(at + field.length)) === hash;
+  const field = `,"hash":"${hash}","id":`;
+  const at = text.indexOf(field);
+  // What is hashed keeps the `,"id":` that follows the hash field (its last 6 characters).
+  return at !== -1 && sha256Hex(text.slice(0, at) + text.slice(at + field.length - 6)) === hash;
 };

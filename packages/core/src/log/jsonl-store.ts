@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { open, realpath, stat, writeFile } from "node:fs/promises";
 import { GENESIS_HASH, StoredEventCodec, type EventDraft, type StoredEvent } from "../events/envelope.js";
 import { decodeWith } from "../events/catalog.js";
+import { compileGuard } from "../events/guard.js";
 import { formatIssue, issue, type Issue } from "../events/issues.js";
 import { columnOf, valueColumns } from "../events/json-positions.js";
 import { knownAtCutoff } from "../time/effective.js";
@@ -45,6 +46,8 @@ export class LogReadError extends Error {
   }
 }
 
+const isStoredEvent = compileGuard(StoredEventCodec);
+
 /** Parses one stored line into an event, or the issues that say why not (with columns). */
 export const parseStoredLine = (file: string, text: string, number: number, terminated: boolean): { ok: true; event: StoredEvent } | { ok: false; issues: Issue[] } => {
   const place = { file, line: number };
@@ -58,7 +61,7 @@ export const parseStoredLine = (file: string, text: string, number: number, term
     const position = /position (\d+)/.exec((error as Error).message);
     return { ok: false, issues: [issue("not-json", "", `is not JSON: ${(error as Error).message}`, { ...place, column: position === null ? 1 : Number(position[1]) + 1 })] };
   }
-  if (StoredEventCodec.is(raw)) return { ok: true, event: raw };
+  if (isStoredEvent(raw)) return { ok: true, event: raw as StoredEvent };
   const decoded = decodeWith(StoredEventCodec, raw);
   if (!decoded.ok) {
     const columns = valueColumns(text);

@@ -29,13 +29,16 @@ export async function* readLineBatches(path: string, from: { readonly offset: nu
     const batch: RawLine[] = [];
     let start = 0;
     for (let newline = chunk.indexOf(10, start); newline !== -1; newline = chunk.indexOf(10, start)) {
-      pending.push(chunk.subarray(start, newline));
       const length = pendingBytes + newline - start;
       number += 1;
-      batch.push({ number, text: pending.length === 1 ? (pending[0] as Buffer).toString("utf8") : Buffer.concat(pending).toString("utf8"), terminated: true, start: position, end: position + length + 1 });
+      // A line inside one chunk (nearly all) is decoded in place, with no Buffer view or list made for it.
+      const text = pending.length === 0 ? chunk.toString("utf8", start, newline) : Buffer.concat([...pending, chunk.subarray(start, newline)]).toString("utf8");
+      batch.push({ number, text, terminated: true, start: position, end: position + length + 1 });
       position += length + 1;
-      pending = [];
-      pendingBytes = 0;
+      if (pending.length > 0) {
+        pending = [];
+        pendingBytes = 0;
+      }
       start = newline + 1;
     }
     if (start < chunk.length) {

@@ -39,7 +39,6 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
   // An incomplete batch is named once, as such; its lines were never part of the log.
   for await (const lines of readLineBatches(real, undefined, end.kind === "incomplete" ? end.cutAt : Infinity)) {
     for (const line of lines) {
-      const place = { file: path, line: line.number };
       const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
       if (!parsed.ok) {
         issues.push(...parsed.issues);
@@ -47,9 +46,9 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
       }
       const event = parsed.event;
       events += 1;
-      if (event.seq !== expectedSeq) issues.push(issue("chain-broken", "seq", `expected seq ${expectedSeq}: a line was dropped, duplicated or moved`, { ...place, actual: String(event.seq) }));
-      const found = chain.check(event, line.text, place);
-      if (found.length > 0) issues.push(...found);
+      if (event.seq !== expectedSeq) issues.push(issue("chain-broken", "seq", `expected seq ${expectedSeq}: a line was dropped, duplicated or moved`, { file: path, line: line.number, actual: String(event.seq) }));
+      const found = chain.problems(event, line.text, path, line.number);
+      if (found !== undefined) issues.push(...found);
       expectedSeq = event.seq + 1;
     }
   }

@@ -71,17 +71,21 @@ const digitsAt = (text: string, from: number, count: number): number => {
   return value;
 };
 
+/** Whether a year, month and day (-1 or NaN for digits that were not digits) name a real date in the supported years. */
+export const isSupportedDate = (year: number, month: number, day: number): boolean => isSupportedYear(year) && isCalendarDate(year, month, day);
+
 /** Reads "YYYY-MM-DD" as a proleptic Gregorian date of any four-digit year; for names the core made itself. */
 export const parseCalendarDate = (text: string): IsoDate | undefined => {
-  if (text.length !== 10 || text[4] !== "-" || text[7] !== "-") return undefined;
-  const [year, month, day] = [digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)];
-  return isCalendarDate(year, month, day) ? (text as IsoDate) : undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return undefined;
+  return isCalendarDate(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)) ? (text as IsoDate) : undefined;
 };
 
 /** Reads an input date: a real calendar date "YYYY-MM-DD" inside the supported years (`SUPPORTED_RANGE`). */
 export const parseIsoDate = (text: string): IsoDate | undefined => {
-  const date = parseCalendarDate(text);
-  return date !== undefined && isSupportedYear(digitsAt(date, 0, 4)) ? date : undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return undefined;
+  const year = digitsAt(text, 0, 4);
+  // Every read checks dates of every line: the year's range first, then the calendar, without a second pass.
+  return isSupportedDate(year, digitsAt(text, 5, 2), digitsAt(text, 8, 2)) ? (text as IsoDate) : undefined;
 };
 
 export const isIsoDate = (text: string): text is IsoDate => parseIsoDate(text) !== undefined;

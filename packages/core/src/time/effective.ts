@@ -8,13 +8,16 @@ import { parseInstant, startOfStockholmDay, stockholmDateOf } from "./stockholm.
  */
 export const effectiveDateOf = (effectiveAt: string): IsoDate | undefined => {
   // Every fold asks about the same event in turn: answering a repeat from the last answer keeps replays from parsing one date dozens of times.
-  if (effectiveAt === lastAsked.text) return lastAsked.date;
+  if (effectiveAt === lastAskedText) return lastAskedDate;
   const date = effectiveDateOfText(effectiveAt);
-  lastAsked = { text: effectiveAt, date };
+  lastAskedText = effectiveAt;
+  lastAskedDate = date;
   return date;
 };
 
-let lastAsked: { text: string; date: IsoDate | undefined } = { text: "", date: undefined };
+// Two variables, not an object: a read asks about a new text on nearly every line.
+let lastAskedText = "";
+let lastAskedDate: IsoDate | undefined;
 
 const effectiveDateOfText = (effectiveAt: string): IsoDate | undefined => {
   const date = parseIsoDate(effectiveAt);
