@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 
 export interface RawLine {
   /** 1-based line number in the file. */
@@ -10,6 +10,32 @@ export interface RawLine {
   readonly start: number;
   /** Byte offset just after the line (after its newline): where the next line starts. */
   readonly end: number;
+}
+
+const FIRST_CHUNK = 1 << 14;
+const LARGEST_CHUNK = 1 << 18;
+
+/**
+ * The bytes of [start, until) in chunks growing from 16 KiB to 256 KiB: a read that wants a few
+ * lines (a report as known at a date just past its snapshot) reads and decodes a few, and a long
+ * read soon reads as much at a time as a stream would.
+ */
+async function* readChunks(path: string, start: number, until: number): AsyncGenerator<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    let position = start;
+    let size = FIRST_CHUNK;
+    while (position < until) {
+      const buffer = Buffer.allocUnsafe(Math.min(size, until - position));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) return;
+      yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+      position += bytesRead;
+      size = Math.min(size * 4, LARGEST_CHUNK);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
@@ -25,7 +51,7 @@ export async function* readLineBatches(path: string, from: { readonly offset: nu
   let pendingBytes = 0;
   let number = from.number;
   let position = from.offset;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18, start: from.offset, ...(until === Infinity ? {} : { end: until - 1 }) }) as AsyncIterable<Buffer>) {
+  for await (const chunk of readChunks(path, from.offset, until)) {
     const batch: RawLine[] = [];
     let start = 0;
     for (let newline = chunk.indexOf(10, start); newline !== -1; newline = chunk.indexOf(10, start)) {
