@@ -8,3 +8,4 @@ export * from "./domains/index.js";
 export * from "./reconciliation/index.js";
 export * from "./report/index.js";
 export * from "./snapshots/index.js";
+export { CORE_VERSION } from "./version.js";

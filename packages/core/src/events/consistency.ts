@@ -17,6 +17,12 @@ export interface ConsistencyRule<S> {
    * event makes the rules forget something, and so must rebuild their state.
    */
   readonly learnsFrom?: readonly string[];
+  /**
+   * Bump it when `init` or `learn` change what the state holds: a state saved by an earlier
+   * revision is then rebuilt from the log, never read as this one's (default 1). A new version of
+   * `@tertial/core` rebuilds every saved state anyway.
+   */
+  readonly revision?: number;
 }
 
 export const defineRule = <S>(rule: ConsistencyRule<S>): ConsistencyRule<unknown> => rule as ConsistencyRule<unknown>;

@@ -5,6 +5,7 @@ import type { Catalog } from "../events/catalog.js";
 import type { ConsistencyRule } from "../events/consistency.js";
 import type { DomainEvent } from "../events/envelope.js";
 import type { Issue } from "../events/issues.js";
+import { CORE_VERSION } from "../version.js";
 import { IdIndex } from "./id-index.js";
 import { decodeState, encodeState } from "./lazy-collections.js";
 import type { LogHead } from "./store.js";
@@ -65,14 +66,16 @@ export const APPEND_STATE_FORMAT = "tertial-append-state/2";
 const FORMAT = APPEND_STATE_FORMAT;
 
 /**
- * A saved state is only good for the same rules: their names, the code that builds and feeds
- * their state and the types they learn from (the ids' flags follow them), so a new version of a
- * rule never starts from an old one's state.
+ * A saved state is only good for the same rules: the same version of the core, each rule's name,
+ * revision and the types it learns from (the ids' flags follow them), so a new version of a rule
+ * never starts from an old one's state. Not their source text: a bundler reprints it (the
+ * `tertial` command's bundle renames locals), and the command and a program using the library
+ * must read each other's states.
  */
 export const rulesFingerprint = (catalog: Catalog): string =>
   createHash("sha256")
-    .update(FORMAT)
-    .update(catalog.rules.map((rule) => `${rule.name}\n${String(rule.init)}\n${String(rule.learn)}\n${rule.learnsFrom === undefined ? "*" : [...rule.learnsFrom].sort().join(" ")}`).join("\n\n"))
+    .update(`${FORMAT}\n${CORE_VERSION}\n`)
+    .update(catalog.rules.map((rule) => `${rule.name}\n${rule.revision ?? 1}\n${rule.learnsFrom === undefined ? "*" : [...rule.learnsFrom].sort().join(" ")}`).join("\n\n"))
     .digest("hex");
 
 /** The file the state was taken at: any other change to the log (a repair, an edit, an older writer) shows here. */
