@@ -9,8 +9,10 @@
  * Every date is asked in each of `ROUNDS` rounds, the dates in turn (never one date twice in a
  * row), and its time is the median of its asks, as the bench's other times are medians of 3:
  * one ask on a shared machine measures its neighbours' load as much as the report (the same date
- * varies by ±15 ms). Nothing is kept between asks: each reads and parses its snapshot again. The
- * slowest ask of each is given too.
+ * varies by ±15 ms). No report is kept between asks: each reads and parses its snapshot again and
+ * builds its document anew; what a process keeps is what a service keeps too, its compiled code
+ * and the core's memo of pooled-seat quotients (`shareOf`, a pure function of two counts, which
+ * the warm-ups fill as well). The slowest ask of each is given too.
  */
 import { defaultCatalog, fileSnapshots, generateReport, jsonlStore, parsePeriod, type Period } from "@tertial/core";
 import { markdownRenderer } from "@tertial/render-markdown";

@@ -5,7 +5,7 @@
 try {
   await import("../dist/bundle/main.js");
 } catch (error) {
-  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist/bundle/main.js")) throw error;
+  if (error?.code !== "ERR_MODULE_NOT_FOUND" || !/dist[\\/]bundle[\\/]main\.js/.test(String(error.message))) throw error;
   process.stderr.write("tertial: the command is not built (no dist/bundle/main.js); run `pnpm install` or `pnpm build` in the repository\n");
   process.exitCode = 1;
 }
