@@ -1,4 +1,6 @@
 import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
+import { isAscii } from "node:buffer";
+import { asciiJson } from "./ascii-json.js";
 import { join } from "node:path";
 import { SNAPSHOT_FORMAT, type ReplaySnapshot, type SnapshotStore } from "../snapshots/snapshot.js";
 
@@ -30,6 +32,9 @@ export const parseSnapshot = (text: string, plan: string): ReplaySnapshot | stri
   if (!isObject(raw.states)) return "states: expected an object";
   return raw as unknown as ReplaySnapshot;
 };
+
+/** A snapshot file's text: as Latin-1 when it is all ASCII (as `save` writes it; the same characters, read faster), else as UTF-8. */
+const textOf = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8"));
 
 export interface FileSnapshotOptions {
   /** Told about a snapshot file that cannot be used (it is skipped, never trusted). */
@@ -68,7 +73,7 @@ export const fileSnapshots = (logPath: string, options: FileSnapshotOptions = {}
       const folder = await folderOf(plan);
       for (const name of await candidates(folder, cutoffMs)) {
         const file = join(folder, name);
-        const parsed = parseSnapshot(await readFile(file, "utf8"), plan);
+        const parsed = parseSnapshot(textOf(await readFile(file)), plan);
         if (typeof parsed !== "string") return parsed;
         options.onIgnored?.(file, parsed);
       }
@@ -76,7 +81,7 @@ export const fileSnapshots = (logPath: string, options: FileSnapshotOptions = {}
     },
     save: async (snapshot) => {
       const folder = await folderOf(snapshot.plan);
-      const text = `${JSON.stringify(snapshot)}\n`;
+      const text = `${asciiJson(snapshot)}\n`;
       await mkdir(folder, { recursive: true });
       const file = join(folder, fileName(snapshot));
       const temporary = `${file}.${process.pid}.tmp`;
