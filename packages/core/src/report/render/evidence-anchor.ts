@@ -5,18 +5,17 @@ const anchors = new WeakMap<ReportFigure, string>();
 
 const isSlugChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 
-/** The key lower-cased, each run of characters other than a–z and 0–9 made one "-", none at either end; a loop, as a report has hundreds of figures. */
+/** The key lower-cased, each run of characters other than a–z and 0–9 made one "-", none at either end; whole runs sliced, as a report has hundreds of figures. */
 export const anchorSlug = (key: string): string => {
   const lower = key.toLowerCase();
   let slug = "";
-  let gap = false;
-  for (let index = 0; index < lower.length; index += 1) {
-    const code = lower.charCodeAt(index);
-    if (!isSlugChar(code)) gap = true;
-    else {
-      if (gap && slug !== "") slug += "-";
-      gap = false;
-      slug += lower[index];
+  let runStart = -1;
+  for (let index = 0; index <= lower.length; index += 1) {
+    const inRun = index < lower.length && isSlugChar(lower.charCodeAt(index));
+    if (inRun && runStart === -1) runStart = index;
+    else if (!inRun && runStart !== -1) {
+      slug += slug === "" ? lower.slice(runStart, index) : `-${lower.slice(runStart, index)}`;
+      runStart = -1;
     }
   }
   return slug;
