@@ -10,8 +10,45 @@ export const CANONICAL_MAX_DEPTH = 1000;
  * whitespace, strings and numbers serialised as ECMAScript's JSON.stringify does (which is
  * what the RFC prescribes). Our events hold no floats, so number edge cases do not arise,
  * but non-finite numbers are refused rather than written as null.
+ *
+ * A value whose keys already stand in that order everywhere (every event parsed from a line,
+ * which was written canonical) is JSON.stringify's own output; only other values are rebuilt key
+ * by key. A property test holds the two ways equal on any value.
  */
-export const canonicalJson = (value: unknown, depth = 0): string => {
+export const canonicalJson = (value: unknown, depth = 0): string => (inCanonicalOrder(value, depth) ? JSON.stringify(value) : rebuiltCanonicalJson(value, depth));
+
+/**
+ * Whether JSON.stringify writes `value` exactly as `rebuiltCanonicalJson` would: plain objects
+ * and dense arrays only (no toJSON, no boxed values, no holes), finite numbers, no functions or
+ * symbols, every object's keys in code-unit order, within the depth limit.
+ */
+const inCanonicalOrder = (value: unknown, depth: number): boolean => {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (typeof value !== "object" || depth >= CANONICAL_MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let index = 0; index < value.length; index += 1) {
+      if (!(index in value)) return false;
+      const item: unknown = value[index];
+      if (item !== undefined && !inCanonicalOrder(item, depth + 1)) return false;
+    }
+    return true;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  let previous: string | undefined;
+  for (const key of Object.keys(value)) {
+    if (previous !== undefined && !(previous < key)) return false;
+    previous = key;
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined && !inCanonicalOrder(item, depth + 1)) return false;
+  }
+  return true;
+};
+
+/** The canonical form built key by key: the definition, for values not already in canonical order. */
+export const rebuiltCanonicalJson = (value: unknown, depth = 0): string => {
   if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no form for ${value}`);

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { decodeData, type Catalog } from "../events/catalog.js";
 import { GENESIS_HASH, type DomainEvent, type EventDraft, type StoredEvent } from "../events/envelope.js";
 import { issue, withPlace, type Issue } from "../events/issues.js";
@@ -7,7 +6,7 @@ import { formatInstant, parseInstant } from "../time/stockholm.js";
 import type { EventSource } from "../projection/source.js";
 import { canonicalJson, nestsDeeperThan } from "./canonical-json.js";
 import { JSON_LIMITS } from "../events/strict-json.js";
-import { sealed } from "./chain.js";
+import { sealed, sha256Hex } from "./chain.js";
 import { RuleBook, type AppendState } from "./append-state.js";
 import { CONTENT_HEX, IdIndex, type KnownId } from "./id-index.js";
 import type { DraftPlace, LogHead } from "./store.js";
@@ -27,10 +26,8 @@ export type Prepared =
 
 /** What makes two events "the same fact": everything but the store's own fields (a fingerprint of it). */
 export const contentOf = (event: Pick<StoredEvent, "type" | "schemaVersion" | "effectiveAt" | "data"> & Partial<Pick<StoredEvent, "supersedes" | "retracts" | "source">>): string =>
-  createHash("sha256")
-    .update(canonicalJson({ type: event.type, schemaVersion: event.schemaVersion, effectiveAt: event.effectiveAt, data: event.data, supersedes: event.supersedes, retracts: event.retracts, source: event.source }))
-    .digest("hex")
-    .slice(0, CONTENT_HEX);
+  // Keys in canonical order, so an event read from a line (its data already in that order) is written by JSON.stringify.
+  sha256Hex(canonicalJson({ data: event.data, effectiveAt: event.effectiveAt, retracts: event.retracts, schemaVersion: event.schemaVersion, source: event.source, supersedes: event.supersedes, type: event.type })).slice(0, CONTENT_HEX);
 
 /** Corrections as known now: superseded and retracted ids (the CorrectionIndex rule, with no cut-off). */
 const learnCorrection = (removed: Set<string>, event: Pick<StoredEvent, "supersedes" | "retracts">): void => {
@@ -47,7 +44,8 @@ const counts = (removed: ReadonlySet<string>, event: Pick<StoredEvent, "id" | "r
 const relearn = async (source: EventSource, catalog: Catalog, removed: ReadonlySet<string>, batch: readonly StoredEvent[]): Promise<RuleBook> => {
   const rules = new RuleBook(catalog.rules);
   const learnIfCounting = (stored: StoredEvent): void => {
-    if (!counts(removed, stored)) return;
+    // An event no rule learns from would change no state: it is not even decoded.
+    if (!counts(removed, stored) || !rules.learnsFrom(stored.type)) return;
     const decoded = decodeData(catalog, stored);
     if (decoded.ok) rules.learn(decoded.event);
   };
@@ -65,14 +63,15 @@ const knownIdOf = (event: Pick<StoredEvent, "type">, content: string, rules: Rul
 /** Reads the whole log once for corrections and once to learn ids, content and the rules' state. */
 export const learnLog = async (source: EventSource, catalog: Catalog): Promise<AppendState> => {
   const removed = new Set<string>();
-  for await (const stored of source.read()) learnCorrection(removed, stored);
+  // Pass one needs only the corrections: a source's light scan when it has one (the second pass reads and verifies every line before the state is used).
+  for await (const stored of source.scanCorrections?.(false) ?? source.read()) learnCorrection(removed, stored);
   const ids = new IdIndex();
   const rules = new RuleBook(catalog.rules);
   let head: LogHead = { seq: -1, hash: GENESIS_HASH };
   for await (const stored of source.read()) {
     ids.add(stored.id, knownIdOf(stored, contentOf(stored), rules));
     head = { seq: stored.seq, hash: stored.hash, recordedAt: stored.recordedAt };
-    if (!counts(removed, stored)) continue;
+    if (!counts(removed, stored) || !rules.learnsFrom(stored.type)) continue;
     const decoded = decodeData(catalog, stored);
     if (decoded.ok) rules.learn(decoded.event);
   }
