@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFile, symlink, writeFile } from "node:fs/promises";
+import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, jsonl, municipality, REPO, runCli, spawnCli, useTempDir } from "./foundation/cli.js";
@@ -264,6 +264,11 @@ describe("appending the same drafts twice", () => {
     const dryRun = await tertial(["validate", log, "--events", join(dir, "drafts.jsonl")]);
     expect(dryRun.code).toBe(3);
     expect(dryRun.stderr).toContain("were already appended, as seq 0–1");
+    // Found from the append state's content log above; without that state, by reading the log, with the same words.
+    await rm(`${log}.append-state`);
+    const byReading = await tertial(["append", log, "--events", join(dir, "drafts.jsonl")]);
+    expect(byReading).toEqual(again);
+    expect(await readFile(log, "utf8")).toBe(before);
   });
 
   it("with ids: a no-op that says the events were already present", async () => {

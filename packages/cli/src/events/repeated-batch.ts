@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson, type Catalog, type EventDraft, type EventSource, type StoredEvent } from "@tertial/core";
+import { canonicalJson, contentOf, type Catalog, type EventDraft, type EventSource, type EventStore, type StoredEvent } from "@tertial/core";
 
 /** Where a batch of drafts already stands in the log. */
 export interface AppendedRun {
@@ -27,16 +27,40 @@ const keyOf = (event: Fields, withId: boolean, withRecordedAt: boolean): string 
     )
     .digest("hex");
 
+const versioned = (draft: EventDraft, catalog: Catalog): EventDraft & { readonly schemaVersion: number } => ({ ...draft, schemaVersion: draft.schemaVersion ?? catalog.definition(draft.type)?.latest.version ?? 1 });
+
+/**
+ * The same answer from the store's content log (the append state beside a file), without
+ * reading the log: for drafts that give neither ids nor recorded times, whose key is then their
+ * content fingerprint. A run it names is confirmed against its events; "unknown" sends the
+ * caller to read the log (no content log, another kind of draft, or a fingerprint that collided).
+ */
+const runFromContents = async (source: EventSource & Pick<Partial<EventStore>, "findContentRun">, catalog: Catalog, drafts: readonly EventDraft[]): Promise<AppendedRun | undefined | "unknown"> => {
+  if (source.findContentRun === undefined || drafts.some((draft) => draft.id !== undefined || draft.recordedAt !== undefined)) return "unknown";
+  const found = await source.findContentRun(drafts.map((draft) => contentOf(versioned(draft, catalog))));
+  if (found === undefined || found === "unknown") return found;
+  const run: StoredEvent[] = [];
+  for await (const stored of source.read({ fromSeq: found.firstSeq })) {
+    run.push(stored);
+    if (run.length === drafts.length) break;
+  }
+  const same = run.length === drafts.length && run.every((stored, index) => keyOf(stored, false, false) === keyOf(versioned(drafts[index] as EventDraft, catalog), false, false));
+  const [first, last] = [run[0], run[run.length - 1]];
+  return same && first !== undefined && last !== undefined ? { first, last } : "unknown";
+};
+
 /**
  * The run of consecutive events in the log that states exactly these drafts, in order, or
  * undefined. Drafts without ids get fresh ids on append, so appending the same file twice would
  * record every fact twice (or trip a rule with a misleading message); this finds that batch so
  * append can refuse by naming it. Streams the log, keeping only the partial matches in play.
  */
-export const findAppendedRun = async (source: EventSource, catalog: Catalog, drafts: readonly EventDraft[]): Promise<AppendedRun | undefined> => {
+export const findAppendedRun = async (source: EventSource & Pick<Partial<EventStore>, "findContentRun">, catalog: Catalog, drafts: readonly EventDraft[]): Promise<AppendedRun | undefined> => {
   if (drafts.length === 0 || drafts.every((draft) => draft.id !== undefined)) return undefined;
+  const fromContents = await runFromContents(source, catalog, drafts);
+  if (fromContents !== "unknown") return fromContents;
   const wanted = drafts.map((draft) => ({
-    key: keyOf({ ...draft, schemaVersion: draft.schemaVersion ?? catalog.definition(draft.type)?.latest.version ?? 1 }, draft.id !== undefined, draft.recordedAt !== undefined),
+    key: keyOf(versioned(draft, catalog), draft.id !== undefined, draft.recordedAt !== undefined),
     withId: draft.id !== undefined,
     withRecordedAt: draft.recordedAt !== undefined,
   }));

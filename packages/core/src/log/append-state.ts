@@ -6,6 +6,7 @@ import type { ConsistencyRule } from "../events/consistency.js";
 import type { DomainEvent } from "../events/envelope.js";
 import type { Issue } from "../events/issues.js";
 import { CORE_VERSION } from "../version.js";
+import { ContentLog } from "./content-log.js";
 import { IdIndex } from "./id-index.js";
 import { decodeState, encodeState } from "./lazy-collections.js";
 import type { LogHead } from "./store.js";
@@ -49,6 +50,8 @@ export interface AppendState {
   readonly ids: IdIndex;
   readonly removed: Set<string>;
   readonly rules: RuleBook;
+  /** Every event's content fingerprint in seq order, where the store keeps it (a file's state does; a database answers from its table). */
+  readonly contents?: ContentLog;
 }
 
 /** Head, corrections and the rules' states in saved form: what the file and the database both keep. */
@@ -61,8 +64,11 @@ interface SavedCore {
 /** The append state without its ids: what a store that looks ids up where they live (a database) keeps. */
 export type AppendCore = Omit<AppendState, "ids">;
 
-/** Version 2 added the learned-from flag to each id's record: a state of version 1 lacks it and is rebuilt from the log. */
-export const APPEND_STATE_FORMAT = "tertial-append-state/2";
+/**
+ * Version 2 added the learned-from flag to each id's record, version 3 the file's content log: a
+ * state of an earlier version lacks them and is rebuilt from the log.
+ */
+export const APPEND_STATE_FORMAT = "tertial-append-state/3";
 const FORMAT = APPEND_STATE_FORMAT;
 
 /**
@@ -101,6 +107,7 @@ interface Saved extends SavedCore {
   readonly fingerprint: string;
   readonly mark: FileMark;
   readonly ids: Uint8Array;
+  readonly contents: Uint8Array;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -166,7 +173,9 @@ export const loadAppendState = async (realLogPath: string, catalog: Catalog): Pr
   const core = coreFromSaved(saved, catalog);
   if (core === undefined) return undefined;
   const ids = Buffer.from(saved.ids.buffer, saved.ids.byteOffset, saved.ids.byteLength);
-  return { ...core, ids: new IdIndex(ids) };
+  const contents = new ContentLog(saved.contents);
+  if (contents.size !== core.head.seq + 1) return undefined;
+  return { ...core, ids: new IdIndex(ids), contents };
 };
 
 /**
@@ -180,7 +189,9 @@ export const saveAppendState = async (realLogPath: string, catalog: Catalog, sta
   try {
     const core = savedCoreOf(state);
     // Key order is the file format (v8 keeps it): unchanged since the first version.
-    const saved: Saved = { format: FORMAT, fingerprint: rulesFingerprint(catalog), mark: await markOf(realLogPath), head: core.head, removed: core.removed, ids: state.ids.toBuffer(), rules: core.rules };
+    // A state without its content log (one a database kept) is not saved as a file's: the next append rebuilds it.
+    if (state.contents === undefined) throw new Error("no content log");
+    const saved: Saved = { format: FORMAT, fingerprint: rulesFingerprint(catalog), mark: await markOf(realLogPath), head: core.head, removed: core.removed, ids: state.ids.toBuffer(), rules: core.rules, contents: state.contents.toBuffer() };
     await writeFile(temporary, serialize(saved));
     await rename(temporary, path);
   } catch {

@@ -241,7 +241,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   const stateOf = async (real: string): Promise<{ state: AppendState; saved: boolean }> => {
     const saved = await loadAppendState(real, options.catalog);
     if (saved !== undefined) return { state: saved, saved: true };
-    return { state: await learnLog({ read: (o) => readFrom(o?.fromSeq ?? 0, real) }, options.catalog), saved: false };
+    return { state: await learnLog({ read: (o) => readFrom(o?.fromSeq ?? 0, real), scanCorrections }, options.catalog), saved: false };
   };
 
   const appendLocked = async (real: string, drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
@@ -280,6 +280,12 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     path,
     read,
     scanCorrections,
+    findContentRun: async (contents) => {
+      const contentLog = (await loadAppendState(await realpath(path), options.catalog))?.contents;
+      if (contentLog === undefined) return "unknown";
+      const firstSeq = contentLog.lastRun(contents);
+      return firstSeq === undefined ? undefined : { firstSeq };
+    },
     readAfter,
     head,
     append,

@@ -8,6 +8,7 @@ import { canonicalJson, nestsDeeperThan } from "./canonical-json.js";
 import { JSON_LIMITS } from "../events/strict-json.js";
 import { sealed, sha256Hex } from "./chain.js";
 import { RuleBook, type AppendState } from "./append-state.js";
+import { ContentLog } from "./content-log.js";
 import { CONTENT_HEX, IdIndex, type KnownId } from "./id-index.js";
 import type { DraftPlace, LogHead } from "./store.js";
 
@@ -66,16 +67,19 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
   // Pass one needs only the corrections: a source's light scan when it has one (the second pass reads and verifies every line before the state is used).
   for await (const stored of source.scanCorrections?.(false) ?? source.read()) learnCorrection(removed, stored);
   const ids = new IdIndex();
+  const contents = new ContentLog();
   const rules = new RuleBook(catalog.rules);
   let head: LogHead = { seq: -1, hash: GENESIS_HASH };
   for await (const stored of source.read()) {
-    ids.add(stored.id, knownIdOf(stored, contentOf(stored), rules));
+    const content = contentOf(stored);
+    ids.add(stored.id, knownIdOf(stored, content, rules));
+    contents.push(content);
     head = { seq: stored.seq, hash: stored.hash, recordedAt: stored.recordedAt };
     if (!counts(removed, stored) || !rules.learnsFrom(stored.type)) continue;
     const decoded = decodeData(catalog, stored);
     if (decoded.ok) rules.learn(decoded.event);
   }
-  return { head, ids, removed, rules };
+  return { head, ids, removed, rules, contents };
 };
 
 const correctionIssues = (draft: EventDraft, known: AppendState, batch: ReadonlyMap<string, KnownId>): Issue[] => {
@@ -180,5 +184,6 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   if (issues.length > 0) return { ok: false, issues };
   await freshRules();
   for (const [id, entry] of batch) known.ids.add(id, entry);
-  return { ok: true, events, alreadyPresent, state: { head: previous, ids: known.ids, removed: known.removed, rules } };
+  for (const event of events) known.contents?.push((batch.get(event.id) as KnownId).content);
+  return { ok: true, events, alreadyPresent, state: { head: previous, ids: known.ids, removed: known.removed, rules, ...(known.contents === undefined ? {} : { contents: known.contents }) } };
 };

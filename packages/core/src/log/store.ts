@@ -41,4 +41,11 @@ export interface EventStore extends EventSource {
   readonly head: () => Promise<LogHead>;
   /** Only the events recorded at or before a known-at date or instant. */
   readonly readKnownAt: (knownAt: string) => AsyncIterable<StoredEvent>;
+  /**
+   * Where the last run of consecutive events with these content fingerprints (`contentOf`, in
+   * order) starts, from what the store keeps beside the log without reading it; "unknown" when
+   * it keeps nothing current (then only reading the log can tell). Fingerprints are truncated
+   * hashes: confirm a run found against its events.
+   */
+  readonly findContentRun?: (contents: readonly string[]) => Promise<{ readonly firstSeq: number } | undefined | "unknown">;
 }

@@ -5,6 +5,7 @@ import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   APPEND_STATE_FORMAT,
+  contentOf,
   createCatalog,
   decodeAppendCore,
   defaultCatalog,
@@ -126,8 +127,8 @@ describe("the append state saved beside the log", () => {
     expect(acceptance(again)).toEqual({ ok: true, ids: ["e"], present: ["z"] });
   });
 
-  it("saved by the previous version (format 1, ids without the learned-from flag) is rebuilt from the log, never misread", async () => {
-    expect(APPEND_STATE_FORMAT).toBe("tertial-append-state/2");
+  it("saved by an earlier version (format 1, ids without the learned-from flag) is rebuilt from the log, never misread", async () => {
+    expect(APPEND_STATE_FORMAT).toBe("tertial-append-state/3");
     const store = await fileStore("events.jsonl", Date.now);
     const area = { id: "area-x", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "x", name: "X", kind: "group" } };
     expect((await store.append([municipality("a"), area])).ok).toBe(true);
@@ -143,6 +144,19 @@ describe("the append state saved beside the log", () => {
     expect(acceptance(outcome)).toEqual({ ok: false, issues: [["unknown-reference", "cost-x", "data.areaId"]] });
     expect((await store.append([municipality("b")])).ok).toBe(true);
     expect((await loadAppendState(store.path, defaultCatalog))?.ids.lookup("area-x")?.learnedFrom).toBe(true);
+  });
+
+  it("saved by version 2 (no content log) is rebuilt from the log, and then finds a batch appended before", async () => {
+    const store = await fileStore("events.jsonl", Date.now);
+    const town = (id: string): EventDraft => ({ type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });
+    expect((await store.append([town("a"), town("b")])).ok).toBe(true);
+    const { contents: _contents, ...saved } = deserialize(await readFile(statePath(store.path))) as { format: string; contents: Uint8Array };
+    await writeFile(statePath(store.path), serialize({ ...saved, format: "tertial-append-state/2" }));
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
+    expect(await store.findContentRun?.([town("a"), town("b")].map((draft) => contentOf({ ...draft, schemaVersion: 1 })))).toBe("unknown");
+    expect((await store.append([town("c")])).ok).toBe(true);
+    expect((await loadAppendState(store.path, defaultCatalog))?.contents?.size).toBe(3);
+    expect(await store.findContentRun?.([town("a"), town("b")].map((draft) => contentOf({ ...draft, schemaVersion: 1 })))).toEqual({ firstSeq: 0 });
   });
 
   it("kept without its ids (as a database keeps it) is not read back from bytes of format 1", async () => {
