@@ -19,13 +19,16 @@ export const canonicalJson = (value: unknown, depth = 0): string => (inCanonical
 
 /**
  * Whether JSON.stringify writes `value` exactly as `rebuiltCanonicalJson` would: plain objects
- * and dense arrays only (no toJSON, no boxed values, no holes), finite numbers, no functions or
- * symbols, every object's keys in code-unit order, within the depth limit.
+ * and dense arrays only (no toJSON, own or inherited; no boxed values, no holes), finite numbers,
+ * no functions or symbols, every object's keys in code-unit order, within the depth limit. A
+ * getter is read twice (here, then by JSON.stringify): values built in code with getters that
+ * change between reads are not canonicalised reliably; parsed JSON has none.
  */
 const inCanonicalOrder = (value: unknown, depth: number): boolean => {
   if (value === null || typeof value === "boolean" || typeof value === "string") return true;
   if (typeof value === "number") return Number.isFinite(value);
   if (typeof value !== "object" || depth >= CANONICAL_MAX_DEPTH) return false;
+  if ("toJSON" in value) return false;
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) return false;
     for (let index = 0; index < value.length; index += 1) {

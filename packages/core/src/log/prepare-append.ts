@@ -70,7 +70,11 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
   const contents = new ContentLog();
   const rules = new RuleBook(catalog.rules);
   let head: LogHead = { seq: -1, hash: GENESIS_HASH };
+  let scanMissed = false;
   for await (const stored of source.read()) {
+    // The light scan finds corrections by their canonical key text; a line verified by its content but written otherwise can hide one from it.
+    const corrected = stored.supersedes ?? stored.retracts;
+    if (corrected !== undefined && !removed.has(corrected)) scanMissed = true;
     const content = contentOf(stored);
     ids.add(stored.id, knownIdOf(stored, content, rules));
     contents.push(content);
@@ -79,6 +83,7 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
     const decoded = decodeData(catalog, stored);
     if (decoded.ok) rules.learn(decoded.event);
   }
+  if (scanMissed) return learnLog({ read: (options) => source.read(options) }, catalog);
   return { head, ids, removed, rules, contents };
 };
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../../src/log/canonical-json.js";
 
 // The definition, key by key, as canonicalJson was written before its JSON.stringify path.
@@ -33,6 +33,17 @@ describe("canonical JSON", () => {
     const anything = fc.anything({ withBoxedValues: true, withSparseArray: true, withNullPrototype: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withBigInt: false, maxDepth: 4 });
     const keysLike = fc.dictionary(fc.constantFrom("10", "9", "a", "B", "é", "__proto__", "constructor", "", "01"), fc.oneof(fc.integer(), fc.string(), fc.constant(undefined)));
     fc.assert(fc.property(fc.oneof(anything, keysLike, fc.array(keysLike)), (value) => outcome(() => canonicalJson(value)) === outcome(() => reference(value))), { numRuns: 5000 });
+  });
+
+  it("leaves toJSON to the definition, which ignores it: an array's own, an object's own or inherited", () => {
+    const array = Object.assign([1, 2], { toJSON: () => "x" });
+    class Dated {
+      constructor(readonly at: number) {}
+      toJSON(): string {
+        return "y";
+      }
+    }
+    for (const value of [array, { a: array }, { toJSON: () => "z", b: 1 }, new Dated(1), [new Dated(2)]]) expect(outcome(() => canonicalJson(value))).toBe(outcome(() => reference(value)));
   });
 
   it("writes a value parsed from canonical text back to the same text (the path every stored line takes)", () => {

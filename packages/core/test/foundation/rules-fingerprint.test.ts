@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -23,5 +24,36 @@ describe("what a saved append state is bound to", () => {
     expect(rulesFingerprint(withRules([{ ...first, learnsFrom: [...(first.learnsFrom ?? []), "another.type"] }, ...rest]))).not.toBe(rulesFingerprint(defaultCatalog));
     expect(rulesFingerprint(withRules([{ ...first, name: `${first.name}-renamed` }, ...rest]))).not.toBe(rulesFingerprint(defaultCatalog));
     expect(rulesFingerprint(withRules(rest))).not.toBe(rulesFingerprint(defaultCatalog));
+  });
+});
+
+// What each built-in rule's state means, pinned: the code that builds and feeds it (as this test
+// runner compiles it) beside the revision it declares. Changing a rule's init or learn fails here
+// until its entry is updated; if what its state holds changed, bump the rule's `revision` too, or
+// append states saved by the earlier code would be trusted (the fingerprint no longer hashes code).
+const PINNED: Readonly<Record<string, { readonly revision: number; readonly code: string }>> = {
+  "activities-integrity": { revision: 1, code: "feaf8b323c9c74ee" },
+  "courses-integrity": { revision: 1, code: "04c45cec999f6d80" },
+  "finance-integrity": { revision: 1, code: "b4d23a201f5f8da1" },
+  "grants-integrity": { revision: 1, code: "e1ecfa40e11fa313" },
+  "indicator-integrity": { revision: 1, code: "4df72ffbe05b406a" },
+  "meetings-integrity": { revision: 1, code: "ba14a8e005cf9b4f" },
+  "narrative-integrity": { revision: 1, code: "7291adab6928eebc" },
+  "outline-integrity": { revision: 1, code: "e69d227fba50d6a4" },
+  "plan-integrity": { revision: 1, code: "4849c05e39442f95" },
+  "reference-integrity": { revision: 1, code: "c0a5d936a25c54a9" },
+  "research-integrity": { revision: 1, code: "279e734f3b0f9056" },
+  "staff-integrity": { revision: 1, code: "3598bb2e1cd3de38" },
+  "stated-figure-integrity": { revision: 1, code: "5371230c4524ae79" },
+  "strategy-integrity": { revision: 1, code: "2d72a2d7d5d90f67" },
+  "survey-integrity": { revision: 1, code: "66ffa20c0361b3f3" },
+};
+
+describe("the built-in rules' code", () => {
+  it("is pinned with the revision it declares", () => {
+    const actual = Object.fromEntries(
+      defaultCatalog.rules.map((rule) => [rule.name, { revision: rule.revision ?? 1, code: createHash("sha256").update(`${String(rule.init)}\n${String(rule.learn)}`).digest("hex").slice(0, 16) }]),
+    );
+    expect(actual, "a rule's init or learn changed: update PINNED, and bump the rule's revision if what its state holds changed").toEqual(PINNED);
   });
 });
