@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 
 /**
  * What append needs to know of an earlier event: its content fingerprint, whether it is a
@@ -19,7 +19,10 @@ const KEY_BYTES = 16;
 const CONTENT_BYTES = 15;
 const RECORD_BYTES = KEY_BYTES + CONTENT_BYTES + 1;
 
-const keyOf = (id: string): Buffer => createHash("sha256").update(id, "utf8").digest().subarray(0, KEY_BYTES);
+// Node 20.12+ hashes in one call, without a Hash object per id: most of taking a log's ids.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "buffer") => Buffer }).hash;
+
+const keyOf = (id: string): Buffer => (oneShot === undefined ? crypto.createHash("sha256").update(id, "utf8").digest() : oneShot("sha256", id, "buffer")).subarray(0, KEY_BYTES);
 
 /**
  * Every id in the log, as fixed 32-byte records sorted by a hash of the id (16 bytes of it, the
@@ -71,7 +74,8 @@ export class IdIndex {
       record[RECORD_BYTES - 1] = (known.retraction ? RETRACTION : 0) | (known.learnedFrom ? LEARNED_FROM : 0);
       return record;
     });
-    fresh.sort((a, b) => a.compare(b, 0, KEY_BYTES, 0, KEY_BYTES));
+    // By the key's first four bytes as a number, then the rest: the same order as comparing the keys, with few Buffer comparisons.
+    fresh.sort((a, b) => a.readUInt32BE(0) - b.readUInt32BE(0) || a.compare(b, 4, KEY_BYTES, 4, KEY_BYTES));
     const chunks: Buffer[] = [];
     let from = 0;
     for (const record of fresh) {
