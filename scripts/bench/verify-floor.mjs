@@ -1,32 +1,42 @@
-// Verify's floor: only what `tertial verify` cannot skip and keep its promises. Read each line,
-// JSON.parse it, SHA-256 the line without its hash field in one call and compare with that field,
-// compare prevHash with the hash before, and keep every id in a Set to find a second one. No
-// envelope or data validation, no canonical form, no recorded-time order, no error places: so
-// verify's time above this is the price of those checks and of the CLI's start-up.
+// Verify's floor: only what `tertial verify` cannot skip and keep its promises, done as cheaply as
+// this runtime allows. Read the file in 256 KiB chunks and decode each line once, JSON.parse it,
+// SHA-256 the line without its hash field in one call and compare with that field, compare
+// prevHash with the hash before, and keep every id in a Set to find a second one. No envelope or
+// data validation, no canonical form, no recorded-time order, no error places, no command start-up:
+// verify's time above this is the price of those checks.
 import * as crypto from "node:crypto";
-import { createReadStream } from "node:fs";
+import { Buffer } from "node:buffer";
+import { openSync, readSync } from "node:fs";
 
 const sha256Hex = crypto.hash === undefined ? (text) => crypto.createHash("sha256").update(text, "utf8").digest("hex") : (text) => crypto.hash("sha256", text, "hex");
+const FIELD = ',"hash":"'.length + 64 + 1;
 
+const file = openSync(process.argv[2], "r");
 const ids = new Set();
 let previous = "0".repeat(64);
 let lines = 0;
 let broken = 0;
-let rest = "";
-for await (const chunk of createReadStream(process.argv[2], { encoding: "utf8", highWaterMark: 1 << 18 })) {
-  const parts = (rest + chunk).split("\n");
-  rest = parts.pop() ?? "";
-  for (const line of parts) {
+let position = 0;
+let rest = Buffer.alloc(0);
+for (;;) {
+  const chunk = Buffer.allocUnsafe(1 << 18);
+  const read = readSync(file, chunk, 0, chunk.length, position);
+  if (read === 0) break;
+  position += read;
+  const bytes = rest.length === 0 ? chunk.subarray(0, read) : Buffer.concat([rest, chunk.subarray(0, read)]);
+  let start = 0;
+  for (let newline = bytes.indexOf(10, start); newline !== -1; start = newline + 1, newline = bytes.indexOf(10, start)) {
+    const line = bytes.toString("utf8", start, newline);
     const event = JSON.parse(line);
-    const field = `,"hash":"${event.hash}"`;
-    const at = line.indexOf(`${field},"id":`);
-    if (at === -1 || sha256Hex(line.slice(0, at) + line.slice(at + field.length)) !== event.hash || event.prevHash !== previous) broken += 1;
+    const at = line.indexOf(`,"hash":"${event.hash}","id":`);
+    if (at === -1 || sha256Hex(line.slice(0, at) + line.slice(at + FIELD)) !== event.hash || event.prevHash !== previous) broken += 1;
     const before = ids.size;
     ids.add(event.id);
     if (ids.size === before) broken += 1;
     previous = event.hash;
     lines += 1;
   }
+  rest = Buffer.from(bytes.subarray(start));
 }
 process.stdout.write(`${lines} lines, ${broken} problems\n`);
 if (broken > 0) process.exitCode = 1;

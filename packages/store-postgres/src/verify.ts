@@ -58,7 +58,7 @@ export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, c
         continue;
       }
       const event = parsed.event;
-      issues.push(...columnIssues(row, event, place), ...chain.check(event, row.body, place));
+      issues.push(...columnIssues(row, event, place), ...chain.check(event, row.body, place, parsed.intact));
     }
   }
   // A batch is one transaction: the database never holds an interrupted one.

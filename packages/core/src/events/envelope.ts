@@ -1,5 +1,6 @@
 import * as t from "io-ts";
 import { EffectiveAt, Id, Instant, NonEmptyString, NonNegativeInteger, PositiveInteger, describe, strictObject } from "./codecs.js";
+import { compileGuard } from "./guard.js";
 
 /** Where a fact comes from: a published document (and where in it), or a system. */
 export const Provenance = strictObject(
@@ -51,25 +52,37 @@ export const Sha256Hex = describe(t.refinement(t.string, isSha256Hex, "Sha256Hex
 /** The hash the first event's prevHash points to. */
 export const GENESIS_HASH = "0".repeat(64);
 
+const storedFields = {
+  id: Id,
+  type: NonEmptyString,
+  schemaVersion: PositiveInteger,
+  effectiveAt: EffectiveAt,
+  recordedAt: Instant,
+  seq: NonNegativeInteger,
+  data: t.unknown,
+  prevHash: Sha256Hex,
+};
+const storedOptionalFields = { supersedes: Id, retracts: Id, source: Provenance };
+
 /**
  * An event as the store keeps it: the envelope of design §4, with `data` still raw. Its bytes
  * on disk are the canonical JSON of exactly these fields.
  */
-export const StoredEventCodec = strictObject(
-  "StoredEvent",
-  {
-    id: Id,
-    type: NonEmptyString,
-    schemaVersion: PositiveInteger,
-    effectiveAt: EffectiveAt,
-    recordedAt: Instant,
-    seq: NonNegativeInteger,
-    data: t.unknown,
-    prevHash: Sha256Hex,
-    hash: Sha256Hex,
-  },
-  { supersedes: Id, retracts: Id, source: Provenance },
-);
+export const StoredEventCodec = strictObject("StoredEvent", { ...storedFields, hash: Sha256Hex }, storedOptionalFields);
+
+/**
+ * StoredEventCodec for an event whose `hash` was just recomputed from its own line and matched:
+ * such a hash is a SHA-256 hex digest already, so only that one check is left out (every read
+ * makes this check of every line). The digest is then remembered as the last hash seen, so the
+ * next line's prevHash is answered by one comparison.
+ */
+const StoredEventOfVerifiedHash = strictObject("StoredEvent", { ...storedFields, hash: t.string }, storedOptionalFields);
+const isStoredEventOfVerifiedHashOnly = compileGuard(StoredEventOfVerifiedHash);
+export const isStoredEventWithVerifiedHash = (value: unknown, verifiedHash: string): boolean => {
+  if (!isStoredEventOfVerifiedHashOnly(value)) return false;
+  lastHash = verifiedHash;
+  return true;
+};
 /** The stored envelope with plain strings: what the codec above validates. */
 export interface StoredEvent {
   readonly id: string;

@@ -48,19 +48,22 @@ export class ChainCheck {
     return this.previousHash;
   }
 
-  /** The problems of `event`, stored as `text` at `place`; the event then becomes the previous one. */
-  check(event: StoredEvent, text: string, place: StoredPlace): Issue[] {
-    return this.problems(event, text, place.file, place.line) ?? [];
+  /**
+   * The problems of `event`, stored as `text` at `place`; the event then becomes the previous one.
+   * `intact` is whether the text's exact bytes hash to its hash, when the caller knows already
+   * (`parseStoredLine` says); otherwise it is computed here.
+   */
+  check(event: StoredEvent, text: string, place: StoredPlace, intact?: boolean): Issue[] {
+    return this.problems(event, text, place.file, place.line, intact) ?? [];
   }
 
   /**
    * `check` for a caller that reads many events: undefined when nothing is wrong, and the place
    * is made only for an issue, so an intact event costs no allocation here.
    */
-  problems(event: StoredEvent, text: string, file: string, line: number): Issue[] | undefined {
+  problems(event: StoredEvent, text: string, file: string, line: number, intact = canonicalLineHashMatches(text, event.hash)): Issue[] | undefined {
     let found: Issue[] | undefined;
     // Text whose exact bytes hash to its hash is canonical and unchanged: only other text is canonicalised to say what is wrong.
-    const intact = canonicalLineHashMatches(text, event.hash);
     if (!intact && lineOf(event) !== text) found = withIssue(found, issue("not-canonical", "", `is not the canonical JSON of its event: ${WORDS[this.unit].changed}`, { file, line }));
     if (event.prevHash !== this.previousHash) found = withIssue(found, issue("chain-broken", "prevHash", `does not match ${WORDS[this.unit].previous}: ${WORDS[this.unit].moved}`, { file, line }));
     if (!intact && hashOf(event) !== event.hash) found = withIssue(found, issue("chain-broken", "hash", `does not match the event's content: the ${this.unit} was changed`, { file, line }));

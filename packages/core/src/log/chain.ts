@@ -32,14 +32,22 @@ export const sealed = (event: Omit<StoredEvent, "hash">): StoredEvent => ({ ...e
  */
 export const lineHashMatches = (text: string, event: StoredEvent): boolean => canonicalLineHashMatches(text, event.hash) || hashOf(event) === event.hash;
 
+const HASH_KEY = ',"hash":"';
+const ID_AFTER_HASH = '","id":';
+
 /**
  * The exact-bytes half of `lineHashMatches`: true only when the line, without its hash field,
  * hashes to that hash. Then the line is canonical too (the sealed text was canonical JSON and
  * SHA-256 does not collide), so `verify` needs no second canonicalisation for such a line.
  */
 export const canonicalLineHashMatches = (text: string, hash: string): boolean => {
-  const field = `,"hash":"${hash}","id":`;
-  const at = text.indexOf(field);
-  // What is hashed keeps the `,"id":` that follows the hash field (its last 6 characters).
-  return at !== -1 && sha256Hex(text.slice(0, at) + text.slice(at + field.length - 6)) === hash;
+  if (hash.length !== 64) return false;
+  // The field is found by its value, so no search text is built per line: the first place where
+  // the hash stands between `,"hash":"` and `","id":` is where that field starts.
+  for (let at = text.indexOf(hash); at !== -1; at = text.indexOf(hash, at + 1)) {
+    if (at < HASH_KEY.length || !text.startsWith(HASH_KEY, at - HASH_KEY.length) || !text.startsWith(ID_AFTER_HASH, at + 64)) continue;
+    // What is hashed keeps the `,"id":` that follows the hash field.
+    return sha256Hex(text.slice(0, at - HASH_KEY.length) + text.slice(at + 65)) === hash;
+  }
+  return false;
 };

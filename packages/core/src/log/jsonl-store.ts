@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { open, realpath, stat, writeFile } from "node:fs/promises";
-import { GENESIS_HASH, StoredEventCodec, type EventDraft, type StoredEvent } from "../events/envelope.js";
+import { GENESIS_HASH, StoredEventCodec, isStoredEventWithVerifiedHash, type EventDraft, type StoredEvent } from "../events/envelope.js";
 import { decodeWith } from "../events/catalog.js";
 import { compileGuard } from "../events/guard.js";
 import { formatIssue, issue, type Issue } from "../events/issues.js";
@@ -8,7 +8,7 @@ import { columnOf, valueColumns } from "../events/json-positions.js";
 import { knownAtCutoff } from "../time/effective.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
-import { lineHashMatches, lineOf } from "./chain.js";
+import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
 import { readLineBatches, readLines, type RawLine } from "./lines.js";
 import { StaleSnapshotError } from "../snapshots/snapshot.js";
 import type { EventBatch, SourceAnchor } from "../projection/source.js";
@@ -48,8 +48,13 @@ export class LogReadError extends Error {
 
 const isStoredEvent = compileGuard(StoredEventCodec);
 
-/** Parses one stored line into an event, or the issues that say why not (with columns). */
-export const parseStoredLine = (file: string, text: string, number: number, terminated: boolean): { ok: true; event: StoredEvent } | { ok: false; issues: Issue[] } => {
+/**
+ * Parses one stored line into an event, or the issues that say why not (with columns). `intact`
+ * says the line's exact bytes, without its hash field, hash to that hash (so the line is the
+ * canonical text that was sealed): readers and verify need not hash it again. It is computed
+ * before the envelope is checked, because a hash that matched needs no check of its digits.
+ */
+export const parseStoredLine = (file: string, text: string, number: number, terminated: boolean): { ok: true; event: StoredEvent; intact: boolean } | { ok: false; issues: Issue[] } => {
   const place = { file, line: number };
   if (!terminated) {
     return { ok: false, issues: [issue("torn-line", "", "the last line is cut off (no newline): an append was interrupted and this line was never committed; run tertial repair to remove it", { ...place, column: text.length + 1 })] };
@@ -61,13 +66,15 @@ export const parseStoredLine = (file: string, text: string, number: number, term
     const position = /position (\d+)/.exec((error as Error).message);
     return { ok: false, issues: [issue("not-json", "", `is not JSON: ${(error as Error).message}`, { ...place, column: position === null ? 1 : Number(position[1]) + 1 })] };
   }
-  if (isStoredEvent(raw)) return { ok: true, event: raw as StoredEvent };
+  const claimed = typeof raw === "object" && raw !== null ? (raw as { hash?: unknown }).hash : undefined;
+  const intact = typeof claimed === "string" && canonicalLineHashMatches(text, claimed);
+  if (intact ? isStoredEventWithVerifiedHash(raw, claimed as string) : isStoredEvent(raw)) return { ok: true, event: raw as StoredEvent, intact };
   const decoded = decodeWith(StoredEventCodec, raw);
   if (!decoded.ok) {
     const columns = valueColumns(text);
     return { ok: false, issues: decoded.issues.map((found) => ({ ...found, ...place, column: columnOf(columns, found.path) ?? 1 })) };
   }
-  return { ok: true, event: decoded.value };
+  return { ok: true, event: decoded.value, intact };
 };
 
 const optionalText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -136,7 +143,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       if (parsed.event.prevHash !== previousHash) {
         throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
       }
-      if (!lineHashMatches(line.text, parsed.event)) {
+      if (!parsed.intact && hashOf(parsed.event) !== parsed.event.hash) {
         throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place)]);
       }
       expectedSeq += 1;
@@ -179,7 +186,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     const until = Math.min(end, await committedSize(file));
     for await (const line of readLines(file, { offset: start, number: number - 1 }, until)) {
       const parsed = line.terminated ? parseStoredLine(path, line.text, line.number, true) : undefined;
-      if (parsed?.ok !== true || parsed.event.seq !== anchor.seq || parsed.event.hash !== anchor.hash || !lineHashMatches(line.text, parsed.event)) break;
+      if (parsed?.ok !== true || parsed.event.seq !== anchor.seq || parsed.event.hash !== anchor.hash || !(parsed.intact || hashOf(parsed.event) === parsed.event.hash)) break;
       return { offset: end, number, seq: anchor.seq + 1, hash: anchor.hash };
     }
     throw new StaleSnapshotError(`line ${number} of ${path} is no longer event ${anchor.seq} as the snapshot knew it`);

@@ -47,7 +47,7 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
       const event = parsed.event;
       events += 1;
       if (event.seq !== expectedSeq) issues.push(issue("chain-broken", "seq", `expected seq ${expectedSeq}: a line was dropped, duplicated or moved`, { file: path, line: line.number, actual: String(event.seq) }));
-      const found = chain.problems(event, line.text, path, line.number);
+      const found = chain.problems(event, line.text, path, line.number, parsed.intact);
       if (found !== undefined) issues.push(...found);
       expectedSeq = event.seq + 1;
     }
