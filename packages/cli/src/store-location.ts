@@ -109,6 +109,7 @@ const openDatabase = (url: string, options: OpenOptions): OpenedLog => {
     head: async () => (await existing()).head(),
     read: (readOptions) => afterOpening(existing, (store) => store.read(readOptions)),
     readKnownAt: (knownAt) => afterOpening(existing, (store) => store.readKnownAt(knownAt)),
+    findContentRun: async (contents) => (await existing()).findContentRun?.(contents) ?? "unknown",
   };
   return {
     name,

@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { parsePostgresLocation } from "@tertial/store-postgres";
 import { EXAMPLE_OUTPUTS } from "../../../scripts/example-outputs.js";
 import { freshLogUrl } from "../../store-postgres/test/helpers.js";
+import { defaultCatalog } from "@tertial/core";
+import { findAppendedRun } from "../src/events/repeated-batch.js";
+import { openStore } from "../src/store-location.js";
 import { jsonl, municipality, runCli, useTempDir } from "./foundation/cli.js";
 
 const tempDir = useTempDir();
@@ -88,6 +91,39 @@ describe("the CLI on a PostgreSQL log", () => {
     expect((await runCli(["append", url, "--events", drafts])).stdout).toContain("2 already present");
     expect((await runCli(["validate", url])).stdout).toContain("valid, 2 events");
     expect((await runCli(["verify", url])).stdout).toContain("ok, 2 events");
+  });
+
+  it("refuses drafts without ids appended before, found by the content column, with the same words as from a file", async () => {
+    const url = freshLogUrl("cli");
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    const drafts = join(dir, "drafts.jsonl");
+    await writeFile(drafts, jsonl([municipality("m1"), municipality("m2")].map(({ id: _id, ...draft }) => draft)));
+    for (const target of [url, log]) {
+      expect((await runCli(["init", target])).code).toBe(0);
+      expect((await runCli(["append", target, "--events", drafts])).code).toBe(0);
+    }
+    const fromDatabase = await runCli(["append", url, "--events", drafts]);
+    const fromFile = await runCli(["append", log, "--events", drafts]);
+    expect(fromDatabase.code).toBe(3);
+    expect(fromDatabase.stderr).toMatch(/^tertial append: these 2 draft\(s\) were already appended, as seq 0–1 \(recorded /);
+    // The same refusal as from the file, but for the generated ids and recorded times.
+    const general = (stderr: string): string => stderr.replace(/\(recorded [^)]*\)/, "(recorded …)");
+    expect(general(fromDatabase.stderr)).toEqual(general(fromFile.stderr));
+    expect((await runCli(["verify", url])).stdout).toContain("ok, 2 events");
+  });
+
+  it("finds drafts without ids appended before from the content column, reading only the run it found", async () => {
+    const url = freshLogUrl("cli");
+    const opened = openStore(url, { catalog: defaultCatalog });
+    await opened.create();
+    const drafts = [municipality("m1"), municipality("m2")].map(({ id: _id, ...draft }) => draft);
+    for (const batch of [[municipality("m0")], drafts, [municipality("m3")]]) expect((await opened.store.append(batch)).ok).toBe(true);
+    const fromSeqs: (number | undefined)[] = [];
+    const counted = { ...opened.store, read: (options?: { readonly fromSeq?: number }) => (fromSeqs.push(options?.fromSeq), opened.store.read(options)) };
+    const found = await findAppendedRun(counted, defaultCatalog, drafts);
+    expect([found?.first.seq, found?.last.seq]).toEqual([1, 2]);
+    expect(fromSeqs).toEqual([1]);
   });
 
   it("verify, report, replay and audit exit 4 and name the event when a row is changed in the database", async () => {

@@ -1,4 +1,4 @@
-import { lineOf, parseInstant, type StoredEvent } from "@tertial/core";
+import { contentOf, lineOf, parseInstant, type StoredEvent } from "@tertial/core";
 import type { Queryable } from "./rows.js";
 
 /** Rows per INSERT: one round trip per this many events, well under the parameter limits. */
@@ -10,13 +10,13 @@ const instantOf = (event: StoredEvent): string => {
   return new Date(ms).toISOString();
 };
 
-/** Writes sealed events as they are: body is the canonical line, the columns repeat its keys. */
+/** Writes sealed events as they are: body is the canonical line, the columns repeat its keys and its content fingerprint. */
 export const insertEvents = async (db: Queryable, log: string, events: readonly StoredEvent[]): Promise<void> => {
   for (let start = 0; start < events.length; start += ROWS_PER_STATEMENT) {
     const chunk = events.slice(start, start + ROWS_PER_STATEMENT);
     await db.query(
-      `INSERT INTO tertial_events (log, seq, id, type, recorded_at, prev_hash, hash, body)
-       SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[])`,
+      `INSERT INTO tertial_events (log, seq, id, type, recorded_at, prev_hash, hash, body, content)
+       SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[])`,
       [
         log,
         chunk.map((event) => event.seq),
@@ -26,6 +26,7 @@ export const insertEvents = async (db: Queryable, log: string, events: readonly 
         chunk.map((event) => event.prevHash),
         chunk.map((event) => event.hash),
         chunk.map(lineOf),
+        chunk.map(contentOf),
       ],
     );
   }

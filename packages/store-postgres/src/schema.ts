@@ -57,6 +57,13 @@ const MIGRATIONS: readonly (readonly string[])[] = [
        PRIMARY KEY (log, plan, seq)
      )`,
   ],
+  [
+    // Each event's content fingerprint (what makes two events the same fact; see contentOf), so an
+    // append of drafts without ids finds a batch appended before by an index, not a scan. Rows
+    // written before this column are NULL until the first such search fills them (contents.ts).
+    `ALTER TABLE tertial_events ADD COLUMN content text`,
+    `CREATE INDEX tertial_events_content ON tertial_events (log, content)`,
+  ],
 ];
 
 /** Advisory lock key for migrations: any fixed 64-bit number no other lock of ours uses. */

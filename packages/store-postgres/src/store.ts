@@ -24,6 +24,7 @@ import {
 } from "@tertial/core";
 import { forgetAppendCore, idsNamedBy, loadAppendCore, lookUpIds, saveAppendCore } from "./append-state.js";
 import { insertEvents } from "./insert.js";
+import { findContentRun } from "./contents.js";
 import { LogExistsError, PostgresUnavailableError } from "./errors.js";
 import { parsePostgresLocation, type PostgresLocation } from "./location.js";
 import { headOf, readEvents, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
@@ -255,6 +256,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     read,
     readKnownAt,
     append,
+    findContentRun: (contents) => withClient((client) => findContentRun(client, ref, contents)),
     importEvents,
     head: () => withClient((client) => headOf(client, ref)),
     exists: () => withClient(async (client) => (await client.query("SELECT 1 FROM tertial_logs WHERE name = $1", [ref.log])).rowCount === 1),

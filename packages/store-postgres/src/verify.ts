@@ -1,4 +1,4 @@
-import { ChainCheck, issue, parseInstant, parseStoredLine, type Catalog, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
+import { ChainCheck, contentOf, issue, parseInstant, parseStoredLine, type Catalog, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
 import type { LogRef, Queryable } from "./rows.js";
 
 interface VerifyRow {
@@ -9,6 +9,8 @@ interface VerifyRow {
   readonly prev_hash: string;
   readonly hash: string;
   readonly body: string;
+  /** NULL in a row written before the column, until a search fills it. */
+  readonly content: string | null;
 }
 
 /** Where the columns that index a row disagree with the event its body holds. */
@@ -22,6 +24,7 @@ const columnIssues = (row: VerifyRow, event: StoredEvent, place: { file: string;
     ...disagree("prevHash", row.prev_hash, event.prevHash),
     ...disagree("hash", row.hash, event.hash),
     ...disagree("recordedAt", row.recorded_ms, String(parseInstant(event.recordedAt))),
+    ...(row.content === null ? [] : disagree("content", row.content, contentOf(event))),
   ];
 };
 
@@ -42,7 +45,7 @@ export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, c
   // Pages are ranges of seq (see readRows); rows with a negative seq cannot exist (CHECK).
   for (let from = 0; from <= lastSeq; from += pageSize) {
     const page = await db.query<VerifyRow>(
-      `SELECT seq::text, id, type, (extract(epoch FROM recorded_at) * 1000)::bigint::text AS recorded_ms, prev_hash, hash, body
+      `SELECT seq::text, id, type, (extract(epoch FROM recorded_at) * 1000)::bigint::text AS recorded_ms, prev_hash, hash, body, content
          FROM tertial_events WHERE log = $1 AND tertial_events.seq >= $2 AND tertial_events.seq <= $3 ORDER BY tertial_events.seq`,
       [ref.log, from, from + pageSize - 1],
     );

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, fromArray, LogReadError, type StoredEvent } from "@tertial/core";
+import { contentOf, defaultCatalog, fromArray, LogReadError, type EventDraft, type StoredEvent } from "@tertial/core";
 import { conformanceDraft } from "@tertial/core/testing";
 import { LocationError, migrate, parsePostgresLocation, postgresStore, type PostgresStore } from "@tertial/store-postgres";
 import { freshLogUrl } from "./helpers.js";
@@ -71,8 +71,8 @@ describe("the PostgreSQL store", () => {
       try {
         await migrate(client);
         const versions = await client.query<{ version: number }>("SELECT version FROM tertial_schema_migrations ORDER BY version");
-        // Each migration applied exactly once, in order: 1 (events), 2 (append states), 3 (snapshots).
-        expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3]);
+        // Each migration applied exactly once, in order: 1 (events), 2 (append states), 3 (snapshots), 4 (content fingerprints).
+        expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4]);
       } finally {
         await client.end();
       }
@@ -134,6 +134,43 @@ describe("the PostgreSQL store", () => {
       expect((await other.head()).seq).toBe(0);
     } finally {
       await Promise.all([source.close(), target.close(), other.close()]);
+    }
+  });
+
+  it("finds a batch appended before by its contents, fills the rows an earlier version wrote without them, and verify checks them", async () => {
+    const store = await opened();
+    const town = (id: string): EventDraft => ({ type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });
+    const contentsOf = (drafts: readonly EventDraft[]): string[] => drafts.map((draft) => contentOf({ ...draft, schemaVersion: defaultCatalog.definition(draft.type)?.latest.version ?? 1 }));
+    const unfilled = async (): Promise<number> => {
+      const client = new pg.Client({ connectionString: store.location.connectionString });
+      await client.connect();
+      try {
+        const found = await client.query<{ count: string }>("SELECT count(*) FROM tertial_events WHERE log = $1 AND content IS NULL", [store.location.log]);
+        return Number(found.rows[0]?.count);
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      const cost: EventDraft = { type: "finance.cost-booked", effectiveAt: "2020-04-30", data: { areaId: "fou", from: "2020-04-01", to: "2020-04-30", amount: "1000" } };
+      const batch = [town("a"), cost];
+      const area: EventDraft = { type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "fou", name: "FoU" } };
+      for (const drafts of [[area], batch, [town("y")], [cost]]) expect((await store.append(drafts)).ok).toBe(true);
+      expect(await store.findContentRun?.(contentsOf(batch))).toEqual({ firstSeq: 1 });
+      // The last run when there are several: the same cost stands at seq 2 and at seq 4.
+      expect(await store.findContentRun?.(contentsOf([cost]))).toEqual({ firstSeq: 4 });
+      expect(await store.findContentRun?.(contentsOf([...batch].reverse()))).toBeUndefined();
+      expect(await store.findContentRun?.(contentsOf([...batch, town("y"), town("a"), town("z")]))).toBeUndefined();
+      expect(await store.findContentRun?.([])).toBeUndefined();
+      // Rows as an earlier version wrote them: no content until a search fills it.
+      await sql(store, "UPDATE tertial_events SET content = NULL WHERE log = $1", [store.location.log]);
+      expect((await store.verify(defaultCatalog)).issues).toEqual([]);
+      expect(await store.findContentRun?.(contentsOf(batch))).toEqual({ firstSeq: 1 });
+      expect(await unfilled()).toBe(0);
+      await sql(store, "UPDATE tertial_events SET content = 'forged' WHERE log = $1 AND seq = 2", [store.location.log]);
+      expect((await store.verify(defaultCatalog)).issues.map((found) => [found.code, found.path, found.line, found.actual])).toEqual([["chain-broken", "content", 3, "forged"]]);
+    } finally {
+      await store.close();
     }
   });
 });
