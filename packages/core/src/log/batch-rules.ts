@@ -1,7 +1,7 @@
 import { decodeData, type Catalog } from "../events/catalog.js";
 import type { DomainEvent, StoredEvent } from "../events/envelope.js";
 import type { EventSource } from "../projection/source.js";
-import type { RuleBook } from "./append-state.js";
+import { RuleBook } from "./append-state.js";
 
 /**
  * The consistency rules' state through one batch that may correct facts they learned from.
@@ -16,6 +16,8 @@ import type { RuleBook } from "./append-state.js";
  * learns from (decoded and upcast, in log order, by id) for every later rebuild of the same batch,
  * and a correction drops its target from them. A batch restating N kept facts, each checked in
  * turn, so reads the log once and folds the kept facts N times, instead of reading it N times.
+ * When no later draft can correct anything (one restated area, say), nothing is kept: the read
+ * folds the log's facts into every rule as it goes, holding no more in memory than a replay.
  */
 export class BatchRules {
   private rules: RuleBook;
@@ -43,17 +45,36 @@ export class BatchRules {
     return this.rules.learnsFrom(type);
   }
 
-  /** The rules' state as it counts now: rebuilt first when a correction made it stale. */
-  async fresh(): Promise<RuleBook> {
+  /**
+   * The rules' state as it counts now: rebuilt first when a correction made it stale. `more` says
+   * whether a later draft of the batch may correct something yet: if not, nothing will need the
+   * log's facts again, so a first read folds them as it goes, into every rule, and keeps none.
+   */
+  async fresh(more: boolean): Promise<RuleBook> {
     if (this.staleTypes.size === 0 && this.unread.size === 0) return this.rules;
-    this.logFacts ??= await this.readFacts();
-    const { book, restarted } = this.rules.restarting(this.staleTypes);
-    for (const facts of [this.logFacts, this.batchFacts]) {
-      for (const fact of facts.values()) if (restarted.learnsFrom(fact.type)) restarted.learn(fact);
+    if (this.logFacts === undefined && !more) {
+      const rules = new RuleBook(this.catalog.rules);
+      await this.readFacts((fact) => rules.learn(fact));
+      this.rebuilt(rules, rules);
+    } else {
+      if (this.logFacts === undefined) {
+        const facts = new Map<string, DomainEvent>();
+        await this.readFacts((fact) => facts.set(fact.id, fact));
+        this.logFacts = facts;
+      }
+      const { book, restarted } = this.rules.restarting(this.staleTypes);
+      for (const fact of this.logFacts.values()) if (restarted.learnsFrom(fact.type)) restarted.learn(fact);
+      this.rebuilt(book, restarted);
     }
+    return this.rules;
+  }
+
+  /** The batch's facts so far learnt by the rules that started over: `book` is the rules' state as it counts now. */
+  private rebuilt(book: RuleBook, restarted: RuleBook): void {
+    for (const fact of this.batchFacts.values()) if (restarted.learnsFrom(fact.type)) restarted.learn(fact);
     this.staleTypes.clear();
+    this.unread.clear();
     this.rules = book;
-    return book;
   }
 
   /** A batch event the rules accepted (and learned from when they check it): kept for a later rebuild. */
@@ -73,9 +94,8 @@ export class BatchRules {
     // Otherwise the log was read and holds no such fact: its data did not decode, so no rule learned from it.
   }
 
-  /** The whole log's facts some rule learns from that still count; the types of those corrected before now. */
-  private async readFacts(): Promise<Map<string, DomainEvent>> {
-    const facts = new Map<string, DomainEvent>();
+  /** Each of the whole log's facts some rule learns from that still counts, in log order; the types of those corrected before now. */
+  private async readFacts(each: (fact: DomainEvent) => void): Promise<void> {
     for await (const stored of this.source.read()) {
       if (stored.retracts !== undefined || !this.rules.learnsFrom(stored.type)) continue;
       if (this.removed.has(stored.id)) {
@@ -83,9 +103,7 @@ export class BatchRules {
         continue;
       }
       const decoded = decodeData(this.catalog, stored);
-      if (decoded.ok) facts.set(stored.id, decoded.event);
+      if (decoded.ok) each(decoded.event);
     }
-    this.unread.clear();
-    return facts;
   }
 }

@@ -105,6 +105,8 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   let previous = known.head;
   let lastRecorded = known.head.recordedAt === undefined ? -Infinity : Date.parse(known.head.recordedAt);
   const rules = new BatchRules(source, context.catalog, known.removed, known.rules);
+  // Once past this draft (which may itself correct), no draft corrects anything: a rebuild of the rules then is the last.
+  const lastCorrecting = drafts.findLastIndex((draft) => draft.supersedes !== undefined || draft.retracts !== undefined);
 
   for (const [index, draft] of drafts.entries()) {
     const place = context.places?.[index] ?? {};
@@ -148,7 +150,7 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     };
     const decoded = decodeData(context.catalog, { ...unsealed, hash: GENESIS_HASH });
     if (!decoded.ok) found.push(...decoded.issues);
-    else if (found.length === 0 && draft.retracts === undefined) found.push(...(await rules.fresh()).accept(decoded.event as DomainEvent));
+    else if (found.length === 0 && draft.retracts === undefined) found.push(...(await rules.fresh(index <= lastCorrecting)).accept(decoded.event as DomainEvent));
     if (found.length > 0) {
       issues.push(...found.map((f) => withPlace({ ...f, eventId: id }, place)));
       continue;
@@ -167,7 +169,7 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     }
   }
   if (issues.length > 0) return { ok: false, issues };
-  const freshRules = await rules.fresh();
+  const freshRules = await rules.fresh(false);
   for (const [id, entry] of batch) known.ids.add(id, entry);
   for (const event of events) known.contents?.push((batch.get(event.id) as KnownId).content);
   return { ok: true, events, alreadyPresent, state: { head: previous, ids: known.ids, removed: known.removed, rules: freshRules, ...(known.contents === undefined ? {} : { contents: known.contents }) } };

@@ -168,6 +168,15 @@ describe("a batch restating many facts the rules keep", () => {
     await expectSameRules(prepared, drafts);
   });
 
+  it("reads it once for two kept facts restated back to back: the second is checked after a rebuild, and corrects again", async () => {
+    const { prepare, reads } = await fixture();
+    const drafts = [restated("q0-again", 0), restated("q1-again", 1)];
+    const prepared = await prepare(drafts);
+    expect(verdict(prepared)).toEqual({ ok: true, ids: drafts.map((draft) => draft.id) });
+    expect(reads()).toBe(1);
+    await expectSameRules(prepared, drafts);
+  });
+
   it("reads nothing for 50 restated costs among checked events: no rule learned from a cost", async () => {
     const { prepare, reads } = await fixture();
     const drafts = corrections("600").flatMap((draft, index) => [draft, changed(`ch${index}`, `pq${index}`, "2020-03-01", { fte: "0.25" })]);
