@@ -42,6 +42,20 @@ export class RuleBook {
   learn(event: DomainEvent): void {
     this.rules.forEach((rule, index) => rule.learn(this.states[index], event));
   }
+
+  /**
+   * This book with every rule that learns from one of these types started over from `init()` (a
+   * rule without `learnsFrom` learns from every type, so it always starts over); the others keep
+   * their state. `restarted` holds the started-over rules alone, sharing their state objects with
+   * `book` (a rule's `learn` mutates its state), so the facts that still count are folded into it.
+   */
+  restarting(types: ReadonlySet<string>): { readonly book: RuleBook; readonly restarted: RuleBook } {
+    const affected = this.rules.map((rule) => rule.learnsFrom === undefined || rule.learnsFrom.some((type) => types.has(type)));
+    const restarted = new RuleBook(this.rules.filter((_, index) => affected[index]));
+    let next = 0;
+    const states = this.states.map((state, index) => (affected[index] ? restarted.states[next++] : state));
+    return { book: new RuleBook(this.rules, states), restarted };
+  }
 }
 
 /** What append knows of the log: its head, ids, corrections so far and the rules' state. */

@@ -8,6 +8,7 @@ import { canonicalJson, nestsDeeperThan } from "./canonical-json.js";
 import { JSON_LIMITS } from "../events/strict-json.js";
 import { sealed, sha256Hex } from "./chain.js";
 import { RuleBook, type AppendState } from "./append-state.js";
+import { BatchRules } from "./batch-rules.js";
 import { ContentLog } from "./content-log.js";
 import { CONTENT_HEX, IdIndex, type KnownId } from "./id-index.js";
 import type { DraftPlace, LogHead } from "./store.js";
@@ -37,26 +38,8 @@ const learnCorrection = (removed: Set<string>, event: Pick<StoredEvent, "superse
 };
 const counts = (removed: ReadonlySet<string>, event: Pick<StoredEvent, "id" | "retracts">): boolean => event.retracts === undefined && !removed.has(event.id);
 
-/**
- * The rules' state rebuilt from what counts now: after a batch event corrects a fact a rule
- * learned from, the rules must forget it, exactly as a later append (which skips it) would.
- * Rules cannot unlearn, so this reads the whole log.
- */
-const relearn = async (source: EventSource, catalog: Catalog, removed: ReadonlySet<string>, batch: readonly StoredEvent[]): Promise<RuleBook> => {
-  const rules = new RuleBook(catalog.rules);
-  const learnIfCounting = (stored: StoredEvent): void => {
-    // An event no rule learns from would change no state: it is not even decoded.
-    if (!counts(removed, stored) || !rules.learnsFrom(stored.type)) return;
-    const decoded = decodeData(catalog, stored);
-    if (decoded.ok) rules.learn(decoded.event);
-  };
-  for await (const stored of source.read()) learnIfCounting(stored);
-  batch.forEach(learnIfCounting);
-  return rules;
-};
-
 /** What the id index keeps of an event: a retraction is never learned from, so correcting one (refused anyway) never rebuilds. */
-const knownIdOf = (event: Pick<StoredEvent, "type">, content: string, rules: RuleBook): KnownId => {
+const knownIdOf = (event: Pick<StoredEvent, "type">, content: string, rules: Pick<RuleBook, "learnsFrom">): KnownId => {
   const retraction = event.type === EventRetracted.type;
   return { content, retraction, learnedFrom: !retraction && rules.learnsFrom(event.type) };
 };
@@ -107,9 +90,11 @@ const correctionIssues = (draft: EventDraft, known: AppendState, batch: Readonly
  * found. Nothing here writes: the store writes the result whole, or nothing.
  *
  * From a saved state this costs O(batch), with one exception: correcting an event some rule
- * learned from (an area's definition, a position) makes the rules' state stale. It is rebuilt
- * from the log lazily, once before the next event the rules check, or once at the end, so each
- * later event is still checked against rules that have forgotten every fact corrected before it.
+ * learned from (an area's definition, a position) makes the rules' state stale. The rules that
+ * learn from its type are rebuilt lazily, once before the next event the rules check, or once at
+ * the end, so each later event is still checked against rules that have forgotten every fact
+ * corrected before it (see `BatchRules`). The first rebuild reads the log once and keeps the facts
+ * the rules learn from for the later ones: a batch restating many kept facts reads the log once.
  */
 export const prepareAppend = async (source: EventSource, drafts: readonly EventDraft[], context: AppendContext, saved?: AppendState): Promise<Prepared> => {
   const known = saved ?? (await learnLog(source, context.catalog));
@@ -119,13 +104,9 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   const batch = new Map<string, KnownId>();
   let previous = known.head;
   let lastRecorded = known.head.recordedAt === undefined ? -Infinity : Date.parse(known.head.recordedAt);
-  let rules = known.rules;
-  let stale = false;
-  const freshRules = async (): Promise<RuleBook> => {
-    if (stale) rules = await relearn(source, context.catalog, known.removed, events);
-    stale = false;
-    return rules;
-  };
+  const rules = new BatchRules(source, context.catalog, known.removed, known.rules);
+  // Once past this draft (which may itself correct), no draft corrects anything: a rebuild of the rules then is the last.
+  const lastCorrecting = drafts.findLastIndex((draft) => draft.supersedes !== undefined || draft.retracts !== undefined);
 
   for (const [index, draft] of drafts.entries()) {
     const place = context.places?.[index] ?? {};
@@ -169,13 +150,14 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     };
     const decoded = decodeData(context.catalog, { ...unsealed, hash: GENESIS_HASH });
     if (!decoded.ok) found.push(...decoded.issues);
-    else if (found.length === 0 && draft.retracts === undefined) found.push(...(await freshRules()).accept(decoded.event as DomainEvent));
+    else if (found.length === 0 && draft.retracts === undefined) found.push(...(await rules.fresh(index <= lastCorrecting)).accept(decoded.event as DomainEvent));
     if (found.length > 0) {
       issues.push(...found.map((f) => withPlace({ ...f, eventId: id }, place)));
       continue;
     }
     const event = sealed(unsealed);
     events.push(event);
+    if (decoded.ok) rules.accepted(event, decoded.event as DomainEvent);
     batch.set(id, knownIdOf(draft, content, rules));
     previous = { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt };
     lastRecorded = recordedMs;
@@ -183,12 +165,12 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     if (corrected !== undefined) {
       learnCorrection(known.removed, event);
       // Checked above: the corrected event is known. Only a fact some rule keeps must be forgotten.
-      if ((known.ids.lookup(corrected) ?? batch.get(corrected))?.learnedFrom !== false) stale = true;
+      if ((known.ids.lookup(corrected) ?? batch.get(corrected))?.learnedFrom !== false) rules.forget(corrected);
     }
   }
   if (issues.length > 0) return { ok: false, issues };
-  await freshRules();
+  const freshRules = await rules.fresh(false);
   for (const [id, entry] of batch) known.ids.add(id, entry);
   for (const event of events) known.contents?.push((batch.get(event.id) as KnownId).content);
-  return { ok: true, events, alreadyPresent, state: { head: previous, ids: known.ids, removed: known.removed, rules, ...(known.contents === undefined ? {} : { contents: known.contents }) } };
+  return { ok: true, events, alreadyPresent, state: { head: previous, ids: known.ids, removed: known.removed, rules: freshRules, ...(known.contents === undefined ? {} : { contents: known.contents }) } };
 };

@@ -1,0 +1,109 @@
+import { decodeData, type Catalog } from "../events/catalog.js";
+import type { DomainEvent, StoredEvent } from "../events/envelope.js";
+import type { EventSource } from "../projection/source.js";
+import { RuleBook } from "./append-state.js";
+
+/**
+ * The consistency rules' state through one batch that may correct facts they learned from.
+ *
+ * Rules cannot unlearn: once a batch event supersedes or retracts a fact some rule learned from
+ * (an area's definition, a position), the rules that learn from that fact's type start over and
+ * fold every fact that still counts, the log's and then the batch's; the others keep their state.
+ * That happens lazily, when the rules are next asked for (before the next event they check, or
+ * at the end), so several corrections in a row cost one rebuild.
+ *
+ * The log is read for it at most once per batch: the first rebuild keeps the facts some rule
+ * learns from (decoded and upcast, in log order, by id) for every later rebuild of the same batch,
+ * and a correction drops its target from them. A batch restating N kept facts, each checked in
+ * turn, so reads the log once and folds the kept facts N times, instead of reading it N times.
+ * When no later draft can correct anything (one restated area, say), nothing is kept: the read
+ * folds the log's facts into every rule as it goes, holding no more in memory than a replay.
+ */
+export class BatchRules {
+  private rules: RuleBook;
+  /** The log's facts that still count, read at the first rebuild. */
+  private logFacts: Map<string, DomainEvent> | undefined;
+  /** The batch's accepted facts that some rule learned from, in order. */
+  private readonly batchFacts = new Map<string, DomainEvent>();
+  /** Types of the facts corrected since the rules were last rebuilt. */
+  private readonly staleTypes = new Set<string>();
+  /** Log events corrected before the log was read: their types are learnt at the read. */
+  private readonly unread = new Set<string>();
+
+  constructor(
+    private readonly source: EventSource,
+    private readonly catalog: Catalog,
+    /** Every id superseded or retracted so far, this batch's corrections included as they are accepted. */
+    private readonly removed: ReadonlySet<string>,
+    rules: RuleBook,
+  ) {
+    this.rules = rules;
+  }
+
+  /** Whether some rule keeps facts of an event of this type. */
+  learnsFrom(type: string): boolean {
+    return this.rules.learnsFrom(type);
+  }
+
+  /**
+   * The rules' state as it counts now: rebuilt first when a correction made it stale. `more` says
+   * whether a later draft of the batch may correct something yet: if not, nothing will need the
+   * log's facts again, so a first read folds them as it goes, into every rule, and keeps none.
+   */
+  async fresh(more: boolean): Promise<RuleBook> {
+    if (this.staleTypes.size === 0 && this.unread.size === 0) return this.rules;
+    if (this.logFacts === undefined && !more) {
+      const rules = new RuleBook(this.catalog.rules);
+      await this.readFacts((fact) => rules.learn(fact));
+      this.rebuilt(rules, rules);
+    } else {
+      if (this.logFacts === undefined) {
+        const facts = new Map<string, DomainEvent>();
+        await this.readFacts((fact) => facts.set(fact.id, fact));
+        this.logFacts = facts;
+      }
+      const { book, restarted } = this.rules.restarting(this.staleTypes);
+      for (const fact of this.logFacts.values()) if (restarted.learnsFrom(fact.type)) restarted.learn(fact);
+      this.rebuilt(book, restarted);
+    }
+    return this.rules;
+  }
+
+  /** The batch's facts so far learnt by the rules that started over: `book` is the rules' state as it counts now. */
+  private rebuilt(book: RuleBook, restarted: RuleBook): void {
+    for (const fact of this.batchFacts.values()) if (restarted.learnsFrom(fact.type)) restarted.learn(fact);
+    this.staleTypes.clear();
+    this.unread.clear();
+    this.rules = book;
+  }
+
+  /** A batch event the rules accepted (and learned from when they check it): kept for a later rebuild. */
+  accepted(event: StoredEvent, decoded: DomainEvent): void {
+    // A retraction is never learned from.
+    if (event.retracts === undefined && this.rules.learnsFrom(event.type)) this.batchFacts.set(event.id, { ...event, data: decoded.data });
+  }
+
+  /** A batch event superseded or retracted this one, some rule having learned from it: the rules must forget it. */
+  forget(id: string): void {
+    const fact = this.batchFacts.get(id) ?? this.logFacts?.get(id);
+    if (fact !== undefined) {
+      this.staleTypes.add(fact.type);
+      this.batchFacts.delete(id);
+      this.logFacts?.delete(id);
+    } else if (this.logFacts === undefined) this.unread.add(id);
+    // Otherwise the log was read and holds no such fact: its data did not decode, so no rule learned from it.
+  }
+
+  /** Each of the whole log's facts some rule learns from that still counts, in log order; the types of those corrected before now. */
+  private async readFacts(each: (fact: DomainEvent) => void): Promise<void> {
+    for await (const stored of this.source.read()) {
+      if (stored.retracts !== undefined || !this.rules.learnsFrom(stored.type)) continue;
+      if (this.removed.has(stored.id)) {
+        if (this.unread.has(stored.id)) this.staleTypes.add(stored.type);
+        continue;
+      }
+      const decoded = decodeData(this.catalog, stored);
+      if (decoded.ok) each(decoded.event);
+    }
+  }
+}
