@@ -87,3 +87,25 @@ export async function* readEvents(db: Queryable, ref: LogRef, fromSeq: number, t
   }
   if (expectedSeq <= toSeq) throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { file: ref.display, line: lineOfSeq(expectedSeq) })]);
 }
+
+/**
+ * The events of these types among seqs 0..toSeq, in order, each body checked against its own hash
+ * (not against its neighbours), found by the (log, type, seq) index a page at a time: what an
+ * append needs again of a log it has verified up to its head (the facts the rules learn from).
+ */
+export async function* readEventsOfTypes(db: Queryable, ref: LogRef, types: readonly string[], toSeq: number, pageSize: number): AsyncGenerator<StoredEvent> {
+  if (types.length === 0) return;
+  for (let after = -1; ; ) {
+    const page = await db.query<{ seq: string; body: string }>(
+      "SELECT seq, body FROM tertial_events WHERE log = $1 AND type = ANY($2::text[]) AND seq > $3 AND seq <= $4 ORDER BY seq LIMIT $5",
+      [ref.log, types, after, toSeq, pageSize],
+    );
+    for (const row of page.rows) {
+      const event = parseRow(ref, { seq: Number(row.seq), body: row.body });
+      if (!lineHashMatches(row.body, event)) throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the row was changed; run tertial verify", { file: ref.display, line: lineOfSeq(Number(row.seq)) })]);
+      yield event;
+    }
+    if (page.rows.length < pageSize) return;
+    after = Number(page.rows[page.rows.length - 1]?.seq);
+  }
+}

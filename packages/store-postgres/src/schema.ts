@@ -63,6 +63,8 @@ const MIGRATIONS: readonly (readonly string[])[] = [
     // written before this column are NULL until the first such search fills them (contents.ts).
     `ALTER TABLE tertial_events ADD COLUMN content text`,
     `CREATE INDEX tertial_events_content ON tertial_events (log, content)`,
+    // The events of some types (the facts the consistency rules learn from), found without a scan.
+    `CREATE INDEX tertial_events_type ON tertial_events (log, type, seq)`,
   ],
 ];
 

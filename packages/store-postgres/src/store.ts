@@ -27,7 +27,7 @@ import { insertEvents } from "./insert.js";
 import { findContentRun } from "./contents.js";
 import { LogExistsError, PostgresUnavailableError } from "./errors.js";
 import { parsePostgresLocation, type PostgresLocation } from "./location.js";
-import { headOf, readEvents, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
+import { headOf, readEvents, readEventsOfTypes, readRows, type EventRow, type LogRef, type Queryable } from "./rows.js";
 import { LOG_LOCK_SQL, migrate } from "./schema.js";
 import { verifyRows } from "./verify.js";
 import { postgresSnapshots } from "./snapshots.js";
@@ -189,7 +189,10 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
         if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== current.seq) return { commit: false, result: conflict(ref, appendOptions.expectedSeq, current.seq) };
         // Ids given now rather than by prepareAppend (which would draw them in the same order), so they can be looked up.
         const named = drafts.map((draft) => (draft.id === undefined ? { ...draft, id: newId() } : draft));
-        const source = { read: (readOptions?: { readonly fromSeq?: number }) => readBetween(client, readOptions?.fromSeq ?? 0, current.seq) };
+        const source = {
+          read: (readOptions?: { readonly fromSeq?: number }) => readBetween(client, readOptions?.fromSeq ?? 0, current.seq),
+          readTypes: (types: ReadonlySet<string>) => readEventsOfTypes(client, ref, [...types], current.seq, pageSize),
+        };
         const known = await knownLog(client, current, named, source, mine);
         const prepared = await prepareAppend(source, named, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, known);
         // A refused batch commits only the state it may have rebuilt, which describes the unchanged head.
@@ -255,6 +258,11 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     rows,
     read,
     readKnownAt,
+    readTypes: (types) =>
+      (async function* () {
+        const head = await withClient((client) => headOf(client, ref));
+        yield* readEventsOfTypes(pool, ref, [...types], head.seq, pageSize);
+      })(),
     append,
     findContentRun: (contents) => withClient((client) => findContentRun(client, ref, contents)),
     importEvents,

@@ -11,11 +11,14 @@ import { IdIndex } from "./id-index.js";
 import { decodeState, encodeState } from "./lazy-collections.js";
 import type { LogHead } from "./store.js";
 
+/** Every type some of these rules keeps facts of, by their `learnsFrom`; undefined when a rule without one keeps every type. */
+export const typesRulesLearnFrom = (rules: readonly ConsistencyRule<unknown>[]): ReadonlySet<string> | undefined =>
+  rules.some((rule) => rule.learnsFrom === undefined) ? undefined : new Set(rules.flatMap((rule) => rule.learnsFrom ?? []));
+
 /** Whether any of these rules keeps facts of an event type, by their `learnsFrom` (a rule without one keeps every type). */
 export const someRuleLearnsFrom = (rules: readonly ConsistencyRule<unknown>[]): ((type: string) => boolean) => {
-  if (rules.some((rule) => rule.learnsFrom === undefined)) return () => true;
-  const types = new Set(rules.flatMap((rule) => rule.learnsFrom ?? []));
-  return (type) => types.has(type);
+  const types = typesRulesLearnFrom(rules);
+  return types === undefined ? () => true : (type) => types.has(type);
 };
 
 /**

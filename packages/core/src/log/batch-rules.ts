@@ -1,7 +1,7 @@
 import { decodeData, type Catalog } from "../events/catalog.js";
 import type { DomainEvent, StoredEvent } from "../events/envelope.js";
 import type { EventSource } from "../projection/source.js";
-import { RuleBook } from "./append-state.js";
+import { RuleBook, typesRulesLearnFrom } from "./append-state.js";
 
 /**
  * The consistency rules' state through one batch that may correct facts they learned from.
@@ -94,9 +94,14 @@ export class BatchRules {
     // Otherwise the log was read and holds no such fact: its data did not decode, so no rule learned from it.
   }
 
-  /** Each of the whole log's facts some rule learns from that still counts, in log order; the types of those corrected before now. */
+  /**
+   * Each of the whole log's facts some rule learns from that still counts, in log order; the types
+   * of those corrected before now. Read by type where the source can (only those lines parsed).
+   */
   private async readFacts(each: (fact: DomainEvent) => void): Promise<void> {
-    for await (const stored of this.source.read()) {
+    const types = typesRulesLearnFrom(this.catalog.rules);
+    const events = types !== undefined && this.source.readTypes !== undefined ? this.source.readTypes(types) : this.source.read();
+    for await (const stored of events) {
       if (stored.retracts !== undefined || !this.rules.learnsFrom(stored.type)) continue;
       if (this.removed.has(stored.id)) {
         if (this.unread.has(stored.id)) this.staleTypes.add(stored.type);

@@ -10,6 +10,7 @@ import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
 import { readLineBatches, readLines, type RawLine } from "./lines.js";
+import { readTypesFromFile } from "./type-scan.js";
 import { StaleSnapshotError } from "../snapshots/snapshot.js";
 import type { EventBatch, SourceAnchor } from "../projection/source.js";
 import { withLogLock, type LockWait } from "./lock.js";
@@ -207,6 +208,11 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     }
   }
 
+  async function* readTypes(types: ReadonlySet<string>, real?: string): AsyncGenerator<StoredEvent> {
+    const file = real ?? (await realpath(path));
+    yield* readTypesFromFile(path, file, types, await committedSize(file));
+  }
+
   /** The verified head: the last committed event, every line up to it checked. */
   const head = async (): Promise<LogHead> => {
     let last: StoredEvent | undefined;
@@ -266,7 +272,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== current.seq) {
       return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${current.seq}`, { file: path })] };
     }
-    const source = { read: (o?: { readonly fromSeq?: number }) => readFrom(o?.fromSeq ?? 0, real) };
+    const source = { read: (o?: { readonly fromSeq?: number }) => readFrom(o?.fromSeq ?? 0, real), readTypes: (types: ReadonlySet<string>) => readTypes(types, real) };
     const prepared = await prepareAppend(source, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, state);
     if (!prepared.ok) return prepared;
     if (prepared.events.length > 0) {
@@ -287,6 +293,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     path,
     read,
     scanCorrections,
+    readTypes,
     findContentRun: async (contents) => {
       const contentLog = (await loadAppendState(await realpath(path), options.catalog))?.contents;
       if (contentLog === undefined) return "unknown";

@@ -83,3 +83,32 @@ export async function* readLineBatches(path: string, from: { readonly offset: nu
 export async function* readLines(path: string, from: { readonly offset: number; readonly number: number } = { offset: 0, number: 0 }, until = Infinity): AsyncGenerator<RawLine> {
   for await (const batch of readLineBatches(path, from, until)) yield* batch;
 }
+
+/**
+ * The terminated lines of [0, until) whose bytes pass `wanted` (given a buffer and the line's
+ * [start, end) in it, newline excluded), decoded; the others are never decoded. For a scan that
+ * picks a few kinds of line out of a long log by a look at their raw bytes.
+ */
+export async function* readLinesWhere(path: string, wanted: (bytes: Buffer, start: number, end: number) => boolean, until = Infinity): AsyncGenerator<RawLine> {
+  let pending: Buffer[] = [];
+  let number = 0;
+  let position = 0;
+  for await (const chunk of readChunks(path, 0, until)) {
+    let start = 0;
+    for (let newline = chunk.indexOf(10, start); newline !== -1; newline = chunk.indexOf(10, start)) {
+      number += 1;
+      // A line split across reads is joined first; the rest are looked at where they lie.
+      const [bytes, from, to] = pending.length === 0 ? [chunk, start, newline] : joined([...pending, chunk.subarray(start, newline)]);
+      if (wanted(bytes, from, to)) yield { number, text: bytes.toString("utf8", from, to), terminated: true, start: position, end: position + to - from + 1 };
+      position += to - from + 1;
+      pending = [];
+      start = newline + 1;
+    }
+    if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+}
+
+const joined = (parts: readonly Buffer[]): [Buffer, number, number] => {
+  const bytes = Buffer.concat(parts);
+  return [bytes, 0, bytes.length];
+};

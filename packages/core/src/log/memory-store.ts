@@ -28,6 +28,12 @@ export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent
       yield* snapshot;
     })();
   };
+  const readTypes = (types: ReadonlySet<string>): AsyncIterable<StoredEvent> => {
+    const snapshot = events.filter((event) => types.has(event.type));
+    return (async function* () {
+      yield* snapshot;
+    })();
+  };
   let queue: Promise<unknown> = Promise.resolve();
   const append = (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
     const run = async (): Promise<AppendOutcome> => {
@@ -46,6 +52,7 @@ export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent
   };
   return {
     read,
+    readTypes,
     append,
     head: async () => headOf(),
     readKnownAt: (knownAt) => {

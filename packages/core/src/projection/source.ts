@@ -27,6 +27,13 @@ export interface EventSource {
    */
   readonly scanCorrections?: (withTimes: boolean, after?: SourceAnchor) => AsyncIterable<CorrectionView>;
   /**
+   * Optional, for an append that must learn the rules' facts again: the events of these types in
+   * log order, each checked against its own hash but not against its neighbours, read without
+   * parsing the others where the store can tell their type cheaply (a file's last bytes, a
+   * table's type column). Only for a log verified up to the append state's head.
+   */
+  readonly readTypes?: (types: ReadonlySet<string>) => AsyncIterable<StoredEvent>;
+  /**
    * Optional, for snapshots: the events after `anchor` (all, without one), each with its
    * position, checked as `read` checks them and chained to the anchor's hash; throws
    * `StaleSnapshotError` when the anchor is not where it says in this log. Without it, a

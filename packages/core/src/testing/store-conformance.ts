@@ -49,7 +49,7 @@ export const killAfterMs = (ms: number): KillMoment<unknown> => ({
   wait: () => new Promise((resolve) => setTimeout(resolve, ms)),
 });
 
-export type ConformanceCase = "append-read" | "all-or-nothing" | "idempotent" | "expected-seq" | "known-at" | "concurrent-writers" | "tamper" | "killed-writer";
+export type ConformanceCase = "append-read" | "all-or-nothing" | "idempotent" | "expected-seq" | "known-at" | "read-types" | "concurrent-writers" | "tamper" | "killed-writer";
 
 /** `L` is the subject's own handle on a log, e.g. with the file's path, handed back to its writers. */
 export interface StoreConformanceSubject<L extends ConformanceLog = ConformanceLog> {
@@ -183,6 +183,22 @@ const cases = <L extends ConformanceLog>(subject: StoreConformanceSubject<L>): R
         const fresh = await log.store.append(batch("b", 1), { expectedSeq: 1 });
         ok(fresh.ok);
         strictEqual((await log.store.head()).seq, 2);
+      }),
+    },
+    "read-types": {
+      name: "reads the events of some types exactly as a read filtered to them gives them, in order",
+      body: withLog(async (log) => {
+        const area = { type: "reference.area-established", effectiveAt: "2017-01-01", id: "area-fou", data: { areaId: "fou", name: "FoU" } };
+        const cost = (id: string) => ({ type: "finance.cost-booked", effectiveAt: "2020-04-30", id, data: { areaId: "fou", from: "2020-04-01", to: "2020-04-30", amount: "1000" } });
+        await appended(log.store, [...batch("a", 2), area, cost("cost-1")]);
+        await appended(log.store, [...batch("b", 1), cost("cost-2")]);
+        const readTypes = log.store.readTypes;
+        ok(readTypes !== undefined, "the store reads by type");
+        const wanted = new Set([area.type, "finance.cost-booked"]);
+        const all = await collect(log.store.read());
+        deepStrictEqual(await collect(readTypes(wanted)), all.filter((event) => wanted.has(event.type)));
+        deepStrictEqual(ids(await collect(readTypes(new Set(["finance.cost-booked"])))), ["cost-1", "cost-2"]);
+        deepStrictEqual(await collect(readTypes(new Set())), []);
       }),
     },
     "known-at": {
