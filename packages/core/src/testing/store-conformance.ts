@@ -186,14 +186,15 @@ const cases = <L extends ConformanceLog>(subject: StoreConformanceSubject<L>): R
       }),
     },
     "read-types": {
-      name: "reads the events of some types exactly as a read filtered to them gives them, in order",
+      name: "reads the events of some types exactly as a read filtered to them gives them, in order (a store offering readTypes)",
       body: withLog(async (log) => {
         const area = { type: "reference.area-established", effectiveAt: "2017-01-01", id: "area-fou", data: { areaId: "fou", name: "FoU" } };
         const cost = (id: string) => ({ type: "finance.cost-booked", effectiveAt: "2020-04-30", id, data: { areaId: "fou", from: "2020-04-01", to: "2020-04-30", amount: "1000" } });
         await appended(log.store, [...batch("a", 2), area, cost("cost-1")]);
         await appended(log.store, [...batch("b", 1), cost("cost-2")]);
+        // Optional: a store without it is read whole where it would be used (a batch's relearning).
         const readTypes = log.store.readTypes;
-        ok(readTypes !== undefined, "the store reads by type");
+        if (readTypes === undefined) return;
         const wanted = new Set([area.type, "finance.cost-booked"]);
         const all = await collect(log.store.read());
         deepStrictEqual(await collect(readTypes(wanted)), all.filter((event) => wanted.has(event.type)));
