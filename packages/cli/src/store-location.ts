@@ -110,6 +110,7 @@ const openDatabase = (url: string, options: OpenOptions): OpenedLog => {
     read: (readOptions) => afterOpening(existing, (store) => store.read(readOptions)),
     readKnownAt: (knownAt) => afterOpening(existing, (store) => store.readKnownAt(knownAt)),
     findContentRun: async (contents) => (await existing()).findContentRun?.(contents) ?? "unknown",
+    readTypes: (types) => afterOpening(existing, (store) => store.readTypes(types)),
   };
   return {
     name,

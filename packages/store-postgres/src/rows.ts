@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { GENESIS_HASH, issue, lineHashMatches, LogBrokenError, LogReadError, parseStoredLine, type LogHead, type StoredEvent } from "@tertial/core";
+import { GENESIS_HASH, hashOf, issue, LogBrokenError, LogReadError, parseStoredLine, type LogHead, type StoredEvent } from "@tertial/core";
 
 /** Anything that runs a query: the pool, or the one client of an open transaction. */
 export type Queryable = Pick<pg.ClientBase, "query">;
@@ -44,11 +44,17 @@ export async function* readRows(db: Queryable, ref: LogRef, fromSeq: number, toS
 /** The 1-based position shown as the "line" of an event in issues: its place in the log. */
 export const lineOfSeq = (seq: number): number => seq + 1;
 
-export const parseRow = (ref: LogRef, row: EventRow): StoredEvent => {
+/** A row's event, and whether its body's exact bytes hash to its hash (see parseStoredLine). */
+export const parseRowChecked = (ref: LogRef, row: EventRow): { readonly event: StoredEvent; readonly intact: boolean } => {
   const parsed = parseStoredLine(ref.display, row.body, lineOfSeq(row.seq), true);
   if (!parsed.ok) throw new LogReadError(parsed.issues);
-  return parsed.event;
+  return parsed;
 };
+
+export const parseRow = (ref: LogRef, row: EventRow): StoredEvent => parseRowChecked(ref, row).event;
+
+/** Whether a row's event matches its hash: known already for a canonical body, recomputed for another. */
+const hashHolds = ({ event, intact }: { readonly event: StoredEvent; readonly intact: boolean }): boolean => intact || hashOf(event) === event.hash;
 
 export const headOf = async (db: Queryable, ref: LogRef): Promise<LogHead> => {
   const found = await db.query<{ seq: string; body: string }>("SELECT seq, body FROM tertial_events WHERE log = $1 ORDER BY seq DESC LIMIT 1", [ref.log]);
@@ -74,13 +80,14 @@ export async function* readEvents(db: Queryable, ref: LogRef, fromSeq: number, t
   let expectedSeq = start;
   let previousHash = start > toSeq ? "" : await hashBefore(db, ref, start);
   for await (const row of readRows(db, ref, start, toSeq, pageSize)) {
-    const event = parseRow(ref, row);
+    const checked = parseRowChecked(ref, row);
+    const { event } = checked;
     const place = { file: ref.display, line: lineOfSeq(row.seq) };
     if (row.seq !== expectedSeq || event.seq !== row.seq) {
       throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(event.seq) })]);
     }
     if (event.prevHash !== previousHash) throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous event's hash; run tertial verify", place)]);
-    if (!lineHashMatches(row.body, event)) throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the row was changed; run tertial verify", place)]);
+    if (!hashHolds(checked)) throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the row was changed; run tertial verify", place)]);
     expectedSeq += 1;
     previousHash = event.hash;
     yield event;
@@ -101,8 +108,9 @@ export async function* readEventsOfTypes(db: Queryable, ref: LogRef, types: read
       [ref.log, types, after, toSeq, pageSize],
     );
     for (const row of page.rows) {
-      const event = parseRow(ref, { seq: Number(row.seq), body: row.body });
-      if (!lineHashMatches(row.body, event)) throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the row was changed; run tertial verify", { file: ref.display, line: lineOfSeq(Number(row.seq)) })]);
+      const checked = parseRowChecked(ref, { seq: Number(row.seq), body: row.body });
+      const { event } = checked;
+      if (!hashHolds(checked)) throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the row was changed; run tertial verify", { file: ref.display, line: lineOfSeq(Number(row.seq)) })]);
       yield event;
     }
     if (page.rows.length < pageSize) return;

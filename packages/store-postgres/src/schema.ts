@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { fillContents } from "./contents.js";
 
 /**
  * The tables, as numbered migrations applied in order and recorded, so a database created by an
@@ -10,7 +11,10 @@ import type pg from "pg";
  * recomputable from what is stored, and an export must give back the identical file. The other
  * columns repeat what the body says, for keys and indexes; `verify` checks that they agree.
  */
-const MIGRATIONS: readonly (readonly string[])[] = [
+/** A step of a migration: a statement, or work that needs code (filling a column from the bodies). */
+type Step = string | ((client: pg.ClientBase) => Promise<void>);
+
+const MIGRATIONS: readonly (readonly Step[])[] = [
   [
     `CREATE TABLE tertial_logs (
        name text PRIMARY KEY,
@@ -59,13 +63,17 @@ const MIGRATIONS: readonly (readonly string[])[] = [
   ],
   [
     // Each event's content fingerprint (what makes two events the same fact; see contentOf), so an
-    // append of drafts without ids finds a batch appended before by an index, not a scan. Rows
-    // written before this column are NULL until the first such search fills them (contents.ts).
+    // append of drafts without ids finds a batch appended before by an index, not a scan, the last
+    // run first. Nullable: adding it rewrites nothing, and the next migration fills it.
     `ALTER TABLE tertial_events ADD COLUMN content text`,
-    `CREATE INDEX tertial_events_content ON tertial_events (log, content)`,
+    `CREATE INDEX tertial_events_content ON tertial_events (log, content, seq)`,
     // The events of some types (the facts the consistency rules learn from), found without a scan.
     `CREATE INDEX tertial_events_type ON tertial_events (log, type, seq)`,
   ],
+  // The fingerprints of the rows written before the column, from their bodies, in a transaction of
+  // its own (the table is not held by the column's lock meanwhile). A search never writes: it reads
+  // the log whole while a log still has a row without one (from a writer of an earlier version).
+  [fillContents],
 ];
 
 /** Advisory lock key for migrations: any fixed 64-bit number no other lock of ours uses. */
@@ -81,7 +89,7 @@ export const migrate = async (client: pg.ClientBase): Promise<void> => {
     for (const [index, statements] of MIGRATIONS.entries()) {
       const version = index + 1;
       if (done.has(version)) continue;
-      for (const statement of statements) await client.query(statement);
+      for (const step of statements) await (typeof step === "string" ? client.query(step) : step(client));
       await client.query("INSERT INTO tertial_schema_migrations (version) VALUES ($1)", [version]);
     }
     await client.query("COMMIT");

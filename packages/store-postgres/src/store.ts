@@ -54,6 +54,8 @@ export interface PostgresStore extends EventStore {
   /** Creates the empty log; fails with LogExistsError if there is one of that name. */
   readonly create: () => Promise<void>;
   readonly verify: (catalog?: Catalog) => Promise<VerifyReport>;
+  /** The events of these types by the (log, type, seq) index (see EventSource.readTypes). */
+  readonly readTypes: (types: ReadonlySet<string>) => AsyncIterable<StoredEvent>;
   /**
    * Copies already sealed events (another store's log) in as they are, so every hash stays the
    * same. The target must be empty or hold a prefix of the same chain (then the import resumes);

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { EffectiveAt, Id, Instant, NonEmptyString, NonNegativeInteger, PositiveInteger, describe, strictObject } from "./codecs.js";
-import { compileGuard } from "./guard.js";
+import { isSha256Hex } from "./sha256-hex.js";
 
 /** Where a fact comes from: a published document (and where in it), or a system. */
 export const Provenance = strictObject(
@@ -20,29 +20,6 @@ export const Provenance = strictObject(
 export type Provenance = t.TypeOf<typeof Provenance>;
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/;
-/** 1 at the character codes of 0–9 and a–f. */
-const HEX_DIGIT = new Uint8Array(128);
-for (const digit of "0123456789abcdef") HEX_DIGIT[digit.charCodeAt(0)] = 1;
-let lastHash = "";
-
-/**
- * The same test as HASH_PATTERN, in a form that costs less: every read checks two hashes a line,
- * and a table looked up without branching costs a fraction of the expression's call. A line's
- * prevHash is the hash the line before had, the last one this accepted: that one is answered by
- * comparing it with that text.
- */
-const isSha256Hex = (text: string): boolean => {
-  if (text === lastHash) return true;
-  if (text.length !== 64) return false;
-  let hex = 1;
-  for (let index = 0; index < 64; index += 1) {
-    const code = text.charCodeAt(index);
-    hex &= code < 128 ? (HEX_DIGIT[code] as number) : 0;
-  }
-  if (hex === 0) return false;
-  lastHash = text;
-  return true;
-};
 
 export const Sha256Hex = describe(t.refinement(t.string, isSha256Hex, "Sha256Hex"), "64 lowercase hex digits", {
   type: "string",
@@ -52,37 +29,25 @@ export const Sha256Hex = describe(t.refinement(t.string, isSha256Hex, "Sha256Hex
 /** The hash the first event's prevHash points to. */
 export const GENESIS_HASH = "0".repeat(64);
 
-const storedFields = {
-  id: Id,
-  type: NonEmptyString,
-  schemaVersion: PositiveInteger,
-  effectiveAt: EffectiveAt,
-  recordedAt: Instant,
-  seq: NonNegativeInteger,
-  data: t.unknown,
-  prevHash: Sha256Hex,
-};
-const storedOptionalFields = { supersedes: Id, retracts: Id, source: Provenance };
-
 /**
  * An event as the store keeps it: the envelope of design §4, with `data` still raw. Its bytes
  * on disk are the canonical JSON of exactly these fields.
  */
-export const StoredEventCodec = strictObject("StoredEvent", { ...storedFields, hash: Sha256Hex }, storedOptionalFields);
-
-/**
- * StoredEventCodec for an event whose `hash` was just recomputed from its own line and matched:
- * such a hash is a SHA-256 hex digest already, so only that one check is left out (every read
- * makes this check of every line). The digest is then remembered as the last hash seen, so the
- * next line's prevHash is answered by one comparison.
- */
-const StoredEventOfVerifiedHash = strictObject("StoredEvent", { ...storedFields, hash: t.string }, storedOptionalFields);
-const isStoredEventOfVerifiedHashOnly = compileGuard(StoredEventOfVerifiedHash);
-export const isStoredEventWithVerifiedHash = (value: unknown, verifiedHash: string): boolean => {
-  if (!isStoredEventOfVerifiedHashOnly(value)) return false;
-  lastHash = verifiedHash;
-  return true;
-};
+export const StoredEventCodec = strictObject(
+  "StoredEvent",
+  {
+    id: Id,
+    type: NonEmptyString,
+    schemaVersion: PositiveInteger,
+    effectiveAt: EffectiveAt,
+    recordedAt: Instant,
+    seq: NonNegativeInteger,
+    data: t.unknown,
+    prevHash: Sha256Hex,
+    hash: Sha256Hex,
+  },
+  { supersedes: Id, retracts: Id, source: Provenance },
+);
 /** The stored envelope with plain strings: what the codec above validates. */
 export interface StoredEvent {
   readonly id: string;

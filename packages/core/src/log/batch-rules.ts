@@ -16,8 +16,10 @@ import { RuleBook, typesRulesLearnFrom } from "./append-state.js";
  * learns from (decoded and upcast, in log order, by id) for every later rebuild of the same batch,
  * and a correction drops its target from them. A batch restating N kept facts, each checked in
  * turn, so reads the log once and folds the kept facts N times, instead of reading it N times.
- * When no later draft can correct anything (one restated area, say), nothing is kept: the read
- * folds the log's facts into every rule as it goes, holding no more in memory than a replay.
+ * When no later draft can correct anything (one restated area, say), or when some rule declares
+ * no `learnsFrom` (it learns from every event, so the kept facts would be the whole log), nothing
+ * is kept: the read folds the log's facts into every rule as it goes, holding no more in memory
+ * than a replay, and a later rebuild reads again.
  */
 export class BatchRules {
   private rules: RuleBook;
@@ -52,7 +54,8 @@ export class BatchRules {
    */
   async fresh(more: boolean): Promise<RuleBook> {
     if (this.staleTypes.size === 0 && this.unread.size === 0) return this.rules;
-    if (this.logFacts === undefined && !more) {
+    // Nothing is kept either when some rule learns from every type: the facts would be the whole log.
+    if (this.logFacts === undefined && (!more || typesRulesLearnFrom(this.catalog.rules) === undefined)) {
       const rules = new RuleBook(this.catalog.rules);
       await this.readFacts((fact) => rules.learn(fact));
       this.rebuilt(rules, rules);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { open, realpath, stat, writeFile } from "node:fs/promises";
-import { GENESIS_HASH, StoredEventCodec, isStoredEventWithVerifiedHash, type EventDraft, type StoredEvent } from "../events/envelope.js";
+import { GENESIS_HASH, StoredEventCodec, type EventDraft, type StoredEvent } from "../events/envelope.js";
+import { isStoredEventWithComputedHash } from "../events/stored-event-guard.js";
 import { decodeWith } from "../events/catalog.js";
 import { compileGuard } from "../events/guard.js";
 import { formatIssue, issue, type Issue } from "../events/issues.js";
@@ -69,7 +70,7 @@ export const parseStoredLine = (file: string, text: string, number: number, term
   }
   const claimed = typeof raw === "object" && raw !== null ? (raw as { hash?: unknown }).hash : undefined;
   const intact = typeof claimed === "string" && canonicalLineHashMatches(text, claimed);
-  if (intact ? isStoredEventWithVerifiedHash(raw, claimed as string) : isStoredEvent(raw)) return { ok: true, event: raw as StoredEvent, intact };
+  if (intact ? isStoredEventWithComputedHash(raw, claimed as string) : isStoredEvent(raw)) return { ok: true, event: raw as StoredEvent, intact };
   const decoded = decodeWith(StoredEventCodec, raw);
   if (!decoded.ok) {
     const columns = valueColumns(text);

@@ -30,7 +30,9 @@ export interface EventSource {
    * Optional, for an append that must learn the rules' facts again: the events of these types in
    * log order, each checked against its own hash but not against its neighbours, read without
    * parsing the others where the store can tell their type cheaply (a file's last bytes, a
-   * table's type column). Only for a log verified up to the append state's head.
+   * table's type column). Like every append from a saved state, such a read does not verify the
+   * log again (a row changed in a database, or a line of another type, goes unnoticed here);
+   * `verify`, and every read for a report, does.
    */
   readonly readTypes?: (types: ReadonlySet<string>) => AsyncIterable<StoredEvent>;
   /**

@@ -32,7 +32,7 @@ const areaRestated: EventDraft = { id: "area-again", type: "reference.area-estab
  * opened and retracted, its append state, and a source that counts whole reads of the log (and,
  * `byType`, offers reads by type as the stores do, counted apart).
  */
-const fixture = async (byType = false) => {
+const fixture = async (byType = false, catalog = defaultCatalog) => {
   const clock = tickingClock();
   const store = await seededStore(clock);
   const booked = await store.append([...costIds.map((id) => cost(id, "100")), opened("o1", "p1", "2020-01-01"), closed("x1", "p1", "2020-02-01"), opened("o2", "p2", "2020-01-01"), ...positionIds.map((index) => opened(`q${index}`, `pq${index}`, "2020-01-01"))]);
@@ -40,7 +40,7 @@ const fixture = async (byType = false) => {
   // A kept fact the log itself took back: the rules forgot it, and so must every rebuild.
   const gone = await store.append([opened("q-gone", "p-gone", "2020-01-01"), retraction("r-gone", "q-gone")]);
   if (!gone.ok) throw new Error("the retracted position must append");
-  const state = await learnLog(store, defaultCatalog);
+  const state = await learnLog(store, catalog);
   let reads = 0;
   let typeReads = 0;
   const source: EventSource = {
@@ -58,7 +58,7 @@ const fixture = async (byType = false) => {
         }
       : {}),
   };
-  const prepare = (drafts: readonly EventDraft[]): Promise<Prepared> => prepareAppend(source, drafts, { catalog: defaultCatalog, now: clock(), newId: () => "generated" }, state);
+  const prepare = (drafts: readonly EventDraft[]): Promise<Prepared> => prepareAppend(source, drafts, { catalog, now: clock(), newId: () => "generated" }, state);
   return { store, prepare, reads: () => reads, typeReads: () => typeReads };
 };
 
@@ -171,6 +171,16 @@ describe("a batch restating many facts the rules keep", () => {
     expect(reads()).toBe(1);
     expect(verdict(prepared)).toEqual(await oneByOne(drafts));
     await expectSameRules(prepared, drafts);
+  });
+
+  it("keeps nothing when a rule learns from every type (the facts would be the whole log): it reads again for each rebuild, with the same verdicts", async () => {
+    const everything = defineRule<{ seen: number }>({ name: "sees-everything", init: () => ({ seen: 0 }), check: () => [], learn: (state) => void (state.seen += 1) });
+    const catalog = defaultCatalog.with({ name: "watcher", events: [], rules: [everything] });
+    const { prepare, reads, typeReads } = await fixture(true, catalog);
+    const drafts = positionIds.slice(0, 5).flatMap((index) => [restated(`q${index}-again`, index), changed(`ch${index}`, `pq${index}`, "2020-03-01", { fte: "0.25" })]);
+    const prepared = await prepare(drafts);
+    expect(verdict(prepared)).toEqual(await oneByOne(drafts));
+    expect([reads(), typeReads()]).toEqual([5, 0]);
   });
 
   it("reads only the facts the rules keep, by type, where the source can: no whole read", async () => {

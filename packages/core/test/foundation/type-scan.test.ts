@@ -80,6 +80,20 @@ describe("a file store's read by type", () => {
     expect(byType.map((event) => event.id)).toEqual(["area-fou", "c1", "c2"]);
   });
 
+  it("reads lines that cross the reads' chunk boundaries (16 KiB growing to 256 KiB), a line longer than a chunk too", async () => {
+    const path = join(await tempDir(), "events.jsonl");
+    await initLog(path);
+    const store = jsonlStore({ path, catalog: defaultCatalog });
+    const long = (id: string): EventDraft => ({ ...cost(id), data: { areaId: "fou", from: "2020-04-01", to: "2020-04-30", amount: "1000", note: `lång anteckning ${"å".repeat(20_000)}` } });
+    const drafts = [area, ...Array.from({ length: 600 }, (_, index) => (index % 3 === 0 ? cost(`c${index}`) : index % 101 === 0 ? long(`long${index}`) : town(`t${index}`)))];
+    expect((await store.append(drafts)).ok).toBe(true);
+    const all = await collect(store.read());
+    expect((await readFile(path)).length).toBeGreaterThan(300_000);
+    expect(await collect(byTypes(store, wanted))).toEqual(all.filter((event: StoredEvent) => wanted.has(event.type)));
+    // Every type wanted: every line read, the ones a chunk boundary cuts included.
+    expect(await collect(byTypes(store, new Set(all.map((event) => event.type))))).toEqual(all);
+  });
+
   it("refuses a changed line of a type it reads, and passes over the lines of other types unread", async () => {
     const { path, lines } = await logWith();
     const changed = async (index: number, from: string, to: string): Promise<ReturnType<typeof jsonlStore>> => {
