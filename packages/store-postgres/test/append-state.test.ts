@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { decodeAppendCore, defaultCatalog, encodeAppendCore, memoryStore, rulesFingerprint, type AppendOutcome, type EventDraft } from "@tertial/core";
 import { arbFoundationLog } from "@tertial/core/testing";
 import { postgresStore, type PostgresStore } from "@tertial/store-postgres";
-import { freshLogUrl } from "./helpers.js";
+import { freshLogUrl, withClient } from "./helpers.js";
 
 const CLOCK = () => Date.UTC(2030, 0, 1);
 
@@ -16,15 +16,6 @@ const opened = async (): Promise<PostgresStore> => {
   return store;
 };
 
-const withClient = async <T>(store: PostgresStore, work: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const client = new pg.Client({ connectionString: store.location.connectionString });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-};
 
 interface StateRow {
   readonly head_seq: string;

@@ -4,7 +4,7 @@ import { contentOf, defaultCatalog, fromArray, LogReadError, type EventDraft, ty
 import { conformanceDraft } from "@tertial/core/testing";
 import { LocationError, migrate, parsePostgresLocation, postgresStore, type PostgresStore } from "@tertial/store-postgres";
 import { fillContents } from "../src/contents.js";
-import { freshLogUrl } from "./helpers.js";
+import { freshLogUrl, withClient } from "./helpers.js";
 
 const opened = async (url = freshLogUrl("store")): Promise<PostgresStore> => {
   const store = postgresStore({ location: url, catalog: defaultCatalog, pageSize: 3 });
@@ -13,23 +13,7 @@ const opened = async (url = freshLogUrl("store")): Promise<PostgresStore> => {
 };
 
 const sql = async (store: PostgresStore, text: string, values: unknown[] = []): Promise<void> => {
-  const client = new pg.Client({ connectionString: store.location.connectionString });
-  await client.connect();
-  try {
-    await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-};
-
-const withClient = async <T>(store: PostgresStore, work: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const client = new pg.Client({ connectionString: store.location.connectionString });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+  await withClient(store, (client) => client.query(text, values));
 };
 
 const collect = async (events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> => {
@@ -152,16 +136,8 @@ describe("the PostgreSQL store", () => {
     const store = await opened();
     const town = (id: string): EventDraft => ({ type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });
     const contentsOf = (drafts: readonly EventDraft[]): string[] => drafts.map((draft) => contentOf({ ...draft, schemaVersion: defaultCatalog.definition(draft.type)?.latest.version ?? 1 }));
-    const unfilled = async (): Promise<number> => {
-      const client = new pg.Client({ connectionString: store.location.connectionString });
-      await client.connect();
-      try {
-        const found = await client.query<{ count: string }>("SELECT count(*) FROM tertial_events WHERE log = $1 AND content IS NULL", [store.location.log]);
-        return Number(found.rows[0]?.count);
-      } finally {
-        await client.end();
-      }
-    };
+    const unfilled = async (): Promise<number> =>
+      withClient(store, async (client) => Number((await client.query<{ count: string }>("SELECT count(*) FROM tertial_events WHERE log = $1 AND content IS NULL", [store.location.log])).rows[0]?.count));
     try {
       const cost: EventDraft = { type: "finance.cost-booked", effectiveAt: "2020-04-30", data: { areaId: "fou", from: "2020-04-01", to: "2020-04-30", amount: "1000" } };
       const batch = [town("a"), cost];
