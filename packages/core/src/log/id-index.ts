@@ -65,34 +65,50 @@ export class IdIndex {
     return { content: this.sorted.toString("hex", at + KEY_BYTES, at + KEY_BYTES + CONTENT_BYTES), retraction: (flags & RETRACTION) !== 0, learnedFrom: (flags & LEARNED_FROM) !== 0 };
   }
 
-  /** All records, sorted, as one buffer: what the append state stores. Untouched runs are copied whole. */
+  /**
+   * All records, sorted, as one buffer: what the append state stores. The ids added since are
+   * written into one buffer, put in key order, and merged with the sorted records in one pass:
+   * taking the state of a million-event log writes a million records, and a Buffer and a
+   * comparison callback per record cost seconds there.
+   */
   toBuffer(): Buffer {
-    const fresh = [...this.added].map(([id, known]) => {
-      const record = Buffer.alloc(RECORD_BYTES);
-      keyOf(id).copy(record, 0);
-      record.write(known.content, KEY_BYTES, CONTENT_BYTES, "hex");
-      record[RECORD_BYTES - 1] = (known.retraction ? RETRACTION : 0) | (known.learnedFrom ? LEARNED_FROM : 0);
-      return record;
-    });
-    // By the key's first four bytes as a number, then the rest: the same order as comparing the keys, with few Buffer comparisons.
-    fresh.sort((a, b) => a.readUInt32BE(0) - b.readUInt32BE(0) || a.compare(b, 4, KEY_BYTES, 4, KEY_BYTES));
-    const chunks: Buffer[] = [];
+    const fresh = this.freshRecords();
+    const order = keyOrder(fresh);
+    const merged = Buffer.allocUnsafe(this.sorted.length + fresh.length);
+    let written = 0;
     let from = 0;
-    for (const record of fresh) {
-      const until = this.lowerBound(record.subarray(0, KEY_BYTES)) * RECORD_BYTES;
-      chunks.push(this.sorted.subarray(from, until), record);
+    for (let index = 0; index < order.length; index += 1) {
+      const at = (order[index] as number) * RECORD_BYTES;
+      // Records with an equal key stay before the one added, as they always did.
+      const until = this.upperBound(fresh, at, from) * RECORD_BYTES;
+      written += this.sorted.copy(merged, written, from, until);
+      written += fresh.copy(merged, written, at, at + RECORD_BYTES);
       from = until;
     }
-    chunks.push(this.sorted.subarray(from));
-    return Buffer.concat(chunks);
+    this.sorted.copy(merged, written, from);
+    return merged;
   }
 
-  private lowerBound(key: Buffer): number {
-    let low = 0;
+  /** The ids added since, as records in the order they were added. */
+  private freshRecords(): Buffer {
+    const records = Buffer.alloc(this.added.size * RECORD_BYTES);
+    let at = 0;
+    for (const [id, known] of this.added) {
+      keyOf(id).copy(records, at);
+      records.write(known.content, at + KEY_BYTES, CONTENT_BYTES, "hex");
+      records[at + RECORD_BYTES - 1] = (known.retraction ? RETRACTION : 0) | (known.learnedFrom ? LEARNED_FROM : 0);
+      at += RECORD_BYTES;
+    }
+    return records;
+  }
+
+  /** The number of sorted records, from the record number `from / RECORD_BYTES` on, whose key is not after the key at `at` in `records`. */
+  private upperBound(records: Buffer, at: number, from: number): number {
+    let low = from / RECORD_BYTES;
     let high = this.sorted.length / RECORD_BYTES;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.sorted.compare(key, 0, KEY_BYTES, middle * RECORD_BYTES, middle * RECORD_BYTES + KEY_BYTES) > 0) high = middle;
+      if (this.sorted.compare(records, at, at + KEY_BYTES, middle * RECORD_BYTES, middle * RECORD_BYTES + KEY_BYTES) > 0) high = middle;
       else low = middle + 1;
     }
     return low;
@@ -101,3 +117,56 @@ export class IdIndex {
 
 /** The length of a content fingerprint, in hex digits: what the index keeps of a content hash. */
 export const CONTENT_HEX = CONTENT_BYTES * 2;
+
+const BUCKETS = 1 << 16;
+
+/**
+ * The record numbers of `records` in the order of their keys, stably. Keys are hashes, so they
+ * spread evenly over buckets by their first two bytes (a counting sort); each bucket, a handful of
+ * records, is then sorted by the rest of the key in place.
+ */
+const keyOrder = (records: Buffer): Uint32Array => {
+  const count = records.length / RECORD_BYTES;
+  const starts = new Uint32Array(BUCKETS + 1);
+  for (let record = 0; record < count; record += 1) {
+    const bucket = bucketOf(records, record);
+    starts[bucket + 1] = (starts[bucket + 1] as number) + 1;
+  }
+  for (let bucket = 0; bucket < BUCKETS; bucket += 1) starts[bucket + 1] = (starts[bucket + 1] as number) + (starts[bucket] as number);
+  const order = new Uint32Array(count);
+  const next = starts.slice(0, BUCKETS);
+  for (let record = 0; record < count; record += 1) {
+    const bucket = bucketOf(records, record);
+    const place = next[bucket] as number;
+    order[place] = record;
+    next[bucket] = place + 1;
+  }
+  for (let bucket = 0; bucket < BUCKETS; bucket += 1) insertionSort(records, order, starts[bucket] as number, starts[bucket + 1] as number);
+  return order;
+};
+
+const bucketOf = (records: Buffer, record: number): number => ((records[record * RECORD_BYTES] as number) << 8) | (records[record * RECORD_BYTES + 1] as number);
+
+/** Sorts order[from, until) by the keys' bytes after the first two; equal keys keep their order. */
+const insertionSort = (records: Buffer, order: Uint32Array, from: number, until: number): void => {
+  for (let index = from + 1; index < until; index += 1) {
+    const record = order[index] as number;
+    let place = index;
+    while (place > from && keyAfter(records, order[place - 1] as number, record)) {
+      order[place] = order[place - 1] as number;
+      place -= 1;
+    }
+    order[place] = record;
+  }
+};
+
+/** Whether record a's key comes after record b's (they share their first two bytes). */
+const keyAfter = (records: Buffer, a: number, b: number): boolean => {
+  const left = a * RECORD_BYTES;
+  const right = b * RECORD_BYTES;
+  for (let byte = 2; byte < KEY_BYTES; byte += 1) {
+    const difference = (records[left + byte] as number) - (records[right + byte] as number);
+    if (difference !== 0) return difference > 0;
+  }
+  return false;
+};

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IdIndex, type KnownId } from "../../src/log/id-index.js";
@@ -24,6 +25,33 @@ describe("the id index", () => {
         }
         expect(third.lookup("\u0000 not an id")).toBeUndefined();
         expect(third.size).toBe(entries.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("saves its records sorted by key, earlier records before a later one with the same key (property)", () => {
+    const RECORD = 32;
+    const recordOf = (id: string, entry: KnownId): Buffer => {
+      const record = Buffer.alloc(RECORD);
+      createHash("sha256").update(id, "utf8").digest().copy(record, 0, 0, 16);
+      record.write(entry.content, 16, 15, "hex");
+      record[31] = (entry.retraction ? 1 : 0) | (entry.learnedFrom ? 2 : 0);
+      return record;
+    };
+    const recordsOf = (bytes: Buffer): Buffer[] => Array.from({ length: bytes.length / RECORD }, (_, index) => bytes.subarray(index * RECORD, (index + 1) * RECORD));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom(...SHARING_FOUR_BYTES)), known), { maxLength: 200 }), fc.array(fc.tuple(fc.constantFrom(...SHARING_FOUR_BYTES, "a", "b"), known), { maxLength: 20 }), (entries, again) => {
+        const first = new IdIndex();
+        for (const [id, entry] of entries) first.add(id, entry);
+        const saved = first.toBuffer();
+        const second = new IdIndex(saved);
+        // Ids the saved records hold already, added again: both records stay, the saved one first.
+        for (const [id, entry] of again) second.add(id, entry);
+        const latest = new Map(entries);
+        const byKey = (a: Buffer, b: Buffer): number => a.compare(b, 0, 16, 0, 16);
+        expect(recordsOf(saved)).toEqual([...latest].map(([id, entry]) => recordOf(id, entry)).sort(byKey));
+        expect(recordsOf(second.toBuffer())).toEqual([...recordsOf(saved), ...[...new Map(again)].map(([id, entry]) => recordOf(id, entry))].sort(byKey));
       }),
       { numRuns: 300 },
     );
