@@ -94,9 +94,7 @@ export class IdIndex {
     const records = Buffer.alloc(this.added.size * RECORD_BYTES);
     let at = 0;
     for (const [id, known] of this.added) {
-      keyOf(id).copy(records, at);
-      records.write(known.content, at + KEY_BYTES, CONTENT_BYTES, "hex");
-      records[at + RECORD_BYTES - 1] = (known.retraction ? RETRACTION : 0) | (known.learnedFrom ? LEARNED_FROM : 0);
+      writeRecord(records, at, id, known.content, known.retraction, known.learnedFrom);
       at += RECORD_BYTES;
     }
     return records;
@@ -117,6 +115,48 @@ export class IdIndex {
 
 /** The length of a content fingerprint, in hex digits: what the index keeps of a content hash. */
 export const CONTENT_HEX = CONTENT_BYTES * 2;
+
+/** One record at `at`: the id's key, the content fingerprint (hex) as bytes, the flags. */
+const writeRecord = (records: Buffer, at: number, id: string, content: string, retraction: boolean, learnedFrom: boolean): void => {
+  keyOf(id).copy(records, at);
+  records.write(content, at + KEY_BYTES, CONTENT_BYTES, "hex");
+  records[at + RECORD_BYTES - 1] = (retraction ? RETRACTION : 0) | (learnedFrom ? LEARNED_FROM : 0);
+};
+
+/**
+ * The id index of a whole log, taken while reading it: each id goes straight into a record (no
+ * map entry, no object per event), and the records are sorted once at the end. An id given twice
+ * (a log verify would refuse) keeps its last record, as adding it twice to an index does.
+ */
+export class IdIndexBuilder {
+  private records = Buffer.alloc(1024 * RECORD_BYTES);
+  private used = 0;
+
+  add(id: string, content: string, retraction: boolean, learnedFrom: boolean): void {
+    if (this.used === this.records.length) {
+      const grown = Buffer.alloc(this.records.length * 2);
+      this.records.copy(grown);
+      this.records = grown;
+    }
+    writeRecord(this.records, this.used, id, content, retraction, learnedFrom);
+    this.used += RECORD_BYTES;
+  }
+
+  build(): IdIndex {
+    const records = this.records.subarray(0, this.used);
+    const order = keyOrder(records);
+    const sorted = Buffer.allocUnsafe(records.length);
+    let written = 0;
+    for (let index = 0; index < order.length; index += 1) {
+      const at = (order[index] as number) * RECORD_BYTES;
+      const next = order[index + 1];
+      // Equal keys stand in the order they were added: only the last of them is kept.
+      if (next !== undefined && records.compare(records, next * RECORD_BYTES, next * RECORD_BYTES + KEY_BYTES, at, at + KEY_BYTES) === 0) continue;
+      written += records.copy(sorted, written, at, at + RECORD_BYTES);
+    }
+    return new IdIndex(sorted.subarray(0, written));
+  }
+}
 
 const BUCKETS = 1 << 16;
 

@@ -10,7 +10,7 @@ import { sealed, sha256Hex } from "./chain.js";
 import { RuleBook, type AppendState } from "./append-state.js";
 import { BatchRules } from "./batch-rules.js";
 import { ContentLog } from "./content-log.js";
-import { CONTENT_HEX, IdIndex, type KnownId } from "./id-index.js";
+import { CONTENT_HEX, IdIndexBuilder, type KnownId } from "./id-index.js";
 import type { DraftPlace, LogHead } from "./store.js";
 
 
@@ -40,16 +40,18 @@ const counts = (removed: ReadonlySet<string>, event: Pick<StoredEvent, "id" | "r
 
 /** What the id index keeps of an event: a retraction is never learned from, so correcting one (refused anyway) never rebuilds. */
 const knownIdOf = (event: Pick<StoredEvent, "type">, content: string, rules: Pick<RuleBook, "learnsFrom">): KnownId => {
-  const retraction = event.type === EventRetracted.type;
+  const retraction = isRetraction(event);
   return { content, retraction, learnedFrom: !retraction && rules.learnsFrom(event.type) };
 };
+
+const isRetraction = (event: Pick<StoredEvent, "type">): boolean => event.type === EventRetracted.type;
 
 /** Reads the whole log once for corrections and once to learn ids, content and the rules' state. */
 export const learnLog = async (source: EventSource, catalog: Catalog): Promise<AppendState> => {
   const removed = new Set<string>();
   // Pass one needs only the corrections: a source's light scan when it has one (the second pass reads and verifies every line before the state is used).
   for await (const stored of source.scanCorrections?.(false) ?? source.read()) learnCorrection(removed, stored);
-  const ids = new IdIndex();
+  const ids = new IdIndexBuilder();
   const contents = new ContentLog();
   const rules = new RuleBook(catalog.rules);
   let head: LogHead = { seq: -1, hash: GENESIS_HASH };
@@ -59,7 +61,8 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
     const corrected = stored.supersedes ?? stored.retracts;
     if (corrected !== undefined && !removed.has(corrected)) scanMissed = true;
     const content = contentOf(stored);
-    ids.add(stored.id, knownIdOf(stored, content, rules));
+    const retraction = isRetraction(stored);
+    ids.add(stored.id, content, retraction, !retraction && rules.learnsFrom(stored.type));
     contents.push(content);
     head = { seq: stored.seq, hash: stored.hash, recordedAt: stored.recordedAt };
     if (!counts(removed, stored) || !rules.learnsFrom(stored.type)) continue;
@@ -67,7 +70,7 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
     if (decoded.ok) rules.learn(decoded.event);
   }
   if (scanMissed) return learnLog({ read: (options) => source.read(options) }, catalog);
-  return { head, ids, removed, rules, contents };
+  return { head, ids: ids.build(), removed, rules, contents };
 };
 
 const correctionIssues = (draft: EventDraft, known: AppendState, batch: ReadonlyMap<string, KnownId>): Issue[] => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IdIndex, type KnownId } from "../../src/log/id-index.js";
+import { IdIndex, IdIndexBuilder, type KnownId } from "../../src/log/id-index.js";
 
 const content = fc.stringMatching(/^[0-9a-f]{30}$/);
 const known = fc.record({ content, retraction: fc.boolean(), learnedFrom: fc.boolean() });
@@ -54,6 +54,24 @@ describe("the id index", () => {
         expect(recordsOf(second.toBuffer())).toEqual([...recordsOf(saved), ...[...new Map(again)].map(([id, entry]) => recordOf(id, entry))].sort(byKey));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("taken from a whole log by the builder, holds what adding each id to an index holds, the last record of an id given twice (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(...SHARING_FOUR_BYTES)), known), { maxLength: 3000 }), (entries) => {
+        const builder = new IdIndexBuilder();
+        const index = new IdIndex();
+        for (const [id, entry] of entries) {
+          builder.add(id, entry.content, entry.retraction, entry.learnedFrom);
+          index.add(id, entry);
+        }
+        const built = builder.build();
+        expect(built.toBuffer()).toEqual(index.toBuffer());
+        for (const [id, entry] of new Map(entries)) expect(built.lookup(id)).toEqual<KnownId>(entry);
+        expect(built.size).toBe(new Set(entries.map(([id]) => id)).size);
+      }),
+      { numRuns: 200 },
     );
   });
 });
