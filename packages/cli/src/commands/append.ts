@@ -53,7 +53,12 @@ export const appendCommand: Command = {
       io.stderr(`nothing appended: ${issues.length} problem(s)\n`);
       return EXIT.invalid;
     }
-    const repeated = await findAppendedRun(store, catalog, parsed.drafts);
+    // Without the append state beside the log, the search for a repeated batch would read the
+    // whole log, and the append then read it again to take that state: appending nothing takes
+    // the state first (one read), and the search answers from it.
+    const repeated = await findAppendedRun(store, catalog, parsed.drafts, async () => {
+      await store.append([]);
+    });
     if (repeated !== undefined) {
       io.stderr(`tertial append: ${repeatedBatchMessage(parsed.drafts.length, repeated)}\n`);
       return EXIT.invalid;
