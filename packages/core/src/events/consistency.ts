@@ -18,6 +18,16 @@ export interface ConsistencyRule<S> {
    */
   readonly learnsFrom?: readonly string[];
   /**
+   * Undoes what `learn` kept of `event`, a fact it learned that has since been superseded or
+   * retracted, so the state is what learning every other fact, in the same order, would have
+   * made. Returns false where it cannot be sure of that: the rule is then started over and the
+   * facts that still count are learned again (so it may leave the state half-changed). Absent, a
+   * rule is always started over. It lets a batch restating many facts a rule keeps (positions)
+   * skip a fold of every kept fact per restatement; the law `forgetLaw` in `@tertial/core/testing`
+   * holds an implementation to it.
+   */
+  readonly forget?: (state: S, event: DomainEvent) => boolean;
+  /**
    * Bump it when `init` or `learn` change what the state holds: a state saved by an earlier
    * revision is then rebuilt from the log, never read as this one's (default 1). A new version of
    * `@tertial/core` rebuilds every saved state anyway.

@@ -37,9 +37,27 @@ export class RuleBook {
   }
 
   accept(event: DomainEvent): readonly Issue[] {
-    const found = this.rules.flatMap((rule, index) => rule.check(this.states[index], event));
+    const found = this.check(event);
     if (found.length === 0) this.learn(event);
     return found;
+  }
+
+  /** The issues the rules find with an event, learning nothing. */
+  check(event: DomainEvent): readonly Issue[] {
+    return this.rules.flatMap((rule, index) => rule.check(this.states[index], event));
+  }
+
+  /**
+   * Makes every rule that learns from the fact's type forget it (`ConsistencyRule.forget`); false
+   * when one of them cannot, or has no `forget`: those rules must then be started over.
+   */
+  forget(fact: DomainEvent): boolean {
+    let exact = true;
+    this.rules.forEach((rule, index) => {
+      if (rule.learnsFrom !== undefined && !rule.learnsFrom.includes(fact.type)) return;
+      if (rule.forget === undefined || !rule.forget(this.states[index], fact)) exact = false;
+    });
+    return exact;
   }
 
   learn(event: DomainEvent): void {

@@ -10,7 +10,8 @@ import { RuleBook, typesRulesLearnFrom } from "./append-state.js";
  * (an area's definition, a position), the rules that learn from that fact's type start over and
  * fold every fact that still counts, the log's and then the batch's; the others keep their state.
  * That happens lazily, when the rules are next asked for (before the next event they check, or
- * at the end), so several corrections in a row cost one rebuild.
+ * at the end), so several corrections in a row cost one rebuild. Once the log's facts are read,
+ * rules that can unlearn a fact exactly (`ConsistencyRule.forget`) do so instead of starting over.
  *
  * The log is read for it at most once per batch: the first rebuild keeps the facts some rule
  * learns from (decoded and upcast, in log order, by id) for every later rebuild of the same batch,
@@ -86,13 +87,19 @@ export class BatchRules {
     if (event.retracts === undefined && this.rules.learnsFrom(event.type)) this.batchFacts.set(event.id, { ...event, data: decoded.data });
   }
 
-  /** A batch event superseded or retracted this one, some rule having learned from it: the rules must forget it. */
+  /**
+   * A batch event supersedes or retracts this one, some rule having learned from it: the rules must
+   * forget it. Called before they learn the correcting event. Where the fact is known and the state
+   * is current, rules that can unlearn it do (`ConsistencyRule.forget`); otherwise its type's rules
+   * start over at the next `fresh`.
+   */
   forget(id: string): void {
     const fact = this.batchFacts.get(id) ?? this.logFacts?.get(id);
     if (fact !== undefined) {
-      this.staleTypes.add(fact.type);
       this.batchFacts.delete(id);
       this.logFacts?.delete(id);
+      const current = this.staleTypes.size === 0 && this.unread.size === 0;
+      if (!current || !this.rules.forget(fact)) this.staleTypes.add(fact.type);
     } else if (this.logFacts === undefined) this.unread.add(id);
     // Otherwise the log was read and holds no such fact: its data did not decode, so no rule learned from it.
   }

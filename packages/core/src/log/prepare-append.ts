@@ -152,24 +152,28 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
       prevHash: previous.hash,
     };
     const decoded = decodeData(context.catalog, { ...unsealed, hash: GENESIS_HASH });
+    const checked = decoded.ok && found.length === 0 && draft.retracts === undefined ? await rules.fresh(index <= lastCorrecting) : undefined;
     if (!decoded.ok) found.push(...decoded.issues);
-    else if (found.length === 0 && draft.retracts === undefined) found.push(...(await rules.fresh(index <= lastCorrecting)).accept(decoded.event as DomainEvent));
+    else if (checked !== undefined) found.push(...checked.check(decoded.event as DomainEvent));
     if (found.length > 0) {
       issues.push(...found.map((f) => withPlace({ ...f, eventId: id }, place)));
       continue;
     }
     const event = sealed(unsealed);
     events.push(event);
-    if (decoded.ok) rules.accepted(event, decoded.event as DomainEvent);
-    batch.set(id, knownIdOf(draft, content, rules));
-    previous = { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt };
-    lastRecorded = recordedMs;
     const corrected = draft.supersedes ?? draft.retracts;
     if (corrected !== undefined) {
       learnCorrection(known.removed, event);
-      // Checked above: the corrected event is known. Only a fact some rule keeps must be forgotten.
+      // Checked above: the corrected event is known. Only a fact some rule keeps must be forgotten, before the rules learn the event that corrects it.
       if ((known.ids.lookup(corrected) ?? batch.get(corrected))?.learnedFrom !== false) rules.forget(corrected);
     }
+    if (decoded.ok) {
+      checked?.learn(decoded.event as DomainEvent);
+      rules.accepted(event, decoded.event as DomainEvent);
+    }
+    batch.set(id, knownIdOf(draft, content, rules));
+    previous = { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt };
+    lastRecorded = recordedMs;
   }
   if (issues.length > 0) return { ok: false, issues };
   const freshRules = await rules.fresh(false);

@@ -24,6 +24,7 @@ export * from "./laws/checkpoint.js";
 export * from "./laws/periods.js";
 export * from "./laws/round-trip.js";
 export * from "./laws/tamper.js";
+export * from "./laws/forget.js";
 export * from "./store-conformance.js";
 
 /** Reference and staff drafts together, staff more often. */

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { defaultCatalog, defineRule, IdIndex, learnLog, prepareAppend, RuleBook, type DomainEvent, type EventDraft, type EventSource, type Prepared } from "@tertial/core";
+import { describe, expect, it, vi } from "vitest";
+import { defaultCatalog, defineRule, IdIndex, learnLog, prepareAppend, RuleBook, staffIntegrity, type ConsistencyRule, type DomainEvent, type EventDraft, type EventSource, type Prepared } from "@tertial/core";
 import { changed, closed, opened, retraction, seededStore, tickingClock } from "./helpers.js";
 
 /**
@@ -171,6 +171,23 @@ describe("a batch restating many facts the rules keep", () => {
     expect(reads()).toBe(1);
     expect(verdict(prepared)).toEqual(await oneByOne(drafts));
     await expectSameRules(prepared, drafts);
+  });
+
+  it("starts the staff rules over once for 50 restated positions: after the read, each earlier opening is forgotten exactly", async () => {
+    const { prepare } = await fixture();
+    const drafts = positionIds.flatMap((index) => [restated(`q${index}-again`, index), changed(`ch${index}`, `pq${index}`, "2020-03-01", { fte: "0.25" })]);
+    const inits = vi.spyOn(staffIntegrity, "init");
+    const forgets = vi.spyOn(staffIntegrity as Required<Pick<ConsistencyRule<unknown>, "forget">>, "forget");
+    try {
+      const prepared = await prepare(drafts);
+      expect(verdict(prepared)).toEqual({ ok: true, ids: drafts.map((draft) => draft.id) });
+      expect(inits).toHaveBeenCalledTimes(1);
+      expect(forgets.mock.results.map((result) => result.value)).toEqual(positionIds.slice(1).map(() => true));
+      await expectSameRules(prepared, drafts);
+    } finally {
+      inits.mockRestore();
+      forgets.mockRestore();
+    }
   });
 
   it("keeps nothing when a rule learns from every type (the facts would be the whole log): it reads again for each rebuild, with the same verdicts", async () => {
