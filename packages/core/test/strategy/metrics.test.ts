@@ -27,14 +27,18 @@ const base = (): DomainEvent[] => [
 const summary = (from: string, to: string, present: number) =>
   domainEvent("meetings.attendance-summary-recorded", to, { networkId: "net", from, to, meetings: 2, bySide: { kommun: { expected: 6, present } } });
 
+const idOf = (events: readonly DomainEvent[], type: string): string => events.find((event) => event.type === type)?.id ?? "none";
+
 const rowOf = (events: DomainEvent[]) => (foldEvents(metricsProjection, events, { period: T12 })).rows[0]!;
 
 describe("metrics from pluggable sources", () => {
   it("takes the result from the attendance projection and the comparison from last year's facts", () => {
-    const row = rowOf([...base(), summary("2019-01-01", "2019-08-31", 3), summary("2020-01-01", "2020-08-31", 5)]);
+    const events = [...base(), summary("2019-01-01", "2019-08-31", 3), summary("2020-01-01", "2020-08-31", 5)];
+    const row = rowOf(events);
     expect(row.result?.source).toBe("computed");
     expect(dec(row.result?.value ?? "0").equals(dec(5).dividedBy(6))).toBe(true);
-    expect(row.target).toEqual({ kind: "fixed", printed: "0.8", effective: "0.8" });
+    // The target rests on the metric's definition, not on the result's evidence.
+    expect(row.target).toEqual({ kind: "fixed", printed: "0.8", effective: "0.8", evidence: [idOf(events, "strategy.metric-defined")] });
     expect(row.status).toEqual({ derived: "met", assessed: null, shown: "met", overridden: false });
     expect(row.comparisons[0]).toMatchObject({ comparison: "same-period-last-year", period: "2019-T1..T2", value: { value: "0.5", source: "computed" } });
     expect(row.trend).toEqual({ against: "same-period-last-year", period: "2019-T1..T2", comparedWith: "0.5", value: "up" });
@@ -90,9 +94,37 @@ describe("metrics from pluggable sources", () => {
       domainEvent("strategy.metric-result-recorded", "2020-08-31", { metricId: "beviljade", from: "2020-01-01", to: "2020-08-31", value: "3", base: "8" }),
     );
     const row = rowOf(events);
-    expect(row.target).toEqual({ kind: "share-of-base", share: "0.5", printed: "8", effective: "4" });
+    const [defined, recorded] = events.slice(-2).map((event) => event.id);
+    expect(row.target).toEqual({ kind: "share-of-base", share: "0.5", printed: "8", effective: "4", evidence: [defined, recorded] });
     expect(row.shareOfBase).toBe("0.375");
     expect(row.status.derived).toBe("partly-met");
+  });
+
+  it("holds the result against the target a plan set for the period's year, and the metric's own target in other years", () => {
+    const metric = (targets: readonly unknown[]) =>
+      domainEvent("strategy.metric-defined", "2019-01-01", {
+        metricId: "utbildningar",
+        goalId: "mal-3-2",
+        name: "Utbildningar",
+        unit: "st",
+        dataSource: "kursregistret",
+        frequency: "tertial",
+        direction: "higher-is-better",
+        target: { kind: "fixed", value: "10" },
+        targets,
+        result: { from: "recorded" },
+      });
+    const results = [
+      domainEvent("strategy.metric-result-recorded", "2020-08-31", { metricId: "utbildningar", from: "2020-01-01", to: "2020-08-31", value: "11" }),
+      domainEvent("strategy.metric-result-recorded", "2019-08-31", { metricId: "utbildningar", from: "2019-01-01", to: "2019-08-31", value: "11" }),
+    ];
+    const planned = [...base().slice(0, -1), metric([{ year: 2020, target: { kind: "fixed", value: "12" } }, { year: 2021, target: { kind: "none" } }]), ...results];
+    const in2020 = rowOf(planned);
+    expect([in2020.target.printed, in2020.status.derived]).toEqual(["12", "partly-met"]);
+    const in2019 = foldEvents(metricsProjection, planned, { period: period("2019-T1..T2") }).rows[0]!;
+    expect([in2019.target.printed, in2019.status.derived]).toEqual(["10", "met"]);
+    const unplanned = rowOf([...base().slice(0, -1), metric([]), ...results]);
+    expect([unplanned.target.printed, unplanned.status.derived]).toEqual(["10", "met"]);
   });
 });
 

@@ -26,6 +26,8 @@ export interface MetricTarget {
   /** The value the result is held against (share × base for a share-of-base target). */
   readonly effective: string | null;
   readonly share?: string;
+  /** The events the target rests on: the metric's definition (where its value or share is set), and the base or last year's result. */
+  readonly evidence: readonly string[];
 }
 
 export interface MetricStatusView {
@@ -90,21 +92,20 @@ const valueFor = ({ facts, figureAt }: Evaluation, metric: MetricDefinition, per
   return recorded === undefined ? null : { period: period.name, value: recorded.value, source: "recorded", evidence: [recorded.eventId], ...(recorded.note === undefined ? {} : { derivation: recorded.note }) };
 };
 
-const baseFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): Decimal | undefined => {
-  if (metric.target.kind !== "share-of-base") return undefined;
-  const ref = metric.target.base;
-  if (ref !== undefined) {
-    const computed = evaluation.figureAt(ref.key, ref.params ?? {}, period);
-    if (computed !== undefined && computed !== "unknown-source") return computed.exact;
-  }
-  const recorded = recordedFor(evaluation.facts, metric.metricId, period)?.base;
-  return recorded === undefined ? undefined : dec(recorded);
+/**
+ * The metric's target for a period: the one a plan set for the year the period ends in
+ * (`targets`), else the metric's own `target`.
+ */
+export const targetIn = (metric: Pick<MetricDefinition, "target" | "targets">, period: Period): MetricDefinition["target"] => {
+  const year = Number(period.end.slice(0, 4));
+  return metric.targets?.find((entry) => entry.year === year)?.target ?? metric.target;
 };
 
 /** The base of a share-of-base metric for a period as a value with its evidence: the figure the target names, else the recorded base. */
 const baseValueFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): MetricValue | undefined => {
-  if (metric.target.kind !== "share-of-base") return undefined;
-  const ref = metric.target.base;
+  const target = targetIn(metric, period);
+  if (target.kind !== "share-of-base") return undefined;
+  const ref = target.base;
   if (ref !== undefined) {
     const computed = evaluation.figureAt(ref.key, ref.params ?? {}, period);
     if (computed !== undefined && computed !== "unknown-source") return { period: period.name, value: toDecimalString(computed.exact), source: "computed", evidence: computed.evidence };
@@ -113,21 +114,23 @@ const baseValueFor = (evaluation: Evaluation, metric: MetricDefinition, period: 
   return recorded?.base === undefined ? undefined : { period: period.name, value: recorded.base, source: "recorded", evidence: [recorded.eventId], derivation: "recorded base" };
 };
 
+/** The target the result is held against, with the events it rests on: the metric's definition, and its base or last year's result. */
 const targetFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): MetricTarget => {
-  const target = metric.target;
+  const target = targetIn(metric, period);
   switch (target.kind) {
     case "fixed":
-      return { kind: "fixed", printed: target.value, effective: target.value };
+      return { kind: "fixed", printed: target.value, effective: target.value, evidence: [metric.eventId] };
     case "share-of-base": {
-      const base = baseFor(evaluation, metric, period);
-      return { kind: "share-of-base", share: target.share, printed: base === undefined ? null : toDecimalString(base), effective: base === undefined ? null : toDecimalString(base.times(dec(target.share))) };
+      const base = baseValueFor(evaluation, metric, period);
+      const effective = base === undefined ? null : toDecimalString(dec(base.value).times(dec(target.share)));
+      return { kind: "share-of-base", share: target.share, printed: base?.value ?? null, effective, evidence: [metric.eventId, ...(base?.evidence ?? [])] };
     }
     case "same-period-last-year": {
       const last = valueFor(evaluation, metric, comparisonPeriod(period, "same-period-last-year"));
-      return { kind: "same-period-last-year", printed: last?.value ?? null, effective: last?.value ?? null };
+      return { kind: "same-period-last-year", printed: last?.value ?? null, effective: last?.value ?? null, evidence: [metric.eventId, ...(last?.evidence ?? [])] };
     }
     case "none":
-      return { kind: "none", printed: null, effective: null };
+      return { kind: "none", printed: null, effective: null, evidence: [] };
   }
 };
 

@@ -52,7 +52,7 @@ const metricFigure = <const P extends string>(
 export const createMetricFigures = (projection: Projection<MetricsState, MetricsResult>) => {
   const result = metricFigure(projection, "metrics.result", "A metric's result for the period (in the unit it is printed in).", METRIC, METRIC_EXAMPLE, (row) => fromValue(row.result, `result of ${row.metricId}`));
   const target = metricFigure(projection, "metrics.target", "A metric's target as the report prints it: the value, the base of a share, or last year's result.", METRIC, METRIC_EXAMPLE, (row) =>
-    row.target.printed === null ? undefined : { exact: dec(row.target.printed), evidence: row.result?.evidence ?? [], derivation: `target of ${row.metricId} (${row.target.kind})` },
+    row.target.printed === null ? undefined : { exact: dec(row.target.printed), evidence: row.target.evidence, derivation: `target of ${row.metricId} (${row.target.kind})` },
   );
   const comparison = metricFigure(projection, "metrics.comparison", "A metric's value for a comparison period.", { ...METRIC, ...COMPARISON }, { ...METRIC_EXAMPLE, comparison: "same-period-last-year" }, (row, params) =>
     fromValue(row.comparisons.find((entry) => entry.comparison === params.comparison)?.value, `${params.comparison ?? "?"} of ${row.metricId}`),
@@ -61,7 +61,7 @@ export const createMetricFigures = (projection: Projection<MetricsState, Metrics
     fromValue(row.comparisons.find((entry) => entry.comparison === params.comparison)?.base, `${params.comparison ?? "?"} base of ${row.metricId}`),
   );
   const targetShare = metricFigure(projection, "metrics.target-share", "The share of the base a share-of-base metric aims at (\"målet är att 50 % … ska bli beviljat\").", METRIC, METRIC_EXAMPLE, (row) =>
-    row.target.share === undefined ? undefined : { exact: dec(row.target.share), evidence: row.result?.evidence ?? [], derivation: `target share of ${row.metricId}` },
+    row.target.share === undefined ? undefined : { exact: dec(row.target.share), evidence: row.target.evidence, derivation: `target share of ${row.metricId}` },
   );
   const shareOfBase = metricFigure(projection, "metrics.share-of-base", "Result ÷ base for a metric whose target is a share of a base (\"3 ansökningar (37 %)\").", METRIC, METRIC_EXAMPLE, (row) =>
     row.shareOfBase === null ? undefined : { exact: dec(row.shareOfBase), evidence: row.result?.evidence ?? [], derivation: `${row.result?.value ?? "?"} ÷ ${row.target.printed ?? "?"}` },
