@@ -195,6 +195,12 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
           read: (readOptions?: { readonly fromSeq?: number }) => readBetween(client, readOptions?.fromSeq ?? 0, current.seq),
           readTypes: (types: ReadonlySet<string>) => readEventsOfTypes(client, ref, [...types], current.seq, pageSize),
         };
+        const refused = (await appendOptions?.precondition?.({ ...source, head: current, findContentRun: (contents) => findContentRun(client, ref, contents) })) ?? [];
+        if (refused.length > 0) {
+          // Nothing changed: the state this store held stays good for its next append.
+          committed = mine;
+          return { commit: false, result: { ok: false, issues: refused } };
+        }
         const known = await knownLog(client, current, named, source, mine);
         const prepared = await prepareAppend(source, named, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, known);
         // A refused batch commits only the state it may have rebuilt, which describes the unchanged head.

@@ -1,10 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { describeRepair, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
+import { describeRepair, issue, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
 import { EXIT, FileRefusal, logArg, UsageError, value, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
-import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
+import { findAppendedRun, repeatedBatchMessage, type AppendedRun } from "../events/repeated-batch.js";
 import { withDataIssues } from "../events/line-issues.js";
 import { printIssues } from "../output.js";
+
+/** --expect-seq: the last seq the caller saw, -1 for an empty log, written plainly (no sign, spaces, exponent or hex; within safe integers). */
+const parseExpectedSeq = (text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  const seq = /^(?:-1|0|[1-9]\d*)$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(seq)) throw new UsageError(`--expect-seq takes the last seq of the log (a whole number, -1 for an empty log), not "${text}"`);
+  return seq;
+};
 
 /** The problems append would find in these drafts, without writing anything. */
 const dryRunIssues = async (source: EventSource, drafts: readonly EventDraft[], context: AppendContext): Promise<readonly Issue[]> => {
@@ -38,9 +46,7 @@ export const appendCommand: Command = {
       ...(io.stderrIsTty ? { onLockWait: ({ ahead, holder }) => io.stderr(`${log}: waiting for ${ahead} writer(s) ahead (process ${holder} is writing)\n`) } : {}),
     });
     if (!(await opened.exists())) throw new FileRefusal(`${opened.name}: no such log (create it with tertial init)`);
-    const expectRaw = value(args, "expect-seq");
-    const expectedSeq = expectRaw === undefined ? undefined : Number(expectRaw);
-    if (expectedSeq !== undefined && !Number.isInteger(expectedSeq)) throw new UsageError("--expect-seq takes a whole number");
+    const expectedSeq = parseExpectedSeq(value(args, "expect-seq"));
     const eventsFile = value(args, "events") ?? "-";
     const { text, parsed } = await readDraftFile(eventsFile);
     const { store } = opened;
@@ -53,17 +59,23 @@ export const appendCommand: Command = {
       io.stderr(`nothing appended: ${issues.length} problem(s)\n`);
       return EXIT.invalid;
     }
-    // Without the append state beside the log, the search for a repeated batch would read the
-    // whole log, and the append then read it again to take that state: appending nothing takes
-    // the state first (one read), and the search answers from it.
-    const repeated = await findAppendedRun(store, catalog, parsed.drafts, async () => {
-      await store.append([]);
+    // The search for a batch appended before runs under the log's lock, against the log as it
+    // stands: two processes appending the same file at once record it once. Under the lock the
+    // store has its append state (taking it first if it must), so the search reads the log only
+    // to confirm a run it found.
+    let repeated: AppendedRun | undefined;
+    const outcome = await store.append(parsed.drafts, {
+      places: parsed.places,
+      ...(expectedSeq === undefined ? {} : { expectedSeq }),
+      precondition: async (log) => {
+        repeated = await findAppendedRun(log, catalog, parsed.drafts);
+        return repeated === undefined ? [] : [issue("conflict", "", repeatedBatchMessage(parsed.drafts.length, repeated))];
+      },
     });
     if (repeated !== undefined) {
       io.stderr(`tertial append: ${repeatedBatchMessage(parsed.drafts.length, repeated)}\n`);
       return EXIT.invalid;
     }
-    const outcome = await store.append(parsed.drafts, { places: parsed.places, ...(expectedSeq === undefined ? {} : { expectedSeq }) });
     if (!outcome.ok) {
       printIssues(io, placeColumns(text, outcome.issues, shownFile));
       io.stderr(`nothing appended: ${outcome.issues.length} problem(s)\n`);

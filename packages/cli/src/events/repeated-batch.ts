@@ -55,19 +55,9 @@ const runFromContents = async (source: EventSource & Pick<Partial<EventStore>, "
  * record every fact twice (or trip a rule with a misleading message); this finds that batch so
  * append can refuse by naming it. Streams the log, keeping only the partial matches in play.
  */
-export const findAppendedRun = async (
-  source: EventSource & Pick<Partial<EventStore>, "findContentRun">,
-  catalog: Catalog,
-  drafts: readonly EventDraft[],
-  /** Run once before the log would be read whole, to let the store take what the content search needs (see `append`). */
-  beforeReading?: () => Promise<void>,
-): Promise<AppendedRun | undefined> => {
+export const findAppendedRun = async (source: EventSource & Pick<Partial<EventStore>, "findContentRun">, catalog: Catalog, drafts: readonly EventDraft[]): Promise<AppendedRun | undefined> => {
   if (drafts.length === 0 || drafts.every((draft) => draft.id !== undefined)) return undefined;
-  let fromContents = await runFromContents(source, catalog, drafts);
-  if (fromContents === "unknown" && beforeReading !== undefined) {
-    await beforeReading();
-    fromContents = await runFromContents(source, catalog, drafts);
-  }
+  const fromContents = await runFromContents(source, catalog, drafts);
   if (fromContents !== "unknown") return fromContents;
   const wanted = drafts.map((draft) => ({
     key: keyOf(versioned(draft, catalog), draft.id !== undefined, draft.recordedAt !== undefined),

@@ -57,4 +57,22 @@ describe("one log under two names", () => {
     expect(verify.stderr).toBe("");
     expect(verify.stdout).toContain("ok, 40 events");
   });
+
+  it("record a batch of drafts without ids once when two processes append the same file at once: the other is refused, exit 3", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    expect((await runCli(["init", log])).code).toBe(0);
+    const file = join(dir, "batch.jsonl");
+    const withoutIds = Array.from({ length: 40 }, (_, index) => {
+      const { id: _id, ...draft } = municipality(`m${index}`);
+      return draft;
+    });
+    await writeFile(file, jsonl(withoutIds));
+    const results = await Promise.all([spawnCli(["append", log, "--events", file]), spawnCli(["append", log, "--events", file])]);
+    expect(results.map((result) => result.code).sort()).toEqual([0, 3]);
+    expect(results.find((result) => result.code === 3)?.stderr).toMatch(/^tertial append: these 40 draft\(s\) were already appended, as seq 0–39 /);
+    const lines = (await readFile(log, "utf8")).split("\n").filter((line) => line !== "");
+    expect(lines).toHaveLength(40);
+    expect((await runCli(["verify", log])).code).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import { realpath } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, forgetAppendState, initLog, jsonlStore, type EventDraft } from "@tertial/core";
+import { defaultCatalog, forgetAppendState, initLog, issue, jsonlStore, type EventDraft, type Issue, type LockedLog } from "@tertial/core";
 import { findAppendedRun } from "../../src/events/repeated-batch.js";
 import { municipality, useTempDir } from "./cli.js";
 
@@ -32,16 +32,22 @@ describe("finding a batch of drafts without ids that was appended before", () =>
     expect(wholeReads).toHaveLength(1);
   });
 
-  it("lets the store take its append state first, then answers from it without reading the log whole", async () => {
-    const { store, counted, wholeReads } = await logWithoutState();
-    let taken = 0;
-    const found = await findAppendedRun(counted, defaultCatalog, [withoutId("m1"), withoutId("m2")], async () => {
-      taken += 1;
-      expect((await store.append([])).ok).toBe(true);
-    });
-    expect([found?.first.seq, found?.last.seq]).toEqual([1, 2]);
-    expect([taken, wholeReads.length]).toEqual([1, 0]);
-    expect(await findAppendedRun(counted, defaultCatalog, [withoutId("m1"), withoutId("m3")], async () => void (taken += 1))).toBeUndefined();
-    expect([taken, wholeReads.length]).toEqual([1, 0]);
+  it("runs under the append's lock as its precondition: of two stores appending the same batch at once, one records it and the other is refused, neither reading the log whole", async () => {
+    const { store } = await logWithoutState();
+    const batch = [withoutId("n1"), withoutId("n2")];
+    const wholeReads: number[] = [];
+    const precondition = async (log: LockedLog): Promise<readonly Issue[]> => {
+      const counted = { ...log, read: (options?: { readonly fromSeq?: number }) => (options?.fromSeq === undefined && wholeReads.push(1), log.read(options)) };
+      const run = await findAppendedRun(counted, defaultCatalog, batch);
+      return run === undefined ? [] : [issue("conflict", "", `appended before, as seq ${run.first.seq}–${run.last.seq}`)];
+    };
+    const other = jsonlStore({ path: store.path, catalog: defaultCatalog });
+    const outcomes = await Promise.all([store.append(batch, { precondition }), other.append(batch, { precondition })]);
+    expect(outcomes.map((outcome) => outcome.ok).sort()).toEqual([false, true]);
+    expect(outcomes.flatMap((outcome) => (outcome.ok ? [] : outcome.issues.map((found) => found.message)))).toEqual(["appended before, as seq 4–5"]);
+    const names: string[] = [];
+    for await (const event of store.read()) names.push((event.data as { name: string }).name);
+    expect(names.filter((name) => name === "Kommun n1")).toHaveLength(1);
+    expect(wholeReads).toEqual([]);
   });
 });

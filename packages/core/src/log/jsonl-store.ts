@@ -274,6 +274,12 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${current.seq}`, { file: path })] };
     }
     const source = { read: (o?: { readonly fromSeq?: number }) => readFrom(o?.fromSeq ?? 0, real), readTypes: (types: ReadonlySet<string>) => readTypes(types, real) };
+    const refused = appendOptions?.precondition === undefined ? [] : await appendOptions.precondition({ ...source, head: current, findContentRun: async (contents) => contentRunIn(state, contents) });
+    if (refused.length > 0) {
+      // A state this append had to learn is kept all the same: it describes the unchanged log.
+      if (!known.saved) await saveAppendState(real, options.catalog, state);
+      return { ok: false, issues: refused };
+    }
     const prepared = await prepareAppend(source, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, state);
     if (!prepared.ok) return prepared;
     if (prepared.events.length > 0) {
@@ -296,10 +302,8 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     scanCorrections,
     readTypes,
     findContentRun: async (contents) => {
-      const contentLog = (await loadAppendState(await realpath(path), options.catalog))?.contents;
-      if (contentLog === undefined) return "unknown";
-      const firstSeq = contentLog.lastRun(contents);
-      return firstSeq === undefined ? undefined : { firstSeq };
+      const saved = await loadAppendState(await realpath(path), options.catalog);
+      return saved === undefined ? "unknown" : contentRunIn(saved, contents);
     },
     readAfter,
     head,
@@ -315,6 +319,13 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       })();
     },
   };
+};
+
+/** Where the last run of these content fingerprints starts, by the state's content log; "unknown" when it keeps none. */
+const contentRunIn = (state: AppendState, contents: readonly string[]): { readonly firstSeq: number } | undefined | "unknown" => {
+  if (state.contents === undefined) return "unknown";
+  const firstSeq = state.contents.lastRun(contents);
+  return firstSeq === undefined ? undefined : { firstSeq };
 };
 
 /** Creates an empty log; refuses to touch an existing file. */

@@ -41,6 +41,8 @@ export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent
       if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== head.seq) {
         return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${head.seq}`)] };
       }
+      const refused = (await appendOptions?.precondition?.({ read, readTypes, head })) ?? [];
+      if (refused.length > 0) return { ok: false, issues: refused };
       const prepared = await prepareAppend({ read }, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
       if (!prepared.ok) return prepared;
       events.push(...prepared.events);

@@ -24,6 +24,21 @@ export interface AppendOptions {
    * writer got there first, the append fails with a conflict and writes nothing.
    */
   readonly expectedSeq?: number;
+  /**
+   * The caller's own condition on the log, checked under the log's lock against the log as it
+   * stands, after `expectedSeq` and before the batch is validated: issues it returns refuse the
+   * batch and nothing is written. What a check made before calling `append` cannot be, since
+   * another writer may append between the two (the command refuses a batch of drafts without ids
+   * appended before this way, so two processes appending the same file at once record it once).
+   */
+  readonly precondition?: (log: LockedLog) => Promise<readonly Issue[]>;
+}
+
+/** The log as an append sees it under its lock: what a precondition may read. */
+export interface LockedLog extends EventSource {
+  readonly head: LogHead;
+  /** As `EventStore.findContentRun`, answered from what the append holds (its state, or the database) under the same lock. */
+  readonly findContentRun?: NonNullable<EventStore["findContentRun"]>;
 }
 
 export type AppendOutcome =

@@ -8,9 +8,9 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import type { Catalog } from "../events/catalog.js";
 import { GENESIS_HASH, type EventDraft, type StoredEvent } from "../events/envelope.js";
-import type { Issue } from "../events/issues.js";
+import { issue, type Issue } from "../events/issues.js";
 import { hashOf } from "../log/chain.js";
-import type { EventStore } from "../log/store.js";
+import type { EventStore, LockedLog } from "../log/store.js";
 import { conformanceDraft, killWriterProcess, SHARED_WRITER_EVENT_ID, writerIds, type ProcessCommand, type WriterJob } from "./store-conformance-writers.js";
 
 export * from "./store-conformance-writers.js";
@@ -49,7 +49,7 @@ export const killAfterMs = (ms: number): KillMoment<unknown> => ({
   wait: () => new Promise((resolve) => setTimeout(resolve, ms)),
 });
 
-export type ConformanceCase = "append-read" | "all-or-nothing" | "idempotent" | "expected-seq" | "known-at" | "read-types" | "concurrent-writers" | "tamper" | "killed-writer";
+export type ConformanceCase = "append-read" | "all-or-nothing" | "idempotent" | "expected-seq" | "precondition" | "known-at" | "read-types" | "concurrent-writers" | "tamper" | "killed-writer";
 
 /** `L` is the subject's own handle on a log, e.g. with the file's path, handed back to its writers. */
 export interface StoreConformanceSubject<L extends ConformanceLog = ConformanceLog> {
@@ -182,6 +182,25 @@ const cases = <L extends ConformanceLog>(subject: StoreConformanceSubject<L>): R
         deepStrictEqual(stale.ok ? [] : stale.issues.map((found) => found.code), ["conflict"]);
         const fresh = await log.store.append(batch("b", 1), { expectedSeq: 1 });
         ok(fresh.ok);
+        strictEqual((await log.store.head()).seq, 2);
+      }),
+    },
+    precondition: {
+      name: "checks an append's precondition under the log's lock, against the log as it stands: of appends racing on one condition, one lands",
+      body: withLog(async (log) => {
+        await appended(log.store, batch("a", 2));
+        // Each may land only onto the head it names; all ask for seq 1, so the first to hold the lock changes it for the rest.
+        const seen: number[] = [];
+        const onHead = async (locked: LockedLog): Promise<readonly Issue[]> => {
+          seen.push(locked.head.seq);
+          const read: StoredEvent[] = [];
+          for await (const event of locked.read()) read.push(event);
+          strictEqual(read[read.length - 1]?.seq ?? -1, locked.head.seq);
+          return locked.head.seq === 1 ? [] : [issue("conflict", "", "the head moved")];
+        };
+        const outcomes = await Promise.all(["b", "c", "d"].map((prefix) => log.store.append(batch(prefix, 1), { precondition: onHead })));
+        deepStrictEqual(outcomes.map((outcome) => outcome.ok).filter(Boolean), [true]);
+        deepStrictEqual([...seen].sort(), [1, 2, 2]);
         strictEqual((await log.store.head()).seq, 2);
       }),
     },
