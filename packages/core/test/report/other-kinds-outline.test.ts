@@ -14,6 +14,10 @@ const exampleEvents = async (): Promise<DomainEvent[]> => {
   return out;
 };
 
+/** The example's texts as if written for the whole of 2020. */
+const forTheYear = (events: readonly DomainEvent[]): DomainEvent[] =>
+  events.map((event) => (event.type === "narrative.written" ? ({ ...event, data: { ...(event.data as object), to: "2020-12-31" } } as DomainEvent) : event));
+
 const isOutlineOf = (event: DomainEvent, kind: string): boolean => event.type === "publication.outline-adopted" && (event.data as { documentKind?: string }).documentKind === kind;
 
 const reportOf = async (events: readonly DomainEvent[], kind: ReportKind, periodText: string): Promise<ReportDocument> => {
@@ -50,10 +54,17 @@ describe("the example's other document kinds: tertialrapport and verksamhetsberÃ
   });
 
   it("gives the annual report the outline's headings, not the built-in house's", async () => {
-    const events = await exampleEvents();
+    // The example's texts were written for Januaryâ€“August; the year's report prints texts written for the year.
+    const events = forTheYear(await exampleEvents());
     const annual = await reportOf(events, "verksamhetsberattelse", "2020");
     const builtIn = await reportOf(events.filter((event) => !isOutlineOf(event, "verksamhetsberattelse")), "verksamhetsberattelse", "2020");
     expect(headings(annual.sections)).toContain("2.5 Ekonomisk analys");
     expect(headings(builtIn.sections)).toContain("2.5 Analys");
+  });
+
+  it("leaves out of the year's report the texts written for a part of it, whose figures were meant for that part", async () => {
+    const annual = await reportOf(await exampleEvents(), "verksamhetsberattelse", "2020");
+    expect(headings(annual.sections)).not.toContain("2.5 Ekonomisk analys");
+    expect(JSON.stringify(annual)).not.toContain("analys-2-5");
   });
 });

@@ -13,12 +13,17 @@ export interface NarrativeState {
 
 export interface NarrativeResult {
   readonly period: string;
-  /** Texts whose period lies inside the report period, by section then order. */
+  /** Texts written for the report period, by section then order. */
   readonly entries: readonly NarrativeEntry[];
   readonly bySection: Readonly<Record<string, readonly string[]>>;
 }
 
-const within = (entry: NarrativeEntry, period: Period): boolean => entry.from >= period.start && entry.to <= period.end;
+/**
+ * A text belongs to the report of its own period only. One written for a part of the period (a
+ * tertial's analysis, in the year's report) would have its figures computed for the whole
+ * period, which they never meant: "förbrukat under tertialet" printed with the year's outcome.
+ */
+const forPeriod = (entry: NarrativeEntry, period: Period): boolean => entry.from === period.start && entry.to === period.end;
 
 const sectionKey = (section: string): string => section.split(/[ .]/).map((part) => (/^\d+$/.test(part) ? part.padStart(4, "0") : part)).join(".");
 
@@ -44,7 +49,7 @@ export const narrativeProjection = defineProjection<NarrativeState, NarrativeRes
   evolve: (state, event, { period }) => evolveNarrative(state, event, period),
   result: (state, { period }) => {
     const entries = Object.values(state.entries)
-      .filter((entry) => within(entry, period))
+      .filter((entry) => forPeriod(entry, period))
       .sort(bySectionThenOrder);
     const bySection: Record<string, string[]> = {};
     for (const entry of entries) (bySection[entry.section] ??= []).push(entry.narrativeId);
