@@ -1,6 +1,8 @@
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { defaultCatalog, formatIssue, LockTimeoutError, LogBrokenError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
 import { flagsOf, parseArgs } from "./args.js";
-import { EXIT, FileRefusal, UsageError, type Command, type ExitCode, type FlagSpec, type Io } from "./command.js";
+import { EXIT, FileRefusal, UsageError, type Command, type ExitCode, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
 import { commands } from "./commands/index.js";
 import { storeFailure } from "./store-location.js";
 import { didYouMean } from "./suggest.js";
@@ -87,6 +89,23 @@ const failure = (command: Command, error: unknown): { readonly lines: string; re
   return { lines: `${prefix}internal error: ${(error as Error).stack ?? String(error)}\n`, code: EXIT.internal };
 };
 
+/**
+ * Node's read of a directory fails with EISDIR and no path. When exactly one of the paths the
+ * user gave is a directory, that is the one read as a file: the message names it.
+ */
+const withDirectoryNamed = async (error: unknown, command: Command, args: ParsedArgs | undefined, io: Io): Promise<unknown> => {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code !== "EISDIR" || path !== undefined || args === undefined) return error;
+  const flags = flagsOf(command);
+  const given = [...args.positionals, ...[...args.values].flatMap(([name, values]) => (flags[name]?.path === true ? values : []))];
+  const directories: string[] = [];
+  for (const candidate of new Set(given)) {
+    if (candidate !== "-" && (await stat(resolve(io.cwd, candidate)).catch(() => undefined))?.isDirectory() === true) directories.push(candidate);
+  }
+  const [only] = directories;
+  return directories.length === 1 ? Object.assign(error as Error, { path: only }) : error;
+};
+
 const wantsHelp = (argv: readonly string[]): boolean => {
   const end = argv.indexOf("--");
   return (end === -1 ? argv : argv.slice(0, end)).some((token) => token === "--help" || token === "-h");
@@ -129,10 +148,12 @@ export const run = async (argv: readonly string[], io: Io, catalog: Catalog = de
     io.stdout(commandHelp(command));
     return EXIT.ok;
   }
+  let args: ParsedArgs | undefined;
   try {
-    return await command.run({ args: parseArgs(rest, command, io), io, catalog });
+    args = parseArgs(rest, command, io);
+    return await command.run({ args, io, catalog });
   } catch (error) {
-    const { lines, code } = failure(command, error);
+    const { lines, code } = failure(command, await withDirectoryNamed(error, command, args, io));
     io.stderr(lines);
     return code;
   }
