@@ -13,11 +13,11 @@ export { VERSION } from "./version.js";
 const exitCodeHelp = `Exit codes:
   0  success
   1  internal error (a bug in Tertial; please report it with the stack trace)
-  2  usage error: unknown command, option or value, a bad --known-at, --out onto the log
+  2  usage error: unknown command, option or value, a bad --known-at, an output file (-o, --checkpoint-out, export's target) onto the log
   3  invalid input: events or log rejected; nothing was written
   4  a broken chain or a changed line: verify, or any command that reads the log (repair an interrupted batch)
   5  audit found disagreements / diff found differences
-  6  a file could not be read or written, --out exists (give --force), or the log lock could not be taken`;
+  6  a file could not be read or written, an output file exists (-o and --checkpoint-out replace it with --force), or the log lock could not be taken`;
 
 export const generalHelp = (): string =>
   [
