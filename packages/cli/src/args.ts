@@ -43,7 +43,8 @@ const collectOption = (collected: Collected, flags: Readonly<Record<string, Flag
     collected.switches.add(token.name);
     return;
   }
-  if (token.value === undefined || (token.inlineValue === false && looksLikeOption(token.value))) throw new UsageError(`${show(token.name, spec)} needs a value`);
+  // An empty value ("-o ''", "--head=") is as good as none: it names no file, no date, no number.
+  if (token.value === undefined || token.value === "" || (token.inlineValue === false && looksLikeOption(token.value))) throw new UsageError(`${show(token.name, spec)} needs a value`);
   const existing = collected.values.get(token.name) ?? [];
   if (existing.length > 0 && spec.repeatable !== true) throw new UsageError(`${show(token.name, spec)} is given twice`);
   collected.values.set(token.name, [...existing, token.value]);

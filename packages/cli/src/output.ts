@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
-import { copyFile, link, open, realpath, rename, unlink, writeFile } from "node:fs/promises";
+import { constants, unlinkSync } from "node:fs";
+import { copyFile, link, lstat, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { formatIssue, type Issue } from "@tertial/core";
 import { FileRefusal, UsageError, value, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
@@ -48,40 +48,125 @@ const realTarget = async (path: string): Promise<string> => {
   }
 };
 
-/** Puts the finished temporary file at a name that must not exist yet (atomic: a hard link). */
-const linkNew = async (temporary: string, target: string, text: string | Uint8Array, shown: string): Promise<void> => {
-  try {
-    await link(temporary, target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new FileRefusal(`${shown} already exists; give --force to replace it`);
-    // File systems without hard links: exclusive create still refuses an existing file.
-    if (code === "EPERM" || code === "ENOTSUP" || code === "EXDEV") await writeFile(target, text, { flag: "wx" });
-    else throw error;
-  }
+/** The same file under another name: a symlink resolves to it, a hard link shares its inode. */
+const isSameFile = async (path: string, other: string): Promise<boolean> => {
+  if ((await realTarget(path)) === (await realTarget(other))) return true;
+  const [a, b] = await Promise.all([stat(path).catch(() => undefined), stat(other).catch(() => undefined)]);
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 };
 
-/** `linkNew` for a file too big to hold: the fallback copies it, still refusing an existing target. */
-const linkNewFile = async (temporary: string, target: string, shown: string): Promise<void> => {
-  try {
-    await link(temporary, target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw new FileRefusal(`${shown} already exists; give --force to replace it`);
-    if (code === "EPERM" || code === "ENOTSUP" || code === "EXDEV") await copyFile(temporary, target, constants.COPYFILE_EXCL);
-    else throw error;
+/** A file a command writes whole, and the rules it is written by. */
+export interface NewFile {
+  /** The path as the user gave it: messages name it, never the temporary file. */
+  readonly path: string;
+  /** The option that named it ("--out", "--checkpoint-out"), for messages; none when it is an argument. */
+  readonly option?: string;
+  /** Replace an existing file (--force was given); never one of `protect`. */
+  readonly replace: boolean;
+  /** The command takes --force, so refusing an existing file says how to replace it. */
+  readonly forceable: boolean;
+  /** Files it must never be (the command's log), even with `replace`: a usage error. */
+  readonly protect: readonly string[];
+}
+
+const named = (file: Pick<NewFile, "path" | "option">): string => (file.option === undefined ? file.path : `${file.option} ${file.path}`);
+
+const alreadyExists = (file: NewFile): FileRefusal =>
+  new FileRefusal(`${file.path} already exists${file.forceable ? "; give --force to replace it" : ""}`);
+
+/** Refuses a file that is one of `protect` (the command's log), even with --force: a usage error. */
+export const refuseWritingOnto = async (file: Pick<NewFile, "path" | "option" | "protect">): Promise<void> => {
+  for (const path of file.protect) {
+    if (await isSameFile(file.path, path)) throw new UsageError(`${named(file)} is the log itself; Tertial never writes output onto a log`);
   }
 };
 
 /** Refuses --out naming one of these files (the command's log), even with --force: a usage error. */
 export const refuseOutputOnto = async (args: ParsedArgs, protect: readonly string[]): Promise<void> => {
   const out = value(args, "out");
-  if (out === undefined) return;
-  const target = await realTarget(out);
-  for (const path of protect) {
-    if (target === (await realTarget(path))) throw new UsageError(`--out ${out} is the log itself; Tertial never writes output onto a log`);
+  if (out !== undefined) await refuseWritingOnto({ path: out, option: "--out", protect });
+};
+
+/** A system error about the temporary file names the file the user asked for instead. */
+const nameTheTarget =
+  (path: string) =>
+  (error: unknown): never => {
+    if (error instanceof Error && "code" in error) Object.assign(error, { path });
+    throw error;
+  };
+
+/** Puts the finished temporary file at a name that must not exist yet (atomic: a hard link). */
+const linkNew = async (temporary: string, target: string, file: NewFile): Promise<void> => {
+  try {
+    await link(temporary, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw alreadyExists(file);
+    // File systems without hard links: an exclusive copy still refuses an existing file.
+    if (code === "EPERM" || code === "ENOTSUP" || code === "EXDEV") await copyFile(temporary, target, constants.COPYFILE_EXCL);
+    else throw error;
   }
 };
+
+/** Makes the new name survive a power cut; a file system that cannot sync a directory only loses that. */
+const syncDirectory = async (directory: string): Promise<void> => {
+  const handle = await open(directory, "r").catch(() => undefined);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close();
+};
+
+/** A signal while the temporary file exists removes it, then ends the process as that signal would. */
+const removeOnSignal = (temporary: string): (() => void) => {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stop();
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already gone, or never made: nothing to remove.
+    }
+    process.kill(process.pid, signal);
+  };
+  const stop = (): void => {
+    for (const signal of signals) process.removeListener(signal, onSignal);
+  };
+  for (const signal of signals) process.once(signal, onSignal);
+  return stop;
+};
+
+/**
+ * Writes a file whole or not at all: `write` fills a temporary file beside it, which is synced,
+ * checked by `check` when given (a throw leaves nothing behind), and only then put at its name,
+ * by a rename with --force, else by a hard link that refuses an existing file. The temporary file
+ * is removed on failure and on SIGINT/SIGTERM/SIGHUP; a SIGKILL can leave it, never a part at the name.
+ */
+export const writeNewFile = async (file: NewFile, write: (handle: FileHandle) => Promise<void>, check?: (temporary: string) => Promise<void>): Promise<void> => {
+  await refuseWritingOnto(file);
+  const target = await realTarget(file.path);
+  // Refused before the work, not after it; the hard link below still refuses one made meanwhile.
+  if (!file.replace && (await lstat(target).catch(() => undefined)) !== undefined) throw alreadyExists(file);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await open(temporary, "wx").catch(nameTheTarget(file.path));
+  const stopWatching = removeOnSignal(temporary);
+  try {
+    try {
+      await write(handle);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await check?.(temporary);
+    if (file.replace) await rename(temporary, target).catch(nameTheTarget(file.path));
+    else await linkNew(temporary, target, file).catch(nameTheTarget(file.path));
+    await syncDirectory(dirname(target));
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+    stopWatching();
+  }
+};
+
+/** --out with the --force switch and the command's log, as `writeNewFile` takes them. */
+const outFile = (args: ParsedArgs, out: string, protect: readonly string[]): NewFile => ({ path: out, option: "--out", replace: args.switches.has("force"), forceable: true, protect });
 
 /**
  * Writes a command's output to --out, or to stdout without it. The file is written whole (a
@@ -95,19 +180,7 @@ export const writeOutput = async (io: Io, args: ParsedArgs, text: string | Uint8
     io.stdout(text);
     return;
   }
-  await refuseOutputOnto(args, protect);
-  const target = await realTarget(out);
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  await writeFile(temporary, text, { flag: "wx" }).catch((error: NodeJS.ErrnoException) => {
-    // Name the file the user asked for, not the temporary one (a missing directory, no permission).
-    throw Object.assign(error, { path: out });
-  });
-  try {
-    if (args.switches.has("force")) await rename(temporary, target);
-    else await linkNew(temporary, target, text, out);
-  } finally {
-    await unlink(temporary).catch(() => undefined);
-  }
+  await writeNewFile(outFile(args, out, protect), async (handle) => handle.writeFile(text));
 };
 
 /**
@@ -120,21 +193,7 @@ export const writeOutputPieces = async (io: Io, args: ParsedArgs, pieces: AsyncI
     for await (const piece of pieces) io.stdout(piece);
     return;
   }
-  await refuseOutputOnto(args, protect);
-  const target = await realTarget(out);
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  const handle = await open(temporary, "wx").catch((error: NodeJS.ErrnoException) => {
-    throw Object.assign(error, { path: out });
+  await writeNewFile(outFile(args, out, protect), async (handle) => {
+    for await (const piece of pieces) await handle.write(piece);
   });
-  try {
-    try {
-      for await (const piece of pieces) await handle.write(piece);
-    } finally {
-      await handle.close();
-    }
-    if (args.switches.has("force")) await rename(temporary, target);
-    else await linkNewFile(temporary, target, out);
-  } finally {
-    await unlink(temporary).catch(() => undefined);
-  }
 };

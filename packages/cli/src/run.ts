@@ -1,6 +1,8 @@
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { defaultCatalog, formatIssue, LockTimeoutError, LogBrokenError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
 import { flagsOf, parseArgs } from "./args.js";
-import { EXIT, FileRefusal, UsageError, type Command, type ExitCode, type FlagSpec, type Io } from "./command.js";
+import { EXIT, FileRefusal, UsageError, type Command, type ExitCode, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
 import { commands } from "./commands/index.js";
 import { storeFailure } from "./store-location.js";
 import { didYouMean } from "./suggest.js";
@@ -11,11 +13,11 @@ export { VERSION } from "./version.js";
 const exitCodeHelp = `Exit codes:
   0  success
   1  internal error (a bug in Tertial; please report it with the stack trace)
-  2  usage error: unknown command, option or value, a bad --known-at, --out onto the log
+  2  usage error: unknown command, option or value, a bad --known-at, an output file (-o, --checkpoint-out, export's target) onto the log
   3  invalid input: events or log rejected; nothing was written
   4  a broken chain or a changed line: verify, or any command that reads the log (repair an interrupted batch)
   5  audit found disagreements / diff found differences
-  6  a file could not be read or written, --out exists (give --force), or the log lock could not be taken`;
+  6  a file could not be read or written, an output file exists (-o and --checkpoint-out replace it with --force), or the log lock could not be taken`;
 
 export const generalHelp = (): string =>
   [
@@ -87,6 +89,23 @@ const failure = (command: Command, error: unknown): { readonly lines: string; re
   return { lines: `${prefix}internal error: ${(error as Error).stack ?? String(error)}\n`, code: EXIT.internal };
 };
 
+/**
+ * Node's read of a directory fails with EISDIR and no path. When exactly one of the paths the
+ * user gave is a directory, that is the one read as a file: the message names it.
+ */
+const withDirectoryNamed = async (error: unknown, command: Command, args: ParsedArgs | undefined, io: Io): Promise<unknown> => {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code !== "EISDIR" || path !== undefined || args === undefined) return error;
+  const flags = flagsOf(command);
+  const given = [...args.positionals, ...[...args.values].flatMap(([name, values]) => (flags[name]?.path === true ? values : []))];
+  const directories: string[] = [];
+  for (const candidate of new Set(given)) {
+    if (candidate !== "-" && (await stat(resolve(io.cwd, candidate)).catch(() => undefined))?.isDirectory() === true) directories.push(candidate);
+  }
+  const [only] = directories;
+  return directories.length === 1 ? Object.assign(error as Error, { path: only }) : error;
+};
+
 const wantsHelp = (argv: readonly string[]): boolean => {
   const end = argv.indexOf("--");
   return (end === -1 ? argv : argv.slice(0, end)).some((token) => token === "--help" || token === "-h");
@@ -129,10 +148,12 @@ export const run = async (argv: readonly string[], io: Io, catalog: Catalog = de
     io.stdout(commandHelp(command));
     return EXIT.ok;
   }
+  let args: ParsedArgs | undefined;
   try {
-    return await command.run({ args: parseArgs(rest, command, io), io, catalog });
+    args = parseArgs(rest, command, io);
+    return await command.run({ args, io, catalog });
   } catch (error) {
-    const { lines, code } = failure(command, error);
+    const { lines, code } = failure(command, await withDirectoryNamed(error, command, args, io));
     io.stderr(lines);
     return code;
   }

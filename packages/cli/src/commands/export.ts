@@ -1,37 +1,35 @@
-import { open, rm } from "node:fs/promises";
-import { lineOf, verifyLog, type StoredEvent } from "@tertial/core";
+import type { FileHandle } from "node:fs/promises";
+import { lineOf, verifyLog, type Issue, type StoredEvent } from "@tertial/core";
 import { EXIT, UsageError, type Command } from "../command.js";
-import { printIssues } from "../output.js";
+import { printIssues, writeNewFile } from "../output.js";
 import { isPostgresUrl, openStore } from "../store-location.js";
 
 /** Bytes gathered before each write: few system calls, bounded memory. */
 const CHUNK_BYTES = 1 << 20;
 
-/** Writes events as JSONL to a file that must not exist yet; on any failure the file is removed. */
-const writeNewLog = async (path: string, events: AsyncIterable<StoredEvent>): Promise<void> => {
-  const handle = await open(path, "wx");
-  try {
-    let chunk: string[] = [];
-    let size = 0;
-    for await (const event of events) {
-      const line = `${lineOf(event)}\n`;
-      chunk.push(line);
-      size += line.length;
-      if (size >= CHUNK_BYTES) {
-        await handle.write(chunk.join(""));
-        chunk = [];
-        size = 0;
-      }
+/** Writes events as JSONL lines, a chunk at a time. */
+const writeLines = async (handle: FileHandle, events: AsyncIterable<StoredEvent>): Promise<void> => {
+  let chunk: string[] = [];
+  let size = 0;
+  for await (const event of events) {
+    const line = `${lineOf(event)}\n`;
+    chunk.push(line);
+    size += line.length;
+    if (size >= CHUNK_BYTES) {
+      await handle.write(chunk.join(""));
+      chunk = [];
+      size = 0;
     }
-    await handle.write(chunk.join(""));
-    await handle.sync();
-    await handle.close();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(path, { force: true });
-    throw error;
   }
+  await handle.write(chunk.join(""));
 };
+
+/** The written copy failed its own verify: it never reaches the target's name. */
+class CopyRejected extends Error {
+  constructor(readonly issues: readonly Issue[]) {
+    super("the copy does not verify");
+  }
+}
 
 export const exportCommand: Command = {
   name: "export",
@@ -55,15 +53,22 @@ export const exportCommand: Command = {
       io.stderr(`${opened.name}: FAILED verify: ${checked.issues.length} problem(s); nothing exported\n`);
       return EXIT.tampered;
     }
-    await writeNewLog(target, opened.store.read());
-    const copy = await verifyLog(target, catalog);
-    if (copy.issues.length > 0 || copy.events < checked.events) {
-      await rm(target, { force: true });
-      printIssues(io, copy.issues);
-      io.stderr(`${target}: the copy does not verify; removed\n`);
+    // Written beside the target and verified there, then put at its name: an interrupted or
+    // failed export leaves no file that looks like a shorter, valid log.
+    let copy: Awaited<ReturnType<typeof verifyLog>> | undefined;
+    const checkCopy = async (temporary: string): Promise<void> => {
+      copy = await verifyLog(temporary, catalog);
+      if (copy.issues.length > 0 || copy.events < checked.events) throw new CopyRejected(copy.issues);
+    };
+    try {
+      await writeNewFile({ path: target, replace: false, forceable: false, protect: [source] }, (handle) => writeLines(handle, opened.store.read()), checkCopy);
+    } catch (error) {
+      if (!(error instanceof CopyRejected)) throw error;
+      printIssues(io, error.issues);
+      io.stderr(`${target}: the copy does not verify; nothing written\n`);
       return EXIT.io;
     }
-    io.stdout(`exported ${copy.events} event(s) from ${opened.name} to ${target}; head ${copy.head}\n`);
+    io.stdout(`exported ${copy?.events ?? 0} event(s) from ${opened.name} to ${target}; head ${copy?.head ?? ""}\n`);
     return EXIT.ok;
   },
 };

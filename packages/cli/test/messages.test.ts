@@ -1,0 +1,41 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { jsonl, municipality, runCli, useTempDir } from "./foundation/cli.js";
+
+const tempDir = useTempDir();
+const LOG = "examples/kommunal-utveckling-2020/events.jsonl";
+const NOW = Date.parse("2021-06-01T10:00:00Z");
+const tertial = (args: readonly string[], more = {}) => runCli(args, NOW, more);
+
+describe("an empty value is a missing value", () => {
+  it.each([
+    [["report", LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2", "-o", ""], "tertial report: -o/--out needs a value\n"],
+    [["report", LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--out="], "tertial report: -o/--out needs a value\n"],
+    [["verify", LOG, "--head="], "tertial verify: --head needs a value\n"],
+    [["replay", LOG, "--projection", "reference", "--period", ""], "tertial replay: --period needs a value\n"],
+  ])("tertial %j → exit 2: %s", async (args, says) => {
+    expect(await tertial(args)).toEqual({ code: 2, stdout: "", stderr: says });
+  });
+});
+
+describe("a directory where a file was expected is named", () => {
+  it("in every command that reads a file the user named", async () => {
+    const dir = await tempDir();
+    const adir = join(dir, "adir");
+    await mkdir(adir);
+    const log = join(dir, "events.jsonl");
+    await tertial(["init", log]);
+    await writeFile(join(dir, "seed.jsonl"), jsonl([municipality("aneby")]));
+    await tertial(["append", log, "--events", join(dir, "seed.jsonl")]);
+    for (const [args, env] of [
+      [["append", log, "--events", adir], {}],
+      [["verify"], { TERTIAL_LOG: adir }],
+      [["replay", log, "--projection", "reference", "--period", "2020", "--resume", adir], {}],
+      [["import", adir, "postgres://localhost/tertial"], {}],
+    ] as const) {
+      const result = await tertial(args, { env });
+      expect([args, result.code, result.stderr]).toEqual([args, 6, `tertial ${args[0]}: ${adir}: is a directory, not a file\n`]);
+    }
+  });
+});
