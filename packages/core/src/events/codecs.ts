@@ -166,7 +166,7 @@ export const strictObject = <R extends t.Props, O extends t.Props = Record<never
     // Exactly what `validate` accepts (no field it does not know), so `is` can stand in for it on the hot read path.
     (value): value is A => typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).every((key) => known.has(key)) && inner.is(value),
     (value, context) => {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) return t.failure(value, context, `expected an object`);
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return t.failure(value, context, "an object");
       const unknownKeys = Object.keys(value).filter((key) => !known.has(key));
       const unknownErrors: t.ValidationError[] = unknownKeys.map((key) => ({
         value: (value as Record<string, unknown>)[key],
