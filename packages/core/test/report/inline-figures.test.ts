@@ -63,6 +63,20 @@ describe("figures written into a narrative", () => {
     expect(text).toContain("decimals must be a digit");
   });
 
+  it("are refused at append when a {{ opens no placeholder: misspelt, unclosed, or with something other than name=value in it", async () => {
+    for (const [markdown, shown] of [
+      ["Vi förbrukade {{finance.outcome …}} i år.", "{{finance.outcome …}}"],
+      ["Vi förbrukade {{finance.outcome i år.", "{{finance.outcome i år.…"],
+      ["Kurser: {{ 7 }} och {{courses.held}}.", "{{ 7 }}"],
+      ["Se {{Courses.Held}}.", "{{Courses.Held}}"],
+    ] as const) {
+      const outcome = await memoryStore({ catalog: defaultCatalog }).append([narrative("fel", markdown)]);
+      expect(outcome.ok ? [] : outcome.issues.map((found) => [found.path, found.message])).toEqual([["data.markdown", `"${shown}" is not a figure placeholder: write {{figure.key name=value …}}, closed by }}`]]);
+    }
+    const fine = await memoryStore({ catalog: defaultCatalog }).append([narrative("ratt", "Kurserna var {{courses.held}}, {{ courses.held compare=previous-year }} året innan; {{staffing.fte asOf=2020-08-31 unit=count}}.")]);
+    expect(fine.ok).toBe(true);
+  });
+
   it("print a small count in words when asked, capitalised at a sentence's start, and a size without its sign", async () => {
     const change: EventDraft = { ...snapshot, id: "snap-2019", effectiveAt: "2019-12-31", data: { asOf: "2019-12-31", total: "50.60" } } as EventDraft;
     const document = await reportOf([snapshot, change, narrative("ord", "{{staffing.fte asOf=2020-08-31 form=visstid unit=count decimals=0 words=En}} på visstid, {{staffing.fte-change from=2019-12-31 asOf=2020-08-31 unit=count decimals=0 words=en sign=nej}} färre, {{staffing.fte-change from=2019-12-31 asOf=2020-08-31 sign=nej}} exakt.")]);

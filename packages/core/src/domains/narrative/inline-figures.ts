@@ -74,10 +74,31 @@ export const parseInlineFigure = (key: string, optionText: string): InlineFigure
   return { key, params, unit, decimals, suffix, signed, words, compare };
 };
 
-/** Every placeholder of a narrative, or the problems with them (for the narrative rule). */
-export const inlineFigureProblems = (markdown: string): string[] =>
-  [...markdown.matchAll(INLINE_FIGURE)].flatMap((match) => {
+/** A placeholder as the text has it, cut short for a message. */
+const excerpt = (markdown: string, at: number): string => {
+  const end = markdown.indexOf("}}", at);
+  const text = end === -1 || end - at > 60 ? `${markdown.slice(at, at + 60)}…` : markdown.slice(at, end + 2);
+  return text.replace(/\s+/g, " ");
+};
+
+/**
+ * The problems with a narrative's placeholders (for the narrative rule): every `{{` must open one
+ * written as `{{figure.key name=value …}}` and closed by `}}` (a misspelt or unclosed one would
+ * otherwise be printed as it stands), and its print options must be valid.
+ */
+export const inlineFigureProblems = (markdown: string): string[] => {
+  const problems: string[] = [];
+  const placeholders = new Map([...markdown.matchAll(INLINE_FIGURE)].map((match) => [match.index, match] as const));
+  for (let at = markdown.indexOf("{{"); at !== -1; at = markdown.indexOf("{{", at + 2)) {
+    const match = placeholders.get(at);
+    if (match === undefined) {
+      problems.push(`"${excerpt(markdown, at)}" is not a figure placeholder: write {{figure.key name=value …}}, closed by }}`);
+      continue;
+    }
     const parsed = parseInlineFigure(match[1] ?? "", match[2] ?? "");
-    return typeof parsed === "string" ? [parsed] : [];
-  });
+    if (typeof parsed === "string") problems.push(parsed);
+    at += match[0].length - 2;
+  }
+  return problems;
+};
 
