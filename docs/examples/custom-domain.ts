@@ -10,21 +10,32 @@ import {
   REFERENCE_FACTS,
   dec,
   defaultCatalog,
+  defaultHouse,
   defineEvent,
+  defineFigure,
   defineProjection,
   defineRule,
+  defineSection,
+  definedCell,
   effectiveDateOf,
   contains,
+  generateReport,
   memoryStore,
   period,
+  placed,
   replay,
+  row,
   strictObject,
+  table,
+  textCell,
   type DomainModule,
+  type ReportHouse,
+  type ReportSection,
 } from "@tertial/core";
 
 // 1. An event type: "<domain>.<fact in the past tense>", a description, and a strict codec.
 export const NewsletterSent = defineEvent({
-  type: "outreach.newsletter-sent",
+  type: "outreach.newsletter-sent",            // "<domain>.<fact in the past tense>"
   description: "A newsletter went out to the members of an area.",
   data: strictObject("NewsletterSent", { newsletterId: Id, areaId: Id, recipients: NonNegativeInteger }),
 });
@@ -39,14 +50,14 @@ const knownArea = defineRule<KnownReferences>({
 });
 
 // 3. A projection: a pure fold that selects by effective time (a flow: inside the period).
-export const recipientsProjection = defineProjection<{ recipients: number; newsletters: number }, { newsletters: number; recipients: string }>({
+export const recipientsProjection = defineProjection({
   name: "outreach-recipients",
   description: "Newsletters sent and recipients reached in the period.",
   init: () => ({ recipients: 0, newsletters: 0 }),
-  evolve: (state, event, { period: p }) => {
+  evolve: (state, event, { period }) => {           // pure: no I/O, no clock
     const date = effectiveDateOf(event.effectiveAt);
-    if (NewsletterSent.is(event) && date !== undefined && contains(p, date)) {
-      state.newsletters += 1;
+    if (NewsletterSent.is(event) && date !== undefined && contains(period, date)) {
+      state.newsletters += 1;                        // mutate the state you own; never copy it
       state.recipients += event.data.recipients;
     }
     return state;
@@ -54,26 +65,65 @@ export const recipientsProjection = defineProjection<{ recipients: number; newsl
   result: (state) => ({ newsletters: state.newsletters, recipients: dec(state.recipients).toFixed() }),
 });
 
-// 4. A module, and a catalog that knows it alongside the built-in domains.
-export const outreachModule: DomainModule = { name: "outreach", events: [NewsletterSent], rules: [knownArea], projections: [recipientsProjection] };
-export const catalog = defaultCatalog.with(outreachModule);
+// 4. A figure computed from the projection's result, and a report section that prints it.
+export const recipientsFigure = defineFigure(recipientsProjection, {
+  key: "outreach.recipients",
+  description: "Recipients the period's newsletters reached.",
+  params: {},                                            // name: meaning; every parameter is optional
+  unit: "count",
+  example: {},
+  compute: (result) => ({ exact: dec(result.recipients), evidence: [] }),  // result is typed: no cast
+});
 
-// 5. A store (memory here; `jsonlStore({ path, catalog })` for a file), appends, and replays.
-export const demo = async (): Promise<{ now: unknown; before: unknown; rejected: string }> => {
+// A report section declares the figures it prints; the projections the report replays are derived from them.
+// placed(slot, number, title, blocks): the slot names the block for an adopted outline, the number is
+// where the built-in house puts it when no outline is adopted.
+export const outreachSection = defineSection({
+  name: "outreach",
+  figures: [recipientsFigure],
+  build: (context) =>
+    placed("outreach", "2.5", "Utskick", [
+      table({
+        id: "outreach",
+        caption: "Utskick",
+        align: ["left", "right"],
+        head: [],
+        body: [row([textCell("Mottagare"), definedCell(context, recipientsFigure, {}, { key: "outreach.recipients", unit: "count" })])],
+      }),
+    ]),
+});
+
+// 5. A module, and a catalog that knows it alongside the built-in domains; a house that prints the section.
+export const outreachModule: DomainModule = { name: "outreach", events: [NewsletterSent], rules: [knownArea], projections: [recipientsProjection], figures: [recipientsFigure] };
+export const catalog = defaultCatalog.with(outreachModule);
+export const outreachHouse: ReportHouse = { ...defaultHouse, builders: [...defaultHouse.builders, outreachSection] };
+
+// 6. A store (memory here; a file needs `await initLog(path)` once, then `jsonlStore({ path, catalog })`), appends, replays and a report.
+/** The section of a report with this title, wherever the outline put it. */
+const sectionTitled = (sections: readonly ReportSection[], title: string): ReportSection | undefined => {
+  for (const section of sections) {
+    const found = section.title === title ? section : sectionTitled(section.sections, title);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
+
+export const demo = async (): Promise<{ now: unknown; before: unknown; rejected: string; section: unknown }> => {
   let clock = Date.parse("2020-05-01T08:00:00Z");
-  const store = memoryStore({ catalog, clock: () => clock });
+  const store = memoryStore({ catalog, clock: () => clock });  // a file: await initLog("log.jsonl"), then jsonlStore({ path: "log.jsonl", catalog })
   await store.append([{ id: "area-fritid", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "fourum-fritid", name: "FoUrum fritid" } }]);
   await store.append([{ id: "nl-1", type: NewsletterSent.type, effectiveAt: "2020-04-20", data: { newsletterId: "april", areaId: "fourum-fritid", recipients: 120 } }]);
   clock = Date.parse("2020-06-10T08:00:00Z");
   await store.append([{ id: "nl-2", type: NewsletterSent.type, effectiveAt: "2020-06-09", data: { newsletterId: "june", areaId: "fourum-fritid", recipients: 80 } }]);
   const refused = await store.append([{ type: NewsletterSent.type, effectiveAt: "2020-06-10", data: { newsletterId: "x", areaId: "nowhere", recipients: 1 } }]);
   const rejected = refused.ok ? "accepted?!" : (refused.issues[0]?.message ?? "");
-  const options = { period: period("2020-T1..T2") };
-  return {
-    now: await replay(store, catalog, recipientsProjection, options),
-    before: await replay(store, catalog, recipientsProjection, { ...options, knownAt: "2020-05-31" }),
-    rejected,
-  };
+  const now = await replay(store, catalog, recipientsProjection, { period: period("2020-T1..T2") });
+  const before = await replay(store, catalog, recipientsProjection, { period: period("2020-T1..T2"), knownAt: "2020-05-31" });
+  const report = await generateReport(store, catalog, { kind: "delarsrapport", period: period("2020-T1..T2"), generatedBy: "custom-domain example", house: outreachHouse });
+  const printed = sectionTitled(report.document.sections, "Utskick");
+  const cells = printed?.blocks.flatMap((block) => (block.kind === "table" ? block.body.flatMap((line) => line.cells) : [])) ?? [];
+  const figure = cells.find((cell) => cell.kind === "figure");
+  return { now, before, rejected, section: { number: printed?.number, recipients: figure?.kind === "figure" ? figure.figure.text : undefined } };
 };
 
 if (process.argv[1]?.endsWith("custom-domain.ts") === true) {

@@ -12,6 +12,23 @@ export interface EventVersion<C extends t.Mixed = t.Mixed> {
   upcast?(data: t.TypeOf<C>): unknown;
 }
 
+/**
+ * An older version as `defineEvent` takes it: its upcast takes that version's data and must
+ * return the next version's (the latest's, for the last older one), so a wrong upcast does not compile.
+ */
+export interface OlderVersion<C extends t.Mixed, Next extends t.Mixed> {
+  readonly version: number;
+  readonly data: C;
+  readonly upcast: (data: t.TypeOf<C>) => t.TypeOf<Next>;
+}
+
+/** The codec each older version's upcast lifts into: the codecs shifted by one, the latest last. */
+type NextCodecs<O extends readonly t.Mixed[], C extends t.Mixed> = O extends readonly [t.Mixed, ...infer Rest] ? [...Rest, C] : never;
+type NextCodec<O extends readonly t.Mixed[], C extends t.Mixed, K> = NextCodecs<O, C>[K & keyof NextCodecs<O, C>] extends infer Next extends t.Mixed ? Next : C;
+
+/** `older` as `defineEvent` takes it: one entry per codec in O, oldest first, each upcast typed to the next. */
+export type OlderVersions<O extends readonly t.Mixed[], C extends t.Mixed> = { readonly [K in keyof O]: OlderVersion<O[K], NextCodec<O, C, K>> };
+
 export interface EventDefinition<T extends string = string, C extends t.Mixed = t.Mixed> {
   readonly type: T;
   readonly description: string;
@@ -31,14 +48,15 @@ const TYPE_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
  * Declares an event type: "domain.fact-in-past-tense", a description for the generated
  * reference, and its data codec. Pass `older` for previous versions with their upcasts.
  */
-export const defineEvent = <T extends string, C extends t.Mixed>(spec: {
+export const defineEvent = <T extends string, C extends t.Mixed, const O extends readonly t.Mixed[] = []>(spec: {
   readonly type: T;
   readonly description: string;
   readonly data: C;
-  readonly older?: readonly EventVersion[];
+  readonly older?: OlderVersions<O, C>;
 }): EventDefinition<T, C> => {
   if (!TYPE_NAME.test(spec.type)) throw new Error(`event type "${spec.type}" must look like "domain.fact-happened"`);
-  const older = spec.older ?? [];
+  // Each entry's types were checked against its neighbour's above; from here on any version will do.
+  const older: readonly EventVersion[] = (spec.older ?? []) as readonly EventVersion[];
   older.forEach((version, index) => {
     if (version.version !== index + 1) throw new Error(`${spec.type}: older versions must be numbered 1, 2, … in order`);
     if (version.upcast === undefined) throw new Error(`${spec.type} v${version.version}: an older version needs an upcast`);

@@ -86,7 +86,12 @@ export interface EventDraft {
   readonly recordedAt?: string;
 }
 
-/** A stored event whose data has been decoded, and upcast to the latest version of its type. */
+/**
+ * A stored event whose data has been decoded, and upcast to the latest version of its type.
+ * The envelope stays as stored: `schemaVersion` is the version the line was written at (the
+ * data is the latest version's), because the hash chain and content key cover the stored
+ * version, and append hands back exactly the envelope it wrote.
+ */
 export interface DomainEvent<T extends string = string, D = unknown> {
   readonly id: string;
   readonly type: T;

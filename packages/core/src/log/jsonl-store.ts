@@ -290,11 +290,14 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     return { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: prepared.state.head };
   };
 
-  const append = async (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> =>
-    withLogLock(path, (real) => appendLocked(real, drafts, appendOptions), {
+  const append = async (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
+    // An append never creates the log: a mistyped path must not start a new, empty history.
+    if (!(await logExists(path))) return { ok: false, issues: [issue("io", "", `there is no log at ${path}: create it first with initLog (or tertial init)`, { file: path })] };
+    return withLogLock(path, (real) => appendLocked(real, drafts, appendOptions), {
       ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
       ...(options.onLockWait === undefined ? {} : { onWait: options.onLockWait }),
     });
+  };
 
   return {
     path,

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, GENESIS_HASH, initLog, jsonlStore, lineOf, LogReadError, memoryStore, verifyLog, type EventDraft, type EventStore, type StoredEvent } from "@tertial/core";
+import { defaultCatalog, GENESIS_HASH, initLog, jsonlStore, lineOf, LogReadError, logExists, memoryStore, verifyLog, type EventDraft, type EventStore, type StoredEvent } from "@tertial/core";
 import { arbFoundationLog, referencePreamble } from "@tertial/core/testing";
 import { ids, opened, seededStore, tickingClock } from "./helpers.js";
 import { useTempDir } from "./temp-dir.js";
@@ -158,6 +158,13 @@ describe("the JSONL file store", () => {
     const lines = (await readFile(store.path, "utf8")).split("\n");
     await writeFile(store.path, `${[lines[0], lines[2]].join("\n")}\n`);
     await expect(collect(store)).rejects.toMatchObject({ issues: [expect.objectContaining({ code: "chain-broken", line: 2 })] });
+  });
+
+  it("refuses to append to a log that was never created, saying how to create it, and creates nothing", async () => {
+    const path = join(await tempDir(), "missing.jsonl");
+    const outcome = await jsonlStore({ path, catalog: defaultCatalog }).append(preamble().slice(0, 1));
+    expect(outcome).toEqual({ ok: false, issues: [expect.objectContaining({ code: "io", file: path, message: expect.stringMatching(/no log at .*missing\.jsonl: create it first with initLog \(or tertial init\)/) })] });
+    expect(await logExists(path)).toBe(false);
   });
 
   it("init never overwrites a log", async () => {
