@@ -49,6 +49,21 @@ describe("a report shaped by its organisation's outline", () => {
     expect(headings(document.sections).slice(-2)).toEqual(["4 Övrigt utanför dispositionen", "4.1 Ett extra exempel"]);
   });
 
+  it("heads content the outline does not name by what it holds and whose it is, never by a slot's id", async () => {
+    const withoutMetricTables = fjallbygdenLog().map((draft) =>
+      draft.type === "publication.outline-adopted" ? ({ ...draft, data: JSON.parse(JSON.stringify(draft.data).replace(/\{"block":"metric-table","goalId":"[^"]*"\}/g, '{"block":"narrative","section":"halsa-exempel"}')) } as EventDraft) : draft,
+    );
+    const untitled = { id: "fjall-summary", type: "narrative.written", effectiveAt: "2020-12-31", recordedAt: "2021-03-01T09:00:00.000Z", data: { narrativeId: "summary", kind: "introduction", from: "2020-01-01", to: "2020-12-31", section: "sammanfattning", markdown: "Året i korthet." } } as EventDraft;
+    const metric = [
+      { id: "fjall-metric", type: "strategy.metric-defined", effectiveAt: "2020-01-01", recordedAt: "2021-03-01T09:00:01.000Z", data: { metricId: "nojda", goalId: "mal-halsa", name: "Nöjda deltagare", unit: "percent", dataSource: "enkät", frequency: "year", direction: "higher-is-better", target: { kind: "fixed", value: "0.8" }, result: { from: "recorded" } } },
+      { id: "fjall-result", type: "strategy.metric-result-recorded", effectiveAt: "2020-12-31", recordedAt: "2021-03-01T09:00:02.000Z", data: { metricId: "nojda", from: "2020-01-01", to: "2020-12-31", value: "0.85" } },
+    ] as EventDraft[];
+    const document = await reportOf([...withoutMetricTables, untitled, ...metric]);
+    const unplaced = headings(document.sections).slice(headings(document.sections).findIndex((heading) => heading.endsWith("Övrigt utanför dispositionen")));
+    expect(unplaced.slice(1).map((heading) => heading.replace(/^\S+ /, ""))).toEqual(expect.arrayContaining(["Sammanfattning", "Mätetal: Fler invånare i fjällbygden mår bra"]));
+    expect(unplaced.join("\n")).not.toMatch(/metric-table:|narrative:/);
+  });
+
   it("numbers tables in print order, so two different tables never share a number, and footnotes follow", () => {
     const tableOf = (caption: string, note = ""): ReportBlock => ({ kind: "table", id: caption, caption, unitNote: null, align: [], head: [], body: [], foot: [], footnotes: note === "" ? [] : [{ mark: "*", markdown: note }] });
     const section = (blocks: ReportBlock[]): ReportSection => ({ id: "s", number: "1", title: "", blocks, sections: [] });

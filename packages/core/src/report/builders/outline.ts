@@ -133,11 +133,38 @@ export const outlineSections = (context: ReportBuildContext, outline: Outline, p
   const unplaced = placements.filter((placement) => !used.has(placement.slot) && placement.blocks.length > 0);
   if (unplaced.length > 0) {
     const draftOf = (placement: Placement): Draft =>
-      placement.heading === undefined ? { pinned: null, title: placement.title ?? placement.slot, blocks: placement.blocks, sections: [] } : { pinned: null, unnumbered: true, title: placement.heading, blocks: placement.blocks, sections: [] };
+      placement.heading === undefined ? { pinned: null, title: placement.title ?? unplacedTitle(placement.slot, goalTitle), blocks: placement.blocks, sections: [] } : { pinned: null, unnumbered: true, title: placement.heading, blocks: placement.blocks, sections: [] };
     chapters.push({ pinned: null, title: UNPLACED_TITLE, blocks: [], sections: unplaced.map(draftOf) });
   }
   return numberDrafts(chapters, null);
 };
+
+/** What the built-in blocks placed per goal or area hold, as a reader says it. */
+const BLOCK_LABELS: Readonly<Record<string, string>> = {
+  "metric-table": "Mätetal",
+  "activity-table": "Aktiviteter",
+  "plan-metric-targets": "Mätetal mot planen",
+  "plan-area": "Område",
+  "focus-areas": "Fokusområden",
+};
+
+/**
+ * A heading for content the outline does not place and that brings no title of its own: what it
+ * holds and whose it is ("Mätetal: Starka bibliotek"), a text's section as its author keyed it
+ * ("Sammanfattning"); never the slot's id, which no reader should meet.
+ */
+const unplacedTitle = (slot: string, goalTitle: (goalId: string) => string | undefined): string => {
+  const at = slot.indexOf(":");
+  const block = at === -1 ? slot : slot.slice(0, at);
+  const key = at === -1 ? "" : slot.slice(at + 1);
+  if (block === "narrative") return capitalised(key.replace(/[-_]+/g, " "));
+  const label = BLOCK_LABELS[block];
+  const owner = key === "" ? undefined : goalTitle(key) ?? key;
+  if (label === undefined) return capitalised((owner ?? block).replace(/[-_]+/g, " "));
+  return owner === undefined ? label : `${label}: ${owner}`;
+};
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const appendix = (index: number, id: string, title: string, blocks: readonly ReportBlock[]): ReportSection => ({ id, number: `Bilaga ${index}`, title, blocks: [...blocks], sections: [] });
 
