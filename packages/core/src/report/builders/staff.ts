@@ -1,3 +1,4 @@
+import { referenceProjection } from "../../domains/reference/projection.js";
 import { staffingProjection } from "../../domains/staff/staffing.js";
 import type { FteBreakdown, StaffingResult } from "../../domains/staff/staffing.js";
 import { period as parsePeriod } from "../../time/period.js";
@@ -15,12 +16,6 @@ const FORMS = [
   { id: "tjanstekop", label: "Tjänsteköp" },
   { id: "tillsvidare", label: "Tillsvidare" },
   { id: "visstid", label: "Visstid" },
-] as const;
-
-const GROUPS = [
-  { id: "fou", label: "FoU-verksamhet" },
-  { id: "ledning-och-stab", label: "Ledning och stab" },
-  { id: "ovrig", label: "Övrig verksamhet" },
 ] as const;
 
 const FINANCING = [
@@ -85,6 +80,8 @@ const formsChart = (context: ReportBuildContext, rows: readonly TertialRow[]): R
   labels: { category: "Tertial", value: "Årsarbetare" },
 });
 
+const areaName = (context: ReportBuildContext, areaId: string): string => resultOf(context, referenceProjection)?.areas.find((area) => area.id === areaId)?.name ?? areaId;
+
 /** FTE per part of the organisation at the last year-end and now, with the change: the figures the staff narrative cites. */
 const groupsTable = (context: ReportBuildContext, previous: FteBreakdown | undefined, atEnd: FteBreakdown, previousLabel: string, endLabel: string): ReportTable | null => {
   if (atEnd.byAreaGroup === null) return null;
@@ -101,7 +98,10 @@ const groupsTable = (context: ReportBuildContext, previous: FteBreakdown | undef
     unitNote: "årsarbetare",
     align: ["left", "right", "right", "right"],
     head: [headerRow(["Verksamhet", previousLabel, endLabel, "Förändring"])],
-    body: GROUPS.filter((group) => atEnd.byAreaGroup?.[group.id] !== undefined).map((group) => line(group.label, { group: group.id })),
+    // One row per top-level area with staff, by the name the area has in the log, in the order of its id.
+    body: Object.keys(atEnd.byAreaGroup)
+      .sort()
+      .map((group) => line(areaName(context, group), { group })),
     foot: [line("Summa", {})],
   });
 };
@@ -150,4 +150,4 @@ const buildStaffSection = (context: ReportBuildContext): BuiltSection => {
   return placed("staff", STAFF_SECTION, "Medarbetare", blocks, evidenceOf(breakdowns));
 };
 
-export const staffSection = defineSection({ name: "staff", figures: [fteFigure, fteChangeFigure], build: buildStaffSection });
+export const staffSection = defineSection({ name: "staff", figures: [fteFigure, fteChangeFigure], reads: [referenceProjection], build: buildStaffSection });
