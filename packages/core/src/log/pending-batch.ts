@@ -44,11 +44,15 @@ const FORMAT = "tertial-pending-batch/1";
 /**
  * A file's identity as a pending record names it: device, inode and birth time, exact (as
  * bigints). The birth time tells a new file from a deleted one whose inode number it was given
- * again (ext4 and tmpfs do that at once); where a file system keeps no birth time it is 0 for both.
+ * again (ext4 and tmpfs do that at once); where the file system keeps no birth time (0) there is
+ * no identity worth recording.
  */
-export const fileIdentity = (stats: BigIntStats): string => `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`;
+const fileIdentity = (stats: BigIntStats): string | undefined => (stats.birthtimeNs === 0n ? undefined : `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`);
 
-/** Whether a record was written for another file than the one now at the log's path (one deleted since). */
+/**
+ * Whether a record was written for another file than the one now at the log's path (one deleted
+ * since). Only a hint: `inspectLogEnd` trusts it only for a record that does not fit the log anyway.
+ */
 export const recordsAnotherFile = (batch: PendingBatch, stats: BigIntStats): boolean => batch.file !== undefined && batch.file !== fileIdentity(stats);
 
 export const pendingPath = (realLogPath: string): string => `${realLogPath}.pending`;
@@ -69,7 +73,7 @@ export const recordPendingBatch = async (realLogPath: string, batch: Omit<Pendin
   const temporary = `${path}.${process.pid}.tmp`;
   const handle = await open(temporary, "w");
   try {
-    await handle.writeFile(`${JSON.stringify({ format: FORMAT, ...batch, writer: ownWriterIdentity(), file })}\n`);
+    await handle.writeFile(`${JSON.stringify({ format: FORMAT, ...batch, writer: ownWriterIdentity(), ...(file === undefined ? {} : { file }) })}\n`);
     await handle.sync();
   } finally {
     await handle.close();
@@ -110,13 +114,14 @@ export const readPendingBatch = async (realLogPath: string): Promise<PendingBatc
  * How many bytes of the log are committed, as a reader starting now may see them: up to the
  * start of a batch still being written (or left incomplete), otherwise the whole file. The record
  * is looked at before and after the size, so a batch that starts or ends in between is never
- * read half. A record of another file (a log deleted since, see `PendingBatch.file`) limits nothing.
+ * read half. Every record limits, even one that seems to be of another file (see `recordsAnotherFile`):
+ * that is a hint only, so readers stay on the safe side; a record left by a deleted log is nearly
+ * always of a longer one and limits nothing, and the next append or repair removes it.
  */
 export const committedSize = async (realLogPath: string): Promise<number> => {
   const before = await readPendingBatch(realLogPath);
-  const stats = await stat(realLogPath, { bigint: true });
+  const size = (await stat(realLogPath)).size;
   const after = await readPendingBatch(realLogPath);
-  const ours = (record: PendingBatch | "unreadable" | undefined): record is PendingBatch => record !== undefined && record !== "unreadable" && !recordsAnotherFile(record, stats);
-  const limits = [Number(stats.size), ...[before, after].filter(ours).map((record) => record.sizeBefore)];
+  const limits = [size, ...[before, after].flatMap((record) => (record === undefined || record === "unreadable" ? [] : [record.sizeBefore]))];
   return Math.min(...limits);
 };
