@@ -147,6 +147,7 @@ describe("the end of a log, through the CLI", () => {
     const verify = await runCli(["verify", log]);
     expect(verify.code).toBe(4);
     expect(verify.stderr).toContain(`${log}:2: the last line (line 2) lacks its final newline: its event is whole and chains onto the line before it, so it was committed and only the newline is missing (an editor may have stripped it); run tertial repair ${log} to add it`);
+    expect((await runCli(["validate", log])).stderr).toContain(`${log}:2:${Buffer.byteLength(committed.split("\n")[1] ?? "") + 1}: the last line lacks its final newline (its event is whole and was committed); run tertial repair to add it`);
     const repair = await runCli(["repair", log]);
     expect(repair).toMatchObject({ code: 0, stderr: "" });
     expect(repair.stdout).toBe(`${log}: added the missing final newline to line 2: its event is whole and chains onto the line before it, so it was committed and is kept; head seq 1 ${head}\n`);
