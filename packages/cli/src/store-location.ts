@@ -3,7 +3,7 @@
  * `?log=name` to pick one of the database's logs). Every command that takes a log opens it here,
  * so each command works the same on either store.
  */
-import { fileSnapshots, initLog, jsonlStore, type SnapshotStore, type JsonlStoreOptions, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
+import { fileSnapshots, GENESIS_HASH, initLog, jsonlStore, type LogHead, type SnapshotStore, type JsonlStoreOptions, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
 import { LogExistsError, PostgresUnavailableError } from "@tertial/store-postgres/errors";
 import { isPostgresUrl, LocationError, parsePostgresLocation } from "@tertial/store-postgres/location";
 import type { PostgresStore } from "@tertial/store-postgres";
@@ -67,7 +67,13 @@ const openFile = (path: string, options: OpenOptions): OpenedLog => ({
   verify: (catalog) => verifyLog(path, catalog),
   snapshots: (onIgnored) => fileSnapshots(path, { onIgnored }),
   lines: async function* () {
-    for await (const line of readLines(path)) yield { number: line.number, text: line.text, terminated: line.terminated, parsed: parseStoredLine(path, line.text, line.number, line.terminated) };
+    // The head before each line, so a last line that only lost its newline is named as such.
+    let before: LogHead = { seq: -1, hash: GENESIS_HASH };
+    for await (const line of readLines(path)) {
+      const parsed = parseStoredLine(path, line.text, line.number, line.terminated, before);
+      if (parsed.ok) before = { seq: parsed.event.seq, hash: parsed.event.hash };
+      yield { number: line.number, text: line.text, terminated: line.terminated, parsed };
+    }
   },
 });
 

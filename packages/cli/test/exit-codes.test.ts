@@ -70,6 +70,7 @@ const CASES: readonly Case[] = [
   ["repair", EXIT.ok, (f) => ["repair", f.log]],
   ["repair", EXIT.usage, () => ["repair", "postgres://localhost/tertial"]],
   ["repair", EXIT.tampered, (f) => ["repair", f.inconsistent]],
+  ["repair", EXIT.tampered, (f) => ["repair", f.tampered]],
   ["repair", EXIT.io, (f) => ["repair", join(f.dir, "missing.jsonl")]],
   ["figures", EXIT.ok, () => ["figures", "finance.outcome"]],
   ["figures", EXIT.usage, () => ["figures", "finance.outcom"]],

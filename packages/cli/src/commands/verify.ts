@@ -31,6 +31,8 @@ export const verifyCommand: Command = {
       io.stderr(`${log}: FAILED: ${issues.length} problem(s) in ${report.events} readable event(s)\n`);
     } else {
       if (report.end.kind === "committed") io.stderr(`${log}: note: ${describeLogEnd(report.end) ?? ""}; tertial repair ${log} (or the next append) clears its record\n`);
+      // An append in progress is no problem: its writer is alive and holds the lock, and readers do not see its batch until it is committed.
+      if (report.end.kind === "in-progress" || (report.end.kind === "clean" && report.end.staleRecord === true)) io.stderr(`${log}: note: ${describeLogEnd(report.end) ?? ""}\n`);
       io.stdout(`${log}: ok, ${report.events} events, head ${report.head}\n`);
     }
     return issues.length > 0 ? EXIT.tampered : EXIT.ok;

@@ -1,8 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { appendFile, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, lineOf } from "@tertial/core";
+import { defaultCatalog, lineOf, recordPendingBatch, withLogLock } from "@tertial/core";
 import { applyTampering, arbFoundationLog, arbTampering, buildLog } from "@tertial/core/testing";
 import { REPO, runCli, spawnCli, useTempDir } from "./cli.js";
 
@@ -126,5 +126,71 @@ describe("an interrupted append, through the CLI", () => {
     expect(append.code).toBe(0);
     expect(append.stderr).toBe(`${log}: before appending, removed lines 3–5: an incomplete batch (3 of 10 events written) left by an interrupted append; restored head seq 1 ${head}\n`);
     expect(append.stdout).toMatch(/^appended 1 event\(s\); head seq 2 /);
+  });
+});
+
+describe("the end of a log, through the CLI", () => {
+  const twoEvents = async (): Promise<{ log: string; committed: string; head: string }> => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    expect((await runCli(["init", log])).code).toBe(0);
+    const drafts = join(dir, "drafts.jsonl");
+    await writeFile(drafts, ["a", "b"].map((id) => JSON.stringify({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: id } })).join("\n"));
+    expect((await runCli(["append", log, "--events", drafts])).code).toBe(0);
+    const head = /head ([0-9a-f]{64})/.exec((await runCli(["verify", log])).stdout)?.[1] ?? "";
+    return { log, committed: await readFile(log, "utf8"), head };
+  };
+
+  it("a last line whose newline was stripped: verify says so, repair adds it and keeps the event", async () => {
+    const { log, committed, head } = await twoEvents();
+    await truncate(log, Buffer.byteLength(committed) - 1);
+    const verify = await runCli(["verify", log]);
+    expect(verify.code).toBe(4);
+    expect(verify.stderr).toContain(`${log}:2: the last line (line 2) lacks its final newline: its event is whole and chains onto the line before it, so it was committed and only the newline is missing (an editor may have stripped it); run tertial repair ${log} to add it`);
+    expect((await runCli(["validate", log])).stderr).toContain(`${log}:2:${Buffer.byteLength(committed.split("\n")[1] ?? "") + 1}: the last line lacks its final newline (its event is whole and was committed); run tertial repair to add it`);
+    const repair = await runCli(["repair", log]);
+    expect(repair).toMatchObject({ code: 0, stderr: "" });
+    expect(repair.stdout).toBe(`${log}: added the missing final newline to line 2: its event is whole and chains onto the line before it, so it was committed and is kept; head seq 1 ${head}\n`);
+    expect(await readFile(log, "utf8")).toBe(committed);
+  });
+
+  it("verify while another process appends says an append is in progress and passes; once that writer is gone the batch is interrupted", async () => {
+    const { log, committed, head } = await twoEvents();
+    const sizeBefore = Buffer.byteLength(committed);
+    await withLogLock(log, async (real) => {
+      // This process is the writer: its batch recorded and partly written, as an append leaves it midway.
+      await recordPendingBatch(real, { sizeBefore, headBefore: { seq: 1, hash: head }, events: 10, sizeAfter: sizeBefore + 10_000, headAfter: { seq: 11, hash: "f".repeat(64) } });
+      await appendFile(real, '{"id":"m5","ty');
+      const verify = await spawnCli(["verify", log]);
+      expect(verify.code).toBe(0);
+      expect(verify.stdout).toBe(`${log}: ok, 2 events, head ${head}\n`);
+      expect(verify.stderr).toBe(`${log}: note: an append is in progress (a batch of 10 events after seq 1, process ${process.pid}): only the committed lines, up to seq 1, were checked\n`);
+    });
+    const after = await spawnCli(["verify", log]);
+    expect(after.code).toBe(4);
+    expect(after.stderr).toContain("its append was interrupted and none of it was committed");
+  });
+
+  it("repair on a log broken elsewhere says it is broken, not that all is well, and exits 4", async () => {
+    const { log } = await twoEvents();
+    await appendFile(log, "garbage\n");
+    const repair = await runCli(["repair", log]);
+    expect(repair.code).toBe(4);
+    expect(repair.stdout).toBe("");
+    expect(repair.stderr).toBe(`${log}: no interrupted append to roll back, but the log is broken: ${log}:3:1: is not JSON: Unexpected token 'g', "garbage" is not valid JSON; repair cannot mend that, see tertial verify ${log}\n`);
+  });
+
+  it("a .pending left by a deleted log does not block a new log of the same name", async () => {
+    const { log, committed, head } = await twoEvents();
+    const sizeBefore = Buffer.byteLength(committed);
+    await recordPendingBatch(log, { sizeBefore, headBefore: { seq: 1, hash: head }, events: 10, sizeAfter: sizeBefore + 10_000, headAfter: { seq: 11, hash: "f".repeat(64) } });
+    await rm(log);
+    expect((await runCli(["init", log])).code).toBe(0);
+    const verify = await runCli(["verify", log]);
+    expect(verify.code).toBe(0);
+    expect(verify.stderr).toContain("the .pending record beside the log is of a batch of another file that had its name (a log deleted since)");
+    const repair = await runCli(["repair", log]);
+    expect(repair.code).toBe(0);
+    expect(repair.stdout).toBe(`${log}: removed the .pending record of a batch of another file that had the log's name (a log deleted since); nothing else to repair: the log's end is whole\n`);
   });
 });

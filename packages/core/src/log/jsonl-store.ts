@@ -56,11 +56,9 @@ const isStoredEvent = compileGuard(StoredEventCodec);
  * canonical text that was sealed): readers and verify need not hash it again. It is computed
  * before the envelope is checked, because a hash that matched needs no check of its digits.
  */
-export const parseStoredLine = (file: string, text: string, number: number, terminated: boolean): { ok: true; event: StoredEvent; intact: boolean } | { ok: false; issues: Issue[] } => {
+export const parseStoredLine = (file: string, text: string, number: number, terminated: boolean, before?: LogHead): { ok: true; event: StoredEvent; intact: boolean } | { ok: false; issues: Issue[] } => {
   const place = { file, line: number };
-  if (!terminated) {
-    return { ok: false, issues: [issue("torn-line", "", "the last line is cut off (no newline): an append was interrupted and this line was never committed; run tertial repair to remove it", { ...place, column: text.length + 1 })] };
-  }
+  if (!terminated) return { ok: false, issues: [unterminatedIssue(file, text, number, before)] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -77,6 +75,20 @@ export const parseStoredLine = (file: string, text: string, number: number, term
     return { ok: false, issues: decoded.issues.map((found) => ({ ...found, ...place, column: columnOf(columns, found.path) ?? 1 })) };
   }
   return { ok: true, event: decoded.value, intact };
+};
+
+/**
+ * The issue for a last line with no newline. Given the head before it (a reader that checked the
+ * lines before), a line that is a whole event chaining onto that head is named as what it is (a
+ * committed line whose newline was lost: see `LogEnd` "missing-newline"), for repair to mend;
+ * any other is a line cut off by an interrupted append.
+ */
+const unterminatedIssue = (file: string, text: string, number: number, before: LogHead | undefined): Issue => {
+  const place = { file, line: number, column: text.length + 1 };
+  const parsed = before === undefined ? undefined : parseStoredLine(file, text, number, true);
+  const whole = parsed?.ok === true && parsed.intact && parsed.event.seq === (before?.seq ?? 0) + 1 && parsed.event.prevHash === before?.hash;
+  if (whole) return issue("torn-line", "", "the last line lacks its final newline (its event is whole and was committed); run tertial repair to add it", place);
+  return issue("torn-line", "", "the last line is cut off (no newline): an append was interrupted and this line was never committed; run tertial repair to remove it", place);
 };
 
 const optionalText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -136,7 +148,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     let expectedSeq = from.seq;
     let previousHash = from.hash;
     const check = (line: RawLine): StoredEvent => {
-      const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
+      const parsed = parseStoredLine(path, line.text, line.number, line.terminated, { seq: expectedSeq - 1, hash: previousHash });
       if (!parsed.ok) throw new LogReadError(parsed.issues);
       const place = { file: path, line: line.number };
       if (parsed.event.seq !== expectedSeq) {
@@ -246,6 +258,8 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   const recover = async (real: string): Promise<Issue[]> => {
     const end = await inspectLogEnd(real);
     if (end.kind === "inconsistent") return [issue("chain-broken", "", `${end.message}; run tertial verify`, { file: path })];
+    // A record of another file (a log deleted since) says nothing about this one: it goes, quietly.
+    if ("staleRecord" in end && end.staleRecord === true) await clearPendingBatch(real);
     if (end.kind !== "incomplete" && end.kind !== "committed") return [];
     options.onRepair?.(await repairLogEnd(real));
     return [];

@@ -202,6 +202,26 @@ export const withFileLock = async <T>(queue: string, work: () => Promise<T>, opt
   }
 };
 
+/** This process as a lock entry names it ("<pid>-<start time>"): what a pending batch record names as its writer. */
+export const ownWriterIdentity = (): string => SELF;
+
+/**
+ * Whether the writer named `identity` ("<pid>-<start time>") is alive and queued on the log's
+ * lock, holding it or waiting for it. A writer that wrote a pending batch record holds the lock
+ * until it has cleared the record, so a record whose writer passes this is a batch being written
+ * now; one whose writer does not (died, or gave up after a failed write) was interrupted.
+ */
+export const isQueuedWriter = async (realLogPath: string, identity: string): Promise<boolean> => {
+  let entries: Entry[];
+  try {
+    entries = await listEntries(`${realLogPath}.lock-queue`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+  return entries.some((entry) => entry.kind === "ticket" && `${entry.pid}-${entry.start}` === identity && isAlive(entry.pid, entry.start));
+};
+
 /** The queue directory of a log: beside its real path, so a symlink and its target share one lock. */
 export const lockQueueOf = async (logPath: string): Promise<string> => `${await realpath(logPath)}.lock-queue`;
 

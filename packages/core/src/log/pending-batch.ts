@@ -1,5 +1,7 @@
 import { open, readFile, rename, rm, stat } from "node:fs/promises";
+import type { BigIntStats } from "node:fs";
 import { dirname } from "node:path";
+import { ownWriterIdentity } from "./lock.js";
 import type { LogHead } from "./store.js";
 
 /**
@@ -25,9 +27,33 @@ export interface PendingBatch {
   readonly events: number;
   readonly sizeAfter: number;
   readonly headAfter: LogHead;
+  /**
+   * The writer ("<pid>-<start time>", as its lock entry names it): while it is alive and queued
+   * on the log's lock the batch is being written, not interrupted. Absent in records of earlier versions.
+   */
+  readonly writer?: string;
+  /**
+   * The log file the batch is written to ("<device>:<inode>:<birth time>"): a record left by a log that was
+   * deleted since is told from one of the log now at that path. Absent in records of earlier versions.
+   */
+  readonly file?: string;
 }
 
 const FORMAT = "tertial-pending-batch/1";
+
+/**
+ * A file's identity as a pending record names it: device, inode and birth time, exact (as
+ * bigints). The birth time tells a new file from a deleted one whose inode number it was given
+ * again (ext4 and tmpfs do that at once); where the file system keeps no birth time (0) there is
+ * no identity worth recording.
+ */
+const fileIdentity = (stats: BigIntStats): string | undefined => (stats.birthtimeNs === 0n ? undefined : `${stats.dev}:${stats.ino}:${stats.birthtimeNs}`);
+
+/**
+ * Whether a record was written for another file than the one now at the log's path (one deleted
+ * since). Only a hint: `inspectLogEnd` trusts it only for a record that does not fit the log anyway.
+ */
+export const recordsAnotherFile = (batch: PendingBatch, stats: BigIntStats): boolean => batch.file !== undefined && batch.file !== fileIdentity(stats);
 
 export const pendingPath = (realLogPath: string): string => `${realLogPath}.pending`;
 
@@ -41,12 +67,13 @@ const syncDirectory = async (path: string): Promise<void> => {
 };
 
 /** Writes the record whole or not at all (a synced temporary file renamed into place). */
-export const recordPendingBatch = async (realLogPath: string, batch: Omit<PendingBatch, "format">): Promise<void> => {
+export const recordPendingBatch = async (realLogPath: string, batch: Omit<PendingBatch, "format" | "writer" | "file">): Promise<void> => {
   const path = pendingPath(realLogPath);
+  const file = fileIdentity(await stat(realLogPath, { bigint: true }));
   const temporary = `${path}.${process.pid}.tmp`;
   const handle = await open(temporary, "w");
   try {
-    await handle.writeFile(`${JSON.stringify({ format: FORMAT, ...batch })}\n`);
+    await handle.writeFile(`${JSON.stringify({ format: FORMAT, ...batch, writer: ownWriterIdentity(), ...(file === undefined ? {} : { file }) })}\n`);
     await handle.sync();
   } finally {
     await handle.close();
@@ -76,6 +103,7 @@ export const readPendingBatch = async (realLogPath: string): Promise<PendingBatc
     const record = JSON.parse(text) as Partial<PendingBatch> | null;
     if (record?.format !== FORMAT || !Number.isInteger(record.sizeBefore) || !Number.isInteger(record.sizeAfter) || !Number.isInteger(record.events)) return "unreadable";
     if (!isHead(record.headBefore) || !isHead(record.headAfter)) return "unreadable";
+    if ((record.writer !== undefined && typeof record.writer !== "string") || (record.file !== undefined && typeof record.file !== "string")) return "unreadable";
     return record as PendingBatch;
   } catch {
     return "unreadable";
@@ -86,7 +114,9 @@ export const readPendingBatch = async (realLogPath: string): Promise<PendingBatc
  * How many bytes of the log are committed, as a reader starting now may see them: up to the
  * start of a batch still being written (or left incomplete), otherwise the whole file. The record
  * is looked at before and after the size, so a batch that starts or ends in between is never
- * read half.
+ * read half. Every record limits, even one that seems to be of another file (see `recordsAnotherFile`):
+ * that is a hint only, so readers stay on the safe side; a record left by a deleted log is nearly
+ * always of a longer one and limits nothing, and the next append or repair removes it.
  */
 export const committedSize = async (realLogPath: string): Promise<number> => {
   const before = await readPendingBatch(realLogPath);

@@ -4,23 +4,33 @@ import { issue, type Issue } from "../events/issues.js";
 import { ChainCheck } from "./chain-check.js";
 import { readLineBatches } from "./lines.js";
 import { parseStoredLine } from "./jsonl-store.js";
-import { describeLogEnd, inspectLogEnd, type LogEnd } from "./recovery.js";
+import { describeLogEnd, inspectLogEndWithoutLock, type LogEnd } from "./recovery.js";
 
 export interface VerifyReport {
   readonly events: number;
   readonly head: string;
   readonly issues: readonly Issue[];
-  /** How the log ends when an append was interrupted there (a batch left incomplete, or whole). */
+  /**
+   * How the log ends: clean, an append in progress (only the committed lines before its batch
+   * were checked; not a problem), or what an interrupted append or an editor left there.
+   */
   readonly end: LogEnd;
 }
 
 /** The issue for an end that needs `tertial repair`, placed at the first line it concerns. */
 const endIssues = (path: string, end: LogEnd): Issue[] => {
   const said = describeLogEnd(end);
-  if (said === undefined || end.kind === "committed" || end.kind === "torn-line") return [];
-  const line = end.kind === "incomplete" ? { line: end.firstLine } : {};
-  const advice = end.kind === "incomplete" ? `; run tertial repair ${path} to roll it back (to seq ${end.restoredHead.seq})` : "";
-  return [issue(end.kind === "incomplete" ? "torn-line" : "chain-broken", "", `${said}${advice}`, { file: path, ...line })];
+  switch (end.kind) {
+    case "incomplete":
+      return [issue("torn-line", "", `${said ?? ""}; run tertial repair ${path} to roll it back (to seq ${end.restoredHead.seq})`, { file: path, line: end.firstLine })];
+    case "missing-newline":
+      return [issue("torn-line", "", `${said ?? ""}; run tertial repair ${path} to add it`, { file: path, line: end.line })];
+    case "inconsistent":
+      return [issue("chain-broken", "", end.message, { file: path })];
+    default:
+      // A torn line is named by the line itself; a whole batch left, an append in progress or a stale record are no problem.
+      return [];
+  }
 };
 
 /**
@@ -31,15 +41,17 @@ const endIssues = (path: string, end: LogEnd): Issue[] => {
  */
 export const verifyLog = async (path: string, catalog?: Catalog): Promise<VerifyReport> => {
   const real = await realpath(path);
-  const end = await inspectLogEnd(real);
+  // Without the lock, so an append may be running: only the bytes that were committed when the end was judged are read.
+  const { end, size } = await inspectLogEndWithoutLock(real);
   const issues: Issue[] = [];
   const chain = new ChainCheck("line", catalog);
   let expectedSeq = 0;
   let events = 0;
-  // An incomplete batch is named once, as such; its lines were never part of the log.
-  for await (const lines of readLineBatches(real, undefined, end.kind === "incomplete" ? end.cutAt : Infinity)) {
+  // An incomplete batch is named once, as such; its lines were never part of the log, nor are those of a batch being written.
+  // A last line that only lost its newline is checked as the committed line it is, and its newline named once.
+  for await (const lines of readLineBatches(real, undefined, end.kind === "incomplete" || end.kind === "in-progress" ? end.cutAt : size)) {
     for (const line of lines) {
-      const parsed = parseStoredLine(path, line.text, line.number, line.terminated);
+      const parsed = parseStoredLine(path, line.text, line.number, line.terminated || end.kind === "missing-newline");
       if (!parsed.ok) {
         issues.push(...parsed.issues);
         continue;

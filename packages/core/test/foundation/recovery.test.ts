@@ -1,4 +1,4 @@
-import { appendFile, readFile, stat, writeFile } from "node:fs/promises";
+import { appendFile, readFile, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,6 +12,7 @@ import {
   repairLogEnd,
   sealed,
   verifyLog,
+  withLogLock,
   type EventDraft,
   type LogEnd,
   type LogHead,
@@ -124,5 +125,97 @@ describe("an append interrupted in the middle of a batch", () => {
     const outcome = await jsonlStore({ path, catalog: defaultCatalog }).append([municipality("d")]);
     expect(outcome.ok).toBe(false);
     expect(await readFile(path, "utf8")).toBe(before);
+  });
+});
+
+describe("a last line that only lost its newline (an editor stripped it)", () => {
+  /** The committed log with its final newline cut off, as `head -c -1` leaves it. */
+  const strippedLog = async (): Promise<{ path: string; head: LogHead; before: string }> => {
+    const { path, head } = await committedLog();
+    const before = await readFile(path, "utf8");
+    await truncate(path, Buffer.byteLength(before) - 1);
+    return { path, head, before };
+  };
+
+  it("is named by verify as a committed line lacking its newline, its event checked and counted", async () => {
+    const { path } = await strippedLog();
+    const report = await verifyLog(path, defaultCatalog);
+    expect(report.events).toBe(3);
+    expect(report.issues).toHaveLength(1);
+    expect(report.issues[0]).toMatchObject({ code: "torn-line", line: 3 });
+    expect(report.issues[0]?.message).toBe(`the last line (line 3) lacks its final newline: its event is whole and chains onto the line before it, so it was committed and only the newline is missing (an editor may have stripped it); run tertial repair ${path} to add it`);
+  });
+
+  it("is mended by repair, which adds the newline and keeps the event", async () => {
+    const { path, head, before } = await strippedLog();
+    expect(await repairLogEnd(path)).toMatchObject({ kind: "missing-newline", line: 3, head: { seq: 2, hash: head.hash } });
+    expect(await readFile(path, "utf8")).toBe(before);
+    expect((await verifyLog(path, defaultCatalog)).issues).toEqual([]);
+    expect(await jsonlStore({ path, catalog: defaultCatalog }).append([municipality("d")])).toMatchObject({ ok: true });
+  });
+
+  it("stops readers with a message that says the line was committed and repair adds its newline", async () => {
+    const { path } = await strippedLog();
+    await expect(collect(jsonlStore({ path, catalog: defaultCatalog }))).rejects.toThrow("the last line lacks its final newline (its event is whole and was committed); run tertial repair to add it");
+  });
+
+  it("is cut as before when the line does not chain onto the one before it, or was changed", async () => {
+    const { path, head } = await committedLog();
+    const lines = (await readFile(path, "utf8")).split("\n");
+    // The last event again, with no newline: whole and intact, but not the event after the head.
+    await appendFile(path, lines[2] ?? "");
+    expect(await inspectLogEnd(path)).toMatchObject({ kind: "torn-line", line: 4, restoredHead: { seq: 2, hash: head.hash } });
+    await writeFile(path, `${lines[0]}\n${lines[1]}\n${(lines[2] ?? "").replace("Kommun c", "Kommun C")}`);
+    expect(await inspectLogEnd(path)).toMatchObject({ kind: "torn-line", line: 3 });
+  });
+});
+
+describe("a batch whose writer is alive and holds the log's lock", () => {
+  it("is an append in progress for verify, which checks the committed lines and finds no problem; once the writer is gone it is interrupted", async () => {
+    const { path, head } = await committedLog();
+    const inProgress = await withLogLock(path, async (real) => {
+      await interruptedBatch(real, head, 10, 4, 30);
+      return verifyLog(path, defaultCatalog);
+    });
+    expect(inProgress).toMatchObject({ events: 3, issues: [], end: { kind: "in-progress", cutAt: expect.any(Number) } });
+    // The lock released with the record still there: its writer gave up, so the batch was interrupted.
+    const interrupted = await verifyLog(path, defaultCatalog);
+    expect(interrupted.end.kind).toBe("incomplete");
+    expect(interrupted.issues.map((found) => found.message).join()).toContain("its append was interrupted");
+  });
+});
+
+describe("a .pending record left by a log deleted since", () => {
+  /** A log whose append was interrupted, then deleted and made again under the same name. */
+  const recreatedLog = async (): Promise<string> => {
+    const { path, head } = await committedLog();
+    await interruptedBatch(path, head, 10, 4, 30);
+    await rm(path);
+    await initLog(path);
+    return path;
+  };
+
+  it("is recognised as another file's: verify passes, repair removes it, and an append goes ahead", async () => {
+    const path = await recreatedLog();
+    expect(await inspectLogEnd(path)).toEqual({ kind: "clean", staleRecord: true });
+    expect((await verifyLog(path, defaultCatalog)).issues).toEqual([]);
+    expect(await jsonlStore({ path, catalog: defaultCatalog }).append([municipality("d")])).toMatchObject({ ok: true });
+    expect(await stat(pendingPath(path)).catch(() => "gone")).toBe("gone");
+  });
+
+  it("is removed by repair, which says so", async () => {
+    const path = await recreatedLog();
+    expect(await repairLogEnd(path)).toEqual({ kind: "clean", staleRecord: true });
+    expect(await stat(pendingPath(path)).catch(() => "gone")).toBe("gone");
+  });
+
+  it("of an earlier version (no file named) still blocks the log, but the message says which file to remove", async () => {
+    const path = await recreatedLog();
+    const record = JSON.parse(await readFile(pendingPath(path), "utf8")) as Record<string, unknown>;
+    delete record.file;
+    await writeFile(pendingPath(path), JSON.stringify(record));
+    const end = await repairLogEnd(path);
+    expect(end.kind).toBe("inconsistent");
+    expect(end.kind === "inconsistent" ? end.message : "").toContain(`remove ${pendingPath(path)}`);
   });
 });
