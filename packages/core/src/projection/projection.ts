@@ -22,7 +22,10 @@ export interface Projection<S, R> {
   readonly init: (context: ProjectionContext) => S;
   readonly evolve: (state: S, event: DomainEvent, context: ProjectionContext) => S;
   readonly result: (state: S, context: ProjectionContext) => R;
-  /** State to JSON and back, for checkpoints. Defaults to a JSON round trip, which plain-object states satisfy. */
+  /**
+   * State to JSON and back, for checkpoints and snapshots. Defaults to a JSON round trip, which
+   * plain-object states satisfy; a state holding a Map, a Set or a class needs both.
+   */
   readonly save?: (state: S) => unknown;
   readonly load?: (saved: unknown) => S;
   /**
@@ -70,6 +73,9 @@ export interface DomainFold<S> {
   readonly name: string;
   readonly init: (context: ProjectionContext) => S;
   readonly evolve: (state: S, event: DomainEvent, context: ProjectionContext) => S;
+  /** State to JSON and back, for checkpoints and snapshots; absent, the state must be plain JSON itself. */
+  readonly save?: (state: S) => unknown;
+  readonly load?: (saved: unknown) => S;
 }
 
 export const defineFold = <S>(fold: DomainFold<S>): DomainFold<S> => fold;

@@ -137,12 +137,18 @@ class Pass {
     const snapshots = this.options.snapshots;
     const taking = snapshots !== undefined && (snapshots.every !== undefined || snapshots.daily === true);
     if (!taking || this.plan === undefined || this.open.size > 0 || this.sinceSnapshot === 0) return;
-    const states = shareEqualParts(Object.fromEntries([...this.running].map(([key, entry]) => [key, entry.state])));
+    const states = shareEqualParts(Object.fromEntries([...this.running].map(([key, entry]) => [key, savedState(entry)])));
     const snapshot: ReplaySnapshot = { format: SNAPSHOT_FORMAT, plan: this.plan, anchor: { seq: stored.seq, hash: stored.hash, position }, recordedAt: stored.recordedAt, events: this.events, lines: this.lines, states };
     await snapshots.store.save(snapshot);
     this.sinceSnapshot = 0;
   }
 }
+
+/** A fold's state as a snapshot keeps it: as its own `save` writes it, or as it is when it is plain JSON. */
+const savedState = (entry: RunningFold): unknown => (entry.fold.save === undefined ? entry.state : entry.fold.save(entry.state));
+
+/** A state back from a snapshot: through the fold's own `load` (from a copy: parts equal across folds are shared in a snapshot), or as it is. */
+const loadedState = (entry: RunningFold, saved: unknown): unknown => (entry.fold.load === undefined ? saved : entry.fold.load(structuredClone(saved)));
 
 const foldFrom = async (source: EventSource, pass: Pass, anchor: ReplaySnapshot["anchor"] | undefined, within: (stored: StoredEvent) => boolean): Promise<void> => {
   let lastBatch: EventBatch | undefined;
@@ -188,7 +194,7 @@ const resumeFrom = async (source: EventSource, catalog: Catalog, running: Readon
   if (shared === undefined) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} refers to a part it does not hold`);
   for (const [key, entry] of running) {
     if (!(key in states)) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} has no state for ${key}`);
-    entry.state = states[key];
+    entry.state = loadedState(entry, states[key]);
   }
   // Shared parts are read only until the first event is folded; then each fold gets its own.
   const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash }, true, () => unshare(running, shared));
