@@ -5,17 +5,14 @@ import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { EMPLOYMENT_FORMS, FINANCING_KINDS, PositionChanged, PositionClosed, PositionOpened, StaffChangeRecorded, StaffingSnapshotRecorded } from "./events.js";
 
-/** A position as the rules know it: when it opened (by which event, out of how many openings learned) and closed. */
-interface KnownPosition {
-  readonly opened: string;
-  readonly openedBy: string;
-  readonly openings: number;
-  closed?: string;
-}
-
 interface StaffKnowledge {
   readonly references: KnownReferences;
-  readonly positions: Map<string, KnownPosition>;
+  readonly positions: Map<string, { opened: string; closed?: string }>;
+  /**
+   * How many openings were learned for a position opened more than once (only those: the state is
+   * saved with every append, and a log holds many positions). A position not here was opened once.
+   */
+  readonly reopened: Map<string, number>;
 }
 
 const breakdownIssues = (path: string, parts: Readonly<Record<string, string>> | undefined, total: string, allowed: readonly string[] | undefined, known: StaffKnowledge): Issue[] => {
@@ -33,28 +30,31 @@ const breakdownIssues = (path: string, parts: Readonly<Record<string, string>> |
 /** Positions must be opened once, in a known area, before they change or close; snapshots must add up. */
 export const staffIntegrity = defineRule<StaffKnowledge>({
   name: "staff-integrity",
-  revision: 2,
+  // 2: positions remembered which event opened them; 3: only positions opened more than once are counted.
+  revision: 3,
   learnsFrom: [...REFERENCE_FACTS, PositionOpened.type, PositionClosed.type],
-  init: () => ({ references: new KnownReferences(), positions: new Map() }),
+  init: () => ({ references: new KnownReferences(), positions: new Map(), reopened: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
     if (PositionOpened.is(event)) {
-      const earlier = known.positions.get(event.data.positionId);
-      known.positions.set(event.data.positionId, { opened: date, openedBy: event.id, openings: (earlier?.openings ?? 0) + 1 });
+      const { positionId } = event.data;
+      if (known.positions.has(positionId)) known.reopened.set(positionId, (known.reopened.get(positionId) ?? 1) + 1);
+      known.positions.set(positionId, { opened: date });
     }
     if (PositionClosed.is(event)) {
       const position = known.positions.get(event.data.positionId);
       if (position !== undefined) position.closed = date;
     }
   },
-  // A restated position is forgotten when its opening is the only one learned: the position was
-  // then unknown without it, and so was any closing learned after it. Anything else starts over.
+  // A restated position is forgotten when its opening is the only one learned (it is then the one
+  // forgotten: only learned facts are): the position was unknown without it, and so was any
+  // closing learned after it. Anything else starts over.
   forget: (known, event) => {
     if (!PositionOpened.is(event)) return false;
-    const position = known.positions.get(event.data.positionId);
-    if (position?.openedBy !== event.id || position.openings !== 1) return false;
-    known.positions.delete(event.data.positionId);
+    const { positionId } = event.data;
+    if (!known.positions.has(positionId) || known.reopened.has(positionId)) return false;
+    known.positions.delete(positionId);
     return true;
   },
   check: (known, event) => {
