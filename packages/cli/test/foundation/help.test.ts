@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonl, municipality, runCli, useTempDir } from "./cli.js";
@@ -76,6 +76,14 @@ describe("tertial's command line", () => {
     const resumed = await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile]);
     expect(full.code).toBe(0);
     expect(resumed.stdout).toBe(full.stdout);
+    // A state changed by hand is refused, not resumed from; one written before checkpoints had a digest still resumes.
+    const written = JSON.parse(await readFile(checkpointFile, "utf8")) as { state: unknown; stateDigest?: string };
+    await writeFile(checkpointFile, JSON.stringify({ ...written, state: JSON.parse(JSON.stringify(written.state).replace("Kommun a", "Kommun X")) }));
+    const edited = await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile]);
+    expect([edited.code, edited.stderr]).toEqual([3, "tertial replay: checkpoint's state was changed after it was written (its digest no longer matches); write it again with --checkpoint-out\n"]);
+    const { stateDigest: _digest, ...older } = written;
+    await writeFile(checkpointFile, JSON.stringify(older));
+    expect((await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile])).stdout).toBe(full.stdout);
     const otherPeriod = await runCli(["replay", log, "--projection", "reference", "--period", "2021", "--resume", checkpointFile]);
     expect([otherPeriod.code, otherPeriod.stderr]).toEqual([3, "tertial replay: checkpoint was taken for reference 2020 known at now, not for this replay\n"]);
     await writeFile(checkpointFile, "{ half a checkpoint");

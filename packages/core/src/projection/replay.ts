@@ -4,6 +4,8 @@ import { formatIssue } from "../events/issues.js";
 import { CorrectionIndex, recordedBy, type CorrectionView } from "../corrections/resolve.js";
 import { knownAtCutoff } from "../time/effective.js";
 import type { Period } from "../time/period.js";
+import { canonicalJson } from "../log/canonical-json.js";
+import { sha256Hex } from "../log/chain.js";
 import { loadState, saveState, type Projection, type ProjectionContext } from "./projection.js";
 import type { EventSource } from "./source.js";
 
@@ -77,7 +79,14 @@ export interface Checkpoint {
   readonly seq: number;
   readonly hash: string;
   readonly state: unknown;
+  /**
+   * SHA-256 of the state's canonical JSON, so a state changed after it was written (by hand, or
+   * damaged) is refused instead of resumed from. Checkpoints written before it have none.
+   */
+  readonly stateDigest?: string;
 }
+
+const stateDigestOf = (state: unknown): string => sha256Hex(canonicalJson(state));
 
 /** Folds the whole log and keeps the state as a checkpoint. */
 export const checkpoint = async <S>(source: EventSource, catalog: Catalog, projection: Projection<S, unknown>, options: ReplayOptions): Promise<Checkpoint> => {
@@ -91,17 +100,23 @@ export const checkpoint = async <S>(source: EventSource, catalog: Catalog, proje
     last = { seq: stored.seq, hash: stored.hash };
     if (corrections.counts(stored)) state = projection.evolve(state, decodeOrThrow(catalog, stored), context);
   }
-  return { projection: projection.name, period: options.period.name, knownAt: options.knownAt ?? null, seq: last.seq, hash: last.hash, state: saveState(projection, state) };
+  const saved = saveState(projection, state);
+  return { projection: projection.name, period: options.period.name, knownAt: options.knownAt ?? null, seq: last.seq, hash: last.hash, state: saved, stateDigest: stateDigestOf(saved) };
 };
 
 /**
- * Resumes from a checkpoint: the same result as a full replay, reading only the events after
+ * Resumes from a checkpoint: the same result as a full replay, folding only the events after
  * it, unless a later event corrects one the checkpoint already folded; then the checkpoint is
- * stale and this throws, so the caller replays in full.
+ * stale and this throws, so the caller replays in full. It reads the log up to the checkpoint
+ * too (without folding it), to check that the log still holds the event it was taken at and
+ * that no later event corrects an earlier one; a state changed since it was written is refused.
  */
 export const resume = async <S, R>(source: EventSource, catalog: Catalog, projection: Projection<S, R>, options: ReplayOptions, saved: Checkpoint): Promise<R> => {
   if (saved.projection !== projection.name || saved.period !== options.period.name || saved.knownAt !== (options.knownAt ?? null)) {
     throw new ReplayError(`checkpoint was taken for ${saved.projection} ${saved.period} known at ${saved.knownAt ?? "now"}, not for this replay`);
+  }
+  if (saved.stateDigest !== undefined && stateDigestOf(saved.state) !== saved.stateDigest) {
+    throw new ReplayError("checkpoint's state was changed after it was written (its digest no longer matches); write it again with --checkpoint-out");
   }
   const cutoff = cutoffOf(options.knownAt);
   const lateTargets = new Set<string>();
