@@ -55,12 +55,13 @@ describe("an outline three heading levels deep: chapter, section, subsection", (
 
   it("leaves no hole where a subsection has nothing to show, and drops a grouping section whose subsections are all empty", async () => {
     const nowhere = { heading: "Finns inte", blocks: [{ block: "plan-area", section: "finns-inte" }] };
+    const nowhereElse = { heading: "Finns inte heller", blocks: [{ block: "plan-area", section: "finns-inte-heller" }] };
     const document = await documentOf(
       withOutline(
         withChapters((chapters) => {
           const sections = chapters[1]?.sections ?? [];
           sections[0]?.subsections?.unshift(nowhere);
-          sections.splice(1, 0, { heading: "Tom grupp", subsections: [nowhere] });
+          sections.splice(1, 0, { heading: "Tom grupp", subsections: [nowhereElse] });
           return chapters;
         }),
       ),

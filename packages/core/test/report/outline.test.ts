@@ -51,7 +51,7 @@ describe("a report shaped by its organisation's outline", () => {
 
   it("heads content the outline does not name by what it holds and whose it is, never by a slot's id", async () => {
     const withoutMetricTables = fjallbygdenLog().map((draft) =>
-      draft.type === "publication.outline-adopted" ? ({ ...draft, data: JSON.parse(JSON.stringify(draft.data).replace(/\{"block":"metric-table","goalId":"[^"]*"\}/g, '{"block":"narrative","section":"halsa-exempel"}')) } as EventDraft) : draft,
+      draft.type === "publication.outline-adopted" ? ({ ...draft, data: JSON.parse(JSON.stringify(draft.data).replace(/\{"block":"metric-table","goalId":"([^"]*)"\}/g, '{"block":"narrative","section":"matetal-$1"}')) } as EventDraft) : draft,
     );
     const untitled = { id: "fjall-summary", type: "narrative.written", effectiveAt: "2020-12-31", recordedAt: "2021-03-01T09:00:00.000Z", data: { narrativeId: "summary", kind: "introduction", from: "2020-01-01", to: "2020-12-31", section: "sammanfattning", markdown: "Året i korthet." } } as EventDraft;
     const metric = [
@@ -62,6 +62,26 @@ describe("a report shaped by its organisation's outline", () => {
     const unplaced = headings(document.sections).slice(headings(document.sections).findIndex((heading) => heading.endsWith("Övrigt utanför dispositionen")));
     expect(unplaced.slice(1).map((heading) => heading.replace(/^\S+ /, ""))).toEqual(expect.arrayContaining(["Sammanfattning", "Mätetal: Fler invånare i fjällbygden mår bra"]));
     expect(unplaced.join("\n")).not.toMatch(/metric-table:|narrative:/);
+  });
+
+  it("refuses at append an outline that places a block twice, a plan's block in a follow-up, or a block without what it is for", async () => {
+    const outline = (documentKind: string, chapters: unknown[]): EventDraft => ({ id: `outline-${documentKind}`, type: "publication.outline-adopted", effectiveAt: "2020-01-01", recordedAt: "2021-03-01T09:00:00.000Z", data: { outlineId: `o-${documentKind}`, documentKind, fromYear: 2020, chapters } }) as EventDraft;
+    const refused = async (draft: EventDraft): Promise<string[]> => {
+      const store = memoryStore({ catalog: defaultCatalog });
+      expect((await store.append(fjallbygdenLog().filter((entry) => entry.type !== "publication.outline-adopted"))).ok).toBe(true);
+      const outcome = await store.append([draft]);
+      return outcome.ok ? [] : outcome.issues.map((found) => `${found.code} ${found.path}: ${found.message}`);
+    };
+    expect(await refused(outline("verksamhetsberattelse", [{ heading: "A", blocks: [{ block: "staff" }], sections: [{ heading: "B", blocks: [{ block: "narrative", section: "x" }, { block: "staff" }] }] }]))).toEqual([
+      "conflict data.chapters[0].sections[0].blocks[1]: places staff a second time (first at data.chapters[0].blocks[0]): it would be printed twice",
+    ]);
+    expect(await refused(outline("tertialrapport", [{ heading: "A", sections: [{ blocks: [{ block: "plan-vision" }, { block: "plan-metric-targets" }] }] }]))).toEqual([
+      "invalid-field data.chapters[0].sections[0].blocks[1].goalId: a plan-metric-targets block names the goal it shows",
+      'invalid-field data.chapters[0].sections[0].blocks[0].block: "plan-vision" is a block of the plan (verksamhetsplan), which a tertialrapport does not print',
+    ]);
+    expect(await refused(outline("verksamhetsplan", [{ heading: "A", sections: [{ blocks: [{ block: "plan-area" }, { block: "plan-area", area: "x" }, { block: "narrative", section: "x" }] }] }]))).toEqual([
+      "invalid-field data.chapters[0].sections[0].blocks[0].area: a plan-area block names the area it shows",
+    ]);
   });
 
   it("numbers tables in print order, so two different tables never share a number, and footnotes follow", () => {
