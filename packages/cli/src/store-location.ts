@@ -3,7 +3,7 @@
  * `?log=name` to pick one of the database's logs). Every command that takes a log opens it here,
  * so each command works the same on either store.
  */
-import { fileSnapshots, GENESIS_HASH, initLog, jsonlStore, type LogHead, type SnapshotStore, type JsonlStoreOptions, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type VerifyReport } from "@tertial/core";
+import { fileSnapshots, GENESIS_HASH, initLog, jsonlStore, type LogHead, type SnapshotStore, type JsonlStoreOptions, logExists, parseStoredLine, readLines, verifyLog, type Catalog, type EventStore, type Issue, type StoredEvent, type StoredUnit, type VerifyReport } from "@tertial/core";
 import { LogExistsError, PostgresUnavailableError } from "@tertial/store-postgres/errors";
 import { isPostgresUrl, LocationError, parsePostgresLocation } from "@tertial/store-postgres/location";
 import type { PostgresStore } from "@tertial/store-postgres";
@@ -15,12 +15,14 @@ export interface StoredLine {
   readonly text: string;
   /** False only for a file's last line cut off before its newline. */
   readonly terminated: boolean;
-  readonly parsed: { ok: true; event: StoredEvent } | { ok: false; issues: Issue[] };
+  readonly parsed: { ok: true; event: StoredEvent; intact: boolean } | { ok: false; issues: Issue[] };
 }
 
 export interface OpenedLog {
   /** The location as shown in messages (a URL's password left out). */
   readonly name: string;
+  /** What the log keeps its events as, for messages: lines of a file, events of a table. */
+  readonly unit: StoredUnit;
   readonly store: EventStore;
   readonly exists: () => Promise<boolean>;
   /** Creates the empty log; LogAlreadyExistsError when there is one. */
@@ -48,6 +50,7 @@ export interface OpenOptions {
 
 const openFile = (path: string, options: OpenOptions): OpenedLog => ({
   name: path,
+  unit: "line",
   store: jsonlStore({
     path,
     catalog: options.catalog,
@@ -120,6 +123,7 @@ const openDatabase = (url: string, options: OpenOptions): OpenedLog => {
   };
   return {
     name,
+    unit: "event",
     store: checked,
     snapshots: (onIgnored) => lazySnapshots(load, onIgnored),
     exists: async () => (await load()).exists(),

@@ -126,6 +126,26 @@ describe("the CLI on a PostgreSQL log", () => {
     expect(fromSeqs).toEqual([1]);
   });
 
+  it("verify --head takes a head noted before later appends, and validate names a changed row, as on a file", async () => {
+    const url = freshLogUrl("cli");
+    expect((await runCli(["init", url])).code).toBe(0);
+    const dir = await tempDir();
+    const [first, second] = [join(dir, "first.jsonl"), join(dir, "second.jsonl")];
+    await writeFile(first, jsonl([municipality("m1")]));
+    await writeFile(second, jsonl([municipality("m2"), municipality("m3")]));
+    const noted = /head seq 0 ([0-9a-f]{64})/.exec((await runCli(["append", url, "--events", first])).stdout)?.[1] ?? "";
+    expect((await runCli(["append", url, "--events", second])).code).toBe(0);
+    const display = parsePostgresLocation(url).display;
+    const anchored = await runCli(["verify", url, "--head", noted]);
+    expect([anchored.code, anchored.stderr]).toEqual([0, `${display}: note: --head is the hash of seq 0: the log up to it is unchanged, and 2 event(s) were appended after it\n`]);
+    expect((await runCli(["verify", url, "--head", "f".repeat(64)])).code).toBe(4);
+    expect((await runCli(["verify", url, "--head", noted.toUpperCase()])).code).toBe(2);
+    await withDatabase(url, (client) => client.query("UPDATE tertial_events SET body = replace(body, '\"name\":\"Kommun m2\"', '\"name\":\"Kommun M2\"') WHERE log = $1", [parsePostgresLocation(url).log]));
+    const validate = await runCli(["validate", url]);
+    expect(validate.code).toBe(4);
+    expect(validate.stderr).toBe(`${display}:2: hash: does not match the event's content: the event was changed\n${display}: 1 problem(s); the hash chain is broken (see tertial verify)\n`);
+  });
+
   it("verify, report, replay and audit exit 4 and name the event when a row is changed in the database", async () => {
     const url = await importedExample();
     const { log } = parsePostgresLocation(url);

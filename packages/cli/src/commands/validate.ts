@@ -1,19 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { ConsistencyChecker, CorrectionIndex, decodeData, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
+import { ChainCheck, ConsistencyChecker, CorrectionIndex, decodeData, issue, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
 import { EXIT, logArg, UsageError, value, type Command, type Io } from "../command.js";
 import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
 import { dataIssuesOfBrokenLine, withDataIssues } from "../events/line-issues.js";
 import { printIssues, toJson } from "../output.js";
 import { openStore, type OpenedLog } from "../store-location.js";
 
-/** Every problem in a log: unreadable lines (envelope and data together), invalid data, and broken consistency rules, in one run. */
-const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: Issue[]; events: number }> => {
+const MOVED: Readonly<Record<OpenedLog["unit"], string>> = { line: "a line was dropped, duplicated or moved", event: "an event was deleted or moved" };
+
+/** Every problem in a log: unreadable lines (envelope and data together), a broken hash chain, invalid data, and broken consistency rules, in one run. */
+const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: Issue[]; events: number; chainBroken: boolean }> => {
   const issues: Issue[] = [];
   const corrections = new CorrectionIndex();
   for await (const { parsed } of log.lines()) {
     if (parsed.ok) corrections.learn(parsed.event, undefined);
   }
   const checker = new ConsistencyChecker(catalog.rules);
+  // verify's checks of each stored event; its data checks are left to decodeData below, which places them in the line.
+  const chain = new ChainCheck(log.unit);
+  let chainBroken = false;
+  let expectedSeq = 0;
   let events = 0;
   for await (const line of log.lines()) {
     const { parsed } = line;
@@ -24,6 +30,15 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
       continue;
     }
     events += 1;
+    const linked = [
+      ...(parsed.event.seq === expectedSeq ? [] : [issue("chain-broken", "seq", `expected seq ${expectedSeq}: ${MOVED[log.unit]}`, { ...place, actual: String(parsed.event.seq) })]),
+      ...(chain.problems(parsed.event, line.text, log.name, line.number, parsed.intact) ?? []),
+    ];
+    expectedSeq = parsed.event.seq + 1;
+    if (linked.length > 0) {
+      chainBroken = true;
+      issues.push(...linked);
+    }
     const decoded = decodeData(catalog, parsed.event);
     if (!decoded.ok) {
       issues.push(...placed(decoded.issues));
@@ -32,7 +47,7 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
     if (!corrections.counts(parsed.event)) continue;
     issues.push(...placed(checker.accept(decoded.event)).map((found) => ({ ...found, eventId: parsed.event.id })));
   }
-  return { issues, events };
+  return { issues, events, chainBroken };
 };
 
 /** Every problem append would find in a drafts file, without writing: envelope, data, rules, and a batch already appended. */
@@ -56,7 +71,7 @@ const validateDrafts = async (log: OpenedLog, eventsFile: string, io: Io, catalo
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "list every problem in a log, or in a file of events before appending it (dry run)",
+  summary: "list every problem in a log (its hash chain too), or in a file of events before appending it (dry run)",
   usage: "tertial validate <log> [--events <file>|-] [--format text|json]",
   positionals: [{ name: "log", required: true, log: true }],
   flags: {
@@ -72,15 +87,18 @@ export const validateCommand: Command = {
     const result = eventsFile === undefined ? await validateLog(opened, catalog) : await validateDrafts(opened, eventsFile, io, catalog);
     const repeated = "repeated" in result ? result.repeated : undefined;
     const valid = result.issues.length === 0 && repeated === undefined;
+    const chainBroken = "chainBroken" in result && result.chainBroken;
+    // A changed, dropped or moved line is what verify fails on, and exits as verify does.
+    const code = valid ? EXIT.ok : chainBroken ? EXIT.tampered : EXIT.invalid;
     if (format === "json") {
       io.stdout(toJson({ log, ...(eventsFile === undefined ? {} : { events: eventsFile }), valid, count: result.events, issues: result.issues, ...(repeated === undefined ? {} : { alreadyAppended: repeated }) }));
-      return valid ? EXIT.ok : EXIT.invalid;
+      return code;
     }
     printIssues(io, result.issues);
     if (repeated !== undefined) io.stderr(`tertial validate: ${repeated}\n`);
     const subject = eventsFile ?? log;
-    if (!valid) io.stderr(`${subject}: ${result.issues.length + (repeated === undefined ? 0 : 1)} problem(s)${eventsFile === undefined ? "" : "; nothing would be appended"}\n`);
+    if (!valid) io.stderr(`${subject}: ${result.issues.length + (repeated === undefined ? 0 : 1)} problem(s)${eventsFile === undefined ? (chainBroken ? "; the hash chain is broken (see tertial verify)" : "") : "; nothing would be appended"}\n`);
     else io.stdout(eventsFile === undefined ? `${log}: valid, ${result.events} events\n` : `${eventsFile}: ${result.events} event(s) valid against ${log}\n`);
-    return valid ? EXIT.ok : EXIT.invalid;
+    return code;
   },
 };

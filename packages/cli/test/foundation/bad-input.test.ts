@@ -132,3 +132,50 @@ describe("tertial validate on a log whose chain is fine but whose facts break th
     ]);
   });
 });
+
+describe("tertial validate on a log whose hash chain is broken", () => {
+  /** The seed log of setUp with a third event, as its lines. */
+  const threeLines = async (): Promise<{ log: string; lines: string[] }> => {
+    const { log, drafts } = await setUp([JSON.stringify(municipality("eksjo"))]);
+    expect((await runCli(["append", log, "--events", drafts])).code).toBe(0);
+    return { log, lines: (await readFile(log, "utf8")).trimEnd().split("\n") };
+  };
+  const write = (log: string, lines: readonly string[]): Promise<void> => writeFile(log, lines.map((line) => `${line}\n`).join(""));
+
+  it("a changed line is named at its line, and exits 4 as verify does, not valid", async () => {
+    const { log, lines } = await threeLines();
+    await write(log, lines.map((line, index) => (index === 0 ? line.replace('"name":"Kommun aneby"', '"name":"Kommun Aneby"') : line)));
+    const result = await runCli(["validate", log]);
+    expect([result.code, result.stdout]).toEqual([4, ""]);
+    expect(result.stderr).toBe(`${log}:1: hash: does not match the event's content: the line was changed\n${log}: 1 problem(s); the hash chain is broken (see tertial verify)\n`);
+    const json = await runCli(["validate", log, "--format", "json"]);
+    expect(json.code).toBe(4);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, count: 3, issues: [{ code: "chain-broken", path: "hash", line: 1 }] });
+  });
+
+  it("two swapped lines are named at each line, with the same problems verify lists", async () => {
+    const { log, lines } = await threeLines();
+    await write(log, [lines[0] ?? "", lines[2] ?? "", lines[1] ?? ""]);
+    const [validate, verify] = [await runCli(["validate", log]), await runCli(["verify", log])];
+    expect([validate.code, verify.code]).toEqual([4, 4]);
+    const problems = (stderr: string): string[] => stderr.trimEnd().split("\n").slice(0, -1);
+    expect(problems(validate.stderr)).toEqual(problems(verify.stderr));
+    expect(problems(validate.stderr)).toContain(`${log}:2: seq: expected seq 1: a line was dropped, duplicated or moved (got 2)`);
+    expect(problems(validate.stderr)).toContain(`${log}:3: prevHash: does not match the previous line's hash: a line was dropped, inserted or moved`);
+  });
+
+  it("lists chain problems and data problems in the same run, each at its line", async () => {
+    const { log, lines } = await threeLines();
+    // Line 2's area gets a blank name (a data problem, and a changed line); line 3 is changed.
+    const changed = [lines[0] ?? "", (lines[1] ?? "").replace('"name":"FoU"', '"name":" "'), (lines[2] ?? "").replace('"name":"Kommun eksjo"', '"name":"Kommun Eksjo"')];
+    await write(log, changed);
+    const result = await runCli(["validate", log]);
+    expect(result.code).toBe(4);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      `${log}:2: hash: does not match the event's content: the line was changed`,
+      `${log}:2:${(changed[1] ?? "").indexOf('" "') + 1}: data.name: is not valid (expected a text that is not blank, got " ")`,
+      `${log}:3: hash: does not match the event's content: the line was changed`,
+      `${log}: 3 problem(s); the hash chain is broken (see tertial verify)`,
+    ]);
+  });
+});

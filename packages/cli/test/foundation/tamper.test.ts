@@ -41,7 +41,46 @@ describe("tamper detection through tertial verify", () => {
     const [alone, anchored] = await Promise.all([spawnCli(["verify", path]), spawnCli(["verify", path, "--head", head])]);
     expect(alone.code).toBe(0);
     expect(anchored.code).toBe(4);
-    expect(anchored.stderr).toContain("the last event is not the expected head");
+    expect(anchored.stderr.split("\n")[0]).toBe(
+      `${path}: hash: no event of the log has the head noted earlier: the event it is the hash of was cut off the end or changed, or the log is another one (expected ${head}, got head ${events[1]?.hash ?? ""})`,
+    );
+  });
+
+  it("a head noted earlier still verifies after events are appended, naming its seq and how many follow it", async () => {
+    const dir = await tempDir();
+    const { events } = await buildLog(defaultCatalog, { entries: ["a", "b", "c", "d"].map((id, index) => ({ draft: { id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: id } }, at: index })) });
+    const path = join(dir, "events.jsonl");
+    await writeLines(path, events.map(lineOf));
+    const noted = events[1]?.hash ?? "";
+    const text = await runCli(["verify", path, "--head", noted]);
+    expect([text.code, text.stdout]).toEqual([0, `${path}: ok, 4 events, head ${events[3]?.hash ?? ""}\n`]);
+    expect(text.stderr).toBe(`${path}: note: --head is the hash of seq 1: the log up to it is unchanged, and 2 event(s) were appended after it\n`);
+    const json = await runCli(["verify", path, "--head", noted, "--format", "json"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, events: 4, expectedHead: { hash: noted, seq: 1, eventsAfter: 2 } });
+    // The head it ends at, and the empty log's head, are prefixes too; only the former says nothing more.
+    const last = await runCli(["verify", path, "--head", events[3]?.hash ?? ""]);
+    expect([last.code, last.stderr]).toEqual([0, ""]);
+    const empty = await runCli(["verify", path, "--head", "0".repeat(64)]);
+    expect([empty.code, empty.stderr]).toEqual([0, `${path}: note: --head is the empty log's head: the log up to it is unchanged, and 4 event(s) were appended after it\n`]);
+    // An event changed and hashed again takes its head with it: the head noted before is in no event of the log.
+    await writeLines(path, [...events.slice(0, 1).map(lineOf), "x"]);
+    const other = await runCli(["verify", path, "--head", noted, "--format", "json"]);
+    expect(other.code).toBe(4);
+    expect(JSON.parse(other.stdout)).toMatchObject({ ok: false, expectedHead: { hash: noted, seq: null } });
+  });
+
+  it("a head that is not 64 lowercase hex digits is a usage error, not a verification failure", async () => {
+    const dir = await tempDir();
+    const { events } = await buildLog(defaultCatalog, { entries: [{ draft: { id: "a", type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "a", name: "a" } }, at: 0 }] });
+    const path = join(dir, "events.jsonl");
+    await writeLines(path, events.map(lineOf));
+    const head = events[0]?.hash ?? "";
+    for (const given of ["xyz", head.toUpperCase(), head.slice(1), `${head}0`, ` ${head}`]) {
+      const result = await runCli(["verify", path, "--head", given]);
+      expect([given, result.code, result.stderr]).toEqual([given, 2, `tertial verify: --head must be a head as append and verify print it, 64 lowercase hex digits, not "${given}"\n`]);
+    }
+    expect((await runCli(["verify", path, "--head", ""])).code).toBe(2);
   });
 
   it("a changed byte fails in a separate process, naming file and line", async () => {
