@@ -23,7 +23,7 @@ const COMPARISON_LABELS: Readonly<Record<Comparison, (period: string) => string>
   "previous-tertial": (period) => `föregående tertial (${period})`,
 };
 
-export const unitOf = (metric: Pick<MetricTableRow, "unit">): UnitId => (isUnitId(metric.unit) ? metric.unit : "plain");
+export const unitOf = (metric: MetricTableRow): UnitId => (isUnitId(metric.unit) ? metric.unit : "plain");
 
 const metricKey = (metric: MetricTableRow, part: string): string => `metrics.${metric.metricId}@${metric.measuredPeriod}${part === "" ? "" : `/${part}`}`;
 

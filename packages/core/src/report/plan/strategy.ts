@@ -1,33 +1,12 @@
 import { planBaselineProjection } from "../../domains/plan/baseline.js";
 import type { PlanMetric } from "../../domains/plan/strategy-part.js";
-import type { Target } from "../../domains/strategy/events.js";
-import { dec } from "../../numbers/decimal.js";
-import { formatFigure } from "../../numbers/format.js";
-import { unitOf } from "../builders/metrics.js";
+import { targetWords } from "./target-words.js";
 import type { ReportBlock } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { defineSection, nothing, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { documentedPlan } from "./plan-cells.js";
 
 const placement = (slot: string, number: string, title: string, blocks: readonly ReportBlock[]): Placement[] => (blocks.length === 0 ? [] : [{ slot, number, title, blocks }]);
-
-/**
- * A target in the plan's words, its value printed as the follow-up's metric tables print it: by
- * the house formatter in the metric's unit (a percent metric's 0.75 as "75 %"); a share of a base
- * is a share whatever the metric's unit ("andel 50 %").
- */
-const targetText = (target: Target, metric: Pick<PlanMetric, "unit">): string => {
-  switch (target.kind) {
-    case "fixed":
-      return formatFigure(dec(target.value), unitOf(metric)).text;
-    case "share-of-base":
-      return `andel ${formatFigure(dec(target.share), "percent").text}`;
-    case "same-period-last-year":
-      return "som föregående år";
-    case "none":
-      return "";
-  }
-};
 
 /**
  * A chapter's heading in the default layout (no outline adopted): a placement without blocks
@@ -90,7 +69,7 @@ const buildStrategy = (context: ReportBuildContext): BuiltSection => {
 
 const targetOf = (metric: PlanMetric, year: number): string => {
   const found = metric.targets.find((entry) => entry.year === year);
-  const text = found === undefined ? "" : targetText(found.target, metric);
+  const text = found === undefined ? "" : targetWords(found.target, metric);
   return text === "" ? "" : ` (mål ${year}: ${text})`;
 };
 
