@@ -13,7 +13,7 @@ export { VERSION } from "./version.js";
 const exitCodeHelp = `Exit codes:
   0  success
   1  internal error (a bug in Tertial; please report it with the stack trace)
-  2  usage error: unknown command, option or value, a bad --known-at, an output file (-o, --checkpoint-out, export's target) onto the log
+  2  usage error: unknown command, option or value, a bad --known-at, a --period the report's kind does not take (for verksamhetsplan also years no plan covers), an output file (-o, --checkpoint-out, export's target) onto the log
   3  invalid input: events or log rejected; nothing was written
   4  a broken chain or a changed line: verify, or any command that reads the log (repair an interrupted batch)
   5  audit found disagreements / diff found differences

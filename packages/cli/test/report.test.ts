@@ -108,3 +108,28 @@ describe("tertial report", () => {
     expect(piped.stderr).toBe("");
   });
 });
+
+describe("tertial report --kind verksamhetsplan for years no plan covers", () => {
+  const PLAN_LOG = join(import.meta.dirname, "../../../examples/kommunal-utveckling-2022-plan/events.jsonl");
+
+  it("prints nothing, says on one stderr line which plan there is, exits 2 and writes no file", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "plan.md");
+    const result = await tertial(["report", PLAN_LOG, "--kind", "verksamhetsplan", "--period", "2023", "-o", out]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "tertial report: no adopted plan for 2023: a verksamhetsplan is printed for a plan's years or the year it details (vp-2022-2024 covers 2022-2024 and details 2022)\n",
+    });
+    await expect(readFile(out, "utf8")).rejects.toThrow(/ENOENT/);
+  });
+
+  it("names the cut-off when the plan was not yet known then, and prints the plan for its own years", async () => {
+    const before = await tertial(["report", PLAN_LOG, "--kind", "verksamhetsplan", "--period", "2022..2024", "--known-at", "2020-01-01"]);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toContain("no adopted plan for 2022-2024: a verksamhetsplan is printed for a plan's years or the year it details, and no plan in the log covers 2024 (as known at 2020-01-01)");
+    const own = await tertial(["report", PLAN_LOG, "--kind", "verksamhetsplan", "--period", "2022..2024"]);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toContain("# Verksamhetsplan 2022-2024");
+  });
+});

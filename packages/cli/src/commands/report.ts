@@ -72,6 +72,8 @@ export const reportCommand: Command = {
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
         ...(snapshots === undefined ? {} : { snapshots }),
       });
+      // A document with only a cover (a plan for years no plan covers) is refused, not printed as if it were the plan.
+      if (built.nothingToReport !== undefined) throw new UsageError(`${built.nothingToReport}${knownAt === undefined ? "" : ` (as known at ${knownAt})`}`);
       text = await renderWith(renderer, built.document);
     } catch (error) {
       if (error instanceof ReportError) throw new UsageError(error.message);

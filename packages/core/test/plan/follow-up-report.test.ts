@@ -213,3 +213,24 @@ describe("activity rows name the planned activity: the plan and the activity's i
     expect(activityTable?.rows.every((activity) => !("plannedActivity" in activity))).toBe(true);
   });
 });
+
+describe("a plan's target that is a share of a base, in a follow-up", () => {
+  const shareMetric: EventDraft = {
+    type: "strategy.metric-defined",
+    effectiveAt: "2022-01-01",
+    recordedAt: "2021-12-31T09:00:04.000Z",
+    data: { metricId: "m2", goalId: "mal-1", name: "Beviljade ansökningar", unit: "count", dataSource: "diariet", frequency: "tertial", direction: "higher-is-better", target: { kind: "fixed", value: "3" }, result: { from: "recorded" }, targets: [{ year: 2022, target: { kind: "share-of-base", share: "0.5" } }] },
+  };
+  const log = [...drafts.slice(0, 9), shareMetric, ...drafts.slice(9)];
+  const plain = (text: string | undefined): string | undefined => text?.replace(/\s/g, " ");
+
+  it("is printed in the plan's Swedish words, as the plan document prints it, in the plan-metric-targets block", async () => {
+    const rows = printed(findTable((await tertialReport("2022-05-15", log)).sections, "plan-malvarden-mal-1"));
+    expect(plain(rows.find((cells) => cells[0] === "Beviljade ansökningar")?.[3])).toBe("andel 50 %");
+  });
+
+  it("and in the metric table's plan-target column", async () => {
+    const table = blocksOf((await tertialReport("2022-05-15", withOutline(log, outlineAsking(true)))).sections).find((block): block is ReportMetricTable => block.kind === "metric-table");
+    expect(plain(table?.rows.find((metric) => metric.name === "Beviljade ansökningar")?.planTarget?.text)).toBe("andel 50 %");
+  });
+});

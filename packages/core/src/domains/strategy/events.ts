@@ -88,7 +88,7 @@ export type YearTarget = t.TypeOf<typeof YearTarget>;
 export const MetricDefined = defineEvent({
   type: "strategy.metric-defined",
   description:
-    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, the targets per year a plan sets (`targets`, each year at most once; `target` is for the other years), where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\".",
+    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, the targets per year a plan sets (`targets`, each year at most once; `target` is for the other years), where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\". A value of a `percent` metric is written as a fraction: 0.75 for 75 % (a value above 1 is more than 100 %, as growth may be, so 75 means 7 500 %).",
   data: strictObject("MetricDefined", metricRequired, { ...metricOptional, targets: listOf(YearTarget) }),
   older: [{ version: 1, data: MetricDefinedV1, upcast: (data: t.TypeOf<typeof MetricDefinedV1>) => data }],
 });

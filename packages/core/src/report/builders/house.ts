@@ -22,6 +22,12 @@ export interface ReportHouse {
   readonly builders: readonly ReportSectionBuilder[];
   /** The house asks for the symbol legend appendix (a follow-up's metric and activity symbols); otherwise only an outline naming it brings it. */
   readonly symbolLegend?: boolean;
+  /**
+   * Why the log gives this house nothing to report for the context's period (a plan document for
+   * years no plan covers), or undefined. The document is built all the same (a cover and a
+   * footer); a caller that prints documents refuses it with this reason rather than print it.
+   */
+  readonly nothingToReport?: (context: ReportBuildContext) => string | undefined;
 }
 
 /** The house itself reads the goals, for chapter titles. */
@@ -52,6 +58,8 @@ export interface BuiltReport {
   readonly document: ReportDocument;
   /** Event ids behind figures, by figure-key prefix, where the projections say. */
   readonly evidence: FigureEvidence;
+  /** Set when the log has nothing of the report's kind for its period (see `ReportHouse.nothingToReport`): why. */
+  readonly nothingToReport?: string;
 }
 
 interface Node {
@@ -149,7 +157,8 @@ export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
     ...tablesNumbered(outline?.tableNumbers ?? "computed", outline === undefined ? renumber(assembleSections(context, placements)) : outlineSections(context, outline, placements), appendixSections(outline, parts.flatMap((part) => part.appendices), house.symbolLegend === true)),
     provenance: input.provenance,
   };
-  return { document, evidence: Object.assign({}, ...parts.map((part) => part.evidence)) as FigureEvidence };
+  const nothingToReport = house.nothingToReport?.(context);
+  return { document, evidence: Object.assign({}, ...parts.map((part) => part.evidence)) as FigureEvidence, ...(nothingToReport === undefined ? {} : { nothingToReport }) };
 };
 
 export { reportGoalsProjection };

@@ -2,11 +2,13 @@ import { planBaselineProjection } from "../../domains/plan/baseline.js";
 import { areaCardsOf, type AreaCard } from "../../domains/plan/area-cards.js";
 import { planAvailableFunds, planNetCost } from "../../domains/plan/budget-figures.js";
 import { planStaff } from "../../domains/plan/staff-figures.js";
+import type { ActivityTiming } from "../../domains/activities/events.js";
 import type { ReportBlock } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "../builders/cells.js";
+import { monthName } from "../builders/kinds.js";
 import { defineSection, nothing, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { chapterHeading } from "./strategy.js";
-import { documentedPlan, planYearCell, type DocumentedPlan } from "./plan-cells.js";
+import { documentedPlan, planYearCell, yearsLabel, type DocumentedPlan } from "./plan-cells.js";
 
 /** An area's name as the organisation's directory gives it; its id when the directory does not name it. */
 export const areaLabel = (documented: DocumentedPlan, areaId: string): string => documented.result.areaNames[areaId]?.name ?? areaId;
@@ -39,10 +41,17 @@ const goalsAndActivities = (card: AreaCard, year: number): ReportBlock[] => {
   return [...goals, ...activities];
 };
 
-const timingText = (timing: object): string =>
-  Object.values(timing)
-    .filter((value): value is string | number => typeof value === "string" || typeof value === "number")
-    .join(" ");
+/** When in its year an activity is planned, in the document's words: "tertial 2", "mars", "hela året". */
+export const timingText = (timing: ActivityTiming): string => {
+  switch (timing.kind) {
+    case "tertial":
+      return `tertial ${timing.tertial}`;
+    case "month":
+      return monthName(timing.month);
+    case "year":
+      return "hela året";
+  }
+};
 
 /** The area's budget and financing of the year: net cost and funds at its disposal through the plan's figures, then the financing it states. */
 const budgetAndFinancing = (context: ReportBuildContext, documented: DocumentedPlan, card: AreaCard, evidence: Record<string, readonly string[]>): ReportBlock[] => {
@@ -80,7 +89,8 @@ const multiYearOf = (context: ReportBuildContext, documented: DocumentedPlan, ca
 
 const multiYearTitle = (card: AreaCard): string => {
   const years = card.multiYear.map((entry) => entry.year);
-  return `Flerårsplan ${years[0] ?? ""}${years.length > 1 ? `-${years[years.length - 1] ?? ""}` : ""}`;
+  const [first, last] = [years[0], years[years.length - 1]];
+  return first === undefined || last === undefined ? "Flerårsplan" : `Flerårsplan ${yearsLabel(first, last)}`;
 };
 
 /**

@@ -3,7 +3,7 @@ import { planAvailableFunds, planBudget, planClosingBalance, planFunding, planNe
 import type { ReportBlock, ReportCell } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { defineSection, nothing, type AppendixDraft, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
-import { documentedPlan, planYearCell, planYears, type DocumentedPlan } from "./plan-cells.js";
+import { documentedPlan, planYearCell, planYears, yearsLabel, type DocumentedPlan } from "./plan-cells.js";
 import { areaLabel } from "./areas.js";
 
 const TKR = { unit: "tkr" as const, options: { withSuffix: false } };
@@ -60,7 +60,7 @@ const yearTables = (tables: Tables): ReportBlock[] => {
   const align = ["left" as const, ...years.map(() => "right" as const)];
   const revenue = (category: string | undefined) => years.map((year) => planYearCell(context, documented, planRevenue, category === undefined ? { plan: plan.planId } : { plan: plan.planId, category }, year, place(tables)));
   const net = (area: string | undefined) => years.map((year) => planYearCell(context, documented, planNetCost, area === undefined ? { plan: plan.planId } : { plan: plan.planId, area }, year, place(tables)));
-  const span = `${plan.fromYear}-${plan.toYear}`;
+  const span = yearsLabel(plan.fromYear, plan.toYear);
   return [
     ...(categories.length === 0
       ? []
@@ -110,7 +110,7 @@ const closingTable = (tables: Tables): ReportBlock[] => {
   return [
     table({
       id: "plan-utgaende-balans",
-      caption: `Disponibla medel ${years[0] ?? ""}-${years[years.length - 1] ?? ""}`,
+      caption: `Disponibla medel ${yearsLabel(years[0] ?? 0, years[years.length - 1] ?? 0)}`,
       unitNote: "tkr",
       align: ["left", ...years.map(() => "right" as const)],
       head: [headerRow(["", ...years.map((year) => `Utgående balans ${year}`)])],
@@ -131,7 +131,7 @@ const multiYearTable = (tables: Tables): ReportBlock[] => {
   return [
     table({
       id: "plan-flerarsplan",
-      caption: `Flerårsplan ${years[0] ?? ""}-${years[years.length - 1] ?? ""}`,
+      caption: `Flerårsplan ${yearsLabel(years[0] ?? 0, years[years.length - 1] ?? 0)}`,
       unitNote: "tkr",
       align: ["left", ...years.map(() => "right" as const)],
       head: [headerRow(["Område", ...years.map(String)])],
@@ -175,7 +175,7 @@ const buildBudget = (context: ReportBuildContext): BuiltSection => {
       ...placedIf("plan-budget", "3.1.1", "Budget och finansiering", budgetTable(tables)),
       ...placedIf("plan-budget-years", "3.1.1", "Budget och finansiering", yearTables(tables)),
       ...placedIf("plan-available-funds", "3.1.1", "Budget och finansiering", [...fundsTable(tables), ...closingTable(tables)]),
-      ...placedIf("plan-multi-year", "5", `Flerårsplan ${plan.detailedYear + 1}-${plan.toYear}`, multiYearTable(tables)),
+      ...placedIf("plan-multi-year", "5", `Flerårsplan ${yearsLabel(plan.detailedYear + 1, plan.toYear)}`, multiYearTable(tables)),
     ],
     appendices,
     evidence: tables.evidence,

@@ -4,6 +4,7 @@ import { narrativeSections } from "../builders/narratives.js";
 import { planAreaSections, planStaffSection } from "./areas.js";
 import { planBudgetSections } from "./budget.js";
 import { planStrategySections } from "./strategy.js";
+import { noDocumentedPlan } from "./plan-cells.js";
 
 /**
  * The plan's house: its builders fill the plan's blocks (vision, strategic goals, Agenda 2030,
@@ -17,4 +18,5 @@ import { planStrategySections } from "./strategy.js";
 export const planHouse: ReportHouse = {
   projections: [factBasisProjection],
   builders: [planStrategySections, planStaffSection, planBudgetSections, planAreaSections, narrativeSections()],
+  nothingToReport: noDocumentedPlan,
 };

@@ -1,4 +1,4 @@
-import { planBaselineProjection } from "../../domains/plan/baseline.js";
+import { planBaselineProjection, type PlanBaselineResult } from "../../domains/plan/baseline.js";
 import { planMetricTarget } from "../../domains/plan/follow-up-figures.js";
 import { planFor } from "../../domains/plan/plan-select.js";
 import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
@@ -8,23 +8,25 @@ import { definedCell, headerRow, reportFigureKey, row, table, textCell } from ".
 import { defineSection, figureOf, nothing, resultOf, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { reportGoalsProjection } from "../builders/goals.js";
 import { sectionOfGoal, unitOf } from "../builders/metrics.js";
+import { planTargetWords } from "./target-words.js";
 
 type Evidence = Record<string, readonly string[]>;
 
 /** The plan's target for the year: a value, or the plan's words where it sets a share or last year's result. */
-const planTargetCell = (context: ReportBuildContext, planId: string, metric: MetricTableRow, evidence: Evidence): ReportCell => {
+const planTargetCell = (context: ReportBuildContext, baseline: PlanBaselineResult, planId: string, metric: MetricTableRow, evidence: Evidence): ReportCell => {
   const params = { plan: planId, metric: metric.metricId };
   const computed = figureOf(context, planMetricTarget, params);
-  if (computed?.text !== undefined) return textCell(computed.text);
+  // A share or last year's result is the plan's words, in Swedish as the plan prints them (the figure's own text is the audit's).
+  if (computed?.text !== undefined) return textCell(planTargetWords(baseline, planId, metric.metricId) ?? computed.text);
   return definedCell(context, planMetricTarget, params, { key: reportFigureKey("plan-metric-targets.plan", context.period.name, { metric: metric.metricId }), unit: unitOf(metric), evidence });
 };
 
-const metricRow = (context: ReportBuildContext, planId: string, metric: MetricTableRow, evidence: Evidence) =>
+const metricRow = (context: ReportBuildContext, baseline: PlanBaselineResult, planId: string, metric: MetricTableRow, evidence: Evidence) =>
   row([
     textCell(metric.name),
     metric.target.printed === null ? textCell("") : definedCell(context, metricFigures.target, { metric: metric.metricId }, { key: reportFigureKey("plan-metric-targets.target", context.period.name, { metric: metric.metricId }), unit: unitOf(metric) }),
     definedCell(context, metricFigures.result, { metric: metric.metricId }, { key: reportFigureKey("plan-metric-targets.result", context.period.name, { metric: metric.metricId }), unit: unitOf(metric), evidence }),
-    planTargetCell(context, planId, metric, evidence),
+    planTargetCell(context, baseline, planId, metric, evidence),
   ]);
 
 /**
@@ -50,7 +52,7 @@ const buildMetricTargets = (context: ReportBuildContext): BuiltSection => {
       caption: `Mätetal mot målvärden ${baseline.year} enligt ${plan.title}`,
       align: ["left", "right", "right", "right"],
       head: [headerRow(["Mätetal", "Mål", "Resultat", `Målvärde ${baseline.year} enligt planen`])],
-      body: rows.map((metric) => metricRow(context, plan.planId, metric, evidence)),
+      body: rows.map((metric) => metricRow(context, baseline, plan.planId, metric, evidence)),
     });
     return { slot: `plan-metric-targets:${goalId}`, number, title: null, blocks: [block] };
   });

@@ -22,6 +22,21 @@ export const documentedPlan = (context: ReportBuildContext): DocumentedPlan | un
 };
 
 /**
+ * Why a plan document has nothing to print for the report's years, or undefined when a plan is
+ * documented: no plan in the log (as known at the cut-off) spans exactly those years or details
+ * their first year. Names the plans the log has for the span's last year, so the user sees which
+ * years to ask for.
+ */
+export const noDocumentedPlan = (context: ReportBuildContext): string | undefined => {
+  if (documentedPlan(context) !== undefined) return undefined;
+  const first = toCivil(context.period.start).year;
+  const last = toCivil(context.period.end).year;
+  const others = (resultOf(context, planBaselineProjection)?.plans ?? []).map((plan) => `${plan.planId} covers ${yearsLabel(plan.fromYear, plan.toYear)} and details ${plan.detailedYear}`);
+  const asked = yearsLabel(first, last);
+  return `no adopted plan for ${asked}: a verksamhetsplan is printed for a plan's years or the year it details${others.length === 0 ? `, and no plan in the log covers ${last}` : ` (${others.join("; ")})`}`;
+};
+
+/**
  * A plan figure of one year of the plan (the detailed year, a multi-year year, the comparison
  * year) through its definition, the same the audit uses: a plan document prints several years
  * of one plan, so the year is the figure's period rather than the report period's end.
@@ -43,6 +58,9 @@ export const planYearCell = <P extends string>(
   const figured = context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
   return { kind: "figure", figure: figured, marks: [] };
 };
+
+/** A span of years as the plan's captions print it: "2022-2024", or "2022" alone for one year. */
+export const yearsLabel = (first: number, last: number): string => (first === last ? `${first}` : `${first}-${last}`);
 
 /** The plan's years in its tables: the comparison year (if printed), then the plan's own. */
 export const planYears = (plan: PlanBaseline): number[] => {

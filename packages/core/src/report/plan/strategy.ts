@@ -1,13 +1,12 @@
 import { planBaselineProjection } from "../../domains/plan/baseline.js";
+import type { PlanMetric } from "../../domains/plan/strategy-part.js";
+import { targetWords } from "./target-words.js";
 import type { ReportBlock } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { defineSection, nothing, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { documentedPlan } from "./plan-cells.js";
 
 const placement = (slot: string, number: string, title: string, blocks: readonly ReportBlock[]): Placement[] => (blocks.length === 0 ? [] : [{ slot, number, title, blocks }]);
-
-const targetText = (target: { readonly kind: string; readonly value?: string; readonly share?: string }): string =>
-  target.kind === "fixed" ? (target.value ?? "") : target.kind === "share-of-base" ? `andel ${target.share ?? ""}` : target.kind === "same-period-last-year" ? "som föregående år" : "";
 
 /**
  * A chapter's heading in the default layout (no outline adopted): a placement without blocks
@@ -47,7 +46,7 @@ const buildStrategy = (context: ReportBuildContext): BuiltSection => {
       const ownMetrics = metrics.filter((metric) => metric.goalId === each.goalId);
       const ownActivities = activities.filter((activity) => activity.goalId === each.goalId && activity.year === plan.detailedYear);
       if (each.kind === "strategic" && ownMetrics.length === 0 && ownActivities.length === 0) return [];
-      const metricText = ownMetrics.map((metric) => `${metric.name}${targetOf(metric.targets, plan.detailedYear)}`).join("; ");
+      const metricText = ownMetrics.map((metric) => `${metric.name}${targetOf(metric, plan.detailedYear)}`).join("; ");
       return [row([textCell(each.kind === "strategic" ? "" : each.title), textCell(metricText), textCell(ownActivities.map((activity) => activity.title).join("; "))])];
     });
     const blocks: ReportBlock[] = rows.length === 0 ? [] : [table({ id: `plan-mal-${goal.goalId}`, caption: `Mål, mätetal och aktiviteter ${plan.detailedYear}: ${goal.title.replace(/\.$/, "")}`, align: ["left", "left", "left"], head: [headerRow(["Mål (område)", "Mätetal", "Aktiviteter"])], body: rows })];
@@ -68,9 +67,9 @@ const buildStrategy = (context: ReportBuildContext): BuiltSection => {
   };
 };
 
-const targetOf = (targets: readonly { readonly year: number; readonly target: { readonly kind: string } }[], year: number): string => {
-  const found = targets.find((entry) => entry.year === year);
-  const text = found === undefined ? "" : targetText(found.target);
+const targetOf = (metric: PlanMetric, year: number): string => {
+  const found = metric.targets.find((entry) => entry.year === year);
+  const text = found === undefined ? "" : targetWords(found.target, metric);
   return text === "" ? "" : ` (mål ${year}: ${text})`;
 };
 

@@ -1,4 +1,4 @@
-import { planBaselineProjection } from "../../domains/plan/baseline.js";
+import { planBaselineProjection, type PlanBaselineResult } from "../../domains/plan/baseline.js";
 import { planMetricTarget } from "../../domains/plan/follow-up-figures.js";
 import { planFor } from "../../domains/plan/plan-select.js";
 import { publicationProjection, type Outline } from "../../domains/publication/publication.js";
@@ -7,6 +7,7 @@ import { isUnitId } from "../../numbers/units.js";
 import type { ReportMetricRow } from "../document/blocks.js";
 import { definedFigure } from "../builders/cells.js";
 import { figureOf, resultOf, type ReportBuildContext } from "../builders/context.js";
+import { planTargetWords } from "./target-words.js";
 
 type Evidence = Record<string, readonly string[]>;
 
@@ -24,11 +25,12 @@ const asksForPlanTarget = (context: ReportBuildContext, goalId: string): boolean
 };
 
 /** The plan's target for the year as the metric table prints it: a value, or the plan's words where it sets a share or last year's result. */
-const planTargetOf = (context: ReportBuildContext, planId: string, metric: MetricTableRow, evidence: Evidence): ReportMetricRow["planTarget"] => {
+const planTargetOf = (context: ReportBuildContext, baseline: PlanBaselineResult, planId: string, metric: MetricTableRow, evidence: Evidence): ReportMetricRow["planTarget"] => {
   const params = { plan: planId, metric: metric.metricId };
   const computed = figureOf(context, planMetricTarget, params);
   if (computed === undefined) return null;
-  if (computed.text !== undefined) return { text: computed.text, figure: null };
+  // A share or last year's result is the plan's words, in Swedish as the plan prints them (the figure's own text is the audit's).
+  if (computed.text !== undefined) return { text: planTargetWords(baseline, planId, metric.metricId) ?? computed.text, figure: null };
   const figure = definedFigure(context, planMetricTarget, params, { key: `metrics.${metric.metricId}@${metric.measuredPeriod}/plan-target`, unit: unitOf(metric), evidence });
   return figure === null ? null : { text: figure.text, figure };
 };
@@ -44,5 +46,5 @@ export const planTargetColumn = (context: ReportBuildContext, goalId: string, me
   const baseline = resultOf(context, planBaselineProjection);
   const plan = baseline === undefined ? undefined : planFor(baseline, undefined);
   if (plan === undefined || baseline === undefined) return undefined;
-  return { heading: `Målvärde ${baseline.year} enligt planen`, targets: metrics.map((metric) => planTargetOf(context, plan.planId, metric, evidence)) };
+  return { heading: `Målvärde ${baseline.year} enligt planen`, targets: metrics.map((metric) => planTargetOf(context, baseline, plan.planId, metric, evidence)) };
 };
