@@ -15,10 +15,16 @@ import {
 import type { UnitId } from "../../numbers/units.js";
 import { blankCell, definedCell, headerRow, row, table, textCell } from "./cells.js";
 import { placed, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
+import { publicationProjection } from "../../domains/publication/publication.js";
+import { genitive } from "./organisation.js";
 
 /** Section 2.1: examples of cost-effective activities, where the course tables of the interim report stand. */
 export const COST_EFFECTIVENESS_SECTION = "2.1";
-const TITLE = "Exempel på aktiviteter inom Kommunal utvecklings verksamhet som innebär en hög kostnadseffektivitet för länets kommuner";
+const titleFor = (organisation: string | undefined): string =>
+  organisation === undefined ? "Exempel på aktiviteter som innebär en hög kostnadseffektivitet för länets kommuner" : `Exempel på aktiviteter inom ${genitive(organisation)} verksamhet som innebär en hög kostnadseffektivitet för länets kommuner`;
+
+/** The organisation's name as its profile gives it, if the log holds one. */
+const organisationOf = (context: ReportBuildContext): string | undefined => resultOf(context, publicationProjection)?.profile?.name;
 
 const costReductionTable = (context: ReportBuildContext, result: CostReductionResult): ReportTable | null => {
   if (result.rows.length === 0) return null;
@@ -31,7 +37,7 @@ const costReductionTable = (context: ReportBuildContext, result: CostReductionRe
     head: [
       headerRow([
         "Kurs",
-        "Kostnad per deltagare via Kommunal utveckling",
+        `Kostnad per deltagare via ${organisationOf(context) ?? "organisationen"}`,
         "Antal deltagare per kurstillfälle",
         "Kostnad per deltagare via extern kurssamordnare",
         "Kostnadsreducering per deltagare",
@@ -94,11 +100,12 @@ const buildCostEffectivenessSection = (context: ReportBuildContext): BuiltSectio
   const evidence: Record<string, readonly string[]> = {};
   if (reduction !== undefined) evidence["course-cost-reduction."] = reduction.rows.flatMap((course) => course.evidence);
   if (courses?.revenue !== undefined && courses.revenue !== null) evidence["courses.revenue"] = courses.revenue.evidence;
-  return placed("cost-effectiveness", COST_EFFECTIVENESS_SECTION, TITLE, blocks, evidence);
+  return placed("cost-effectiveness", COST_EFFECTIVENESS_SECTION, titleFor(organisationOf(context)), blocks, evidence);
 };
 
 export const costEffectivenessSection = defineSection({
   name: "cost-effectiveness",
+  reads: [publicationProjection],
   figures: [coursesFeePerParticipant, coursesParticipantsPerOccasion, coursesBenchmarkPrice, coursesCostReductionPerParticipant, coursesCostReductionPerCourse, coursesCostReductionShare, coursesCostReductionTotal, coursesCostReductionTotalShare, coursesRevenue],
   build: buildCostEffectivenessSection,
 });

@@ -1,3 +1,5 @@
+import { publicationProjection } from "../../domains/publication/publication.js";
+import { genitive } from "../builders/organisation.js";
 import { financeOutcomeShareKnown, financeSourceShare } from "../../domains/finance/source-table-figures.js";
 import { outcomeBySourceProjection } from "../../domains/finance/source-tables.js";
 import { blankCell, headerRow, row, table, textCell } from "../builders/cells.js";
@@ -25,16 +27,17 @@ const shareRow = (context: SlideContext, rowId: string, label: string): ReportTa
 export const financingSlide: SlideSpec = {
   id: "finansiering-andel",
   title: "Vi har en ändamålsenlig och kostnadseffektiv verksamhet för länets kommuner",
-  reads: [outcomeBySourceProjection],
+  reads: [outcomeBySourceProjection, publicationProjection],
   build: (context): ReportBlock[] => {
     const result = context.results.get(outcomeBySourceProjection, context.period);
+    const organisation = context.results.get(publicationProjection, context.period)?.profile?.name;
     if (result === undefined) return [];
     const body = result.rows.map((entry) => shareRow(context, entry.row, entry.name));
     if (!hasFigures(body.flatMap((entry) => entry.cells))) return [];
     return [
       table({
         id: "bild-finansiering-andel",
-        caption: `Finansiering av Kommunal utvecklings verksamhet under ${columnLabel(context.period).toLowerCase()}, andel`,
+        caption: `Finansiering av ${organisation === undefined ? "verksamheten" : `${genitive(organisation)} verksamhet`} under ${columnLabel(context.period).toLowerCase()}, andel`,
         align: ["left", "right", "right", "right", "right"],
         head: [headerRow([`Finansiering av utfall ${context.period.end}`, "Andel utfall per verksamhetsområde", ...SOURCES.map((source) => source.label)])],
         body,
