@@ -14,8 +14,8 @@ const exitCodeHelp = `Exit codes:
   0  success
   1  internal error (a bug in Tertial; please report it with the stack trace)
   2  usage error: unknown command, option or value, a bad --known-at, a --period the report's kind does not take (for verksamhetsplan also years no plan covers), an output file (-o, --checkpoint-out, export's target) onto the log
-  3  invalid input: events or log rejected; nothing was written
-  4  a broken chain or a changed line: verify, or any command that reads the log (repair an interrupted batch)
+  3  invalid input: events rejected, or a log line whose data this catalog refuses; nothing was written
+  4  a broken chain or a changed line (cut off, not JSON, rewritten): verify, or any command that reads the log (repair an interrupted batch)
   5  audit found disagreements / diff found differences
   6  a file could not be read or written, an output file exists (-o and --checkpoint-out replace it with --force), or the log lock could not be taken`;
 
@@ -72,12 +72,19 @@ const IO_ERRORS: Readonly<Record<string, string>> = {
   EMFILE: "too many open files",
 };
 
+/**
+ * A log line no longer as it was written (cut off, not JSON, too long, or rewritten): damage to the
+ * log, exit 4 from every command that reads it, as from verify. A line that reads but holds data
+ * this catalog refuses is another matter (3).
+ */
+const DAMAGED_LINE: ReadonlySet<string> = new Set(["not-json", "torn-line", "too-long", "not-canonical", "chain-broken"]);
+
 /** What went wrong, as one line with the command's prefix, and the exit code it means. */
 const failure = (command: Command, error: unknown): { readonly lines: string; readonly code: ExitCode } => {
   const prefix = `tertial ${command.name}: `;
   if (error instanceof UsageError) return { lines: `${prefix}${error.message}\n`, code: EXIT.usage };
   if (error instanceof FileRefusal) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
-  if (error instanceof LogReadError) return { lines: error.issues.map((found) => `${formatIssue(found)}\n`).join(""), code: error instanceof LogBrokenError ? EXIT.tampered : EXIT.invalid };
+  if (error instanceof LogReadError) return { lines: error.issues.map((found) => `${formatIssue(found)}\n`).join(""), code: error instanceof LogBrokenError || error.issues.some((found) => DAMAGED_LINE.has(found.code)) ? EXIT.tampered : EXIT.invalid };
   if (error instanceof ReplayError) return { lines: `${prefix}${error.message}\n`, code: EXIT.invalid };
   if (error instanceof LockTimeoutError) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
   const store = storeFailure(error);
