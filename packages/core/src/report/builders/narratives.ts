@@ -27,6 +27,10 @@ const THREE_K_TITLES: readonly (readonly [string, string])[] = [
   ["kvalitetshojning", "Kvalitetshöjning"],
 ];
 
+/** The report period's texts written for this kind of document: those that name no kind are for every one. */
+const narrativesOf = (context: ReportBuildContext): readonly NarrativeEntry[] =>
+  (resultOf(context, narrativeProjection)?.entries ?? []).filter((entry) => entry.documents === undefined || entry.documents.includes(context.kind));
+
 const byOrder = (a: NarrativeEntry, b: NarrativeEntry): number => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || (a.narrativeId < b.narrativeId ? -1 : a.narrativeId > b.narrativeId ? 1 : 0);
 
 /** A narrative as a paragraph: its figures computed from the facts, a recorded zero marked as such. */
@@ -82,10 +86,10 @@ const sectionPlacement = (context: ReportBuildContext, section: string, entries:
  */
 export const narrativeSections = (claimedFootnotes: readonly string[] = []) =>
   defineSection({ name: "narratives", reads: [narrativeProjection, ...INLINE_FIGURE_READS], build: (context: ReportBuildContext): BuiltSection => {
-    const result = resultOf(context, narrativeProjection);
-    if (result === undefined || result.entries.length === 0) return nothing;
+    const entries = narrativesOf(context);
+    if (entries.length === 0) return nothing;
     const bySection = new Map<string, NarrativeEntry[]>();
-    for (const entry of result.entries) {
+    for (const entry of entries) {
       if (entry.kind === "footnote" && claimedFootnotes.includes(entry.section)) continue;
       bySection.set(entry.section, [...(bySection.get(entry.section) ?? []), entry]);
     }
@@ -111,8 +115,7 @@ export interface TableFootnote {
  * `INLINE_FIGURE_READS` when its footnotes may carry figures.
  */
 export const footnotesFor = (context: ReportBuildContext, section: string): TableFootnote[] => {
-  const result = resultOf(context, narrativeProjection);
-  return (result?.entries ?? [])
+  return narrativesOf(context)
     .filter((entry) => entry.kind === "footnote" && entry.section === section)
     .sort(byOrder)
     .map((entry) => {
