@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { EventDraftCodec, type EventDraft } from "../events/envelope.js";
 import { decodeWith } from "../events/catalog.js";
 import { issue, type Issue } from "../events/issues.js";
@@ -66,9 +67,14 @@ export const placeColumns = (text: string, found: readonly Issue[], file?: strin
 };
 
 /** Reads drafts as strict UTF-8: a line with invalid bytes is an issue at its line and column, never U+FFFD. */
-export const readDraftFile = async (path: string): Promise<{ text: string; parsed: ParsedDrafts }> => {
+export const readDraftFile = async (path: string, maxBytes: number = DRAFTS_MAX_BYTES): Promise<{ text: string; parsed: ParsedDrafts }> => {
   const file = path === "-" ? "<stdin>" : path;
-  const { text, problems } = decodeUtf8Lines(path === "-" ? await readStdin() : await readFile(path));
+  const bytes = await readBounded(path, maxBytes);
+  if (bytes === undefined) {
+    const tooLarge = issue("too-long", "", `is larger than ${maxBytes / (1024 * 1024)} MiB: a batch is checked whole in memory, so append it in parts (or move a whole log with tertial import)`, { expected: `at most ${maxBytes} bytes of drafts`, file });
+    return { text: "", parsed: { drafts: [], places: [], issues: [tooLarge] } };
+  }
+  const { text, problems } = decodeUtf8Lines(bytes);
   const parsed = parseDrafts(text, file);
   if (problems.length === 0) return { text, parsed };
   const notUtf8 = problems.map((found) =>
@@ -77,8 +83,29 @@ export const readDraftFile = async (path: string): Promise<{ text: string; parse
   return { text, parsed: { ...parsed, issues: [...notUtf8, ...parsed.issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } };
 };
 
-const readStdin = async (): Promise<Buffer> => {
+/** How much a drafts file may hold: a batch is validated whole, in memory, and a text this long is near what one string can be. */
+export const DRAFTS_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A drafts file's bytes, or undefined when it holds more than `maxBytes`: a regular file is
+ * refused by its size before it is read; standard input, a pipe or a device (which has no size:
+ * /dev/zero never ends) is read until it ends or passes the limit.
+ */
+const readBounded = async (path: string, maxBytes: number): Promise<Buffer | undefined> => {
+  if (path !== "-") {
+    const info = await stat(path);
+    if (info.isFile()) return info.size > maxBytes ? undefined : readFile(path);
+  }
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
+  let total = 0;
+  const input = path === "-" ? (process.stdin as AsyncIterable<Buffer>) : createReadStream(path);
+  for await (const chunk of input) {
+    total += chunk.length;
+    if (total > maxBytes) {
+      if ("destroy" in input && typeof input.destroy === "function") input.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
   return Buffer.concat(chunks);
 };
