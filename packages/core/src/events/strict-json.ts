@@ -47,6 +47,13 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
 /** Reads one JSON text, strictly; never throws. */
+/** A character as a message shows it: a visible one quoted, an invisible one by name (a byte order mark, a zero-width space, a control character). */
+const describeCharacter = (code: number): string => {
+  if (code === 0xfeff) return "a byte order mark (U+FEFF; save the file as UTF-8 without it)";
+  const invisible = code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0x00a0;
+  return invisible ? `an invisible character (U+${code.toString(16).toUpperCase().padStart(4, "0")})` : JSON.stringify(String.fromCharCode(code));
+};
+
 export const parseStrictJson = (text: string, maxDepth: number = JSON_LIMITS.depth): StrictJsonResult => {
   let index = 0;
   const keys: (string | number)[] = [];
@@ -62,7 +69,7 @@ export const parseStrictJson = (text: string, maxDepth: number = JSON_LIMITS.dep
       else return;
     }
   };
-  const describeHere = (): string => (index >= text.length ? "the end of the line" : JSON.stringify(text[index]));
+  const describeHere = (): string => (index >= text.length ? "the end of the line" : describeCharacter(text.charCodeAt(index)));
 
   const readString = (): string => {
     const start = index;

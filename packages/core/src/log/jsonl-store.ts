@@ -59,6 +59,9 @@ const isStoredEvent = compileGuard(StoredEventCodec);
 export const parseStoredLine = (file: string, text: string, number: number, terminated: boolean, before?: LogHead): { ok: true; event: StoredEvent; intact: boolean } | { ok: false; issues: Issue[] } => {
   const place = { file, line: number };
   if (!terminated) return { ok: false, issues: [unterminatedIssue(file, text, number, before)] };
+  if (text.charCodeAt(0) === 0xfeff) {
+    return { ok: false, issues: [issue("not-json", "", "starts with a byte order mark (U+FEFF), which no line of a log has: the file was saved by an editor that adds one", { ...place, column: 1 })] };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);

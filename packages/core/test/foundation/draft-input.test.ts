@@ -22,3 +22,15 @@ describe("a drafts file larger than a batch may be", () => {
     expect(refused.parsed.issues.map((found) => [found.code, found.file])).toEqual([["too-long", "/dev/zero"]]);
   });
 });
+
+describe("a byte order mark", () => {
+  it("is named, in drafts and in a log line, never shown as an invisible character", async () => {
+    const { parseDrafts, parseStoredLine } = await import("@tertial/core");
+    const drafts = parseDrafts(`\uFEFF${draft}`, "drafts.jsonl");
+    expect(drafts.issues.map((found) => found.message)).toEqual(["is not valid JSON: has a byte order mark (U+FEFF; save the file as UTF-8 without it) where a value should be"]);
+    const line = parseStoredLine("log.jsonl", `\uFEFF{}`, 1, true);
+    expect(line.ok ? [] : line.issues.map((found) => [found.code, found.column, found.message])).toEqual([["not-json", 1, "starts with a byte order mark (U+FEFF), which no line of a log has: the file was saved by an editor that adds one"]]);
+    const zeroWidth = parseDrafts(`{"type":\u200B"x"}\n`, "drafts.jsonl");
+    expect(zeroWidth.issues[0]?.message).toContain("an invisible character (U+200B)");
+  });
+});
