@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonl, municipality, runCli, useTempDir } from "./foundation/cli.js";
@@ -37,5 +37,23 @@ describe("a directory where a file was expected is named", () => {
       const result = await tertial(args, { env });
       expect([args, result.code, result.stderr]).toEqual([args, 6, `tertial ${args[0]}: ${adir}: is a directory, not a file\n`]);
     }
+  });
+});
+
+describe("a directory where the log's append state belongs", () => {
+  it("is named, the append refused with exit 6 and the log left as it was; the directory is never removed", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    expect((await tertial(["init", log])).code).toBe(0);
+    await writeFile(join(dir, "a.jsonl"), jsonl([municipality("a")]));
+    expect((await tertial(["append", log, "--events", join(dir, "a.jsonl")])).code).toBe(0);
+    const before = await readFile(log, "utf8");
+    await rm(`${log}.append-state`, { force: true });
+    await mkdir(`${log}.append-state`);
+    await writeFile(join(dir, "b.jsonl"), jsonl([municipality("b")]));
+    const refused = await tertial(["append", log, "--events", join(dir, "b.jsonl")]);
+    expect(refused).toEqual({ code: 6, stdout: "", stderr: `tertial append: ${await realpath(log)}.append-state: is a directory, not a file\n` });
+    expect(await readFile(log, "utf8")).toBe(before);
+    expect((await stat(`${log}.append-state`)).isDirectory()).toBe(true);
   });
 });

@@ -231,8 +231,22 @@ export const saveAppendState = async (realLogPath: string, catalog: Catalog, sta
     await rename(temporary, path);
   } catch {
     await rm(temporary, { force: true });
-    await rm(path, { force: true });
+    await removeStateFile(path);
   }
 };
 
-export const forgetAppendState = async (realLogPath: string): Promise<void> => rm(statePath(realLogPath), { force: true });
+export const forgetAppendState = async (realLogPath: string): Promise<void> => removeStateFile(statePath(realLogPath));
+
+/**
+ * Removes a state file if there is one. Something else in its place (a directory) is the user's:
+ * it is never removed, and the error names the path as a file error does, so the command says
+ * what is in the way instead of failing inside.
+ */
+const removeStateFile = async (path: string): Promise<void> => {
+  try {
+    await rm(path, { force: true });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "ERR_FS_EISDIR") throw error;
+    throw Object.assign(new Error(`${path}: is a directory, where the log's append state belongs`), { code: "EISDIR", path, syscall: "rm" });
+  }
+};
