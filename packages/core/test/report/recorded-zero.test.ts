@@ -62,6 +62,19 @@ describe("a recorded zero: nothing of a kind this period, distinct from a blank"
     expect(printed(document.sections).slice(-4)).toEqual(["1.2 Gemensamma projekt", ZERO, "1.3 Forskning", NOTHING_REPORTED]);
   });
 
+  it("says nothing is reported in a chapter whose only content is its own blocks, and numbers the chapters after it as printed", async () => {
+    const withChapters = (emptySections: "omit" | "say-nothing-reported"): EventDraft[] => {
+      const drafts = log(emptySections);
+      const adopted = drafts[0] as EventDraft & { data: ReturnType<typeof outline> };
+      const chapters = [{ heading: "Sammanfattning", blocks: [{ block: "narrative", section: "sammanfattning" }], sections: [] }, ...adopted.data.chapters];
+      return [{ ...adopted, data: { ...adopted.data, chapters } } as EventDraft, ...drafts.slice(1)];
+    };
+    const said = printed((await reportOf(withChapters("say-nothing-reported"))).sections);
+    expect(said.slice(0, 3)).toEqual(["1 Sammanfattning", NOTHING_REPORTED, "2 Samverkan"]);
+    const omitted = printed((await reportOf(withChapters("omit"))).sections);
+    expect(omitted[0]).toBe("1 Samverkan");
+  });
+
   it("is marked as a recorded zero in the document (and so in the JSON output), unlike content and unlike a blank", async () => {
     const document = await reportOf(log("say-nothing-reported"));
     const paragraphs = (sections: readonly ReportSection[]): { markdown: string; recordedZero?: true }[] =>

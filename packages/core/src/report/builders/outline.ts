@@ -125,8 +125,9 @@ export const outlineSections = (context: ReportBuildContext, outline: Outline, p
       return [{ pinned: section.pinnedNumber ?? null, title, blocks, sections: [...headed.parts, ...subsections] }];
     };
     const sections = chapter.sections.flatMap(sectionDraft);
-    if (intro.length === 0 && sections.length === 0) return [];
     const title = chapter.heading ?? goalTitle(chapter.goalId) ?? intro.find((placement) => placement.title !== null)?.title ?? "";
+    // A chapter whose content is all its own (blocks, no sections) is an empty section like any other.
+    if (intro.length === 0 && sections.length === 0) return sayNothing ? [{ pinned: chapter.pinnedNumber ?? null, title, blocks: [{ kind: "paragraph", markdown: NOTHING_REPORTED }], sections: [] }] : [];
     const headed = headedDrafts(intro);
     return [{ pinned: chapter.pinnedNumber ?? null, title, blocks: headed.blocks, sections: [...headed.parts, ...sections] }];
   });
