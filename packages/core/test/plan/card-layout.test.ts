@@ -94,3 +94,17 @@ describe("law: a generated plan's budget rows foot to their totals", () => {
     );
   });
 });
+
+describe("the plan's staff table of a fictional organisation", () => {
+  it("has a row for each staff class the plan has lines in, and none for a class it has not", async () => {
+    const document = await planDocument(false);
+    const walk = (sections: readonly ReportSection[]): ReportSection[] => sections.flatMap((section) => [section, ...walk(section.sections)]);
+    const table = walk([...document.sections, ...document.appendices])
+      .flatMap((section) => section.blocks)
+      .find((block) => block.kind === "table" && block.id === "plan-medarbetare");
+    if (table?.kind !== "table") throw new Error("no staff table");
+    const label = (cells: readonly ReportCell[]) => (cells[0]?.kind === "text" ? cells[0].text : "");
+    // Sjöbygden plans research staff and its office (management), and no other operations.
+    expect([...table.body, ...table.foot].map((row) => label(row.cells))).toEqual(["FoU", "Ledning och stab", "Summa"]);
+  });
+});

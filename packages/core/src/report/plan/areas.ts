@@ -130,7 +130,18 @@ const buildAreas = (context: ReportBuildContext): BuiltSection => {
   return { placements: [...placements, ...chapterHeading("4", "Planering på områdesnivå", placements.length > 0)], appendices: [], evidence };
 };
 
-/** Planned staff of the detailed year by class (FoU, ledning och stab, övrig) and in total. */
+/** The staff classes as the plan's staff table names them, in its order. */
+const STAFF_CLASS_ROWS: readonly (readonly ["fou" | "management" | "other", string])[] = [
+  ["fou", "FoU"],
+  ["management", "Ledning och stab"],
+  ["other", "Övrig"],
+];
+
+/**
+ * Planned staff of the detailed year by class and in total: a row for each class the plan has
+ * staff lines in, so an organisation without research or a separate staff function prints no
+ * empty rows for them.
+ */
 const buildStaff = (context: ReportBuildContext): BuiltSection => {
   const documented = documentedPlan(context);
   if (documented === undefined) return nothing;
@@ -140,6 +151,8 @@ const buildStaff = (context: ReportBuildContext): BuiltSection => {
   const evidence: Record<string, readonly string[]> = {};
   const cell = (staffClass: "fou" | "management" | "other" | undefined) =>
     planYearCell(context, documented, planStaff, staffClass === undefined ? { plan: plan.planId } : { plan: plan.planId, class: staffClass }, year, { unit: "fte", options: { withSuffix: false }, evidence });
+  const planned = new Set(plan.staff.find((entry) => entry.year === year)?.lines.map((line) => line.staffClass));
+  const classRows = STAFF_CLASS_ROWS.filter(([staffClass]) => planned.has(staffClass)).map(([staffClass, label]) => row([textCell(label), cell(staffClass)]));
   const blocks = [
     table({
       id: "plan-medarbetare",
@@ -147,7 +160,7 @@ const buildStaff = (context: ReportBuildContext): BuiltSection => {
       unitNote: "årsarbetare",
       align: ["left", "right"],
       head: [headerRow(["", "Årsarbetare"])],
-      body: [row([textCell("FoU"), cell("fou")]), row([textCell("Ledning och stab"), cell("management")]), row([textCell("Övrig"), cell("other")])],
+      body: classRows,
       foot: [row([textCell("Summa"), cell(undefined)])],
     }),
   ];
