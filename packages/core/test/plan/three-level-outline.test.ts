@@ -128,3 +128,19 @@ describe("an outline three heading levels deep: chapter, section, subsection", (
     expect(numbered).toEqual([...original, "4.6 Fjärrundervisning", "4.7 Ledning och stab"]);
   });
 });
+
+describe("an area the outline does not place", () => {
+  it("comes last under its own name, its parts under their unnumbered headings, never loose beside other sections", async () => {
+    const withoutOffice = withChapters((chapters) => chapters.map((chapter) => ({ ...chapter, sections: chapter.sections.filter((section) => section.heading !== "Förbundets kansli") })));
+    const document = await documentOf(withOutline(withoutOffice));
+    const last = document.sections.at(-1);
+    expect(last?.title).toBe("Övrigt utanför dispositionen");
+    expect(last?.sections.map((section) => [section.number, section.title])).toEqual([[`${last?.number ?? ""}.1`, "Kansli"]]);
+    expect(last?.sections[0]?.sections.map((part) => [part.number, part.title])).toEqual([
+      [null, "Verksamhetsplanering 2023"],
+      [null, "Budget och finansiering 2023"],
+      [null, "Medarbetare 2023"],
+      [null, "Flerårsplan 2024"],
+    ]);
+  });
+});

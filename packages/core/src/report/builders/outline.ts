@@ -132,12 +132,27 @@ export const outlineSections = (context: ReportBuildContext, outline: Outline, p
     return [{ pinned: chapter.pinnedNumber ?? null, title, blocks: headed.blocks, sections: [...headed.parts, ...sections] }];
   });
   const unplaced = placements.filter((placement) => !used.has(placement.slot) && placement.blocks.length > 0);
-  if (unplaced.length > 0) {
-    const draftOf = (placement: Placement): Draft =>
-      placement.heading === undefined ? { pinned: null, title: placement.title ?? unplacedTitle(placement.slot, goalTitle), blocks: placement.blocks, sections: [] } : { pinned: null, unnumbered: true, title: placement.heading, blocks: placement.blocks, sections: [] };
-    chapters.push({ pinned: null, title: UNPLACED_TITLE, blocks: [], sections: unplaced.map(draftOf) });
-  }
+  if (unplaced.length > 0) chapters.push({ pinned: null, title: UNPLACED_TITLE, blocks: [], sections: unplacedDrafts(unplaced, goalTitle) });
   return numberDrafts(chapters, null);
+};
+
+/**
+ * One section per slot the outline does not place, in the order the slots first come: its
+ * content's own title (an area's name) or a heading said from the slot, its parts under their
+ * unnumbered headings, as they would stand where an outline placed them.
+ */
+const unplacedDrafts = (unplaced: readonly Placement[], goalTitle: (goalId: string) => string | undefined): Draft[] => {
+  const bySlot = new Map<string, Placement[]>();
+  for (const placement of unplaced) {
+    const list = bySlot.get(placement.slot);
+    if (list === undefined) bySlot.set(placement.slot, [placement]);
+    else list.push(placement);
+  }
+  return [...bySlot].map(([slot, list]) => {
+    const headed = headedDrafts(list);
+    const title = list.find((placement) => placement.title !== null)?.title ?? unplacedTitle(slot, goalTitle);
+    return { pinned: null, title, blocks: headed.blocks, sections: headed.parts };
+  });
 };
 
 /** What the built-in blocks placed per goal or area hold, as a reader says it. */
