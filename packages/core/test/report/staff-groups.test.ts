@@ -32,4 +32,19 @@ describe("the staff table by part of the organisation", () => {
       ["Summa", "5,50", "6,50"],
     ]);
   });
+
+  it("has no comparison columns in the log's first year, when no year-end comes before", async () => {
+    const store = memoryStore({ catalog: defaultCatalog });
+    expect((await store.append(drafts().filter((draft) => draft.id !== "staff-2019-12-31"))).ok).toBe(true);
+    const { document } = await generateReport(store, defaultCatalog, { kind: "delarsrapport", period: parsePeriod("2020-T1..T2") as Period, generatedBy: "test" });
+    const table = blocksOf(document.sections).find((block): block is ReportTable => block.kind === "table" && block.id === "staff-by-group");
+    const texts = (cells: readonly ReportTable["head"][number]["cells"][number][]) => cells.map((cell) => (cell.kind === "text" ? cell.text : cell.kind === "figure" ? cell.figure.text.replace(/\s/g, " ") : ""));
+    expect(table?.head.map((line) => texts(line.cells)[0])).toEqual(["Verksamhet"]);
+    expect(table?.head[0]?.cells.length).toBe(2);
+    expect([...(table?.body ?? []), ...(table?.foot ?? [])].map((line) => texts(line.cells))).toEqual([
+      ["Biblioteken", "4,00"],
+      ["Kulturen", "2,50"],
+      ["Summa", "6,50"],
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import { period as parsePeriod } from "../../time/period.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import type { ReportFigure } from "../document/figure.js";
 import { fteChangeFigure, fteFigure } from "../../domains/staff/figures.js";
-import { blankCell, definedCell, definedFigure, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
+import { definedCell, definedFigure, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { tertialRowLabel } from "./kinds.js";
 
@@ -85,19 +85,19 @@ const areaName = (context: ReportBuildContext, areaId: string): string => result
 /** FTE per part of the organisation at the last year-end and now, with the change: the figures the staff narrative cites. */
 const groupsTable = (context: ReportBuildContext, previous: FteBreakdown | undefined, atEnd: FteBreakdown, previousLabel: string, endLabel: string): ReportTable | null => {
   if (atEnd.byAreaGroup === null) return null;
+  // Without a year-end before (the log's first year), there is nothing to compare: no empty columns.
   const line = (label: string, part: Part) =>
-    row([
-      textCell(label),
-      previous === undefined ? blankCell() : fteCell(context, previous.asOf, part),
-      fteCell(context, atEnd.asOf, part),
-      previous === undefined ? blankCell() : changeCell(context, previous.asOf, atEnd.asOf, part),
-    ]);
+    row(
+      previous === undefined
+        ? [textCell(label), fteCell(context, atEnd.asOf, part)]
+        : [textCell(label), fteCell(context, previous.asOf, part), fteCell(context, atEnd.asOf, part), changeCell(context, previous.asOf, atEnd.asOf, part)],
+    );
   return table({
     id: "staff-by-group",
     caption: "Årsarbetare per del av verksamheten",
     unitNote: "årsarbetare",
-    align: ["left", "right", "right", "right"],
-    head: [headerRow(["Verksamhet", previousLabel, endLabel, "Förändring"])],
+    align: previous === undefined ? ["left", "right"] : ["left", "right", "right", "right"],
+    head: [headerRow(previous === undefined ? ["Verksamhet", endLabel] : ["Verksamhet", previousLabel, endLabel, "Förändring"])],
     // One row per top-level area with staff, by the name the area has in the log, in the order of its id.
     body: Object.keys(atEnd.byAreaGroup)
       .sort()
