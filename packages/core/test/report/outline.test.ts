@@ -94,3 +94,34 @@ describe("a report shaped by its organisation's outline", () => {
   });
 });
 
+
+describe("an organisation that adopts no outline", () => {
+  const withoutOutline = (): EventDraft[] => {
+    const drafts = fjallbygdenLog().filter((draft) => draft.type !== "publication.outline-adopted");
+    const extra = (id: string, type: string, effectiveAt: string, data: Record<string, unknown>): EventDraft => ({ id, type, effectiveAt, recordedAt: "2021-02-21T09:00:00.000Z", data }) as EventDraft;
+    return [
+      ...drafts,
+      extra("fjall-text-halsa", "narrative.written", "2020-12-31", { narrativeId: "halsa-inledning", kind: "introduction", from: "2020-01-01", to: "2020-12-31", section: "mal-halsa", markdown: "Hälsan följs upp i byarna." }),
+      extra("fjall-staff", "staff.snapshot-recorded", "2020-12-31", { asOf: "2020-12-31", total: "4.50" }),
+    ];
+  };
+
+  it("gets a sound report from its own facts: its texts, its staff, its goals in number order; nothing of another organisation's", async () => {
+    const document = await reportOf(withoutOutline());
+    expect(headings(document.sections)).toEqual([
+      // Texts keyed to no goal open the report, in the order of their keys: halsa-exempel, om, samverkan-analys, samverkan-exempel.
+      "1 Exempel på aktiviteter",
+      "2 Om",
+      "3 Analys",
+      "4 Exempel på aktiviteter",
+      "5 Verksamheten",
+      "5.1 Medarbetare",
+      "6 Fler invånare i fjällbygden mår bra",
+      // "Myndigheterna samverkar …" has no text, metric or activity of its own: left out, as any empty chapter.
+    ]);
+    // The text keyed by a goal's id stands in that goal's chapter.
+    const halsa = document.sections[5];
+    expect(halsa?.blocks).toContainEqual(expect.objectContaining({ kind: "paragraph", markdown: "Hälsan följs upp i byarna." }));
+    expect(JSON.stringify(document)).not.toMatch(/Kommunal utveckling|3 K|Kurs och konferens/);
+  });
+});

@@ -9,6 +9,9 @@ import { reportGoalsProjection } from "./goals.js";
 import { metricDescriptionsProjection } from "./metric-descriptions.js";
 import { factBasisProjection } from "./fact-basis.js";
 import type { ReportHouse } from "./house.js";
+import { resultOf } from "./context.js";
+import { defaultFollowUpOutline } from "./default-outline.js";
+import type { Outline } from "../../domains/publication/publication.js";
 import { narrativeSections } from "./narratives.js";
 import { researchSections } from "./research.js";
 import { staffSection } from "./staff.js";
@@ -18,13 +21,14 @@ import { planMetricTargetsSection } from "../plan/metric-targets.js";
 import { planActivitiesSection } from "../plan/activities.js";
 
 /**
- * The house structure of the 2020 interim report: 1 Inledning (highlights by the 3 K, staff,
- * impact, outlook), chapters 2–7 one per strategic goal with metric tables, activity tables,
- * examples and analysis, the economic tables in 2.4, Bilaga 1 (symbols) and Bilaga 2 (courses).
- * Within a section, blocks come in builder order: narrative first, then tables and charts.
+ * The follow-up house: every builder of a follow-up report. Where the log adopts an outline for
+ * the report's kind, it places their blocks; where it adopts none, `defaultFollowUpOutline` makes
+ * one from the log's own goals. Within a section, blocks come in builder order: narrative first,
+ * then tables and charts.
  */
 export const defaultHouse: ReportHouse = {
   projections: [reportGoalsProjection, metricDescriptionsProjection, factBasisProjection],
   symbolLegend: true,
+  defaultOutline: (context, placements) => defaultFollowUpOutline(context.kind as Outline["documentKind"], Number(context.period.end.slice(0, 4)), resultOf(context, reportGoalsProjection)?.goals ?? [], placements),
   builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix, planBudgetOutcomeSection, planMetricTargetsSection, planActivitiesSection],
 };

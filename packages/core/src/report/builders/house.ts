@@ -4,7 +4,7 @@ import type { ReportProjectionNeed } from "../replay-many.js";
 import { declaredResults, resultOf, type FigureEvidence, type Placement, type ReportBuildContext, type ReportSectionBuilder } from "./context.js";
 import { chapterOf, compareSectionNumbers, reportGoalsProjection } from "./goals.js";
 import { periodLabel, reportTitle } from "./kinds.js";
-import { publicationProjection, type PublicationResult } from "../../domains/publication/publication.js";
+import { publicationProjection, type Outline, type PublicationResult } from "../../domains/publication/publication.js";
 import { appendixSections, outlineSections, renumber } from "./outline.js";
 import { basisReader, factBasisProjection } from "./fact-basis.js";
 import { numberTables } from "./table-numbers.js";
@@ -28,6 +28,11 @@ export interface ReportHouse {
    * footer); a caller that prints documents refuses it with this reason rather than print it.
    */
   readonly nothingToReport?: (context: ReportBuildContext) => string | undefined;
+  /**
+   * The outline for a log that adopts none for the report's kind, made from the log's goals and
+   * the blocks placed; without it, sections are assembled at the numbers the builders give.
+   */
+  readonly defaultOutline?: (context: ReportBuildContext, placements: readonly Placement[]) => Outline;
 }
 
 /** The house itself reads the goals, for chapter titles. */
@@ -146,8 +151,8 @@ export const buildReportDocument = (input: ReportBuildInput): BuiltReport => {
   const basisOf = basis === undefined ? () => "recorded" as const : basisReader(basis);
   const parts = house.builders.map((builder) => builder.build({ ...context, basisOf, results: declaredResults(context.results, builder) }));
   const publication = resultOf(context, publicationProjection);
-  const outline = publication?.outlines[context.kind];
   const placements = parts.flatMap((part) => part.placements);
+  const outline = publication?.outlines[context.kind] ?? house.defaultOutline?.(context, placements);
   const document: ReportDocument = {
     format: "tertial.report",
     version: REPORT_DOCUMENT_VERSION,
