@@ -86,6 +86,14 @@ describe("figures written into a narrative", () => {
     expect(paragraph?.figures?.map((figure) => figure.exact)).toEqual(["13.8", "-5.3", "-5.3"]);
   });
 
+  it("are refused at append when they name a figure no domain defines, or give a figure a parameter it does not take", async () => {
+    const outcome = await memoryStore({ catalog: defaultCatalog }).append([narrative("fel-figur", "Kurserna var {{courses.hled}}; {{staffing.fte asOf=2020-08-31 form=visstid avdelning=x}} på visstid.")]);
+    expect(outcome.ok ? [] : outcome.issues.map((found) => [found.path, found.message])).toEqual([
+      ["data.markdown", '"{{courses.hled}}" names no figure "courses.hled" (`tertial figures` lists them)'],
+      ["data.markdown", '"{{staffing.fte asOf=2020-08-31 form=visstid avdelning=x}}" gives staffing.fte a parameter it does not take: avdelning'],
+    ]);
+  });
+
   it("are refused at append when the words style is unknown", async () => {
     const store = memoryStore({ catalog: defaultCatalog });
     const outcome = await store.append([narrative("fel-ord", "{{staffing.fte asOf=2020-08-31 words=tre}}")]);

@@ -1,6 +1,20 @@
 import { isUnitId, type UnitId } from "../../numbers/units.js";
+import type { FigureSource } from "../../reconciliation/figure-source.js";
 import type { Comparison } from "../../time/period.js";
+import { builtInModules } from "../index.js";
 import { isNumberWordStyle, NUMBER_WORD_STYLES, type NumberWordStyle } from "./number-words.js";
+
+let inlineSources: ReadonlyMap<string, FigureSource> | undefined;
+
+/**
+ * The figure a text may name by its key: a figure of the built-in domains, the ones a report
+ * computes a text's figures from. Looked up only once a text is checked, when every domain module
+ * has loaded (this module is part of one).
+ */
+export const inlineFigureSource = (key: string): FigureSource | undefined => {
+  inlineSources ??= new Map(builtInModules.flatMap((module) => module.figures ?? []).map((source) => [source.key, source]));
+  return inlineSources.get(key);
+};
 
 
 /**
@@ -81,10 +95,19 @@ const excerpt = (markdown: string, at: number): string => {
   return text.replace(/\s+/g, " ");
 };
 
+/** A placeholder whose figure no domain defines, or that gives the figure a parameter it does not take: the report could only print it as missing. */
+const figureProblems = (ref: InlineFigureRef, written: string): string[] => {
+  const source = inlineFigureSource(ref.key);
+  if (source === undefined) return [`"${written}" names no figure "${ref.key}" (\`tertial figures\` lists them)`];
+  const unknown = source.unknownParams(ref.params);
+  return unknown.length === 0 ? [] : [`"${written}" gives ${ref.key} ${unknown.length === 1 ? "a parameter" : "parameters"} it does not take: ${unknown.join(", ")}`];
+};
+
 /**
  * The problems with a narrative's placeholders (for the narrative rule): every `{{` must open one
  * written as `{{figure.key name=value …}}` and closed by `}}` (a misspelt or unclosed one would
- * otherwise be printed as it stands), and its print options must be valid.
+ * otherwise be printed as it stands), its print options must be valid, and its figure must be one
+ * a report can compute, with parameters it takes.
  */
 export const inlineFigureProblems = (markdown: string): string[] => {
   const problems: string[] = [];
@@ -97,6 +120,7 @@ export const inlineFigureProblems = (markdown: string): string[] => {
     }
     const parsed = parseInlineFigure(match[1] ?? "", match[2] ?? "");
     if (typeof parsed === "string") problems.push(parsed);
+    else problems.push(...figureProblems(parsed, excerpt(markdown, at)));
     at += match[0].length - 2;
   }
   return problems;

@@ -1,5 +1,5 @@
 import { builtInModules } from "../../domains/index.js";
-import { INLINE_FIGURE, MISSING_FIGURE_TEXT, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
+import { INLINE_FIGURE, MISSING_FIGURE_TEXT, inlineFigureSource, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
 import { toDecimalString } from "../../numbers/decimal.js";
 import { numberWord } from "../../domains/narrative/number-words.js";
 import type { ReportProjectionNeed } from "../replay-many.js";
@@ -23,7 +23,6 @@ export const INLINE_FIGURE_SOURCES: readonly FigureSource[] = builtInModules.fla
  */
 export const INLINE_FIGURE_READS: readonly ReportProjectionNeed[] = [...new Set(INLINE_FIGURE_SOURCES.map((source) => source.projection))].map((projection) => ({ projection, period: "report" as const }));
 
-const byKey = new Map(INLINE_FIGURE_SOURCES.map((source) => [source.key, source]));
 
 /** The results a placeholder is computed from: the report period's, or those of the comparison period it names. */
 const readerOf = (context: ReportBuildContext, ref: InlineFigureRef): ResultReader => {
@@ -34,7 +33,7 @@ const readerOf = (context: ReportBuildContext, ref: InlineFigureRef): ResultRead
 
 /** One placeholder computed for the report period or the comparison period it names; null when the figure is unknown or the facts say nothing. */
 const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, narrativeKey: string): ReportFigure | null => {
-  const source = byKey.get(ref.key);
+  const source = inlineFigureSource(ref.key);
   if (source === undefined || source.unknownParams(ref.params).length > 0) return null;
   const computed = source.evaluate(readerOf(context, ref), ref.params);
   if (computed === undefined) return null;
@@ -86,7 +85,7 @@ const eachText = (results: ReportResultReader, visit: (markdown: string) => void
 const comparisonNeedOf = (key: string, options: string): ReportProjectionNeed | undefined => {
   const ref = parseInlineFigure(key, options);
   if (typeof ref === "string" || ref.compare === undefined) return undefined;
-  const source = byKey.get(ref.key);
+  const source = inlineFigureSource(ref.key);
   return source === undefined ? undefined : { projection: source.projection, period: ref.compare };
 };
 
