@@ -102,3 +102,24 @@ describe("tertial diff", () => {
     expect(json.changes.find((change) => change.key === "budget-follow-up.outcome@2020-T1..T2/row=fourum-fritid")?.printedChanged).toBe(false);
   });
 });
+
+describe("diff of a figure written into a text", () => {
+  it("names the event behind the change, from the figure's own evidence, and not the unrelated events in between", async () => {
+    const text: EventDraft = {
+      id: "text-staff",
+      type: "narrative.written",
+      effectiveAt: "2020-08-31",
+      recordedAt: "2020-09-03T08:00:00.000Z",
+      data: { narrativeId: "text-staff", kind: "introduction", from: "2020-01-01", to: "2020-08-31", section: "1.2", markdown: "Vi var {{staffing.fte asOf=2020-08-31 suffix=nej}} årsarbetare." },
+    };
+    const unrelated: EventDraft = { id: "area-new", type: "reference.area-established", effectiveAt: "2020-09-01", recordedAt: "2020-09-20T08:00:00.000Z", data: { areaId: "ny", name: "Nytt område" } };
+    const [t1, t2, corrected] = history as [EventDraft, EventDraft, EventDraft];
+    const store = memoryStore({ catalog: defaultCatalog });
+    expect((await store.append([t1, t2, text, unrelated, corrected])).ok).toBe(true);
+    const diff = await diffReports(store, defaultCatalog, { kind: "delarsrapport", period: period("2020-T1..T2"), generatedBy: "test" }, "2020-09-15", "2020-10-15");
+    const inText = diff.changes.find((change) => change.key.includes("narrative=text-staff"));
+    expect([inText?.before?.text, inText?.after?.text]).toEqual(["45,30", "45,80"]);
+    expect(inText?.attribution).toBe("evidence");
+    expect(inText?.events.map((event) => event.id)).toEqual(["snap-t2-corrected"]);
+  });
+});

@@ -76,10 +76,17 @@ const causing = (stored: StoredEvent): DiffCausingEvent => ({
   ...(stored.retracts === undefined ? {} : { retracts: stored.retracts }),
 });
 
-/** Event types of the module that owns the projection a figure key names ("staffing.fte@…" → staff). */
-const domainTypes = (catalog: Catalog, key: string): Set<string> => {
-  const projection = key.slice(0, key.indexOf("."));
-  const owner = catalog.modules.find((module) => (module.projections ?? []).some((candidate) => candidate.name === projection));
+/**
+ * Event types of the module that owns the figure: the one whose figure definition computed it
+ * (a figure in a text or on a slide: "finance.outcome"), else the one owning the projection its
+ * report key names ("staffing.fte@…" → staff).
+ */
+const domainTypes = (catalog: Catalog, key: string, definitionKey: string | undefined): Set<string> => {
+  const source = definitionKey === undefined ? undefined : catalog.figure(definitionKey);
+  const projection = source?.projection.name ?? key.slice(0, key.indexOf("."));
+  const owner =
+    catalog.modules.find((module) => source !== undefined && (module.figures ?? []).includes(source)) ??
+    catalog.modules.find((module) => (module.projections ?? []).some((candidate) => candidate.name === projection));
   return new Set<string>((owner?.events ?? []).map((definition) => definition.type));
 };
 
@@ -90,15 +97,17 @@ const targetOf = (stored: StoredEvent): string | undefined => stored.supersedes 
  * that correct an event it names); when the projection names no evidence, or none of it was
  * recorded in between, every event in between of the owning domain's types (or correcting one).
  */
-const attribute = (catalog: Catalog, between: Between, a: BuiltReport, b: BuiltReport, key: string): Pick<ReportFigureChange, "attribution" | "events"> => {
+const attribute = (catalog: Catalog, between: Between, a: BuiltReport, b: BuiltReport, key: string, figures: readonly (ReportFigure | null)[]): Pick<ReportFigureChange, "attribution" | "events"> => {
+  // A figure computed through a definition (in a text, on a slide) carries its own evidence.
+  const carried = figures.flatMap((figure) => figure?.evidence ?? []);
   const before = evidenceFor(a.evidence, key);
   const after = evidenceFor(b.evidence, key);
-  if (before !== undefined || after !== undefined) {
-    const ids = new Set([...(before ?? []), ...(after ?? [])]);
+  if (before !== undefined || after !== undefined || carried.length > 0) {
+    const ids = new Set([...(before ?? []), ...(after ?? []), ...carried]);
     const found = between.events.filter((stored) => ids.has(stored.id) || ids.has(targetOf(stored) ?? ""));
     if (found.length > 0) return { attribution: "evidence", events: found.map(causing) };
   }
-  const types = domainTypes(catalog, key);
+  const types = domainTypes(catalog, key, figures.find((figure) => figure?.definition !== undefined)?.definition?.key);
   const feeds = (stored: StoredEvent): boolean => types.has(stored.type) || types.has(between.typeOf.get(targetOf(stored) ?? "") ?? "");
   return { attribution: "domain", events: between.events.filter(feeds).map(causing) };
 };
@@ -134,7 +143,7 @@ export const diffReports = async (source: EventSource, catalog: Catalog, options
     const after = figuresB.get(key) ?? null;
     if (sameFigure(before?.figure ?? null, after?.figure ?? null)) continue;
     const printedChanged = before === null || after === null || before.figure.text !== after.figure.text;
-    changes.push({ key, section: (after ?? before)?.section ?? "", before: before?.figure ?? null, after: after?.figure ?? null, printedChanged, ...attribute(catalog, between, a, b, key) });
+    changes.push({ key, section: (after ?? before)?.section ?? "", before: before?.figure ?? null, after: after?.figure ?? null, printedChanged, ...attribute(catalog, between, a, b, key, [before?.figure ?? null, after?.figure ?? null]) });
   }
   return { knownAtA, knownAtB, changes };
 };
