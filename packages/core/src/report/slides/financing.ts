@@ -8,6 +8,9 @@ import type { ReportBlock } from "../document/blocks.js";
 import { hasFigures, slideCell, type SlideContext, type SlideSpec } from "./context.js";
 import { columnLabel } from "./periods.js";
 
+/** The metric of external financing measures what this slide shows: its goal heads the slide. */
+const EXTERNAL_SHARE = "finance.external-share";
+
 const SOURCES = [
   { id: "kommunerna", label: "Tillförda medel kommunerna" },
   { id: "staten", label: "Tillförda medel staten" },
@@ -26,7 +29,8 @@ const shareRow = (context: SlideContext, rowId: string, label: string): ReportTa
 /** The costs of the tertial by area and by financing source, as shares of the costs whose source is known. */
 export const financingSlide: SlideSpec = {
   id: "finansiering-andel",
-  title: "Vi har en ändamålsenlig och kostnadseffektiv verksamhet för länets kommuner",
+  title: "Finansiering",
+  measures: { figures: [financeSourceShare.key, financeOutcomeShareKnown.key, EXTERNAL_SHARE] },
   reads: [outcomeBySourceProjection, publicationProjection],
   build: (context): ReportBlock[] => {
     const result = context.results.get(outcomeBySourceProjection, context.period);
