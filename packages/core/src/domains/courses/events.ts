@@ -7,7 +7,7 @@ export const CANCELLATION_REASONS = ["pandemic", "course-leader-illness", "pande
 export const CancellationReason = oneOf("CancellationReason", CANCELLATION_REASONS);
 export type CancellationReason = t.TypeOf<typeof CancellationReason>;
 
-/** Who took part: participants per municipality, from Region Jönköpings län, and from outside the county. */
+/** Who took part: participants per municipality, from the region (the county's regional body; the course appendix names it from the funders of kind "region"), and from outside the county. */
 export const Participants = strictObject("Participants", { byMunicipality: recordOf(NonNegativeInteger) }, { region: NonNegativeInteger, external: NonNegativeInteger });
 export type Participants = t.TypeOf<typeof Participants>;
 

@@ -1,6 +1,7 @@
 import type { CoursesResult } from "../../domains/courses/projections.js";
 import { coursesProjection } from "../../domains/courses/projections.js";
 import { referenceProjection } from "../../domains/reference/projection.js";
+import { publicationProjection } from "../../domains/publication/publication.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import { coursesCancelled, coursesHeld, coursesHeldDecrease, coursesParticipants, coursesParticipantsDecrease, coursesParticipantShare } from "../../domains/courses/figures.js";
 import type { FigureDefinition } from "../../reconciliation/figure-source.js";
@@ -22,6 +23,18 @@ const spanOf = (counts: CoursePeriodCounts): string => {
 
 const counted = (key: string, period: ReportPeriodChoice = "report") => ({ key, unit: "count" as const, period });
 
+/**
+ * The row of participants from the region (`participants.region`): named as the log names that
+ * region, the only funder of kind "region", or among several the one the profile names as the
+ * responsible body (its short name, "RJL", if it has one); else "Regionen".
+ */
+const regionLabel = (context: ReportBuildContext): string => {
+  const regions = (resultOf(context, referenceProjection)?.funders ?? []).filter((funder) => funder.kind === "region");
+  const responsible = resultOf(context, publicationProjection)?.profile?.responsibleBody;
+  const region = regions.length === 1 ? regions[0] : regions.find((funder) => funder.name === responsible);
+  return region === undefined ? "Regionen" : (region.shortName ?? region.name);
+};
+
 const participantsTable = (context: ReportBuildContext, result: CoursesResult, name: (id: string) => string, arranger: string | null): ReportTable | null => {
   const participants = result.current.participants;
   if (participants === null) return null;
@@ -29,7 +42,7 @@ const participantsTable = (context: ReportBuildContext, result: CoursesResult, n
   const share = (id: string) => definedCell(context, coursesParticipantShare, { origin: id }, { key: key(`share=${id}`), unit: "percent", options: { withSuffix: false } });
   const municipalities = Object.entries(participants.byMunicipality).sort(bySwedishName(([id]) => name(id)));
   const others = [
-    { id: "region", label: "RJL", value: participants.region },
+    { id: "region", label: regionLabel(context), value: participants.region },
     { id: "external", label: "Externa deltagare", value: participants.external },
   ].filter((entry) => entry.value !== null);
   return table({
@@ -141,6 +154,6 @@ const LAST_YEAR = "same-period-last-year" as const;
 export const coursesAppendix = defineSection({
   name: "courses",
   figures: [coursesHeld, coursesParticipants, coursesParticipantShare, coursesCancelled, coursesHeldDecrease, coursesParticipantsDecrease],
-  reads: [coursesProjection, { projection: coursesProjection, period: LAST_YEAR }, referenceProjection],
+  reads: [coursesProjection, { projection: coursesProjection, period: LAST_YEAR }, referenceProjection, publicationProjection],
   build: buildCoursesAppendix,
 });
