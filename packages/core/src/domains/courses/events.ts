@@ -20,7 +20,7 @@ export const CourseScheduled = defineEvent({
 export const CourseHeld = defineEvent({
   type: "courses.course-held",
   description:
-    "A course was held: occasions, participants (per municipality, region, external) when known, participants per occasion, the fee per participant and an outside organiser's price for the same course. Effective on its last day, or on the last day of the span it is known to fall in (`heldFrom` its first).",
+    "A course was held: occasions, participants (per municipality, region, external) when known, participants per occasion, the fee per participant and an outside organiser's price for the same course. Effective on its last day, or on the last day of the span it is known to fall in (`heldFrom` its first). A course with both `feePerParticipant` and `benchmarkPricePerParticipant` is a row of the cost-reduction table (Tabell 1); its `participantsPerOccasion` is optional: without it the row uses participants ÷ occasions when the event gives both (an average, marked as derived in the table and its evidence), and otherwise stays in the table with its per-course reduction blank, left out of the totals, and named in a footnote.",
   data: strictObject(
     "CourseHeld",
     { courseId: Id },
