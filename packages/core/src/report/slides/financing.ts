@@ -1,15 +1,12 @@
 import { publicationProjection } from "../../domains/publication/publication.js";
 import { genitive } from "../builders/organisation.js";
-import { financeOutcomeShareKnown, financeSourceShare } from "../../domains/finance/source-table-figures.js";
+import { financeExternalShare, financeOutcomeShareKnown, financeSourceShare } from "../../domains/finance/source-table-figures.js";
 import { outcomeBySourceProjection } from "../../domains/finance/source-tables.js";
 import { blankCell, headerRow, row, table, textCell } from "../builders/cells.js";
 import type { ReportTableRow } from "../document/blocks.js";
 import type { ReportBlock } from "../document/blocks.js";
 import { hasFigures, slideCell, type SlideContext, type SlideSpec } from "./context.js";
 import { columnLabel } from "./periods.js";
-
-/** The metric of external financing measures what this slide shows: its goal heads the slide. */
-const EXTERNAL_SHARE = "finance.external-share";
 
 const SOURCES = [
   { id: "kommunerna", label: "Tillförda medel kommunerna" },
@@ -30,7 +27,8 @@ const shareRow = (context: SlideContext, rowId: string, label: string): ReportTa
 export const financingSlide: SlideSpec = {
   id: "finansiering-andel",
   title: "Finansiering",
-  measures: { figures: [financeSourceShare.key, financeOutcomeShareKnown.key, EXTERNAL_SHARE] },
+  // A metric of the external financing share measures what this slide shows: its goal heads the slide.
+  measures: { figures: [financeSourceShare.key, financeOutcomeShareKnown.key, financeExternalShare.key] },
   reads: [outcomeBySourceProjection, publicationProjection],
   build: (context): ReportBlock[] => {
     const result = context.results.get(outcomeBySourceProjection, context.period);
