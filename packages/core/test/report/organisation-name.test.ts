@@ -22,12 +22,19 @@ describe("the organisation a report names", () => {
     ]);
   });
 
-  it("is never the example organisation's name written into the report builders: it comes from the log's profile", () => {
-    const named = sourcesUnder(join(import.meta.dirname, "../../src/report")).filter((path) =>
+  /** Where code (not a comment) under src/report writes the words. */
+  const writtenInto = (words: string): string[] =>
+    sourcesUnder(join(import.meta.dirname, "../../src/report")).filter((path) =>
       readFileSync(path, "utf8")
         .split("\n")
-        .some((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line) && line.includes("Kommunal utveckling")),
+        .some((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line) && line.includes(words)),
     );
-    expect(named).toEqual([]);
+
+  it("is never the example organisation's name written into the report builders or slides: it comes from the log's profile", () => {
+    expect(writtenInto("Kommunal utveckling")).toEqual([]);
+  });
+
+  it("never has the example organisation's course arranger, region or financing wording written into the builders or slides: the log names them", () => {
+    for (const words of ["Kurs och konferens", "Kurs- och konferens", "RJL", "Kommunernas grundfinansiering"]) expect({ words, files: writtenInto(words) }).toEqual({ words, files: [] });
   });
 });

@@ -7,20 +7,20 @@ export const CANCELLATION_REASONS = ["pandemic", "course-leader-illness", "pande
 export const CancellationReason = oneOf("CancellationReason", CANCELLATION_REASONS);
 export type CancellationReason = t.TypeOf<typeof CancellationReason>;
 
-/** Who took part: participants per municipality, from Region Jönköpings län, and from outside the county. */
+/** Who took part: participants per municipality, from the region (the county's regional body; the course appendix names it from the funders of kind "region"), and from outside the county. */
 export const Participants = strictObject("Participants", { byMunicipality: recordOf(NonNegativeInteger) }, { region: NonNegativeInteger, external: NonNegativeInteger });
 export type Participants = t.TypeOf<typeof Participants>;
 
 export const CourseScheduled = defineEvent({
   type: "courses.course-scheduled",
-  description: "A course is planned through Kurs och konferens, commissioned by an area or an outside party (an area or funder id).",
+  description: "A course is planned through the course arranger (`courses.arranger-named`), commissioned by an area or an outside party (an area or funder id).",
   data: strictObject("CourseScheduled", { courseId: Id, title: NonEmptyString, commissionedBy: Id }, { startsOn: IsoDateC, occasions: PositiveInteger, feePerParticipant: NonNegativeDecimal }),
 });
 
 export const CourseHeld = defineEvent({
   type: "courses.course-held",
   description:
-    "A course was held: occasions, participants (per municipality, region, external) when known, participants per occasion, the fee per participant and an outside organiser's price for the same course. Effective on its last day, or on the last day of the span it is known to fall in (`heldFrom` its first).",
+    "A course was held: occasions, participants (per municipality, region, external) when known, participants per occasion, the fee per participant and an outside organiser's price for the same course. Effective on its last day, or on the last day of the span it is known to fall in (`heldFrom` its first). A course with both `feePerParticipant` and `benchmarkPricePerParticipant` is a row of the cost-reduction table (Tabell 1); its `participantsPerOccasion` is optional: without it the row uses participants ÷ occasions when the event gives both (an average, marked as derived in the table and its evidence), and otherwise stays in the table with its per-course reduction blank, left out of the totals, and named in a footnote.",
   data: strictObject(
     "CourseHeld",
     { courseId: Id },
@@ -47,7 +47,7 @@ const span = { from: IsoDateC, to: IsoDateC };
 
 export const CourseRevenueRecorded = defineEvent({
   type: "courses.revenue-recorded",
-  description: "Fees Kurs och konferens took in during a period, optionally by payer (kommunerna, ovriga).",
+  description: "Fees the course arranger took in during a period, optionally by payer (kommunerna, ovriga).",
   data: strictObject("CourseRevenueRecorded", { ...span, amount: DecimalString }, { byPayer: recordOf(DecimalString), knownTo: NonNegativeDecimal }),
 });
 
@@ -70,4 +70,17 @@ export const CourseSummaryRecorded = defineEvent({
   ),
 });
 
-export const coursesEvents = [CourseScheduled, CourseHeld, CourseCancelled, CourseRevenueRecorded, CourseSummaryRecorded] as const;
+/**
+ * Who arranges the organisation's courses is a fact of the log, not of the code: an area of the
+ * area tree (its name as in force at a report's end, renames followed) or, for a unit outside
+ * the tree, its name. The course captions name it ("Deltagande på kurser som arrangerats av …");
+ * without one in force they name no arranger.
+ */
+export const CourseArrangerNamed = defineEvent({
+  type: "courses.arranger-named",
+  description:
+    "From the effective date, the courses of the course register are arranged by an area (`areaId`) or, outside the area tree, a unit named by `name` (exactly one of the two). The course appendix, the course revenue and the course slide name it; without one in force they name no arranger. A later one replaces it from its own date.",
+  data: strictObject("CourseArrangerNamed", {}, { areaId: Id, name: NonEmptyString }),
+});
+
+export const coursesEvents = [CourseScheduled, CourseHeld, CourseCancelled, CourseRevenueRecorded, CourseSummaryRecorded, CourseArrangerNamed] as const;

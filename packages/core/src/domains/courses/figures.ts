@@ -57,7 +57,7 @@ const registerFigures = [
   coursesFigure("courses.participants-decrease", "Decrease in participants against the same period last year, as a share of last year's.", "percent", {}, {}, (result) =>
     decrease(result.participantsChange, [...(result.current.participants?.evidence ?? []), ...(result.samePeriodLastYear.participants?.evidence ?? [])], "participants"),
   ),
-  coursesFigure("courses.revenue", "Kurs och konferens revenue in the period, in all or from one payer.", "kronor", { payer: "kommunerna or ovriga" }, {}, (result, params) => {
+  coursesFigure("courses.revenue", "The course arranger's revenue in the period, in all or from one payer.", "kronor", { payer: "kommunerna or ovriga" }, {}, (result, params) => {
     const revenue = result.revenue;
     if (revenue === null) return undefined;
     const amount = params.payer === undefined ? revenue.amount : revenue.byPayer[params.payer];
@@ -70,7 +70,7 @@ export const [coursesHeld, coursesParticipants, coursesParticipantShare, courses
 
 const reductionRow = (result: CostReductionResult, courseId: string | undefined): CostReductionRow | undefined => result.rows.find((row) => row.courseId === courseId);
 
-const reductionFigure = (key: string, description: string, unit: UnitId, pick: (row: CostReductionRow) => string | null) =>
+const reductionFigure = (key: string, description: string, unit: UnitId, pick: (row: CostReductionRow) => string | null, derivationOf: (row: CostReductionRow) => string = () => description) =>
   defineFigure(courseCostReductionProjection, {
   key,
   description,
@@ -80,26 +80,39 @@ const reductionFigure = (key: string, description: string, unit: UnitId, pick: (
   compute: (result, params) => {
     const row = reductionRow(result, params.course);
     const value = row === undefined ? null : pick(row);
-    return row === undefined || value === null ? undefined : { exact: new Decimal(value), evidence: row.evidence, derivation: description };
+    return row === undefined || value === null ? undefined : { exact: new Decimal(value), evidence: row.evidence, derivation: derivationOf(row) };
   },
 });
 
+/** A total names the rows it leaves out (participants per occasion unknown), so the evidence says why it is smaller. */
+const leftOutNote = (derivation: string, result: CostReductionResult): string =>
+  result.leftOutOfTotals.length === 0 ? derivation : `${derivation}, leaving out ${result.leftOutOfTotals.join(", ")} (participants per occasion unknown)`;
+
 const reductionFigures = [
   reductionFigure("courses.cost-reduction-per-participant", "Outside price − our fee, per participant.", "kr", (row) => row.reductionPerParticipant),
-  reductionFigure("courses.cost-reduction-per-course", "Reduction per participant × participants per occasion.", "kr", (row) => row.reductionPerCourse),
+  reductionFigure("courses.cost-reduction-per-course", "Reduction per participant × participants per occasion; blank when participants per occasion are unknown.", "kr", (row) => row.reductionPerCourse, (row) =>
+    row.participantsPerOccasionBasis === "derived" ? "reduction per participant × participants per occasion (derived: participants ÷ occasions)" : "reduction per participant × participants per occasion",
+  ),
   reductionFigure("courses.cost-reduction-share", "Reduction per participant ÷ outside price.", "percent", (row) => row.reductionShare),
   reductionFigure("courses.fee-per-participant", "Our fee per participant.", "kr", (row) => row.feePerParticipant),
   reductionFigure("courses.benchmark-price", "An outside organiser's price per participant.", "kr", (row) => row.benchmarkPricePerParticipant),
-  reductionFigure("courses.participants-per-occasion", "Participants per occasion.", "count", (row) => String(row.participantsPerOccasion)),
+  reductionFigure(
+    "courses.participants-per-occasion",
+    "Participants per occasion: as recorded, else the course's participants ÷ its occasions (an average), else blank.",
+    "count",
+    (row) => row.participantsPerOccasion,
+    (row) => (row.participantsPerOccasionBasis === "derived" ? "derived: the course's participants ÷ its occasions (the event records no participants per occasion)" : "participants per occasion, as recorded"),
+  ),
   reductionFigure("courses.occasions", "How many times a course of the table was given (\"vid 4 tillfällen\"); blank when the facts do not say.", "count", (row) => (row.occasions === null ? null : String(row.occasions))),
   defineFigure(courseCostReductionProjection, {
     key: "courses.cost-reduction-total",
-    description: "Total reduction per occasion over the courses of the table.",
+    description: "Total reduction per occasion over the courses of the table whose participants per occasion are known.",
     params: {},
     unit: "kr",
     example: {},
     compute: (result) => {
-      return result.totalReduction === null ? undefined : { exact: new Decimal(result.totalReduction), evidence: result.rows.flatMap((row) => row.evidence), derivation: "sum of the reductions per course", parts: result.rows.map((row) => new Decimal(row.reductionPerCourse)) };
+      const counted = result.rows.filter((row) => row.reductionPerCourse !== null);
+      return result.totalReduction === null ? undefined : { exact: new Decimal(result.totalReduction), evidence: counted.flatMap((row) => row.evidence), derivation: leftOutNote("sum of the reductions per course", result), parts: counted.map((row) => new Decimal(row.reductionPerCourse ?? "0")) };
     },
   }),
   defineFigure(courseCostReductionProjection, {
@@ -110,12 +123,13 @@ const reductionFigures = [
     example: {},
     compute: (result) => {
       if (result.totalShare === null) return undefined;
-      const shares = result.rows.flatMap((row) => (row.reductionShare === null ? [] : [new Decimal(row.reductionShare)]));
+      const counted = result.rows.filter((row) => row.reductionPerCourse !== null);
+      const shares = counted.flatMap((row) => (row.reductionShare === null ? [] : [new Decimal(row.reductionShare)]));
       const mean = shares.reduce((total, share) => total.plus(share), new Decimal(0)).dividedBy(shares.length);
       return {
         exact: new Decimal(result.totalShare),
-        evidence: result.rows.flatMap((row) => row.evidence),
-        derivation: "total reduction ÷ Σ (outside price × participants per occasion)",
+        evidence: counted.flatMap((row) => row.evidence),
+        derivation: leftOutNote("total reduction ÷ Σ (outside price × participants per occasion)", result),
         alternatives: [{ exact: mean, cause: "the plain mean of the rows' shares, not weighted by what each course costs" }],
       };
     },

@@ -6,7 +6,7 @@ import { coursesIntegrity } from "./rules.js";
 
 export * from "./events.js";
 export * from "./rules.js";
-export type { CourseRegister, CourseRecord, SummaryRecord, RevenueRecord, HeldRecord } from "./register.js";
+export type { CourseRegister, CourseRecord, SummaryRecord, RevenueRecord, HeldRecord, ArrangerRecord } from "./register.js";
 export * from "./period-counts.js";
 export * from "./projections.js";
 export { coursesFigures } from "./figures.js";

@@ -3,7 +3,7 @@ import { defineFold, defineView } from "../../projection/projection.js";
 import { samePeriodLastYear, type Period } from "../../time/period.js";
 import { membershipOf } from "../finance/fact-sum.js";
 import { periodCountsOf, type CoursePeriodCounts } from "./period-counts.js";
-import { emptyRegister, learnCourse, type CourseRegister } from "./register.js";
+import { emptyRegister, learnCourse, type ArrangerRecord, type CourseRegister, type HeldRecord } from "./register.js";
 
 export interface CourseRevenue {
   readonly amount: string;
@@ -11,8 +11,17 @@ export interface CourseRevenue {
   readonly evidence: readonly string[];
 }
 
+/** The arranger in force at the period's end, as the log names it (an area id, or a name). */
+export interface CourseArranger {
+  readonly areaId: string | null;
+  readonly name: string | null;
+  readonly evidence: readonly string[];
+}
+
 export interface CoursesResult {
   readonly period: string;
+  /** Who arranges the courses, if the log says (`courses.arranger-named` in force at the period's end). */
+  readonly arranger: CourseArranger | null;
   readonly current: CoursePeriodCounts;
   readonly samePeriodLastYear: CoursePeriodCounts;
   /** Each origin's share (0..1) of all participants: municipality ids, "region", "external". */
@@ -50,11 +59,19 @@ const revenueOf = (register: CourseRegister, period: Period): CourseRevenue | nu
   };
 };
 
+/** The latest arranger effective by the period's end; of two on one day, the later in the log. */
+const arrangerOf = (register: CourseRegister, period: Period): CourseArranger | null => {
+  let found: ArrangerRecord | undefined;
+  for (const entry of register.arrangers ?? []) if (entry.from <= period.end && (found === undefined || entry.from >= found.from)) found = entry;
+  return found === undefined ? null : { areaId: found.areaId ?? null, name: found.name ?? null, evidence: [found.eventId] };
+};
+
 export const coursesOf = (register: CourseRegister, period: Period): CoursesResult => {
   const current = periodCountsOf(register, period);
   const before = periodCountsOf(register, samePeriodLastYear(period));
   return {
     period: period.name,
+    arranger: arrangerOf(register, period),
     current,
     samePeriodLastYear: before,
     participantShares: sharesOf(current),
@@ -68,7 +85,7 @@ export const coursesOf = (register: CourseRegister, period: Period): CoursesResu
 export const courseRegisterFold = defineFold<CourseRegister>({ name: "course-register", init: emptyRegister, evolve: (register, event) => learnCourse(register, event) });
 
 /**
- * Courses through Kurs och konferens (T-N, T-O, T-P): held per commissioning party, participants
+ * Courses through the course arranger (T-N, T-O, T-P): held per commissioning party, participants
  * per municipality with shares, cancellations per reason, revenue, and the change against the
  * same period last year. Every course fact is kept; the result selects by the period.
  */
@@ -79,17 +96,27 @@ export const coursesProjection = defineView<CourseRegister, CoursesResult>(cours
   result: (register, { period }) => coursesOf(register, period),
 });
 
+/** Where a row's participants per occasion come from: the event's own figure, or its participants ÷ its occasions. */
+export type ParticipantsPerOccasionBasis = "recorded" | "derived";
+
 export interface CostReductionRow {
   readonly courseId: string;
   readonly title: string;
   readonly feePerParticipant: string;
-  readonly participantsPerOccasion: number;
+  /**
+   * Participants per occasion as a decimal string: recorded, or derived from the course's
+   * participants ÷ its occasions when the event gives both (an average, maybe a fraction);
+   * null when neither is known: the row stays, its per-course reduction is unknown, and it is
+   * left out of the totals.
+   */
+  readonly participantsPerOccasion: string | null;
+  readonly participantsPerOccasionBasis: ParticipantsPerOccasionBasis | null;
   /** How many times the course was given, when the facts say. */
   readonly occasions: number | null;
   readonly benchmarkPricePerParticipant: string;
   readonly reductionPerParticipant: string;
-  /** Per one occasion, as the table counts it ("per kurs"). */
-  readonly reductionPerCourse: string;
+  /** Per one occasion, as the table counts it ("per kurs"); null without participants per occasion. */
+  readonly reductionPerCourse: string | null;
   readonly reductionShare: string | null;
   readonly evidence: readonly string[];
 }
@@ -97,45 +124,74 @@ export interface CostReductionRow {
 export interface CostReductionResult {
   readonly period: string;
   readonly rows: readonly CostReductionRow[];
+  /** Over the rows whose per-course reduction is known; null when none is. */
   readonly totalReduction: string | null;
   /** Weighted: total reduction ÷ what the same places would cost at the outside price. */
   readonly totalShare: string | null;
+  /** Rows left out of the totals, their participants per occasion being unknown. */
+  readonly leftOutOfTotals: readonly string[];
 }
 
+const participantTotal = (participants: HeldRecord["participants"]): number | undefined =>
+  participants === undefined ? undefined : Object.values(participants.byMunicipality).reduce((total, count) => total + count, 0) + (participants.region ?? 0) + (participants.external ?? 0);
+
+/** The event's own figure, else participants ÷ occasions when it gives both, else unknown. */
+const participantsPerOccasionOf = (held: HeldRecord): { readonly value: Decimal; readonly basis: ParticipantsPerOccasionBasis } | null => {
+  if (held.participantsPerOccasion !== undefined) return { value: new Decimal(held.participantsPerOccasion), basis: "recorded" };
+  const participants = participantTotal(held.participants);
+  const perOccasion = participants === undefined || held.occasions === undefined ? undefined : ratio(new Decimal(participants), new Decimal(held.occasions));
+  return perOccasion === undefined ? null : { value: perOccasion, basis: "derived" };
+};
+
+const reductionRowOf = (courseId: string, title: string, held: HeldRecord & { feePerParticipant: string; benchmarkPricePerParticipant: string }): CostReductionRow => {
+  const fee = new Decimal(held.feePerParticipant);
+  const benchmark = new Decimal(held.benchmarkPricePerParticipant);
+  const perParticipant = benchmark.minus(fee);
+  const share = ratio(perParticipant, benchmark);
+  const perOccasion = participantsPerOccasionOf(held);
+  return {
+    courseId,
+    title,
+    feePerParticipant: held.feePerParticipant,
+    participantsPerOccasion: perOccasion === null ? null : toDecimalString(perOccasion.value),
+    participantsPerOccasionBasis: perOccasion?.basis ?? null,
+    occasions: held.occasions ?? null,
+    benchmarkPricePerParticipant: held.benchmarkPricePerParticipant,
+    reductionPerParticipant: toDecimalString(perParticipant),
+    reductionPerCourse: perOccasion === null ? null : toDecimalString(perParticipant.times(perOccasion.value)),
+    reductionShare: share === undefined ? null : toDecimalString(share),
+    evidence: [held.eventId],
+  };
+};
+
+/**
+ * A course held in the period is an example of the table when both its fee and an outside
+ * organiser's price are recorded (without them there is nothing to compare). A row whose
+ * participants per occasion are neither recorded nor derivable stays in the table, with its
+ * per-course reduction unknown, and is named in `leftOutOfTotals`: never dropped in silence.
+ */
 const costReductionOf = (register: CourseRegister, period: Period): CostReductionResult => {
   const rows: CostReductionRow[] = [];
   for (const [courseId, course] of Object.entries(register.courses)) {
     const held = course.held;
     if (held === undefined || membershipOf(held.from, held.to, period) !== "inside") continue;
-    if (held.feePerParticipant === undefined || held.benchmarkPricePerParticipant === undefined || held.participantsPerOccasion === undefined) continue;
-    const fee = new Decimal(held.feePerParticipant);
-    const benchmark = new Decimal(held.benchmarkPricePerParticipant);
-    const perParticipant = benchmark.minus(fee);
-    const share = ratio(perParticipant, benchmark);
-    rows.push({
-      courseId,
-      title: course.title,
-      feePerParticipant: held.feePerParticipant,
-      participantsPerOccasion: held.participantsPerOccasion,
-      occasions: held.occasions ?? null,
-      benchmarkPricePerParticipant: held.benchmarkPricePerParticipant,
-      reductionPerParticipant: toDecimalString(perParticipant),
-      reductionPerCourse: toDecimalString(perParticipant.times(held.participantsPerOccasion)),
-      reductionShare: share === undefined ? null : toDecimalString(share),
-      evidence: [held.eventId],
-    });
+    const { feePerParticipant, benchmarkPricePerParticipant } = held;
+    if (feePerParticipant === undefined || benchmarkPricePerParticipant === undefined) continue;
+    rows.push(reductionRowOf(courseId, course.title, { ...held, feePerParticipant, benchmarkPricePerParticipant }));
   }
-  if (rows.length === 0) return { period: period.name, rows, totalReduction: null, totalShare: null };
-  const total = sum(rows.map((row) => new Decimal(row.reductionPerCourse)));
-  const outsideCost = sum(rows.map((row) => new Decimal(row.benchmarkPricePerParticipant).times(row.participantsPerOccasion)));
+  const counted = rows.filter((row) => row.reductionPerCourse !== null && row.participantsPerOccasion !== null);
+  const leftOutOfTotals = rows.filter((row) => !counted.includes(row)).map((row) => row.courseId);
+  if (counted.length === 0) return { period: period.name, rows, totalReduction: null, totalShare: null, leftOutOfTotals };
+  const total = sum(counted.map((row) => new Decimal(row.reductionPerCourse ?? "0")));
+  const outsideCost = sum(counted.map((row) => new Decimal(row.benchmarkPricePerParticipant).times(row.participantsPerOccasion ?? "0")));
   const share = ratio(total, outsideCost);
-  return { period: period.name, rows, totalReduction: toDecimalString(total), totalShare: share === undefined ? null : toDecimalString(share) };
+  return { period: period.name, rows, totalReduction: toDecimalString(total), totalShare: share === undefined ? null : toDecimalString(share), leftOutOfTotals };
 };
 
 /** Tabell 1 Exempel på kostnadsreducering: what each course saves per participant and per occasion against an outside organiser. */
 export const courseCostReductionProjection = defineView<CourseRegister, CostReductionResult>(courseRegisterFold, {
   name: "course-cost-reduction",
   description:
-    "Cost reduction per course held in the period against an outside organiser's price: per participant, per occasion (fee × participants per occasion), as a share, and in total with the weighted total share.",
+    "Cost reduction per course held in the period against an outside organiser's price: per participant, per occasion (reduction per participant × participants per occasion, recorded or derived as participants ÷ occasions), as a share, and in total with the weighted total share over the rows whose participants per occasion are known (the others are named in leftOutOfTotals).",
   result: (register, { period }) => costReductionOf(register, period),
 });

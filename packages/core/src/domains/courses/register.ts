@@ -1,6 +1,6 @@
 import type { DomainEvent } from "../../events/envelope.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import { CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
+import { CourseArrangerNamed, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
 
 export interface HeldRecord {
   from: string;
@@ -43,14 +43,24 @@ export interface RevenueRecord {
   eventId: string;
 }
 
-/** The course register as known: every course, every period summary, every revenue total. */
+/** Who arranges the courses from a date: an area, or a unit named outside the area tree. */
+export interface ArrangerRecord {
+  from: string;
+  areaId?: string;
+  name?: string;
+  eventId: string;
+}
+
+/** The course register as known: every course, every period summary, every revenue total, every arranger named. */
 export interface CourseRegister {
   courses: Record<string, CourseRecord>;
   summaries: SummaryRecord[];
   revenue: RevenueRecord[];
+  /** Optional so that a register saved before arrangers were facts still loads. */
+  arrangers?: ArrangerRecord[];
 }
 
-export const emptyRegister = (): CourseRegister => ({ courses: {}, summaries: [], revenue: [] });
+export const emptyRegister = (): CourseRegister => ({ courses: {}, summaries: [], revenue: [], arrangers: [] });
 
 const dateOf = (event: DomainEvent): string => effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
 
@@ -82,6 +92,8 @@ export const learnCourse = (register: CourseRegister, event: DomainEvent): Cours
   } else if (CourseRevenueRecorded.is(event)) {
     const { from, to, amount, byPayer, knownTo } = event.data;
     register.revenue.push(defined({ from, to, amount, byPayer, knownTo, eventId: event.id }) as RevenueRecord);
+  } else if (CourseArrangerNamed.is(event)) {
+    (register.arrangers ??= []).push(defined({ from: dateOf(event), areaId: event.data.areaId, name: event.data.name, eventId: event.id }) as ArrangerRecord);
   } else if (CourseSummaryRecorded.is(event)) {
     register.summaries.push(defined({ ...event.data, eventId: event.id }) as SummaryRecord);
   }

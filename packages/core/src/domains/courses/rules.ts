@@ -3,7 +3,7 @@ import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
-import { CANCELLATION_REASONS, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
+import { CANCELLATION_REASONS, CourseArrangerNamed, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
 
 /** What a period summary counts: each part is summed over the summaries a period contains. */
 type SummaryPart = "courses held" | "participants" | "cancellations";
@@ -73,7 +73,14 @@ const checkHeld = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
   return [...found, ...commissionerIssues(known, event.data.commissionedBy, "data.commissionedBy"), ...participantIssues(known, event.data.participants, "data.participants")];
 };
 
+/** An arranger is one known area or one name, never both nor neither. */
+const checkArranger = (known: CourseKnowledge, data: { readonly areaId?: string; readonly name?: string }): Issue[] => {
+  if ((data.areaId === undefined) === (data.name === undefined)) return [issue("invalid-field", "data", "names the arranger by exactly one of areaId and name", { expected: "an areaId (an area of the area tree) or a name (a unit outside it), not both" })];
+  return data.areaId === undefined ? [] : known.references.requireArea(data.areaId, "data.areaId");
+};
+
 const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
+  if (CourseArrangerNamed.is(event)) return checkArranger(known, event.data);
   if (CourseScheduled.is(event)) {
     const found = commissionerIssues(known, event.data.commissionedBy, "data.commissionedBy");
     if (known.courses.get(event.data.courseId)?.scheduled === true && event.supersedes === undefined) found.push(issue("conflict", "data.courseId", `course "${event.data.courseId}" is already scheduled`));
@@ -101,7 +108,7 @@ const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
   return checkHeld(known, event);
 };
 
-/** Courses are commissioned by known parties; a cancelled course is never held; participants come from known municipalities; no two summaries count the same days twice. */
+/** Courses are commissioned by known parties and arranged by a known area or a named unit; a cancelled course is never held; participants come from known municipalities; no two summaries count the same days twice. */
 export const coursesIntegrity = defineRule<CourseKnowledge>({
   name: "courses-integrity",
   learnsFrom: [...REFERENCE_FACTS, ...[CourseSummaryRecorded, CourseScheduled, CourseHeld, CourseCancelled].map((definition) => definition.type)],

@@ -7,7 +7,7 @@ export interface ReferenceResult {
   readonly municipalities: readonly { readonly id: string; readonly name: string }[];
   readonly areas: readonly { readonly id: string; readonly name: string; readonly parentId: string | null; readonly kind: string | null }[];
   readonly networks: readonly { readonly id: string; readonly name: string; readonly kind: string; readonly areaId: string | null; readonly seats: number; readonly municipalSeats: number; readonly regionSeats: number }[];
-  readonly funders: readonly { readonly id: string; readonly name: string; readonly kind: string }[];
+  readonly funders: readonly { readonly id: string; readonly name: string; readonly kind: string; readonly shortName?: string }[];
 }
 
 const byId = <T extends { id: string }>(items: T[]): T[] => items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -44,7 +44,7 @@ export const referenceProjection = defineProjection<Directory, ReferenceResult>(
             regionSeats: record.seats.filter((seat) => seat.side === "region").length,
           })),
       ),
-      funders: byId(Object.entries(directory.funders).map(([id, record]) => ({ id, name: record.name, kind: record.kind }))),
+      funders: byId(Object.entries(directory.funders).map(([id, record]) => ({ id, name: record.name, kind: record.kind, ...(record.shortName === undefined ? {} : { shortName: record.shortName }) }))),
     };
   },
 });

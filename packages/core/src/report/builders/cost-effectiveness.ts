@@ -1,6 +1,6 @@
 import type { CostReductionResult, CoursesResult } from "../../domains/courses/projections.js";
 import { courseCostReductionProjection, coursesProjection } from "../../domains/courses/projections.js";
-import type { ReportTable } from "../document/blocks.js";
+import type { ReportCell, ReportTable } from "../document/blocks.js";
 import {
   coursesBenchmarkPrice,
   coursesCostReductionPerCourse,
@@ -17,6 +17,8 @@ import { blankCell, definedCell, headerRow, row, table, textCell } from "./cells
 import { placed, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 import { publicationProjection } from "../../domains/publication/publication.js";
 import { genitive } from "./organisation.js";
+import { referenceProjection } from "../../domains/reference/projection.js";
+import { courseArrangerName } from "./course-arranger.js";
 
 /** Section 2.1: examples of cost-effective activities, where the course tables of the interim report stand. */
 export const COST_EFFECTIVENESS_SECTION = "2.1";
@@ -25,6 +27,25 @@ const titleFor = (organisation: string | undefined): string =>
 
 /** The organisation's name as its profile gives it, if the log holds one. */
 const organisationOf = (context: ReportBuildContext): string | undefined => resultOf(context, publicationProjection)?.profile?.name;
+
+const withMarks = (cell: ReportCell, marks: readonly string[]): ReportCell => (marks.length === 0 ? cell : { ...cell, marks: [...cell.marks, ...marks] });
+
+const DERIVED = "¹";
+const LEFT_OUT = "²";
+
+/**
+ * A row's participants per occasion may be derived (participants ÷ occasions: marked, and said
+ * below the table) or unknown (its per-course cells blank, the row left out of the totals, and
+ * the footnote names it): a course is never dropped from the table in silence.
+ */
+const reductionFootnotes = (result: CostReductionResult): ReportTable["footnotes"] => {
+  const derived = result.rows.some((course) => course.participantsPerOccasionBasis === "derived");
+  const leftOut = result.rows.filter((course) => result.leftOutOfTotals.includes(course.courseId)).map((course) => course.title);
+  return [
+    ...(derived ? [{ mark: DERIVED, markdown: "Beräknat som kursens deltagare delat med antalet kurstillfällen." }] : []),
+    ...(leftOut.length === 0 ? [] : [{ mark: LEFT_OUT, markdown: `Uppgift om antal deltagare per kurstillfälle saknas för ${leftOut.join(", ")}, som därför inte ingår i totalen.` }]),
+  ];
+};
 
 const costReductionTable = (context: ReportBuildContext, result: CostReductionResult): ReportTable | null => {
   if (result.rows.length === 0) return null;
@@ -47,9 +68,9 @@ const costReductionTable = (context: ReportBuildContext, result: CostReductionRe
     ],
     body: result.rows.map((course) =>
       row([
-        textCell(course.title),
+        textCell(course.title, result.leftOutOfTotals.includes(course.courseId) ? [LEFT_OUT] : []),
         per(coursesFeePerParticipant, "fee", course.courseId, "kr"),
-        per(coursesParticipantsPerOccasion, "participants-per-occasion", course.courseId, "count"),
+        withMarks(per(coursesParticipantsPerOccasion, "participants-per-occasion", course.courseId, "count"), course.participantsPerOccasionBasis === "derived" ? [DERIVED] : []),
         per(coursesBenchmarkPrice, "benchmark", course.courseId, "kr"),
         per(coursesCostReductionPerParticipant, "per-participant", course.courseId, "kr"),
         per(coursesCostReductionPerCourse, "per-course", course.courseId, "kr"),
@@ -58,7 +79,7 @@ const costReductionTable = (context: ReportBuildContext, result: CostReductionRe
     ),
     foot: [
       row([
-        textCell("Total kostnadsreducering för samtliga av de ovan angivna kurserna"),
+        textCell("Total kostnadsreducering för samtliga av de ovan angivna kurserna", result.leftOutOfTotals.length === 0 ? [] : [LEFT_OUT]),
         blankCell(),
         blankCell(),
         blankCell(),
@@ -67,7 +88,7 @@ const costReductionTable = (context: ReportBuildContext, result: CostReductionRe
         definedCell(context, coursesCostReductionTotalShare, {}, { key: key("total-share"), unit: "percent" }),
       ]),
     ],
-    footnotes: [],
+    footnotes: reductionFootnotes(result),
   });
 };
 
@@ -75,14 +96,15 @@ const costReductionTable = (context: ReportBuildContext, result: CostReductionRe
 const PAYER_LABELS: Readonly<Record<string, string>> = { kommunerna: "deltagaravgifter från länets kommuner", ovriga: "från övriga" };
 
 const revenueTable = (context: ReportBuildContext, courses: CoursesResult): ReportTable | null => {
+  const arranger = courseArrangerName(courses, resultOf(context, referenceProjection));
   const revenue = courses.revenue;
   if (revenue === null) return null;
   const key = (what: string): string => `courses.revenue@${courses.period}${what}`;
   const payers = Object.entries(revenue.byPayer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const payerLabel = (payer: string): string => `varav ${PAYER_LABELS[payer] ?? `från ${payer}`}`;
   return table({
-    id: "kurs-och-konferens-intakter",
-    caption: "Kurs och konferens: intäkter under perioden",
+    id: "kursintakter",
+    caption: arranger === null ? "Kursintäkter under perioden" : `${arranger}: intäkter under perioden`,
     align: ["left", "right"],
     head: [headerRow(["", "Kronor"])],
     body: [
@@ -92,7 +114,7 @@ const revenueTable = (context: ReportBuildContext, courses: CoursesResult): Repo
   });
 };
 
-/** Tabell 1 (cost reduction per course, weighted total share) and Kurs och konferens revenue, in 2.1. */
+/** Tabell 1 (cost reduction per course, weighted total share) and the course arranger's revenue, in 2.1. */
 const buildCostEffectivenessSection = (context: ReportBuildContext): BuiltSection => {
   const reduction = resultOf(context, courseCostReductionProjection);
   const courses = resultOf(context, coursesProjection);
@@ -105,7 +127,7 @@ const buildCostEffectivenessSection = (context: ReportBuildContext): BuiltSectio
 
 export const costEffectivenessSection = defineSection({
   name: "cost-effectiveness",
-  reads: [publicationProjection],
+  reads: [publicationProjection, referenceProjection],
   figures: [coursesFeePerParticipant, coursesParticipantsPerOccasion, coursesBenchmarkPrice, coursesCostReductionPerParticipant, coursesCostReductionPerCourse, coursesCostReductionShare, coursesCostReductionTotal, coursesCostReductionTotalShare, coursesRevenue],
   build: buildCostEffectivenessSection,
 });

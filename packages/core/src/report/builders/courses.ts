@@ -1,6 +1,7 @@
 import type { CoursesResult } from "../../domains/courses/projections.js";
 import { coursesProjection } from "../../domains/courses/projections.js";
 import { referenceProjection } from "../../domains/reference/projection.js";
+import { publicationProjection } from "../../domains/publication/publication.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import { coursesCancelled, coursesHeld, coursesHeldDecrease, coursesParticipants, coursesParticipantsDecrease, coursesParticipantShare } from "../../domains/courses/figures.js";
 import type { FigureDefinition } from "../../reconciliation/figure-source.js";
@@ -9,6 +10,7 @@ import { blankCell, definedCell, definedFigure, headerRow, row, table, textCell 
 import { nothing, resultOf, type BuiltSection, type ReportBuildContext, defineSection } from "./context.js";
 import { bySwedishName, namer } from "./names.js";
 import { monthSpanLabel } from "./kinds.js";
+import { arrangedBy, courseArrangerName } from "./course-arranger.js";
 import { period as parsePeriod, periodOf } from "../../time/period.js";
 import type { CoursePeriodCounts } from "../../domains/courses/period-counts.js";
 import type { IsoDate } from "../../time/calendar.js";
@@ -21,19 +23,31 @@ const spanOf = (counts: CoursePeriodCounts): string => {
 
 const counted = (key: string, period: ReportPeriodChoice = "report") => ({ key, unit: "count" as const, period });
 
-const participantsTable = (context: ReportBuildContext, result: CoursesResult, name: (id: string) => string): ReportTable | null => {
+/**
+ * The row of participants from the region (`participants.region`): named as the log names that
+ * region, the only funder of kind "region", or among several the one the profile names as the
+ * responsible body (its short name, "RJL", if it has one); else "Regionen".
+ */
+const regionLabel = (context: ReportBuildContext): string => {
+  const regions = (resultOf(context, referenceProjection)?.funders ?? []).filter((funder) => funder.kind === "region");
+  const responsible = resultOf(context, publicationProjection)?.profile?.responsibleBody;
+  const region = regions.length === 1 ? regions[0] : regions.find((funder) => funder.name === responsible);
+  return region === undefined ? "Regionen" : (region.shortName ?? region.name);
+};
+
+const participantsTable = (context: ReportBuildContext, result: CoursesResult, name: (id: string) => string, arranger: string | null): ReportTable | null => {
   const participants = result.current.participants;
   if (participants === null) return null;
   const key = (part: string): string => `courses.participants@${result.current.period}/${part}`;
   const share = (id: string) => definedCell(context, coursesParticipantShare, { origin: id }, { key: key(`share=${id}`), unit: "percent", options: { withSuffix: false } });
   const municipalities = Object.entries(participants.byMunicipality).sort(bySwedishName(([id]) => name(id)));
   const others = [
-    { id: "region", label: "RJL", value: participants.region },
+    { id: "region", label: regionLabel(context), value: participants.region },
     { id: "external", label: "Externa deltagare", value: participants.external },
   ].filter((entry) => entry.value !== null);
   return table({
     id: "bilaga-2-deltagare",
-    caption: `Deltagande på kurser som arrangerats av Kurs och konferens under ${spanOf(result.current)}, fördelat på länets kommuner`,
+    caption: `Deltagande på kurser${arrangedBy(arranger)} under ${spanOf(result.current)}, fördelat på länets kommuner`,
     align: ["left", "right", "right"],
     head: [row([textCell(""), textCell("Antal deltagare"), textCell("Procent (%)", ["¹"])])],
     body: [
@@ -119,19 +133,20 @@ const summaryCharts = (context: ReportBuildContext, result: CoursesResult): Repo
   return [courses, participants].filter((entry): entry is ReportChart => entry !== null);
 };
 
-/** Bilaga 2: course participation per municipality, courses per commissioning party, held and cancelled. */
+/** Bilaga 2: course participation per municipality, under the arranger the log names (or none), courses per commissioning party, held and cancelled. */
 const buildCoursesAppendix = (context: ReportBuildContext): BuiltSection => {
   const result = resultOf(context, coursesProjection);
   if (result === undefined) return nothing;
   const name = namer(context);
+  const arranger = courseArrangerName(result, resultOf(context, referenceProjection));
   const summary = summaryTable(context, result);
-  const blocks: ReportBlock[] = [participantsTable(context, result, name), commissionersTable(context, result, name), summary].filter((block): block is ReportTable => block !== null);
+  const blocks: ReportBlock[] = [participantsTable(context, result, name, arranger), commissionersTable(context, result, name), summary].filter((block): block is ReportTable => block !== null);
   if (summary !== null) blocks.push(...summaryCharts(context, result));
   if (blocks.length === 0) return nothing;
   const evidence: Record<string, readonly string[]> = {};
   if (result.current.participants !== null) evidence[`courses.participants@${result.current.period}`] = result.current.participants.evidence;
   if (result.current.held !== null) evidence[`courses.held@${result.current.period}`] = result.current.held.evidence;
-  return { placements: [], appendices: [{ slot: "course-participation", id: "bilaga-kurser", title: "Deltagande på kurser som arrangerats av Kurs och konferens", blocks }], evidence };
+  return { placements: [], appendices: [{ slot: "course-participation", id: "bilaga-kurser", title: `Deltagande på kurser${arrangedBy(arranger)}`, blocks }], evidence };
 };
 
 const LAST_YEAR = "same-period-last-year" as const;
@@ -139,6 +154,6 @@ const LAST_YEAR = "same-period-last-year" as const;
 export const coursesAppendix = defineSection({
   name: "courses",
   figures: [coursesHeld, coursesParticipants, coursesParticipantShare, coursesCancelled, coursesHeldDecrease, coursesParticipantsDecrease],
-  reads: [coursesProjection, { projection: coursesProjection, period: LAST_YEAR }, referenceProjection],
+  reads: [coursesProjection, { projection: coursesProjection, period: LAST_YEAR }, referenceProjection, publicationProjection],
   build: buildCoursesAppendix,
 });

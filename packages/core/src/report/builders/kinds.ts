@@ -50,8 +50,12 @@ export const reportPeriod = (kind: ReportKind, given: Period): ReportPeriod => {
 
 const tertialIndex = (period: Period): number => Math.floor((toCivil(period.end).month - 1) / 4) + 1;
 
-/** "januari–augusti 2020". */
-export const monthSpanLabel = (period: Period): string => `${monthName(toCivil(period.start).month)}–${monthName(toCivil(period.end).month)} ${toCivil(period.end).year}`;
+/** "januari–augusti 2020"; one month alone as "mars 2021", never "mars–mars 2021"; across a new year "december 2020–februari 2021". */
+export const monthSpanLabel = (period: Period): string => {
+  const [start, end] = [toCivil(period.start), toCivil(period.end)];
+  if (start.year !== end.year) return `${monthName(start.month)} ${start.year}–${monthName(end.month)} ${end.year}`;
+  return start.month === end.month ? `${monthName(end.month)} ${end.year}` : `${monthName(start.month)}–${monthName(end.month)} ${end.year}`;
+};
 
 /** "tertial 1–2 2020", "tertial 1 2020", "2020". */
 export const cumulativeLabel = (period: Period): string => {

@@ -80,7 +80,8 @@ const attendanceChart = (context: SlideContext, measures: AttendanceMeasures): R
 /** Närvaro: the same tertial of three years per measure, the networks counted, the target and the meeting modes. */
 export const attendanceSlide = (measures: AttendanceMeasures): SlideSpec => ({
   id: "narvaro",
-  title: "Vi har ett starkt och jämbördigt partnerskap med aktiva ägare",
+  title: "Närvaro",
+  measures: { metrics: [...measures.metrics.map((entry) => entry.metric), measures.networks.targetMetric, ...measures.region.metrics], figures: [networksWithAttendanceFigure.key, attendanceRangeMin.key, attendanceRangeMax.key] },
   reads: [metricsRecordedResult.projection, metricsProjection, attendanceProjection],
   build: (context) => {
     const body = [...measures.metrics.map((entry) => metricRow(context, entry.label, entry.metric)), rangeRow(context, measures.region, "min"), rangeRow(context, measures.region, "max")];

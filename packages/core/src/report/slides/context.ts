@@ -7,6 +7,7 @@ import type { ReportBlock, ReportCell } from "../document/blocks.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { blankCell, reportFigureKey } from "../builders/cells.js";
 import type { SlideColumns } from "./periods.js";
+import type { SlideMeasures } from "./goals.js";
 
 /** Projection results by projection object and period name. */
 export interface SlideResults {
@@ -22,11 +23,14 @@ export interface SlideContext {
 
 /**
  * One slide: its heading, the projections it reads (replayed for every column's period), and
- * its blocks; no blocks when the facts say nothing, and the slide is left out.
+ * its blocks; no blocks when the facts say nothing, and the slide is left out. The heading is
+ * the strategic goal the log measures the slide's `measures` under; `title` is the neutral
+ * heading it keeps when the log ties them to no goal.
  */
 export interface SlideSpec {
   readonly id: string;
   readonly title: string;
+  readonly measures?: SlideMeasures;
   readonly reads: readonly AnyProjection[];
   readonly build: (context: SlideContext) => readonly ReportBlock[];
 }

@@ -5,6 +5,8 @@ import type { ReportBlock, ReportChart, ReportTableRow } from "../document/block
 import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { hasFigures, slideCell, slideFigure, type SlideContext, type SlideSpec } from "./context.js";
 import { columnLabel } from "./periods.js";
+import { referenceProjection } from "../../domains/reference/projection.js";
+import { courseArrangerName } from "../builders/course-arranger.js";
 
 const CHANGE = { withSuffix: true, explicitPlus: true } as const;
 
@@ -24,11 +26,12 @@ const courseChart = (context: SlideContext): ReportChart => ({
   labels: { category: "Period", value: "Kurser" },
 });
 
-/** Kurs och konferens: courses held and participants per half-year of three years, each with its change against the year before. */
+/** Courses held and participants per half-year of three years, each with its change against the year before, through the arranger the log names. */
 export const coursesSlide: SlideSpec = {
   id: "kurser",
-  title: "Vi stärker och ökar kompetensen i länet",
-  reads: [coursesHeld.projection],
+  title: "Kurser och deltagare",
+  measures: { figures: [coursesHeld.key, coursesParticipants.key, coursesCancelled.key] },
+  reads: [coursesHeld.projection, referenceProjection],
   build: (context): ReportBlock[] => {
     const body = [
       yearRow(context, "Antal genomförda kurser", coursesHeld, "courses", { withSuffix: false }),
@@ -38,10 +41,11 @@ export const coursesSlide: SlideSpec = {
       yearRow(context, "Inställda kurser", coursesCancelled, "courses", { withSuffix: false }),
     ];
     if (!hasFigures(body.flatMap((entry) => entry.cells))) return [];
+    const arranger = courseArrangerName(context.results.get(coursesHeld.projection, context.period), context.results.get(referenceProjection, context.period));
     return [
       table({
         id: "bild-kurser",
-        caption: "Kurser och deltagare genom Kurs- och konferensverksamheten",
+        caption: `Kurser och deltagare${arranger === null ? "" : ` genom ${arranger}`}`,
         align: ["left", ...context.columns.halfYear.map(() => "right" as const)],
         head: [headerRow(["", ...context.columns.halfYear.map(columnLabel)])],
         body,

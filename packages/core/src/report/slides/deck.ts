@@ -6,6 +6,7 @@ import type { SlideContext, SlideSpec } from "./context.js";
 import { coursesSlide } from "./courses.js";
 import { financingSlide } from "./financing.js";
 import { grantsSlide } from "./grants.js";
+import { slideGoalsProjection, slideGoalTitle } from "./goals.js";
 import { staffSlide } from "./staff.js";
 
 /** The slides of a resultatuppföljning, in order. Replace or extend them to change the deck. */
@@ -14,9 +15,12 @@ export interface SlideDeck {
 }
 
 /**
- * The deck of Kommunal utveckling's tertial slides (Resultatuppföljning tertial 2 2020): staff,
- * external project funding, financing shares, attendance and courses, each measure with the
- * same tertial of three years side by side. The metric and group ids are that plan's.
+ * The deck of tertial slides, laid out as the first organisation's Resultatuppföljning (tertial 2
+ * 2020): staff, external project funding, financing shares, attendance and courses, each measure
+ * with the same tertial of three years side by side. Each slide is headed by the strategic goal
+ * the log measures it under, else by a neutral heading. The attendance rows' metric and group
+ * ids are that plan's: another organisation's log without them leaves the attendance slide out
+ * (pass its own deck to show its own).
  */
 export const defaultDeck: SlideDeck = {
   slides: [
@@ -49,9 +53,11 @@ export interface SlidesBuildInput {
 
 /** One section per slide that has facts, in deck order; pure, no I/O, no clock. */
 export const buildSlidesDocument = (input: SlidesBuildInput): ReportDocument => {
+  const goals = input.context.results.get(slideGoalsProjection, input.context.period);
   const sections: ReportSection[] = input.deck.slides.flatMap((slide) => {
     const blocks = slide.build(input.context);
-    return blocks.length === 0 ? [] : [{ id: `bild-${slide.id}`, number: null, title: slide.title, blocks: [...blocks], sections: [] }];
+    const title = slide.measures === undefined ? slide.title : (slideGoalTitle(goals, slide.measures) ?? slide.title);
+    return blocks.length === 0 ? [] : [{ id: `bild-${slide.id}`, number: null, title, blocks: [...blocks], sections: [] }];
   });
   return {
     format: "tertial.report",

@@ -1,6 +1,6 @@
 import { publicationProjection } from "../../domains/publication/publication.js";
 import { genitive } from "../builders/organisation.js";
-import { financeOutcomeShareKnown, financeSourceShare } from "../../domains/finance/source-table-figures.js";
+import { financeExternalShare, financeOutcomeShareKnown, financeSourceShare } from "../../domains/finance/source-table-figures.js";
 import { outcomeBySourceProjection } from "../../domains/finance/source-tables.js";
 import { blankCell, headerRow, row, table, textCell } from "../builders/cells.js";
 import type { ReportTableRow } from "../document/blocks.js";
@@ -26,7 +26,9 @@ const shareRow = (context: SlideContext, rowId: string, label: string): ReportTa
 /** The costs of the tertial by area and by financing source, as shares of the costs whose source is known. */
 export const financingSlide: SlideSpec = {
   id: "finansiering-andel",
-  title: "Vi har en ändamålsenlig och kostnadseffektiv verksamhet för länets kommuner",
+  title: "Finansiering",
+  // A metric of the external financing share measures what this slide shows: its goal heads the slide.
+  measures: { figures: [financeSourceShare.key, financeOutcomeShareKnown.key, financeExternalShare.key] },
   reads: [outcomeBySourceProjection, publicationProjection],
   build: (context): ReportBlock[] => {
     const result = context.results.get(outcomeBySourceProjection, context.period);

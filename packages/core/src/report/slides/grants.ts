@@ -77,7 +77,8 @@ const grantedChart = (context: SlideContext, funding: string): ReportChart => ({
 /** Externa projektmedel: applications and what was granted, the same tertials of three years. */
 export const grantsSlide = (metrics: GrantMetrics): SlideSpec => ({
   id: "externa-projektmedel",
-  title: "Vi har en ändamålsenlig och kostnadseffektiv verksamhet för länets kommuner",
+  title: "Externa projektmedel",
+  measures: { metrics: [metrics.projects, metrics.funding], figures: [...countRows(metrics), ...amountRows(metrics)].map((spec) => spec.computed.key) },
   reads: [metricsRecordedResult.projection, grantsSubmittedCount.projection],
   build: (context) => {
     const tables = [...yearsTable(context, "bild-beviljade-projekt", "Antal beviljade projekt av sökta projekt", countRows(metrics)), ...yearsTable(context, "bild-beviljad-finansiering", "Beviljad finansiering av externa projektmedel", amountRows(metrics))];

@@ -8,6 +8,7 @@ import type { ReplaySnapshots } from "../../snapshots/fold.js";
 import type { SlideResults } from "./context.js";
 import { buildSlidesDocument, defaultDeck, type SlideDeck } from "./deck.js";
 import { slideColumns } from "./periods.js";
+import { slideGoalsProjection } from "./goals.js";
 
 export interface SlidesOptions {
   /** The cumulative period the slides follow up (1 January to a tertial's end), already checked. */
@@ -30,11 +31,12 @@ export const generateSlides = async (source: EventSource, catalog: Catalog, opti
   const deck = options.deck ?? defaultDeck;
   const columns = slideColumns(options.period);
   const periods = uniqueBy([...columns.cumulative, ...columns.halfYear], (period) => period.name);
-  // A projection the catalog lacks is not replayed: its slides say nothing.
+  // A projection the catalog lacks is not replayed: its slides say nothing. The slides' own goal
+  // headings are read whatever the catalog holds.
   const projections: AnyProjection[] = uniqueBy(
-    deck.slides.flatMap((slide) => slide.reads),
+    [slideGoalsProjection, ...deck.slides.flatMap((slide) => slide.reads)],
     (projection) => projection,
-  ).filter((projection) => catalog.projection(projection.name) !== undefined);
+  ).filter((projection) => projection === slideGoalsProjection || catalog.projection(projection.name) !== undefined);
   const byPeriod = new Map<string, ReportResults>();
   let events = 0;
   // Each replay reads the same prefix of the log, so any of them names the head it verified.

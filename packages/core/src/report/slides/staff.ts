@@ -46,7 +46,7 @@ const financingTable = (context: SlideContext): ReportBlock[] => {
       align: ["left", "right"],
       head: [headerRow([`Årsarbetare ${asOf}`, "Antal"])],
       body: [
-        row([textCell("Kommunernas grundfinansiering, medlemsavgift eller särskilda avtal"), slideCell(context, fteFigure, { asOf, financing: "grund" }, context.period, "fte", PRINTED)]),
+        row([textCell("Grundfinansiering"), slideCell(context, fteFigure, { asOf, financing: "grund" }, context.period, "fte", PRINTED)]),
         row([textCell("Externa medel"), slideCell(context, fteFigure, { asOf, financing: "extern" }, context.period, "fte", PRINTED)]),
       ],
       foot: [row([textCell("Summa"), total])],
