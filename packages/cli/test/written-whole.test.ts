@@ -47,7 +47,7 @@ describe("replay --checkpoint-out is written as report -o is", () => {
     expect(await readFile(out, "utf8")).toBe("mine");
     const replaced = await tertial(["replay", log, ...REPLAY, "--checkpoint-out", out, "--force"]);
     expect(replaced.code).toBe(0);
-    expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject({ projection: "budget-follow-up", seq: 944 });
+    expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject({ projection: "budget-follow-up", seq: 945 });
     const resumed = await tertial(["replay", log, ...REPLAY, "--resume", out]);
     expect([resumed.code, resumed.stdout]).toEqual([0, replaced.stdout]);
     expect(await temporaryFiles(dir)).toEqual([]);
