@@ -25,11 +25,22 @@ const partOf = (fte: FteBreakdown, params: Readonly<Record<string, string>>): st
   return fte.total;
 };
 
+/** The events behind the part the parameters ask for: from positions, only those counted in it. */
+const evidenceOf = (fte: FteBreakdown, params: Readonly<Record<string, string>>): readonly string[] => {
+  const cited = fte.evidenceByPart;
+  if (cited === undefined) return fte.evidence;
+  if (params.form !== undefined) return cited.form[params.form] ?? [];
+  if (params.financing !== undefined) return cited.financing[params.financing] ?? [];
+  if (params.group !== undefined) return cited.group[params.group] ?? [];
+  if (params.area !== undefined) return cited.area[params.area] ?? [];
+  return fte.evidence;
+};
+
 const fteOn = (result: StaffingResult, params: Readonly<Record<string, string>>, date: string | undefined): ComputedFigure | undefined => {
   const fte = breakdownOn(result, date);
   if (fte === null) return undefined;
   const part = partOf(fte, params);
-  return part === undefined ? undefined : { exact: new Decimal(part), evidence: fte.evidence, derivation: `FTE on ${fte.asOf} from the ${fte.source === "snapshot" ? "recorded snapshot" : "positions in force"}` };
+  return part === undefined ? undefined : { exact: new Decimal(part), evidence: evidenceOf(fte, params), derivation: `FTE on ${fte.asOf} from the ${fte.source === "snapshot" ? "recorded snapshot" : "positions in force"}` };
 };
 
 /** FTE at a date, whole or one part of it. */

@@ -63,6 +63,17 @@ export interface FteBreakdown {
   readonly byAreaGroup: Readonly<Record<string, string>> | null;
   /** The events the figures rest on: the snapshot, or the position events in force. */
   readonly evidence: readonly string[];
+  /**
+   * From positions: the events behind each part (by employment form, financing, area and area
+   * group), so a figure of one part cites only the positions counted in it. Absent for a snapshot,
+   * which is one fact for every part.
+   */
+  readonly evidenceByPart?: {
+    readonly form: Readonly<Record<string, readonly string[]>>;
+    readonly financing: Readonly<Record<string, readonly string[]>>;
+    readonly area: Readonly<Record<string, readonly string[]>>;
+    readonly group: Readonly<Record<string, readonly string[]>>;
+  };
 }
 
 export interface StaffingResult {
@@ -99,16 +110,28 @@ const rollUp = (directory: Directory, byArea: Readonly<Record<string, string>>):
   return sortedRecord(totals);
 };
 
+const citeIn = (cited: Record<string, string[]>, key: string, events: readonly string[]): void => {
+  (cited[key] ??= []).push(...events);
+};
+
+const sortedLists = (cited: Record<string, string[]>): Record<string, readonly string[]> => Object.fromEntries(Object.entries(cited).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, events]) => [key, events.sort()]));
+
 const fromPositions = (state: StaffingState, date: IsoDate): FteBreakdown | null => {
   const byForm = new Map<string, Decimal>();
   const byFinancing = new Map<string, Decimal>();
   const byArea = new Map<string, Decimal>();
   let total = new Decimal(0);
   const evidence: string[] = [];
+  const cited = { form: {} as Record<string, string[]>, financing: {} as Record<string, string[]>, area: {} as Record<string, string[]>, group: {} as Record<string, string[]> };
   for (const timeline of Object.values(state.positions)) {
     const position = positionOn(timeline, date);
     if (position === undefined) continue;
-    evidence.push(...timeline.steps.filter((step) => step.from <= date).map((step) => step.eventId));
+    const events = timeline.steps.filter((step) => step.from <= date).map((step) => step.eventId);
+    evidence.push(...events);
+    citeIn(cited.form, position.employmentForm, events);
+    citeIn(cited.financing, position.financing, events);
+    citeIn(cited.area, position.areaId, events);
+    citeIn(cited.group, rootOf(state.directory, position.areaId), events);
     const fte = new Decimal(position.fte);
     total = total.plus(fte);
     addTo(byForm, position.employmentForm, fte);
@@ -126,6 +149,7 @@ const fromPositions = (state: StaffingState, date: IsoDate): FteBreakdown | null
     byArea: areas,
     byAreaGroup: rollUp(state.directory, areas),
     evidence: evidence.sort(),
+    evidenceByPart: { form: sortedLists(cited.form), financing: sortedLists(cited.financing), area: sortedLists(cited.area), group: sortedLists(cited.group) },
   };
 };
 
