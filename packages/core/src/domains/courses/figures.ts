@@ -30,7 +30,7 @@ const participantsFrom = (result: CoursesResult, origin: string | undefined): nu
 const decrease = (change: string | null, evidence: readonly string[], what: string): ComputedFigure | undefined =>
   change === null ? undefined : { exact: new Decimal(change).negated(), evidence, derivation: `decrease in ${what} against the same period last year` };
 
-const ORIGIN = { origin: 'a municipality id, "region" (Region Jönköpings län), "external", or "commissioner:<area or party id>"; absent for all' };
+const ORIGIN = { origin: 'a municipality id, "region" (the region, e.g. Region Jönköpings län), "external", or "commissioner:<area or party id>"; absent for all' };
 
 const registerFigures = [
   coursesFigure("courses.held", "Courses held in the period, in all or for one commissioning party.", "courses", { commissioner: "an area or party id" }, {}, (result, params) => {

@@ -12,7 +12,7 @@ export const ApplicationSubmitted = defineEvent({
     {
       submittedFrom: IsoDateC,
       call: NonEmptyString,
-      /** Who sent it when not Kommunal utveckling itself (e.g. "Högskolan, Jönköping University"). */
+      /** Who sent it when not the organisation itself (e.g. "Högskolan, Jönköping University"). */
       submitter: NonEmptyString,
       partners: listOf(NonEmptyString),
       areaId: Id,

@@ -4,7 +4,7 @@ import { defineEvent } from "../../events/definition.js";
 
 export const MunicipalityEstablished = defineEvent({
   type: "reference.municipality-established",
-  description: "A municipality takes part in the partnership from the effective date (the thirteen of Jönköping county).",
+  description: "A municipality takes part in the partnership from the effective date (in the example, the thirteen of Jönköping county).",
   data: strictObject("MunicipalityEstablished", { municipalityId: Id, name: NonEmptyString }, { countyCode: NonEmptyString }),
 });
 

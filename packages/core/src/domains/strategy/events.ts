@@ -7,7 +7,7 @@ export const GoalKind = oneOf("GoalKind", ["strategic", "area"]);
 export const GoalEstablished = defineEvent({
   type: "strategy.goal-established",
   description:
-    "A strategic goal (one of six, numbered 1–6) or an area goal under one (numbered by its report section, e.g. \"2.2\"), from the effective date.",
+    "A strategic goal (numbered 1, 2 …) or an area goal under one (numbered by its report section, e.g. \"2.2\"), from the effective date.",
   data: strictObject("GoalEstablished", { goalId: Id, kind: GoalKind, number: NonEmptyString, title: NonEmptyString }, { parentGoalId: Id, areaId: Id }),
 });
 
