@@ -76,8 +76,8 @@ export const recipientsFigure = defineFigure(recipientsProjection, {
 });
 
 // A report section declares the figures it prints; the projections the report replays are derived from them.
-// placed(slot, number, title, blocks): the slot names the block for an adopted outline, the number is
-// where the built-in house puts it when no outline is adopted.
+// placed(slot, number, title, blocks): the slot names the block in an outline; the number is where a
+// house without outlines (the plan's) puts it, and ties it to a text keyed by that number.
 export const outreachSection = defineSection({
   name: "outreach",
   figures: [recipientsFigure],

@@ -29,7 +29,7 @@ describe("the developer guide's example", () => {
   });
 
   it("prints its own report section through a house built from the default one", async () => {
-    // No outline is adopted in this log, so the section's number is counted where the built-in house puts it.
+    // No outline is adopted in this log and the default one names only built-in blocks: the section comes under "Övrigt utanför dispositionen", counted.
     expect((await demo()).section).toEqual({ number: "1.1", recipients: "200" });
   });
 });
