@@ -103,24 +103,30 @@ describe("an organisation that adopts no outline", () => {
       ...drafts,
       extra("fjall-text-halsa", "narrative.written", "2020-12-31", { narrativeId: "halsa-inledning", kind: "introduction", from: "2020-01-01", to: "2020-12-31", section: "mal-halsa", markdown: "Hälsan följs upp i byarna." }),
       extra("fjall-staff", "staff.snapshot-recorded", "2020-12-31", { asOf: "2020-12-31", total: "4.50" }),
+      extra("fjall-funder", "reference.funder-established", "2020-01-01", { funderId: "arvsfonden", name: "Arvsfonden", kind: "state" }),
+      extra("fjall-application", "grants.application-submitted", "2020-06-30", { applicationId: "byapromenader", title: "Byapromenader", funderId: "arvsfonden", amount: "250000", submittedFrom: "2020-01-01" }),
     ];
   };
 
   it("gets a sound report from its own facts: its texts, its staff, its goals in number order; nothing of another organisation's", async () => {
     const document = await reportOf(withoutOutline());
     expect(headings(document.sections)).toEqual([
-      // Texts keyed to no goal open the report, in the order of their keys: halsa-exempel, om, samverkan-analys, samverkan-exempel.
+      // Texts keyed to no goal open the report, in the order of their keys (halsa-exempel, om, samverkan-exempel) …
       "1 Exempel på aktiviteter",
       "2 Om",
-      "3 Analys",
-      "4 Exempel på aktiviteter",
-      "5 Verksamheten",
-      "5.1 Medarbetare",
-      "6 Fler invånare i fjällbygden mår bra",
-      // "Myndigheterna samverkar …" has no text, metric or activity of its own: left out, as any empty chapter.
+      "3 Exempel på aktiviteter",
+      "4 Verksamheten",
+      "4.1 Medarbetare",
+      "5 Fler invånare i fjällbygden mår bra",
+      // ("Myndigheterna samverkar …" has no text, metric or activity of its own: left out, as any empty chapter)
+      // A block with no heading of its own stands in its chapter, under no empty heading.
+      "6 Ansökningar om externa medel",
+      // … except analyses and outlooks, which close it.
+      "7 Analys",
     ]);
+    expect(document.sections[5]?.blocks.some((block) => block.kind === "table")).toBe(true);
     // The text keyed by a goal's id stands in that goal's chapter.
-    const halsa = document.sections[5];
+    const halsa = document.sections[4];
     expect(halsa?.blocks).toContainEqual(expect.objectContaining({ kind: "paragraph", markdown: "Hälsan följs upp i byarna." }));
     expect(JSON.stringify(document)).not.toMatch(/Kommunal utveckling|3 K|Kurs och konferens/);
   });

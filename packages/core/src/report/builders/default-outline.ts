@@ -56,6 +56,7 @@ const isFixed = (slot: string): boolean => FIXED.some((chapter) => chapter.secti
  *
  *  - first, a chapter for each section key of texts that is no number and no goal's, in the
  *    order of the keys, headed by the texts' title or the key ("sammanfattning" → "Sammanfattning");
+ *    keys whose texts are all analysis or outlook (`closingKeys`) close the report instead;
  *  - then the numbered chapters in order: one per strategic goal (its texts, metrics and
  *    activities, a section per area goal), and one per number that texts are keyed to and no goal
  *    has ("1", "1.1" …: a log written for the numbered house keeps its structure);
@@ -68,7 +69,7 @@ const isFixed = (slot: string): boolean => FIXED.some((chapter) => chapter.secti
  * Empty chapters and sections are left out, as with any outline; whatever this outline does not
  * name still comes last, under "Övrigt utanför dispositionen".
  */
-export const defaultFollowUpOutline = (kind: Outline["documentKind"], year: number, goals: readonly ReportGoal[], placements: readonly Placement[]): Outline => {
+export const defaultFollowUpOutline = (kind: Outline["documentKind"], year: number, goals: readonly ReportGoal[], placements: readonly Placement[], closingKeys: ReadonlySet<string> = new Set()): Outline => {
   const byNumber = [...goals].sort((a, b) => compareSectionNumbers(a.number, b.number));
   const strategic = byNumber.filter((goal) => goal.kind === "strategic");
   const areaGoals = byNumber.filter((goal) => goal.kind === "area");
@@ -118,24 +119,33 @@ export const defaultFollowUpOutline = (kind: Outline["documentKind"], year: numb
   ].sort((a, b) => compareSectionNumbers(a.number, b.number));
   // Area goals under no strategic goal of the log: each its own chapter, after the numbered ones.
   const orphans = areaGoals.filter((goal) => !strategic.some((parent) => parent.goalId === goal.parentGoalId)).map((goal): Chapter => ({ goalId: idOf(goal.goalId), blocks: goalBlocks(goal), sections: [] }));
-  const free = narrativeKeys.filter((key) => !NUMBERED.test(key) && !ownerOf.has(key)).map((key): Chapter => ({ ...(textTitled(key) ? {} : { heading: capitalised(key.replace(/[-_]+/g, " ")) }), blocks: [narrative(key)], sections: [] }));
+  const textChapter = (key: string): Chapter => ({ ...(textTitled(key) ? {} : { heading: capitalised(key.replace(/[-_]+/g, " ")) }), blocks: [narrative(key)], sections: [] });
+  const freeKeys = narrativeKeys.filter((key) => !NUMBERED.test(key) && !ownerOf.has(key));
+  const free = freeKeys.filter((key) => !closingKeys.has(key)).map(textChapter);
+  const closing = freeKeys.filter((key) => closingKeys.has(key)).map(textChapter);
   const slots = [...new Set(placements.map((placement) => placement.slot))].filter((slot) => !taken.has(slot));
-  const fixed = FIXED.map((chapter): Chapter => ({
-    heading: chapter.heading,
-    sections: chapter.sections.flatMap((section): Section[] => {
-      const blocks = slots.filter(section.slots).map(refOfSlot);
-      return blocks.length === 0 ? [] : [{ ...(section.heading === undefined ? {} : { heading: section.heading }), blocks }];
-    }),
-  }));
+  const titled = (slot: string): boolean => placements.some((placement) => placement.slot === slot && placement.title !== null);
+  const fixed = FIXED.map((chapter): Chapter => {
+    // A block with no heading of its own or given here stands in the chapter itself, not under an empty heading.
+    const untitled = chapter.sections.flatMap((section) => (section.heading === undefined ? slots.filter((slot) => section.slots(slot) && !titled(slot)) : []));
+    return {
+      heading: chapter.heading,
+      blocks: untitled.map(refOfSlot),
+      sections: chapter.sections.flatMap((section): Section[] => {
+        const blocks = slots.filter((slot) => section.slots(slot) && !untitled.includes(slot)).map(refOfSlot);
+        return blocks.length === 0 ? [] : [{ ...(section.heading === undefined ? {} : { heading: section.heading }), blocks }];
+      }),
+    };
+  });
   const [introduction, ...rest] = fixed;
   // Texts keyed "1", "1.1" … before the first goal make the introduction: the staff and focus areas join it rather than stand apart.
   const opening = numbered.find((entry) => entry.chapter.heading === "Inledning");
-  const chapters = numbered.map((entry) => (entry === opening && introduction !== undefined ? { ...entry.chapter, sections: [...entry.chapter.sections, ...introduction.sections] } : entry.chapter));
+  const chapters = numbered.map((entry) => (entry === opening && introduction !== undefined ? { ...entry.chapter, blocks: [...(entry.chapter.blocks ?? []), ...(introduction.blocks ?? [])], sections: [...entry.chapter.sections, ...introduction.sections] } : entry.chapter));
   return {
     outlineId: idOf(`tertial-default-${kind}`),
     documentKind: kind,
     fromYear: year,
-    chapters: [...free, ...(opening === undefined && introduction !== undefined ? [introduction] : []), ...chapters, ...orphans, ...rest],
+    chapters: [...free, ...(opening === undefined && introduction !== undefined ? [introduction] : []), ...chapters, ...orphans, ...rest, ...closing],
     appendices: [{ blocks: [ref("symbol-legend")] }, { blocks: [ref("course-participation")] }, { blocks: [ref("survey-results")] }],
   };
 };
