@@ -19,6 +19,8 @@ import { build } from "esbuild";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "packages/cli/dist/bundle");
 const ENTRY = join(ROOT, "packages/cli/dist/main.js");
+/** The file whose modification time says when the bundle was last made (bin/tertial.js reads it). */
+const STAMP = ".bundled";
 
 /**
  * Left to Node at run time, resolved from the installed @tertial/cli (declared in its
@@ -75,7 +77,9 @@ const main = async () => {
   }
   const made = new Set(outputFiles.map((file) => file.path));
   // Another build's file in flight (*.tmp) is its own to rename.
-  for (const name of await present()) if (!made.has(join(OUT, name)) && !name.endsWith(".tmp")) await rm(join(OUT, name), { force: true });
+  for (const name of await present()) if (!made.has(join(OUT, name)) && !name.endsWith(".tmp") && name !== STAMP) await rm(join(OUT, name), { force: true });
+  // Touched on every run, even when no chunk changed: the shim compares it with tsc's build info to see a bundle older than dist/.
+  await writeFile(join(OUT, STAMP), "");
 };
 
 await main();

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -47,5 +47,36 @@ describe("the bundle", () => {
       // Every file it is built from lies under the repository (pnpm keeps packages in node_modules/.pnpm).
       expect(text.includes(REPO), name).toBe(false);
     }
+  });
+});
+
+describe("the tertial binary in a checkout where tsc ran without bundling", () => {
+  /** The shim beside a stub bundle and two packages' build info, laid out as in the repository. */
+  const layout = async (buildInfoAfterBundle: boolean): Promise<string> => {
+    const root = await tempDir();
+    await mkdir(join(root, "cli/bin"), { recursive: true });
+    await mkdir(join(root, "cli/dist/bundle"), { recursive: true });
+    await mkdir(join(root, "core/dist"), { recursive: true });
+    await copyFile(BIN, join(root, "cli/bin/tertial.js"));
+    await writeFile(join(root, "cli/dist/bundle/main.js"), 'process.stdout.write("ran\\n");\n');
+    const stamp = join(root, "cli/dist/bundle/.bundled");
+    const info = join(root, "core/dist/.tsbuildinfo");
+    await writeFile(stamp, "");
+    await writeFile(info, "{}");
+    const [earlier, later] = [new Date("2026-01-01T00:00:00Z"), new Date("2026-01-01T00:01:00Z")];
+    await utimes(stamp, buildInfoAfterBundle ? earlier : later, buildInfoAfterBundle ? earlier : later);
+    await utimes(info, buildInfoAfterBundle ? later : earlier, buildInfoAfterBundle ? later : earlier);
+    return join(root, "cli/bin/tertial.js");
+  };
+
+  it("warns that the bundle is older than the compiled packages, and still runs it", async () => {
+    const { stdout, stderr } = await exec(process.execPath, [await layout(true)]);
+    expect(stdout).toBe("ran\n");
+    expect(stderr).toContain("the bundle is older than the compiled packages");
+  });
+
+  it("says nothing when the bundle was made after the last compile", async () => {
+    const { stdout, stderr } = await exec(process.execPath, [await layout(false)]);
+    expect([stdout, stderr]).toEqual(["ran\n", ""]);
   });
 });
