@@ -6,6 +6,14 @@ import type { AnyProjection, ProjectionOf } from "../projection/projection.js";
 /** Parameters a figure is asked with: only the names it declares, each optional (absent means "all"). */
 export type FigureParams<P extends string> = { readonly [K in P]?: string };
 
+/**
+ * What a caller passes as a figure's parameters: `FigureParams`, except that a figure declaring
+ * none takes an empty object only (`FigureParams<never>` is `{}`, which would take any object
+ * literal and drop its fields unread). Used where parameters are passed, never in the figure's
+ * own type, whose variance a conditional type would break.
+ */
+export type FigureArgs<P extends string> = [P] extends [never] ? { readonly [name: string]: never } : FigureParams<P>;
+
 /** Hands out a projection's result, typed by the projection object itself; undefined when it was not replayed. */
 export type ResultReader = <R>(projection: ProjectionOf<R>) => R | undefined;
 

@@ -9,6 +9,9 @@ import { budgetFollowUpProjection, defineFigure, figureOf, financeOutcome, fteFi
 
 const context: ReportBuildContext = { kind: "delarsrapport", period: period("2020-T1..T2"), results: new ReportResults() };
 
+/** A figure that declares no parameter. */
+const withoutParams = defineFigure(staffingProjection, { key: "test.total", description: "the total", params: {}, unit: "fte", example: {}, compute: () => undefined });
+
 describe("figures and projections are checked by the compiler", () => {
   it("reads a result typed by its projection, and figures with the parameters they declare", () => {
     // The result has the projection's own type: no cast.
@@ -17,6 +20,7 @@ describe("figures and projections are checked by the compiler", () => {
     expect(rows).toBeUndefined();
     expect(figureOf(context, financeOutcome, { row: "fourum-svhs" })).toBeUndefined();
     expect(figureOf(context, fteFigure, { asOf: "2020-08-31", form: "visstid" })).toBeUndefined();
+    expect(figureOf(context, withoutParams, {})).toBeUndefined();
   });
 
   it("refuses an unknown projection, an unknown figure and a parameter a figure does not take", () => {
@@ -32,6 +36,8 @@ describe("figures and projections are checked by the compiler", () => {
       figureOf(context, financeOutcome, { area: "fourum-svhs" });
       // @ts-expect-error staffing.fte takes no `row`
       figureOf(context, fteFigure, { row: "total" });
+      // @ts-expect-error a figure declaring no parameter takes none (an empty `{}` type would take any object)
+      figureOf(context, withoutParams, { area: "x" });
       defineFigure(staffingProjection, {
         key: "test.wrong",
         description: "compute sees the staffing result, which has no `rows`",

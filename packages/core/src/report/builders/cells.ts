@@ -2,7 +2,7 @@ import type { Decimal } from "../../numbers/decimal.js";
 import { dec } from "../../numbers/decimal.js";
 import type { FigureOptions } from "../../numbers/format.js";
 import type { UnitId } from "../../numbers/units.js";
-import type { FigureDefinition, FigureParams } from "../../reconciliation/figure-source.js";
+import type { FigureArgs, FigureDefinition } from "../../reconciliation/figure-source.js";
 import type { ReportAlign, ReportCell, ReportFootnote, ReportTable, ReportTableRow } from "../document/blocks.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { comparisonPeriod } from "../../time/period.js";
@@ -38,13 +38,13 @@ export interface DefinedCellPlace {
  * A cell computed through a figure definition, the same one the audit uses, carrying its key,
  * parameters, period and exact value; blank when the facts say nothing.
  */
-export const definedCell = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, place: DefinedCellPlace): ReportCell => {
+export const definedCell = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureArgs<NoInfer<P>>, place: DefinedCellPlace): ReportCell => {
   const printed = definedFigure(context, figure, params, place);
   return printed === null ? blankCell() : { kind: "figure", figure: printed, marks: [] };
 };
 
 /** A printed figure (a metric's result, a chart value) computed through a figure definition; null when the facts say nothing. */
-export const definedFigure = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, place: DefinedCellPlace): ReportFigure | null => {
+export const definedFigure = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureArgs<NoInfer<P>>, place: DefinedCellPlace): ReportFigure | null => {
   const choice = place.period ?? "report";
   const computed = figureOf(context, figure, params, choice);
   if (computed === undefined) return null;

@@ -1,5 +1,5 @@
 import type { AnyProjection, ProjectionOf } from "../../projection/projection.js";
-import type { ComputedFigure, FigureDefinition, FigureParams, FigureSource } from "../../reconciliation/figure-source.js";
+import type { ComputedFigure, FigureArgs, FigureDefinition, FigureSource } from "../../reconciliation/figure-source.js";
 import type { Comparison, Period } from "../../time/period.js";
 import type { ReportBlock, ReportDocument } from "../document/index.js";
 import type { ReportPeriodChoice, ReportProjectionNeed } from "../replay-many.js";
@@ -84,7 +84,7 @@ export const resultOf = <R>(context: ReportBuildContext, projection: ProjectionO
  * A figure from the results, through its definition: the same key, parameters and computation
  * the audit uses. Undefined when the projection was not replayed or the facts say nothing.
  */
-export const figureOf = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, period: ReportPeriodChoice = "report"): ComputedFigure | undefined => {
+export const figureOf = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureArgs<NoInfer<P>>, period: ReportPeriodChoice = "report"): ComputedFigure | undefined => {
   const result = resultOf(context, figure.projection, period);
   return result === undefined ? undefined : figure.compute(result, params);
 };

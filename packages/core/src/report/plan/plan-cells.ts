@@ -1,5 +1,5 @@
 import { toCivil } from "../../time/calendar.js";
-import type { FigureDefinition, FigureParams } from "../../reconciliation/figure-source.js";
+import type { FigureArgs, FigureDefinition } from "../../reconciliation/figure-source.js";
 import { planBaselineProjection, type PlanBaseline, type PlanBaselineResult } from "../../domains/plan/baseline.js";
 import type { ReportCell } from "../document/blocks.js";
 import { reportFigure } from "../document/figure.js";
@@ -45,7 +45,7 @@ export const planYearCell = <P extends string>(
   context: ReportBuildContext,
   documented: DocumentedPlan,
   figure: FigureDefinition<PlanBaselineResult, P>,
-  params: FigureParams<NoInfer<P>>,
+  params: FigureArgs<NoInfer<P>>,
   year: number,
   place: Omit<DefinedCellPlace, "key" | "period">,
 ): ReportCell => {

@@ -1,5 +1,5 @@
 import type { AnyProjection, ProjectionOf } from "../../projection/projection.js";
-import type { FigureDefinition, FigureParams } from "../../reconciliation/figure-source.js";
+import type { FigureArgs, FigureDefinition } from "../../reconciliation/figure-source.js";
 import type { FigureOptions } from "../../numbers/format.js";
 import type { UnitId } from "../../numbers/units.js";
 import type { Period } from "../../time/period.js";
@@ -39,7 +39,7 @@ export interface SlideSpec {
  * A printed figure through its definition, for one column's period: the same key, parameters
  * and computation the audit uses, so a `figure stated` event of the slides is matched by key.
  */
-export const slideFigure = <R, P extends string>(context: SlideContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, period: Period, unit: UnitId, options: FigureOptions = {}): ReportFigure | null => {
+export const slideFigure = <R, P extends string>(context: SlideContext, figure: FigureDefinition<R, P>, params: FigureArgs<NoInfer<P>>, period: Period, unit: UnitId, options: FigureOptions = {}): ReportFigure | null => {
   const result = context.results.get(figure.projection, period);
   const computed = result === undefined ? undefined : figure.compute(result, params);
   if (computed === undefined) return null;
@@ -48,7 +48,7 @@ export const slideFigure = <R, P extends string>(context: SlideContext, figure: 
 };
 
 /** The same as a table cell: blank when the facts say nothing, never a zero. */
-export const slideCell = <R, P extends string>(context: SlideContext, figure: FigureDefinition<R, P>, params: FigureParams<NoInfer<P>>, period: Period, unit: UnitId, options: FigureOptions = {}): ReportCell => {
+export const slideCell = <R, P extends string>(context: SlideContext, figure: FigureDefinition<R, P>, params: FigureArgs<NoInfer<P>>, period: Period, unit: UnitId, options: FigureOptions = {}): ReportCell => {
   const printed = slideFigure(context, figure, params, period, unit, options);
   return printed === null ? blankCell() : { kind: "figure", figure: printed, marks: [] };
 };
