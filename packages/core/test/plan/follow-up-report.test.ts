@@ -59,7 +59,8 @@ const printed = (table: ReportTable | undefined): string[][] =>
 describe("a follow-up report's plan columns (block plan-budget-outcome)", () => {
   it("set each area's budget as adopted against the outcome and the forecast, with the avvikelse in kr and %", async () => {
     const table = findTable((await tertialReport("2022-05-15")).sections, "plan-budget-utfall");
-    expect(table?.head[0]?.cells.map((cell) => (cell.kind === "text" ? cell.text : ""))).toEqual(["Område", "Budget", "Avvikelse mot utfall", "Avvikelse mot utfall, %", "Prognos kostnad", "Avvikelse mot prognos", "Avvikelse mot prognos, %"]);
+    // A tertial's outcome against the whole year's budget: what is left of it, not a deviation.
+    expect(table?.head[0]?.cells.map((cell) => (cell.kind === "text" ? cell.text : ""))).toEqual(["Område", "Budget helår", "Kvar av budgeten", "Kvar av budgeten, %", "Prognos kostnad", "Avvikelse mot prognos", "Avvikelse mot prognos, %"]);
     // Social: 1 000 − 400 = 600 tkr (60 %); forecast cost 1 200 − 300 = 900, 100 tkr (10 %) below the budget. Stab has no books: blank, never its whole budget.
     // Summa's budget is every budgeted area's (1 500); its deviations count only the areas with books (Social), so they foot to the rows
     // printed and Stab's unbooked 500 is never reported as money left unspent (1 100, 73 % before this was decided). A footnote says so.
@@ -70,6 +71,14 @@ describe("a follow-up report's plan columns (block plan-budget-outcome)", () => 
     ]);
     expect(table?.foot[0]?.cells[0]).toEqual({ kind: "text", text: "Summa", marks: ["*"] });
     expect(table?.footnotes.map((note) => note.mark)).toEqual(["*"]);
+  });
+
+  it("call budget less outcome a deviation in the year's own report, where the outcome is the whole year's", async () => {
+    const store = memoryStore({ catalog: defaultCatalog, clock: () => Date.UTC(2030, 0, 1) });
+    expect((await store.append([...drafts])).ok).toBe(true);
+    const annual = (await generateReport(store, defaultCatalog, { kind: "verksamhetsberattelse", period: period("2022"), generatedBy: "test" })).document;
+    const table = findTable(annual.sections, "plan-budget-utfall");
+    expect(table?.head[0]?.cells.slice(1, 4).map((cell) => (cell.kind === "text" ? cell.text : ""))).toEqual(["Budget", "Avvikelse mot utfall", "Avvikelse mot utfall, %"]);
   });
 
   it("compare against the plan as known at the report's cut-off: a revision recorded later shows only once known", async () => {

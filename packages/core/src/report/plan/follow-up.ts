@@ -11,10 +11,14 @@ type Params = { readonly plan: string; readonly area?: string };
 type Place = Parameters<typeof definedCell>[3];
 
 /** Each column's cell through its figure: the budget reads the plan as adopted, the rest the plan beside the books. */
-const COLUMNS: readonly { readonly id: string; readonly label: string; readonly unit: "tkr" | "percent"; readonly cell: (context: ReportBuildContext, params: Params, place: Place) => ReportCell }[] = [
-  { id: "budget", label: "Budget", unit: "tkr", cell: (context, params, place) => definedCell(context, planNetCost, params, place) },
-  { id: "avvikelse-utfall", label: "Avvikelse mot utfall", unit: "tkr", cell: (context, params, place) => definedCell(context, planOutcomeDeviation, params, place) },
-  { id: "avvikelse-utfall-andel", label: "Avvikelse mot utfall, %", unit: "percent", cell: (context, params, place) => definedCell(context, planOutcomeDeviationShare, params, place) },
+/**
+ * `partLabel` heads a column in a report of part of the year: the budget is the whole year's, so
+ * budget less the outcome so far is what remains of it, not a deviation (at T1 most of it remains).
+ */
+const COLUMNS: readonly { readonly id: string; readonly label: string; readonly partLabel?: string; readonly unit: "tkr" | "percent"; readonly cell: (context: ReportBuildContext, params: Params, place: Place) => ReportCell }[] = [
+  { id: "budget", label: "Budget", partLabel: "Budget helår", unit: "tkr", cell: (context, params, place) => definedCell(context, planNetCost, params, place) },
+  { id: "avvikelse-utfall", label: "Avvikelse mot utfall", partLabel: "Kvar av budgeten", unit: "tkr", cell: (context, params, place) => definedCell(context, planOutcomeDeviation, params, place) },
+  { id: "avvikelse-utfall-andel", label: "Avvikelse mot utfall, %", partLabel: "Kvar av budgeten, %", unit: "percent", cell: (context, params, place) => definedCell(context, planOutcomeDeviationShare, params, place) },
   { id: "prognos", label: "Prognos kostnad", unit: "tkr", cell: (context, params, place) => definedCell(context, planForecastCost, params, place) },
   { id: "avvikelse-prognos", label: "Avvikelse mot prognos", unit: "tkr", cell: (context, params, place) => definedCell(context, planForecastDeviation, params, place) },
   { id: "avvikelse-prognos-andel", label: "Avvikelse mot prognos, %", unit: "percent", cell: (context, params, place) => definedCell(context, planForecastDeviationShare, params, place) },
@@ -50,6 +54,7 @@ const buildBudgetOutcome = (context: ReportBuildContext): BuiltSection => {
       }),
     );
   const name = (areaId: string): string => baseline.areaNames[areaId]?.name ?? areaId;
+  const wholeYear = context.period.start.endsWith("-01-01") && context.period.end === `${context.period.start.slice(0, 4)}-12-31`;
   const body = rows.map((entry) => row([textCell(name(entry.areaId)), ...cells(entry.areaId)]));
   // An area with a budget and no books shows blanks: say that Summa's deviations leave it out (see SUMMA_NOTE).
   const unbooked = body.some((each) => each.cells.slice(2).some((cell) => cell.kind === "blank"));
@@ -63,7 +68,7 @@ const buildBudgetOutcome = (context: ReportBuildContext): BuiltSection => {
         caption: `Budget enligt ${plan.title} mot utfall och prognos`,
         unitNote: "tkr",
         align: ["left", ...COLUMNS.map(() => "right" as const)],
-        head: [headerRow(["Område", ...COLUMNS.map((column) => column.label)])],
+        head: [headerRow(["Område", ...COLUMNS.map((column) => (wholeYear ? column.label : (column.partLabel ?? column.label)))])],
         body,
         foot: [row([textCell("Summa", unbooked ? ["*"] : []), ...cells(undefined)])],
         footnotes: unbooked ? [{ mark: "*", markdown: SUMMA_NOTE }] : [],
