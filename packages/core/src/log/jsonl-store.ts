@@ -94,6 +94,37 @@ const unterminatedIssue = (file: string, text: string, number: number, before: L
   return issue("torn-line", "", "the last line is cut off (no newline): an append was interrupted and this line was never committed; run tertial repair to remove it", place);
 };
 
+/** A character as a message shows it: the invisible ones by name. */
+const shown = (character: string | undefined): string => {
+  if (character === undefined) return "the end of the line";
+  if (character === "\r") return "a carriage return (\\r)";
+  if (character === " ") return "a space";
+  if (character === "\t") return "a tab";
+  return JSON.stringify(character);
+};
+
+/** What the first difference between a line and its canonical form is, for a message. */
+const differenceFrom = (text: string, canonical: string, at: number): string => {
+  // The common case by far: an editor or a transfer that rewrote the line endings.
+  if (text.endsWith("\r") && at === text.length - 1) return "it ends with a carriage return (\\r): the file has Windows (CRLF) line endings";
+  return `it has ${shown(text[at])} where the canonical JSON has ${shown(canonical[at])}`;
+};
+
+/**
+ * The issue for a stored line whose exact bytes do not hash to its hash (`parseStoredLine` said
+ * not `intact`). The stored form of a line is the canonical JSON of its event: a line that is not
+ * (reformatted, CRLF line endings, keys reordered) was changed even when its content still hashes
+ * to its hash, so every reader refuses it as verify does. Only such lines pay for canonicalising.
+ */
+export const changedLineIssue = (file: string, text: string, number: number, event: StoredEvent): Issue => {
+  const place = { file, line: number };
+  if (hashOf(event) !== event.hash) return issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place);
+  const canonical = lineOf(event);
+  let at = 0;
+  while (at < text.length && text.charCodeAt(at) === canonical.charCodeAt(at)) at += 1;
+  return issue("not-canonical", "", `is not the canonical JSON of its event (${differenceFrom(text, canonical, at)}): the stored bytes were changed; run tertial verify`, { ...place, column: at + 1 });
+};
+
 const optionalText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
 /** A line's correction fields, or undefined when it is no JSON object with an id and a recorded time. */
@@ -160,9 +191,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       if (parsed.event.prevHash !== previousHash) {
         throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
       }
-      if (!parsed.intact && hashOf(parsed.event) !== parsed.event.hash) {
-        throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place)]);
-      }
+      if (!parsed.intact) throw new LogBrokenError([changedLineIssue(path, line.text, line.number, parsed.event)]);
       expectedSeq += 1;
       previousHash = parsed.event.hash;
       return parsed.event;
@@ -203,7 +232,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     const until = Math.min(end, await committedSize(file));
     for await (const line of readLines(file, { offset: start, number: number - 1 }, until)) {
       const parsed = line.terminated ? parseStoredLine(path, line.text, line.number, true) : undefined;
-      if (parsed?.ok !== true || parsed.event.seq !== anchor.seq || parsed.event.hash !== anchor.hash || !(parsed.intact || hashOf(parsed.event) === parsed.event.hash)) break;
+      if (parsed?.ok !== true || parsed.event.seq !== anchor.seq || parsed.event.hash !== anchor.hash || !parsed.intact) break;
       return { offset: end, number, seq: anchor.seq + 1, hash: anchor.hash };
     }
     throw new StaleSnapshotError(`line ${number} of ${path} is no longer event ${anchor.seq} as the snapshot knew it`);
