@@ -161,7 +161,10 @@ export const run = async (argv: readonly string[], io: Io, catalog: Catalog = de
 
 export const processIo = (): Io => ({
   stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  // Once a closed pipe has failed a write (see main.ts), nothing more is written to it.
+  stderr: (text) => {
+    if (!process.stderr.destroyed) process.stderr.write(text);
+  },
   stderrIsTty: process.stderr.isTTY === true,
   cwd: process.cwd(),
   now: Date.now,
