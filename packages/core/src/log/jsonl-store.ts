@@ -115,10 +115,11 @@ const differenceFrom = (text: string, canonical: string, at: number): string => 
  * not `intact`). The stored form of a line is the canonical JSON of its event: a line that is not
  * (reformatted, CRLF line endings, keys reordered) was changed even when its content still hashes
  * to its hash, so every reader refuses it as verify does. Only such lines pay for canonicalising.
+ * A database store's body is the same text, kept in a row.
  */
-export const changedLineIssue = (file: string, text: string, number: number, event: StoredEvent): Issue => {
+export const changedLineIssue = (file: string, text: string, number: number, event: StoredEvent, unit: "line" | "row" = "line"): Issue => {
   const place = { file, line: number };
-  if (hashOf(event) !== event.hash) return issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place);
+  if (hashOf(event) !== event.hash) return issue("chain-broken", "hash", `does not match the event's content: the ${unit} was changed; run tertial verify`, place);
   const canonical = lineOf(event);
   let at = 0;
   while (at < text.length && text.charCodeAt(at) === canonical.charCodeAt(at)) at += 1;
