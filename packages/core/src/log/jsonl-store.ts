@@ -10,6 +10,7 @@ import { knownAtCutoff } from "../time/effective.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
+import { canonicalDifference } from "./canonical-difference.js";
 import { readLineBatches, readLines, type RawLine } from "./lines.js";
 import { readTypesFromFile } from "./type-scan.js";
 import { StaleSnapshotError } from "../snapshots/snapshot.js";
@@ -94,22 +95,6 @@ const unterminatedIssue = (file: string, text: string, number: number, before: L
   return issue("torn-line", "", "the last line is cut off (no newline): an append was interrupted and this line was never committed; run tertial repair to remove it", place);
 };
 
-/** A character as a message shows it: the invisible ones by name. */
-const shown = (character: string | undefined): string => {
-  if (character === undefined) return "the end of the line";
-  if (character === "\r") return "a carriage return (\\r)";
-  if (character === " ") return "a space";
-  if (character === "\t") return "a tab";
-  return JSON.stringify(character);
-};
-
-/** What the first difference between a line and its canonical form is, for a message. */
-const differenceFrom = (text: string, canonical: string, at: number): string => {
-  // The common case by far: an editor or a transfer that rewrote the line endings.
-  if (text.endsWith("\r") && at === text.length - 1) return "it ends with a carriage return (\\r): the file has Windows (CRLF) line endings";
-  return `it has ${shown(text[at])} where the canonical JSON has ${shown(canonical[at])}`;
-};
-
 /**
  * The issue for a stored line whose exact bytes do not hash to its hash (`parseStoredLine` said
  * not `intact`). The stored form of a line is the canonical JSON of its event: a line that is not
@@ -120,10 +105,8 @@ const differenceFrom = (text: string, canonical: string, at: number): string => 
 export const changedLineIssue = (file: string, text: string, number: number, event: StoredEvent, unit: "line" | "row" = "line"): Issue => {
   const place = { file, line: number };
   if (hashOf(event) !== event.hash) return issue("chain-broken", "hash", `does not match the event's content: the ${unit} was changed; run tertial verify`, place);
-  const canonical = lineOf(event);
-  let at = 0;
-  while (at < text.length && text.charCodeAt(at) === canonical.charCodeAt(at)) at += 1;
-  return issue("not-canonical", "", `is not the canonical JSON of its event (${differenceFrom(text, canonical, at)}): the stored bytes were changed; run tertial verify`, { ...place, column: at + 1 });
+  const { column, said } = canonicalDifference(text, lineOf(event));
+  return issue("not-canonical", "", `is not the canonical JSON of its event (${said}): the stored bytes were changed; run tertial verify`, { ...place, column });
 };
 
 const optionalText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
