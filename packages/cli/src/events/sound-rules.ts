@@ -27,11 +27,14 @@ export class SoundRules {
   private readonly blindFrom: (number | undefined)[];
   /** Whether an event came after the line that set a rule aside: only then did the rule miss a check. */
   private readonly passedAfter: boolean[];
+  /** The rules still checked, with their places: made again only when a line sets one aside. */
+  private sound: { rule: ConsistencyRule<unknown>; index: number }[];
 
   constructor(private readonly rules: readonly ConsistencyRule<unknown>[]) {
     this.states = rules.map((rule) => rule.init());
     this.blindFrom = rules.map(() => undefined);
     this.passedAfter = rules.map(() => false);
+    this.sound = this.soundRules();
   }
 
   /** A line the rules cannot take, of this type (undefined when the line does not say, or may correct another). */
@@ -40,16 +43,22 @@ export class SoundRules {
       if (this.blindFrom[index] !== undefined) return;
       if (mayLearnFrom(rule, type)) this.blindFrom[index] = line;
     });
+    this.sound = this.soundRules();
+  }
+
+  private soundRules(): { rule: ConsistencyRule<unknown>; index: number }[] {
+    return this.rules.flatMap((rule, index) => (this.blindFrom[index] === undefined ? [{ rule, index }] : []));
   }
 
   /** The problems the rules still checked find with this event; when there are none, they learn from it (as `ConsistencyChecker`). */
   accept(event: DomainEvent): Issue[] {
-    this.blindFrom.forEach((line, index) => {
-      if (line !== undefined) this.passedAfter[index] = true;
-    });
-    const sound = this.rules.flatMap((rule, index) => (this.blindFrom[index] === undefined ? [{ rule, index }] : []));
-    const found = sound.flatMap(({ rule, index }) => rule.check(this.states[index], event));
-    if (found.length === 0) for (const { rule, index } of sound) rule.learn(this.states[index], event);
+    if (this.sound.length < this.rules.length) {
+      this.blindFrom.forEach((line, index) => {
+        if (line !== undefined) this.passedAfter[index] = true;
+      });
+    }
+    const found = this.sound.flatMap(({ rule, index }) => rule.check(this.states[index], event));
+    if (found.length === 0) for (const { rule, index } of this.sound) rule.learn(this.states[index], event);
     return found;
   }
 
