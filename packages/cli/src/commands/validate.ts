@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ChainCheck, CorrectionIndex, decodeData, issue, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
+import { ChainCheck, CorrectionIndex, decodeData, issue, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
 import { EXIT, isDamagedLine, logArg, UsageError, value, type Command, type Io } from "../command.js";
 import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
 import { dataIssuesOfBrokenLine, withDataIssues } from "../events/line-issues.js";
@@ -61,12 +61,13 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
 };
 
 /** Every problem append would find in a drafts file, without writing: envelope, data, rules, and a batch already appended. */
-const validateDrafts = async (log: OpenedLog, eventsFile: string, io: Io, catalog: Catalog): Promise<{ issues: Issue[]; events: number; repeated?: string }> => {
+const validateDrafts = async (log: OpenedLog, eventsFile: string, io: Io, catalog: Catalog): Promise<{ issues: Issue[]; events: number; repeated?: string; chainBroken?: boolean }> => {
   const { text, parsed } = await readDraftFile(eventsFile);
   const shownFile = eventsFile === "-" ? "<stdin>" : eventsFile;
   const issues: Issue[] = withDataIssues(catalog, text, parsed.issues, shownFile);
   if (parsed.drafts.length === 0) return { issues, events: 0 };
   const { store } = log;
+  let chainBroken = false;
   try {
     const repeated = await findAppendedRun(store, catalog, parsed.drafts);
     if (repeated !== undefined) return { issues, events: parsed.drafts.length, repeated: repeatedBatchMessage(parsed.drafts.length, repeated) };
@@ -75,8 +76,10 @@ const validateDrafts = async (log: OpenedLog, eventsFile: string, io: Io, catalo
   } catch (error) {
     if (!(error instanceof LogReadError)) throw error;
     issues.push(...error.issues);
+    // The log itself is damaged: exit 4, as from every command that reads it.
+    chainBroken = error instanceof LogBrokenError || error.issues.some(isDamagedLine);
   }
-  return { issues: [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), events: parsed.drafts.length };
+  return { issues: [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), events: parsed.drafts.length, chainBroken };
 };
 
 export const validateCommand: Command = {
@@ -97,7 +100,7 @@ export const validateCommand: Command = {
     const result = eventsFile === undefined ? await validateLog(opened, catalog) : await validateDrafts(opened, eventsFile, io, catalog);
     const repeated = "repeated" in result ? result.repeated : undefined;
     const valid = result.issues.length === 0 && repeated === undefined;
-    const chainBroken = "chainBroken" in result && result.chainBroken;
+    const chainBroken = "chainBroken" in result && result.chainBroken === true;
     const unchecked = "unchecked" in result ? result.unchecked : [];
     // A changed, dropped or moved line is what verify fails on, and exits as verify does.
     const code = valid ? EXIT.ok : chainBroken ? EXIT.tampered : EXIT.invalid;

@@ -147,6 +147,7 @@ describe("every command that reads the log checks each line it reads", () => {
         ["diff", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", "2020-10-15", "--known-at", "now"],
         ["snapshot", log, "--kind", "tertialrapport", "--period", "2020-T1"],
         ["append", log, "--events", drafts],
+        ["validate", log, "--events", drafts],
       ];
       for (const args of runs) {
         const result = await runCli(args);
