@@ -1,4 +1,4 @@
-import type { Catalog } from "@tertial/core";
+import type { Catalog, Issue } from "@tertial/core";
 
 /** Exit codes of `tertial`, documented in `tertial --help` and the README. */
 export const EXIT = {
@@ -99,6 +99,16 @@ export const value = (args: ParsedArgs, flag: string): string | undefined => {
   const all = args.values.get(flag);
   return all === undefined ? undefined : all[all.length - 1];
 };
+
+/**
+ * A log line no longer as it was written (cut off, not JSON, too long, rewritten or reformatted):
+ * damage to the log, exit 4 from every command that reads it, as from verify. A line that reads
+ * but holds data this catalog refuses is another matter (3).
+ */
+const DAMAGED_LINE: ReadonlySet<string> = new Set(["not-json", "torn-line", "too-long", "not-canonical", "chain-broken"]);
+
+export const isDamagedLine = (found: Issue): boolean => DAMAGED_LINE.has(found.code);
+
 
 export const required = (args: ParsedArgs, flag: string): string => {
   const found = value(args, flag);

@@ -7,6 +7,12 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
+// A closed stderr (`tertial verify log 2>&1 >/dev/null | head -c1`) loses the messages, not the
+// outcome: the command runs on and exits with the code of what happened, as the README's table says.
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 // The version needs none of the commands: answer before loading the core and the renderers.
 const [first, ...rest] = process.argv.slice(2);
 if ((first === "--version" || first === "-V") && rest.length === 0) {

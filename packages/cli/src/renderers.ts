@@ -44,7 +44,19 @@ export const checkOutput = (renderer: AnyRenderer, out: string | undefined): voi
 
 export const renderWith = async (renderer: AnyRenderer, document: ReportDocument): Promise<string | Uint8Array> => (isBinaryRenderer(renderer) ? renderer.render(document) : renderer.render(document, {}));
 
-const looksLikePath = (spec: string): boolean => spec.startsWith(".") || isAbsolute(spec) || /\.(m?[jt]s|cjs)$/.test(spec);
+const looksLikePath = (spec: string): boolean => spec.startsWith(".") || isAbsolute(spec) || /\.(m?js|cjs)$/.test(spec);
+
+/** What --renderer takes, for its help and its refusals. */
+export const RENDERER_FORMS = "a package name, or a path to a JavaScript module (.js, .mjs or .cjs)";
+
+/**
+ * A TypeScript file is refused before anything is read: Node (20, the version Tertial supports)
+ * cannot import it, and a loader that can (tsx, a test runner) must not make the same command
+ * line work in one place and fail in another.
+ */
+const refuseTypeScript = (spec: string): void => {
+  if (/\.[mc]?tsx?$/i.test(spec)) throw new RendererLoadError(`--renderer ${spec}: a TypeScript file, which Node cannot import; compile it and give the JavaScript file (--renderer takes ${RENDERER_FORMS})`);
+};
 
 /** A module name resolves from the working directory first (the user's project), then from Tertial's own. */
 const moduleUrl = (spec: string, cwd: string): string => {
@@ -60,6 +72,7 @@ export class RendererLoadError extends Error {}
 
 /** Loads a third-party renderer: its module must default-export or export `renderer` implementing Renderer. */
 export const loadRenderer = async (spec: string, cwd: string): Promise<Renderer> => {
+  refuseTypeScript(spec);
   let loaded: Record<string, unknown>;
   try {
     loaded = (await import(moduleUrl(spec, cwd))) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { defaultCatalog, formatIssue, LockTimeoutError, LogBrokenError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
 import { flagsOf, parseArgs } from "./args.js";
-import { EXIT, FileRefusal, UsageError, type Command, type ExitCode, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
+import { EXIT, FileRefusal, isDamagedLine, UsageError, type Command, type ExitCode, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
 import { commands } from "./commands/index.js";
 import { storeFailure } from "./store-location.js";
 import { didYouMean } from "./suggest.js";
@@ -72,19 +72,12 @@ const IO_ERRORS: Readonly<Record<string, string>> = {
   EMFILE: "too many open files",
 };
 
-/**
- * A log line no longer as it was written (cut off, not JSON, too long, or rewritten): damage to the
- * log, exit 4 from every command that reads it, as from verify. A line that reads but holds data
- * this catalog refuses is another matter (3).
- */
-const DAMAGED_LINE: ReadonlySet<string> = new Set(["not-json", "torn-line", "too-long", "not-canonical", "chain-broken"]);
-
 /** What went wrong, as one line with the command's prefix, and the exit code it means. */
 const failure = (command: Command, error: unknown): { readonly lines: string; readonly code: ExitCode } => {
   const prefix = `tertial ${command.name}: `;
   if (error instanceof UsageError) return { lines: `${prefix}${error.message}\n`, code: EXIT.usage };
   if (error instanceof FileRefusal) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
-  if (error instanceof LogReadError) return { lines: error.issues.map((found) => `${formatIssue(found)}\n`).join(""), code: error instanceof LogBrokenError || error.issues.some((found) => DAMAGED_LINE.has(found.code)) ? EXIT.tampered : EXIT.invalid };
+  if (error instanceof LogReadError) return { lines: error.issues.map((found) => `${formatIssue(found)}\n`).join(""), code: error instanceof LogBrokenError || error.issues.some(isDamagedLine) ? EXIT.tampered : EXIT.invalid };
   if (error instanceof ReplayError) return { lines: `${prefix}${error.message}\n`, code: EXIT.invalid };
   if (error instanceof LockTimeoutError) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
   const store = storeFailure(error);
@@ -168,7 +161,10 @@ export const run = async (argv: readonly string[], io: Io, catalog: Catalog = de
 
 export const processIo = (): Io => ({
   stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  // Once a closed pipe has failed a write (see main.ts), nothing more is written to it.
+  stderr: (text) => {
+    if (!process.stderr.destroyed) process.stderr.write(text);
+  },
   stderrIsTty: process.stderr.isTTY === true,
   cwd: process.cwd(),
   now: Date.now,

@@ -323,6 +323,23 @@ describe("the built binary in a separate process", () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
   });
 
+  it("exits with the code of what happened when stderr is a pipe its reader has closed", async () => {
+    const dir = await tempDir();
+    const broken = join(dir, "broken.jsonl");
+    await writeFile(broken, `${(await readFile(LOG, "utf8")).split("\n").slice(0, 3).join("\n")}\ngarbage\n`);
+    // The reader of stderr is gone before the command writes its message: every write to it fails with EPIPE.
+    const exitCode = (args: readonly string[]): Promise<number | null> =>
+      new Promise((done, fail) => {
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
+        child.stderr.destroy();
+        child.on("error", fail);
+        child.on("close", done);
+      });
+    expect(await exitCode(["verify", broken])).toBe(4);
+    expect(await exitCode(["report", broken, ...INTERIM])).toBe(4);
+    expect(await exitCode(["report", LOG, "--kind", "nonesuch"])).toBe(2);
+  });
+
   it("never draws progress into a pipe", async () => {
     const dir = await tempDir();
     const log = join(dir, "events.jsonl");

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import MarkdownIt from "markdown-it";
@@ -81,6 +81,23 @@ describe("tertial report", () => {
     expect(wrongPeriod.code).toBe(2);
     expect(wrongPeriod.stderr).toContain("delårsrapport covers January–August");
     expect((await tertial(["report", EXAMPLE_LOG, "--kind", "arsrapport", "--period", "2020"])).code).toBe(2);
+  });
+
+  it("refuses a TypeScript renderer up front, before the log is read, saying what --renderer takes", async () => {
+    const dir = await tempDir();
+    // A renderer that would run, written to a .ts file: a loader that reads TypeScript (this test runner) must not make it pass here and fail under Node.
+    for (const name of ["renderer.ts", "renderer.mts", "renderer.cts"]) {
+      const path = join(dir, name);
+      await writeFile(path, await readFile(join(import.meta.dirname, "fixtures/outline-renderer.mjs"), "utf8"));
+      for (const log of [EXAMPLE_LOG, join(dir, "no-such-log.jsonl")]) {
+        const result = await tertial(["report", log, "--kind", "tertialrapport", "--period", "2020-T1", "--renderer", path]);
+        expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({
+          code: 2,
+          stdout: "",
+          stderr: `tertial report: --renderer ${path}: a TypeScript file, which Node cannot import; compile it and give the JavaScript file (--renderer takes a package name, or a path to a JavaScript module (.js, .mjs or .cjs))\n`,
+        });
+      }
+    }
   });
 
   it("builds every kind: tertial 1, the interim report and the annual report", async () => {

@@ -165,6 +165,27 @@ describe("the CLI on a PostgreSQL log", () => {
     }
   });
 
+  it("a row whose body was re-serialised (same content, not canonical JSON) is a changed row to every read, as on a file: exit 4 naming event and column", async () => {
+    const url = freshLogUrl("spaced");
+    expect((await runCli(["init", url])).code).toBe(0);
+    const drafts = join(await tempDir(), "drafts.jsonl");
+    await writeFile(drafts, jsonl([municipality("m1"), municipality("m2")]));
+    expect((await runCli(["append", url, "--events", drafts])).code).toBe(0);
+    const { log, display } = parsePostgresLocation(url);
+    // A space after the first colon: the content, and so the hash of its canonical form, is unchanged.
+    await withDatabase(url, (client) => client.query("UPDATE tertial_events SET body = replace(body, '{\"data\":', '{\"data\": ') WHERE log = $1 AND seq = 1", [log]));
+    expect((await runCli(["verify", url])).code).toBe(4);
+    for (const argv of [
+      ["replay", url, "--projection", "budget-follow-up", "--period", "2020-T1..T2"],
+      ["report", url, "--kind", "tertialrapport", "--period", "2020-T1", "--no-snapshots"],
+      ["audit", url, "--period", "2020-T1..T2"],
+    ]) {
+      const read = await runCli(argv);
+      expect([argv[0], read.code]).toEqual([argv[0], 4]);
+      expect(read.stderr).toContain(`${display}:2:9: is not the canonical JSON of its event (it has a space where the canonical JSON has "{"): the stored bytes were changed; run tertial verify\n`);
+    }
+  });
+
   it("a log that was never created is an error, not an empty log", async () => {
     const url = freshLogUrl("missing");
     const verify = await runCli(["verify", url]);

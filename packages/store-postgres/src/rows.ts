@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { GENESIS_HASH, hashOf, issue, LogBrokenError, LogReadError, parseStoredLine, type LogHead, type StoredEvent } from "@tertial/core";
+import { changedLineIssue, GENESIS_HASH, issue, LogBrokenError, LogReadError, parseStoredLine, type LogHead, type StoredEvent } from "@tertial/core";
 
 /** Anything that runs a query: the pool, or the one client of an open transaction. */
 export type Queryable = Pick<pg.ClientBase, "query">;
@@ -53,8 +53,14 @@ export const parseRowChecked = (ref: LogRef, row: EventRow): { readonly event: S
 
 export const parseRow = (ref: LogRef, row: EventRow): StoredEvent => parseRowChecked(ref, row).event;
 
-/** Whether a row's event matches its hash: known already for a canonical body, recomputed for another. */
-const hashHolds = ({ event, intact }: { readonly event: StoredEvent; readonly intact: boolean }): boolean => intact || hashOf(event) === event.hash;
+/**
+ * Refuses a row whose body's exact bytes do not hash to its hash: a changed body, or one no longer
+ * canonical JSON (rewritten by hand, or by a tool that re-serialises), as a file store refuses
+ * such a line and as verify names it.
+ */
+const requireIntact = (ref: LogRef, row: EventRow, { event, intact }: { readonly event: StoredEvent; readonly intact: boolean }): void => {
+  if (!intact) throw new LogBrokenError([changedLineIssue(ref.display, row.body, lineOfSeq(row.seq), event, "row")]);
+};
 
 export const headOf = async (db: Queryable, ref: LogRef): Promise<LogHead> => {
   const found = await db.query<{ seq: string; body: string }>("SELECT seq, body FROM tertial_events WHERE log = $1 ORDER BY seq DESC LIMIT 1", [ref.log]);
@@ -87,7 +93,7 @@ export async function* readEvents(db: Queryable, ref: LogRef, fromSeq: number, t
       throw new LogBrokenError([issue("chain-broken", "seq", `expected seq ${expectedSeq}; run tertial verify`, { ...place, actual: String(event.seq) })]);
     }
     if (event.prevHash !== previousHash) throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous event's hash; run tertial verify", place)]);
-    if (!hashHolds(checked)) throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the row was changed; run tertial verify", place)]);
+    requireIntact(ref, row, checked);
     expectedSeq += 1;
     previousHash = event.hash;
     yield event;
@@ -108,9 +114,10 @@ export async function* readEventsOfTypes(db: Queryable, ref: LogRef, types: read
       [ref.log, types, after, toSeq, pageSize],
     );
     for (const row of page.rows) {
-      const checked = parseRowChecked(ref, { seq: Number(row.seq), body: row.body });
+      const read = { seq: Number(row.seq), body: row.body };
+      const checked = parseRowChecked(ref, read);
       const { event } = checked;
-      if (!hashHolds(checked)) throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the row was changed; run tertial verify", { file: ref.display, line: lineOfSeq(Number(row.seq)) })]);
+      requireIntact(ref, read, checked);
       yield event;
     }
     if (page.rows.length < pageSize) return;

@@ -38,6 +38,27 @@ describe("locations", () => {
     expect(parsePostgresLocation("postgresql:///tertial?host=/run/postgresql").log).toBe("default");
   });
 
+  it("with no host, take the host parameter (a Unix socket directory), user before it too, and otherwise say what is missing", () => {
+    const socket = parsePostgresLocation("postgresql://tertial@/t?host=/run/postgresql&port=5433&log=x");
+    expect(socket).toEqual({ connectionString: "postgresql://tertial@/t?host=%2Frun%2Fpostgresql&port=5433", log: "x", display: "postgresql://tertial@/t?host=%2Frun%2Fpostgresql&port=5433&log=x" });
+    expect(parsePostgresLocation("postgres://bob:secret@/t?host=/run/postgresql").display).toBe("postgres://bob:***@/t?host=%2Frun%2Fpostgresql&log=default");
+    const refusal = (location: string): string => {
+      try {
+        parsePostgresLocation(location);
+      } catch (error) {
+        expect(error).toBeInstanceOf(LocationError);
+        return (error as Error).message;
+      }
+      throw new Error(`${location} was taken`);
+    };
+    const noHost = "names no host; give one (postgres://user:password@host:port/database?log=name) or a Unix socket directory as the host parameter (postgresql://user@/database?host=/var/run/postgresql)";
+    expect(refusal("postgres:///db")).toBe(`postgres:///db: ${noHost}`);
+    expect(refusal("postgres://:5432/db")).toBe(`postgres://:5432/db: ${noHost}`);
+    expect(refusal("postgres://bob@/db")).toBe(`postgres://bob@/db: ${noHost}`);
+    expect(refusal("postgres://bob@:5432/db?host=/run/postgresql")).toBe("postgres://bob@:5432/db?host=/run/postgresql: has a port (5432) but no host; with a socket directory, give the port as a parameter too (…?host=/var/run/postgresql&port=5432)");
+    expect(refusal("postgres://db.example:99999/x")).toBe("postgres://db.example:99999/x: not a valid URL (expected postgres://user:password@host:port/database?log=name)");
+  });
+
   it("refuse a log name that is not a plain name", () => {
     expect(() => parsePostgresLocation("postgres://db/x?log=a%20b")).toThrow(LocationError);
     expect(() => parsePostgresLocation("postgres://db/x?log=")).toThrow(LocationError);

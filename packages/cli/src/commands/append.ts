@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describeRepair, issue, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type AppendContext, type EventDraft, type EventSource, type Issue } from "@tertial/core";
-import { EXIT, FileRefusal, logArg, UsageError, value, type Command } from "../command.js";
+import { EXIT, FileRefusal, isDamagedLine, logArg, UsageError, value, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
 import { findAppendedRun, repeatedBatchMessage, type AppendedRun } from "../events/repeated-batch.js";
 import { withDataIssues } from "../events/line-issues.js";
@@ -79,7 +79,7 @@ export const appendCommand: Command = {
     if (!outcome.ok) {
       printIssues(io, placeColumns(text, outcome.issues, shownFile));
       io.stderr(`nothing appended: ${outcome.issues.length} problem(s)\n`);
-      return outcome.logBroken === true && outcome.issues.some((found) => found.code === "chain-broken") ? EXIT.tampered : EXIT.invalid;
+      return outcome.logBroken === true && outcome.issues.some(isDamagedLine) ? EXIT.tampered : EXIT.invalid;
     }
     const present = outcome.alreadyPresent.length === 0 ? "" : ` (${outcome.alreadyPresent.length} already present, skipped)`;
     io.stdout(`appended ${outcome.appended.length} event(s)${present}; head seq ${outcome.head.seq} ${outcome.head.hash}\n`);

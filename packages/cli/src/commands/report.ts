@@ -3,7 +3,7 @@ import { EXIT, logArg, required, UsageError, value, type Command, type CommandCo
 import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
 import { chooseFormat, OUTPUT_FLAGS, refuseOutputOnto, writeOutput } from "../output.js";
 import { progressReporter } from "../progress.js";
-import { checkOutput, FORMATS, loadRenderer, RendererLoadError, rendererFor, renderWith, type AnyRenderer } from "../renderers.js";
+import { checkOutput, FORMATS, loadRenderer, RENDERER_FORMS, RendererLoadError, rendererFor, renderWith, type AnyRenderer } from "../renderers.js";
 import { openStore } from "../store-location.js";
 import { SNAPSHOT_FLAGS, snapshotsFor } from "../snapshots.js";
 import { VERSION } from "../version.js";
@@ -44,7 +44,7 @@ export const reportCommand: Command = {
     period: { value: true, placeholder: "period", help: "the period the report ends with, e.g. 2020-T1..T2, 2020-T2, 2020" },
     "known-at": { value: true, placeholder: "when", help: `the report as it could have been written then; ${KNOWN_AT_HELP}` },
     format: { value: true, placeholder: "format", choices: FORMATS, help: `output format: ${FORMATS.join(", ")} (default md, or what --out's extension says); pdf prints with the machine's Chromium (CHROMIUM_PATH) and needs --out` },
-    renderer: { value: true, placeholder: "module", help: "a third-party renderer: a module name or a path to a module that default-exports or exports `renderer`" },
+    renderer: { value: true, placeholder: "module", help: `a third-party renderer: ${RENDERER_FORMS}, that default-exports or exports \`renderer\`` },
     ...SNAPSHOT_FLAGS,
     ...OUTPUT_FLAGS,
   },

@@ -1,21 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { ChainCheck, ConsistencyChecker, CorrectionIndex, decodeData, issue, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
-import { EXIT, logArg, UsageError, value, type Command, type Io } from "../command.js";
+import { ChainCheck, CorrectionIndex, decodeData, issue, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
+import { EXIT, isDamagedLine, logArg, UsageError, value, type Command, type Io } from "../command.js";
 import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
 import { dataIssuesOfBrokenLine, withDataIssues } from "../events/line-issues.js";
 import { printIssues, toJson } from "../output.js";
+import { SoundRules, typeOfUnreadLine, type UncheckedRules } from "../events/sound-rules.js";
 import { openStore, type OpenedLog } from "../store-location.js";
 
 const MOVED: Readonly<Record<OpenedLog["unit"], string>> = { line: "a line was dropped, duplicated or moved", event: "an event was deleted or moved" };
 
-/** Every problem in a log: unreadable lines (envelope and data together), a broken hash chain, invalid data, and broken consistency rules, in one run. */
-const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: Issue[]; events: number; chainBroken: boolean }> => {
+/**
+ * Every problem in a log: unreadable lines (envelope and data together), a broken hash chain,
+ * invalid data, and broken consistency rules, in one run. The rules check every line they can:
+ * a rule that could not learn from an unreadable or invalid line is set aside from it on (see
+ * `SoundRules`), and `unchecked` says which and where.
+ */
+const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: Issue[]; events: number; chainBroken: boolean; unchecked: UncheckedRules[] }> => {
   const issues: Issue[] = [];
   const corrections = new CorrectionIndex();
   for await (const { parsed } of log.lines()) {
     if (parsed.ok) corrections.learn(parsed.event, undefined);
   }
-  const checker = new ConsistencyChecker(catalog.rules);
+  const checker = new SoundRules(catalog.rules);
   // verify's checks of each stored event; its data checks are left to decodeData below, which places them in the line.
   const chain = new ChainCheck(log.unit);
   let chainBroken = false;
@@ -27,6 +33,9 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
     const placed = (found: readonly Issue[]): Issue[] => placeColumns(line.text, found.map((item) => ({ ...item, ...place, line: 1 }))).map((item) => ({ ...item, line: line.number }));
     if (!parsed.ok) {
       issues.push(...parsed.issues, ...(line.terminated ? placed(dataIssuesOfBrokenLine(catalog, line.text, parsed.issues)) : []));
+      // A line cut off, not JSON or too long is damage to the log, as verify says (exit 4); an envelope this catalog refuses is invalid input (3).
+      if (parsed.issues.some(isDamagedLine)) chainBroken = true;
+      checker.missed(line.number, line.terminated ? typeOfUnreadLine(line.text) : undefined);
       continue;
     }
     events += 1;
@@ -42,21 +51,23 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
     const decoded = decodeData(catalog, parsed.event);
     if (!decoded.ok) {
       issues.push(...placed(decoded.issues));
+      checker.missed(line.number, parsed.event.type);
       continue;
     }
     if (!corrections.counts(parsed.event)) continue;
     issues.push(...placed(checker.accept(decoded.event)).map((found) => ({ ...found, eventId: parsed.event.id })));
   }
-  return { issues, events, chainBroken };
+  return { issues, events, chainBroken, unchecked: checker.unchecked };
 };
 
 /** Every problem append would find in a drafts file, without writing: envelope, data, rules, and a batch already appended. */
-const validateDrafts = async (log: OpenedLog, eventsFile: string, io: Io, catalog: Catalog): Promise<{ issues: Issue[]; events: number; repeated?: string }> => {
+const validateDrafts = async (log: OpenedLog, eventsFile: string, io: Io, catalog: Catalog): Promise<{ issues: Issue[]; events: number; repeated?: string; chainBroken?: boolean }> => {
   const { text, parsed } = await readDraftFile(eventsFile);
   const shownFile = eventsFile === "-" ? "<stdin>" : eventsFile;
   const issues: Issue[] = withDataIssues(catalog, text, parsed.issues, shownFile);
   if (parsed.drafts.length === 0) return { issues, events: 0 };
   const { store } = log;
+  let chainBroken = false;
   try {
     const repeated = await findAppendedRun(store, catalog, parsed.drafts);
     if (repeated !== undefined) return { issues, events: parsed.drafts.length, repeated: repeatedBatchMessage(parsed.drafts.length, repeated) };
@@ -65,8 +76,10 @@ const validateDrafts = async (log: OpenedLog, eventsFile: string, io: Io, catalo
   } catch (error) {
     if (!(error instanceof LogReadError)) throw error;
     issues.push(...error.issues);
+    // The log itself is damaged: exit 4, as from every command that reads it.
+    chainBroken = error instanceof LogBrokenError || error.issues.some(isDamagedLine);
   }
-  return { issues: [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), events: parsed.drafts.length };
+  return { issues: [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)), events: parsed.drafts.length, chainBroken };
 };
 
 export const validateCommand: Command = {
@@ -87,15 +100,17 @@ export const validateCommand: Command = {
     const result = eventsFile === undefined ? await validateLog(opened, catalog) : await validateDrafts(opened, eventsFile, io, catalog);
     const repeated = "repeated" in result ? result.repeated : undefined;
     const valid = result.issues.length === 0 && repeated === undefined;
-    const chainBroken = "chainBroken" in result && result.chainBroken;
+    const chainBroken = "chainBroken" in result && result.chainBroken === true;
+    const unchecked = "unchecked" in result ? result.unchecked : [];
     // A changed, dropped or moved line is what verify fails on, and exits as verify does.
     const code = valid ? EXIT.ok : chainBroken ? EXIT.tampered : EXIT.invalid;
     if (format === "json") {
-      io.stdout(toJson({ log, ...(eventsFile === undefined ? {} : { events: eventsFile }), valid, count: result.events, issues: result.issues, ...(repeated === undefined ? {} : { alreadyAppended: repeated }) }));
+      io.stdout(toJson({ log, ...(eventsFile === undefined ? {} : { events: eventsFile }), valid, count: result.events, issues: result.issues, ...(repeated === undefined ? {} : { alreadyAppended: repeated }), ...(unchecked.length === 0 ? {} : { uncheckedRules: unchecked }) }));
       return code;
     }
     printIssues(io, result.issues);
     if (repeated !== undefined) io.stderr(`tertial validate: ${repeated}\n`);
+    for (const { fromLine, rules } of unchecked) io.stderr(`${log}:${fromLine}: ${rules.length === 1 ? `the rule ${rules[0] ?? ""} was` : `the rules ${rules.join(", ")} were`} not checked from this line on: they learn from events of its type, and this one could not be read or is invalid; fix it and validate again\n`);
     const subject = eventsFile ?? log;
     if (!valid) io.stderr(`${subject}: ${result.issues.length + (repeated === undefined ? 0 : 1)} problem(s)${eventsFile === undefined ? (chainBroken ? "; the hash chain is broken (see tertial verify)" : "") : "; nothing would be appended"}\n`);
     else io.stdout(eventsFile === undefined ? `${log}: valid, ${result.events} events\n` : `${eventsFile}: ${result.events} event(s) valid against ${log}\n`);

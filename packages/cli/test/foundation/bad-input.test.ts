@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { GENESIS_HASH, lineOf, sealed, type StoredEvent } from "@tertial/core";
 import { jsonl, municipality, runCli, spawnCli, useTempDir } from "./cli.js";
 
 const tempDir = useTempDir();
@@ -74,11 +75,12 @@ describe("tertial validate and append on bad input", () => {
     const { drafts, log } = await setUp(['{"type":"reference.area-renamed","effectiveAt":"2020-01-01","data":{"areaId":"fou","name":"FoU-verksamhet"}}']);
     const torn = `${await readFile(log, "utf8")}{"id":"x","type":"refer`;
     await writeFile(log, torn);
+    // A line cut off is damage to the log: exit 4 from every command that reads it, as from verify.
     const validate = await runCli(["validate", log]);
-    expect(validate.code).toBe(3);
+    expect(validate.code).toBe(4);
     expect(validate.stderr).toContain(`${log}:3:24: the last line is cut off (no newline)`);
     const append = await runCli(["append", log, "--events", drafts]);
-    expect(append.code).toBe(3);
+    expect(append.code).toBe(4);
     expect(append.stderr).toContain(`${log}:3:24: the last line is cut off`);
     expect(await readFile(log, "utf8")).toBe(torn);
   });
@@ -86,6 +88,37 @@ describe("tertial validate and append on bad input", () => {
   it("validate lists rule problems of a log whose lines are all readable", async () => {
     const { log } = await setUp([]);
     expect((await runCli(["validate", log])).stdout).toBe(`${log}: valid, 2 events\n`);
+  });
+
+  it("validate shows the rule problems it can stand behind in a log with an invalid line, and names the rules it set aside from that line", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    const drafts = [
+      municipality("aneby"),
+      area,
+      // Invalid (no title): research-integrity cannot learn this study, so what it would say of the study from here on is not sound.
+      { id: "s1", type: "research.study-started", effectiveAt: "2020-01-01", data: { studyId: "s1" } },
+      { id: "s1-done", type: "research.study-completed", effectiveAt: "2020-06-01", data: { studyId: "s1", outcome: "rapport" } },
+      // No rule that checks a cost learns from a study: this problem is sound, and shown.
+      { id: "c1", type: "finance.cost-booked", effectiveAt: "2020-01-31", data: { areaId: "nonesuch", from: "2020-01-01", to: "2020-01-31", amount: "10" } },
+    ];
+    let prevHash = GENESIS_HASH;
+    const lines = drafts.map((draft, seq) => {
+      const event = sealed({ ...draft, schemaVersion: 1, recordedAt: `2020-02-0${seq + 1}T10:00:00.000Z`, seq, prevHash } as Omit<StoredEvent, "hash">);
+      prevHash = event.hash;
+      return `${lineOf(event)}\n`;
+    });
+    await writeFile(log, lines.join(""));
+    const result = await runCli(["validate", log]);
+    expect(result.code).toBe(3);
+    const stderr = result.stderr.split("\n");
+    expect(stderr.filter((line) => line.startsWith(`${log}:3:`) && line.includes("data.title: is missing"))).toHaveLength(1);
+    expect(stderr.filter((line) => line.startsWith(`${log}:5:`) && line.includes('data.areaId: unknown area "nonesuch"'))).toHaveLength(1);
+    expect(result.stderr).not.toContain("unknown study");
+    expect(stderr).toContain(`${log}:3: the rule research-integrity was not checked from this line on: they learn from events of its type, and this one could not be read or is invalid; fix it and validate again`);
+    const json = JSON.parse((await runCli(["validate", log, "--format", "json"])).stdout) as { uncheckedRules: unknown; issues: { line: number }[] };
+    expect(json.uncheckedRules).toEqual([{ fromLine: 3, rules: ["research-integrity"] }]);
+    expect(json.issues.map((found) => found.line)).toEqual([3, 5]);
   });
 
   it("invalid UTF-8 is an error at its line and column, never read as U+FFFD; nothing is appended", async () => {
@@ -175,6 +208,8 @@ describe("tertial validate on a log whose hash chain is broken", () => {
       `${log}:2: hash: does not match the event's content: the line was changed`,
       `${log}:2:${(changed[1] ?? "").indexOf('" "') + 1}: data.name: is not valid (expected a text that is not blank, got " ")`,
       `${log}:3: hash: does not match the event's content: the line was changed`,
+      // The rules that learn areas could not learn line 2's, so they do not judge line 3.
+      `${log}:2: the rules reference-integrity, staff-integrity, meetings-integrity, strategy-integrity, activities-integrity, survey-integrity, narrative-integrity, research-integrity, finance-integrity, grants-integrity, courses-integrity, plan-integrity, indicator-integrity were not checked from this line on: they learn from events of its type, and this one could not be read or is invalid; fix it and validate again`,
       `${log}: 3 problem(s); the hash chain is broken (see tertial verify)`,
     ]);
   });

@@ -123,6 +123,48 @@ describe("every command that reads the log checks each line it reads", () => {
     }
   });
 
+  it("a log saved with CRLF line endings, or with one line re-serialised, is a changed log to every command: exit 4, one line naming file, line and column", async () => {
+    const lines = (await readFile(EXAMPLE, "utf8")).trimEnd().split("\n");
+    const dir = await tempDir();
+    const drafts = join(dir, "drafts.jsonl");
+    await writeFile(drafts, `${JSON.stringify({ type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "zz", name: "Z" } })}\n`);
+    const crlf = join(dir, "crlf.jsonl");
+    await writeFile(crlf, lines.map((line) => `${line}\r\n`).join(""));
+    // The same content, its fourth line written with spaces after the separators: it still hashes to its hash, but is not the stored form.
+    const spaced = join(dir, "spaced.jsonl");
+    const fourth = JSON.stringify(JSON.parse(lines[3] ?? ""), null, 1).replace(/\n */g, " ");
+    await writeFile(spaced, [...lines.slice(0, 3), fourth, ...lines.slice(4)].map((line) => `${line}\n`).join(""));
+    const cases = [
+      { log: crlf, at: `${crlf}:1:${(lines[0] ?? "").length + 1}: is not the canonical JSON of its event (it ends with a carriage return (\\r): the file has Windows (CRLF) line endings)` },
+      { log: spaced, at: `${spaced}:4:2: is not the canonical JSON of its event (it has a space where the canonical JSON has "\\"")` },
+    ];
+    for (const { log, at } of cases) {
+      const before = await readFile(log);
+      const runs = [
+        ["report", log, "--kind", "tertialrapport", "--period", "2020-T1"],
+        ["replay", log, "--projection", "budget-follow-up", "--period", "2020"],
+        ["audit", log, "--period", "2020-T1..T2"],
+        ["diff", log, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", "2020-10-15", "--known-at", "now"],
+        ["snapshot", log, "--kind", "tertialrapport", "--period", "2020-T1"],
+        ["append", log, "--events", drafts],
+        ["validate", log, "--events", drafts],
+      ];
+      for (const args of runs) {
+        const result = await runCli(args);
+        expect([args[0], result.code]).toEqual([args[0], 4]);
+        expect(result.stderr).toContain(`${at}: the stored bytes were changed; run tertial verify\n`);
+        expect(result.stdout).toBe("");
+      }
+      // verify and validate name it the same way, and go on to list every such line.
+      for (const command of ["verify", "validate"]) {
+        const checked = await runCli([command, log]);
+        expect([command, checked.code]).toEqual([command, 4]);
+        expect(checked.stderr.split("\n")[0]).toBe(`${at}: the stored bytes were changed`);
+      }
+      expect(await readFile(log)).toEqual(before);
+    }
+  });
+
   it("the report's footer states the head the reads verified: the head verify prints", async () => {
     const verify = await runCli(["verify", EXAMPLE]);
     const head = /head ([0-9a-f]{64})/.exec(verify.stdout)?.[1];

@@ -4,6 +4,7 @@ import { issue, type Issue } from "../events/issues.js";
 import { parseInstant } from "../time/stockholm.js";
 import { IdSet } from "./id-set.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
+import { canonicalDifference } from "./canonical-difference.js";
 
 /** Where a stored event is: its file (or table) and line (or row). */
 export interface StoredPlace {
@@ -64,7 +65,7 @@ export class ChainCheck {
   problems(event: StoredEvent, text: string, file: string, line: number, intact = canonicalLineHashMatches(text, event.hash)): Issue[] | undefined {
     let found: Issue[] | undefined;
     // Text whose exact bytes hash to its hash is canonical and unchanged: only other text is canonicalised to say what is wrong.
-    if (!intact && lineOf(event) !== text) found = withIssue(found, issue("not-canonical", "", `is not the canonical JSON of its event: ${WORDS[this.unit].changed}`, { file, line }));
+    if (!intact) found = this.canonicalProblem(found, event, text, file, line);
     if (event.prevHash !== this.previousHash) found = withIssue(found, issue("chain-broken", "prevHash", `does not match ${WORDS[this.unit].previous}: ${WORDS[this.unit].moved}`, { file, line }));
     if (!intact && hashOf(event) !== event.hash) found = withIssue(found, issue("chain-broken", "hash", `does not match the event's content: the ${this.unit} was changed`, { file, line }));
     if (!this.ids.add(event.id)) found = withIssue(found, issue("duplicate-id", "id", `id "${event.id}" appears twice`, { file, line }));
@@ -79,5 +80,13 @@ export class ChainCheck {
     this.previousRecorded = event.recordedAt;
     this.previousRecordedMs = recordedMs;
     return found;
+  }
+
+  /** The issues with a not-canonical text added, placed at the column where it first differs from its canonical form. */
+  private canonicalProblem(found: Issue[] | undefined, event: StoredEvent, text: string, file: string, line: number): Issue[] | undefined {
+    const canonical = lineOf(event);
+    if (canonical === text) return found;
+    const { column, said } = canonicalDifference(text, canonical);
+    return withIssue(found, issue("not-canonical", "", `is not the canonical JSON of its event (${said}): ${WORDS[this.unit].changed}`, { file, line, column }));
   }
 }

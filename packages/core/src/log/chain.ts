@@ -24,7 +24,8 @@ export const lineOf = (event: StoredEvent): string => canonicalJson(event);
 export const sealed = (event: Omit<StoredEvent, "hash">): StoredEvent => ({ ...event, hash: hashOf(event) });
 
 /**
- * Whether a stored line's event hashes to its own `hash`: the check every read makes. A
+ * Whether a stored line's event hashes to its own `hash`, by its exact bytes or else by its
+ * content (reads require the exact bytes: see `changedLineIssue`). A
  * canonical line is the hashed text with `,"hash":"…"` inserted before `,"id":` (keys sort
  * data, effectiveAt, hash, id…), so taking that out and hashing the rest checks the exact
  * bytes without canonicalising again; if the hash matches, the text is the canonical form of

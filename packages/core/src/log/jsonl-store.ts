@@ -10,6 +10,7 @@ import { knownAtCutoff } from "../time/effective.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
+import { canonicalDifference } from "./canonical-difference.js";
 import { readLineBatches, readLines, type RawLine } from "./lines.js";
 import { readTypesFromFile } from "./type-scan.js";
 import { StaleSnapshotError } from "../snapshots/snapshot.js";
@@ -94,6 +95,20 @@ const unterminatedIssue = (file: string, text: string, number: number, before: L
   return issue("torn-line", "", "the last line is cut off (no newline): an append was interrupted and this line was never committed; run tertial repair to remove it", place);
 };
 
+/**
+ * The issue for a stored line whose exact bytes do not hash to its hash (`parseStoredLine` said
+ * not `intact`). The stored form of a line is the canonical JSON of its event: a line that is not
+ * (reformatted, CRLF line endings, keys reordered) was changed even when its content still hashes
+ * to its hash, so every reader refuses it as verify does. Only such lines pay for canonicalising.
+ * A database store's body is the same text, kept in a row.
+ */
+export const changedLineIssue = (file: string, text: string, number: number, event: StoredEvent, unit: "line" | "row" = "line"): Issue => {
+  const place = { file, line: number };
+  if (hashOf(event) !== event.hash) return issue("chain-broken", "hash", `does not match the event's content: the ${unit} was changed; run tertial verify`, place);
+  const { column, said } = canonicalDifference(text, lineOf(event));
+  return issue("not-canonical", "", `is not the canonical JSON of its event (${said}): the stored bytes were changed; run tertial verify`, { ...place, column });
+};
+
 const optionalText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
 /** A line's correction fields, or undefined when it is no JSON object with an id and a recorded time. */
@@ -160,9 +175,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       if (parsed.event.prevHash !== previousHash) {
         throw new LogBrokenError([issue("chain-broken", "prevHash", "does not match the previous line's hash; run tertial verify", place)]);
       }
-      if (!parsed.intact && hashOf(parsed.event) !== parsed.event.hash) {
-        throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", place)]);
-      }
+      if (!parsed.intact) throw new LogBrokenError([changedLineIssue(path, line.text, line.number, parsed.event)]);
       expectedSeq += 1;
       previousHash = parsed.event.hash;
       return parsed.event;
@@ -203,7 +216,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     const until = Math.min(end, await committedSize(file));
     for await (const line of readLines(file, { offset: start, number: number - 1 }, until)) {
       const parsed = line.terminated ? parseStoredLine(path, line.text, line.number, true) : undefined;
-      if (parsed?.ok !== true || parsed.event.seq !== anchor.seq || parsed.event.hash !== anchor.hash || !(parsed.intact || hashOf(parsed.event) === parsed.event.hash)) break;
+      if (parsed?.ok !== true || parsed.event.seq !== anchor.seq || parsed.event.hash !== anchor.hash || !parsed.intact) break;
       return { offset: end, number, seq: anchor.seq + 1, hash: anchor.hash };
     }
     throw new StaleSnapshotError(`line ${number} of ${path} is no longer event ${anchor.seq} as the snapshot knew it`);

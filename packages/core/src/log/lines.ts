@@ -87,7 +87,10 @@ export async function* readLines(path: string, from: { readonly offset: number; 
 /**
  * The terminated lines of [0, until) whose bytes pass `wanted` (given a buffer and the line's
  * [start, end) in it, newline excluded), decoded; the others are never decoded. For a scan that
- * picks a few kinds of line out of a long log by a look at their raw bytes.
+ * picks a few kinds of line out of a long log by a look at their raw bytes. A last line with no
+ * newline is yielded whatever `wanted` says, as `readLines` yields it (`terminated` false): the
+ * caller names it (a committed line that lost its newline, or one an interrupted append cut off),
+ * as every other reader of the log does, instead of reading on as if the log ended before it.
  */
 export async function* readLinesWhere(path: string, wanted: (bytes: Buffer, start: number, end: number) => boolean, until = Infinity): AsyncGenerator<RawLine> {
   let pending: Buffer[] = [];
@@ -105,6 +108,10 @@ export async function* readLinesWhere(path: string, wanted: (bytes: Buffer, star
       start = newline + 1;
     }
     if (start < chunk.length) pending.push(chunk.subarray(start));
+  }
+  if (pending.length > 0) {
+    const [bytes, from, to] = joined(pending);
+    yield { number: number + 1, text: bytes.toString("utf8", from, to), terminated: false, start: position, end: position + to - from };
   }
 }
 

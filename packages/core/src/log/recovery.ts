@@ -78,7 +78,8 @@ const headOfLine = (text: string): LogHead | undefined => {
   }
 };
 
-const headEndingAt = async (path: string, end: number): Promise<LogHead | undefined> => {
+/** The head the complete line ending just before byte `end` states, unverified; the genesis head at the file's start. */
+export const headEndingAt = async (path: string, end: number): Promise<LogHead | undefined> => {
   if (end === 0) return GENESIS;
   const line = await lineEndingAt(path, end);
   return line === undefined ? undefined : headOfLine(line.text);

@@ -1,8 +1,7 @@
 import type { StoredEvent } from "../events/envelope.js";
-import { issue } from "../events/issues.js";
-import { hashOf } from "./chain.js";
-import { LogBrokenError, LogReadError, parseStoredLine } from "./jsonl-store.js";
+import { changedLineIssue, LogBrokenError, LogReadError, parseStoredLine } from "./jsonl-store.js";
 import { readLinesWhere } from "./lines.js";
+import { headEndingAt } from "./recovery.js";
 
 /** The last key of a canonical line, with the quote its value opens with. */
 const TYPE_KEY = Buffer.from(',"type":"');
@@ -57,9 +56,9 @@ const byByteLength = (types: ReadonlySet<string>): Map<number, Buffer[]> => {
 
 /**
  * The committed events of these types, in log order, each checked against its own hash (a
- * changed line is an error, as in a read) but not linked to the lines around it: the lines of
- * other types are passed over by their last bytes, never decoded. A line written otherwise than
- * canonically is parsed to learn its type. For what the append state needs again from a log it
+ * changed or non-canonical line is an error, as in a read) but not linked to the lines around it:
+ * the lines of other types are passed over by their last bytes, never decoded. A line whose end
+ * does not read as a canonical line's is parsed to learn its type (and refused if it is of one). For what the append state needs again from a log it
  * has verified up to its head (the facts the rules learn from), not for a report.
  */
 export async function* readTypesFromFile(display: string, file: string, types: ReadonlySet<string>, until: number): AsyncGenerator<StoredEvent> {
@@ -69,12 +68,12 @@ export async function* readTypesFromFile(display: string, file: string, types: R
     return from === -1 || spellsOneOf(byLength, bytes, from, end - 2);
   };
   for await (const line of readLinesWhere(file, wanted, until)) {
-    const parsed = parseStoredLine(display, line.text, line.number, true);
+    // A last line with no newline is named as a read names it: a committed line that lost its newline, or a cut-off one.
+    const before = line.terminated ? undefined : await headEndingAt(file, line.start);
+    const parsed = parseStoredLine(display, line.text, line.number, line.terminated, before);
     if (!parsed.ok) throw new LogReadError(parsed.issues);
     if (!types.has(parsed.event.type)) continue;
-    if (!parsed.intact && hashOf(parsed.event) !== parsed.event.hash) {
-      throw new LogBrokenError([issue("chain-broken", "hash", "does not match the event's content: the line was changed; run tertial verify", { file: display, line: line.number })]);
-    }
+    if (!parsed.intact) throw new LogBrokenError([changedLineIssue(display, line.text, line.number, parsed.event)]);
     yield parsed.event;
   }
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readLineBatches, type RawLine } from "../../src/log/lines.js";
+import { readLineBatches, readLinesWhere, type RawLine } from "../../src/log/lines.js";
 
 // What a read must give: every line with its number and byte offsets, the last one unterminated when the file does not end in a newline.
 const expectedLines = (bytes: Buffer, from: { offset: number; number: number }, until: number): RawLine[] => {
@@ -56,6 +56,25 @@ describe("reading a log's lines in growing chunks", () => {
         const bound = all[untilPick % Math.max(all.length, 1)];
         const until = bound === undefined ? Infinity : bound.end;
         expect(await read(path, from, until)).toEqual(expectedLines(bytes, from, until));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("gives, picking lines by their bytes, the lines picked and always a last line with no newline, as a read gives them", async () => {
+    let file = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(line.map((text) => text.replace(/\n/g, " ")), { maxLength: 12 }), fc.boolean(), async (texts, endsInNewline) => {
+        const text = texts.join("\n") + (endsInNewline && texts.length > 0 ? "\n" : "");
+        const bytes = Buffer.from(text, "utf8");
+        const path = join(dir, `where-${(file += 1)}.jsonl`);
+        await writeFile(path, bytes);
+        // Lines picked by their first byte: an odd one is picked. An unterminated last line comes whatever its first byte.
+        const picked = (found: Buffer, start: number, end: number): boolean => end > start && ((found[start] ?? 0) & 1) === 1;
+        const lines: RawLine[] = [];
+        for await (const each of readLinesWhere(path, picked)) lines.push(each);
+        const expected = expectedLines(bytes, { offset: 0, number: 0 }, Infinity).filter((each) => !each.terminated || picked(bytes, each.start, each.end - 1));
+        expect(lines).toEqual(expected);
       }),
       { numRuns: 60 },
     );
