@@ -1,7 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { processIo, run } from "@tertial/cli";
 import { defaultCatalog } from "@tertial/core";
 import { describe, expect, it } from "vitest";
 import { demo } from "../../../../docs/examples/custom-domain.js";
+import { outreachTertial } from "../../../../docs/examples/custom-cli.js";
 import { cliReference, eventReference } from "../../../../scripts/reference-docs.js";
 
 describe("the generated reference", () => {
@@ -31,5 +35,26 @@ describe("the developer guide's example", () => {
   it("prints its own report section through a house built from the default one", async () => {
     // No outline is adopted in this log and the default one names only built-in blocks: the section comes under "Övrigt utanför dispositionen", counted.
     expect((await demo()).section).toEqual({ number: "1.1", recipients: "200" });
+  });
+});
+
+describe("the developer guide's own tertial", () => {
+  it("appends, validates and replays the custom domain's events, which the built-in command refuses", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tertial-custom-cli-"));
+    const said: string[] = [];
+    const io = { ...processIo(), cwd: dir, stdout: (text: string) => void said.push(text), stderr: (text: string) => void said.push(text) };
+    const drafts = [
+      { id: "area-fritid", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "fourum-fritid", name: "FoUrum fritid" } },
+      { id: "nl-1", type: "outreach.newsletter-sent", effectiveAt: "2020-04-20", data: { newsletterId: "april", areaId: "fourum-fritid", recipients: 120 } },
+    ];
+    await writeFile(join(dir, "drafts.jsonl"), drafts.map((draft) => JSON.stringify(draft)).join("\n") + "\n");
+    expect(await outreachTertial(["init", "log.jsonl"], io)).toBe(0);
+    expect(await run(["append", "log.jsonl", "--events", "drafts.jsonl"], io)).toBe(3);
+    expect(said.join("")).toContain('unknown event type "outreach.newsletter-sent"');
+    expect(await outreachTertial(["append", "log.jsonl", "--events", "drafts.jsonl"], io)).toBe(0);
+    expect(await outreachTertial(["validate", "log.jsonl"], io)).toBe(0);
+    said.length = 0;
+    expect(await outreachTertial(["replay", "log.jsonl", "--projection", "outreach-recipients", "--period", "2020-T1..T2"], io)).toBe(0);
+    expect(JSON.parse(said.join(""))).toEqual({ newsletters: 1, recipients: "120" });
   });
 });
