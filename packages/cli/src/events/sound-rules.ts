@@ -7,6 +7,12 @@ export interface UncheckedRules {
   readonly rules: readonly string[];
 }
 
+/** Whether a rule may keep a fact from an event of this type (undefined: any type, or a correction); a rule that learns from no type never does. */
+const mayLearnFrom = (rule: ConsistencyRule<unknown>, type: string | undefined): boolean => {
+  if (rule.learnsFrom === undefined) return true;
+  return type === undefined ? rule.learnsFrom.length > 0 : rule.learnsFrom.includes(type);
+};
+
 /**
  * The consistency rules run over a log some of whose lines cannot be read or decoded. A rule
  * learns facts in log order, so after a line it could not learn from, what it says of later
@@ -16,12 +22,6 @@ export interface UncheckedRules {
  * read) is set aside from that line on; the other rules go on checking, so the problems shown are
  * the ones the rules can stand behind, and `unchecked` says which were set aside and where.
  */
-/** Whether a rule may keep a fact from an event of this type (undefined: any type, or a correction); a rule that learns from no type never does. */
-const mayLearnFrom = (rule: ConsistencyRule<unknown>, type: string | undefined): boolean => {
-  if (rule.learnsFrom === undefined) return true;
-  return type === undefined ? rule.learnsFrom.length > 0 : rule.learnsFrom.includes(type);
-};
-
 export class SoundRules {
   private readonly states: unknown[];
   private readonly blindFrom: (number | undefined)[];
