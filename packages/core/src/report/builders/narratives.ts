@@ -7,7 +7,9 @@ import { defineSection, nothing, resultOf, type BuiltSection, type Placement, ty
 
 /** The house heading of 1.1, where highlights and the year's focus areas go. */
 export const HIGHLIGHTS_SECTION = "1.1";
-export const HIGHLIGHTS_TITLE = "Viktiga händelser med koppling till våra 3 K - kostnadseffektivitet, kompetenshöjning och kvalitetshöjning";
+export const HIGHLIGHTS_TITLE = "Viktiga händelser";
+/** The heading of highlights tagged by the 3 K (`threeK`): only an organisation that tags them so has that heading. */
+export const THREE_K_HIGHLIGHTS_TITLE = "Viktiga händelser med koppling till våra 3 K - kostnadseffektivitet, kompetenshöjning och kvalitetshöjning";
 
 /** The house heading for a section holding only narratives of one kind, when the narrative gives none. */
 const KIND_TITLES: Readonly<Record<string, string | null>> = {
@@ -68,7 +70,8 @@ const sectionPlacement = (context: ReportBuildContext, section: string, entries:
   const sorted = [...entries].sort(byOrder);
   const titled = sorted.find((entry) => entry.title !== undefined && entry.kind !== "footnote");
   const kinds = new Set(sorted.map((entry) => entry.kind));
-  const onlyKind = kinds.size === 1 ? (KIND_TITLES[sorted[0]?.kind ?? ""] ?? null) : null;
+  const tagged = sorted.some((entry) => entry.kind === "highlight" && (entry.threeK?.length ?? 0) > 0);
+  const onlyKind = kinds.size === 1 ? (tagged ? THREE_K_HIGHLIGHTS_TITLE : (KIND_TITLES[sorted[0]?.kind ?? ""] ?? null)) : null;
   const highlights = sorted.filter((entry) => entry.kind === "highlight");
   const others = sorted.filter((entry) => entry.kind !== "highlight");
   return {
