@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import {
+  AppendStateLearner,
   hashOf,
   issue,
   knownAtCutoff,
@@ -220,6 +221,18 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     return outcome;
   };
 
+  /**
+   * The append state at an import's head, written in the import's own transaction: it commits
+   * with the events or not at all, so no state ever claims a head the log does not have. A resumed
+   * import saw only part of the log learnt: the state is dropped, and the first append rebuilds it.
+   */
+  const saveImportedState = async (client: Queryable, head: LogHead, learner: AppendStateLearner | undefined): Promise<void> => {
+    const copy = { read: () => readBetween(client, 0, head.seq), readTypes: (types: ReadonlySet<string>) => readEventsOfTypes(client, ref, [...types], head.seq, pageSize) };
+    const learnt = await learner?.finish(copy);
+    if (learnt === undefined || learnt.head.seq !== head.seq || learnt.head.hash !== head.hash) await forgetAppendCore(client, ref);
+    else await saveAppendCore(client, ref, learnt, options.catalog);
+  };
+
   const importEvents = (events: AsyncIterable<StoredEvent>): Promise<ImportOutcome> =>
     underLogLock(async (client) => {
       const fail = (found: Issue): { commit: false; result: ImportOutcome } => ({ commit: false, result: { ok: false, issues: [found] } });
@@ -229,6 +242,8 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       let imported = 0;
       let pending: StoredEvent[] = [];
       let metStartHead = startHead.seq < 0;
+      // Into an empty log every event passes here, from seq 0: the append state is learnt on the way.
+      const learner = startHead.seq < 0 ? new AppendStateLearner(options.catalog, { ids: false }) : undefined;
       for await (const event of events) {
         if (event.seq <= startHead.seq) {
           metStartHead ||= event.seq === startHead.seq && event.hash === startHead.hash;
@@ -239,6 +254,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
         if (event.seq !== head.seq + 1 || event.prevHash !== head.hash) return fail(issue("chain-broken", "prevHash", `event ${event.id} does not continue the chain at seq ${head.seq + 1}`, { file: ref.display, line: event.seq + 1 }));
         if (hashOf(event) !== event.hash) return fail(issue("chain-broken", "hash", `event ${event.id} does not match its hash`, { file: ref.display, line: event.seq + 1 }));
         pending.push(event);
+        learner?.add(event);
         head = { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt };
         if (pending.length >= 1000) {
           await insertEvents(client, ref.log, pending);
@@ -249,8 +265,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       if (!metStartHead) return fail(issue("conflict", "", `the target log already holds ${startHead.seq + 1} event(s), more than this log has`, { file: ref.display }));
       await insertEvents(client, ref.log, pending);
       imported += pending.length;
-      // The append state no longer describes the head; dropping it says so outright.
-      if (imported > 0) await forgetAppendCore(client, ref);
+      if (imported > 0) await saveImportedState(client, head, learner);
       return { commit: true, result: { ok: true, imported, skipped, head } };
     });
 
