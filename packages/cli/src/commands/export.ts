@@ -12,8 +12,8 @@ const writeLines = async (handle: FileHandle, events: AsyncIterable<StoredEvent>
   let chunk: string[] = [];
   let size = 0;
   for await (const event of events) {
-    learner.add(event);
     const line = `${lineOf(event)}\n`;
+    learner.add(event, line);
     chunk.push(line);
     size += line.length;
     if (size >= CHUNK_BYTES) {

@@ -5,6 +5,7 @@ import type { EventSource } from "../projection/source.js";
 import { RuleBook, typesRulesLearnFrom, type AppendCore, type AppendState } from "./append-state.js";
 import { ContentLog } from "./content-log.js";
 import { IdIndexBuilder } from "./id-index.js";
+import { lineOf } from "./chain.js";
 import { contentOf } from "./prepare-append.js";
 import type { LogHead } from "./store.js";
 
@@ -43,8 +44,11 @@ export class AppendStateLearner {
     this.contents = options.ids ? new ContentLog() : undefined;
   }
 
-  /** The next event of the log; hashes are the caller's to check (an import and an export verify what they copy). */
-  add(stored: StoredEvent): void {
+  /**
+   * The next event of the log; hashes are the caller's to check (an import and an export verify
+   * what they copy). `line`, when the caller has it, is the event's line (`lineOf`), as the copy holds it.
+   */
+  add(stored: StoredEvent, line?: string): void {
     if (stored.seq !== this.head.seq + 1 || stored.prevHash !== this.head.hash) this.whole = false;
     this.head = { seq: stored.seq, hash: stored.hash, recordedAt: stored.recordedAt };
     for (const corrected of [stored.supersedes, stored.retracts]) {
@@ -60,7 +64,9 @@ export class AppendStateLearner {
       this.contents.push(content);
     }
     if (this.rulesWrong || !learnsFrom || stored.retracts !== undefined || this.removed.has(stored.id)) return;
-    const decoded = decodeData(this.catalog, stored);
+    // Learnt from the event as the copy gives it back (its line parsed), not as it was handed over:
+    // the rules keep data objects whole, and one built in code may hold its keys in another order.
+    const decoded = decodeData(this.catalog, JSON.parse(line ?? lineOf(stored)) as StoredEvent);
     if (!decoded.ok) return;
     this.rules.learn(decoded.event);
     this.learned.add(stored.id);
