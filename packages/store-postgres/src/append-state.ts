@@ -72,19 +72,12 @@ export const idsNamedBy = (drafts: readonly EventDraft[]): string[] => {
  * not, learned from by a rule or not: by the catalog's rules and the stored event's type), in
  * one query on the events table's unique (log, id) index: for the ids a batch names, the same
  * answers the index of the whole log would give. Nothing of it is stored, so no migration.
- * Rows come in no particular order; an id is in a log at most once.
  */
 export const lookUpIds = async (db: Queryable, ref: LogRef, ids: readonly string[], catalog: Catalog): Promise<IdIndex> => {
   const index = new IdIndex();
   if (ids.length === 0) return index;
   const learnsFrom = someRuleLearnsFrom(catalog.rules);
-  // One probe of the unique index per id, whatever the planner believes of the log's size: with
-  // `id = ANY(...)` it took a just-imported log (not yet in the table's statistics) for a few
-  // rows and scanned all of them by another index (a third of a second at a million events).
-  const found = await db.query<{ seq: string; body: string }>(
-    "SELECT found.seq, found.body FROM unnest($2::text[]) AS wanted (id) CROSS JOIN LATERAL (SELECT seq, body FROM tertial_events WHERE log = $1 AND id = wanted.id LIMIT 1) AS found",
-    [ref.log, ids],
-  );
+  const found = await db.query<{ seq: string; body: string }>("SELECT seq, body FROM tertial_events WHERE log = $1 AND id = ANY($2::text[])", [ref.log, ids]);
   for (const row of found.rows) {
     const event = parseRow(ref, { seq: Number(row.seq), body: row.body });
     const retraction = event.type === EventRetracted.type;
