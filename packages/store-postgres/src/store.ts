@@ -75,6 +75,9 @@ const conflict = (ref: LogRef, expected: number, found: number): AppendOutcome =
   issues: [issue("conflict", "", `the log moved on: expected last seq ${expected}, found ${found}`, { file: ref.display })],
 });
 
+/** Events an import must bring for the table's statistics to be taken again at once. */
+const ANALYZED_IMPORT = 10_000;
+
 export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   const location = typeof options.location === "string" ? parsePostgresLocation(options.location) : options.location;
   const ref: LogRef = { log: location.log, display: location.display };
@@ -238,8 +241,9 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     // A bulk load is followed by ANALYZE (PostgreSQL's own advice), of the log column alone: until
     // the statistics know the new log, the planner takes it for a few rows, and the first append
     // looks its ids up by scanning the whole log (a third of a second at a million events; in
-    // other query shapes once per id). A user who may not analyze the table gets a warning, not an error.
-    if (outcome.ok && outcome.imported > 0) await withClient((client) => client.query("ANALYZE tertial_events (log)"));
+    // other query shapes once per id). A user who may not analyze the table gets a warning, not an
+    // error. A small import is left to autovacuum: scanning a few thousand rows costs milliseconds.
+    if (outcome.ok && outcome.imported >= ANALYZED_IMPORT) await withClient((client) => client.query("ANALYZE tertial_events (log)"));
     return outcome;
   };
 
