@@ -243,7 +243,8 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     // looks its ids up by scanning the whole log (a third of a second at a million events; in
     // other query shapes once per id). A user who may not analyze the table gets a warning, not an
     // error. A small import is left to autovacuum: scanning a few thousand rows costs milliseconds.
-    if (outcome.ok && outcome.imported >= ANALYZED_IMPORT) await withClient((client) => client.query("ANALYZE tertial_events (log)"));
+    // The events are committed by then: a failed ANALYZE costs plans, not the import.
+    if (outcome.ok && outcome.imported >= ANALYZED_IMPORT) await withClient((client) => client.query("ANALYZE tertial_events (log)")).catch(() => undefined);
     return outcome;
   };
 
