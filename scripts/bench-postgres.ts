@@ -138,8 +138,9 @@ async function* staffEvents(count: number): AsyncGenerator<StoredEvent> {
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /**
- * 1 000 events onto a PostgreSQL log of `count` events: the first append after the import
- * rebuilds the append state (reads the log once); then three appends each by a store of its own,
+ * 1 000 events onto a PostgreSQL log of `count` events: the first append after the import, from
+ * the append state the import learnt as it copied (the target, as for any append); then three
+ * appends each by a store of its own,
  * as three CLI runs would make them, starting from the state row (the target); then three by one
  * store, which keeps the state it committed and reads the row's head only. Returns the targets missed.
  */
@@ -155,7 +156,7 @@ const appendOntoLarge = async (dir: string, url: string, count: number): Promise
   try {
     const imported = await seconds(() => store.importEvents(staffEvents(count)));
     if (!imported.value.ok) throw new Error("the bench import was refused");
-    const rebuilt = await append(store, "rebuild-");
+    const first = await append(store, "first-");
     const fresh: number[] = [];
     for (const run of ["a-", "b-", "c-"]) {
       const own = open();
@@ -171,12 +172,13 @@ const appendOntoLarge = async (dir: string, url: string, count: number): Promise
     const shown = String(count).replace(/\B(?=(\d{3})+$)/g, " ");
     console.log(
       `postgres: append 1 000 events onto a ${shown}-event log: ${time.toFixed(2)} s (median of 3, each by a new store from the saved state; target < ${APPEND_TARGET_SECONDS} s); ` +
-        `by one store in a row ${median(kept).toFixed(2)} s; the first after the import, rebuilding the state, ${rebuilt.toFixed(2)} s; import ${imported.seconds.toFixed(1)} s`,
+        `by one store in a row ${median(kept).toFixed(2)} s; the first after the import, from the state it learnt, ${first.toFixed(2)} s (target < ${APPEND_TARGET_SECONDS} s); import ${imported.seconds.toFixed(1)} s`,
     );
     const command = await commandAppends(dir, location);
     console.log(`postgres: tertial append of 1 000 drafts without ids onto a ${shown}-event log: ${median(command.seconds).toFixed(2)} s (median of 3 fresh processes; target < ${APPEND_TARGET_SECONDS} s)${command.ok ? "" : " FAILED"}`);
     return [
       ...(time < APPEND_TARGET_SECONDS ? [] : [`appending 1 000 events onto a ${shown}-event PostgreSQL log takes ${time.toFixed(2)} s`]),
+      ...(first < APPEND_TARGET_SECONDS ? [] : [`the first append of 1 000 events after importing a ${shown}-event log into PostgreSQL takes ${first.toFixed(2)} s`]),
       ...(command.ok && median(command.seconds) < APPEND_TARGET_SECONDS ? [] : [`tertial append of 1 000 drafts without ids onto a ${shown}-event PostgreSQL log: ${median(command.seconds).toFixed(2)} s or refused`]),
     ];
   } finally {

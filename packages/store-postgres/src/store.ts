@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import {
+  AppendStateLearner,
   hashOf,
   issue,
   knownAtCutoff,
@@ -73,6 +74,9 @@ const conflict = (ref: LogRef, expected: number, found: number): AppendOutcome =
   ok: false,
   issues: [issue("conflict", "", `the log moved on: expected last seq ${expected}, found ${found}`, { file: ref.display })],
 });
+
+/** Events an import must bring for the table's statistics to be taken again at once. */
+const ANALYZED_IMPORT = 10_000;
 
 export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   const location = typeof options.location === "string" ? parsePostgresLocation(options.location) : options.location;
@@ -220,7 +224,31 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     return outcome;
   };
 
-  const importEvents = (events: AsyncIterable<StoredEvent>): Promise<ImportOutcome> =>
+  /**
+   * The append state at an import's head, written in the import's own transaction: it commits
+   * with the events or not at all, so no state ever claims a head the log does not have. A resumed
+   * import saw only part of the log learnt: the state is dropped, and the first append rebuilds it.
+   */
+  const saveImportedState = async (client: Queryable, head: LogHead, learner: AppendStateLearner | undefined): Promise<void> => {
+    const copy = { read: () => readBetween(client, 0, head.seq), readTypes: (types: ReadonlySet<string>) => readEventsOfTypes(client, ref, [...types], head.seq, pageSize) };
+    const learnt = await learner?.finish(copy);
+    if (learnt === undefined || learnt.head.seq !== head.seq || learnt.head.hash !== head.hash) await forgetAppendCore(client, ref);
+    else await saveAppendCore(client, ref, learnt, options.catalog);
+  };
+
+  const importEvents = async (events: AsyncIterable<StoredEvent>): Promise<ImportOutcome> => {
+    const outcome = await copyIn(events);
+    // A bulk load is followed by ANALYZE (PostgreSQL's own advice), of the log column alone: until
+    // the statistics know the new log, the planner takes it for a few rows, and the first append
+    // looks its ids up by scanning the whole log (a third of a second at a million events; in
+    // other query shapes once per id). A user who may not analyze the table gets a warning, not an
+    // error. A small import is left to autovacuum: scanning a few thousand rows costs milliseconds.
+    // The events are committed by then: a failed ANALYZE costs plans, not the import.
+    if (outcome.ok && outcome.imported >= ANALYZED_IMPORT) await withClient((client) => client.query("ANALYZE tertial_events (log)")).catch(() => undefined);
+    return outcome;
+  };
+
+  const copyIn = (events: AsyncIterable<StoredEvent>): Promise<ImportOutcome> =>
     underLogLock(async (client) => {
       const fail = (found: Issue): { commit: false; result: ImportOutcome } => ({ commit: false, result: { ok: false, issues: [found] } });
       let head = await headOf(client, ref);
@@ -229,6 +257,8 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       let imported = 0;
       let pending: StoredEvent[] = [];
       let metStartHead = startHead.seq < 0;
+      // Into an empty log every event passes here, from seq 0: the append state is learnt on the way.
+      const learner = startHead.seq < 0 ? new AppendStateLearner(options.catalog, { ids: false }) : undefined;
       for await (const event of events) {
         if (event.seq <= startHead.seq) {
           metStartHead ||= event.seq === startHead.seq && event.hash === startHead.hash;
@@ -239,6 +269,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
         if (event.seq !== head.seq + 1 || event.prevHash !== head.hash) return fail(issue("chain-broken", "prevHash", `event ${event.id} does not continue the chain at seq ${head.seq + 1}`, { file: ref.display, line: event.seq + 1 }));
         if (hashOf(event) !== event.hash) return fail(issue("chain-broken", "hash", `event ${event.id} does not match its hash`, { file: ref.display, line: event.seq + 1 }));
         pending.push(event);
+        learner?.add(event);
         head = { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt };
         if (pending.length >= 1000) {
           await insertEvents(client, ref.log, pending);
@@ -249,8 +280,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       if (!metStartHead) return fail(issue("conflict", "", `the target log already holds ${startHead.seq + 1} event(s), more than this log has`, { file: ref.display }));
       await insertEvents(client, ref.log, pending);
       imported += pending.length;
-      // The append state no longer describes the head; dropping it says so outright.
-      if (imported > 0) await forgetAppendCore(client, ref);
+      if (imported > 0) await saveImportedState(client, head, learner);
       return { commit: true, result: { ok: true, imported, skipped, head } };
     });
 

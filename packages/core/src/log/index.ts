@@ -14,3 +14,4 @@ export * from "./recovery.js";
 export * from "./append-state.js";
 export * from "./id-index.js";
 export * from "./snapshot-files.js";
+export * from "./state-learner.js";
