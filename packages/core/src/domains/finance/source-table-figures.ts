@@ -6,7 +6,7 @@ import { alternativeShare, figureOf, largestRemainderPercents, shareFigure, shar
 import { fundsBySourceProjection, outcomeBySourceProjection, type FundsBySourceResult, type OutcomeBySourceResult, type OutcomeRow } from "./source-tables.js";
 
 /** Figures of Tabell 2a/2b (funds by source) and 3a/3b (costs by source). */
-const SOURCE = { source: "kommunerna, staten or ovriga" };
+const SOURCE = { source: "a financing source's id: built in (kommunerna, staten, ovriga) or defined by finance.funding-source-defined" };
 
 const balanceRow = (result: FundsBySourceResult, areas: string | undefined) =>
   areas === undefined || areas === "total" ? result.total : result.rows.find((row) => row.row === [...areas.split("+")].sort().join("+"));
@@ -59,7 +59,7 @@ export const fundsFigures = [
     canonical: sortedAreas,
     footing: [{ over: "areas", total: "total", alone: true }],
     compute: (result, params) => {
-            const row = balanceRow(result, params.areas);
+      const row = balanceRow(result, params.areas);
       if (row === undefined) return undefined;
       if (params.source === undefined) return shareFigure(row.total, result.total.total, "row balance ÷ total balance");
       const part = row.bySource[params.source] ?? emptyFactSum();
