@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CostBooked, decodeData, defaultCatalog, FundsReceived, fundsBySourceProjection, outcomeBySourceProjection, period, replay, type EventDraft, type FundsBySourceResult, type OutcomeBySourceResult, type StoredEvent } from "@tertial/core";
+import { CostBooked, decodeData, defaultCatalog, financeExternalShare, FundsReceived, fundsBySourceProjection, outcomeBySourceProjection, period, replay, type EventDraft, type FundsBySourceResult, type OutcomeBySourceResult, type StoredEvent } from "@tertial/core";
 import { fact, fold, storeWithReference } from "./support.js";
 
 const SPAN = { from: "2020-01-01", to: "2020-08-31" };
@@ -57,12 +57,12 @@ describe("financing sources a log defines", () => {
     expect(result.sources).toEqual([]);
     expect((await store.append([balance("b1", { regionen: "700" })])).ok).toBe(true);
     const renamed = (await replay(store, defaultCatalog, fundsBySourceProjection, { period: period(PERIOD) })) as FundsBySourceResult;
-    expect(renamed.sources).toEqual([{ id: "regionen", name: "region Sjöland", label: "Tillförda medel region Sjöland" }]);
+    expect(renamed.sources).toEqual([{ id: "regionen", name: "region Sjöland", label: "Tillförda medel region Sjöland", external: false }]);
   });
 
-  it("orders the sources the facts name: the built-in ones in their fixed order, then the defined ones as defined", () => {
+  it("orders the sources the facts name: the built-in ones in their fixed order, then the defined ones as defined; the external share counts those marked external", () => {
     const events = [
-      fact("finance.funding-source-defined", "2020-01-01", { sourceId: "stiftelsen", name: "stiftelsen", label: "Tillförda medel stiftelsen" }),
+      fact("finance.funding-source-defined", "2020-01-01", { sourceId: "stiftelsen", name: "stiftelsen", label: "Tillförda medel stiftelsen", external: true }),
       fact("finance.funding-source-defined", "2020-01-01", { sourceId: "regionen", name: "regionen", label: "Tillförda medel regionen" }),
       fact("finance.funding-source-defined", "2020-01-01", { sourceId: "avgifter", name: "avgifter", label: "Avgiftsintäkter" }),
       fact("finance.cost-booked", SPAN.to, { areaId: "kok", ...SPAN, amount: "300", source: "regionen" }),
@@ -75,6 +75,10 @@ describe("financing sources a log defines", () => {
     expect(result.sources.map((source) => source.id)).toEqual(["kommunerna", "ovriga", "stiftelsen", "regionen"]);
     expect(Object.fromEntries(Object.entries(result.total.bySource).map(([source, sum]) => [source, sum.exact]))).toEqual({ kommunerna: "400", ovriga: "200", stiftelsen: "100", regionen: "300" });
     expect([result.total.withSource.exact, result.total.financed.exact, result.total.internal.exact]).toEqual(["1000", "1000", "50"]);
+    // staten and övriga are external, kommunerna is not; of the defined ones only stiftelsen is marked so: (200 + 100) ÷ 1000.
+    expect(result.externalShare).toBe("0.3");
+    const share = financeExternalShare.compute(result, {});
+    expect([share?.exact.toFixed(), share?.derivation]).toEqual(["0.3", "(övriga + stiftelsen) ÷ costs financed from outside"]);
   });
 });
 

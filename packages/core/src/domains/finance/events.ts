@@ -21,8 +21,8 @@ const withSourceId = <D extends { readonly source?: CostFinancing }>(data: D): O
 export const FundingSourceDefined = defineEvent({
   type: "finance.funding-source-defined",
   description:
-    "A financing source of the organisation's own (a region, fees, a foundation), beside the built-in `kommunerna`, `staten` and `ovriga`; from then on funds, costs and balances may name `sourceId`. `name` is the source as a sentence names it, in lower case (\"regionen\"): footnotes list it and the charts print it capitalised; `label` heads its column in the money tables (\"Tillförda medel regionen\"). The tables print the built-in sources first, then the defined ones in the order they were defined. A source is defined once; supersede the definition to rename it.",
-  data: strictObject("FundingSourceDefined", { sourceId: FundingSourceId, name: NonEmptyString, label: NonEmptyString }),
+    "A financing source of the organisation's own (a region, fees, a foundation), beside the built-in `kommunerna`, `staten` and `ovriga`; from then on funds, costs and balances may name `sourceId`. `name` is the source as a sentence names it, in lower case (\"regionen\"): footnotes list it and the charts print it capitalised; `label` heads its column in the money tables (\"Tillförda medel regionen\"). `external: true` counts its money in the external financing share (`finance.external-share`), as the built-in `staten` and `ovriga` are counted and `kommunerna`, the members' own money, is not; absent, it is not counted. The tables print the built-in sources first, then the defined ones in the order they were defined. A source is defined once; supersede the definition to rename it.",
+  data: strictObject("FundingSourceDefined", { sourceId: FundingSourceId, name: NonEmptyString, label: NonEmptyString }, { external: t.boolean }),
 });
 
 /**

@@ -10,13 +10,15 @@ export interface FundingSource {
   readonly label: string;
   /** Where a sentence ends a list of financiers with it and the short name would read as "the others". */
   readonly inFull?: string;
+  /** Whether the external financing share (`finance.external-share`) counts its money: from outside the organisation's own members. */
+  readonly external: boolean;
 }
 
 /** The sources every log knows, in the order the tables print them: the first organisation's, and plain enough for any. */
 export const BUILT_IN_SOURCES: readonly FundingSource[] = [
-  { id: "kommunerna", name: "kommunerna", label: "Tillförda medel kommunerna" },
-  { id: "staten", name: "staten", label: "Tillförda medel staten" },
-  { id: "ovriga", name: "övriga", label: "Tillförda medel övriga", inFull: "övriga finansiärer" },
+  { id: "kommunerna", name: "kommunerna", label: "Tillförda medel kommunerna", external: false },
+  { id: "staten", name: "staten", label: "Tillförda medel staten", external: true },
+  { id: "ovriga", name: "övriga", label: "Tillförda medel övriga", inFull: "övriga finansiärer", external: true },
 ];
 
 /** Ids no source may be defined under: the cost that other areas finance, and the tally of costs with no source given. */
@@ -42,11 +44,12 @@ const namedSources = (event: DomainEvent): readonly string[] => {
 /** Learns a definition, or the sources a fact names; mutates the use it is given. */
 export const learnSources = (use: FundingSourceUse, event: DomainEvent): void => {
   if (FundingSourceDefined.is(event)) {
-    const { sourceId, name, label } = event.data;
-    const at = use.defined.findIndex((source) => source.id === sourceId);
+    const { sourceId, name, label, external } = event.data;
+    const source: FundingSource = { id: sourceId, name, label, external: external === true };
+    const at = use.defined.findIndex((each) => each.id === sourceId);
     // A superseding definition never reaches a fold beside the one it replaces; a second one without supersedes renames the source in place.
-    if (at === -1) use.defined.push({ id: sourceId, name, label });
-    else use.defined[at] = { id: sourceId, name, label };
+    if (at === -1) use.defined.push(source);
+    else use.defined[at] = source;
     return;
   }
   for (const id of namedSources(event)) use.used[id] = true;

@@ -188,15 +188,16 @@ export const outcomeFigures = [
   defineFigure(outcomeBySourceProjection, {
     key: "finance.external-share",
     description:
-      "Andelen extern finansiering: costs financed by the state and others ÷ the costs financed from outside (those the organisation's other areas finance left out, as in the financing table). Where some costs have no source given, the share lies in a range and the figure is its middle.",
+      "Andelen extern finansiering: costs financed by the external sources (the built-in staten and ovriga, and the defined sources marked external) ÷ the costs financed from outside (those the organisation's other areas finance left out, as in the financing table). Where some costs have no source given, the share lies in a range and the figure is its middle.",
     params: {},
     unit: "percent",
     example: {},
     compute: (result) => {
       const total = result.total;
-      const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
+      const sources = result.sources.filter((source) => source.external);
+      const external = combineFacts(sources.map((source) => ({ sum: total.bySource[source.id] ?? emptyFactSum() })));
       // Costs with no source given could be any financier's, so they still need the range; internally financed costs are simply not in the base.
-      return shareWithUnattributed(external, total.unattributed, total.financed, "(staten + övriga) ÷ costs financed from outside", {
+      return shareWithUnattributed(external, total.unattributed, total.financed, `(${sources.map((source) => source.name).join(" + ")}) ÷ costs financed from outside`, {
         alternatives: [...alternativeShare(external, total.withSource, KNOWN_BASE), ...allCostsShare(external, total, total.total)],
       });
     },

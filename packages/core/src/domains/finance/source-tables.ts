@@ -119,7 +119,7 @@ export interface OutcomeBySourceResult {
   /** Every area with costs the organisation's other areas finance, a row of the table or not (the footnote names them all). */
   readonly internallyFinanced: readonly OutcomeRow[];
   readonly total: OutcomeRow;
-  /** (staten + övriga) ÷ the financed costs: the external financing share. */
+  /** The external sources' costs (staten, övriga, defined ones marked external) ÷ the financed costs: the external financing share. */
   readonly externalShare: string | null;
 }
 
@@ -150,7 +150,7 @@ const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceR
   const sources = sourcesInUse(state.sources);
   const ids = sources.map((source) => source.id);
   const total = outcomeRowOf(ids, "areas", "all areas", areaLines.map(([, line]) => line));
-  const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
+  const external = combineFacts(sources.filter((source) => source.external).map((source) => ({ sum: total.bySource[source.id] ?? emptyFactSum() })));
   const all = areaLines.map(([key, line]) => {
     const row = outcomeRowOf(ids, key, areaName(state, line.areaId, period), [line]);
     return { ...row, shareOfTotal: shareText(row.financed, total.financed) };
