@@ -34,7 +34,7 @@ describe("what a saved append state is bound to", () => {
 const PINNED: Readonly<Record<string, { readonly revision: number; readonly code: string }>> = {
   "activities-integrity": { revision: 1, code: "feaf8b323c9c74ee" },
   "courses-integrity": { revision: 1, code: "04c45cec999f6d80" },
-  "finance-integrity": { revision: 1, code: "b4d23a201f5f8da1" },
+  "finance-integrity": { revision: 2, code: "90ecec47ef6230a8" },
   "grants-integrity": { revision: 1, code: "e1ecfa40e11fa313" },
   "indicator-integrity": { revision: 1, code: "4df72ffbe05b406a" },
   "meetings-integrity": { revision: 1, code: "ba14a8e005cf9b4f" },

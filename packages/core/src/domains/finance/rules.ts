@@ -106,6 +106,8 @@ const checkFinance = (known: KnownReferences, sources: ReadonlyMap<string, strin
 /** Money must be booked on known areas and sources, for well-formed accounting periods; a stock fact is recorded once, a source defined once. */
 export const financeIntegrity = defineRule<FinanceKnowledge>({
   name: "finance-integrity",
+  // Revision 2: the state holds the financing sources the log defines.
+  revision: 2,
   learnsFrom: [...REFERENCE_FACTS, ...[OpeningBalanceRecorded, BudgetAdopted, BalanceRecorded, FundingSourceDefined].map((definition) => definition.type)],
   init: () => ({ references: new KnownReferences(), stocks: new Map(), sources: new Map() }),
   learn: (known, event) => {
