@@ -1,4 +1,5 @@
 import type { DomainEvent } from "../../events/envelope.js";
+import { issue, type Issue } from "../../events/issues.js";
 import { BalanceRecorded, CostBooked, FundingSourceDefined, FundsReceived, INTERNAL_FINANCING } from "./events.js";
 
 /** A financing source as the money tables print it. */
@@ -70,3 +71,13 @@ export const listOfNames = (names: readonly string[]): string => (names.length <
 /** The financiers of a table as a sentence lists them, the last one in full where it needs to be. */
 export const financiersPhrase = (sources: readonly FundingSource[]): string =>
   listOfNames(sources.map((source, index) => (index === sources.length - 1 ? source.inFull ?? source.name : source.name)));
+
+/** The sources a fact may name, as an issue says it: the built-in ones and those defined so far. */
+const expectedSources = (defined: ReadonlyMap<string, unknown>): string => {
+  const ids = [...defined.keys()];
+  return `a built-in financing source (${BUILT_IN_SOURCES.map((source) => source.id).join(", ")}) or one defined earlier by finance.funding-source-defined${ids.length === 0 ? " (none is)" : ` (${ids.join(", ")})`}`;
+};
+
+/** A fact may name a source only once the log knows it: built in, or defined before (`defined` by id). */
+export const requireFundingSource = (defined: ReadonlyMap<string, unknown>, source: string | undefined, path: string): Issue[] =>
+  source === undefined || isBuiltInSource(source) || defined.has(source) ? [] : [issue("unknown-reference", path, `unknown financing source "${source}"`, { expected: expectedSources(defined), actual: source })];

@@ -16,7 +16,7 @@ import {
   StateGrantAllocated,
   StateGrantRequisitioned,
 } from "./events.js";
-import { BUILT_IN_SOURCES, isBuiltInSource, RESERVED_SOURCE_IDS } from "./funding-sources.js";
+import { isBuiltInSource, requireFundingSource, RESERVED_SOURCE_IDS } from "./funding-sources.js";
 
 /** A total for an accounting period is a fact about its last day: the effective date. */
 const spanIssues = (event: DomainEvent, span: { readonly from: string; readonly to: string }): Issue[] => {
@@ -55,26 +55,16 @@ const duplicateStock = (known: FinanceKnowledge, event: DomainEvent): Issue[] =>
   return [issue("conflict", "data", `the same fact is already recorded by event ${earlier}; supersede it to change it`, { actual: key })];
 };
 
-/** The sources a fact may name here, as an issue says it. */
-const expectedSources = (sources: ReadonlyMap<string, string>): string => {
-  const defined = [...sources.keys()];
-  return `a built-in financing source (${BUILT_IN_SOURCES.map((source) => source.id).join(", ")}) or one defined earlier by finance.funding-source-defined${defined.length === 0 ? " (none is)" : ` (${defined.join(", ")})`}`;
-};
-
-/** A fact may name a source only once the log knows it: built in, or defined before. */
-const requireSource = (sources: ReadonlyMap<string, string>, source: string | undefined, path: string): Issue[] =>
-  source === undefined || isBuiltInSource(source) || sources.has(source) ? [] : [issue("unknown-reference", path, `unknown financing source "${source}"`, { expected: expectedSources(sources), actual: source })];
-
 /**
  * A flow names a known source. A cost may name "internal" instead, the other areas, except on the
  * internal-charge line: that line is itself the adjustment for what the other areas pay.
  */
 const financingIssues = (sources: ReadonlyMap<string, string>, event: DomainEvent): Issue[] => {
-  if (FundsReceived.is(event)) return requireSource(sources, event.data.source, "data.source");
+  if (FundsReceived.is(event)) return requireFundingSource(sources, event.data.source, "data.source");
   if (!CostBooked.is(event)) return [];
-  if (event.data.source !== INTERNAL_FINANCING) return requireSource(sources, event.data.source, "data.source");
+  if (event.data.source !== INTERNAL_FINANCING) return requireFundingSource(sources, event.data.source, "data.source");
   return event.data.line === "internal-charge"
-    ? [issue("invalid-field", "data.source", "a cost on the internal-charge line cannot be financed internally as well; book the internally financed cost on the area's own line", { expected: `${expectedSources(sources)}, or no source`, actual: INTERNAL_FINANCING })]
+    ? [issue("invalid-field", "data.source", "a cost on the internal-charge line cannot be financed internally as well; book the internally financed cost on the area's own line", { expected: "a financing source, or no source", actual: INTERNAL_FINANCING })]
     : [];
 };
 
@@ -97,7 +87,7 @@ const checkFinance = (known: KnownReferences, sources: ReadonlyMap<string, strin
     const found = event.data.areaIds.flatMap((areaId, index) => known.requireArea(areaId, `data.areaIds[${index}]`));
     if (new Set(event.data.areaIds).size !== event.data.areaIds.length) found.push(issue("conflict", "data.areaIds", "names an area twice"));
     if (event.data.bySource === undefined && event.data.earmarkedState === undefined) found.push(issue("invalid-field", "data", "a balance needs bySource or earmarkedState", { expected: "bySource and/or earmarkedState" }));
-    for (const key of Object.keys(event.data.bySource ?? {})) found.push(...requireSource(sources, key, `data.bySource.${key}`));
+    for (const key of Object.keys(event.data.bySource ?? {})) found.push(...requireFundingSource(sources, key, `data.bySource.${key}`));
     return [...found, ...asOfIssues(event, event.data.asOf)];
   }
   return [];
