@@ -47,8 +47,9 @@ describe("finance.cost-booked versions", () => {
 
   it("version 2 takes the source internal; version 1 never knew it and refuses it", () => {
     const data = { areaId: "stab", ...SPAN, amount: "250000", source: "internal" };
-    expect(CostBooked.latest.version).toBe(2);
+    expect(CostBooked.latest.version).toBe(3);
     expect(decodeData(defaultCatalog, stored(2, data)).ok).toBe(true);
+    expect(decodeData(defaultCatalog, stored(3, data)).ok).toBe(true);
     const old = decodeData(defaultCatalog, stored(1, data));
     expect(old.ok).toBe(false);
     if (!old.ok) expect(old.issues[0]).toEqual(expect.objectContaining({ path: "data.source" }));

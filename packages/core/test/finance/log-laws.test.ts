@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, it } from "vitest";
-import { budgetFollowUpProjection, coursesProjection, defaultCatalog, grantApplicationsProjection, period, type AnyProjection, type BudgetFollowUpResult, type EventDraft } from "@tertial/core";
+import { budgetFollowUpProjection, coursesProjection, defaultCatalog, grantApplicationsProjection, outcomeBySourceProjection, period, type AnyProjection, type BudgetFollowUpResult, type EventDraft, type OutcomeBySourceResult } from "@tertial/core";
 import { arbLogScript, checkpointEquivalenceLaw, correctionInvarianceLaw, defaultWorld, determinismLaw, knownAtPrefixLaw, periodAdditivityLaw, referencePreamble } from "@tertial/core/testing";
 
 /** Accounting spans inside one tertial, so that tertials and their unions add up. */
@@ -12,9 +12,13 @@ const SPANS = [
   { from: "2020-06-01", to: "2020-07-31" },
 ];
 
+/** A source the log defines, beside two built-in ones and none given. */
+const SOURCES = ["kommunerna", "staten", "regionen", undefined];
+const regionDefined: EventDraft = { type: "finance.funding-source-defined", effectiveAt: "2017-01-01", data: { sourceId: "regionen", name: "regionen", label: "Tillförda medel regionen" } };
+
 const arbMoneyDraft: fc.Arbitrary<EventDraft> = fc
-  .record({ type: fc.constantFrom("finance.funds-received", "finance.cost-booked"), areaId: fc.constantFrom(...defaultWorld.areas), span: fc.constantFrom(...SPANS), amount: fc.integer({ min: -500_000, max: 3_000_000 }) })
-  .map(({ type, areaId, span, amount }) => ({ type, effectiveAt: span.to, data: { areaId, ...span, amount: String(amount) } }));
+  .record({ type: fc.constantFrom("finance.funds-received", "finance.cost-booked"), areaId: fc.constantFrom(...defaultWorld.areas), span: fc.constantFrom(...SPANS), amount: fc.integer({ min: -500_000, max: 3_000_000 }), source: fc.constantFrom(...SOURCES) })
+  .map(({ type, areaId, span, amount, source }) => ({ type, effectiveAt: span.to, data: { areaId, ...span, amount: String(amount), ...(source === undefined ? {} : { source }) } }));
 
 const arbGrantDraft: fc.Arbitrary<EventDraft> = fc.oneof(
   fc
@@ -37,7 +41,7 @@ const restate = (draft: EventDraft, variant: number): EventDraft | undefined => 
 };
 
 const funder: EventDraft = { type: "reference.funder-established", effectiveAt: "2017-01-01", data: { funderId: "forte", name: "Forte", kind: "research-council" } };
-const log = arbLogScript({ preamble: [...referencePreamble(), funder], draft: fc.oneof({ weight: 3, arbitrary: arbMoneyDraft }, arbGrantDraft, arbCourseDraft), restate, maxEvents: 14 });
+const log = arbLogScript({ preamble: [...referencePreamble(), funder, regionDefined], draft: fc.oneof({ weight: 3, arbitrary: arbMoneyDraft }, arbGrantDraft, arbCourseDraft), restate, maxEvents: 14 });
 const subject = { catalog: defaultCatalog, log, restate };
 const tertialSplits = fc.constantFrom(
   { first: period("2020-T1"), second: period("2020-T2"), whole: period("2020-T1..T2") },
@@ -45,12 +49,14 @@ const tertialSplits = fc.constantFrom(
   { first: period("2020-T1..T2"), second: period("2020-T3"), whole: period("2020") },
 );
 const RUNS = { numRuns: 120 };
-const PROJECTIONS: readonly AnyProjection[] = [budgetFollowUpProjection, grantApplicationsProjection, coursesProjection];
+const PROJECTIONS: readonly AnyProjection[] = [budgetFollowUpProjection, outcomeBySourceProjection, grantApplicationsProjection, coursesProjection];
 
 describe("the money, grant and course projections obey Tertial's laws", () => {
   it("received and costs are flows: T1 + T2 = T1..T2 over generated logs with corrections", async () => {
     await fc.assert(periodAdditivityLaw(budgetFollowUpProjection, (result: BudgetFollowUpResult) => result.total.received.exact, { ...subject, split: tertialSplits }), RUNS);
     await fc.assert(periodAdditivityLaw(budgetFollowUpProjection, (result: BudgetFollowUpResult) => result.total.outcome.exact, { ...subject, split: tertialSplits }), RUNS);
+    // A defined source's costs are flows like any other's.
+    await fc.assert(periodAdditivityLaw(outcomeBySourceProjection, (result: OutcomeBySourceResult) => result.total.bySource.regionen?.exact ?? null, { ...subject, split: tertialSplits }), RUNS);
   });
 
   it("depend only on what was recorded by the known-at date, and take corrections into account", async () => {

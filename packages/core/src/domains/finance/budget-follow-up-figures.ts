@@ -3,8 +3,9 @@ import { formatFigure } from "../../numbers/format.js";
 import { defineFigure, type ComputedFigure } from "../../reconciliation/figure-source.js";
 import { balanceTotal, disagree, flowRemaining, remainingOf } from "./balances.js";
 import { budgetFollowUpProjection, budgetRowOf, linesNamed, type BudgetFollowUpResult, type BudgetRow } from "./budget-follow-up.js";
-import { combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
+import { combineFacts, factValue, type FactSum } from "./fact-sum.js";
 import { figureOf } from "./fact-sum-figures.js";
+import { INTERNAL_FINANCING } from "./events.js";
 import { UNKNOWN_SOURCE } from "./ledger.js";
 
 /** Figures of Tabell 1 Budgetuppföljning: any column for a line, a union of lines, or the totals. */
@@ -50,10 +51,11 @@ const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) =
  */
 const outcomeAlternatives = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
   const lines = linesNamed(result, name === "total" ? "areas" : name) ?? [];
-  const sum = (sources: readonly string[]) => factValue(combineFacts(lines.flatMap((line) => sources.map((source) => ({ sum: line.outcomeBySource[source] ?? emptyFactSum() })))));
-  const known = sum(["kommunerna", "staten", "ovriga"]);
-  const internal = sum(["internal"]);
-  const unattributed = sum([UNKNOWN_SOURCE]);
+  const sum = (pick: (source: string) => boolean) => factValue(combineFacts(lines.flatMap((line) => Object.entries(line.outcomeBySource).flatMap(([source, tally]) => (pick(source) ? [{ sum: tally }] : [])))));
+  // Every tally but the internal and the unattributed one is a financing source's, built in or defined.
+  const known = sum((source) => source !== INTERNAL_FINANCING && source !== UNKNOWN_SOURCE);
+  const internal = sum((source) => source === INTERNAL_FINANCING);
+  const unattributed = sum((source) => source === UNKNOWN_SOURCE);
   const all = factValue(combineFacts(lines.map((line) => ({ sum: line.outcome }))));
   if (all === undefined) return {};
   const alternatives = [

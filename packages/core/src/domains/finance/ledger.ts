@@ -15,9 +15,9 @@ import {
   OpeningBalanceRecorded,
   StateGrantAllocated,
   StateGrantRequisitioned,
-  type CostFinancing,
 } from "./events.js";
 import { addFact, addFlow, combineFacts, emptyFactSum, originOf, type FactSum } from "./fact-sum.js";
+import { emptySourceUse, learnSources, type FundingSourceUse } from "./funding-sources.js";
 
 /** One line of the budget table: an area's own line, or its internal-charge line ("Härav …"). */
 export interface LedgerLine {
@@ -28,7 +28,7 @@ export interface LedgerLine {
   receivedBySource: Record<string, FactSum>;
   budget: FactSum;
   outcome: FactSum;
-  /** The costs by who finances them: kommunerna, staten, ovriga, internal (the other areas), unknown (not given). */
+  /** The costs by who finances them: a financing source's id, internal (the other areas), unknown (not given). */
   outcomeBySource: Record<string, FactSum>;
   forecast: FactSum;
 }
@@ -64,6 +64,8 @@ export interface LedgerState {
   allocated: StateGrantEntry[];
   /** Forecast made latest (by effective date) per area, so a newer forecast replaces an older one. */
   forecastDates: Record<string, string>;
+  /** The financing sources the log defines and the ones its facts name, whatever the period: the tables' columns. */
+  sources: FundingSourceUse;
 }
 
 export const INTERNAL = "internal-charge";
@@ -88,7 +90,7 @@ const emptyLine = (areaId: string, line: "area" | "internal-charge"): LedgerLine
   forecast: emptyFactSum(),
 });
 
-export const initLedger = (): LedgerState => ({ directory: emptyDirectory(), lines: {}, priorSurplus: emptyFactSum(), balances: [], requisitioned: [], allocated: [], forecastDates: {} });
+export const initLedger = (): LedgerState => ({ directory: emptyDirectory(), lines: {}, priorSurplus: emptyFactSum(), balances: [], requisitioned: [], allocated: [], forecastDates: {}, sources: emptySourceUse() });
 
 const lineOf = (state: LedgerState, areaId: string, line: "area" | "internal-charge" = "area"): LedgerLine => {
   const key = lineKey(areaId, line);
@@ -97,7 +99,7 @@ const lineOf = (state: LedgerState, areaId: string, line: "area" | "internal-cha
 };
 
 /** A flow's tally by who finances it; a flow whose source is not given is tallied as "unknown". */
-const bySource = (tallies: Record<string, FactSum>, source: CostFinancing | undefined): FactSum => {
+const bySource = (tallies: Record<string, FactSum>, source: string | undefined): FactSum => {
   const key = source ?? UNKNOWN_SOURCE;
   tallies[key] ??= emptyFactSum();
   return tallies[key];
@@ -155,6 +157,7 @@ const learnStock = (state: LedgerState, event: DomainEvent, period: Period, date
  * forecast, recorded balance) are taken at the dates the period implies.
  */
 export const evolveLedger = (state: LedgerState, event: DomainEvent, period: Period): LedgerState => {
+  learnSources(state.sources, event);
   const date = effectiveDateOf(event.effectiveAt);
   if (date === undefined) return state;
   if (date <= period.end) learnAreas(state.directory, event);

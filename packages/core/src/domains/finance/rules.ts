@@ -8,12 +8,15 @@ import {
   BudgetAdopted,
   CostBooked,
   ForecastMade,
+  FundingSourceDefined,
   FundsReceived,
+  INTERNAL_FINANCING,
   InternalChargeBooked,
   OpeningBalanceRecorded,
   StateGrantAllocated,
   StateGrantRequisitioned,
 } from "./events.js";
+import { isBuiltInSource, requireFundingSource, RESERVED_SOURCE_IDS } from "./funding-sources.js";
 
 /** A total for an accounting period is a fact about its last day: the effective date. */
 const spanIssues = (event: DomainEvent, span: { readonly from: string; readonly to: string }): Issue[] => {
@@ -33,6 +36,8 @@ interface FinanceKnowledge {
   readonly references: KnownReferences;
   /** Stock facts already recorded: one opening balance, budget or balance per key. */
   readonly stocks: Map<string, string>;
+  /** The financing sources the log has defined so far, by id, with the defining event. */
+  readonly sources: Map<string, string>;
 }
 
 /** The key under which a stock fact may be recorded only once (a correction supersedes it). */
@@ -50,14 +55,31 @@ const duplicateStock = (known: FinanceKnowledge, event: DomainEvent): Issue[] =>
   return [issue("conflict", "data", `the same fact is already recorded by event ${earlier}; supersede it to change it`, { actual: key })];
 };
 
-/** The internal-charge line is itself the adjustment for what the other areas pay; a cost on it cannot be financed by them once more. */
-const costFinancingIssues = (event: DomainEvent): Issue[] =>
-  CostBooked.is(event) && event.data.source === "internal" && event.data.line === "internal-charge"
-    ? [issue("invalid-field", "data.source", "a cost on the internal-charge line cannot be financed internally as well; book the internally financed cost on the area's own line", { expected: "kommunerna, staten, ovriga or no source", actual: "internal" })]
+/**
+ * A flow names a known source. A cost may name "internal" instead, the other areas, except on the
+ * internal-charge line: that line is itself the adjustment for what the other areas pay.
+ */
+const financingIssues = (sources: ReadonlyMap<string, string>, event: DomainEvent): Issue[] => {
+  if (FundsReceived.is(event)) return requireFundingSource(sources, event.data.source, "data.source");
+  if (!CostBooked.is(event)) return [];
+  if (event.data.source !== INTERNAL_FINANCING) return requireFundingSource(sources, event.data.source, "data.source");
+  return event.data.line === "internal-charge"
+    ? [issue("invalid-field", "data.source", "a cost on the internal-charge line cannot be financed internally as well; book the internally financed cost on the area's own line", { expected: "a financing source, or no source", actual: INTERNAL_FINANCING })]
     : [];
+};
 
-const checkFinance = (known: KnownReferences, event: DomainEvent): Issue[] => {
-  if (FundsReceived.is(event) || CostBooked.is(event) || InternalChargeBooked.is(event)) return [...known.requireArea(event.data.areaId, "data.areaId"), ...spanIssues(event, event.data), ...costFinancingIssues(event)];
+/** A source is defined once, under an id no built-in or reserved name has; a correction supersedes the definition. */
+const definitionIssues = (sources: ReadonlyMap<string, string>, event: DomainEvent): Issue[] => {
+  if (!FundingSourceDefined.is(event)) return [];
+  const { sourceId } = event.data;
+  if (isBuiltInSource(sourceId)) return [issue("conflict", "data.sourceId", `"${sourceId}" is a built-in financing source; it needs no definition`, { expected: "an id other than kommunerna, staten and ovriga", actual: sourceId })];
+  if (RESERVED_SOURCE_IDS.includes(sourceId)) return [issue("invalid-field", "data.sourceId", `"${sourceId}" is reserved: a cost's source "internal" means the other areas, "unknown" the costs with no source given`, { expected: `an id other than ${RESERVED_SOURCE_IDS.join(" and ")}`, actual: sourceId })];
+  const earlier = sources.get(sourceId);
+  return earlier === undefined || event.supersedes === earlier ? [] : [issue("conflict", "data.sourceId", `financing source "${sourceId}" is already defined by event ${earlier}; supersede that definition to change it`, { actual: sourceId })];
+};
+
+const checkFinance = (known: KnownReferences, sources: ReadonlyMap<string, string>, event: DomainEvent): Issue[] => {
+  if (FundsReceived.is(event) || CostBooked.is(event) || InternalChargeBooked.is(event)) return [...known.requireArea(event.data.areaId, "data.areaId"), ...spanIssues(event, event.data), ...financingIssues(sources, event)];
   if (OpeningBalanceRecorded.is(event)) return [...optionalArea(known, event.data.areaId), ...asOfIssues(event, event.data.asOf)];
   if (BudgetAdopted.is(event) || ForecastMade.is(event) || StateGrantRequisitioned.is(event)) return known.requireArea(event.data.areaId, "data.areaId");
   if (StateGrantAllocated.is(event)) return optionalArea(known, event.data.areaId);
@@ -65,23 +87,24 @@ const checkFinance = (known: KnownReferences, event: DomainEvent): Issue[] => {
     const found = event.data.areaIds.flatMap((areaId, index) => known.requireArea(areaId, `data.areaIds[${index}]`));
     if (new Set(event.data.areaIds).size !== event.data.areaIds.length) found.push(issue("conflict", "data.areaIds", "names an area twice"));
     if (event.data.bySource === undefined && event.data.earmarkedState === undefined) found.push(issue("invalid-field", "data", "a balance needs bySource or earmarkedState", { expected: "bySource and/or earmarkedState" }));
-    for (const key of Object.keys(event.data.bySource ?? {})) {
-      if (!["kommunerna", "staten", "ovriga"].includes(key)) found.push(issue("invalid-field", `data.bySource.${key}`, "is not a financing source", { expected: "kommunerna, staten or ovriga", actual: key }));
-    }
+    for (const key of Object.keys(event.data.bySource ?? {})) found.push(...requireFundingSource(sources, key, `data.bySource.${key}`));
     return [...found, ...asOfIssues(event, event.data.asOf)];
   }
   return [];
 };
 
-/** Money must be booked on known areas, for well-formed accounting periods; a stock fact is recorded once. */
+/** Money must be booked on known areas and sources, for well-formed accounting periods; a stock fact is recorded once, a source defined once. */
 export const financeIntegrity = defineRule<FinanceKnowledge>({
   name: "finance-integrity",
-  learnsFrom: [...REFERENCE_FACTS, ...[OpeningBalanceRecorded, BudgetAdopted, BalanceRecorded].map((definition) => definition.type)],
-  init: () => ({ references: new KnownReferences(), stocks: new Map() }),
+  // Revision 2: the state holds the financing sources the log defines.
+  revision: 2,
+  learnsFrom: [...REFERENCE_FACTS, ...[OpeningBalanceRecorded, BudgetAdopted, BalanceRecorded, FundingSourceDefined].map((definition) => definition.type)],
+  init: () => ({ references: new KnownReferences(), stocks: new Map(), sources: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     const key = stockKey(event);
     if (key !== undefined) known.stocks.set(key, event.id);
+    if (FundingSourceDefined.is(event)) known.sources.set(event.data.sourceId, event.id);
   },
-  check: (known, event) => [...checkFinance(known.references, event), ...duplicateStock(known, event)],
+  check: (known, event) => [...checkFinance(known.references, known.sources, event), ...definitionIssues(known.sources, event), ...duplicateStock(known, event)],
 });

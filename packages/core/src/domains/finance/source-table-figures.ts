@@ -6,7 +6,7 @@ import { alternativeShare, figureOf, largestRemainderPercents, shareFigure, shar
 import { fundsBySourceProjection, outcomeBySourceProjection, type FundsBySourceResult, type OutcomeBySourceResult, type OutcomeRow } from "./source-tables.js";
 
 /** Figures of Tabell 2a/2b (funds by source) and 3a/3b (costs by source). */
-const SOURCE = { source: "kommunerna, staten or ovriga" };
+const SOURCE = { source: "a financing source's id: built in (kommunerna, staten, ovriga) or defined by finance.funding-source-defined" };
 
 const balanceRow = (result: FundsBySourceResult, areas: string | undefined) =>
   areas === undefined || areas === "total" ? result.total : result.rows.find((row) => row.row === [...areas.split("+")].sort().join("+"));
@@ -59,7 +59,7 @@ export const fundsFigures = [
     canonical: sortedAreas,
     footing: [{ over: "areas", total: "total", alone: true }],
     compute: (result, params) => {
-            const row = balanceRow(result, params.areas);
+      const row = balanceRow(result, params.areas);
       if (row === undefined) return undefined;
       if (params.source === undefined) return shareFigure(row.total, result.total.total, "row balance ÷ total balance");
       const part = row.bySource[params.source] ?? emptyFactSum();
@@ -188,15 +188,16 @@ export const outcomeFigures = [
   defineFigure(outcomeBySourceProjection, {
     key: "finance.external-share",
     description:
-      "Andelen extern finansiering: costs financed by the state and others ÷ the costs financed from outside (those the organisation's other areas finance left out, as in the financing table). Where some costs have no source given, the share lies in a range and the figure is its middle.",
+      "Andelen extern finansiering: costs financed by the external sources (the built-in staten and ovriga, and the defined sources marked external) ÷ the costs financed from outside (those the organisation's other areas finance left out, as in the financing table). Where some costs have no source given, the share lies in a range and the figure is its middle.",
     params: {},
     unit: "percent",
     example: {},
     compute: (result) => {
       const total = result.total;
-      const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
+      const sources = result.sources.filter((source) => source.external);
+      const external = combineFacts(sources.map((source) => ({ sum: total.bySource[source.id] ?? emptyFactSum() })));
       // Costs with no source given could be any financier's, so they still need the range; internally financed costs are simply not in the base.
-      return shareWithUnattributed(external, total.unattributed, total.financed, "(staten + övriga) ÷ costs financed from outside", {
+      return shareWithUnattributed(external, total.unattributed, total.financed, `(${sources.map((source) => source.name).join(" + ")}) ÷ costs financed from outside`, {
         alternatives: [...alternativeShare(external, total.withSource, KNOWN_BASE), ...allCostsShare(external, total, total.total)],
       });
     },

@@ -3,7 +3,7 @@ import { defineView } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { balanceEarmarked, balanceTotal, flowRemaining } from "./balances.js";
-import { FINANCING_SOURCES } from "./events.js";
+import { sourcesInUse, type FundingSource } from "./funding-sources.js";
 import { ledgerFold, sumOfLines, UNKNOWN_SOURCE, type LedgerLine, type LedgerState } from "./ledger.js";
 import { addFact, combineFacts, emptyFactSum, factValue, type FactSum } from "./fact-sum.js";
 
@@ -33,22 +33,26 @@ export interface SourceRow {
 
 export interface FundsBySourceResult {
   readonly period: string;
+  /** The sources the log's facts name, in print order (built-in first, then as defined): the tables' source columns. */
+  readonly sources: readonly FundingSource[];
   readonly asOf: string;
   readonly rows: readonly (SourceRow & { readonly areaIds: readonly string[]; readonly earmarkedState: FactSum; readonly fromFlows: FactSum })[];
   readonly total: SourceRow & { readonly earmarkedState: FactSum };
 }
 
-const sourceShares = (bySource: Readonly<Record<string, FactSum>>, total: FactSum): Record<string, string | null> =>
-  Object.fromEntries(FINANCING_SOURCES.map((source) => [source, bySource[source]?.exact === null || bySource[source] === undefined ? null : shareText(bySource[source], total)]));
+const sourceShares = (sources: readonly string[], bySource: Readonly<Record<string, FactSum>>, total: FactSum): Record<string, string | null> =>
+  Object.fromEntries(sources.map((source) => [source, bySource[source]?.exact === null || bySource[source] === undefined ? null : shareText(bySource[source], total)]));
 
-const sumBySource = (rows: readonly { readonly bySource: Readonly<Record<string, FactSum>> }[]): Record<string, FactSum> =>
-  Object.fromEntries(FINANCING_SOURCES.map((source) => [source, combineFacts(rows.map((row) => ({ sum: row.bySource[source] ?? emptyFactSum() })))]));
+const sumBySource = (sources: readonly string[], rows: readonly { readonly bySource: Readonly<Record<string, FactSum>> }[]): Record<string, FactSum> =>
+  Object.fromEntries(sources.map((source) => [source, combineFacts(rows.map((row) => ({ sum: row.bySource[source] ?? emptyFactSum() })))]));
 
 const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResult => {
+  const sources = sourcesInUse(state.sources);
+  const ids = sources.map((source) => source.id);
   const recorded = state.balances.filter((balance) => balance.bySource !== undefined);
   const base = recorded.map((balance) => {
     const bySource = Object.fromEntries(
-      FINANCING_SOURCES.map((source) => {
+      ids.map((source) => {
         const amount = balance.bySource?.[source];
         return [source, amount === undefined ? emptyFactSum() : addFact(emptyFactSum(), new Decimal(amount), balance.knownTo, { id: balance.eventId, marked: balance.marked === true })];
       }),
@@ -65,17 +69,18 @@ const fundsBySourceOf = (state: LedgerState, period: Period): FundsBySourceResul
     };
   });
   const total = combineFacts(base.map((row) => ({ sum: row.total })));
-  const totalBySource = sumBySource(base);
+  const totalBySource = sumBySource(ids, base);
   return {
     period: period.name,
+    sources,
     asOf: period.end,
-    rows: base.map((row) => ({ ...row, sourceShares: sourceShares(row.bySource, row.total), shareOfTotal: shareText(row.total, total) })),
+    rows: base.map((row) => ({ ...row, sourceShares: sourceShares(ids, row.bySource, row.total), shareOfTotal: shareText(row.total, total) })),
     total: {
       row: "total",
       name: "all recorded balances",
       total,
       bySource: totalBySource,
-      sourceShares: sourceShares(totalBySource, total),
+      sourceShares: sourceShares(ids, totalBySource, total),
       shareOfTotal: shareText(total, total),
       earmarkedState: combineFacts(base.map((row) => ({ sum: row.earmarkedState }))),
     },
@@ -108,17 +113,19 @@ export interface OutcomeRow extends SourceRow {
 
 export interface OutcomeBySourceResult {
   readonly period: string;
+  /** The sources the log's facts name, in print order (built-in first, then as defined): the tables' source columns. */
+  readonly sources: readonly FundingSource[];
   readonly rows: readonly OutcomeRow[];
   /** Every area with costs the organisation's other areas finance, a row of the table or not (the footnote names them all). */
   readonly internallyFinanced: readonly OutcomeRow[];
   readonly total: OutcomeRow;
-  /** (staten + övriga) ÷ the financed costs: the external financing share. */
+  /** The external sources' costs (staten, övriga, defined ones marked external) ÷ the financed costs: the external financing share. */
   readonly externalShare: string | null;
 }
 
-const outcomeRowOf = (row: string, name: string, lines: readonly LedgerLine[]): Omit<OutcomeRow, "shareOfTotal"> => {
-  const bySource = Object.fromEntries(FINANCING_SOURCES.map((source) => [source, sumOfLines(lines, (line) => line.outcomeBySource[source])]));
-  const withSource = combineFacts(FINANCING_SOURCES.map((source) => ({ sum: bySource[source] ?? emptyFactSum() })));
+const outcomeRowOf = (sources: readonly string[], row: string, name: string, lines: readonly LedgerLine[]): Omit<OutcomeRow, "shareOfTotal"> => {
+  const bySource = Object.fromEntries(sources.map((source) => [source, sumOfLines(lines, (line) => line.outcomeBySource[source])]));
+  const withSource = combineFacts(sources.map((source) => ({ sum: bySource[source] ?? emptyFactSum() })));
   const unattributed = sumOfLines(lines, (line) => line.outcomeBySource[UNKNOWN_SOURCE]);
   // The parts, not total − internal: a sum of facts keeps its evidence and stays blank when nothing is financed from outside.
   const financed = combineFacts([{ sum: withSource }, { sum: unattributed }]);
@@ -129,7 +136,7 @@ const outcomeRowOf = (row: string, name: string, lines: readonly LedgerLine[]): 
     internal: sumOfLines(lines, (line) => line.outcomeBySource.internal),
     financed,
     bySource,
-    sourceShares: sourceShares(bySource, financed),
+    sourceShares: sourceShares(sources, bySource, financed),
     withSource,
     unattributed,
   };
@@ -140,14 +147,17 @@ const hasFacts = (sum: FactSum): boolean => sum.exact !== null || sum.unknown;
 const outcomeBySourceOf = (state: LedgerState, period: Period): OutcomeBySourceResult => {
   // A line with no costs in the period (an earmarked fund, say) is no row of a cost table.
   const areaLines = Object.entries(state.lines).filter(([, line]) => line.line === "area" && hasFacts(line.outcome));
-  const total = outcomeRowOf("areas", "all areas", areaLines.map(([, line]) => line));
-  const external = combineFacts([{ sum: total.bySource.staten ?? emptyFactSum() }, { sum: total.bySource.ovriga ?? emptyFactSum() }]);
+  const sources = sourcesInUse(state.sources);
+  const ids = sources.map((source) => source.id);
+  const total = outcomeRowOf(ids, "areas", "all areas", areaLines.map(([, line]) => line));
+  const external = combineFacts(sources.filter((source) => source.external).map((source) => ({ sum: total.bySource[source.id] ?? emptyFactSum() })));
   const all = areaLines.map(([key, line]) => {
-    const row = outcomeRowOf(key, areaName(state, line.areaId, period), [line]);
+    const row = outcomeRowOf(ids, key, areaName(state, line.areaId, period), [line]);
     return { ...row, shareOfTotal: shareText(row.financed, total.financed) };
   });
   return {
     period: period.name,
+    sources,
     // An area the others pay for wholly has nothing financed from outside: no row of the financing table, only its internal part.
     rows: all.filter((row) => hasFacts(row.financed)),
     internallyFinanced: all.filter((row) => factValue(row.internal)?.isZero() === false),

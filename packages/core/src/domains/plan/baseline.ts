@@ -4,6 +4,7 @@ import { dec, sum, toDecimalString, type Decimal } from "../../numbers/decimal.j
 import { defineFold, defineView } from "../../projection/projection.js";
 import { toCivil } from "../../time/calendar.js";
 import { effectiveDateOf } from "../../time/effective.js";
+import { FundingSourceDefined } from "../finance/events.js";
 import { AreaEstablished } from "../reference/events.js";
 import {
   AreaDescribed,
@@ -58,6 +59,8 @@ export interface PlanBaselineState {
   areaParents: Record<string, string>;
   /** Each area's name (and short name) in the organisation's directory, for a plan laid out per area. */
   areaNames: Record<string, { readonly name: string; readonly shortName: string | null }>;
+  /** The name of each financing source the log defines (`finance.funding-source-defined`), for a table naming a source. */
+  sourceNames: Record<string, string>;
 }
 
 const keyOf = (...parts: readonly (string | number | undefined)[]): string => parts.map((part) => (part === undefined ? "" : String(part))).join("|");
@@ -108,6 +111,10 @@ const evolvePlan = (state: PlanBaselineState, event: DomainEvent): PlanBaselineS
   if (AreaEstablished.is(event)) {
     if (event.data.parentId !== undefined) state.areaParents[event.data.areaId] = event.data.parentId;
     state.areaNames[event.data.areaId] = { name: event.data.name, shortName: event.data.shortName ?? null };
+    return state;
+  }
+  if (FundingSourceDefined.is(event)) {
+    state.sourceNames[event.data.sourceId] = event.data.name;
     return state;
   }
   if (PlanAdopted.is(event)) {
@@ -244,6 +251,8 @@ export interface PlanBaselineResult {
   /** Each area's parent (areas without one are absent): for an area together with its sub-areas. */
   readonly areaParents: Readonly<Record<string, string>>;
   readonly areaNames: Readonly<Record<string, { readonly name: string; readonly shortName: string | null }>>;
+  /** The name of each financing source the log defines, by id (the built-in ones are not here). */
+  readonly sourceNames: Readonly<Record<string, string>>;
 }
 
 const exact = (value: Decimal): string => toDecimalString(value);
@@ -365,7 +374,7 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
 /** Every plan recorded, as known at the cut-off: the state the baseline and the follow-up against the plan both read. */
 export const plansFold = defineFold<PlanBaselineState>({
   name: "plans",
-  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {} }),
+  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {}, sourceNames: {} }),
   evolve: (state, event) => evolvePlan(state, event),
 });
 
@@ -383,6 +392,7 @@ export const planBaselineProjection = defineView<PlanBaselineState, PlanBaseline
       year,
       areaParents: { ...state.areaParents },
       areaNames: { ...state.areaNames },
+      sourceNames: { ...state.sourceNames },
       plans: Object.values(state.plans)
         .filter((plan) => (plan.adopted.comparisonYear ?? plan.adopted.fromYear) <= year && plan.adopted.toYear >= year)
         .sort((a, b) => a.adopted.fromYear - b.adopted.fromYear || compareKeys(a.adopted.planId, b.adopted.planId))

@@ -165,7 +165,7 @@ const rollForwardConflict = (plan: PlanBaseline, year: number, source: string | 
 export const planClosingBalance = defineFigure(planBaselineProjection, {
   key: "plan.closing-balance",
   description: "funds the plan expects to remain at the year's end (utgående balans) from a financing source; without source, the total",
-  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, source: "kommunerna | staten | ovriga; absent: the total" },
+  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, source: "a financing source's id, built in (kommunerna, staten, ovriga) or defined by finance.funding-source-defined; absent: the total" },
   unit: "kr",
   example: { ...PLAN_EXAMPLE, source: "staten" },
   footing: [{ over: "source" }],

@@ -1,7 +1,7 @@
 import * as t from "io-ts";
 import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
 import { defineEvent } from "../../events/definition.js";
-import { FinancingSource } from "../finance/events.js";
+import { FinancingSource, FundingSourceId } from "../finance/events.js";
 
 /**
  * Facts only a plan states: what the plan is, its texts, and its money and staff for the years it
@@ -74,20 +74,29 @@ export const OpeningBalanceForecast = defineEvent({
   data: strictObject("OpeningBalanceForecast", { ...ofPlan, year: PositiveInteger, amount: DecimalString }, { areaId: Id, ...knownTo }),
 });
 
+/** Version 1 data names a built-in source, which is an id as it stands (letters only): the same object, its fields in their order. */
+const withSourceId = <D extends { readonly source?: FinancingSource }>(data: D) => data as unknown as { [K in keyof D]: K extends "source" ? Id : D[K] };
+
+const fundingData = { ...ofPlan, areaId: Id, year: PositiveInteger, amount: DecimalString };
+const FundingStatus = oneOf("FundingStatus", ["expected", "granted"]);
+const FundingExpectedV1 = strictObject("FundingExpected", fundingData, { status: FundingStatus, source: FinancingSource, funderId: Id, ...knownTo });
+
 export const FundingExpected = defineEvent({
   type: "plan.funding-expected",
-  description: "Funding an area expects, or has been granted, for a year (förväntade/beviljade medel), from a source and funder when the plan says which.",
-  data: strictObject(
-    "FundingExpected",
-    { ...ofPlan, areaId: Id, year: PositiveInteger, amount: DecimalString },
-    { status: oneOf("FundingStatus", ["expected", "granted"]), source: FinancingSource, funderId: Id, ...knownTo },
-  ),
+  description:
+    "Funding an area expects, or has been granted, for a year (förväntade/beviljade medel), from a source and funder when the plan says which. Version 2 takes a financing source the log defines (`finance.funding-source-defined`) as well as the built-in ones.",
+  data: strictObject("FundingExpected", fundingData, { status: FundingStatus, source: FundingSourceId, funderId: Id, ...knownTo }),
+  older: [{ version: 1, data: FundingExpectedV1, upcast: (data: t.TypeOf<typeof FundingExpectedV1>) => withSourceId(data) }],
 });
+
+const ClosingBalanceForecastV1 = strictObject("ClosingBalanceForecast", { ...ofPlan, year: PositiveInteger, source: FinancingSource, amount: DecimalString }, knownTo);
 
 export const ClosingBalanceForecast = defineEvent({
   type: "plan.closing-balance-forecast",
-  description: "The funds a plan expects to remain at the end of a year (utgående balans), per financing source.",
-  data: strictObject("ClosingBalanceForecast", { ...ofPlan, year: PositiveInteger, source: FinancingSource, amount: DecimalString }, knownTo),
+  description:
+    "The funds a plan expects to remain at the end of a year (utgående balans), per financing source. Version 2 takes a financing source the log defines (`finance.funding-source-defined`) as well as the built-in ones.",
+  data: strictObject("ClosingBalanceForecast", { ...ofPlan, year: PositiveInteger, source: FundingSourceId, amount: DecimalString }, knownTo),
+  older: [{ version: 1, data: ClosingBalanceForecastV1, upcast: (data: t.TypeOf<typeof ClosingBalanceForecastV1>) => withSourceId(data) }],
 });
 
 const Allocation = strictObject("Allocation", { amount: DecimalString }, { areaId: Id, purpose: NonEmptyString });

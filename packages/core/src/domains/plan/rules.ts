@@ -3,7 +3,9 @@ import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { GoalEstablished } from "../strategy/events.js";
-import { EarmarkedFundsRegistered, PassThroughPlanned, PlanAdopted, ProjectRegistered, StaffPlanned, planEvents } from "./events.js";
+import { FundingSourceDefined } from "../finance/events.js";
+import { requireFundingSource } from "../finance/funding-sources.js";
+import { ClosingBalanceForecast, EarmarkedFundsRegistered, FundingExpected, PassThroughPlanned, PlanAdopted, ProjectRegistered, StaffPlanned, planEvents } from "./events.js";
 
 interface PlanYears {
   readonly first: number;
@@ -16,6 +18,8 @@ interface PlanKnowledge {
   readonly goals: Set<string>;
   readonly programmes: Set<string>;
   readonly projects: Set<string>;
+  /** The financing sources the log has defined so far, by id, with the defining event. */
+  readonly sources: Map<string, string>;
 }
 
 const PLAN_TYPES: ReadonlySet<string> = new Set(planEvents.map((definition) => definition.type));
@@ -68,20 +72,24 @@ const factIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
   const data = event.data as PlanReferences;
   const plan = known.plans.get(data.planId);
   if (plan === undefined) return [issue("unknown-reference", "data.planId", `unknown plan "${data.planId}"`, { expected: "a plan adopted earlier in the log", actual: data.planId })];
-  return [...yearIssues(plan, data.year, "data.year"), ...referenceIssues(known, data), ...registryIssues(known, event, data)];
+  const source = FundingExpected.is(event) || ClosingBalanceForecast.is(event) ? requireFundingSource(known.sources, event.data.source, "data.source") : [];
+  return [...yearIssues(plan, data.year, "data.year"), ...referenceIssues(known, data), ...registryIssues(known, event, data), ...source];
 };
 
-/** Plan facts belong to an adopted plan and its years, and point at areas, goals, funders, programmes and projects the log knows. */
+/** Plan facts belong to an adopted plan and its years, and point at areas, goals, funders, programmes, projects and financing sources the log knows. */
 export const planIntegrity = defineRule<PlanKnowledge>({
   name: "plan-integrity",
-  learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, PlanAdopted, EarmarkedFundsRegistered, ProjectRegistered].map((definition) => definition.type)],
-  init: () => ({ references: new KnownReferences(), plans: new Map(), goals: new Set(), programmes: new Set(), projects: new Set() }),
+  // Revision 2: the state holds the financing sources the log defines.
+  revision: 2,
+  learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, PlanAdopted, EarmarkedFundsRegistered, ProjectRegistered, FundingSourceDefined].map((definition) => definition.type)],
+  init: () => ({ references: new KnownReferences(), plans: new Map(), goals: new Set(), programmes: new Set(), projects: new Set(), sources: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
     if (PlanAdopted.is(event)) known.plans.set(event.data.planId, { first: event.data.comparisonYear ?? event.data.fromYear, last: event.data.toYear });
     if (EarmarkedFundsRegistered.is(event)) known.programmes.add(event.data.programmeId);
     if (ProjectRegistered.is(event)) known.projects.add(event.data.projectId);
+    if (FundingSourceDefined.is(event)) known.sources.set(event.data.sourceId, event.id);
   },
   check: (known, event) => {
     if (PlanAdopted.is(event)) return adoptionIssues(known, event);

@@ -3,6 +3,7 @@ import { budgetFollowUpProjection } from "../../domains/finance/budget-follow-up
 import { narrativeProjection } from "../../domains/narrative/narrative.js";
 import { fundsBySourceProjection, outcomeBySourceProjection } from "../../domains/finance/source-tables.js";
 import type { FactSum } from "../../domains/finance/fact-sum.js";
+import { capitalised, financiersPhrase, listOfNames, type FundingSource } from "../../domains/finance/funding-sources.js";
 import type { FundsBySourceResult, OutcomeBySourceResult, SourceRow } from "../../domains/finance/source-tables.js";
 import type { UnitId } from "../../numbers/units.js";
 import type { ReportBlock, ReportCell, ReportChart, ReportFootnote, ReportTable } from "../document/blocks.js";
@@ -19,12 +20,6 @@ import { INLINE_FIGURE_READS } from "./inline-figures.js";
 
 /** Where the house prints the economic tables: 2.4 Ekonomisk redovisning. */
 export const ECONOMY_SECTION = "2.4";
-
-const SOURCES = [
-  { id: "kommunerna", label: "Tillförda medel kommunerna", short: "Kommunerna" },
-  { id: "staten", label: "Tillförda medel staten", short: "Staten" },
-  { id: "ovriga", label: "Tillförda medel övriga", short: "Övriga" },
-] as const;
 
 const known = (sum: FactSum | undefined): string | null => (sum === undefined || sum.unknown || sum.exact === null ? null : sum.exact);
 
@@ -112,11 +107,14 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
   });
 };
 
-const sourceColumns = (rows: readonly SourceRow[]) => SOURCES.filter((source) => rows.some((entry) => known(entry.bySource[source.id]) !== null));
+/** The sources the log uses that have an amount in some row, in the result's print order. */
+const sourceColumns = (sources: readonly FundingSource[], rows: readonly SourceRow[]) => sources.filter((source) => rows.some((entry) => known(entry.bySource[source.id]) !== null));
 
 const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
   const all = [...result.rows, result.total];
-  const sources = sourceColumns(all);
+  const sources = sourceColumns(result.sources, all);
+  // Earmarked state money is a column only where the books give some: an organisation without state grants gets no empty one.
+  const earmarked = all.some((entry) => known(entry.earmarkedState) !== null);
   const key = (column: string, rowId: string): string => `funds-by-source.${column}@${result.asOf}/row=${rowId}`;
   const kr = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "kr" as const, options: { withSuffix: false }, evidence });
   const share = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "percent" as const });
@@ -126,7 +124,7 @@ const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, e
       definedCell(context, financeOpening, { row: entry.row }, kr("opening", entry.row)),
       definedCell(context, financeBalance, { areas: entry.row }, kr("total", entry.row)),
       ...sources.map((source) => definedCell(context, financeBalance, { areas: entry.row, source: source.id }, kr(source.id, entry.row))),
-      definedCell(context, financeBalanceEarmarked, { areas: entry.row }, kr("earmarked-state", entry.row)),
+      ...(earmarked ? [definedCell(context, financeBalanceEarmarked, { areas: entry.row }, kr("earmarked-state", entry.row))] : []),
     ]);
   const shares = (entry: (typeof all)[number]) =>
     row([
@@ -138,7 +136,7 @@ const fundsTables = (context: ReportBuildContext, result: FundsBySourceResult, e
   // The funds brought into the year: the day before the report's year begins.
   const openingLabel = `Ingående medel ${Number(context.period.start.slice(0, 4)) - 1}-12-31`;
   return [
-    table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + 3).fill("right")], head: head([openingLabel, `Disponibla medel ${result.asOf}`], ["Därav fonderade statliga medel"]), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
+    table({ id: "tabell-2a", caption: "Tabell 2a Redovisning av disponibla medel", unitNote: "kr", align: ["left", ...Array(sources.length + (earmarked ? 3 : 2)).fill("right")], head: head([openingLabel, `Disponibla medel ${result.asOf}`], earmarked ? ["Därav fonderade statliga medel"] : []), body: result.rows.map(amounts), foot: [amounts(result.total)] }),
     table({ id: "tabell-2b", caption: "Tabell 2b Redovisning av andelen disponibla medel fördelade på finansiärer", align: ["left", ...Array(sources.length + 1).fill("right")], head: head([`Disponibla medel ${result.asOf}`], []), body: result.rows.map(shares), foot: [shares(result.total)] }),
   ];
 };
@@ -164,14 +162,14 @@ const internalFootnote = (context: ReportBuildContext, result: OutcomeBySourceRe
   const list = parts.map((part) => `${part.name} ${part.printed.text}`).join(", ");
   return {
     mark,
-    markdown: `Tabellen visar hur verksamhetens kostnader finansieras av kommunerna, staten och övriga finansiärer. Kostnader som verksamhetens övriga områden finansierar internt är borttagna, eftersom pengarna redan räknas hos de områden som betalar: ${list}. I budgetuppföljningen ingår de i respektive områdes utfall.`,
+    markdown: `Tabellen visar hur verksamhetens kostnader finansieras av ${financiersPhrase(result.sources)}. Kostnader som verksamhetens övriga områden finansierar internt är borttagna, eftersom pengarna redan räknas hos de områden som betalar: ${list}. I budgetuppföljningen ingår de i respektive områdes utfall.`,
     figures: parts.map((part) => part.printed),
   };
 };
 
 const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResult, evidence: Record<string, readonly string[]>): ReportTable[] => {
   const all = [...result.rows, result.total];
-  const sources = sourceColumns(all);
+  const sources = sourceColumns(result.sources, all);
   const unattributed = all.some((entry) => (known(entry.unattributed) ?? "0") !== "0");
   const internal = result.internallyFinanced.length > 0;
   const key = (column: string, rowId: string): string => `outcome-by-source.${column}@${result.period}/row=${rowId}`;
@@ -197,7 +195,7 @@ const outcomeTables = (context: ReportBuildContext, result: OutcomeBySourceResul
   const internalMark = amountsFootnote === null ? null : amountsFootnote.mark;
   const [shareInternalMark = null, sourcesMark = null] = marksInOrder([amountsFootnote !== null, unattributed && unknownCost !== null]);
   const sharesFootnotes = [
-    ...(shareInternalMark === null ? [] : [{ mark: shareInternalMark, markdown: "Andelarna avser kostnader som finansieras av kommunerna, staten och övriga; kostnader som verksamhetens övriga områden finansierar internt ingår inte (se Tabell 3a)." }]),
+    ...(shareInternalMark === null ? [] : [{ mark: shareInternalMark, markdown: `Andelarna avser kostnader som finansieras av ${listOfNames(result.sources.map((source) => source.name))}; kostnader som verksamhetens övriga områden finansierar internt ingår inte (se Tabell 3a).` }]),
     ...(sourcesMark === null || unknownCost === null
       ? []
       : [{ mark: sourcesMark, markdown: `Andelarna per finansiär avser kostnader med känd finansiär. ${formatFigure(dec(unknownCost), "kr").text} av periodens kostnader saknar angiven finansiär (se Tabell 3a) och ingår inte i underlaget.` }]),
@@ -258,15 +256,17 @@ const sourcesChart = (context: ReportBuildContext, funds: FundsBySourceResult | 
     ...(funds === undefined ? [] : [{ name: `Disponibla medel ${funds.asOf}`, value: (source: string) => definedFigure(context, financeBalance, { areas: "total", source }, { key: `funds-by-source.chart@${funds.asOf}/source=${source}`, unit: "tkr" }) }]),
     ...(outcome === undefined ? [] : [{ name: `Utfall ${context.period.start} – ${context.period.end}`, value: (source: string) => definedFigure(context, financeOutcomeBySource, { row: "areas", source }, { key: `outcome-by-source.chart@${outcome.period}/source=${source}`, unit: "tkr" }) }]),
   ];
-  if (series.length === 0) return null;
+  // Both tables are views of one ledger, so they know the same sources.
+  const sources = (funds ?? outcome)?.sources ?? [];
+  if (series.length === 0 || sources.length === 0) return null;
   return {
     kind: "chart",
     id: "medel-och-utfall-per-finansiar",
     chart: "grouped-bar",
     title: "Disponibla medel och utfall per finansiär",
     unit: "tkr",
-    categories: SOURCES.map((source) => source.short),
-    series: series.map((entry) => ({ name: entry.name, values: SOURCES.map((source) => entry.value(source.id)) })),
+    categories: sources.map((source) => capitalised(source.name)),
+    series: series.map((entry) => ({ name: entry.name, values: sources.map((source) => entry.value(source.id)) })),
     targetLines: [],
     labels: { category: "Finansiär", value: "Belopp" },
   };

@@ -5,6 +5,7 @@ import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { defineSection, nothing, type AppendixDraft, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { documentedPlan, planYearCell, planYears, yearsLabel, type DocumentedPlan } from "./plan-cells.js";
 import { areaLabel } from "./areas.js";
+import { capitalised } from "../../domains/finance/funding-sources.js";
 
 const TKR = { unit: "tkr" as const, options: { withSuffix: false } };
 
@@ -94,7 +95,7 @@ const fundsTable = (tables: Tables): ReportBlock[] => {
   ];
 };
 
-/** The financing sources as the plan's closing-balance table names them. */
+/** The built-in financing sources as the plan's closing-balance table names them; a source the log defines is named by its own name. */
 export const SOURCE_LABELS: Readonly<Record<string, string>> = { kommunerna: "Länets kommuner", staten: "Statsbidrag", ovriga: "Övriga" };
 
 /** Disponibla medel over the plan's years: what each financing source is expected to hold at each year's end. */
@@ -114,7 +115,7 @@ const closingTable = (tables: Tables): ReportBlock[] => {
       unitNote: "tkr",
       align: ["left", ...years.map(() => "right" as const)],
       head: [headerRow(["", ...years.map((year) => `Utgående balans ${year}`)])],
-      body: sources.map((source) => row([textCell(SOURCE_LABELS[source] ?? source), ...cells(source)])),
+      body: sources.map((source) => row([textCell(SOURCE_LABELS[source] ?? capitalised(documented.result.sourceNames[source] ?? source)), ...cells(source)])),
       foot: [row([textCell("Summa"), ...cells(undefined)])],
     }),
   ];

@@ -1,0 +1,83 @@
+import type { DomainEvent } from "../../events/envelope.js";
+import { issue, type Issue } from "../../events/issues.js";
+import { BalanceRecorded, CostBooked, FundingSourceDefined, FundsReceived, INTERNAL_FINANCING } from "./events.js";
+
+/** A financing source as the money tables print it. */
+export interface FundingSource {
+  readonly id: string;
+  /** The source as a sentence names it, in lower case ("staten", "regionen"). */
+  readonly name: string;
+  /** Its column heading in the money tables ("Tillförda medel staten"). */
+  readonly label: string;
+  /** Where a sentence ends a list of financiers with it and the short name would read as "the others". */
+  readonly inFull?: string;
+  /** Whether the external financing share (`finance.external-share`) counts its money: from outside the organisation's own members. */
+  readonly external: boolean;
+}
+
+/** The sources every log knows, in the order the tables print them: the first organisation's, and plain enough for any. */
+export const BUILT_IN_SOURCES: readonly FundingSource[] = [
+  { id: "kommunerna", name: "kommunerna", label: "Tillförda medel kommunerna", external: false },
+  { id: "staten", name: "staten", label: "Tillförda medel staten", external: true },
+  { id: "ovriga", name: "övriga", label: "Tillförda medel övriga", inFull: "övriga finansiärer", external: true },
+];
+
+/** Ids no source may be defined under: the cost that other areas finance, and the tally of costs with no source given. */
+export const RESERVED_SOURCE_IDS: readonly string[] = [INTERNAL_FINANCING, "unknown"];
+
+export const isBuiltInSource = (id: string): boolean => BUILT_IN_SOURCES.some((source) => source.id === id);
+
+/** What a fold knows of the sources: those the log defined, in order, and the ids its facts name. */
+export interface FundingSourceUse {
+  defined: FundingSource[];
+  used: Record<string, true>;
+}
+
+export const emptySourceUse = (): FundingSourceUse => ({ defined: [], used: {} });
+
+/** The source ids a fact names: a flow's source, a balance's split. */
+const namedSources = (event: DomainEvent): readonly string[] => {
+  if (FundsReceived.is(event) || CostBooked.is(event)) return event.data.source === undefined || event.data.source === INTERNAL_FINANCING ? [] : [event.data.source];
+  if (BalanceRecorded.is(event)) return Object.keys(event.data.bySource ?? {});
+  return [];
+};
+
+/** Learns a definition, or the sources a fact names; mutates the use it is given. */
+export const learnSources = (use: FundingSourceUse, event: DomainEvent): void => {
+  if (FundingSourceDefined.is(event)) {
+    const { sourceId, name, label, external } = event.data;
+    const source: FundingSource = { id: sourceId, name, label, external: external === true };
+    const at = use.defined.findIndex((each) => each.id === sourceId);
+    // A superseding definition never reaches a fold beside the one it replaces; a second one without supersedes renames the source in place.
+    if (at === -1) use.defined.push(source);
+    else use.defined[at] = source;
+    return;
+  }
+  for (const id of namedSources(event)) use.used[id] = true;
+};
+
+/**
+ * The sources the log's facts name, in print order: the built-in ones in their fixed order, then
+ * the defined ones in the order they were defined. A source no fact names gets no column.
+ */
+export const sourcesInUse = (use: FundingSourceUse): FundingSource[] => [...BUILT_IN_SOURCES, ...use.defined].filter((source) => use.used[source.id] === true);
+
+/** A source's name at the start of a chart label or a sentence: its first letter capitalised. */
+export const capitalised = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** Names joined as a Swedish list: "a", "a och b", "a, b och c". */
+export const listOfNames = (names: readonly string[]): string => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} och ${names[names.length - 1] ?? ""}`);
+
+/** The financiers of a table as a sentence lists them, the last one in full where it needs to be. */
+export const financiersPhrase = (sources: readonly FundingSource[]): string =>
+  listOfNames(sources.map((source, index) => (index === sources.length - 1 ? source.inFull ?? source.name : source.name)));
+
+/** The sources a fact may name, as an issue says it: the built-in ones and those defined so far. */
+const expectedSources = (defined: ReadonlyMap<string, unknown>): string => {
+  const ids = [...defined.keys()];
+  return `a built-in financing source (${BUILT_IN_SOURCES.map((source) => source.id).join(", ")}) or one defined earlier by finance.funding-source-defined${ids.length === 0 ? " (none is)" : ` (${ids.join(", ")})`}`;
+};
+
+/** A fact may name a source only once the log knows it: built in, or defined before (`defined` by id). */
+export const requireFundingSource = (defined: ReadonlyMap<string, unknown>, source: string | undefined, path: string): Issue[] =>
+  source === undefined || isBuiltInSource(source) || defined.has(source) ? [] : [issue("unknown-reference", path, `unknown financing source "${source}"`, { expected: expectedSources(defined), actual: source })];
