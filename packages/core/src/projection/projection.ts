@@ -34,6 +34,13 @@ export interface Projection<S, R> {
    * view for its result; a view's `result` must therefore not change the state.
    */
   readonly fold?: DomainFold<S>;
+  /**
+   * Bump it when `init` or `evolve` change what the state holds or means: a snapshot or checkpoint
+   * saved by code of another revision is then never resumed from (default 1). For a view of a
+   * domain fold (`fold`), the fold's revision counts, not this one. A new release of Tertial never
+   * trusts an earlier one's snapshots anyway; this keeps builds between releases honest.
+   */
+  readonly revision?: number;
   /** Other folds this projection's result reads, for runtimes that fold them anyway (see `SharedReads`). */
   readonly shared?: SharedReads<R>;
 }
@@ -76,6 +83,12 @@ export interface DomainFold<S> {
   /** State to JSON and back, for checkpoints and snapshots; absent, the state must be plain JSON itself. */
   readonly save?: (state: S) => unknown;
   readonly load?: (saved: unknown) => S;
+  /**
+   * Bump it when `init` or `evolve` change what the state holds or means: a snapshot saved by
+   * code of another revision is then never resumed from (default 1). A new release of Tertial
+   * never trusts an earlier one's snapshots anyway; this keeps builds between releases honest.
+   */
+  readonly revision?: number;
 }
 
 export const defineFold = <S>(fold: DomainFold<S>): DomainFold<S> => fold;

@@ -6,7 +6,7 @@ import { knownAtCutoff } from "../time/effective.js";
 import type { Period } from "../time/period.js";
 import { canonicalJson } from "../log/canonical-json.js";
 import { sha256Hex } from "../log/chain.js";
-import { loadState, saveState, type Projection, type ProjectionContext } from "./projection.js";
+import { foldIdentity, loadState, saveState, type AnyProjection, type Projection, type ProjectionContext } from "./projection.js";
 import type { EventSource } from "./source.js";
 
 export interface ReplayOptions {
@@ -84,7 +84,12 @@ export interface Checkpoint {
    * damaged) is refused instead of resumed from. Checkpoints written before it have none.
    */
   readonly stateDigest?: string;
+  /** The revision of the fold whose state this is (see `DomainFold.revision`); absent: 1. */
+  readonly revision?: number;
 }
+
+/** The revision of what a projection's state means: its domain fold's, or its own. */
+const stateRevision = (projection: AnyProjection): number => foldIdentity(projection).revision ?? 1;
 
 const stateDigestOf = (state: unknown): string => sha256Hex(canonicalJson(state));
 
@@ -101,7 +106,8 @@ export const checkpoint = async <S>(source: EventSource, catalog: Catalog, proje
     if (corrections.counts(stored)) state = projection.evolve(state, decodeOrThrow(catalog, stored), context);
   }
   const saved = saveState(projection, state);
-  return { projection: projection.name, period: options.period.name, knownAt: options.knownAt ?? null, seq: last.seq, hash: last.hash, state: saved, stateDigest: stateDigestOf(saved) };
+  const revision = stateRevision(projection);
+  return { projection: projection.name, period: options.period.name, knownAt: options.knownAt ?? null, seq: last.seq, hash: last.hash, state: saved, stateDigest: stateDigestOf(saved), ...(revision === 1 ? {} : { revision }) };
 };
 
 /**
@@ -114,6 +120,9 @@ export const checkpoint = async <S>(source: EventSource, catalog: Catalog, proje
 export const resume = async <S, R>(source: EventSource, catalog: Catalog, projection: Projection<S, R>, options: ReplayOptions, saved: Checkpoint): Promise<R> => {
   if (saved.projection !== projection.name || saved.period !== options.period.name || saved.knownAt !== (options.knownAt ?? null)) {
     throw new ReplayError(`checkpoint was taken for ${saved.projection} ${saved.period} known at ${saved.knownAt ?? "now"}, not for this replay`);
+  }
+  if ((saved.revision ?? 1) !== stateRevision(projection)) {
+    throw new ReplayError(`checkpoint holds a state of revision ${saved.revision ?? 1} of ${projection.name}, and this code folds revision ${stateRevision(projection)}; write it again with --checkpoint-out`);
   }
   if (saved.stateDigest !== undefined && stateDigestOf(saved.state) !== saved.stateDigest) {
     throw new ReplayError("checkpoint's state was changed after it was written (its digest no longer matches); write it again with --checkpoint-out");

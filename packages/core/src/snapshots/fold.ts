@@ -206,6 +206,10 @@ const restart = (running: ReadonlyMap<string, RunningFold>): void => {
   for (const entry of running.values()) entry.state = entry.fold.init(entry.context);
 };
 
+/** The running folds as a snapshot names them: each key, with its fold's revision after the first. */
+const foldKeysOf = (running: ReadonlyMap<string, RunningFold>): string[] =>
+  [...running].map(([key, entry]) => ((entry.fold.revision ?? 1) === 1 ? key : `${key}@revision-${entry.fold.revision ?? 1}`));
+
 /**
  * Folds the running folds over the log as known at the cut-off, resuming from the nearest usable
  * snapshot when there is one and taking snapshots as asked. Either way the states come out as a
@@ -214,7 +218,7 @@ const restart = (running: ReadonlyMap<string, RunningFold>): void => {
 export const foldWithSnapshots = async (source: EventSource, catalog: Catalog, running: ReadonlyMap<string, RunningFold>, options: FoldOptions): Promise<FoldOutcome> => {
   const cutoff = cutoffOf(options.knownAt);
   const snapshots = options.snapshots;
-  const plan = snapshots === undefined ? undefined : snapshotPlan(catalog, [...running.keys()], snapshots.code);
+  const plan = snapshots === undefined ? undefined : snapshotPlan(catalog, foldKeysOf(running), snapshots.code);
   if (snapshots !== undefined && plan !== undefined && snapshots.resume !== false) {
     const found = await snapshots.store.nearest(plan, cutoff);
     // A snapshot past the seq this pass stops at (taken after an append since its first pass) holds too much: fold from the start.

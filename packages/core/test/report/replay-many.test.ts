@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetFollowUpProjection, defaultCatalog, fromArray, jsonlStore, memorySnapshots, metricsProjection, period, planFollowUpProjection, replay, replayMany, type StoredEvent } from "@tertial/core";
+import { budgetFollowUpProjection, checkpoint, defaultCatalog, defineProjection, fromArray, jsonlStore, memorySnapshots, metricsProjection, period, planFollowUpProjection, replay, replayMany, resume, type StoredEvent } from "@tertial/core";
 import { AS_PUBLISHED, EXAMPLE_LOG } from "../finance/support.js";
 import { ReportResults } from "../../src/report/replay-many.js";
 
@@ -61,5 +61,44 @@ describe("a pass that stops at a seq", () => {
     expect(bounded.head).toEqual(prefix.head);
     expect(bounded.resumedAt).toBeUndefined();
     expect(bounded.results.get(budgetFollowUpProjection)).toEqual(prefix.results.get(budgetFollowUpProjection));
+  });
+});
+
+describe("a fold's revision", () => {
+  it("keeps its snapshots from code of another revision: a revised fold folds from the first line, its own revision resumes", async () => {
+    const store = jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog });
+    const counting = defineProjection({
+      name: "events-counted",
+      description: "events folded",
+      init: () => ({ events: 0 }),
+      evolve: (state: { events: number }) => {
+        state.events += 1;
+        return state;
+      },
+      result: (state) => state.events,
+    });
+    const interim = period("2020-T1..T2");
+    const snapshots = memorySnapshots();
+    const options = { period: interim, snapshots: { store: snapshots, code: "test", every: 100 } };
+    await replayMany(store, defaultCatalog, [{ projection: counting, period: "report" }], options);
+    expect((await replayMany(store, defaultCatalog, [{ projection: counting, period: "report" }], options)).resumedAt).toBeDefined();
+    const revised = { ...counting, revision: 2 };
+    const first = await replayMany(store, defaultCatalog, [{ projection: revised, period: "report" }], options);
+    expect(first.resumedAt).toBeUndefined();
+    expect(first.results.get(revised)).toBe(await replay(store, defaultCatalog, counting, { period: interim }));
+    expect((await replayMany(store, defaultCatalog, [{ projection: revised, period: "report" }], options)).resumedAt).toBeDefined();
+  });
+
+  it("is written into a checkpoint, and a checkpoint of another revision is refused", async () => {
+    const store = jsonlStore({ path: EXAMPLE_LOG, catalog: defaultCatalog });
+    const options = { period: period("2020-T1..T2") };
+    // A view's state is its domain fold's: the fold's revision is the one that counts.
+    const ledger = budgetFollowUpProjection.fold;
+    if (ledger === undefined) throw new Error("budget-follow-up is a view of the ledger");
+    const revised = { ...budgetFollowUpProjection, fold: { ...ledger, revision: 3 } };
+    const saved = await checkpoint(store, defaultCatalog, revised, options);
+    expect(saved.revision).toBe(3);
+    await expect(resume(store, defaultCatalog, budgetFollowUpProjection, options, saved)).rejects.toThrow(/revision 3 of budget-follow-up, and this code folds revision 1/);
+    await expect(resume(store, defaultCatalog, revised, options, saved)).resolves.toEqual(await replay(store, defaultCatalog, budgetFollowUpProjection, options));
   });
 });
