@@ -36,7 +36,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "narrative": { revision: 1, code: "72c9442d9a012dde" },
   "network-members": { revision: 1, code: "65248dc09a55328e" },
   "plan-follow-up": { revision: 1, code: "6db25f582e72fc57" },
-  "plans": { revision: 1, code: "70aea680c4b552e8" },
+  "plans": { revision: 2, code: "1bf5ded9950a1f7c" },
   "publication": { revision: 1, code: "eaae407cf13338ca" },
   "recorded-metric-results": { revision: 1, code: "88192a9c2b8ff144" },
   "reference": { revision: 1, code: "81cddef099732ef2" },

@@ -40,7 +40,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "meetings-integrity": { revision: 1, code: "ba14a8e005cf9b4f" },
   "narrative-integrity": { revision: 1, code: "7291adab6928eebc" },
   "outline-integrity": { revision: 1, code: "e69d227fba50d6a4" },
-  "plan-integrity": { revision: 2, code: "1f400ccb896e98cf" },
+  "plan-integrity": { revision: 3, code: "a338581b3fea2bd7" },
   "reference-integrity": { revision: 1, code: "c0a5d936a25c54a9" },
   "research-integrity": { revision: 1, code: "279e734f3b0f9056" },
   "staff-integrity": { revision: 3, code: "e15cc1d1f920fa4b" },

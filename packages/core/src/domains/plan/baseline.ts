@@ -25,6 +25,7 @@ import {
   StatementAdopted,
   TurnoverExpected,
 } from "./events.js";
+import { emptyPlanVocabulary, learnPlanVocabulary, revenueCategoriesOf, staffClassesOf, type PlanVocabulary, type RevenueCategoryTerm, type StaffClassTerm } from "./vocabularies.js";
 import { emptyStrategyPart, evolveStrategyPart, strategyFor, type PlanStrategy, type StrategyPart } from "./strategy-part.js";
 
 type Data<D> = DataOf<D>;
@@ -61,6 +62,8 @@ export interface PlanBaselineState {
   areaNames: Record<string, { readonly name: string; readonly shortName: string | null }>;
   /** The name of each financing source the log defines (`finance.funding-source-defined`), for a table naming a source. */
   sourceNames: Record<string, string>;
+  /** The revenue categories and staff classes the log defines, in the order defined. */
+  vocabulary: PlanVocabulary;
 }
 
 const keyOf = (...parts: readonly (string | number | undefined)[]): string => parts.map((part) => (part === undefined ? "" : String(part))).join("|");
@@ -117,6 +120,7 @@ const evolvePlan = (state: PlanBaselineState, event: DomainEvent): PlanBaselineS
     state.sourceNames[event.data.sourceId] = event.data.name;
     return state;
   }
+  if (learnPlanVocabulary(state.vocabulary, event)) return state;
   if (PlanAdopted.is(event)) {
     const adopted = { ...event.data, adoptedOn: effectiveDateOf(event.effectiveAt) ?? event.effectiveAt };
     const known = state.plans[event.data.planId];
@@ -194,7 +198,7 @@ export interface StaffLine extends Sourced {
   readonly lineId: string;
   readonly areaIds: readonly string[];
   readonly fte: string;
-  readonly staffClass: "fou" | "management" | "other";
+  readonly staffClass: string;
   readonly headcount: number | null;
   readonly projectId: string | null;
   readonly approximate: boolean;
@@ -203,7 +207,8 @@ export interface StaffLine extends Sourced {
 export interface PlanStaffYear {
   readonly year: number;
   readonly lines: readonly StaffLine[];
-  readonly byClass: { readonly fou: string; readonly management: string; readonly other: string };
+  /** Σ per staff class the year's lines use, in print order (built-in classes first, then defined ones). */
+  readonly byClass: Readonly<Record<string, string>>;
   readonly total: string;
 }
 
@@ -253,6 +258,10 @@ export interface PlanBaselineResult {
   readonly areaNames: Readonly<Record<string, { readonly name: string; readonly shortName: string | null }>>;
   /** The name of each financing source the log defines, by id (the built-in ones are not here). */
   readonly sourceNames: Readonly<Record<string, string>>;
+  /** Every revenue category the log may name, in print order: the built-in ones, then those it defines. */
+  readonly revenueCategories: readonly RevenueCategoryTerm[];
+  /** Every staff class the log may name, in print order: the built-in ones, then those it defines. */
+  readonly staffClasses: readonly StaffClassTerm[];
 }
 
 const exact = (value: Decimal): string => toDecimalString(value);
@@ -324,12 +333,13 @@ const fundsYearOf = (plan: PlanRecord, year: number): PlanFundsYear => {
   return { year, rows, totals: { opening: column((row) => row.opening), funding: column((row) => row.funding), available: column((row) => row.available), budget: budgetYearOf(plan, year).netTotal } };
 };
 
-const staffYearOf = (plan: PlanRecord, year: number): PlanStaffYear => {
+const staffYearOf = (plan: PlanRecord, year: number, classes: readonly StaffClassTerm[]): PlanStaffYear => {
   const lines = sortedValues(plan.staff)
     .filter((line) => line.year === year)
     .map((line): StaffLine => ({ lineId: line.lineId, areaIds: line.areaIds, fte: line.fte, staffClass: line.staffClass, headcount: line.headcount ?? null, projectId: line.projectId ?? null, approximate: line.approximate ?? false, ...sourcedBy([line]) }));
-  const ofClass = (staffClass: StaffLine["staffClass"]): string => total(lines.filter((line) => line.staffClass === staffClass).map((line) => line.fte));
-  return { year, lines, byClass: { fou: ofClass("fou"), management: ofClass("management"), other: ofClass("other") }, total: total(lines.map((line) => line.fte)) };
+  const ofClass = (staffClass: string): string => total(lines.filter((line) => line.staffClass === staffClass).map((line) => line.fte));
+  const used = classes.filter((staffClass) => lines.some((line) => line.staffClass === staffClass.id));
+  return { year, lines, byClass: Object.fromEntries(used.map((staffClass) => [staffClass.id, ofClass(staffClass.id)])), total: total(lines.map((line) => line.fte)) };
 };
 
 const closingOf = (plan: PlanRecord): PlanBaseline["closingBalances"] =>
@@ -338,7 +348,7 @@ const closingOf = (plan: PlanRecord): PlanBaseline["closingBalances"] =>
     return { year, bySource: lines.map((line): ClosingLine => ({ source: line.source, amount: line.amount, ...sourcedBy([line]) })), total: total(lines.map((line) => line.amount)) };
   });
 
-const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
+const baselineOf = (plan: PlanRecord, strategy: StrategyPart, classes: readonly StaffClassTerm[]): PlanBaseline => {
   const { adopted } = plan;
   const planYears = Array.from({ length: adopted.toYear - adopted.fromYear + 1 }, (_, index) => adopted.fromYear + index);
   return {
@@ -360,7 +370,7 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
     budget: yearsOf([...Object.values(plan.costs), ...Object.values(plan.revenue)]).map((year) => budgetYearOf(plan, year)),
     funds: yearsOf([...Object.values(plan.opening), ...Object.values(plan.funding)]).map((year) => fundsYearOf(plan, year)),
     closingBalances: closingOf(plan),
-    staff: yearsOf(Object.values(plan.staff)).map((year) => staffYearOf(plan, year)),
+    staff: yearsOf(Object.values(plan.staff)).map((year) => staffYearOf(plan, year, classes)),
     earmarked: sortedValues(plan.earmarked),
     passThrough: sortedValues(plan.passThrough),
     fees: sortedValues(plan.fees),
@@ -374,7 +384,9 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart): PlanBaseline => {
 /** Every plan recorded, as known at the cut-off: the state the baseline and the follow-up against the plan both read. */
 export const plansFold = defineFold<PlanBaselineState>({
   name: "plans",
-  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {}, sourceNames: {} }),
+  // Revision 2: the state holds the revenue categories and staff classes the log defines.
+  revision: 2,
+  init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {}, sourceNames: {}, vocabulary: emptyPlanVocabulary() }),
   evolve: (state, event) => evolvePlan(state, event),
 });
 
@@ -393,10 +405,12 @@ export const planBaselineProjection = defineView<PlanBaselineState, PlanBaseline
       areaParents: { ...state.areaParents },
       areaNames: { ...state.areaNames },
       sourceNames: { ...state.sourceNames },
+      revenueCategories: revenueCategoriesOf(state.vocabulary),
+      staffClasses: staffClassesOf(state.vocabulary),
       plans: Object.values(state.plans)
         .filter((plan) => (plan.adopted.comparisonYear ?? plan.adopted.fromYear) <= year && plan.adopted.toYear >= year)
         .sort((a, b) => a.adopted.fromYear - b.adopted.fromYear || compareKeys(a.adopted.planId, b.adopted.planId))
-        .map((plan) => baselineOf(plan, state.strategy)),
+        .map((plan) => baselineOf(plan, state.strategy, staffClassesOf(state.vocabulary))),
     };
   },
 });

@@ -2,6 +2,7 @@ import { dec } from "../../numbers/decimal.js";
 import { formatFigure } from "../../numbers/format.js";
 import { defineFigure, type ComputedFigure } from "../../reconciliation/figure-source.js";
 import { planBaselineProjection, type FundsRow, type PlanBaseline, type Sourced } from "./baseline.js";
+import type { RevenueCategoryTerm } from "./vocabularies.js";
 import { PLAN_PARAM, PLAN_YEAR_PARAM, atPlanYear, planFor, plannedFigure, plannedSum } from "./plan-select.js";
 
 /**
@@ -46,7 +47,11 @@ export const planNetCost = defineFigure(planBaselineProjection, {
 export const planRevenue = defineFigure(planBaselineProjection, {
   key: "plan.revenue",
   description: "planned revenue for the year by category (Intäkter: the municipalities, funds carried over, other); without category, the plan's revenue total",
-  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, category: "municipalities | carried-over-municipal | carried-over-state | state-grants | fees | other; absent: the total" },
+  params: {
+    ...PLAN_PARAM,
+    ...PLAN_YEAR_PARAM,
+    category: "a revenue category's id, built in (carried-over-municipal, carried-over-state, municipalities, state-grants, fees, other) or defined by plan.revenue-category-defined; absent: the total",
+  },
   unit: "kr",
   example: { ...PLAN_EXAMPLE, category: "municipalities" },
   footing: [{ over: "category" }],
@@ -131,21 +136,18 @@ export const planBudget = defineFigure(planBaselineProjection, {
   },
 });
 
-/** Which revenue line draws on the funds a closing balance of a source holds. */
-const DRAWDOWN: Readonly<Record<string, string>> = { kommunerna: "carried-over-municipal", staten: "carried-over-state" };
-
 /**
  * A closing balance should be the year before's less what the year's budget draws from it; when
  * the plan's own tables say otherwise, that is a second fact base that disagrees.
  */
-const rollForwardConflict = (plan: PlanBaseline, year: number, source: string | undefined, stated: ComputedFigure): Partial<ComputedFigure> => {
+const rollForwardConflict = (plan: PlanBaseline, categories: readonly RevenueCategoryTerm[], year: number, source: string | undefined, stated: ComputedFigure): Partial<ComputedFigure> => {
   const before = plan.closingBalances.find((entry) => entry.year === year - 1);
-  const revenue = budgetYear(plan, year)?.revenue ?? [];
   // Per source only: the total's gap is the sum of the sources' gaps, reported where it arises.
-  if (before === undefined || source === undefined || DRAWDOWN[source] === undefined) return {};
-  const sources = [source];
-  const opening = before.bySource.filter((line) => sources.includes(line.source));
-  const drawn = revenue.filter((line) => sources.some((each) => DRAWDOWN[each] === line.category));
+  if (before === undefined || source === undefined) return {};
+  // The revenue lines that spend the source's carried-over funds: built in for kommunerna and staten, `drawsOn` of a defined category for any source.
+  const drawing = new Set(categories.filter((category) => category.drawsOn === source).map((category) => category.id));
+  const opening = before.bySource.filter((line) => line.source === source);
+  const drawn = (budgetYear(plan, year)?.revenue ?? []).filter((line) => drawing.has(line.category));
   if (opening.length === 0 || drawn.length === 0) return {};
   const rolled = opening.reduce((total, line) => total.plus(line.amount), dec(0)).minus(drawn.reduce((total, line) => total.plus(line.amount), dec(0)));
   const expected = rolled;
@@ -178,7 +180,7 @@ export const planClosingBalance = defineFigure(planBaselineProjection, {
     const lines = closing.bySource.filter((line) => params.source === undefined || line.source === params.source);
     if (lines.length === 0) return undefined;
     const figure = plannedSum(lines.map((line) => ({ ...line, value: dec(line.amount) })), `closing balance ${params.source ?? "of every source"} at the end of ${result.year}`);
-    return { ...figure, ...rollForwardConflict(plan, result.year, params.source, figure) };
+    return { ...figure, ...rollForwardConflict(plan, result.revenueCategories, result.year, params.source, figure) };
   },
 });
 

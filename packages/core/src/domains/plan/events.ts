@@ -32,14 +32,35 @@ export const StatementAdopted = defineEvent({
   data: strictObject("StatementAdopted", { ...ofPlan, kind: oneOf("StatementKind", ["vision", "mission"]), text: NonEmptyString }, { points: listOf(NonEmptyString) }),
 });
 
-/** How the organisation counts an area's staff: research and development, management and staff functions, or other operations. */
+/** The built-in staff classes only: research and development, management and staff functions, or other operations (the closed vocabulary of version 1). */
 export const StaffClass = oneOf("StaffClass", ["fou", "management", "other"]);
 export type StaffClass = t.TypeOf<typeof StaffClass>;
 
+/**
+ * A staff class as a fact names it: a built-in one, or one the log defines with
+ * `plan.staff-class-defined`. The codec takes any id; plan-integrity refuses one that is neither.
+ */
+export const StaffClassId = Id;
+
+export const StaffClassDefined = defineEvent({
+  type: "plan.staff-class-defined",
+  description:
+    "A class the organisation counts its planned staff in, beside the built-in `fou` (FoU), `management` (Ledning och stab) and `other` (Övrig); from then on `plan.staff-planned` and `plan.area-described` (version 2) may name `classId`. `label` heads its row in the plan's staff table (Medarbetare) and names it in the figure `plan.staff`. The table prints the built-in classes first, then the defined ones in the order they were defined, each only when the plan has staff lines in it. A class is defined once for the whole log (every plan may use it); supersede the definition to relabel it.",
+  data: strictObject("StaffClassDefined", { classId: StaffClassId, label: NonEmptyString }),
+});
+
+/** Version 1 data names a built-in term, which is an id as it stands (letters only): the same object, its fields in their order. */
+const withTermId = <D, K extends keyof D>(data: D) => data as unknown as { [F in keyof D]: F extends K ? Id : D[F] };
+
+const areaDescription = { purpose: NonEmptyString, targetGroup: NonEmptyString, steeringGroup: NonEmptyString };
+const AreaDescribedV1 = strictObject("AreaDescribed", { ...ofPlan, areaId: Id }, { ...areaDescription, staffClass: StaffClass });
+
 export const AreaDescribed = defineEvent({
   type: "plan.area-described",
-  description: "What the plan says an area or network is for: its purpose, target group and steering group, and the staff class its people count in.",
-  data: strictObject("AreaDescribed", { ...ofPlan, areaId: Id }, { purpose: NonEmptyString, targetGroup: NonEmptyString, steeringGroup: NonEmptyString, staffClass: StaffClass }),
+  description:
+    "What the plan says an area or network is for: its purpose, target group and steering group, and the staff class its people count in. Version 2 takes a staff class the log defines (`plan.staff-class-defined`) as well as the built-in ones.",
+  data: strictObject("AreaDescribed", { ...ofPlan, areaId: Id }, { ...areaDescription, staffClass: StaffClassId }),
+  older: [{ version: 1, data: AreaDescribedV1, upcast: (data: t.TypeOf<typeof AreaDescribedV1>) => withTermId<typeof data, "staffClass">(data) }],
 });
 
 export const CostPlanned = defineEvent({
@@ -56,15 +77,32 @@ export const OverheadAllocated = defineEvent({
   data: strictObject("OverheadAllocated", { ...ofPlan, areaId: Id, year: PositiveInteger, amount: NonNegativeDecimal }, knownTo),
 });
 
+/** The built-in revenue categories only (the closed vocabulary of version 1), in the order the plan's Intäkter table prints them. */
 export const REVENUE_CATEGORIES = ["municipalities", "carried-over-municipal", "carried-over-state", "state-grants", "fees", "other"] as const;
 export const RevenueCategory = oneOf("RevenueCategory", REVENUE_CATEGORIES);
 export type RevenueCategory = t.TypeOf<typeof RevenueCategory>;
 
+/**
+ * A revenue category as a fact names it: a built-in one, or one the log defines with
+ * `plan.revenue-category-defined`. The codec takes any id; plan-integrity refuses one that is neither.
+ */
+export const RevenueCategoryId = Id;
+
+export const RevenueCategoryDefined = defineEvent({
+  type: "plan.revenue-category-defined",
+  description:
+    "A line of the plan's revenue (Intäkter) of the organisation's own (\"Regionens bidrag\", \"Överförda regionala medel\"), beside the built-in `municipalities`, `carried-over-municipal`, `carried-over-state`, `state-grants`, `fees` and `other`; from then on `plan.revenue-planned` (version 2) may name `categoryId`. `label` heads its row in the Intäkter table. `drawsOn`, a financing source (built in or defined by `finance.funding-source-defined`), says the line spends that source's funds carried over from earlier years, as `carried-over-municipal` spends `kommunerna`'s and `carried-over-state` `staten`'s: the audit then expects the source's closing balance (`plan.closing-balance-forecast`) to fall by the line's amount from one year to the next. The table prints the built-in categories first, then the defined ones in the order they were defined, each only when the plan has revenue in it. A category is defined once for the whole log; supersede the definition to relabel it.",
+  data: strictObject("RevenueCategoryDefined", { categoryId: RevenueCategoryId, label: NonEmptyString }, { drawsOn: FundingSourceId }),
+});
+
+const RevenuePlannedV1 = strictObject("RevenuePlanned", { ...ofPlan, year: PositiveInteger, category: RevenueCategory, amount: DecimalString }, { areaId: Id, ...knownTo });
+
 export const RevenuePlanned = defineEvent({
   type: "plan.revenue-planned",
   description:
-    "Planned revenue for a year by category: the municipalities' fees, funds carried over from earlier years (municipal or state), new state grants, fees, other; for the whole organisation or one area.",
-  data: strictObject("RevenuePlanned", { ...ofPlan, year: PositiveInteger, category: RevenueCategory, amount: DecimalString }, { areaId: Id, ...knownTo }),
+    "Planned revenue for a year by category: the municipalities' fees, funds carried over from earlier years (municipal or state), new state grants, fees, other; for the whole organisation or one area. Version 2 takes a revenue category the log defines (`plan.revenue-category-defined`) as well as the built-in ones.",
+  data: strictObject("RevenuePlanned", { ...ofPlan, year: PositiveInteger, category: RevenueCategoryId, amount: DecimalString }, { areaId: Id, ...knownTo }),
+  older: [{ version: 1, data: RevenuePlannedV1, upcast: (data: t.TypeOf<typeof RevenuePlannedV1>) => withTermId<typeof data, "category">(data) }],
 });
 
 export const OpeningBalanceForecast = defineEvent({
@@ -171,15 +209,16 @@ export const CostSharingSet = defineEvent({
   data: strictObject("CostSharingSet", { ...ofPlan, areaId: Id, year: PositiveInteger, key: NonEmptyString }, { total: DecimalString, fixedShares: listOf(FixedShare), ...knownTo }),
 });
 
+const staffLine = { ...ofPlan, lineId: Id, year: PositiveInteger, areaIds: listOf(Id, 1), fte: NonNegativeDecimal };
+const staffLineOptions = { headcount: PositiveInteger, projectId: Id, approximate: t.boolean };
+const StaffPlannedV1 = strictObject("StaffPlanned", { ...staffLine, staffClass: StaffClass }, staffLineOptions);
+
 export const StaffPlanned = defineEvent({
   type: "plan.staff-planned",
   description:
-    "Planned staff (årsarbetare) for a year on one line: one area, or several when one post serves them together (counted once), in a staff class; optionally the headcount, a project, and whether the plan gives it only approximately.",
-  data: strictObject(
-    "StaffPlanned",
-    { ...ofPlan, lineId: Id, year: PositiveInteger, areaIds: listOf(Id, 1), fte: NonNegativeDecimal, staffClass: StaffClass },
-    { headcount: PositiveInteger, projectId: Id, approximate: t.boolean },
-  ),
+    "Planned staff (årsarbetare) for a year on one line: one area, or several when one post serves them together (counted once), in a staff class; optionally the headcount, a project, and whether the plan gives it only approximately. Version 2 takes a staff class the log defines (`plan.staff-class-defined`) as well as the built-in ones.",
+  data: strictObject("StaffPlanned", { ...staffLine, staffClass: StaffClassId }, staffLineOptions),
+  older: [{ version: 1, data: StaffPlannedV1, upcast: (data: t.TypeOf<typeof StaffPlannedV1>) => withTermId<typeof data, "staffClass">(data) }],
 });
 
 export const PROJECT_KINDS = ["development-project", "research-study", "assignment", "pre-study", "initiative"] as const;
@@ -196,6 +235,8 @@ export const ProjectRegistered = defineEvent({
 });
 
 export const planEvents = [
+  RevenueCategoryDefined,
+  StaffClassDefined,
   PlanAdopted,
   StatementAdopted,
   AreaDescribed,

@@ -7,6 +7,7 @@ import { planIntegrity } from "./rules.js";
 
 export * from "./events.js";
 export * from "./rules.js";
+export * from "./vocabularies.js";
 export * from "./strategy-part.js";
 export * from "./baseline.js";
 export * from "./figures.js";

@@ -5,7 +5,8 @@ import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.
 import { GoalEstablished } from "../strategy/events.js";
 import { FundingSourceDefined } from "../finance/events.js";
 import { requireFundingSource } from "../finance/funding-sources.js";
-import { ClosingBalanceForecast, EarmarkedFundsRegistered, FundingExpected, PassThroughPlanned, PlanAdopted, ProjectRegistered, StaffPlanned, planEvents } from "./events.js";
+import { AreaDescribed, ClosingBalanceForecast, EarmarkedFundsRegistered, FundingExpected, PassThroughPlanned, PlanAdopted, ProjectRegistered, RevenueCategoryDefined, RevenuePlanned, StaffClassDefined, StaffPlanned, planEvents } from "./events.js";
+import { BUILT_IN_REVENUE_CATEGORIES, BUILT_IN_STAFF_CLASSES, definitionIssues, requireTerm, termRegistry, type TermRegistry } from "./vocabularies.js";
 
 interface PlanYears {
   readonly first: number;
@@ -20,6 +21,8 @@ interface PlanKnowledge {
   readonly projects: Set<string>;
   /** The financing sources the log has defined so far, by id, with the defining event. */
   readonly sources: Map<string, string>;
+  readonly revenueCategories: TermRegistry;
+  readonly staffClasses: TermRegistry;
 }
 
 const PLAN_TYPES: ReadonlySet<string> = new Set(planEvents.map((definition) => definition.type));
@@ -68,21 +71,45 @@ const registryIssues = (known: PlanKnowledge, event: DomainEvent, data: PlanRefe
   return found;
 };
 
+/** The terms a fact names must be built in or defined earlier; a definition must be new (or supersede) and draw on a known source. */
+const vocabularyIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
+  if (RevenuePlanned.is(event)) return requireTerm(known.revenueCategories, event.data.category, "data.category");
+  if (StaffPlanned.is(event) || AreaDescribed.is(event)) return requireTerm(known.staffClasses, event.data.staffClass, "data.staffClass");
+  if (StaffClassDefined.is(event)) return definitionIssues(known.staffClasses, event, event.data.classId, "data.classId");
+  if (RevenueCategoryDefined.is(event))
+    return [...definitionIssues(known.revenueCategories, event, event.data.categoryId, "data.categoryId"), ...requireFundingSource(known.sources, event.data.drawsOn, "data.drawsOn")];
+  return [];
+};
+
+const isDefinition = (event: DomainEvent): boolean => RevenueCategoryDefined.is(event) || StaffClassDefined.is(event);
+
 const factIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
   const data = event.data as PlanReferences;
   const plan = known.plans.get(data.planId);
   if (plan === undefined) return [issue("unknown-reference", "data.planId", `unknown plan "${data.planId}"`, { expected: "a plan adopted earlier in the log", actual: data.planId })];
   const source = FundingExpected.is(event) || ClosingBalanceForecast.is(event) ? requireFundingSource(known.sources, event.data.source, "data.source") : [];
-  return [...yearIssues(plan, data.year, "data.year"), ...referenceIssues(known, data), ...registryIssues(known, event, data), ...source];
+  return [...yearIssues(plan, data.year, "data.year"), ...referenceIssues(known, data), ...registryIssues(known, event, data), ...source, ...vocabularyIssues(known, event)];
 };
 
-/** Plan facts belong to an adopted plan and its years, and point at areas, goals, funders, programmes, projects and financing sources the log knows. */
+/**
+ * Plan facts belong to an adopted plan and its years, and point at areas, goals, funders,
+ * programmes, projects, financing sources, revenue categories and staff classes the log knows.
+ */
 export const planIntegrity = defineRule<PlanKnowledge>({
   name: "plan-integrity",
-  // Revision 2: the state holds the financing sources the log defines.
-  revision: 2,
-  learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, PlanAdopted, EarmarkedFundsRegistered, ProjectRegistered, FundingSourceDefined].map((definition) => definition.type)],
-  init: () => ({ references: new KnownReferences(), plans: new Map(), goals: new Set(), programmes: new Set(), projects: new Set(), sources: new Map() }),
+  // Revision 3: the state holds the revenue categories and staff classes the log defines (revision 2 added the financing sources).
+  revision: 3,
+  learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, PlanAdopted, EarmarkedFundsRegistered, ProjectRegistered, FundingSourceDefined, RevenueCategoryDefined, StaffClassDefined].map((definition) => definition.type)],
+  init: () => ({
+    references: new KnownReferences(),
+    plans: new Map(),
+    goals: new Set(),
+    programmes: new Set(),
+    projects: new Set(),
+    sources: new Map(),
+    revenueCategories: termRegistry("revenue category", RevenueCategoryDefined.type, BUILT_IN_REVENUE_CATEGORIES),
+    staffClasses: termRegistry("staff class", StaffClassDefined.type, BUILT_IN_STAFF_CLASSES),
+  }),
   learn: (known, event) => {
     known.references.learn(event);
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
@@ -90,9 +117,12 @@ export const planIntegrity = defineRule<PlanKnowledge>({
     if (EarmarkedFundsRegistered.is(event)) known.programmes.add(event.data.programmeId);
     if (ProjectRegistered.is(event)) known.projects.add(event.data.projectId);
     if (FundingSourceDefined.is(event)) known.sources.set(event.data.sourceId, event.id);
+    if (RevenueCategoryDefined.is(event)) known.revenueCategories.defined.set(event.data.categoryId, event.id);
+    if (StaffClassDefined.is(event)) known.staffClasses.defined.set(event.data.classId, event.id);
   },
   check: (known, event) => {
     if (PlanAdopted.is(event)) return adoptionIssues(known, event);
+    if (isDefinition(event)) return vocabularyIssues(known, event);
     return PLAN_TYPES.has(event.type) ? factIssues(known, event) : [];
   },
 });

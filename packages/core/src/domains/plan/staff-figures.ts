@@ -11,7 +11,7 @@ import { PLAN_PARAM, PLAN_YEAR_PARAM, atPlanYear, isWithin, planFor, plannedSum 
 export const planStaff = defineFigure(planBaselineProjection, {
   key: "plan.staff",
   description: "planned staff (årsarbetare) for the year: of a staff class, of an area with its sub-areas, or the organisation's total; a post shared with an area outside the ones named counts for none of them alone (name them together)",
-  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, class: "fou | management | other; absent: every class", area: 'an area id, with the areas under it, or several joined by "+" (each line counted once); absent: the whole organisation' },
+  params: { ...PLAN_PARAM, ...PLAN_YEAR_PARAM, class: "a staff class's id, built in (fou, management, other) or defined by plan.staff-class-defined; absent: every class", area: 'an area id, with the areas under it, or several joined by "+" (each line counted once); absent: the whole organisation' },
   unit: "fte",
   example: { plan: "vp-2022-2024", class: "fou" },
   footing: [{ over: "class" }],

@@ -1,3 +1,4 @@
+import { termsInUse } from "../../domains/plan/vocabularies.js";
 import { planBaselineProjection } from "../../domains/plan/baseline.js";
 import { areaCardsOf, type AreaCard } from "../../domains/plan/area-cards.js";
 import { planAvailableFunds, planNetCost } from "../../domains/plan/budget-figures.js";
@@ -130,13 +131,6 @@ const buildAreas = (context: ReportBuildContext): BuiltSection => {
   return { placements: [...placements, ...chapterHeading("4", "Planering på områdesnivå", placements.length > 0)], appendices: [], evidence };
 };
 
-/** The staff classes as the plan's staff table names them, in its order. */
-const STAFF_CLASS_ROWS: readonly (readonly ["fou" | "management" | "other", string])[] = [
-  ["fou", "FoU"],
-  ["management", "Ledning och stab"],
-  ["other", "Övrig"],
-];
-
 /**
  * Planned staff of the detailed year by class and in total: a row for each class the plan has
  * staff lines in, so an organisation without research or a separate staff function prints no
@@ -145,14 +139,15 @@ const STAFF_CLASS_ROWS: readonly (readonly ["fou" | "management" | "other", stri
 const buildStaff = (context: ReportBuildContext): BuiltSection => {
   const documented = documentedPlan(context);
   if (documented === undefined) return nothing;
-  const { plan } = documented;
+  const { plan, result } = documented;
   const year = plan.detailedYear;
   if (!plan.staff.some((entry) => entry.year === year)) return nothing;
   const evidence: Record<string, readonly string[]> = {};
-  const cell = (staffClass: "fou" | "management" | "other" | undefined) =>
+  const cell = (staffClass: string | undefined) =>
     planYearCell(context, documented, planStaff, staffClass === undefined ? { plan: plan.planId } : { plan: plan.planId, class: staffClass }, year, { unit: "fte", options: { withSuffix: false }, evidence });
   const planned = new Set(plan.staff.find((entry) => entry.year === year)?.lines.map((line) => line.staffClass));
-  const classRows = STAFF_CLASS_ROWS.filter(([staffClass]) => planned.has(staffClass)).map(([staffClass, label]) => row([textCell(label), cell(staffClass)]));
+  // Built-in classes first in their fixed order (FoU, Ledning och stab, Övrig), then the log's own in the order defined.
+  const classRows = termsInUse(result.staffClasses, planned).map((staffClass) => row([textCell(staffClass.label), cell(staffClass.id)]));
   const blocks = [
     table({
       id: "plan-medarbetare",

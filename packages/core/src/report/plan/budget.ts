@@ -6,18 +6,9 @@ import { defineSection, nothing, type AppendixDraft, type BuiltSection, type Pla
 import { documentedPlan, planYearCell, planYears, yearsLabel, type DocumentedPlan } from "./plan-cells.js";
 import { areaLabel } from "./areas.js";
 import { capitalised } from "../../domains/finance/funding-sources.js";
+import { termsInUse } from "../../domains/plan/vocabularies.js";
 
 const TKR = { unit: "tkr" as const, options: { withSuffix: false } };
-
-/** The revenue categories as the plan's table names them. */
-export const REVENUE_LABELS: Readonly<Record<string, string>> = {
-  municipalities: "Kommunerna",
-  "carried-over-municipal": "Överförda kommunala medel",
-  "carried-over-state": "Överförda statliga medel",
-  "state-grants": "Statsbidrag",
-  fees: "Avgifter",
-  other: "Övriga intäkter",
-};
 
 interface Tables {
   readonly context: ReportBuildContext;
@@ -55,7 +46,8 @@ const yearTables = (tables: Tables): ReportBlock[] => {
   const { plan } = documented;
   const years = planYears(plan).filter((year) => plan.budget.some((entry) => entry.year === year));
   if (years.length === 0) return [];
-  const categories = [...new Set(plan.budget.flatMap((entry) => entry.revenue.map((line) => line.category)))];
+  // The categories the plan has revenue in, built-in ones first in their fixed order, then the log's own in the order defined.
+  const categories = termsInUse(documented.result.revenueCategories, new Set(plan.budget.flatMap((entry) => entry.revenue.map((line) => line.category))));
   const areas = [...new Set(plan.budget.flatMap((entry) => entry.costs.map((cost) => cost.areaId)))];
   const head = [headerRow(["", ...years.map(String)])];
   const align = ["left" as const, ...years.map(() => "right" as const)];
@@ -65,7 +57,7 @@ const yearTables = (tables: Tables): ReportBlock[] => {
   return [
     ...(categories.length === 0
       ? []
-      : [table({ id: "plan-intakter", caption: `Intäkter ${span}`, unitNote: "tkr", align, head, body: categories.map((category) => row([textCell(REVENUE_LABELS[category] ?? category), ...revenue(category)])), foot: [row([textCell("Summa intäkter"), ...revenue(undefined)])] })]),
+      : [table({ id: "plan-intakter", caption: `Intäkter ${span}`, unitNote: "tkr", align, head, body: categories.map((category) => row([textCell(category.label), ...revenue(category.id)])), foot: [row([textCell("Summa intäkter"), ...revenue(undefined)])] })]),
     table({ id: "plan-nettokostnader", caption: `Nettokostnader ${span}`, unitNote: "tkr", align, head, body: areas.map((area) => row([textCell(areaLabel(documented, area)), ...net(area)])), foot: [row([textCell("Summa nettokostnader"), ...net(undefined)])] }),
   ];
 };
@@ -104,9 +96,10 @@ const closingTable = (tables: Tables): ReportBlock[] => {
   const { plan } = documented;
   const years = plan.closingBalances.map((entry) => entry.year);
   if (years.length === 0) return [];
-  const order = Object.keys(SOURCE_LABELS);
-  const rank = (source: string): number => (order.includes(source) ? order.indexOf(source) : order.length);
-  const sources = [...new Set(plan.closingBalances.flatMap((entry) => entry.bySource.map((line) => line.source)))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  // Built-in sources first in their fixed order, then the log's own in the order it defined them.
+  const order = [...Object.keys(SOURCE_LABELS), ...Object.keys(documented.result.sourceNames)];
+  const used = new Set(plan.closingBalances.flatMap((entry) => entry.bySource.map((line) => line.source)));
+  const sources = order.filter((source) => used.has(source));
   const cells = (source: string | undefined) => years.map((year) => planYearCell(context, documented, planClosingBalance, source === undefined ? { plan: plan.planId } : { plan: plan.planId, source }, year, place(tables)));
   return [
     table({
