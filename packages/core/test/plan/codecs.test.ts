@@ -14,7 +14,7 @@ const stored = (): StoredEvent[] =>
 describe("plan event codecs", () => {
   it("decode every plan fact of the example and give back the same data (round trip through JSON)", () => {
     // The example's organisation uses only built-in revenue categories and staff classes: it defines none (test/plan/vocabularies.test.ts does).
-    const definitions = new Set([RevenueCategoryDefined.type, StaffClassDefined.type]);
+    const definitions = new Set<string>([RevenueCategoryDefined.type, StaffClassDefined.type]);
     const planTypes = new Set<string>(planEvents.map((definition) => definition.type).filter((type) => !definitions.has(type)));
     const facts = stored().filter((event) => planTypes.has(event.type));
     expect(new Set(facts.map((event) => event.type))).toEqual(planTypes);

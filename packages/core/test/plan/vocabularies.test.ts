@@ -47,7 +47,7 @@ const sjobygden = (closing2024 = "500000"): EventDraft[] => {
     if (draft.type === "plan.revenue-planned") return [];
     if (draft.type !== "plan.staff-planned") return [draft];
     const data = draft.data as { readonly lineId: string };
-    return [{ ...draft, data: { ...draft.data, staffClass: data.lineId === "kansli" ? "kansliet" : "samordning" } }];
+    return [{ ...draft, data: { ...(draft.data as object), staffClass: data.lineId === "kansli" ? "kansliet" : "samordning" } }];
   });
   return [
     ...VOCABULARY,
