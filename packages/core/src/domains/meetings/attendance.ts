@@ -8,6 +8,7 @@ import { emptyDirectory, learnReference, nameOn, type Directory } from "../refer
 import { aggregate, rangeOf, type AttendanceAggregate } from "./aggregate.js";
 import { attendanceEntryOf, type AttendanceEntry } from "./entries.js";
 import { NetworkGroupDefined } from "./events.js";
+import { emptySideUse, learnSides, sidesInUse, type KnownSeatSide, type SeatSideUse } from "./seat-sides.js";
 import { ATTENDANCE_AVERAGE, shareOf, type AttendanceAverage } from "./tally.js";
 
 interface GroupRecord {
@@ -19,6 +20,7 @@ interface GroupRecord {
 export interface AttendanceState {
   directory: Directory;
   groups: Record<string, GroupRecord>;
+  sides: SeatSideUse;
   entries: AttendanceEntry[];
 }
 
@@ -59,6 +61,8 @@ export interface MeetingAttendance extends AttendanceAggregate {
 export interface AttendanceResult extends AttendanceAggregate {
   readonly period: string;
   readonly definition: AttendanceAverage;
+  /** The sides the log's seats sit on, in print order (built in, then defined): the tables' side columns. */
+  readonly sides: readonly KnownSeatSide[];
   readonly perMeeting: readonly MeetingAttendance[];
   readonly networks: readonly NetworkAttendance[];
   readonly groups: readonly GroupAttendance[];
@@ -74,6 +78,7 @@ const evolveAttendance = (state: AttendanceState, event: DomainEvent, period: Pe
   const date = effectiveDateOf(event.effectiveAt);
   if (date === undefined || date > period.end) return state;
   learnReference(state.directory, event);
+  learnSides(state.sides, event);
   if (NetworkGroupDefined.is(event)) {
     const { groupId, name, networkIds, targetShare } = event.data;
     state.groups[groupId] = targetShare === undefined ? { name, networkIds: [...networkIds] } : { name, networkIds: [...networkIds], targetShare };
@@ -126,7 +131,9 @@ const groupOf = (state: AttendanceState, groupId: string, group: GroupRecord, ne
 export const attendanceProjection = defineProjection<AttendanceState, AttendanceResult>({
   name: "attendance",
   description: "Närvaro (pooled seats: Σ present ÷ Σ expected) per network, group, side and municipality; meeting modes; gender of those present.",
-  init: () => ({ directory: emptyDirectory(), groups: {}, entries: [] }),
+  // Revision 2: the state holds the seat sides the log defines and its seats use.
+  revision: 2,
+  init: () => ({ directory: emptyDirectory(), groups: {}, sides: emptySideUse(), entries: [] }),
   evolve: (state, event, { period }) => evolveAttendance(state, event, period),
   result: (state, { period }) => {
     const networks = networksOf(state, period.end);
@@ -137,6 +144,6 @@ export const attendanceProjection = defineProjection<AttendanceState, Attendance
       .filter((entry) => entry.meetingId !== undefined)
       .map((entry) => ({ meetingId: entry.meetingId ?? "", networkId: entry.networkId, date: entry.from, ...aggregate([entry]) }))
       .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.meetingId < b.meetingId ? -1 : 1));
-    return { period: period.name, definition: ATTENDANCE_AVERAGE, ...aggregate(state.entries), perMeeting, networks, groups };
+    return { period: period.name, definition: ATTENDANCE_AVERAGE, sides: sidesInUse(state.sides), ...aggregate(state.entries), perMeeting, networks, groups };
   },
 });

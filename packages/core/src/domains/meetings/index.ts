@@ -11,6 +11,7 @@ export * from "./entries.js";
 export * from "./aggregate.js";
 export * from "./attendance.js";
 export * from "./members.js";
+export * from "./seat-sides.js";
 export * from "./figures.js";
 export * from "./rules.js";
 
