@@ -26,7 +26,7 @@ const codeOf = (fold: DomainFold<unknown>): string =>
 // `revision` too, or snapshots and checkpoints saved by the earlier code would be resumed from.
 const PINNED: Readonly<Record<string, { readonly revision: number; readonly code: string }>> = {
   "activities": { revision: 1, code: "1f22db6245d7a90e" },
-  "attendance": { revision: 2, code: "a57620796f9492e3" },
+  "attendance": { revision: 2, code: "f4ea1e15553dc91f" },
   "course-register": { revision: 2, code: "a06ba3d3c566011c" },
   "finance-ledger": { revision: 1, code: "ab6d855999501c19" },
   "grant-applications": { revision: 1, code: "1d2f2a4252d1d638" },

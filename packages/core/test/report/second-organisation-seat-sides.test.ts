@@ -16,6 +16,19 @@ const draft = (type: string, effectiveAt: string, data: Record<string, unknown>)
 const seat = (seatId: string, side: string): { seatId: string; side: string } => ({ seatId, side });
 const present = (...seatIds: string[]) => seatIds.map((seatId) => ({ seatId, status: "present" }));
 
+const metric = (metricId: string, goalId: string, name: string, params: Record<string, string>) =>
+  draft("strategy.metric-defined", "2020-01-01", {
+    metricId,
+    goalId,
+    name,
+    unit: "percent",
+    dataSource: "Närvarolistor",
+    frequency: "per-meeting",
+    direction: "higher-is-better",
+    target: { kind: "fixed", value: "0.75" },
+    result: { from: "figure", key: "attendance.share", params },
+  });
+
 /** Two networks: one of three schools and the board, one of two schools; two meetings each. */
 const skolnatverkLog = (): EventDraft[] => {
   counter = 0;
@@ -32,13 +45,28 @@ const skolnatverkLog = (): EventDraft[] => {
   ];
 };
 
+/** The same, with a goal its attendance is measured under, two groups, and three attendance metrics: two under the goal, one for a network of the other group. */
+const withMeasures = (): EventDraft[] => {
+  const log = skolnatverkLog();
+  return [
+    ...log,
+    draft("strategy.goal-established", "2020-01-01", { goalId: "mal-1", kind: "strategic", number: "1", title: "Skolorna möts regelbundet" }),
+    draft("strategy.goal-established", "2020-01-01", { goalId: "mal-2", kind: "strategic", number: "2", title: "Elevhälsan samverkar" }),
+    draft("meetings.network-group-defined", "2020-01-01", { groupId: "alla", name: "Alla nätverk", networkIds: ["rektorer", "elevhalsa"], targetShare: "0.75" }),
+    draft("meetings.network-group-defined", "2020-01-01", { groupId: "elevhalsan", name: "Elevhälsans träffar", networkIds: ["elevhalsa"] }),
+    metric("narvaro-alla", "mal-1", "Närvaro i alla nätverk.", { group: "alla" }),
+    metric("narvaro-rektorer", "mal-1", "Närvaro i rektorsnätverket.", { network: "rektorer" }),
+    metric("narvaro-elevhalsa", "mal-2", "Närvaro i elevhälsonätverket.", { network: "elevhalsa" }),
+  ];
+};
+
 const T1 = parsePeriod("2020-T1") as Period;
 
-const build = async (): Promise<ReportDocument> => {
+const build = async (kind: "tertialrapport" | "resultatuppfoljning" = "tertialrapport", log: EventDraft[] = skolnatverkLog()): Promise<ReportDocument> => {
   const store = memoryStore({ catalog: defaultCatalog });
-  const outcome = await store.append(skolnatverkLog());
+  const outcome = await store.append(log);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
-  return (await generateReport(store, defaultCatalog, { kind: "tertialrapport", period: T1, generatedBy: "test" })).document;
+  return (await generateReport(store, defaultCatalog, { kind, period: T1, generatedBy: "test" })).document;
 };
 
 const blocksOf = (sections: readonly ReportSection[]): ReportBlock[] => sections.flatMap((section) => [...section.blocks, ...blocksOf(section.sections)]);
@@ -101,5 +129,31 @@ describe("a second organisation's seat sides", () => {
     expect(await issueOf(first)).toBeUndefined();
     expect(await issueOf(draft("meetings.seat-side-defined", "2020-01-01", { sideId: "skolor", name: "skolor", label: "Skolor" }))).toEqual(expect.objectContaining({ code: "conflict", path: "data.sideId" }));
     expect(await issueOf({ ...draft("meetings.seat-side-defined", "2020-01-01", { sideId: "skolor", name: "grundskolorna", label: "Grundskolorna" }), supersedes: first.id })).toBeUndefined();
+  });
+
+  it("derives the attendance slide's rows from its own log: the metrics under the goal with their names, the other group's lowest and highest, its own target", async () => {
+    const document = await build("resultatuppfoljning", withMeasures());
+    const slide = tableWithId(document, "bild-narvaro");
+    // Rektorsnätverket 6 of 8 seats, Elevhälsonätverket 3 of 4: all 9 of 12.
+    expect(slide.body.map((row) => row.cells.map(cellText))).toEqual([
+      ["Närvaro i alla nätverk", "", "", `75${NBSP}%`],
+      ["Närvaro i rektorsnätverket", "", "", `75${NBSP}%`],
+      ["Elevhälsans träffar, lägst", "", "", `75${NBSP}%`],
+      ["Elevhälsans träffar, högst", "", "", `75${NBSP}%`],
+    ]);
+    const registration = tableWithId(document, "bild-narvaro-registrering");
+    expect(registration.body.map((row) => row.cells.map(cellText))).toEqual([
+      ["Nätverk/styrgrupper med registrerad närvaro", "2"],
+      ["Mål för närvaron", `75${NBSP}%`],
+    ]);
+    const json = JSON.stringify(document);
+    // Headed by the goal its rows are taken from.
+    expect(json).toContain("Skolorna möts regelbundet");
+    for (const foreign of ["Samtliga nätverk", "PKS", "Kommundirektörer", "Region Jönköpings län"]) expect(json).not.toContain(foreign);
+  });
+
+  it("leaves the attendance slide out when the log defines no attendance metric", async () => {
+    const document = await build("resultatuppfoljning");
+    expect(() => tableWithId(document, "bild-narvaro")).toThrow("no table bild-narvaro");
   });
 });

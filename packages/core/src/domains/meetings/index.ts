@@ -12,6 +12,7 @@ export * from "./aggregate.js";
 export * from "./attendance.js";
 export * from "./members.js";
 export * from "./seat-sides.js";
+export * from "./attendance-measures.js";
 export * from "./figures.js";
 export * from "./rules.js";
 
