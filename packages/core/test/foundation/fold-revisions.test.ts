@@ -26,8 +26,8 @@ const codeOf = (fold: DomainFold<unknown>): string =>
 // `revision` too, or snapshots and checkpoints saved by the earlier code would be resumed from.
 const PINNED: Readonly<Record<string, { readonly revision: number; readonly code: string }>> = {
   "activities": { revision: 1, code: "1f22db6245d7a90e" },
-  "attendance": { revision: 1, code: "74c686ae2bf8bab8" },
-  "course-register": { revision: 1, code: "bb8c49fa86f16b0f" },
+  "attendance": { revision: 2, code: "f4ea1e15553dc91f" },
+  "course-register": { revision: 2, code: "a06ba3d3c566011c" },
   "finance-ledger": { revision: 1, code: "ab6d855999501c19" },
   "grant-applications": { revision: 1, code: "1d2f2a4252d1d638" },
   "indicators": { revision: 1, code: "5d0d6c97c3d038d9" },

@@ -112,6 +112,8 @@ describe("report builders", () => {
     const attendance: AttendanceResult = {
       period: "2020-T1..T2",
       definition: ATTENDANCE_AVERAGE,
+      sides: [],
+      measures: [],
       perMeeting: [],
       networks: [],
       groups: [],

@@ -47,7 +47,7 @@ const span = { from: IsoDateC, to: IsoDateC };
 
 export const CourseRevenueRecorded = defineEvent({
   type: "courses.revenue-recorded",
-  description: "Fees the course arranger took in during a period, optionally by payer (kommunerna, ovriga).",
+  description: "Fees the course arranger took in during a period, optionally by payer: `byPayer` is keyed by a financing source, a built-in one (`kommunerna`, `staten`, `ovriga`) or one the log defined earlier with `finance.funding-source-defined`, and the revenue table names each by the source's name.",
   data: strictObject("CourseRevenueRecorded", { ...span, amount: DecimalString }, { byPayer: recordOf(DecimalString), knownTo: NonNegativeDecimal }),
 });
 

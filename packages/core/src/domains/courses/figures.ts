@@ -57,7 +57,7 @@ const registerFigures = [
   coursesFigure("courses.participants-decrease", "Decrease in participants against the same period last year, as a share of last year's.", "percent", {}, {}, (result) =>
     decrease(result.participantsChange, [...(result.current.participants?.evidence ?? []), ...(result.samePeriodLastYear.participants?.evidence ?? [])], "participants"),
   ),
-  coursesFigure("courses.revenue", "The course arranger's revenue in the period, in all or from one payer.", "kronor", { payer: "kommunerna or ovriga" }, {}, (result, params) => {
+  coursesFigure("courses.revenue", "The course arranger's revenue in the period, in all or from one payer.", "kronor", { payer: "a financing source that paid: built in (kommunerna, staten, ovriga) or defined by finance.funding-source-defined" }, {}, (result, params) => {
     const revenue = result.revenue;
     if (revenue === null) return undefined;
     const amount = params.payer === undefined ? revenue.amount : revenue.byPayer[params.payer];

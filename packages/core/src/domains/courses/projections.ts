@@ -2,12 +2,15 @@ import { Decimal, ratio, sum, toDecimalString } from "../../numbers/decimal.js";
 import { defineFold, defineView } from "../../projection/projection.js";
 import { samePeriodLastYear, type Period } from "../../time/period.js";
 import { membershipOf } from "../finance/fact-sum.js";
+import { BUILT_IN_SOURCES, type FundingSource } from "../finance/funding-sources.js";
 import { periodCountsOf, type CoursePeriodCounts } from "./period-counts.js";
 import { emptyRegister, learnCourse, type ArrangerRecord, type CourseRegister, type HeldRecord } from "./register.js";
 
 export interface CourseRevenue {
   readonly amount: string;
   readonly byPayer: Readonly<Record<string, string>>;
+  /** The financing sources that paid, in print order: the built-in ones in their fixed order, then the defined ones as defined. */
+  readonly payers: readonly FundingSource[];
   readonly evidence: readonly string[];
 }
 
@@ -45,6 +48,16 @@ const sharesOf = (figures: CoursePeriodCounts): Record<string, string> | null =>
   return Object.fromEntries(origins.filter((entry): entry is [string, number] => entry[1] !== null).map(([origin, count]) => [origin, toDecimalString(new Decimal(count).dividedBy(participants.total))]));
 };
 
+/**
+ * The payers named, as financing sources in print order. A payer neither built in nor defined
+ * (only in a log written before the rule refused one) follows by id, named by its id: never dropped.
+ */
+const payersOf = (register: CourseRegister, named: readonly string[]): FundingSource[] => {
+  const known = [...BUILT_IN_SOURCES, ...(register.sources ?? [])];
+  const unknown = named.filter((id) => !known.some((source) => source.id === id)).sort();
+  return [...known.filter((source) => named.includes(source.id)), ...unknown.map((id): FundingSource => ({ id, name: id, label: id, external: false }))];
+};
+
 const revenueOf = (register: CourseRegister, period: Period): CourseRevenue | null => {
   const where = register.revenue.map((entry) => membershipOf(entry.from, entry.to, period));
   if (where.includes("partly")) return null;
@@ -55,6 +68,7 @@ const revenueOf = (register: CourseRegister, period: Period): CourseRevenue | nu
   return {
     amount: toDecimalString(sum(inside.map((entry) => new Decimal(entry.amount)))),
     byPayer: Object.fromEntries(Object.entries(byPayer).map(([payer, amount]) => [payer, toDecimalString(amount)])),
+    payers: payersOf(register, Object.keys(byPayer)),
     evidence: inside.map((entry) => entry.eventId),
   };
 };
@@ -82,7 +96,8 @@ export const coursesOf = (register: CourseRegister, period: Period): CoursesResu
 };
 
 /** The courses domain's one fold: the register every course view reads. */
-export const courseRegisterFold = defineFold<CourseRegister>({ name: "course-register", init: emptyRegister, evolve: (register, event) => learnCourse(register, event) });
+// Revision 2: the register holds the financing sources the log defines, the payers revenue may name.
+export const courseRegisterFold = defineFold<CourseRegister>({ name: "course-register", revision: 2, init: emptyRegister, evolve: (register, event) => learnCourse(register, event) });
 
 /**
  * Courses through the course arranger (T-N, T-O, T-P): held per commissioning party, participants

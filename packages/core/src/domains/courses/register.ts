@@ -1,5 +1,7 @@
 import type { DomainEvent } from "../../events/envelope.js";
 import { effectiveDateOf } from "../../time/effective.js";
+import { FundingSourceDefined } from "../finance/events.js";
+import type { FundingSource } from "../finance/funding-sources.js";
 import { CourseArrangerNamed, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
 
 export interface HeldRecord {
@@ -58,9 +60,11 @@ export interface CourseRegister {
   revenue: RevenueRecord[];
   /** Optional so that a register saved before arrangers were facts still loads. */
   arrangers?: ArrangerRecord[];
+  /** The financing sources the log defined (finance.funding-source-defined), in order: the payers revenue may name beside the built-in ones. */
+  sources?: FundingSource[];
 }
 
-export const emptyRegister = (): CourseRegister => ({ courses: {}, summaries: [], revenue: [], arrangers: [] });
+export const emptyRegister = (): CourseRegister => ({ courses: {}, summaries: [], revenue: [], arrangers: [], sources: [] });
 
 const dateOf = (event: DomainEvent): string => effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
 
@@ -71,7 +75,15 @@ const courseOf = (register: CourseRegister, courseId: string, title: string | un
   return register.courses[courseId];
 };
 
-/** Learns one course event into the register (mutating it); other events are ignored. */
+/** A defined financing source, or a superseding definition renaming it in place (it keeps its place in the order). */
+const learnSource = (sources: FundingSource[], data: { readonly sourceId: string; readonly name: string; readonly label: string; readonly external?: boolean }): void => {
+  const source: FundingSource = { id: data.sourceId, name: data.name, label: data.label, external: data.external === true };
+  const at = sources.findIndex((each) => each.id === data.sourceId);
+  if (at === -1) sources.push(source);
+  else sources[at] = source;
+};
+
+/** Learns one course event (or a financing source's definition, a payer revenue may name) into the register (mutating it); other events are ignored. */
 export const learnCourse = (register: CourseRegister, event: DomainEvent): CourseRegister => {
   if (CourseScheduled.is(event)) {
     const course = courseOf(register, event.data.courseId, event.data.title);
@@ -96,6 +108,8 @@ export const learnCourse = (register: CourseRegister, event: DomainEvent): Cours
     (register.arrangers ??= []).push(defined({ from: dateOf(event), areaId: event.data.areaId, name: event.data.name, eventId: event.id }) as ArrangerRecord);
   } else if (CourseSummaryRecorded.is(event)) {
     register.summaries.push(defined({ ...event.data, eventId: event.id }) as SummaryRecord);
+  } else if (FundingSourceDefined.is(event)) {
+    learnSource((register.sources ??= []), event.data);
   }
   return register;
 };

@@ -2,6 +2,8 @@ import { defineRule } from "../../events/consistency.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
+import { FundingSourceDefined } from "../finance/events.js";
+import { requireFundingSource } from "../finance/funding-sources.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { CANCELLATION_REASONS, CourseArrangerNamed, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
 
@@ -19,6 +21,8 @@ interface CourseKnowledge {
   readonly courses: Map<string, { scheduled: boolean; held: boolean; cancelledBy?: string }>;
   /** Summaries in force, by event id: a superseded or retracted one leaves. */
   readonly summaries: Map<string, KnownSummary>;
+  /** Financing sources the log defined, by id: the payers revenue may name beside the built-in ones. */
+  readonly sources: Map<string, true>;
 }
 
 const summaryParts = (data: { readonly [field: string]: unknown }): SummaryPart[] => [
@@ -92,7 +96,10 @@ const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
     if (course.held) return [issue("conflict", "data.courseId", `course "${event.data.courseId}" was already held`)];
     return course.cancelledBy !== undefined && event.supersedes === undefined ? [issue("conflict", "data.courseId", `course "${event.data.courseId}" is already cancelled`)] : [];
   }
-  if (CourseRevenueRecorded.is(event)) return spanIssues(event, event.data.from, event.data.to);
+  if (CourseRevenueRecorded.is(event)) {
+    const payers = Object.keys(event.data.byPayer ?? {}).flatMap((payer) => requireFundingSource(known.sources, payer, `data.byPayer.${payer}`));
+    return [...spanIssues(event, event.data.from, event.data.to), ...payers];
+  }
   if (CourseSummaryRecorded.is(event)) {
     const found = [
       ...spanIssues(event, event.data.from, event.data.to),
@@ -108,13 +115,16 @@ const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
   return checkHeld(known, event);
 };
 
-/** Courses are commissioned by known parties and arranged by a known area or a named unit; a cancelled course is never held; participants come from known municipalities; no two summaries count the same days twice. */
+/** Courses are commissioned by known parties and arranged by a known area or a named unit; a cancelled course is never held; participants come from known municipalities; revenue's payers are known financing sources; no two summaries count the same days twice. */
 export const coursesIntegrity = defineRule<CourseKnowledge>({
   name: "courses-integrity",
-  learnsFrom: [...REFERENCE_FACTS, ...[CourseSummaryRecorded, CourseScheduled, CourseHeld, CourseCancelled].map((definition) => definition.type)],
-  init: () => ({ references: new KnownReferences(), courses: new Map(), summaries: new Map() }),
+  learnsFrom: [...REFERENCE_FACTS, ...[CourseSummaryRecorded, CourseScheduled, CourseHeld, CourseCancelled, FundingSourceDefined].map((definition) => definition.type)],
+  // Revision 2: the state holds the financing sources the log defined.
+  revision: 2,
+  init: () => ({ references: new KnownReferences(), courses: new Map(), summaries: new Map(), sources: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
+    if (FundingSourceDefined.is(event)) known.sources.set(event.data.sourceId, true);
     const replaced = event.supersedes ?? event.retracts;
     if (replaced !== undefined) known.summaries.delete(replaced);
     if (CourseSummaryRecorded.is(event)) known.summaries.set(event.id, { from: event.data.from, to: event.data.to, parts: summaryParts(event.data) });

@@ -8,6 +8,8 @@ import { emptyDirectory, learnReference, nameOn, type Directory } from "../refer
 import { aggregate, rangeOf, type AttendanceAggregate } from "./aggregate.js";
 import { attendanceEntryOf, type AttendanceEntry } from "./entries.js";
 import { NetworkGroupDefined } from "./events.js";
+import { learnMeasure, type AttendanceMeasure } from "./attendance-measures.js";
+import { emptySideUse, learnSides, sidesInUse, type KnownSeatSide, type SeatSideUse } from "./seat-sides.js";
 import { ATTENDANCE_AVERAGE, shareOf, type AttendanceAverage } from "./tally.js";
 
 interface GroupRecord {
@@ -19,6 +21,9 @@ interface GroupRecord {
 export interface AttendanceState {
   directory: Directory;
   groups: Record<string, GroupRecord>;
+  sides: SeatSideUse;
+  /** The metrics the log defines on attendance, in the order defined. */
+  measures: AttendanceMeasure[];
   entries: AttendanceEntry[];
 }
 
@@ -37,6 +42,8 @@ export interface AttendanceRange {
 export interface GroupAttendance extends AttendanceAggregate {
   readonly groupId: string;
   readonly name: string;
+  /** The networks the group was defined with. */
+  readonly networkIds: readonly string[];
   /** Networks of the group with attendance registered in the period. */
   readonly networks: number;
   readonly networksWithoutAttendance: readonly string[];
@@ -59,6 +66,10 @@ export interface MeetingAttendance extends AttendanceAggregate {
 export interface AttendanceResult extends AttendanceAggregate {
   readonly period: string;
   readonly definition: AttendanceAverage;
+  /** The sides the log's seats sit on, in print order (built in, then defined): the tables' side columns. */
+  readonly sides: readonly KnownSeatSide[];
+  /** The metrics the log defines on attendance (result from `attendance.share`), in the order defined: what a slide compares. */
+  readonly measures: readonly AttendanceMeasure[];
   readonly perMeeting: readonly MeetingAttendance[];
   readonly networks: readonly NetworkAttendance[];
   readonly groups: readonly GroupAttendance[];
@@ -74,6 +85,8 @@ const evolveAttendance = (state: AttendanceState, event: DomainEvent, period: Pe
   const date = effectiveDateOf(event.effectiveAt);
   if (date === undefined || date > period.end) return state;
   learnReference(state.directory, event);
+  learnSides(state.sides, event);
+  learnMeasure(state.measures, event);
   if (NetworkGroupDefined.is(event)) {
     const { groupId, name, networkIds, targetShare } = event.data;
     state.groups[groupId] = targetShare === undefined ? { name, networkIds: [...networkIds] } : { name, networkIds: [...networkIds], targetShare };
@@ -108,6 +121,7 @@ const groupOf = (state: AttendanceState, groupId: string, group: GroupRecord, ne
   return {
     groupId,
     name: group.name,
+    networkIds: [...group.networkIds],
     ...whole,
     networks: attended.length,
     networksWithoutAttendance: group.networkIds.filter((id) => !attended.some((network) => network.networkId === id)).sort(),
@@ -126,7 +140,9 @@ const groupOf = (state: AttendanceState, groupId: string, group: GroupRecord, ne
 export const attendanceProjection = defineProjection<AttendanceState, AttendanceResult>({
   name: "attendance",
   description: "Närvaro (pooled seats: Σ present ÷ Σ expected) per network, group, side and municipality; meeting modes; gender of those present.",
-  init: () => ({ directory: emptyDirectory(), groups: {}, entries: [] }),
+  // Revision 2: the state holds the seat sides the log defines and its seats use, and the metrics it defines on attendance.
+  revision: 2,
+  init: () => ({ directory: emptyDirectory(), groups: {}, sides: emptySideUse(), measures: [], entries: [] }),
   evolve: (state, event, { period }) => evolveAttendance(state, event, period),
   result: (state, { period }) => {
     const networks = networksOf(state, period.end);
@@ -137,6 +153,6 @@ export const attendanceProjection = defineProjection<AttendanceState, Attendance
       .filter((entry) => entry.meetingId !== undefined)
       .map((entry) => ({ meetingId: entry.meetingId ?? "", networkId: entry.networkId, date: entry.from, ...aggregate([entry]) }))
       .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.meetingId < b.meetingId ? -1 : 1));
-    return { period: period.name, definition: ATTENDANCE_AVERAGE, ...aggregate(state.entries), perMeeting, networks, groups };
+    return { period: period.name, definition: ATTENDANCE_AVERAGE, sides: sidesInUse(state.sides), measures: state.measures.map((measure) => ({ ...measure })), ...aggregate(state.entries), perMeeting, networks, groups };
   },
 });

@@ -11,7 +11,15 @@ export const GENDERS = ["kvinna", "man", "annat"] as const;
 export const Gender = oneOf("Gender", GENDERS);
 export type Gender = t.TypeOf<typeof Gender>;
 
+/** The seat sides every log knows without defining them: the municipalities', the region's, others'. */
 export const SIDES = ["kommun", "region", "other"] as const;
+
+export const SeatSideDefined = defineEvent({
+  type: "meetings.seat-side-defined",
+  description:
+    "A side a network's seats may sit on of the organisation's own (schools, the county administrative board), beside the built-in `kommun`, `region` and `other`; from then on a network's seats (`reference.network-established` version 2) and a summary's `bySide` may name `sideId`. `name` is the side as a sentence names it, in lower case (\"skolorna\"); `label` heads its column in the attendance tables (\"Skolorna\"), as \"Länets kommuner\" and \"Regionen\" head the built-in ones. The tables print a column for each side some seat sits on: the built-in sides first, then the defined ones in the order they were defined. A side is defined once; supersede the definition to rename it.",
+  data: strictObject("SeatSideDefined", { sideId: Id, name: NonEmptyString, label: NonEmptyString }),
+});
 
 export const PRESENCE_STATUSES = ["present", "absent", "vacant"] as const;
 /** A vacant seat is not expected at the meeting, so it neither helps nor hurts attendance. */
@@ -41,7 +49,7 @@ export const SeatVacant = defineEvent({
 export const MeetingHeld = defineEvent({
   type: "meetings.meeting-held",
   description:
-    "A network met on the effective date, in a mode, with seat-by-seat presence. Seats of the network not listed count as absent; the side (kommun/region) comes from the seat.",
+    "A network met on the effective date, in a mode, with seat-by-seat presence. Seats of the network not listed count as absent; the side (kommun, region, other or a defined one) comes from the seat.",
   data: strictObject("MeetingHeld", { meetingId: Id, networkId: Id, mode: MeetingMode, presence: listOf(Presence) }, { title: NonEmptyString }),
 });
 
@@ -51,7 +59,7 @@ export type SeatTally = t.TypeOf<typeof SeatTally>;
 export const AttendanceSummaryRecorded = defineEvent({
   type: "meetings.attendance-summary-recorded",
   description:
-    "A register's totals for one network over a period (from..to, inside which the effective date falls): meetings held, expected and present seats per side, and, when kept, meetings per mode, present per gender and per municipality.",
+    "A register's totals for one network over a period (from..to, inside which the effective date falls): meetings held, expected and present seats per side (built in or defined by `meetings.seat-side-defined`), and, when kept, meetings per mode, present per gender and per municipality.",
   data: strictObject(
     "AttendanceSummaryRecorded",
     { networkId: Id, from: IsoDateC, to: IsoDateC, meetings: PositiveInteger, bySide: recordOf(SeatTally) },
@@ -66,4 +74,4 @@ export const NetworkGroupDefined = defineEvent({
   data: strictObject("NetworkGroupDefined", { groupId: Id, name: NonEmptyString, networkIds: listOf(Id, 1) }, { targetShare: NonNegativeDecimal }),
 });
 
-export const meetingsEvents = [MemberJoined, MemberLeft, SeatVacant, MeetingHeld, AttendanceSummaryRecorded, NetworkGroupDefined] as const;
+export const meetingsEvents = [SeatSideDefined, MemberJoined, MemberLeft, SeatVacant, MeetingHeld, AttendanceSummaryRecorded, NetworkGroupDefined] as const;

@@ -34,7 +34,7 @@ const shareIn = (scope: AttendanceAggregate, params: Params): Attendance | undef
 export const attendanceShareFigure = defineFigure(attendanceProjection, {
   key: "attendance.share",
   description: "Närvaro: seats present ÷ seats expected (pooled), for all networks, a network or a group, optionally one side or municipality.",
-  params: { ...SCOPE, side: "only seats of this side: kommun, region or other", municipality: "only this municipality's seats" },
+  params: { ...SCOPE, side: "only seats of this side: kommun, region, other or one the log defines (meetings.seat-side-defined)", municipality: "only this municipality's seats" },
   unit: "percent",
   example: { network: "reko", side: "region" },
   compute: (result, params) => {

@@ -11,6 +11,8 @@ export * from "./entries.js";
 export * from "./aggregate.js";
 export * from "./attendance.js";
 export * from "./members.js";
+export * from "./seat-sides.js";
+export * from "./attendance-measures.js";
 export * from "./figures.js";
 export * from "./rules.js";
 

@@ -3,13 +3,16 @@ import type { EventOf } from "../../events/definition.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import type { Seat } from "../reference/events.js";
+import { NetworkEstablished, type Seat } from "../reference/events.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
-import { AttendanceSummaryRecorded, GENDERS, MEETING_MODES, MeetingHeld, MemberJoined, MemberLeft, NetworkGroupDefined, SIDES, SeatVacant, type SeatTally } from "./events.js";
+import { AttendanceSummaryRecorded, GENDERS, MEETING_MODES, MeetingHeld, MemberJoined, MemberLeft, NetworkGroupDefined, SeatSideDefined, SeatVacant, type SeatTally } from "./events.js";
+import { isBuiltInSide, requireSide } from "./seat-sides.js";
 
 interface MeetingsKnowledge {
   readonly references: KnownReferences;
   readonly groups: Set<string>;
+  /** Seat sides the log defined (meetings.seat-side-defined). */
+  readonly sides: Set<string>;
   readonly meetings: Set<string>;
   /** networkId/seatId → member in the seat now. */
   readonly members: Map<string, string>;
@@ -58,7 +61,7 @@ const summaryIssues = (known: MeetingsKnowledge, event: EventOf<typeof Attendanc
   const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
   if (from > to) found.push(issue("invalid-field", "data.to", "ends before the summary starts", { expected: `on or after ${from}`, actual: to }));
   if (date < from || date > to) found.push(issue("invalid-field", "effectiveAt", "must fall inside the summarised period", { expected: `${from}..${to}`, actual: event.effectiveAt }));
-  found.push(...keysIssues(bySide, SIDES, "data.bySide"));
+  for (const side of Object.keys(bySide)) found.push(...requireSide(known.sides, side, `data.bySide.${side}`));
   const seats = seatsOf(known, networkId);
   for (const [side, tally] of Object.entries(bySide)) {
     const perMeeting = seats.filter((seat) => seat.side === side).length;
@@ -96,26 +99,40 @@ const groupIssues = (known: MeetingsKnowledge, event: EventOf<typeof NetworkGrou
   return found;
 };
 
+const sideDefinitionIssues = (known: MeetingsKnowledge, event: EventOf<typeof SeatSideDefined>): Issue[] => {
+  const { sideId } = event.data;
+  if (isBuiltInSide(sideId)) return [issue("conflict", "data.sideId", `seat side "${sideId}" is built in`, { expected: "a side id not built in (kommun, region, other)", actual: sideId })];
+  return known.sides.has(sideId) && event.supersedes === undefined ? [issue("conflict", "data.sideId", `seat side "${sideId}" is already defined`, { expected: "a new id, or a definition that supersedes the first", actual: sideId })] : [];
+};
+
+const seatSideIssues = (known: MeetingsKnowledge, event: EventOf<typeof NetworkEstablished>): Issue[] =>
+  event.data.seats.flatMap((seat, index) => requireSide(known.sides, seat.side, `data.seats[${index}].side`));
+
 const learnMembers = (known: MeetingsKnowledge, event: DomainEvent): void => {
   if (MemberJoined.is(event)) known.members.set(`${event.data.networkId}/${event.data.seatId}`, event.data.memberId);
   if (MemberLeft.is(event) || SeatVacant.is(event)) known.members.delete(`${event.data.networkId}/${event.data.seatId}`);
 };
 
-/** Meetings and summaries need a known network and only that network's seats; tallies must be possible. */
+/** Meetings and summaries need a known network and only that network's seats; tallies must be possible; a seat's side must be built in or defined earlier. */
 export const meetingsIntegrity = defineRule<MeetingsKnowledge>({
   name: "meetings-integrity",
-  learnsFrom: [...REFERENCE_FACTS, ...[MemberJoined, MemberLeft, SeatVacant, MeetingHeld, NetworkGroupDefined].map((definition) => definition.type)],
-  init: () => ({ references: new KnownReferences(), groups: new Set(), meetings: new Set(), members: new Map() }),
+  learnsFrom: [...REFERENCE_FACTS, ...[SeatSideDefined, MemberJoined, MemberLeft, SeatVacant, MeetingHeld, NetworkGroupDefined].map((definition) => definition.type)],
+  // Revision 2: the state holds the seat sides the log defined.
+  revision: 2,
+  init: () => ({ references: new KnownReferences(), groups: new Set(), sides: new Set(), meetings: new Set(), members: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     learnMembers(known, event);
     if (MeetingHeld.is(event)) known.meetings.add(event.data.meetingId);
     if (NetworkGroupDefined.is(event)) known.groups.add(event.data.groupId);
+    if (SeatSideDefined.is(event)) known.sides.add(event.data.sideId);
   },
   check: (known, event) => {
     if (MeetingHeld.is(event)) return meetingIssues(known, event);
     if (AttendanceSummaryRecorded.is(event)) return summaryIssues(known, event);
     if (NetworkGroupDefined.is(event)) return groupIssues(known, event);
+    if (SeatSideDefined.is(event)) return sideDefinitionIssues(known, event);
+    if (NetworkEstablished.is(event)) return seatSideIssues(known, event);
     return memberIssues(known, event);
   },
 });

@@ -32,15 +32,24 @@ export const AreaClosed = defineEvent({
 export const SeatSide = oneOf("SeatSide", ["kommun", "region", "other"]);
 export type SeatSide = t.TypeOf<typeof SeatSide>;
 
-export const Seat = strictObject("Seat", { seatId: Id, side: SeatSide }, { municipalityId: Id, label: NonEmptyString });
+const SeatV1 = strictObject("Seat", { seatId: Id, side: SeatSide }, { municipalityId: Id, label: NonEmptyString });
+
+/** A seat from version 2 on: its side is a built-in one or one the log defines (`meetings.seat-side-defined`); the meetings rule refuses any other. */
+export const Seat = strictObject("Seat", { seatId: Id, side: Id }, { municipalityId: Id, label: NonEmptyString });
 export type Seat = t.TypeOf<typeof Seat>;
 
 export const NetworkKind = oneOf("NetworkKind", ["political", "management", "steering-group", "network", "working-group"]);
 
+const NetworkEstablishedV1 = strictObject("NetworkEstablished", { networkId: Id, name: NonEmptyString, kind: NetworkKind, seats: listOf(SeatV1) }, { areaId: Id, shortName: NonEmptyString });
+const NetworkEstablishedData = strictObject("NetworkEstablished", { networkId: Id, name: NonEmptyString, kind: NetworkKind, seats: listOf(Seat) }, { areaId: Id, shortName: NonEmptyString });
+
 export const NetworkEstablished = defineEvent({
   type: "reference.network-established",
-  description: "A network (chefsnätverk, styrgrupp, PKS…) exists from the effective date, with its seats: one per municipality and any region or other seats.",
-  data: strictObject("NetworkEstablished", { networkId: Id, name: NonEmptyString, kind: NetworkKind, seats: listOf(Seat) }, { areaId: Id, shortName: NonEmptyString }),
+  description:
+    "A network (chefsnätverk, styrgrupp, PKS…) exists from the effective date, with its seats: one per municipality and any region or other seats. Version 2 takes a seat side the log defines (`meetings.seat-side-defined`) as well as the built-in `kommun`, `region` and `other`.",
+  data: NetworkEstablishedData,
+  // A version 1 side is a built-in one (letters only, so an id), which version 2 still knows by the same id: the same object, so its fields keep their order.
+  older: [{ version: 1, data: NetworkEstablishedV1, upcast: (data: t.TypeOf<typeof NetworkEstablishedV1>) => data as unknown as t.TypeOf<typeof NetworkEstablishedData> }],
 });
 
 export const NetworkRenamed = defineEvent({

@@ -19,7 +19,7 @@ export const ATTENDANCE_TABLE_FIGURES = [attendanceMeetingsFigure, attendanceSha
 const PERCENT = "percent" as const;
 const COUNT = "count" as const;
 
-/** One row a network: meetings, attendance, the municipalities' and the region's, and the gender split where registered. */
+/** One row a network: meetings, attendance, one column per side the log's seats sit on (the municipalities', the region's…), and the gender split where registered. */
 export const networkTable = (context: ReportBuildContext, attendance: AttendanceResult, label: string): ReportTable | null => {
   const networks = attendance.networks.filter((network) => network.attendance.share !== null);
   if (networks.length === 0) return null;
@@ -27,8 +27,8 @@ export const networkTable = (context: ReportBuildContext, attendance: Attendance
   return table({
     id: "narvaro-per-natverk-tabell",
     caption: `Närvaro per nätverk under ${label}`,
-    align: ["left", "right", "right", "right", "right", "right", "right"],
-    head: [headerRow(["Nätverk", "Träffar", "Närvaro", "Länets kommuner", "Regionen", "Män", "Kvinnor"])],
+    align: ["left", "right", "right", ...attendance.sides.map(() => "right" as const), "right", "right"],
+    head: [headerRow(["Nätverk", "Träffar", "Närvaro", ...attendance.sides.map((side) => side.label), "Män", "Kvinnor"])],
     body: [...networks]
       .sort(bySwedishName((network) => network.name))
       .map((network) =>
@@ -36,8 +36,7 @@ export const networkTable = (context: ReportBuildContext, attendance: Attendance
           textCell(network.name),
           definedCell(context, attendanceMeetingsFigure, { network: network.networkId }, { key: key(network, "meetings"), unit: COUNT }),
           definedCell(context, attendanceShareFigure, { network: network.networkId }, { key: key(network, "share"), unit: PERCENT }),
-          definedCell(context, attendanceShareFigure, { network: network.networkId, side: "kommun" }, { key: key(network, "side=kommun"), unit: PERCENT }),
-          definedCell(context, attendanceShareFigure, { network: network.networkId, side: "region" }, { key: key(network, "side=region"), unit: PERCENT }),
+          ...attendance.sides.map((side) => definedCell(context, attendanceShareFigure, { network: network.networkId, side: side.id }, { key: key(network, `side=${side.id}`), unit: PERCENT })),
           definedCell(context, genderShareFigure, { network: network.networkId, gender: "man" }, { key: key(network, "gender=man"), unit: PERCENT }),
           definedCell(context, genderShareFigure, { network: network.networkId, gender: "kvinna" }, { key: key(network, "gender=kvinna"), unit: PERCENT }),
         ]),

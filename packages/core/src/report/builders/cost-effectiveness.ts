@@ -1,4 +1,5 @@
 import type { CostReductionResult, CoursesResult } from "../../domains/courses/projections.js";
+import type { FundingSource } from "../../domains/finance/funding-sources.js";
 import { courseCostReductionProjection, coursesProjection } from "../../domains/courses/projections.js";
 import type { ReportCell, ReportTable } from "../document/blocks.js";
 import {
@@ -92,16 +93,15 @@ const costReductionTable = (context: ReportBuildContext, result: CostReductionRe
   });
 };
 
-/** The payers' printed names: the ids are ASCII ("ovriga"), the labels Swedish. */
-const PAYER_LABELS: Readonly<Record<string, string>> = { kommunerna: "deltagaravgifter från länets kommuner", ovriga: "från övriga" };
+/** How the first organisation's tables word two built-in payers; any other payer is named by its financing source's name ("från regionen"). */
+const BUILT_IN_PAYER_WORDING: Readonly<Record<string, string>> = { kommunerna: "deltagaravgifter från länets kommuner", ovriga: "från övriga" };
 
 const revenueTable = (context: ReportBuildContext, courses: CoursesResult): ReportTable | null => {
   const arranger = courseArrangerName(courses, resultOf(context, referenceProjection));
   const revenue = courses.revenue;
   if (revenue === null) return null;
   const key = (what: string): string => `courses.revenue@${courses.period}${what}`;
-  const payers = Object.entries(revenue.byPayer).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const payerLabel = (payer: string): string => `varav ${PAYER_LABELS[payer] ?? `från ${payer}`}`;
+  const payerLabel = (payer: FundingSource): string => `varav ${BUILT_IN_PAYER_WORDING[payer.id] ?? `från ${payer.name}`}`;
   return table({
     id: "kursintakter",
     caption: arranger === null ? "Kursintäkter under perioden" : `${arranger}: intäkter under perioden`,
@@ -109,7 +109,7 @@ const revenueTable = (context: ReportBuildContext, courses: CoursesResult): Repo
     head: [headerRow(["", "Kronor"])],
     body: [
       row([textCell("Intäkter totalt"), definedCell(context, coursesRevenue, {}, { key: key(""), unit: "kronor" })]),
-      ...payers.map(([payer]) => row([textCell(payerLabel(payer)), definedCell(context, coursesRevenue, { payer }, { key: key(`/payer=${payer}`), unit: "kronor" })])),
+      ...revenue.payers.map((payer) => row([textCell(payerLabel(payer)), definedCell(context, coursesRevenue, { payer: payer.id }, { key: key(`/payer=${payer.id}`), unit: "kronor" })])),
     ],
   });
 };

@@ -1,22 +1,59 @@
-import { attendanceProjection } from "../../domains/meetings/attendance.js";
-import { attendanceRangeMax, attendanceRangeMin, meetingModeShareFigure, networksWithAttendanceFigure } from "../../domains/meetings/figures.js";
+import { attendanceProjection, type AttendanceResult } from "../../domains/meetings/attendance.js";
+import { attendanceRangeMax, attendanceRangeMin, attendanceShareFigure, meetingModeShareFigure, networksWithAttendanceFigure } from "../../domains/meetings/figures.js";
 import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
 import { metricsRecordedRangeMax, metricsRecordedRangeMin, metricsRecordedResult } from "../../domains/strategy/figures.js";
 import type { ReportBlock, ReportChart, ReportTableRow } from "../document/blocks.js";
-import { headerRow, row, table, textCell } from "../builders/cells.js";
+import { blankCell, headerRow, row, table, textCell } from "../builders/cells.js";
 import { firstFigure } from "./cells.js";
 import { hasFigures, slideCell, slideFigure, type SlideContext, type SlideSpec } from "./context.js";
 import { columnLabel } from "./periods.js";
 
-/** Which measures the attendance slide compares, and which groups it counts. */
+/** Which measures the attendance slide compares, and which groups it counts, as derived from the log. */
 export interface AttendanceMeasures {
   /** Rows of one attendance metric each ("Samtliga nätverk", "PKS"). */
   readonly metrics: readonly { readonly label: string; readonly metric: string }[];
-  /** The meetings held with the region: a network group, and the metrics recorded for it in earlier years. */
-  readonly region: { readonly label: string; readonly group: string; readonly metrics: readonly string[] };
-  /** The group whose networks had attendance registered ("21 olika nätverk/styrgrupper"), and the metric whose target the slide names. */
-  readonly networks: { readonly group: string; readonly targetMetric: string };
+  /** Per other network group, its lowest and highest attendance: the group, and the metrics recorded for its networks in earlier years. */
+  readonly ranges: readonly { readonly label: string; readonly group: string; readonly metrics: readonly string[] }[];
+  /** The group whose networks had attendance registered ("21 olika nätverk/styrgrupper"), if the first row measures one, and the metric whose target the slide names. */
+  readonly networks: { readonly group: string | null; readonly targetMetric: string };
 }
+
+/** How the slide may word the rows: a label per metric id or group id, in place of the log's name. */
+export interface AttendanceSlideOptions {
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** A metric's name as a row label: without the full stop a metric's sentence ends with. */
+const rowLabel = (name: string): string => name.replace(/\.$/u, "");
+
+/**
+ * The slide's rows, from the log: the attendance metrics (result from `attendance.share`) under
+ * the goal of the first one defined, in the order defined; the group the first of them measures
+ * as the networks counted and its target; and each other network group, with the attendance
+ * metrics of its networks, as a lowest and a highest row. Null when the log defines no
+ * attendance metric.
+ */
+export const attendanceMeasuresOf = (attendance: AttendanceResult, options: AttendanceSlideOptions = {}): AttendanceMeasures | null => {
+  const first = attendance.measures[0];
+  if (first === undefined) return null;
+  const label = (id: string, name: string): string => options.labels?.[id] ?? name;
+  const rows = attendance.measures.filter((measure) => measure.goalId === first.goalId);
+  const target = rows.find((measure) => measure.group !== undefined) ?? first;
+  const counted = target.group ?? null;
+  const shown = new Set(rows.map((measure) => measure.metricId));
+  const ranges = attendance.groups
+    .filter((group) => group.groupId !== counted)
+    .map((group) => ({
+      label: label(group.groupId, group.name),
+      group: group.groupId,
+      metrics: attendance.measures.filter((measure) => !shown.has(measure.metricId) && measure.network !== undefined && group.networkIds.includes(measure.network)).map((measure) => measure.metricId),
+    }));
+  return {
+    metrics: rows.map((measure) => ({ label: label(measure.metricId, rowLabel(measure.name)), metric: measure.metricId })),
+    ranges,
+    networks: { group: counted, targetMetric: target.metricId },
+  };
+};
 
 const MODES = [
   { id: "fysiskt", label: "Fysiskt" },
@@ -35,20 +72,21 @@ const metricRow = (context: SlideContext, label: string, metric: string): Report
     ),
   ]);
 
-const rangeRow = (context: SlideContext, measures: AttendanceMeasures["region"], end: "min" | "max"): ReportTableRow =>
+const rangeRow = (context: SlideContext, measures: AttendanceMeasures["ranges"][number], end: "min" | "max"): ReportTableRow =>
   row([
     textCell(`${measures.label}, ${end === "min" ? "lägst" : "högst"}`),
     ...context.columns.cumulative.map((period) =>
       firstFigure(
-        () => slideCell(context, end === "min" ? metricsRecordedRangeMin : metricsRecordedRangeMax, { metrics: measures.metrics.join("+") }, period, "percent"),
+        () => (measures.metrics.length === 0 ? blankCell() : slideCell(context, end === "min" ? metricsRecordedRangeMin : metricsRecordedRangeMax, { metrics: measures.metrics.join("+") }, period, "percent")),
         () => slideCell(context, end === "min" ? attendanceRangeMin : attendanceRangeMax, { group: measures.group }, period, "percent"),
       ),
     ),
   ]);
 
 const keyFigures = (context: SlideContext, measures: AttendanceMeasures): ReportBlock[] => {
+  const counted = measures.networks.group;
   const body = [
-    row([textCell("Nätverk/styrgrupper med registrerad närvaro"), slideCell(context, networksWithAttendanceFigure, { group: measures.networks.group }, context.period, "count")]),
+    ...(counted === null ? [] : [row([textCell("Nätverk/styrgrupper med registrerad närvaro"), slideCell(context, networksWithAttendanceFigure, { group: counted }, context.period, "count")])]),
     row([textCell("Mål för närvaron"), slideCell(context, metricFigures.target, { metric: measures.networks.targetMetric }, context.period, "percent")]),
   ];
   return hasFigures(body.flatMap((entry) => entry.cells)) ? [table({ id: "bild-narvaro-registrering", caption: `Närvaroregistrering ${columnLabel(context.period).toLowerCase()}`, align: ["left", "right"], head: [], body })] : [];
@@ -77,14 +115,25 @@ const attendanceChart = (context: SlideContext, measures: AttendanceMeasures): R
   };
 };
 
-/** Närvaro: the same tertial of three years per measure, the networks counted, the target and the meeting modes. */
-export const attendanceSlide = (measures: AttendanceMeasures): SlideSpec => ({
+/**
+ * Närvaro: the same tertial of three years per measure, the networks counted, the target and
+ * the meeting modes. The measures come from the log as of the tertial's end (see
+ * attendanceMeasuresOf); `labels` words a row differently from the log's name.
+ */
+export const attendanceSlide = (options: AttendanceSlideOptions = {}): SlideSpec => ({
   id: "narvaro",
   title: "Närvaro",
-  measures: { metrics: [...measures.metrics.map((entry) => entry.metric), measures.networks.targetMetric, ...measures.region.metrics], figures: [networksWithAttendanceFigure.key, attendanceRangeMin.key, attendanceRangeMax.key] },
+  // The heading is the goal of the attendance metrics (the lowest goal number first): the goal the rows are taken from.
+  measures: { figures: [attendanceShareFigure.key, networksWithAttendanceFigure.key, attendanceRangeMin.key, attendanceRangeMax.key] },
   reads: [metricsRecordedResult.projection, metricsProjection, attendanceProjection],
   build: (context) => {
-    const body = [...measures.metrics.map((entry) => metricRow(context, entry.label, entry.metric)), rangeRow(context, measures.region, "min"), rangeRow(context, measures.region, "max")];
+    const attendance = context.results.get(attendanceProjection, context.period);
+    const measures = attendance === undefined ? null : attendanceMeasuresOf(attendance, options);
+    if (measures === null) return [];
+    const body = [
+      ...measures.metrics.map((entry) => metricRow(context, entry.label, entry.metric)),
+      ...measures.ranges.flatMap((range) => [rangeRow(context, range, "min"), rangeRow(context, range, "max")]),
+    ];
     if (!hasFigures(body.flatMap((entry) => entry.cells))) return [];
     const chart = attendanceChart(context, measures);
     return [
