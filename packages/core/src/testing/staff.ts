@@ -5,6 +5,16 @@ import { centsToDecimalString } from "./numbers.js";
 import { arbEdgeDate, arbInstantText, type YearRange } from "./time.js";
 import { defaultWorld, type DraftWorld } from "./world.js";
 
+/**
+ * The forms and kinds a generated log may name: the built-in ones and one of the log's own each,
+ * which it may define (a fact naming one before its definition is refused, and dropped as the
+ * store would).
+ */
+const DEFINED_FORM = "projektanstalld";
+const DEFINED_KIND = "regionbidrag";
+const FORMS = [...EMPLOYMENT_FORMS, DEFINED_FORM];
+const KINDS = [...FINANCING_KINDS, DEFINED_KIND];
+
 const fte = fc.integer({ min: 0, max: 150 }).map((cents) => centsToDecimalString(cents * 5));
 
 /** A business date, sometimes an instant with an offset (the fact then belongs to its Stockholm date). */
@@ -19,9 +29,9 @@ const opened = (world: DraftWorld, range: YearRange) =>
       effectiveAt: fc.oneof({ weight: 2, arbitrary: effective(earlyRange(range)) }, { weight: 1, arbitrary: effective(range) }),
       positionId: fc.constantFrom(...world.positions),
       areaId: fc.constantFrom(...world.areas),
-      employmentForm: fc.constantFrom(...EMPLOYMENT_FORMS),
+      employmentForm: fc.constantFrom(...FORMS),
       fte,
-      financing: fc.constantFrom(...FINANCING_KINDS),
+      financing: fc.constantFrom(...KINDS),
     })
     .map(({ effectiveAt, ...data }): EventDraft => ({ type: "staff.position-opened", effectiveAt, data }));
 
@@ -32,9 +42,9 @@ const changed = (world: DraftWorld, range: YearRange) =>
         effectiveAt: effective(range),
         positionId: fc.constantFrom(...world.positions),
         areaId: fc.constantFrom(...world.areas),
-        employmentForm: fc.constantFrom(...EMPLOYMENT_FORMS),
+        employmentForm: fc.constantFrom(...FORMS),
         fte,
-        financing: fc.constantFrom(...FINANCING_KINDS),
+        financing: fc.constantFrom(...KINDS),
       },
       { requiredKeys: ["effectiveAt", "positionId"] },
     )
@@ -51,7 +61,7 @@ const changeRecorded = (world: DraftWorld, range: YearRange) =>
       areaId: fc.constantFrom(...world.areas),
       change: fc.constantFrom(...STAFF_CHANGES),
       fte,
-      forms: fc.shuffledSubarray([...EMPLOYMENT_FORMS], { minLength: 2, maxLength: 2 }),
+      forms: fc.shuffledSubarray(FORMS, { minLength: 2, maxLength: 2 }),
     })
     .map(({ effectiveAt, change, forms: [employmentForm, fromForm], ...data }): EventDraft => ({
       type: "staff.change-recorded",
@@ -72,25 +82,33 @@ const snapshot = (world: DraftWorld, range: YearRange) =>
     .record({
       asOf: arbEdgeDate(range),
       total: fc.integer({ min: 0, max: 6000 }),
-      weights: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 3, maxLength: 3 }),
+      weights: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }),
       parts: fc.subarray(["byEmploymentForm", "byFinancing", "byArea"] as const),
     })
     .map(({ asOf, total, weights, parts }): EventDraft => {
       const breakdowns = {
-        byEmploymentForm: split(total, EMPLOYMENT_FORMS, weights),
-        byFinancing: split(total, FINANCING_KINDS, weights),
+        byEmploymentForm: split(total, FORMS, weights),
+        byFinancing: split(total, KINDS, weights),
         byArea: split(total, world.areas.slice(0, 3), weights),
       };
       return { type: "staff.snapshot-recorded", effectiveAt: asOf, data: { asOf, total: centsToDecimalString(total), ...Object.fromEntries(parts.map((key) => [key, breakdowns[key]])) } };
     });
 
+/** The definition of the log's own employment form or financing kind, under one of two labels (a second definition is a rename, refused unless it supersedes). */
+const definition = (range: YearRange) =>
+  fc.record({ effectiveAt: arbEdgeDate(range), which: fc.boolean(), label: fc.constantFrom("Projekt", "Region") }).map(({ effectiveAt, which, label }): EventDraft =>
+    which
+      ? { type: "staff.employment-form-defined", effectiveAt, data: { formId: DEFINED_FORM, name: "projektanställning", label } }
+      : { type: "staff.financing-defined", effectiveAt, data: { kindId: DEFINED_KIND, name: "regionbidrag", label } },
+  );
+
 /**
- * One staff draft: a position opened, changed or closed, or an HR snapshot whose breakdowns add
- * up. Positions and areas come from the world, so drafts meet; some break the staff rules (a
+ * One staff draft: a position opened, changed or closed, an HR snapshot whose breakdowns add
+ * up, or the definition of an employment form or financing kind of the log's own. Positions and areas come from the world, so drafts meet; some break the staff rules (a
  * change before the opening), and the log builder drops those as the store would refuse them.
  */
 export const arbStaffDraft = (world: DraftWorld = defaultWorld, range: YearRange = {}): fc.Arbitrary<EventDraft> =>
-  fc.oneof({ weight: 4, arbitrary: opened(world, range) }, { weight: 4, arbitrary: changed(world, range) }, { weight: 2, arbitrary: closed(world, range) }, { weight: 1, arbitrary: snapshot(world, range) }, { weight: 1, arbitrary: changeRecorded(world, range) });
+  fc.oneof({ weight: 4, arbitrary: opened(world, range) }, { weight: 4, arbitrary: changed(world, range) }, { weight: 2, arbitrary: closed(world, range) }, { weight: 1, arbitrary: snapshot(world, range) }, { weight: 1, arbitrary: changeRecorded(world, range) }, { weight: 1, arbitrary: definition(range) });
 
 /** A restatement of a staff draft with another FTE, for supersede corrections; undefined for other types. */
 export const restateStaff = (draft: EventDraft, variant: number): EventDraft | undefined => {
@@ -98,5 +116,6 @@ export const restateStaff = (draft: EventDraft, variant: number): EventDraft | u
     return { ...draft, data: { ...(draft.data as Record<string, unknown>), fte: centsToDecimalString((variant % 150) * 5) } };
   }
   if (draft.type === "staff.position-closed") return { ...draft, data: { ...(draft.data as Record<string, unknown>), reason: `rättelse ${variant}` } };
+  if (draft.type === "staff.employment-form-defined" || draft.type === "staff.financing-defined") return { ...draft, data: { ...(draft.data as Record<string, unknown>), label: `Rättad ${variant}` } };
   return undefined;
 };

@@ -46,7 +46,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "research": { revision: 1, code: "3d29b7f74233d943" },
   "slide-goals": { revision: 1, code: "6e886063612c0bc9" },
   "staff-changes": { revision: 1, code: "42cab6e9bd98e597" },
-  "staffing": { revision: 1, code: "9afe8ef558974be7" },
+  "staffing": { revision: 2, code: "d986e94b81f62736" },
   "strategy-overview": { revision: 1, code: "5e46eaa25c025a15" },
   "survey": { revision: 1, code: "33c58456002a417c" },
 };

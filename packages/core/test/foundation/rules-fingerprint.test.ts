@@ -43,7 +43,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "plan-integrity": { revision: 3, code: "a338581b3fea2bd7" },
   "reference-integrity": { revision: 1, code: "c0a5d936a25c54a9" },
   "research-integrity": { revision: 1, code: "279e734f3b0f9056" },
-  "staff-integrity": { revision: 3, code: "e15cc1d1f920fa4b" },
+  "staff-integrity": { revision: 4, code: "538188bf576fe3fb" },
   "stated-figure-integrity": { revision: 1, code: "5371230c4524ae79" },
   "strategy-integrity": { revision: 1, code: "2d72a2d7d5d90f67" },
   "survey-integrity": { revision: 1, code: "66ffa20c0361b3f3" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ATTENDANCE_AVERAGE, attendanceProjection, buildReportDocument, dec, defaultHouse, jsonRenderer, metricsProjection, period, type AttendanceResult, type ReportChart, ReportResults, reportFiguresOf, reportPeriod, staffingProjection, surveyProjection, type ReportBuildContext, type ReportProvenance, type StaffingResult, type SurveyResult } from "@tertial/core";
+import { ATTENDANCE_AVERAGE, attendanceProjection, BUILT_IN_EMPLOYMENT_FORMS, BUILT_IN_STAFF_FINANCING, buildReportDocument, dec, defaultHouse, jsonRenderer, metricsProjection, period, type AttendanceResult, type ReportChart, ReportResults, reportFiguresOf, reportPeriod, staffingProjection, surveyProjection, type ReportBuildContext, type ReportProvenance, type StaffingResult, type SurveyResult } from "@tertial/core";
 
 const provenance: ReportProvenance = { logHash: null, eventCount: 0, knownAt: null, period: { name: "2020-T1..T2", start: "2020-01-01", end: "2020-08-31" }, generatedBy: "test" };
 
@@ -24,6 +24,8 @@ const staffing: StaffingResult = {
     { tertial: "2020-T2", fte: fte("2020-08-31", "45.30", { tjanstekop: "7.25", tillsvidare: "24.25", visstid: "13.80" }) },
   ],
   changes: [],
+  employmentForms: BUILT_IN_EMPLOYMENT_FORMS,
+  financingKinds: BUILT_IN_STAFF_FINANCING,
 };
 
 const context = (fill: (results: ReportResults) => ReportResults = (results) => results): ReportBuildContext => ({ kind: "delarsrapport", period: period("2020-T1..T2"), results: fill(new ReportResults()) });

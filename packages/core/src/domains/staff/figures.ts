@@ -5,10 +5,10 @@ import { staffingProjection } from "./staffing.js";
 
 const PARAMS = {
   asOf: "the date the FTE is counted at (a tertial end inside the table, or the period's end); default the period's end",
-  form: "only this employment form: tjanstekop, tillsvidare or visstid",
-  financing: "only this financing: grund or extern",
-  group: "only this top-level area (fou, ledning-och-stab, ovrig)",
-  area: "only this area, as the breakdown by area records it (miljosamverkan, personliga-ombud)",
+  form: "only this employment form: a built-in one (tjanstekop, tillsvidare, visstid) or one the log defines (staff.employment-form-defined)",
+  financing: "only this financing kind: a built-in one (grund, extern) or one the log defines (staff.financing-defined)",
+  group: "only this top-level area of the log's area tree, by its id",
+  area: "only this area, by its id, as the breakdown by area records it",
 };
 
 const breakdownOn = (result: StaffingResult, date: string | undefined): FteBreakdown | null => {

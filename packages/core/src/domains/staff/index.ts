@@ -6,6 +6,7 @@ import { staffFigures } from "./figures.js";
 import { staffChangeFigures, staffChangesProjection } from "./changes.js";
 
 export * from "./events.js";
+export * from "./vocabulary.js";
 export * from "./rules.js";
 export * from "./staffing.js";
 export * from "./figures.js";

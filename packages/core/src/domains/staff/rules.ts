@@ -3,7 +3,8 @@ import { issue, type Issue } from "../../events/issues.js";
 import { Decimal, sum } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
-import { EMPLOYMENT_FORMS, FINANCING_KINDS, PositionChanged, PositionClosed, PositionOpened, StaffChangeRecorded, StaffingSnapshotRecorded } from "./events.js";
+import { EmploymentFormDefined, PositionChanged, PositionClosed, PositionOpened, StaffChangeRecorded, StaffFinancingDefined, StaffingSnapshotRecorded } from "./events.js";
+import { definitionIn, definitionIssues, requireTerm, type StaffVocabulary } from "./vocabulary.js";
 
 interface StaffKnowledge {
   readonly references: KnownReferences;
@@ -13,29 +14,38 @@ interface StaffKnowledge {
    * saved with every append, and a log holds many positions). A position not here was opened once.
    */
   readonly reopened: Map<string, number>;
+  /** The employment forms and financing kinds the log defined so far, by id, with the defining event. */
+  readonly defined: Record<StaffVocabulary, Map<string, string>>;
 }
 
-const breakdownIssues = (path: string, parts: Readonly<Record<string, string>> | undefined, total: string, allowed: readonly string[] | undefined, known: StaffKnowledge): Issue[] => {
+/** Whether a breakdown's key names something the log knows: an area, or a term of one of the staff vocabularies. */
+type KeyCheck = (key: string, path: string) => Issue[];
+
+const breakdownIssues = (path: string, parts: Readonly<Record<string, string>> | undefined, total: string, checkKey: KeyCheck): Issue[] => {
   if (parts === undefined) return [];
   const found: Issue[] = [];
-  for (const key of Object.keys(parts)) {
-    if (allowed !== undefined && !allowed.includes(key)) found.push(issue("invalid-field", `${path}.${key}`, "is not a known category", { expected: `one of ${allowed.join(", ")}` }));
-    if (allowed === undefined) found.push(...known.references.requireArea(key, `${path}.${key}`));
-  }
+  for (const key of Object.keys(parts)) found.push(...checkKey(key, `${path}.${key}`));
   const added = sum(Object.values(parts).map((value) => new Decimal(value)));
   if (!added.equals(new Decimal(total))) found.push(issue("invalid-field", path, `adds up to ${added.toFixed()}, not to the total`, { expected: total, actual: added.toFixed() }));
   return found;
 };
 
-/** Positions must be opened once, in a known area, before they change or close; snapshots must add up. */
+/**
+ * Positions must be opened once, in a known area, before they change or close; snapshots must add
+ * up; every employment form and financing kind a fact names is built in or defined earlier, and
+ * each is defined once.
+ */
 export const staffIntegrity = defineRule<StaffKnowledge>({
   name: "staff-integrity",
-  // 2: positions remembered which event opened them; 3: only positions opened more than once are counted.
-  revision: 3,
-  learnsFrom: [...REFERENCE_FACTS, PositionOpened.type, PositionClosed.type],
-  init: () => ({ references: new KnownReferences(), positions: new Map(), reopened: new Map() }),
+  // 2: positions remembered which event opened them; 3: only positions opened more than once are counted;
+  // 4: the state holds the employment forms and financing kinds the log defines.
+  revision: 4,
+  learnsFrom: [...REFERENCE_FACTS, PositionOpened.type, PositionClosed.type, EmploymentFormDefined.type, StaffFinancingDefined.type],
+  init: () => ({ references: new KnownReferences(), positions: new Map(), reopened: new Map(), defined: { "employment-form": new Map(), financing: new Map() } }),
   learn: (known, event) => {
     known.references.learn(event);
+    const definition = definitionIn(event);
+    if (definition !== undefined) known.defined[definition.vocabulary].set(definition.term.id, event.id);
     const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
     if (PositionOpened.is(event)) {
       const { positionId } = event.data;
@@ -59,8 +69,15 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
   },
   check: (known, event) => {
     const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
+    const form: KeyCheck = (id, path) => requireTerm("employment-form", known.defined["employment-form"], id, path);
+    const financing: KeyCheck = (id, path) => requireTerm("financing", known.defined.financing, id, path);
+    const definition = definitionIn(event);
+    if (definition !== undefined) {
+      const { vocabulary, term } = definition;
+      return definitionIssues(vocabulary, term.id, known.defined[vocabulary].get(term.id), event.supersedes, vocabulary === "financing" ? "data.kindId" : "data.formId");
+    }
     if (PositionOpened.is(event)) {
-      const found = known.references.requireArea(event.data.areaId, "data.areaId");
+      const found = [...known.references.requireArea(event.data.areaId, "data.areaId"), ...form(event.data.employmentForm, "data.employmentForm"), ...financing(event.data.financing, "data.financing")];
       if (known.positions.has(event.data.positionId) && event.supersedes === undefined) found.push(issue("conflict", "data.positionId", `position "${event.data.positionId}" is already open`));
       return found;
     }
@@ -70,22 +87,28 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
       const found: Issue[] = [];
       if (date < position.opened) found.push(issue("invalid-field", "effectiveAt", `is before the position opened (${position.opened})`, { actual: event.effectiveAt }));
       if (position.closed !== undefined && event.supersedes === undefined) found.push(issue("conflict", "data.positionId", `position "${event.data.positionId}" closed on ${position.closed}`));
-      if (PositionChanged.is(event) && event.data.areaId !== undefined) found.push(...known.references.requireArea(event.data.areaId, "data.areaId"));
+      if (PositionChanged.is(event)) {
+        const { areaId, employmentForm, financing: kind } = event.data;
+        if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
+        if (employmentForm !== undefined) found.push(...form(employmentForm, "data.employmentForm"));
+        if (kind !== undefined) found.push(...financing(kind, "data.financing"));
+      }
       return found;
     }
     if (StaffChangeRecorded.is(event)) {
-      const found = known.references.requireArea(event.data.areaId, "data.areaId");
       const { change, fromForm, employmentForm } = event.data;
-      if (change === "form-changed" && (fromForm === undefined || fromForm === employmentForm)) found.push(issue("invalid-field", "data.fromForm", "a change of employment form names the form it moved from, other than the new one", { expected: `one of ${EMPLOYMENT_FORMS.filter((form) => form !== employmentForm).join(", ")}` }));
+      const found = [...known.references.requireArea(event.data.areaId, "data.areaId"), ...form(employmentForm, "data.employmentForm")];
+      if (fromForm !== undefined) found.push(...form(fromForm, "data.fromForm"));
+      if (change === "form-changed" && (fromForm === undefined || fromForm === employmentForm)) found.push(issue("invalid-field", "data.fromForm", "a change of employment form names the form it moved from, other than the new one", { expected: `a built-in or defined employment form other than "${employmentForm}"` }));
       if (change !== "form-changed" && fromForm !== undefined) found.push(issue("invalid-field", "data.fromForm", `is only for a change of employment form, not for "${change}"`));
       return found;
     }
     if (StaffingSnapshotRecorded.is(event)) {
       const found: Issue[] = [];
       if (event.data.asOf !== date) found.push(issue("invalid-field", "data.asOf", "must equal the event's effective date", { expected: date, actual: event.data.asOf }));
-      found.push(...breakdownIssues("data.byEmploymentForm", event.data.byEmploymentForm, event.data.total, EMPLOYMENT_FORMS, known));
-      found.push(...breakdownIssues("data.byFinancing", event.data.byFinancing, event.data.total, FINANCING_KINDS, known));
-      found.push(...breakdownIssues("data.byArea", event.data.byArea, event.data.total, undefined, known));
+      found.push(...breakdownIssues("data.byEmploymentForm", event.data.byEmploymentForm, event.data.total, form));
+      found.push(...breakdownIssues("data.byFinancing", event.data.byFinancing, event.data.total, financing));
+      found.push(...breakdownIssues("data.byArea", event.data.byArea, event.data.total, (key, path) => known.references.requireArea(key, path)));
       return found;
     }
     return [];

@@ -5,13 +5,16 @@ import { isoDate, toCivil, type IsoDate } from "../../time/calendar.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { periodOf, tertialsEndingIn } from "../../time/period.js";
 import { emptyDirectory, learnReference, rootOf, type Directory } from "../reference/directory.js";
-import { PositionChanged, PositionClosed, PositionOpened, StaffingSnapshotRecorded, type EmploymentForm, type Financing } from "./events.js";
+import { PositionChanged, PositionClosed, PositionOpened, StaffingSnapshotRecorded } from "./events.js";
+import { knownTerms, learnTerm, noDefinedTerms, type DefinedStaffTerms, type StaffTerm } from "./vocabulary.js";
 
 interface PositionState {
   areaId: string;
-  employmentForm: EmploymentForm;
+  /** A built-in or defined employment form's id. */
+  employmentForm: string;
   fte: string;
-  financing: Financing;
+  /** A built-in or defined financing kind's id. */
+  financing: string;
 }
 
 interface PositionStep extends Partial<PositionState> {
@@ -37,6 +40,8 @@ interface Snapshot {
 
 export interface StaffingState {
   directory: Directory;
+  /** The employment forms and financing kinds the log defined, whatever their date: a definition is no fact of a period. */
+  terms: DefinedStaffTerms;
   positions: Record<string, PositionTimeline>;
   snapshots: Record<string, Snapshot>;
   changes: StaffChange[];
@@ -82,6 +87,10 @@ export interface StaffingResult {
   /** The table "Antal medarbetare och anställningsformer": each tertial end from the previous year's first. */
   readonly tertials: readonly { readonly tertial: string; readonly fte: FteBreakdown | null }[];
   readonly changes: readonly StaffChange[];
+  /** Every employment form the log knows, in print order (built-in first, then defined); a table prints those its rows name. */
+  readonly employmentForms: readonly StaffTerm[];
+  /** Every staff financing kind the log knows, in print order (built-in first, then defined). */
+  readonly financingKinds: readonly StaffTerm[];
 }
 
 const fixed = (value: Decimal): string => toFixedString(value, 2);
@@ -189,6 +198,7 @@ const insertStep = (timeline: PositionTimeline, step: PositionStep, opening = fa
 const defined = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as Partial<T>;
 
 const evolveStaffing = (state: StaffingState, event: DomainEvent, periodStart: IsoDate, periodEnd: IsoDate): StaffingState => {
+  learnTerm(state.terms, event);
   const date = effectiveDateOf(event.effectiveAt);
   if (date === undefined || date > periodEnd) return state;
   learnReference(state.directory, event);
@@ -227,7 +237,9 @@ const byDateThenId = (a: StaffChange, b: StaffChange): number => (a.date !== b.d
 export const staffingProjection = defineProjection<StaffingState, StaffingResult>({
   name: "staffing",
   description: "FTE (årsarbetare) by employment form, financing and area at the period's end; FTE at each tertial end since the previous year began; position changes in the period.",
-  init: () => ({ directory: emptyDirectory(), positions: {}, snapshots: {}, changes: [] }),
+  // 2: the state holds the employment forms and financing kinds the log defines.
+  revision: 2,
+  init: () => ({ directory: emptyDirectory(), terms: noDefinedTerms(), positions: {}, snapshots: {}, changes: [] }),
   evolve: (state, event, { period }) => evolveStaffing(state, event, period.start, period.end),
   result: (state, { period }) => {
     const fromPreviousYear = periodOf(isoDate(toCivil(period.end).year - 1, 1, 1), period.end);
@@ -236,6 +248,8 @@ export const staffingProjection = defineProjection<StaffingState, StaffingResult
       atEnd: fteOn(state, period.end),
       tertials: tertialsEndingIn(fromPreviousYear).map((tertial) => ({ tertial: tertial.name, fte: fteOn(state, tertial.end) })),
       changes: [...state.changes].sort(byDateThenId),
+      employmentForms: knownTerms(state.terms, "employment-form"),
+      financingKinds: knownTerms(state.terms, "financing"),
     };
   },
 });

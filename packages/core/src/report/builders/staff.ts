@@ -5,23 +5,13 @@ import { period as parsePeriod } from "../../time/period.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
 import type { ReportFigure } from "../document/figure.js";
 import { fteChangeFigure, fteFigure } from "../../domains/staff/figures.js";
+import { termsIn, type StaffTerm } from "../../domains/staff/vocabulary.js";
 import { definedCell, definedFigure, reportFigureKey, headerRow, row, table, textCell } from "./cells.js";
 import { nothing, placed, resultOf, type BuiltSection, type FigureEvidence, type ReportBuildContext, defineSection } from "./context.js";
 import { tertialRowLabel } from "./kinds.js";
 
 /** Where the house prints staff: 1.2 Medarbetare. */
 export const STAFF_SECTION = "1.2";
-
-const FORMS = [
-  { id: "tjanstekop", label: "Tjänsteköp" },
-  { id: "tillsvidare", label: "Tillsvidare" },
-  { id: "visstid", label: "Visstid" },
-] as const;
-
-const FINANCING = [
-  { id: "grund", label: "Grundfinansiering" },
-  { id: "extern", label: "Externa medel" },
-] as const;
 
 const fteKey = (asOf: string, params: Readonly<Record<string, string>> = {}): string => reportFigureKey("staffing.fte", asOf, params);
 
@@ -49,17 +39,20 @@ const yearsOf = (rows: readonly TertialRow[]): string => {
   return years.length === 1 ? (years[0] ?? "") : `${years[0] ?? ""} – ${years[years.length - 1] ?? ""}`;
 };
 
-const formsTable = (context: ReportBuildContext, rows: readonly TertialRow[]): ReportTable =>
+/** The employment forms the rows name, in print order: the table's columns and the chart's series. */
+const formsOf = (result: StaffingResult, rows: readonly TertialRow[]): StaffTerm[] => termsIn(result.employmentForms, rows.map((entry) => entry.fte.byEmploymentForm));
+
+const formsTable = (context: ReportBuildContext, rows: readonly TertialRow[], forms: readonly StaffTerm[]): ReportTable =>
   table({
     id: "staff-employment-forms",
     caption: `Antal medarbetare och anställningsformer under ${yearsOf(rows)}`,
     unitNote: "årsarbetare",
-    align: ["left", "right", "right", "right", "right"],
-    head: [headerRow(["År/anställningsform", ...FORMS.map((form) => form.label), "Summa"])],
+    align: ["left", ...forms.map(() => "right" as const), "right"],
+    head: [headerRow(["År/anställningsform", ...forms.map((form) => form.label), "Summa"])],
     body: rows.map(({ label, fte }) =>
       row([
         textCell(label),
-        ...FORMS.map((form) => fteCell(context, fte.asOf, { form: form.id })),
+        ...forms.map((form) => fteCell(context, fte.asOf, { form: form.id })),
         fteCell(context, fte.asOf),
       ]),
     ),
@@ -68,14 +61,14 @@ const formsTable = (context: ReportBuildContext, rows: readonly TertialRow[]): R
 const seriesValue = (context: ReportBuildContext, fte: FteBreakdown, form: string): ReportFigure | null =>
   definedFigure(context, fteFigure, { asOf: fte.asOf, form }, { key: fteKey(fte.asOf, { form }), unit: "fte", options: PRINTED });
 
-const formsChart = (context: ReportBuildContext, rows: readonly TertialRow[]): ReportChart => ({
+const formsChart = (context: ReportBuildContext, rows: readonly TertialRow[], forms: readonly StaffTerm[]): ReportChart => ({
   kind: "chart",
   id: "staff-fte-by-form",
   chart: "stacked-bar",
   title: "Årsarbetare per anställningsform och tertial",
   unit: "fte",
   categories: rows.map((entry) => entry.label),
-  series: FORMS.map((form) => ({ name: form.label, values: rows.map((entry) => seriesValue(context, entry.fte, form.id)) })),
+  series: forms.map((form) => ({ name: form.label, values: rows.map((entry) => seriesValue(context, entry.fte, form.id)) })),
   targetLines: [],
   labels: { category: "Tertial", value: "Årsarbetare" },
 });
@@ -106,7 +99,7 @@ const groupsTable = (context: ReportBuildContext, previous: FteBreakdown | undef
   });
 };
 
-const financingTable = (context: ReportBuildContext, atEnd: FteBreakdown, endLabel: string): ReportTable | null =>
+const financingTable = (context: ReportBuildContext, kinds: readonly StaffTerm[], atEnd: FteBreakdown, endLabel: string): ReportTable | null =>
   atEnd.byFinancing === null
     ? null
     : table({
@@ -115,7 +108,7 @@ const financingTable = (context: ReportBuildContext, atEnd: FteBreakdown, endLab
         unitNote: "årsarbetare",
         align: ["left", "right"],
         head: [headerRow(["Finansiering", "Årsarbetare"])],
-        body: FINANCING.filter((kind) => atEnd.byFinancing?.[kind.id] !== undefined).map((kind) => row([textCell(kind.label), fteCell(context, atEnd.asOf, { financing: kind.id })])),
+        body: termsIn(kinds, [atEnd.byFinancing]).map((kind) => row([textCell(kind.label), fteCell(context, atEnd.asOf, { financing: kind.id })])),
         foot: [row([textCell("Summa"), fteCell(context, atEnd.asOf)])],
       });
 
@@ -128,7 +121,8 @@ const evidenceOf = (rows: readonly FteBreakdown[]): FigureEvidence => {
 /**
  * 1.2 Medarbetare: FTE by employment form at each tertial end since the previous year began
  * (table and chart), FTE per part of the organisation against the previous year-end, and
- * financing. Left out when no staffing facts exist for the period.
+ * financing. The forms and financing kinds are the log's own (built-in first, then defined), as
+ * many as the rows name. Left out when no staffing facts exist for the period.
  */
 const buildStaffSection = (context: ReportBuildContext): BuiltSection => {
   const result = resultOf(context, staffingProjection);
@@ -137,13 +131,16 @@ const buildStaffSection = (context: ReportBuildContext): BuiltSection => {
   const atEnd = result.atEnd;
   if (rows.length === 0 && atEnd === null) return nothing;
   const blocks: ReportBlock[] = [];
-  if (rows.length > 0) blocks.push(formsTable(context, rows), formsChart(context, rows));
+  if (rows.length > 0) {
+    const forms = formsOf(result, rows);
+    blocks.push(formsTable(context, rows, forms), formsChart(context, rows, forms));
+  }
   if (atEnd !== null) {
     const previousYearEnd = rows.find((entry) => entry.fte.asOf === `${Number(atEnd.asOf.slice(0, 4)) - 1}-12-31`);
     const endLabel = rows.find((entry) => entry.fte.asOf === atEnd.asOf)?.label ?? atEnd.asOf;
     const groups = groupsTable(context, previousYearEnd?.fte, atEnd, previousYearEnd?.label ?? "", endLabel);
     if (groups !== null) blocks.push(groups);
-    const financing = financingTable(context, atEnd, endLabel);
+    const financing = financingTable(context, result.financingKinds, atEnd, endLabel);
     if (financing !== null) blocks.push(financing);
   }
   const breakdowns = [...(atEnd === null ? [] : [atEnd]), ...rows.map((entry) => entry.fte)];
