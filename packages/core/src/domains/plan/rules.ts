@@ -6,7 +6,7 @@ import { GoalEstablished } from "../strategy/events.js";
 import { FundingSourceDefined } from "../finance/events.js";
 import { requireFundingSource } from "../finance/funding-sources.js";
 import { AreaDescribed, ClosingBalanceForecast, EarmarkedFundsRegistered, FundingExpected, PassThroughPlanned, PlanAdopted, ProjectRegistered, RevenueCategoryDefined, RevenuePlanned, StaffClassDefined, StaffPlanned, planEvents } from "./events.js";
-import { BUILT_IN_REVENUE_CATEGORIES, BUILT_IN_STAFF_CLASSES, definitionIssues, requireTerm, termRegistry, type TermRegistry } from "./vocabularies.js";
+import { BUILT_IN_REVENUE_CATEGORIES, BUILT_IN_STAFF_CLASSES, planDefinitionIssues, requirePlanTerm, termRegistry, type TermRegistry } from "./vocabularies.js";
 
 interface PlanYears {
   readonly first: number;
@@ -73,11 +73,11 @@ const registryIssues = (known: PlanKnowledge, event: DomainEvent, data: PlanRefe
 
 /** The terms a fact names must be built in or defined earlier; a definition must be new (or supersede) and draw on a known source. */
 const vocabularyIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
-  if (RevenuePlanned.is(event)) return requireTerm(known.revenueCategories, event.data.category, "data.category");
-  if (StaffPlanned.is(event) || AreaDescribed.is(event)) return requireTerm(known.staffClasses, event.data.staffClass, "data.staffClass");
-  if (StaffClassDefined.is(event)) return definitionIssues(known.staffClasses, event, event.data.classId, "data.classId");
+  if (RevenuePlanned.is(event)) return requirePlanTerm(known.revenueCategories, event.data.category, "data.category");
+  if (StaffPlanned.is(event) || AreaDescribed.is(event)) return requirePlanTerm(known.staffClasses, event.data.staffClass, "data.staffClass");
+  if (StaffClassDefined.is(event)) return planDefinitionIssues(known.staffClasses, event, event.data.classId, "data.classId");
   if (RevenueCategoryDefined.is(event))
-    return [...definitionIssues(known.revenueCategories, event, event.data.categoryId, "data.categoryId"), ...requireFundingSource(known.sources, event.data.drawsOn, "data.drawsOn")];
+    return [...planDefinitionIssues(known.revenueCategories, event, event.data.categoryId, "data.categoryId"), ...requireFundingSource(known.sources, event.data.drawsOn, "data.drawsOn")];
   return [];
 };
 

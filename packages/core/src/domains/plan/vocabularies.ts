@@ -91,7 +91,7 @@ export interface TermRegistry {
 export const termRegistry = (noun: string, definedBy: string, builtIn: readonly { readonly id: string }[]): TermRegistry => ({ noun, definedBy, builtIn: builtIn.map((term) => term.id), defined: new Map() });
 
 /** A fact may name a term only once the log knows it: built in, or defined before. */
-export const requireTerm = (registry: TermRegistry, id: string | undefined, path: string): Issue[] => {
+export const requirePlanTerm = (registry: TermRegistry, id: string | undefined, path: string): Issue[] => {
   if (id === undefined || registry.builtIn.includes(id) || registry.defined.has(id)) return [];
   const ids = [...registry.defined.keys()];
   const expected = `a built-in ${registry.noun} (${registry.builtIn.join(", ")}) or one defined earlier by ${registry.definedBy}${ids.length === 0 ? " (none is)" : ` (${ids.join(", ")})`}`;
@@ -99,7 +99,7 @@ export const requireTerm = (registry: TermRegistry, id: string | undefined, path
 };
 
 /** A term is defined once, never over a built-in one; a later definition supersedes the first to relabel it. */
-export const definitionIssues = (registry: TermRegistry, event: DomainEvent, id: string, path: string): Issue[] => {
+export const planDefinitionIssues = (registry: TermRegistry, event: DomainEvent, id: string, path: string): Issue[] => {
   if (registry.builtIn.includes(id)) return [issue("conflict", path, `"${id}" is a built-in ${registry.noun}; it needs no definition`, { expected: `an id other than ${registry.builtIn.join(", ")}`, actual: id })];
   const earlier = registry.defined.get(id);
   return earlier === undefined || event.supersedes === earlier ? [] : [issue("conflict", path, `${registry.noun} "${id}" is already defined by event ${earlier}; supersede that definition to change it`, { actual: id })];

@@ -4,7 +4,7 @@ import { Decimal, sum } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { EmploymentFormDefined, PositionChanged, PositionClosed, PositionOpened, StaffChangeRecorded, StaffFinancingDefined, StaffingSnapshotRecorded } from "./events.js";
-import { definitionIn, definitionIssues, requireTerm, type StaffVocabulary } from "./vocabulary.js";
+import { definitionIn, staffDefinitionIssues, requireStaffTerm, type StaffVocabulary } from "./vocabulary.js";
 
 interface StaffKnowledge {
   readonly references: KnownReferences;
@@ -69,12 +69,12 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
   },
   check: (known, event) => {
     const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
-    const form: KeyCheck = (id, path) => requireTerm("employment-form", known.defined["employment-form"], id, path);
-    const financing: KeyCheck = (id, path) => requireTerm("financing", known.defined.financing, id, path);
+    const form: KeyCheck = (id, path) => requireStaffTerm("employment-form", known.defined["employment-form"], id, path);
+    const financing: KeyCheck = (id, path) => requireStaffTerm("financing", known.defined.financing, id, path);
     const definition = definitionIn(event);
     if (definition !== undefined) {
       const { vocabulary, term } = definition;
-      return definitionIssues(vocabulary, term.id, known.defined[vocabulary].get(term.id), event.supersedes, vocabulary === "financing" ? "data.kindId" : "data.formId");
+      return staffDefinitionIssues(vocabulary, term.id, known.defined[vocabulary].get(term.id), event.supersedes, vocabulary === "financing" ? "data.kindId" : "data.formId");
     }
     if (PositionOpened.is(event)) {
       const found = [...known.references.requireArea(event.data.areaId, "data.areaId"), ...form(event.data.employmentForm, "data.employmentForm"), ...financing(event.data.financing, "data.financing")];

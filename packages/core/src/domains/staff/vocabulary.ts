@@ -85,11 +85,11 @@ const expectedTerms = (vocabulary: StaffVocabulary, defined: ReadonlyMap<string,
 };
 
 /** A fact may name a term only once the log knows it: built in, or defined before (`defined` by id). */
-export const requireTerm = (vocabulary: StaffVocabulary, defined: ReadonlyMap<string, unknown>, id: string | undefined, path: string): Issue[] =>
+export const requireStaffTerm = (vocabulary: StaffVocabulary, defined: ReadonlyMap<string, unknown>, id: string | undefined, path: string): Issue[] =>
   id === undefined || isBuiltInTerm(vocabulary, id) || defined.has(id) ? [] : [issue("unknown-reference", path, `unknown ${WHAT[vocabulary]} "${id}"`, { expected: expectedTerms(vocabulary, defined), actual: id })];
 
 /** A term is defined once, under an id no built-in term has; a correction supersedes the definition (`earlier` is the event that defined it). */
-export const definitionIssues = (vocabulary: StaffVocabulary, id: string, earlier: string | undefined, supersedes: string | undefined, path: string): Issue[] => {
+export const staffDefinitionIssues = (vocabulary: StaffVocabulary, id: string, earlier: string | undefined, supersedes: string | undefined, path: string): Issue[] => {
   if (isBuiltInTerm(vocabulary, id)) return [issue("conflict", path, `"${id}" is a built-in ${WHAT[vocabulary]}; it needs no definition`, { expected: `an id other than ${BUILT_IN_IDS[vocabulary].join(", ")}`, actual: id })];
   return earlier === undefined || supersedes === earlier ? [] : [issue("conflict", path, `${WHAT[vocabulary]} "${id}" is already defined by event ${earlier}; supersede that definition to change it`, { actual: id })];
 };
