@@ -1,4 +1,5 @@
 import { readFile, realpath, rm, writeFile } from "node:fs/promises";
+import { deserialize } from "node:v8";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog, jsonlStore, learnLog, lineOf, loadAppendState, memoryStore, saveAppendState, statePath, type EventDraft } from "@tertial/core";
@@ -8,19 +9,21 @@ import { runCli, useTempDir } from "./foundation/cli.js";
 const tempDir = useTempDir();
 const EXAMPLE_LOG = "examples/kommunal-utveckling-2020/events.jsonl";
 
-/** The state file's bytes as the export left them, and as a rebuild from the copy writes them (same file, same mark). */
-const exportedAndRebuilt = async (target: string): Promise<{ exported: string; rebuilt: string }> => {
+/** The state file as the export left it, and as a rebuild from the copy writes it (same file, same mark). */
+const exportedAndRebuilt = async (target: string): Promise<{ exported: unknown; rebuilt: unknown }> => {
   const real = await realpath(target);
-  const exported = (await readFile(statePath(real))).toString("hex");
+  // Read back as V8 reads them: its bytes may tell a packed array from a holey one (an optimised `map`
+  // makes either, so two runs of one code may differ), which no state means.
+  const exported = deserialize(await readFile(statePath(real))) as unknown;
   await rm(statePath(real));
   await saveAppendState(real, defaultCatalog, await learnLog(jsonlStore({ path: real, catalog: defaultCatalog }), defaultCatalog));
-  return { exported, rebuilt: (await readFile(statePath(real))).toString("hex") };
+  return { exported, rebuilt: deserialize(await readFile(statePath(real))) as unknown };
 };
 
 const municipality = (id: string, name = `Kommun ${id}`, municipalityId = id): EventDraft => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId, name } });
 
 describe("tertial export", () => {
-  it("leaves beside the copy its append state, byte for byte the state a rebuild writes, from a file and from PostgreSQL", async () => {
+  it("leaves beside the copy its append state, the state a rebuild writes, from a file and from PostgreSQL", async () => {
     const dir = await tempDir();
     const url = freshLogUrl("export-state");
     expect((await runCli(["import", EXAMPLE_LOG, url])).code).toBe(0);
@@ -30,7 +33,7 @@ describe("tertial export", () => {
       expect([exported.code, exported.stderr]).toEqual([0, ""]);
       expect(await loadAppendState(await realpath(target), defaultCatalog)).toBeDefined();
       const { exported: bytes, rebuilt } = await exportedAndRebuilt(target);
-      expect(bytes).toBe(rebuilt);
+      expect(bytes).toEqual(rebuilt);
     }
   });
 
@@ -44,7 +47,7 @@ describe("tertial export", () => {
     const target = join(dir, "copy.jsonl");
     expect((await runCli(["export", source, target])).code).toBe(0);
     const { exported, rebuilt } = await exportedAndRebuilt(target);
-    expect(exported).toBe(rebuilt);
+    expect(exported).toEqual(rebuilt);
     // From the saved state: b's retraction is known (b may be established again), a's new name is taken.
     const copy = jsonlStore({ path: target, catalog: defaultCatalog });
     expect((await copy.append([municipality("b-again", "Kommun b", "b")])).ok).toBe(true);

@@ -1,4 +1,5 @@
 import * as fc from "fast-check";
+import { deserialize } from "node:v8";
 import { describe, expect, it } from "vitest";
 import { AppendStateLearner, defaultCatalog, encodeAppendCore, learnLog, lineOf, memoryStore, type EventDraft, type EventSource, type StoredEvent } from "@tertial/core";
 import { arbFoundationLog, buildLog } from "@tertial/core/testing";
@@ -38,9 +39,13 @@ const bothStates = async (events: readonly StoredEvent[]) => {
   const copy = counted(readBack(events));
   const learnt = await learner.finish(copy);
   const rebuilt = await learnLog(counted(readBack(events)), defaultCatalog);
-  const bytes = (state: typeof learnt) => ({ core: encodeAppendCore(state!)?.toString("hex"), ids: state?.ids?.toBuffer().toString("hex"), contents: state?.contents?.toBuffer().toString("hex"), head: state?.head });
+  // The rules' states as V8 writes them and reads them back: its bytes may tell a packed array from a
+  // holey one (an optimised `map` makes either), which no state means, so the states are compared read back.
+  const bytes = (state: typeof learnt) => ({ core: readBack8(encodeAppendCore(state!)), ids: state?.ids?.toBuffer().toString("hex"), contents: state?.contents?.toBuffer().toString("hex"), head: state?.head });
   return { learnt: bytes(learnt), rebuilt: bytes(rebuilt), reads: copy.reads };
 };
+
+const readBack8 = (encoded: Buffer | undefined): unknown => (encoded === undefined ? undefined : deserialize(encoded));
 
 const logOf = async (drafts: readonly EventDraft[]): Promise<StoredEvent[]> => {
   const store = memoryStore({ catalog: defaultCatalog, clock: () => Date.UTC(2030, 0, 1) });
@@ -50,7 +55,7 @@ const logOf = async (drafts: readonly EventDraft[]): Promise<StoredEvent[]> => {
 };
 
 describe("the append state learnt while a log is copied", () => {
-  it("is byte for byte the state learnLog rebuilds from the copy (property, corrections included)", async () => {
+  it("is the state learnLog rebuilds from the copy (property, corrections included)", async () => {
     await fc.assert(
       fc.asyncProperty(arbFoundationLog({ maxEvents: 24 }), async (script) => {
         const { events } = await buildLog(defaultCatalog, script);
@@ -81,7 +86,7 @@ describe("the append state learnt while a log is copied", () => {
     // A copy that yields nothing: the rules learn no fact at all, unlike learnLog's.
     const learnt = await learner.finish({ read: () => (async function* () {})() });
     const rebuilt = await learnLog(counted(readBack(corrected)), defaultCatalog);
-    expect(encodeAppendCore(learnt!)).not.toEqual(encodeAppendCore(rebuilt));
+    expect(deserialize(encodeAppendCore(learnt!) ?? Buffer.alloc(0))).not.toEqual(deserialize(encodeAppendCore(rebuilt) ?? Buffer.alloc(0)));
   });
 
   it("learns nothing from events that are not one chain from seq 0 (a resumed copy)", async () => {
