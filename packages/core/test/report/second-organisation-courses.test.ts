@@ -4,7 +4,8 @@
  * (its arranger, its goals), never the first organisation's names or structure.
  */
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, generateReport, memoryStore, parsePeriod, type EventDraft, type Period, type ReportBlock, type ReportDocument, type ReportSection, type ReportTable } from "../../src/index.js";
+import { documentOf, tableWithId } from "./document-reading.js";
+import { defaultCatalog, generateReport, memoryStore, parsePeriod, type EventDraft, type Period, type ReportDocument, type ReportTable } from "../../src/index.js";
 import { monthSpanLabel } from "../../src/report/builders/kinds.js";
 import { periodOf } from "../../src/time/period.js";
 import type { IsoDate } from "../../src/time/calendar.js";
@@ -47,20 +48,8 @@ const courseFacts = (options: { readonly arranger: boolean }): EventDraft[] => {
 
 const T1 = parsePeriod("2020-T1") as Period;
 
-const build = async (kind: "tertialrapport" | "resultatuppfoljning", options: { readonly arranger: boolean }): Promise<ReportDocument> => {
-  const store = memoryStore({ catalog: defaultCatalog });
-  const outcome = await store.append([...fjallbygdenLog(), ...courseFacts(options)]);
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
-  return (await generateReport(store, defaultCatalog, { kind, period: T1, generatedBy: "test" })).document;
-};
+const build = async (kind: "tertialrapport" | "resultatuppfoljning", options: { readonly arranger: boolean }): Promise<ReportDocument> => documentOf([...fjallbygdenLog(), ...courseFacts(options)], kind, T1);
 
-const blocksOf = (sections: readonly ReportSection[]): ReportBlock[] => sections.flatMap((section) => [...section.blocks, ...blocksOf(section.sections)]);
-const allBlocks = (document: ReportDocument): ReportBlock[] => [...blocksOf(document.sections), ...document.appendices.flatMap((appendix) => appendix.blocks)];
-const tableWithId = (document: ReportDocument, id: string): ReportTable => {
-  const found = allBlocks(document).find((block): block is ReportTable => block.kind === "table" && block.id === id);
-  if (found === undefined) throw new Error(`no table ${id}`);
-  return found;
-};
 /** A cell's printed text, its no-break spaces read as spaces. */
 const cellText = (cell: ReportTable["body"][number]["cells"][number]): string => (cell.kind === "text" ? cell.text : cell.kind === "figure" ? cell.figure.text : "").replace(/[\u00a0\u202f]/g, " ");
 const rowsOf = (table: ReportTable): string[][] => table.body.map((entry) => entry.cells.map(cellText));

@@ -4,7 +4,8 @@
  * those sources with its own labels, never the first organisation's kommunerna, staten and övriga.
  */
 import { describe, expect, it } from "vitest";
-import { Decimal, defaultCatalog, generateReport, memoryStore, parsePeriod, type EventDraft, type Period, type ReportBlock, type ReportChart, type ReportDocument, type ReportSection, type ReportTable } from "../../src/index.js";
+import { allBlocks, cellText, documentOf, headOf, type Row, tableWithId } from "./document-reading.js";
+import { Decimal, parsePeriod, type EventDraft, type Period, type ReportChart, type ReportDocument, type ReportTable } from "../../src/index.js";
 
 let counter = 0;
 const draft = (type: string, effectiveAt: string, data: Record<string, unknown>): EventDraft => {
@@ -41,23 +42,8 @@ const sjostadenLog = (): EventDraft[] => {
 
 const T1 = parsePeriod("2020-T1") as Period;
 
-const build = async (kind: "tertialrapport" | "resultatuppfoljning"): Promise<ReportDocument> => {
-  const store = memoryStore({ catalog: defaultCatalog });
-  const outcome = await store.append(sjostadenLog());
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
-  return (await generateReport(store, defaultCatalog, { kind, period: T1, generatedBy: "test" })).document;
-};
+const build = async (kind: "tertialrapport" | "resultatuppfoljning"): Promise<ReportDocument> => documentOf(sjostadenLog(), kind, T1);
 
-const blocksOf = (sections: readonly ReportSection[]): ReportBlock[] => sections.flatMap((section) => [...section.blocks, ...blocksOf(section.sections)]);
-const allBlocks = (document: ReportDocument): ReportBlock[] => [...blocksOf(document.sections), ...document.appendices.flatMap((appendix) => appendix.blocks)];
-const tableWithId = (document: ReportDocument, id: string): ReportTable => {
-  const found = allBlocks(document).find((block): block is ReportTable => block.kind === "table" && block.id === id);
-  if (found === undefined) throw new Error(`no table ${id}`);
-  return found;
-};
-type Row = ReportTable["body"][number];
-const cellText = (cell: Row["cells"][number]): string => (cell.kind === "text" ? cell.text : cell.kind === "figure" ? cell.figure.text : "");
-const headOf = (table: ReportTable): string[] => (table.head[0]?.cells ?? []).map(cellText);
 /** A row's figures as exact decimals, its label left out; a blank cell is null. */
 const exactsOf = (entry: Row): (Decimal | null)[] => entry.cells.slice(1).map((cell) => (cell.kind === "figure" ? new Decimal(cell.figure.exact) : null));
 const sum = (values: readonly (Decimal | null)[]): Decimal => values.reduce<Decimal>((total, value) => total.plus(value ?? 0), new Decimal(0));

@@ -5,7 +5,8 @@
  * labels, never the first organisation's tjänsteköp, visstid or externa medel, and they foot.
  */
 import { describe, expect, it } from "vitest";
-import { Decimal, defaultCatalog, generateReport, memoryStore, parsePeriod, type EventDraft, type Period, type ReportBlock, type ReportChart, type ReportDocument, type ReportSection, type ReportTable } from "../../src/index.js";
+import { allBlocks, cellText, documentOf, headOf, labelsOf, type Row, tableWithId } from "./document-reading.js";
+import { Decimal, parsePeriod, type EventDraft, type Period, type ReportChart, type ReportDocument, type ReportTable } from "../../src/index.js";
 
 let counter = 0;
 const draft = (type: string, effectiveAt: string, data: Record<string, unknown>, extra: Partial<EventDraft> = {}): EventDraft => {
@@ -46,24 +47,8 @@ const bergdalenLog = (): EventDraft[] => {
 
 const T1 = parsePeriod("2020-T1") as Period;
 
-const build = async (kind: "tertialrapport" | "resultatuppfoljning"): Promise<ReportDocument> => {
-  const store = memoryStore({ catalog: defaultCatalog });
-  const outcome = await store.append(bergdalenLog());
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
-  return (await generateReport(store, defaultCatalog, { kind, period: T1, generatedBy: "test" })).document;
-};
+const build = async (kind: "tertialrapport" | "resultatuppfoljning"): Promise<ReportDocument> => documentOf(bergdalenLog(), kind, T1);
 
-const blocksOf = (sections: readonly ReportSection[]): ReportBlock[] => sections.flatMap((section) => [...section.blocks, ...blocksOf(section.sections)]);
-const allBlocks = (document: ReportDocument): ReportBlock[] => [...blocksOf(document.sections), ...document.appendices.flatMap((appendix) => appendix.blocks)];
-const tableWithId = (document: ReportDocument, id: string): ReportTable => {
-  const found = allBlocks(document).find((block): block is ReportTable => block.kind === "table" && block.id === id);
-  if (found === undefined) throw new Error(`no table ${id}`);
-  return found;
-};
-type Row = ReportTable["body"][number];
-const cellText = (cell: Row["cells"][number]): string => (cell.kind === "text" ? cell.text : cell.kind === "figure" ? cell.figure.text : "");
-const headOf = (table: ReportTable): string[] => (table.head[0]?.cells ?? []).map(cellText);
-const labelsOf = (table: ReportTable): string[] => [...table.body, ...table.foot].map((entry) => cellText(entry.cells[0] ?? { kind: "blank", marks: [] }));
 /** A row's figures as exact decimals with two places, its label left out; a blank cell is null. */
 const exactsOf = (entry: Row): (string | null)[] => entry.cells.slice(1).map((cell) => (cell.kind === "figure" ? new Decimal(cell.figure.exact).toFixed(2) : null));
 const sum = (values: readonly (string | null)[]): string => values.reduce<Decimal>((total, value) => total.plus(value ?? 0), new Decimal(0)).toFixed(2);
