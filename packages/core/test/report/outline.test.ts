@@ -139,5 +139,17 @@ describe("an organisation that adopts no outline", () => {
     const tagged = headings((await reportOf([...withoutOutline(), highlight(["kvalitetshojning"])])).sections);
     expect(tagged).toContainEqual(expect.stringMatching(/^\d+ Viktiga händelser med koppling till våra 3 K/));
   });
+
+  it("puts texts whose key names no goal, but which all name one by goalId, in that goal's chapter", async () => {
+    const byGoal = (id: string, goalId: string | undefined): EventDraft =>
+      ({ id, type: "narrative.written", effectiveAt: "2020-12-31", recordedAt: "2021-02-22T09:00:00.000Z", data: { narrativeId: id, kind: "example", from: "2020-01-01", to: "2020-12-31", section: "byarna", markdown: `Text ${id}.`, ...(goalId === undefined ? {} : { goalId }) } }) as EventDraft;
+    const named = await reportOf([...withoutOutline(), byGoal("by-1", "mal-samverkan"), byGoal("by-2", "mal-samverkan")]);
+    const samverkan = named.sections.find((section) => section.title === "Myndigheterna samverkar kring den enskilde");
+    expect(samverkan?.blocks).toContainEqual(expect.objectContaining({ kind: "paragraph", markdown: "Text by-1." }));
+    // One text of the key naming no goal: the key is no goal's, and its texts stand in a chapter of their own.
+    const mixed = await reportOf([...withoutOutline(), byGoal("by-1", "mal-samverkan"), byGoal("by-2", undefined)]);
+    expect(mixed.sections.find((section) => section.title === "Myndigheterna samverkar kring den enskilde")).toBeUndefined();
+    expect(headings(mixed.sections)).toContainEqual(expect.stringMatching(/^\d+ Exempel på aktiviteter$/));
+  });
 });
 

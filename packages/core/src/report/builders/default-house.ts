@@ -10,7 +10,7 @@ import { metricDescriptionsProjection } from "./metric-descriptions.js";
 import { factBasisProjection } from "./fact-basis.js";
 import type { ReportHouse } from "./house.js";
 import { resultOf } from "./context.js";
-import { defaultFollowUpOutline } from "./default-outline.js";
+import { defaultFollowUpOutline, type TextKeys } from "./default-outline.js";
 import { narrativeProjection, type NarrativeEntry } from "../../domains/narrative/narrative.js";
 import type { Outline } from "../../domains/publication/publication.js";
 import { narrativeSections } from "./narratives.js";
@@ -27,17 +27,25 @@ import { planActivitiesSection } from "../plan/activities.js";
  * one from the log's own goals. Within a section, blocks come in builder order: narrative first,
  * then tables and charts.
  */
-/** The section keys whose texts are all analyses or outlooks: what a report ends with when no outline says otherwise. */
-const closingKeysOf = (entries: readonly NarrativeEntry[]): Set<string> => {
+/**
+ * What the texts say of their section keys: those whose texts are all analyses or outlooks (what a
+ * report ends with when no outline says otherwise), and the goal every text of a key names.
+ */
+const textKeysOf = (entries: readonly NarrativeEntry[]): TextKeys => {
   const closing = new Set(entries.map((entry) => entry.section));
-  for (const entry of entries) if (entry.kind !== "analysis" && entry.kind !== "outlook") closing.delete(entry.section);
-  return closing;
+  const goals = new Map<string, string | null>();
+  for (const entry of entries) {
+    if (entry.kind !== "analysis" && entry.kind !== "outlook") closing.delete(entry.section);
+    const named = entry.goalId ?? null;
+    goals.set(entry.section, goals.has(entry.section) && goals.get(entry.section) !== named ? null : named);
+  }
+  return { closing, goalOf: new Map([...goals].flatMap(([key, goalId]) => (goalId === null ? [] : [[key, goalId] as const]))) };
 };
 
 export const defaultHouse: ReportHouse = {
   projections: [reportGoalsProjection, metricDescriptionsProjection, factBasisProjection],
   symbolLegend: true,
   defaultOutline: (context, placements) =>
-    defaultFollowUpOutline(context.kind as Outline["documentKind"], Number(context.period.end.slice(0, 4)), resultOf(context, reportGoalsProjection)?.goals ?? [], placements, closingKeysOf(resultOf(context, narrativeProjection)?.entries ?? [])),
+    defaultFollowUpOutline(context.kind as Outline["documentKind"], Number(context.period.end.slice(0, 4)), resultOf(context, reportGoalsProjection)?.goals ?? [], placements, textKeysOf(resultOf(context, narrativeProjection)?.entries ?? [])),
   builders: [focusAreasSection, narrativeSections([ECONOMY_SECTION]), staffSection, costEffectivenessSection, metricSections, grantsSection, attendanceSection, activitySections, economySection, researchSections, coursesAppendix, surveyAppendix, planBudgetOutcomeSection, planMetricTargetsSection, planActivitiesSection],
 };

@@ -49,6 +49,14 @@ const FIXED: readonly { readonly heading: string; readonly sections: readonly { 
 
 const isFixed = (slot: string): boolean => FIXED.some((chapter) => chapter.sections.some((section) => section.slots(slot)));
 
+/** What the texts say of their section keys: those whose texts all close a report (analyses, outlooks), and the goal a key's texts all name (`goalId`). */
+export interface TextKeys {
+  readonly closing: ReadonlySet<string>;
+  readonly goalOf: ReadonlyMap<string, string>;
+}
+
+const NO_TEXT_KEYS: TextKeys = { closing: new Set(), goalOf: new Map() };
+
 /**
  * The outline a follow-up report gets when its log adopts none for the document kind: built from
  * the log's own goals and from what the builders placed, so any organisation gets a sound report
@@ -56,7 +64,8 @@ const isFixed = (slot: string): boolean => FIXED.some((chapter) => chapter.secti
  *
  *  - first, a chapter for each section key of texts that is no number and no goal's, in the
  *    order of the keys, headed by the texts' title or the key ("sammanfattning" → "Sammanfattning");
- *    keys whose texts are all analysis or outlook (`closingKeys`) close the report instead;
+ *    keys whose texts are all analysis or outlook (`texts.closing`) close the report instead, and a
+ *    key every text of which names a goal (`goalId`) is that goal's, as a key that is its id is;
  *  - then the numbered chapters in order: one per strategic goal (its texts, metrics and
  *    activities, a section per area goal), and one per number that texts are keyed to and no goal
  *    has ("1", "1.1" …: a log written for the numbered house keeps its structure);
@@ -69,13 +78,18 @@ const isFixed = (slot: string): boolean => FIXED.some((chapter) => chapter.secti
  * Empty chapters and sections are left out, as with any outline; whatever this outline does not
  * name still comes last, under "Övrigt utanför dispositionen".
  */
-export const defaultFollowUpOutline = (kind: Outline["documentKind"], year: number, goals: readonly ReportGoal[], placements: readonly Placement[], closingKeys: ReadonlySet<string> = new Set()): Outline => {
+export const defaultFollowUpOutline = (kind: Outline["documentKind"], year: number, goals: readonly ReportGoal[], placements: readonly Placement[], texts: TextKeys = NO_TEXT_KEYS): Outline => {
   const byNumber = [...goals].sort((a, b) => compareSectionNumbers(a.number, b.number));
   const strategic = byNumber.filter((goal) => goal.kind === "strategic");
   const areaGoals = byNumber.filter((goal) => goal.kind === "area");
+  const closingKeys = texts.closing;
   const ownerOf = new Map<string, ReportGoal>();
   for (const goal of byNumber) if (!ownerOf.has(placedNumber(goal))) ownerOf.set(placedNumber(goal), goal);
   for (const goal of byNumber) ownerOf.set(goal.goalId, goal);
+  for (const [key, goalId] of texts.goalOf) {
+    const goal = byNumber.find((each) => each.goalId === goalId);
+    if (goal !== undefined && !ownerOf.has(key)) ownerOf.set(key, goal);
+  }
   const narrativeKeys = [...new Set(placements.filter((placement) => placement.slot.startsWith("narrative:")).map((placement) => placement.slot.slice("narrative:".length)))];
   const numberedKeys = narrativeKeys.filter((key) => NUMBERED.test(key) && !ownerOf.has(key));
   const goalChapters = new Map(strategic.map((goal) => [chapterOf(goal), goal] as const));
