@@ -1,4 +1,4 @@
-import type { ConsistencyRule, DomainEvent, Issue } from "@tertial/core";
+import { fieldsOfLine, type ConsistencyRule, type DomainEvent, type Issue } from "@tertial/core";
 
 /** Rules whose problems could not be checked soundly from a line on, and why. */
 export interface UncheckedRules {
@@ -78,14 +78,8 @@ export class SoundRules {
  * when it names none, or names a correction (what it corrects is then uncertain too).
  */
 export const typeOfUnreadLine = (text: string): string | undefined => {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof raw !== "object" || raw === null) return undefined;
-  const fields = raw as Record<string, unknown>;
+  const fields = fieldsOfLine(text);
+  if (fields === undefined) return undefined;
   if (fields.supersedes !== undefined || fields.retracts !== undefined) return undefined;
   return typeof fields.type === "string" ? fields.type : undefined;
 };

@@ -11,7 +11,7 @@ import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
 import { canonicalDifference } from "./canonical-difference.js";
-import { readLineBatches, readLines, type RawLine } from "./lines.js";
+import { fieldsOfLine, readLineBatches, readLines, type RawLine } from "./lines.js";
 import { readTypesFromFile } from "./type-scan.js";
 import { StaleSnapshotError } from "../snapshots/snapshot.js";
 import type { EventBatch, SourceAnchor } from "../projection/source.js";
@@ -113,14 +113,8 @@ const optionalText = (value: unknown): string | undefined => (typeof value === "
 
 /** A line's correction fields, or undefined when it is no JSON object with an id and a recorded time. */
 const correctionViewOf = (text: string): CorrectionView | undefined => {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof raw !== "object" || raw === null) return undefined;
-  const fields = raw as Record<string, unknown>;
+  const fields = fieldsOfLine(text);
+  if (fields === undefined) return undefined;
   const id = optionalText(fields.id);
   const recordedAt = optionalText(fields.recordedAt);
   if (id === undefined || recordedAt === undefined) return undefined;

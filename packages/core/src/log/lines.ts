@@ -119,3 +119,17 @@ const joined = (parts: readonly Buffer[]): [Buffer, number, number] => {
   const bytes = Buffer.concat(parts);
   return [bytes, 0, bytes.length];
 };
+
+/**
+ * A stored line's fields, read as loosely as a look at a damaged or foreign line needs: undefined
+ * when the line is not JSON or not an object. Checking what the fields hold is the caller's.
+ */
+export const fieldsOfLine = (text: string): Readonly<Record<string, unknown>> | undefined => {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+};
