@@ -65,7 +65,7 @@ const NO_TEXT_KEYS: TextKeys = { closing: new Set(), goalOf: new Map() };
  *  - first, a chapter for each section key of texts that is no number and no goal's, in the
  *    order of the keys, headed by the texts' title or the key ("sammanfattning" → "Sammanfattning");
  *    keys whose texts are all analysis or outlook (`texts.closing`) close the report instead, and a
- *    key every text of which names a goal (`goalId`) is that goal's, as a key that is its id is;
+ *    key that is no number, every text of which names a goal (`goalId`), is that goal's;
  *  - then the numbered chapters in order: one per strategic goal (its texts, metrics and
  *    activities, a section per area goal), and one per number that texts are keyed to and no goal
  *    has ("1", "1.1" …: a log written for the numbered house keeps its structure);
@@ -86,9 +86,10 @@ export const defaultFollowUpOutline = (kind: Outline["documentKind"], year: numb
   const ownerOf = new Map<string, ReportGoal>();
   for (const goal of byNumber) if (!ownerOf.has(placedNumber(goal))) ownerOf.set(placedNumber(goal), goal);
   for (const goal of byNumber) ownerOf.set(goal.goalId, goal);
+  // A key written as a number keeps the numbered structure it was keyed for, whatever goal its texts name.
   for (const [key, goalId] of texts.goalOf) {
     const goal = byNumber.find((each) => each.goalId === goalId);
-    if (goal !== undefined && !ownerOf.has(key)) ownerOf.set(key, goal);
+    if (goal !== undefined && !ownerOf.has(key) && !NUMBERED.test(key)) ownerOf.set(key, goal);
   }
   const narrativeKeys = [...new Set(placements.filter((placement) => placement.slot.startsWith("narrative:")).map((placement) => placement.slot.slice("narrative:".length)))];
   const numberedKeys = narrativeKeys.filter((key) => NUMBERED.test(key) && !ownerOf.has(key));
