@@ -18,8 +18,6 @@ import {
   type ReportMetricRow,
   type ReportMetricStatus,
   type ReportMetricTable,
-  type ReportNotice,
-  type ReportParagraph,
   type ReportDocument,
   type ReportProvenance,
   type ReportSection,
@@ -30,6 +28,7 @@ import {
   hasOtherComparisons,
   otherComparisons,
   renderReportBlock,
+  type ReportBlockRules,
 } from "@tertial/core";
 import { svgChart } from "./chart/index.js";
 import { escapeHtml, slug, textHtml } from "./escape.js";
@@ -40,20 +39,13 @@ import { STYLES, pageHeaderStyles } from "./styles.js";
  * The HTML renderer as a table of small rules, one per node kind (markdown-it style): a
  * plugin replaces one and keeps the rest. Every rule escapes what it prints.
  */
-export interface HtmlRules {
+export interface HtmlRules extends ReportBlockRules {
   readonly document: (document: ReportDocument, rules: HtmlRules) => string;
   readonly head: (document: ReportDocument) => string;
   readonly title: (title: ReportTitleBlock, provenance: ReportProvenance) => string;
   readonly toc: (sections: readonly ReportSection[]) => string;
   readonly section: (section: ReportSection, depth: number, rules: HtmlRules) => string;
   readonly block: (block: ReportBlock, rules: HtmlRules) => string;
-  readonly paragraph: (block: ReportParagraph) => string;
-  readonly notice: (block: ReportNotice) => string;
-  readonly table: (block: ReportTable) => string;
-  readonly metricTable: (block: ReportMetricTable) => string;
-  readonly activityTable: (block: ReportActivityTable) => string;
-  readonly chart: (block: ReportChart) => string;
-  readonly legend: (block: ReportLegend) => string;
   readonly provenance: (provenance: ReportProvenance) => string;
 }
 

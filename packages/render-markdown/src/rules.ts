@@ -15,8 +15,6 @@ import {
   type ReportLegend,
   type ReportMetricRow,
   type ReportMetricTable,
-  type ReportNotice,
-  type ReportParagraph,
   type ReportDocument,
   type ReportProvenance,
   type ReportSection,
@@ -27,6 +25,7 @@ import {
   otherComparisons,
   renderReportBlock,
   reportFiguresOf,
+  type ReportBlockRules,
 } from "@tertial/core";
 import { escapeText, sanitizeInline, sanitizeMarkdown } from "./escape.js";
 
@@ -35,19 +34,12 @@ import { escapeText, sanitizeInline, sanitizeMarkdown } from "./escape.js";
  * plugin replaces one rule and keeps the rest. Each rule returns whole blocks of Markdown,
  * without the blank line that separates them.
  */
-export interface MarkdownRules {
+export interface MarkdownRules extends ReportBlockRules {
   readonly document: (document: ReportDocument, rules: MarkdownRules) => string;
   readonly title: (title: ReportTitleBlock, rules: MarkdownRules) => string;
   readonly section: (section: ReportSection, depth: number, rules: MarkdownRules) => string;
   readonly heading: (section: ReportSection, depth: number) => string;
   readonly block: (block: ReportBlock, rules: MarkdownRules) => string;
-  readonly paragraph: (block: ReportParagraph) => string;
-  readonly notice: (block: ReportNotice) => string;
-  readonly table: (block: ReportTable) => string;
-  readonly metricTable: (block: ReportMetricTable) => string;
-  readonly activityTable: (block: ReportActivityTable) => string;
-  readonly chart: (block: ReportChart) => string;
-  readonly legend: (block: ReportLegend) => string;
   readonly provenance: (provenance: ReportProvenance) => string;
   /** The evidence appendix ("Underlag för siffrorna"): every figure's definition and the events it rests on. */
   readonly evidence: (document: ReportDocument) => string;
