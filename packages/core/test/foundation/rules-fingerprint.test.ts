@@ -37,7 +37,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "finance-integrity": { revision: 2, code: "90ecec47ef6230a8" },
   "grants-integrity": { revision: 1, code: "e1ecfa40e11fa313" },
   "indicator-integrity": { revision: 1, code: "4df72ffbe05b406a" },
-  "meetings-integrity": { revision: 2, code: "c108fcdea04a8394" },
+  "meetings-integrity": { revision: 3, code: "767f5bbb407f03dc" },
   "narrative-integrity": { revision: 1, code: "7291adab6928eebc" },
   "outline-integrity": { revision: 1, code: "e69d227fba50d6a4" },
   "plan-integrity": { revision: 3, code: "a338581b3fea2bd7" },

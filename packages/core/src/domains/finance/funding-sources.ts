@@ -1,5 +1,6 @@
 import type { DomainEvent } from "../../events/envelope.js";
-import { issue, type Issue } from "../../events/issues.js";
+import { placeTerm, termDefinitionIssues, unknownTermIssues, type DefinedTermIds, type KnownTermIds, type TermVocabulary } from "../../events/defined-terms.js";
+import type { Issue } from "../../events/issues.js";
 import { BalanceRecorded, CostBooked, FundingSourceDefined, FundsReceived, INTERNAL_FINANCING } from "./events.js";
 
 /** A financing source as the money tables print it. */
@@ -25,8 +26,6 @@ export const BUILT_IN_SOURCES: readonly FundingSource[] = [
 /** Ids no source may be defined under: the cost that other areas finance, and the tally of costs with no source given. */
 export const RESERVED_SOURCE_IDS: readonly string[] = [INTERNAL_FINANCING, "unknown"];
 
-export const isBuiltInSource = (id: string): boolean => BUILT_IN_SOURCES.some((source) => source.id === id);
-
 /** What a fold knows of the sources: those the log defined, in order, and the ids its facts name. */
 export interface FundingSourceUse {
   defined: FundingSource[];
@@ -46,11 +45,7 @@ const namedSources = (event: DomainEvent): readonly string[] => {
 export const learnSources = (use: FundingSourceUse, event: DomainEvent): void => {
   if (FundingSourceDefined.is(event)) {
     const { sourceId, name, label, external } = event.data;
-    const source: FundingSource = { id: sourceId, name, label, external: external === true };
-    const at = use.defined.findIndex((each) => each.id === sourceId);
-    // A superseding definition never reaches a fold beside the one it replaces; a second one without supersedes renames the source in place.
-    if (at === -1) use.defined.push(source);
-    else use.defined[at] = source;
+    placeTerm(use.defined, { id: sourceId, name, label, external: external === true });
     return;
   }
   for (const id of namedSources(event)) use.used[id] = true;
@@ -72,12 +67,17 @@ export const listOfNames = (names: readonly string[]): string => (names.length <
 export const financiersPhrase = (sources: readonly FundingSource[]): string =>
   listOfNames(sources.map((source, index) => (index === sources.length - 1 ? source.inFull ?? source.name : source.name)));
 
-/** The sources a fact may name, as an issue says it: the built-in ones and those defined so far. */
-const expectedSources = (defined: ReadonlyMap<string, unknown>): string => {
-  const ids = [...defined.keys()];
-  return `a built-in financing source (${BUILT_IN_SOURCES.map((source) => source.id).join(", ")}) or one defined earlier by finance.funding-source-defined${ids.length === 0 ? " (none is)" : ` (${ids.join(", ")})`}`;
+/** The financing sources as a vocabulary a log extends (`finance.funding-source-defined`). */
+export const FUNDING_SOURCES: TermVocabulary = {
+  noun: "financing source",
+  definedBy: FundingSourceDefined.type,
+  builtIn: BUILT_IN_SOURCES.map((source) => source.id),
+  reserved: { ids: RESERVED_SOURCE_IDS, because: 'a cost\'s source "internal" means the other areas, "unknown" the costs with no source given' },
 };
 
 /** A fact may name a source only once the log knows it: built in, or defined before (`defined` by id). */
-export const requireFundingSource = (defined: ReadonlyMap<string, unknown>, source: string | undefined, path: string): Issue[] =>
-  source === undefined || isBuiltInSource(source) || defined.has(source) ? [] : [issue("unknown-reference", path, `unknown financing source "${source}"`, { expected: expectedSources(defined), actual: source })];
+export const requireFundingSource = (defined: KnownTermIds, source: string | undefined, path: string): Issue[] => unknownTermIssues(FUNDING_SOURCES, defined, source, path);
+
+/** A source is defined once, under an id no built-in or reserved name has; a correction supersedes the definition. */
+export const fundingSourceDefinitionIssues = (defined: DefinedTermIds, sourceId: string, supersedes: string | undefined): Issue[] =>
+  termDefinitionIssues(FUNDING_SOURCES, defined, sourceId, supersedes, "data.sourceId");

@@ -16,7 +16,7 @@ import {
   StateGrantAllocated,
   StateGrantRequisitioned,
 } from "./events.js";
-import { isBuiltInSource, requireFundingSource, RESERVED_SOURCE_IDS } from "./funding-sources.js";
+import { fundingSourceDefinitionIssues, requireFundingSource } from "./funding-sources.js";
 
 /** A total for an accounting period is a fact about its last day: the effective date. */
 const spanIssues = (event: DomainEvent, span: { readonly from: string; readonly to: string }): Issue[] => {
@@ -68,15 +68,8 @@ const financingIssues = (sources: ReadonlyMap<string, string>, event: DomainEven
     : [];
 };
 
-/** A source is defined once, under an id no built-in or reserved name has; a correction supersedes the definition. */
-const definitionIssues = (sources: ReadonlyMap<string, string>, event: DomainEvent): Issue[] => {
-  if (!FundingSourceDefined.is(event)) return [];
-  const { sourceId } = event.data;
-  if (isBuiltInSource(sourceId)) return [issue("conflict", "data.sourceId", `"${sourceId}" is a built-in financing source; it needs no definition`, { expected: "an id other than kommunerna, staten and ovriga", actual: sourceId })];
-  if (RESERVED_SOURCE_IDS.includes(sourceId)) return [issue("invalid-field", "data.sourceId", `"${sourceId}" is reserved: a cost's source "internal" means the other areas, "unknown" the costs with no source given`, { expected: `an id other than ${RESERVED_SOURCE_IDS.join(" and ")}`, actual: sourceId })];
-  const earlier = sources.get(sourceId);
-  return earlier === undefined || event.supersedes === earlier ? [] : [issue("conflict", "data.sourceId", `financing source "${sourceId}" is already defined by event ${earlier}; supersede that definition to change it`, { actual: sourceId })];
-};
+const definitionIssues = (sources: ReadonlyMap<string, string>, event: DomainEvent): Issue[] =>
+  FundingSourceDefined.is(event) ? fundingSourceDefinitionIssues(sources, event.data.sourceId, event.supersedes) : [];
 
 const checkFinance = (known: KnownReferences, sources: ReadonlyMap<string, string>, event: DomainEvent): Issue[] => {
   if (FundsReceived.is(event) || CostBooked.is(event) || InternalChargeBooked.is(event)) return [...known.requireArea(event.data.areaId, "data.areaId"), ...spanIssues(event, event.data), ...financingIssues(sources, event)];

@@ -6,13 +6,13 @@ import { effectiveDateOf } from "../../time/effective.js";
 import { NetworkEstablished, type Seat } from "../reference/events.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { AttendanceSummaryRecorded, GENDERS, MEETING_MODES, MeetingHeld, MemberJoined, MemberLeft, NetworkGroupDefined, SeatSideDefined, SeatVacant, type SeatTally } from "./events.js";
-import { isBuiltInSide, requireSide } from "./seat-sides.js";
+import { requireSide, seatSideDefinitionIssues } from "./seat-sides.js";
 
 interface MeetingsKnowledge {
   readonly references: KnownReferences;
   readonly groups: Set<string>;
-  /** Seat sides the log defined (meetings.seat-side-defined). */
-  readonly sides: Set<string>;
+  /** Seat sides the log defined (meetings.seat-side-defined), by id, with the defining event. */
+  readonly sides: Map<string, string>;
   readonly meetings: Set<string>;
   /** networkId/seatId → member in the seat now. */
   readonly members: Map<string, string>;
@@ -99,11 +99,7 @@ const groupIssues = (known: MeetingsKnowledge, event: EventOf<typeof NetworkGrou
   return found;
 };
 
-const sideDefinitionIssues = (known: MeetingsKnowledge, event: EventOf<typeof SeatSideDefined>): Issue[] => {
-  const { sideId } = event.data;
-  if (isBuiltInSide(sideId)) return [issue("conflict", "data.sideId", `seat side "${sideId}" is built in`, { expected: "a side id not built in (kommun, region, other)", actual: sideId })];
-  return known.sides.has(sideId) && event.supersedes === undefined ? [issue("conflict", "data.sideId", `seat side "${sideId}" is already defined`, { expected: "a new id, or a definition that supersedes the first", actual: sideId })] : [];
-};
+const sideDefinitionIssues = (known: MeetingsKnowledge, event: EventOf<typeof SeatSideDefined>): Issue[] => seatSideDefinitionIssues(known.sides, event.data.sideId, event.supersedes);
 
 const seatSideIssues = (known: MeetingsKnowledge, event: EventOf<typeof NetworkEstablished>): Issue[] =>
   event.data.seats.flatMap((seat, index) => requireSide(known.sides, seat.side, `data.seats[${index}].side`));
@@ -117,15 +113,15 @@ const learnMembers = (known: MeetingsKnowledge, event: DomainEvent): void => {
 export const meetingsIntegrity = defineRule<MeetingsKnowledge>({
   name: "meetings-integrity",
   learnsFrom: [...REFERENCE_FACTS, ...[SeatSideDefined, MemberJoined, MemberLeft, SeatVacant, MeetingHeld, NetworkGroupDefined].map((definition) => definition.type)],
-  // Revision 2: the state holds the seat sides the log defined.
-  revision: 2,
-  init: () => ({ references: new KnownReferences(), groups: new Set(), sides: new Set(), meetings: new Set(), members: new Map() }),
+  // Revision 2: the state holds the seat sides the log defined; 3: with the event that defined each.
+  revision: 3,
+  init: () => ({ references: new KnownReferences(), groups: new Set(), sides: new Map(), meetings: new Set(), members: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     learnMembers(known, event);
     if (MeetingHeld.is(event)) known.meetings.add(event.data.meetingId);
     if (NetworkGroupDefined.is(event)) known.groups.add(event.data.groupId);
-    if (SeatSideDefined.is(event)) known.sides.add(event.data.sideId);
+    if (SeatSideDefined.is(event)) known.sides.set(event.data.sideId, event.id);
   },
   check: (known, event) => {
     if (MeetingHeld.is(event)) return meetingIssues(known, event);

@@ -1,5 +1,6 @@
 import type { DomainEvent } from "../../events/envelope.js";
-import { issue, type Issue } from "../../events/issues.js";
+import { placeTerm, termDefinitionIssues, unknownTermIssues, type DefinedTermIds, type KnownTermIds, type TermVocabulary } from "../../events/defined-terms.js";
+import type { Issue } from "../../events/issues.js";
 import { NetworkEstablished } from "../reference/events.js";
 import { AttendanceSummaryRecorded, SeatSideDefined } from "./events.js";
 
@@ -33,11 +34,8 @@ export const emptySideUse = (): SeatSideUse => ({ defined: [], used: {} });
 export const learnSides = (use: SeatSideUse, event: DomainEvent): void => {
   if (SeatSideDefined.is(event)) {
     const { sideId, name, label } = event.data;
-    const side: KnownSeatSide = { id: sideId, name, label };
-    const at = use.defined.findIndex((each) => each.id === sideId);
     // A second definition (a superseding one) renames the side in place: it keeps its column.
-    if (at === -1) use.defined.push(side);
-    else use.defined[at] = side;
+    placeTerm(use.defined, { id: sideId, name, label });
     return;
   }
   if (NetworkEstablished.is(event)) for (const seat of event.data.seats) use.used[seat.side] = true;
@@ -50,12 +48,11 @@ export const learnSides = (use: SeatSideUse, event: DomainEvent): void => {
  */
 export const sidesInUse = (use: SeatSideUse): KnownSeatSide[] => [...BUILT_IN_SIDES, ...use.defined].filter((side) => use.used[side.id] === true);
 
-/** The sides a seat or a tally may name, as an issue says it: the built-in ones and those defined so far. */
-const expectedSides = (defined: ReadonlySet<string>): string => {
-  const ids = [...defined];
-  return `a built-in seat side (${BUILT_IN_SIDES.map((side) => side.id).join(", ")}) or one defined earlier by meetings.seat-side-defined${ids.length === 0 ? " (none is)" : ` (${ids.join(", ")})`}`;
-};
+/** The seat sides as a vocabulary a log extends (`meetings.seat-side-defined`). */
+export const SEAT_SIDES: TermVocabulary = { noun: "seat side", definedBy: SeatSideDefined.type, builtIn: BUILT_IN_SIDES.map((side) => side.id) };
 
 /** A seat or a tally may name a side only once the log knows it: built in, or defined before. */
-export const requireSide = (defined: ReadonlySet<string>, side: string, path: string): Issue[] =>
-  isBuiltInSide(side) || defined.has(side) ? [] : [issue("unknown-reference", path, `unknown seat side "${side}"`, { expected: expectedSides(defined), actual: side })];
+export const requireSide = (defined: KnownTermIds, side: string, path: string): Issue[] => unknownTermIssues(SEAT_SIDES, defined, side, path);
+
+/** A side is defined once, under an id no built-in side has; a correction supersedes the definition. */
+export const seatSideDefinitionIssues = (defined: DefinedTermIds, sideId: string, supersedes: string | undefined): Issue[] => termDefinitionIssues(SEAT_SIDES, defined, sideId, supersedes, "data.sideId");

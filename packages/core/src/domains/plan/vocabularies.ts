@@ -1,5 +1,6 @@
 import type { DomainEvent } from "../../events/envelope.js";
-import { issue, type Issue } from "../../events/issues.js";
+import { placeTerm, termDefinitionIssues, unknownTermIssues, type TermVocabulary } from "../../events/defined-terms.js";
+import type { Issue } from "../../events/issues.js";
 import { RevenueCategoryDefined, StaffClassDefined } from "./events.js";
 
 /**
@@ -50,22 +51,15 @@ export interface PlanVocabulary {
 
 export const emptyPlanVocabulary = (): PlanVocabulary => ({ revenueCategories: [], staffClasses: [] });
 
-/** Puts a definition in its place: a new term last, a superseding one where the term stood. Mutates the list. */
-const place = <T extends { readonly id: string }>(terms: T[], term: T): void => {
-  const at = terms.findIndex((each) => each.id === term.id);
-  if (at === -1) terms.push(term);
-  else terms[at] = term;
-};
-
 /** Learns a definition; true when the event was one. Mutates the vocabulary it is given. */
 export const learnPlanVocabulary = (vocabulary: PlanVocabulary, event: DomainEvent): boolean => {
   if (RevenueCategoryDefined.is(event)) {
     const { categoryId, label, drawsOn } = event.data;
-    place(vocabulary.revenueCategories, drawsOn === undefined ? { id: categoryId, label } : { id: categoryId, label, drawsOn });
+    placeTerm(vocabulary.revenueCategories, drawsOn === undefined ? { id: categoryId, label } : { id: categoryId, label, drawsOn });
     return true;
   }
   if (StaffClassDefined.is(event)) {
-    place(vocabulary.staffClasses, { id: event.data.classId, label: event.data.label });
+    placeTerm(vocabulary.staffClasses, { id: event.data.classId, label: event.data.label });
     return true;
   }
   return false;
@@ -78,29 +72,15 @@ export const staffClassesOf = (vocabulary: PlanVocabulary): StaffClassTerm[] => 
 /** The terms some line uses, in print order. */
 export const termsInUse = <T extends { readonly id: string }>(terms: readonly T[], used: ReadonlySet<string>): T[] => terms.filter((term) => used.has(term.id));
 
-/** What the rule knows of one vocabulary: its built-in ids, and the defined ones with their defining event. */
-export interface TermRegistry {
-  /** What a term is, as an issue says it ("revenue category"). */
-  readonly noun: string;
-  /** The event type that defines one. */
-  readonly definedBy: string;
-  readonly builtIn: readonly string[];
+/** What the rule knows of one vocabulary: what it is, its built-in ids, and the defined ones with their defining event. */
+export interface TermRegistry extends TermVocabulary {
   readonly defined: Map<string, string>;
 }
 
 export const termRegistry = (noun: string, definedBy: string, builtIn: readonly { readonly id: string }[]): TermRegistry => ({ noun, definedBy, builtIn: builtIn.map((term) => term.id), defined: new Map() });
 
 /** A fact may name a term only once the log knows it: built in, or defined before. */
-export const requirePlanTerm = (registry: TermRegistry, id: string | undefined, path: string): Issue[] => {
-  if (id === undefined || registry.builtIn.includes(id) || registry.defined.has(id)) return [];
-  const ids = [...registry.defined.keys()];
-  const expected = `a built-in ${registry.noun} (${registry.builtIn.join(", ")}) or one defined earlier by ${registry.definedBy}${ids.length === 0 ? " (none is)" : ` (${ids.join(", ")})`}`;
-  return [issue("unknown-reference", path, `unknown ${registry.noun} "${id}"`, { expected, actual: id })];
-};
+export const requirePlanTerm = (registry: TermRegistry, id: string | undefined, path: string): Issue[] => unknownTermIssues(registry, registry.defined, id, path);
 
 /** A term is defined once, never over a built-in one; a later definition supersedes the first to relabel it. */
-export const planDefinitionIssues = (registry: TermRegistry, event: DomainEvent, id: string, path: string): Issue[] => {
-  if (registry.builtIn.includes(id)) return [issue("conflict", path, `"${id}" is a built-in ${registry.noun}; it needs no definition`, { expected: `an id other than ${registry.builtIn.join(", ")}`, actual: id })];
-  const earlier = registry.defined.get(id);
-  return earlier === undefined || event.supersedes === earlier ? [] : [issue("conflict", path, `${registry.noun} "${id}" is already defined by event ${earlier}; supersede that definition to change it`, { actual: id })];
-};
+export const planDefinitionIssues = (registry: TermRegistry, event: DomainEvent, id: string, path: string): Issue[] => termDefinitionIssues(registry, registry.defined, id, event.supersedes, path);

@@ -74,7 +74,7 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
     const definition = definitionIn(event);
     if (definition !== undefined) {
       const { vocabulary, term } = definition;
-      return staffDefinitionIssues(vocabulary, term.id, known.defined[vocabulary].get(term.id), event.supersedes, vocabulary === "financing" ? "data.kindId" : "data.formId");
+      return staffDefinitionIssues(vocabulary, known.defined[vocabulary], term.id, event.supersedes, vocabulary === "financing" ? "data.kindId" : "data.formId");
     }
     if (PositionOpened.is(event)) {
       const found = [...known.references.requireArea(event.data.areaId, "data.areaId"), ...form(event.data.employmentForm, "data.employmentForm"), ...financing(event.data.financing, "data.financing")];

@@ -1,5 +1,6 @@
 import type { DomainEvent } from "../../events/envelope.js";
-import { issue, type Issue } from "../../events/issues.js";
+import { placeTerm, termDefinitionIssues, unknownTermIssues, type DefinedTermIds, type KnownTermIds, type TermVocabulary } from "../../events/defined-terms.js";
+import type { Issue } from "../../events/issues.js";
 import { EMPLOYMENT_FORMS, EmploymentFormDefined, FINANCING_KINDS, StaffFinancingDefined } from "./events.js";
 
 /** An employment form or a financing kind of staff, as the staff tables and slides print it. */
@@ -29,14 +30,13 @@ export const BUILT_IN_STAFF_FINANCING: readonly StaffTerm[] = [
 
 const BUILT_IN: Readonly<Record<StaffVocabulary, readonly StaffTerm[]>> = { "employment-form": BUILT_IN_EMPLOYMENT_FORMS, financing: BUILT_IN_STAFF_FINANCING };
 
-const DEFINED_BY: Readonly<Record<StaffVocabulary, string>> = { "employment-form": EmploymentFormDefined.type, financing: StaffFinancingDefined.type };
-
-const WHAT: Readonly<Record<StaffVocabulary, string>> = { "employment-form": "employment form", financing: "staff financing kind" };
-
 // The built-in ids, checked against the closed codecs' lists so the two never drift apart.
-const BUILT_IN_IDS: Readonly<Record<StaffVocabulary, readonly string[]>> = { "employment-form": EMPLOYMENT_FORMS, financing: FINANCING_KINDS };
+const VOCABULARY: Readonly<Record<StaffVocabulary, TermVocabulary>> = {
+  "employment-form": { noun: "employment form", definedBy: EmploymentFormDefined.type, builtIn: EMPLOYMENT_FORMS },
+  financing: { noun: "staff financing kind", definedBy: StaffFinancingDefined.type, builtIn: FINANCING_KINDS },
+};
 
-export const isBuiltInTerm = (vocabulary: StaffVocabulary, id: string): boolean => BUILT_IN_IDS[vocabulary].includes(id);
+export const isBuiltInTerm = (vocabulary: StaffVocabulary, id: string): boolean => VOCABULARY[vocabulary].builtIn.includes(id);
 
 /** The terms a log defined so far, per vocabulary, in the order defined. */
 export interface DefinedStaffTerms {
@@ -57,10 +57,7 @@ export const definitionIn = (event: DomainEvent): { readonly vocabulary: StaffVo
 export const learnTerm = (defined: DefinedStaffTerms, event: DomainEvent): void => {
   const definition = definitionIn(event);
   if (definition === undefined) return;
-  const terms = defined[definition.vocabulary];
-  const at = terms.findIndex((term) => term.id === definition.term.id);
-  if (at === -1) terms.push(definition.term);
-  else terms[at] = definition.term;
+  placeTerm(defined[definition.vocabulary], definition.term);
 };
 
 /** Every term of a vocabulary the log knows, in print order: the built-in ones in their fixed order, then the defined ones in the order defined. */
@@ -78,18 +75,9 @@ export const termsIn = (terms: readonly StaffTerm[], breakdowns: readonly (Reado
   return [...known, ...unknown.map((id) => ({ id, name: id, label: id }))];
 };
 
-/** The ids a fact may name, as an issue says it: the built-in ones and those defined so far. */
-const expectedTerms = (vocabulary: StaffVocabulary, defined: ReadonlyMap<string, unknown>): string => {
-  const ids = [...defined.keys()];
-  return `a built-in ${WHAT[vocabulary]} (${BUILT_IN_IDS[vocabulary].join(", ")}) or one defined earlier by ${DEFINED_BY[vocabulary]}${ids.length === 0 ? " (none is)" : ` (${ids.join(", ")})`}`;
-};
-
 /** A fact may name a term only once the log knows it: built in, or defined before (`defined` by id). */
-export const requireStaffTerm = (vocabulary: StaffVocabulary, defined: ReadonlyMap<string, unknown>, id: string | undefined, path: string): Issue[] =>
-  id === undefined || isBuiltInTerm(vocabulary, id) || defined.has(id) ? [] : [issue("unknown-reference", path, `unknown ${WHAT[vocabulary]} "${id}"`, { expected: expectedTerms(vocabulary, defined), actual: id })];
+export const requireStaffTerm = (vocabulary: StaffVocabulary, defined: KnownTermIds, id: string | undefined, path: string): Issue[] => unknownTermIssues(VOCABULARY[vocabulary], defined, id, path);
 
-/** A term is defined once, under an id no built-in term has; a correction supersedes the definition (`earlier` is the event that defined it). */
-export const staffDefinitionIssues = (vocabulary: StaffVocabulary, id: string, earlier: string | undefined, supersedes: string | undefined, path: string): Issue[] => {
-  if (isBuiltInTerm(vocabulary, id)) return [issue("conflict", path, `"${id}" is a built-in ${WHAT[vocabulary]}; it needs no definition`, { expected: `an id other than ${BUILT_IN_IDS[vocabulary].join(", ")}`, actual: id })];
-  return earlier === undefined || supersedes === earlier ? [] : [issue("conflict", path, `${WHAT[vocabulary]} "${id}" is already defined by event ${earlier}; supersede that definition to change it`, { actual: id })];
-};
+/** A term is defined once, under an id no built-in term has; a correction supersedes the definition. */
+export const staffDefinitionIssues = (vocabulary: StaffVocabulary, defined: DefinedTermIds, id: string, supersedes: string | undefined, path: string): Issue[] =>
+  termDefinitionIssues(VOCABULARY[vocabulary], defined, id, supersedes, path);
