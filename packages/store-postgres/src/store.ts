@@ -227,7 +227,9 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   /**
    * The append state at an import's head, written in the import's own transaction: it commits
    * with the events or not at all, so no state ever claims a head the log does not have. A resumed
-   * import saw only part of the log learnt: the state is dropped, and the first append rebuilds it.
+   * import learns the prefix the target held from the source's copy of it; a learner that missed
+   * an event (a source whose prefix does not chain) learnt no state: the state is dropped, and the
+   * first append rebuilds it.
    */
   const saveImportedState = async (client: Queryable, head: LogHead, learner: AppendStateLearner | undefined): Promise<void> => {
     const copy = { read: () => readBetween(client, 0, head.seq), readTypes: (types: ReadonlySet<string>) => readEventsOfTypes(client, ref, [...types], head.seq, pageSize) };
@@ -257,12 +259,17 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       let imported = 0;
       let pending: StoredEvent[] = [];
       let metStartHead = startHead.seq < 0;
-      // Into an empty log every event passes here, from seq 0: the append state is learnt on the way.
-      const learner = startHead.seq < 0 ? new AppendStateLearner(options.catalog, { ids: false }) : undefined;
+      // Every event passes here from seq 0, those the target holds already too: the append state is
+      // learnt on the way. The learner keeps a state only of one chain from seq 0, and the prefix
+      // the target holds is learnt only while each event matches its hash: ending on the target's
+      // head, it is then the target's own. A source whose prefix does not is not learnt from.
+      let learner: AppendStateLearner | undefined = new AppendStateLearner(options.catalog, { ids: false });
       for await (const event of events) {
         if (event.seq <= startHead.seq) {
           metStartHead ||= event.seq === startHead.seq && event.hash === startHead.hash;
           if (event.seq === startHead.seq && event.hash !== startHead.hash) return fail(issue("conflict", "hash", `the target log already holds another event at seq ${event.seq}: it is not a prefix of this log`, { file: ref.display, expected: startHead.hash, actual: event.hash }));
+          if (hashOf(event) === event.hash) learner?.add(event);
+          else learner = undefined;
           skipped += 1;
           continue;
         }

@@ -133,13 +133,31 @@ describe("an import into PostgreSQL", () => {
     }
   });
 
-  it("that resumes drops the state (it saw part of the log only); the first append rebuilds it, by the head check", async () => {
-    const events = await logOf(Array.from({ length: 6 }, (_, index) => municipality(`m${index}`)));
+  it("that resumes learns the state from the source's copy of the prefix the target held: the rebuild's state, at the new head", async () => {
+    const events = await logOf([...Array.from({ length: 6 }, (_, index) => municipality(`m${index}`)), { ...municipality("m1-again", "Kommun ett", "m1"), supersedes: "m1" }]);
     const store = open("import-state-resumed");
     try {
       expect((await store.importEvents(each(events.slice(0, 3)))).ok).toBe(true);
       expect((await stateRow(store))?.head_seq).toBe("2");
       const resumed = await store.importEvents(each(events));
+      expect(resumed.ok && resumed.skipped).toBe(3);
+      const learnt = await stateRow(store);
+      expect([learnt?.head_seq, learnt?.head_hash]).toEqual(["6", events[6]?.hash]);
+      const rebuilt = await rebuiltRow(store, events[0] as EventDraft);
+      expect(deserialize(rebuilt?.state ?? Buffer.alloc(0))).toEqual(deserialize(learnt?.state ?? Buffer.alloc(0)));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("that resumes from a source whose copy of the prefix does not chain drops the state; the first append rebuilds it, by the head check", async () => {
+    const events = await logOf(Array.from({ length: 6 }, (_, index) => municipality(`m${index}`)));
+    const store = open("import-state-resumed-unchained");
+    try {
+      expect((await store.importEvents(each(events.slice(0, 3)))).ok).toBe(true);
+      // The source's event 1 was changed after sealing: its own chain is broken, though its head is the target's.
+      const changed = [events[0], { ...(events[1] as StoredEvent), data: { municipalityId: "m1", name: "Ändrad" } }, ...events.slice(2)] as StoredEvent[];
+      const resumed = await store.importEvents(each(changed));
       expect(resumed.ok && resumed.skipped).toBe(3);
       expect(await stateRow(store)).toBeUndefined();
       expect((await store.append([municipality("m1-again", "Kommun m1", "m1")])).ok).toBe(false);
