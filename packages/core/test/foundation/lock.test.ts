@@ -32,6 +32,15 @@ const contend = async (queue: string, count: number): Promise<number> => {
   return most;
 };
 
+/** Waits until the queue holds `count` tickets. */
+const ticketsIn = async (queue: string, count: number): Promise<void> => {
+  for (;;) {
+    const names = await readdir(queue).catch(() => [] as string[]);
+    if (names.filter((name) => name.startsWith("ticket.")).length >= count) return;
+    await sleep(2);
+  }
+};
+
 const ticket = (number: number, pid: number, start: string): string => `ticket.${String(number).padStart(12, "0")}.${pid}-${start}-abc123`;
 
 describe("the log lock", () => {
@@ -44,11 +53,12 @@ describe("the log lock", () => {
     const order: number[] = [];
     let release: () => void = () => undefined;
     const held = withFileLock(queue, () => new Promise<void>((resolve) => (release = resolve)));
-    await sleep(20);
+    await ticketsIn(queue, 1);
     const waiting: Promise<void>[] = [];
     for (let writer = 0; writer < 6; writer += 1) {
       waiting.push(withFileLock(queue, async () => void order.push(writer)));
-      await sleep(15);
+      // Each writer comes once the one before holds its ticket: "came" is the ticket's order, not a guess of how long taking one takes.
+      await ticketsIn(queue, writer + 2);
     }
     release();
     await Promise.all([held, ...waiting]);
