@@ -42,7 +42,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "reference": { revision: 1, code: "81cddef099732ef2" },
   "report-fact-basis": { revision: 1, code: "0696bbb8826224f5" },
   "report-goals": { revision: 1, code: "18a9fc5cde565fb3" },
-  "report-metric-descriptions": { revision: 1, code: "b4181af2350d8995" },
+  "report-metric-descriptions": { revision: 2, code: "12851a667cef93b3" },
   "research": { revision: 1, code: "3d29b7f74233d943" },
   "slide-goals": { revision: 1, code: "6e886063612c0bc9" },
   "staff-changes": { revision: 1, code: "42cab6e9bd98e597" },

@@ -203,7 +203,7 @@ describe("the texts' comparisons, found before the report is built", () => {
   const entry = (narrativeId: string, markdown: string): NarrativeEntry => ({ narrativeId, kind: "analysis", from: "2020-01-01", to: "2020-08-31", section: "6.2", markdown, eventId: `narrative-${narrativeId}` }) as unknown as NarrativeEntry;
   const resultsOf = (narratives: readonly string[], description?: string): ReportResults => {
     const results = new ReportResults().set(narrativeProjection, "report", { period: INTERIM.name, entries: narratives.map((markdown, index) => entry(`n${index}`, markdown)), bySection: {} });
-    return description === undefined ? results : results.set(metricDescriptionsProjection, "report", { byMetric: { kurser: { from: "2020-01-01", to: "2020-06-30", markdown: description, eventId: "described" } } });
+    return description === undefined ? results : results.set(metricDescriptionsProjection, "report", { byMetric: { kurser: [{ from: "2020-01-01", to: "2020-06-30", markdown: description, eventId: "described" }] } });
   };
 
   it("are each projection and period a narrative or a metric's description names, once, and none when no text names one", () => {

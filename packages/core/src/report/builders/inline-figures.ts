@@ -77,7 +77,7 @@ const NONE: readonly ReportProjectionNeed[] = [];
 /** Calls `visit` with every text whose placeholders the builders resolve: narratives (footnotes too), metrics' descriptions, activities' status texts. */
 const eachText = (results: ReportResultReader, visit: (markdown: string) => void): void => {
   for (const entry of results.get(narrativeProjection)?.entries ?? []) visit(entry.markdown);
-  for (const described of Object.values(results.get(metricDescriptionsProjection)?.byMetric ?? {})) visit(described.markdown);
+  for (const described of Object.values(results.get(metricDescriptionsProjection)?.byMetric ?? {}).flat()) visit(described.markdown);
   for (const activity of results.get(activitiesProjection)?.activities ?? []) if (activity.comment !== null) visit(activity.comment);
 };
 

@@ -1,12 +1,12 @@
 import type { PlannedActivityRow } from "../../domains/activities/activities.js";
 import { metricFigures, metricsProjection } from "../../domains/strategy/index.js";
 import { reportGoalsProjection } from "./goals.js";
-import { metricDescriptionsProjection } from "./metric-descriptions.js";
+import { descriptionOfResult, metricDescriptionsProjection } from "./metric-descriptions.js";
 import { INLINE_FIGURE_READS, resolveInlineFigures } from "./inline-figures.js";
 import { activitiesProjection } from "../../domains/activities/activities.js";
 import type { MetricTableRow } from "../../domains/strategy/evaluate.js";
 import { isUnitId, type UnitId } from "../../numbers/units.js";
-import type { Comparison } from "../../time/period.js";
+import { period, type Comparison } from "../../time/period.js";
 import type { ReportActivityRow, ReportActivityTable, ReportMetricRow, ReportMetricTable } from "../document/blocks.js";
 import { definedFigure } from "./cells.js";
 import type { ReportFigure } from "../document/figure.js";
@@ -55,7 +55,7 @@ const comparisonsOf = (context: ReportBuildContext, metric: MetricTableRow): Non
 
 /** The description of the metric's result, its written-in figures computed from the facts. */
 const descriptionOf = (context: ReportBuildContext, metric: MetricTableRow): { readonly markdown: string; readonly figures: ReportFigure[] } => {
-  const written = resultOf(context, metricDescriptionsProjection)?.byMetric[metric.metricId]?.markdown;
+  const written = descriptionOfResult(resultOf(context, metricDescriptionsProjection), metric.metricId, period(metric.measuredPeriod))?.markdown;
   return written === undefined ? { markdown: metric.status.comment ?? "", figures: [] } : resolveInlineFigures(context, `beskrivning-${metric.metricId}`, written);
 };
 
