@@ -13,7 +13,7 @@ const typeText = (schema: JsonSchema): string => {
   if (schema.type === "object" && schema.properties === undefined) return "object";
   if (schema.type === "object") return `object (${Object.keys(schema.properties as object).join(", ")})`;
   if (schema.format === "date") return "date `YYYY-MM-DD`";
-  if (schema.pattern === NOT_BLANK_PATTERN) return "text (not blank)";
+  if (schema.pattern === NOT_BLANK_PATTERN) return schema.maxLength === undefined ? "text (not blank)" : `text (not blank, at most ${String(schema.maxLength)} characters)`;
   if (schema.format === "date-time" || schema.pattern === INSTANT_PATTERN) return "instant (ISO 8601 with offset)";
   if (schema.pattern !== undefined && String(schema.pattern).includes("\\.[0-9]")) return "decimal string";
   if (schema.pattern !== undefined && String(schema.pattern).startsWith("^[A-Za-z0-9]")) return "id";

@@ -126,6 +126,19 @@ export const NonEmptyString = describe(
   { type: "string", pattern: NOT_BLANK_PATTERN },
 );
 
+/** The most characters a short name may have: a slide row's label or a tight heading, not a sentence. */
+export const SHORT_NAME_MAX = 80;
+
+/**
+ * How a slide row or a tight heading names a thing ("PKS") beside its full name: not blank, at
+ * most SHORT_NAME_MAX characters (counted as code points, as JSON Schema's maxLength counts them).
+ */
+export const ShortName = describe(
+  t.refinement(t.string, (text) => text.trim().length > 0 && [...text].length <= SHORT_NAME_MAX, "ShortName"),
+  `a text that is not blank, of at most ${SHORT_NAME_MAX} characters`,
+  { type: "string", pattern: NOT_BLANK_PATTERN, maxLength: SHORT_NAME_MAX },
+);
+
 export const PositiveInteger = describe(
   t.refinement(t.number, (value) => Number.isSafeInteger(value) && value > 0, "PositiveInteger"),
   "a whole number greater than zero (below 2^53)",

@@ -44,7 +44,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "report-goals": { revision: 1, code: "18a9fc5cde565fb3" },
   "report-metric-descriptions": { revision: 2, code: "12851a667cef93b3" },
   "research": { revision: 1, code: "3d29b7f74233d943" },
-  "slide-goals": { revision: 1, code: "6e886063612c0bc9" },
+  "slide-goals": { revision: 2, code: "7f91aceb031f0ffe" },
   "staff-changes": { revision: 1, code: "42cab6e9bd98e597" },
   "staffing": { revision: 2, code: "d986e94b81f62736" },
   "strategy-overview": { revision: 1, code: "5e46eaa25c025a15" },

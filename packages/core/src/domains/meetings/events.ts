@@ -1,5 +1,5 @@
 import * as t from "io-ts";
-import { Id, IsoDateC, NonEmptyString, NonNegativeDecimal, NonNegativeInteger, PositiveInteger, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
+import { Id, IsoDateC, NonEmptyString, NonNegativeDecimal, NonNegativeInteger, PositiveInteger, ShortName, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
 import { defineEvent } from "../../events/definition.js";
 
 export const MEETING_MODES = ["fysiskt", "digitalt", "kombination"] as const;
@@ -67,11 +67,16 @@ export const AttendanceSummaryRecorded = defineEvent({
   ),
 });
 
+const groupRequired = { groupId: Id, name: NonEmptyString, networkIds: listOf(Id, 1) };
+const NetworkGroupDefinedV1 = strictObject("NetworkGroupDefinedV1", groupRequired, { targetShare: NonNegativeDecimal });
+
+/** Version 2 adds `shortName`; version 1 lines have none and are lifted unchanged. */
 export const NetworkGroupDefined = defineEvent({
   type: "meetings.network-group-defined",
   description:
-    "A named set of networks followed together (\"samtliga chefsnätverk/styrgrupper\"), optionally with the attendance target its networks are counted against.",
-  data: strictObject("NetworkGroupDefined", { groupId: Id, name: NonEmptyString, networkIds: listOf(Id, 1) }, { targetShare: NonNegativeDecimal }),
+    "A named set of networks followed together (\"samtliga chefsnätverk/styrgrupper\"), optionally with the attendance target its networks are counted against. Version 2 adds an optional `shortName` (not blank, at most 80 characters): how a slide's row names the group; without it the row is `name`.",
+  data: strictObject("NetworkGroupDefined", groupRequired, { targetShare: NonNegativeDecimal, shortName: ShortName }),
+  older: [{ version: 1, data: NetworkGroupDefinedV1, upcast: (data: t.TypeOf<typeof NetworkGroupDefinedV1>) => data }],
 });
 
 export const meetingsEvents = [SeatSideDefined, MemberJoined, MemberLeft, SeatVacant, MeetingHeld, AttendanceSummaryRecorded, NetworkGroupDefined] as const;

@@ -1,14 +1,20 @@
 import * as t from "io-ts";
-import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, PositiveInteger, describe, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
+import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, PositiveInteger, ShortName, describe, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
 import { defineEvent } from "../../events/definition.js";
 
 export const GoalKind = oneOf("GoalKind", ["strategic", "area"]);
 
+const goalRequired = { goalId: Id, kind: GoalKind, number: NonEmptyString, title: NonEmptyString };
+const goalOptional = { parentGoalId: Id, areaId: Id };
+const GoalEstablishedV1 = strictObject("GoalEstablishedV1", goalRequired, goalOptional);
+
+/** Version 2 adds `shortTitle`; version 1 lines have none and are lifted unchanged. */
 export const GoalEstablished = defineEvent({
   type: "strategy.goal-established",
   description:
-    "A strategic goal (numbered 1, 2 …) or an area goal under one (numbered by its report section, e.g. \"2.2\"), from the effective date.",
-  data: strictObject("GoalEstablished", { goalId: Id, kind: GoalKind, number: NonEmptyString, title: NonEmptyString }, { parentGoalId: Id, areaId: Id }),
+    "A strategic goal (numbered 1, 2 …) or an area goal under one (numbered by its report section, e.g. \"2.2\"), from the effective date. Version 2 adds an optional `shortTitle` (not blank, at most 80 characters): how a tight heading, such as a slide's, words the goal when the organisation shortens it there (\"Vi har en ändamålsenlig …\" for \"Vår verksamhet ska leda till en ändamålsenlig …\"); without it the heading is `title`.",
+  data: strictObject("GoalEstablished", goalRequired, { ...goalOptional, shortTitle: ShortName }),
+  older: [{ version: 1, data: GoalEstablishedV1, upcast: (data: t.TypeOf<typeof GoalEstablishedV1>) => data }],
 });
 
 const FocusAreaEstablishedV1 = strictObject("FocusAreaEstablishedV1", { focusAreaId: Id, number: PositiveInteger, title: NonEmptyString, year: PositiveInteger }, { decidedOn: IsoDateC });
@@ -80,17 +86,22 @@ const MetricDefinedV1 = strictObject("MetricDefinedV1", metricRequired, metricOp
 export const YearTarget = strictObject("YearTarget", { year: PositiveInteger, target: Target });
 export type YearTarget = t.TypeOf<typeof YearTarget>;
 
+const MetricDefinedV2 = strictObject("MetricDefinedV2", metricRequired, { ...metricOptional, targets: listOf(YearTarget) });
+
 /**
  * Version 2 adds `targets`, one per year as a plan sets them; `target` stays the target of any
- * year without its own (so follow-ups of version 1 logs read the same). Version 1 lines have no
- * targets per year and are lifted unchanged.
+ * year without its own (so follow-ups of version 1 logs read the same). Version 3 adds
+ * `shortName`. Lines of versions 1 and 2 lack the fields they did not have and are lifted unchanged.
  */
 export const MetricDefined = defineEvent({
   type: "strategy.metric-defined",
   description:
-    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, the targets per year a plan sets (`targets`, each year at most once; `target` is for the other years), where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\". A value of a `percent` metric is written as a fraction: 0.75 for 75 % (a value above 1 is more than 100 %, as growth may be, so 75 means 7 500 %).",
-  data: strictObject("MetricDefined", metricRequired, { ...metricOptional, targets: listOf(YearTarget) }),
-  older: [{ version: 1, data: MetricDefinedV1, upcast: (data: t.TypeOf<typeof MetricDefinedV1>) => data }],
+    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, the targets per year a plan sets (`targets`, each year at most once; `target` is for the other years), where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\". A value of a `percent` metric is written as a fraction: 0.75 for 75 % (a value above 1 is more than 100 %, as growth may be, so 75 means 7 500 %). Version 3 adds an optional `shortName` (not blank, at most 80 characters): how a slide's row names the metric (\"PKS\" for \"Närvaro vid PKS sammanträden.\"); without it the row is `name` without its closing full stop.",
+  data: strictObject("MetricDefined", metricRequired, { ...metricOptional, targets: listOf(YearTarget), shortName: ShortName }),
+  older: [
+    { version: 1, data: MetricDefinedV1, upcast: (data: t.TypeOf<typeof MetricDefinedV1>) => data },
+    { version: 2, data: MetricDefinedV2, upcast: (data: t.TypeOf<typeof MetricDefinedV2>) => data },
+  ],
 });
 
 export const MetricResultRecorded = defineEvent({

@@ -6,21 +6,17 @@ import type { ReportBlock, ReportChart, ReportTableRow } from "../document/block
 import { blankCell, headerRow, row, table, textCell } from "../builders/cells.js";
 import { firstFigure } from "./cells.js";
 import { hasFigures, slideCell, slideFigure, type SlideContext, type SlideSpec } from "./context.js";
+import { slideGoalsProjection, type SlideGoalsResult } from "./goals.js";
 import { columnLabel } from "./periods.js";
 
 /** Which measures the attendance slide compares, and which groups it counts, as derived from the log. */
 export interface AttendanceMeasures {
-  /** Rows of one attendance metric each ("Samtliga nätverk", "PKS"). */
+  /** Rows of one attendance metric each, labelled by its short name or its name. */
   readonly metrics: readonly { readonly label: string; readonly metric: string }[];
   /** Per other network group, its lowest and highest attendance: the group, and the metrics recorded for its networks in earlier years. */
   readonly ranges: readonly { readonly label: string; readonly group: string; readonly metrics: readonly string[] }[];
   /** The group whose networks had attendance registered ("21 olika nätverk/styrgrupper"), if the first row measures one, and the metric whose target the slide names. */
   readonly networks: { readonly group: string | null; readonly targetMetric: string };
-}
-
-/** How the slide may word the rows: a label per metric id or group id, in place of the log's name. */
-export interface AttendanceSlideOptions {
-  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** A metric's name as a row label: without the full stop a metric's sentence ends with. */
@@ -30,13 +26,13 @@ const rowLabel = (name: string): string => name.replace(/\.$/u, "");
  * The slide's rows, from the log: the attendance metrics (result from `attendance.share`) under
  * the goal of the first one defined, in the order defined; the group the first of them measures
  * as the networks counted and its target; and each other network group, with the attendance
- * metrics of its networks, as a lowest and a highest row. Null when the log defines no
+ * metrics of its networks, as a lowest and a highest row. A row is labelled by the short name the
+ * log gives its metric or group (`names`), else by its name. Null when the log defines no
  * attendance metric.
  */
-export const attendanceMeasuresOf = (attendance: AttendanceResult, options: AttendanceSlideOptions = {}): AttendanceMeasures | null => {
+export const attendanceMeasuresOf = (attendance: AttendanceResult, names?: SlideGoalsResult): AttendanceMeasures | null => {
   const first = attendance.measures[0];
   if (first === undefined) return null;
-  const label = (id: string, name: string): string => options.labels?.[id] ?? name;
   const rows = attendance.measures.filter((measure) => measure.goalId === first.goalId);
   const target = rows.find((measure) => measure.group !== undefined) ?? first;
   const counted = target.group ?? null;
@@ -44,12 +40,12 @@ export const attendanceMeasuresOf = (attendance: AttendanceResult, options: Atte
   const ranges = attendance.groups
     .filter((group) => group.groupId !== counted)
     .map((group) => ({
-      label: label(group.groupId, group.name),
+      label: names?.groupShortNames[group.groupId] ?? group.name,
       group: group.groupId,
       metrics: attendance.measures.filter((measure) => !shown.has(measure.metricId) && measure.network !== undefined && group.networkIds.includes(measure.network)).map((measure) => measure.metricId),
     }));
   return {
-    metrics: rows.map((measure) => ({ label: label(measure.metricId, rowLabel(measure.name)), metric: measure.metricId })),
+    metrics: rows.map((measure) => ({ label: names?.metrics[measure.metricId]?.shortName ?? rowLabel(measure.name), metric: measure.metricId })),
     ranges,
     networks: { group: counted, targetMetric: target.metricId },
   };
@@ -117,18 +113,18 @@ const attendanceChart = (context: SlideContext, measures: AttendanceMeasures): R
 
 /**
  * Närvaro: the same tertial of three years per measure, the networks counted, the target and
- * the meeting modes. The measures come from the log as of the tertial's end (see
- * attendanceMeasuresOf); `labels` words a row differently from the log's name.
+ * the meeting modes. The measures and their row labels come from the log as of the tertial's end
+ * (see attendanceMeasuresOf).
  */
-export const attendanceSlide = (options: AttendanceSlideOptions = {}): SlideSpec => ({
+export const attendanceSlide: SlideSpec = {
   id: "narvaro",
   title: "Närvaro",
   // The heading is the goal of the attendance metrics (the lowest goal number first): the goal the rows are taken from.
   measures: { figures: [attendanceShareFigure.key, networksWithAttendanceFigure.key, attendanceRangeMin.key, attendanceRangeMax.key] },
-  reads: [metricsRecordedResult.projection, metricsProjection, attendanceProjection],
+  reads: [metricsRecordedResult.projection, metricsProjection, attendanceProjection, slideGoalsProjection],
   build: (context) => {
     const attendance = context.results.get(attendanceProjection, context.period);
-    const measures = attendance === undefined ? null : attendanceMeasuresOf(attendance, options);
+    const measures = attendance === undefined ? null : attendanceMeasuresOf(attendance, context.results.get(slideGoalsProjection, context.period));
     if (measures === null) return [];
     const body = [
       ...measures.metrics.map((entry) => metricRow(context, entry.label, entry.metric)),
@@ -143,4 +139,4 @@ export const attendanceSlide = (options: AttendanceSlideOptions = {}): SlideSpec
       ...(chart === null ? [] : [chart]),
     ];
   },
-});
+};

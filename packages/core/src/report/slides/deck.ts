@@ -9,17 +9,6 @@ import { grantsSlide } from "./grants.js";
 import { slideGoalsProjection, slideGoalTitle } from "./goals.js";
 import { staffSlide } from "./staff.js";
 
-/**
- * How the first organisation's Resultatuppföljning words its attendance rows, shorter than the
- * metrics' and groups' names in its log; an id another log does not use changes nothing.
- */
-const FIRST_ORGANISATION_ATTENDANCE_LABELS: Readonly<Record<string, string>> = {
-  "narvaro-samtliga-natverk": "Samtliga nätverk",
-  "narvaro-pks": "PKS",
-  "narvaro-kommundirektorer": "Kommundirektörer",
-  "samverkan-region": "Olika träffar i samverkan med Region Jönköpings län",
-};
-
 /** The slides of a resultatuppföljning, in order. Replace or extend them to change the deck. */
 export interface SlideDeck {
   readonly slides: readonly SlideSpec[];
@@ -29,16 +18,16 @@ export interface SlideDeck {
  * The deck of tertial slides, laid out as the first organisation's Resultatuppföljning (tertial 2
  * 2020): staff, external project funding, financing shares, attendance and courses, each measure
  * with the same tertial of three years side by side. Each slide is headed by the strategic goal
- * the log measures it under, else by a neutral heading. The attendance rows are the log's own
- * attendance metrics and network groups; only their wording on the slide is the first
- * organisation's, for its ids (another log's rows keep their own names).
+ * the log measures it under (in the short wording the log gives the goal, if any), else by a
+ * neutral heading. The attendance rows are the log's own attendance metrics and network groups,
+ * named by the short names the log gives them, else by their names.
  */
 export const defaultDeck: SlideDeck = {
   slides: [
     staffSlide,
     grantsSlide({ projects: "beviljade-projekt", funding: "beviljad-finansiering" }),
     financingSlide,
-    attendanceSlide({ labels: FIRST_ORGANISATION_ATTENDANCE_LABELS }),
+    attendanceSlide,
     coursesSlide,
   ],
 };

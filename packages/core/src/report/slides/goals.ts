@@ -1,3 +1,4 @@
+import { NetworkGroupDefined } from "../../domains/meetings/events.js";
 import { GoalEstablished, MetricDefined } from "../../domains/strategy/events.js";
 import { defineProjection } from "../../projection/projection.js";
 import { effectiveDateOf } from "../../time/effective.js";
@@ -5,6 +6,8 @@ import { compareSectionNumbers } from "../builders/goals.js";
 
 interface SlideGoal {
   readonly title: string;
+  /** How the log words the goal in a tight heading, when it shortens it. */
+  readonly shortTitle?: string;
   readonly number: string;
   readonly parentGoalId: string | null;
 }
@@ -13,31 +16,53 @@ interface SlideMetric {
   readonly goalId: string;
   /** The figure the metric's result is computed from ("courses.held"), or null for a recorded result. */
   readonly figureKey: string | null;
+  /** How the log names the metric on a slide's row, when it gives a short name. */
+  readonly shortName?: string;
 }
 
 export interface SlideGoalsResult {
   readonly goals: Readonly<Record<string, SlideGoal>>;
   readonly metrics: Readonly<Record<string, SlideMetric>>;
+  /** The short name the log gives a network group, by group id (a group without one is absent). */
+  readonly groupShortNames: Readonly<Record<string, string>>;
 }
 
 interface SlideGoalsState {
   goals: Record<string, SlideGoal>;
   metrics: Record<string, SlideMetric>;
+  groupShortNames: Record<string, string>;
 }
 
+/** A fact's short wording, kept only when the log gives one. */
+const shortly = <K extends string>(key: K, text: string | undefined): { [P in K]?: string } => (text === undefined ? {} : ({ [key]: text } as { [P in K]: string }));
+
 /**
- * The organisation's goals and which goal each metric measures, as in force at the period's end:
- * what a slide's heading is taken from. Local to the slides (read only, like the report's goals).
+ * The organisation's goals and which goal each metric measures, with the short names the log
+ * gives goals, metrics and network groups, as in force at the period's end: what a slide's heading
+ * and row labels are taken from. Local to the slides (read only, like the report's goals).
  */
 export const slideGoalsProjection = defineProjection<SlideGoalsState, SlideGoalsResult>({
   name: "slide-goals",
-  description: "Goals (title, number, parent) and the goal and result figure of each metric, in force at the period's end: the slides' headings.",
-  init: () => ({ goals: {}, metrics: {} }),
+  description: "Goals (title, short title, number, parent), the goal, result figure and short name of each metric, and each network group's short name, in force at the period's end: the slides' headings and row labels.",
+  // Revision 2: the state holds goals' short titles and metrics' and groups' short names.
+  revision: 2,
+  init: () => ({ goals: {}, metrics: {}, groupShortNames: {} }),
   evolve: (state, event, { period }) => {
     const date = effectiveDateOf(event.effectiveAt);
     if (date === undefined || date > period.end) return state;
-    if (GoalEstablished.is(event)) state.goals[event.data.goalId] = { title: event.data.title, number: event.data.number, parentGoalId: event.data.parentGoalId ?? null };
-    if (MetricDefined.is(event)) state.metrics[event.data.metricId] = { goalId: event.data.goalId, figureKey: event.data.result.from === "figure" ? event.data.result.key : null };
+    if (GoalEstablished.is(event)) {
+      const { goalId, title, number, parentGoalId, shortTitle } = event.data;
+      state.goals[goalId] = { title, number, parentGoalId: parentGoalId ?? null, ...shortly("shortTitle", shortTitle) };
+    }
+    if (MetricDefined.is(event)) {
+      const { metricId, goalId, result, shortName } = event.data;
+      state.metrics[metricId] = { goalId, figureKey: result.from === "figure" ? result.key : null, ...shortly("shortName", shortName) };
+    }
+    if (NetworkGroupDefined.is(event)) {
+      // A later definition without a short name takes the earlier one back: the row is the group's name again.
+      if (event.data.shortName === undefined) delete state.groupShortNames[event.data.groupId];
+      else state.groupShortNames[event.data.groupId] = event.data.shortName;
+    }
     return state;
   },
   result: (state) => state,
@@ -59,10 +84,10 @@ const strategicOf = (goals: SlideGoalsResult["goals"], goalId: string): SlideGoa
 };
 
 /**
- * The title of the strategic goal the slide's measures belong to: the first of its named metrics
- * the log defines, else the metric (lowest goal number, then id) whose result is one of its
- * figures; undefined when the log ties none of them to a goal, and the slide keeps its own
- * neutral heading.
+ * The title of the strategic goal the slide's measures belong to, in its short wording when the
+ * log gives one (`shortTitle`): the first of its named metrics the log defines, else the metric
+ * (lowest goal number, then id) whose result is one of its figures; undefined when the log ties
+ * none of them to a goal, and the slide keeps its own neutral heading.
  */
 export const slideGoalTitle = (result: SlideGoalsResult | undefined, measures: SlideMeasures): string | undefined => {
   if (result === undefined) return undefined;
@@ -76,7 +101,7 @@ export const slideGoalTitle = (result: SlideGoalsResult | undefined, measures: S
   for (const metricId of [...named, ...byFigure]) {
     const metric = result.metrics[metricId];
     const goal = metric === undefined ? undefined : strategicOf(result.goals, metric.goalId);
-    if (goal !== undefined) return goal.title;
+    if (goal !== undefined) return goal.shortTitle ?? goal.title;
   }
   return undefined;
 };
