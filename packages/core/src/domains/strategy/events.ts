@@ -123,7 +123,7 @@ export const MetricStatusAssessed = defineEvent({
 
 export const MetricResultDescribed = defineEvent({
   type: "strategy.metric-result-described",
-  description: "What a metric's result for a period (from..to) means, in the organisation's words (Beskrivning av resultat): printed in the metric table's description column; a figure written as `{{figure.key param=value …}}` is computed from the facts when the report is built.",
+  description: "What a metric's result for a period (from..to) means, in the organisation's words (Beskrivning av resultat): printed in the metric table's description column beside the result measured over exactly that span (a January–August text in the interim report, not beside the whole year's result in the annual report); a figure written as `{{figure.key param=value …}}` is computed from the facts when the report is built.",
   data: strictObject("MetricResultDescribed", { metricId: Id, from: IsoDateC, to: IsoDateC, markdown: NonEmptyString }),
 });
 
