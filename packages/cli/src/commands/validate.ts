@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { ChainCheck, CorrectionIndex, decodeData, issue, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue } from "@tertial/core";
+import { ChainCheck, decodeData, issue, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue, type StoredEvent } from "@tertial/core";
 import { EXIT, isDamagedLine, logArg, UsageError, value, type Command, type Io } from "../command.js";
 import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
 import { dataIssuesOfBrokenLine, withDataIssues } from "../events/line-issues.js";
 import { printIssues, toJson } from "../output.js";
+import { Restatements } from "../events/restatements.js";
 import { SoundRules, typeOfUnreadLine, type UncheckedRules } from "../events/sound-rules.js";
 import { openStore, type OpenedLog } from "../store-location.js";
 
@@ -11,17 +12,22 @@ const MOVED: Readonly<Record<OpenedLog["unit"], string>> = { line: "a line was d
 
 /**
  * Every problem in a log: unreadable lines (envelope and data together), a broken hash chain,
- * invalid data, and broken consistency rules, in one run. The rules check every line they can:
- * a rule that could not learn from an unreadable or invalid line is set aside from it on (see
- * `SoundRules`), and `unchecked` says which and where.
+ * invalid data, and broken consistency rules, in one run. The rules check each fact that counts
+ * now at its own line, against the facts before it as they count now; a correction stands in the
+ * place of the fact it restates (see `Restatements`), so a log append built is valid. The rules
+ * check every line they can: a rule that could not learn from an unreadable or invalid line is set
+ * aside from it on (see `SoundRules`), and `unchecked` says which and where.
  */
 const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: Issue[]; events: number; chainBroken: boolean; unchecked: UncheckedRules[] }> => {
   const issues: Issue[] = [];
-  const corrections = new CorrectionIndex();
+  const restatements = new Restatements();
   for await (const { parsed } of log.lines()) {
-    if (parsed.ok) corrections.learn(parsed.event, undefined);
+    if (parsed.ok) restatements.learn(parsed.event);
   }
-  const checker = new SoundRules(catalog.rules);
+  const { corrections } = restatements;
+  const checker = new SoundRules(catalog.rules, restatements.any);
+  // Corrections learnt in the place of the fact they restate: at their own line they are checked as append checked them.
+  const learntEarly = new Set<string>();
   // verify's checks of each stored event; its data checks are left to decodeData below, which places them in the line.
   const chain = new ChainCheck(log.unit);
   let chainBroken = false;
@@ -54,10 +60,23 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
       checker.missed(line.number, parsed.event.type);
       continue;
     }
-    if (!corrections.counts(parsed.event)) continue;
+    if (!corrections.counts(parsed.event)) {
+      learnRestatement(catalog, checker, restatements.of(parsed.event), learntEarly);
+      continue;
+    }
+    if (learntEarly.has(parsed.event.id)) checker.forget(decoded.event);
     issues.push(...placed(checker.accept(decoded.event)).map((found) => ({ ...found, eventId: parsed.event.id })));
   }
   return { issues, events, chainBroken, unchecked: checker.unchecked };
+};
+
+/** A fact's restatement, learnt in its place (unchecked: it is checked at its own line); one whose data is invalid is left to its line. */
+const learnRestatement = (catalog: Catalog, checker: SoundRules, restatement: StoredEvent | undefined, learntEarly: Set<string>): void => {
+  if (restatement === undefined) return;
+  const decoded = decodeData(catalog, restatement);
+  if (!decoded.ok) return;
+  checker.learn(decoded.event);
+  learntEarly.add(restatement.id);
 };
 
 /** Every problem append would find in a drafts file, without writing: envelope, data, rules, and a batch already appended. */

@@ -29,8 +29,17 @@ export class SoundRules {
   private readonly passedAfter: boolean[];
   /** The rules still checked, with their places: made again only when a line sets one aside. */
   private sound: { rule: ConsistencyRule<unknown>; index: number }[];
+  /**
+   * Every fact learned so far, in order, while some fact may have to be forgotten (`keepFacts`):
+   * what a rule that cannot unlearn one exactly learns again when it starts over.
+   */
+  private readonly learned: Map<string, DomainEvent> | undefined;
 
-  constructor(private readonly rules: readonly ConsistencyRule<unknown>[]) {
+  constructor(
+    private readonly rules: readonly ConsistencyRule<unknown>[],
+    keepFacts = false,
+  ) {
+    this.learned = keepFacts ? new Map() : undefined;
     this.states = rules.map((rule) => rule.init());
     this.blindFrom = rules.map(() => undefined);
     this.passedAfter = rules.map(() => false);
@@ -58,8 +67,30 @@ export class SoundRules {
       });
     }
     const found = this.sound.flatMap(({ rule, index }) => rule.check(this.states[index], event));
-    if (found.length === 0) for (const { rule, index } of this.sound) rule.learn(this.states[index], event);
+    if (found.length === 0) this.learn(event);
     return found;
+  }
+
+  /** Learns a fact without checking it: a correction standing in the place of the fact it restates (see validate). */
+  learn(event: DomainEvent): void {
+    for (const { rule, index } of this.sound) rule.learn(this.states[index], event);
+    this.learned?.set(event.id, event);
+  }
+
+  /**
+   * Forgets a fact learned before: each rule unlearns it exactly where it can (`forget`), and
+   * otherwise starts over and learns again every other fact learned so far, in order. Needs
+   * `keepFacts`; a fact never learned (refused, or on a line the rules could not read) is no-op.
+   */
+  forget(event: DomainEvent): void {
+    if (this.learned?.delete(event.id) !== true) return;
+    for (const { rule, index } of this.sound) {
+      if (rule.learnsFrom !== undefined && !rule.learnsFrom.includes(event.type)) continue;
+      if (rule.forget?.(this.states[index], event) === true) continue;
+      const state = rule.init();
+      for (const fact of this.learned.values()) rule.learn(state, fact);
+      this.states[index] = state;
+    }
   }
 
   /** The rules set aside, grouped by the line from which they were; none when no event came after the line that set them aside. */
