@@ -77,8 +77,10 @@ const sectionPlacement = (context: ReportBuildContext, section: string, entries:
   const sorted = [...entries].sort(byOrder);
   const titled = sorted.find((entry) => entry.title !== undefined && entry.kind !== "footnote");
   const kinds = new Set(sorted.map((entry) => entry.kind));
-  const tagged = sorted.some((entry) => entry.kind === "highlight" && (entry.themes?.length ?? 0) > 0);
-  const onlyKind = kinds.size === 1 ? (tagged ? themedHighlightsTitle(themesOf(context)) : (KIND_TITLES[sorted[0]?.kind ?? ""] ?? null)) : null;
+  const themes = themesOf(context);
+  // Tagged by a theme the log knows: a tag whose definition was retracted heads nothing.
+  const tagged = sorted.some((entry) => entry.kind === "highlight" && (entry.themes ?? []).some((id) => themes.some((theme) => theme.id === id)));
+  const onlyKind = kinds.size === 1 ? (tagged ? themedHighlightsTitle(themes) : (KIND_TITLES[sorted[0]?.kind ?? ""] ?? null)) : null;
   const highlights = sorted.filter((entry) => entry.kind === "highlight");
   const others = sorted.filter((entry) => entry.kind !== "highlight");
   return {
