@@ -21,6 +21,7 @@ const VOCABULARIES: readonly Vocabulary[] = [
   { noun: "staff financing kind", type: "staff.financing-defined", idField: "kindId", builtInId: "grund", fields: { name: "regionbidrag", label: "Regionbidrag" } },
   { noun: "revenue category", type: "plan.revenue-category-defined", idField: "categoryId", builtInId: "fees", fields: { label: "Sponsring" } },
   { noun: "staff class", type: "plan.staff-class-defined", idField: "classId", builtInId: "fou", fields: { label: "Bibliotek" } },
+  { noun: "theme", type: "narrative.theme-defined", idField: "themeId", builtInId: "kvalitetshojning", fields: { name: "hållbarhet", label: "Hållbarhet" } },
 ];
 
 const definition = (vocabulary: Vocabulary, id: string, termId: string, second = 0, supersedes?: string): EventDraft =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ClosingBalanceForecast, decodeData, defaultCatalog, FundingExpected, generateReport, memoryStore, period, type EventDraft, type ReportBlock, type ReportDocument, type ReportSection, type StoredEvent } from "@tertial/core";
+import { BUILT_IN_SOURCES, balanceLabelOf, ClosingBalanceForecast, decodeData, defaultCatalog, FundingExpected, generateReport, memoryStore, period, type EventDraft, type ReportBlock, type ReportDocument, type ReportSection, type StoredEvent } from "@tertial/core";
 
 /**
  * A plan of a fictional organisation (Nordvik kulturråd, 2021) funded by its region, a source it
@@ -44,6 +44,18 @@ describe("a plan's financing sources", () => {
       ["Region Nordvik", "300"],
       ["Summa", "400"],
     ]);
+  });
+
+  it("names the built-in sources by their balance labels in the financing-source vocabulary: one place holds a source's wording", async () => {
+    const builtIn = ["ovriga", "staten", "kommunerna"].map((source, index) => closing(source, `${index + 1}00000`));
+    const [area, , adopted, cost] = drafts();
+    const { store, outcome } = await storeOf([area, adopted, cost, ...builtIn] as EventDraft[]);
+    expect(outcome.ok).toBe(true);
+    const document = (await generateReport(store, defaultCatalog, { kind: "verksamhetsplan", period: period("2021"), generatedBy: "test" })).document;
+    const table = blocksOf(document).find((block) => block.kind === "table" && block.id === "plan-utgaende-balans");
+    const labels = table?.kind === "table" ? table.body.map((entry) => (entry.cells[0]?.kind === "text" ? entry.cells[0].text : "")) : [];
+    expect(BUILT_IN_SOURCES.map(balanceLabelOf)).toEqual(["Länets kommuner", "Statsbidrag", "Övriga"]);
+    expect(labels).toEqual(BUILT_IN_SOURCES.map(balanceLabelOf));
   });
 
   it("refuses a source neither built in nor defined, at data.source", async () => {

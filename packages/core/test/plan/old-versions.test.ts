@@ -35,7 +35,7 @@ describe("logs written before plans keep replaying", () => {
     expect(outcome.ok).toBe(true);
     const plan = (await replay(store, defaultCatalog, planBaselineProjection, { period: period("2020") })).plans[0];
     expect(plan?.strategy.focusAreas.map((area) => [area.focusAreaId, area.fromYear, area.toYear])).toEqual([["f", 2020, 2020]]);
-    expect(plan?.strategy.activities.map((activity) => [activity.activityId, activity.timing, activity.threeK])).toEqual([["a", null, []]]);
+    expect(plan?.strategy.activities.map((activity) => [activity.activityId, activity.timing, activity.themes])).toEqual([["a", null, []]]);
   });
 });
 

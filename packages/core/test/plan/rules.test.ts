@@ -59,7 +59,7 @@ describe("strategy and activities facts a plan adds", () => {
   });
 
   it("planned activities refuse an unknown goal, plan, metric or focus area and a timing the year does not have", async () => {
-    expect(await issuePaths([metric(), focus, activity({ metricIds: ["m1"], focusAreaIds: ["f1"], threeK: ["kvalitetshojning"], timing: { kind: "tertial", tertial: 3 } })])).toEqual([]);
+    expect(await issuePaths([metric(), focus, activity({ metricIds: ["m1"], focusAreaIds: ["f1"], themes: ["kvalitetshojning"], timing: { kind: "tertial", tertial: 3 } })])).toEqual([]);
     expect(await issuePaths([activity({ goalId: "nej", planId: "nej", metricIds: ["nej"], focusAreaIds: ["nej"], timing: { kind: "month", month: 13 } })])).toEqual([
       "data.goalId",
       "data.planId",

@@ -131,9 +131,9 @@ describe("an organisation that adopts no outline", () => {
     expect(JSON.stringify(document)).not.toMatch(/Kommunal utveckling|3 K|Kurs och konferens/);
   });
 
-  it("heads highlights by the 3 K only when they are tagged by them", async () => {
-    const highlight = (threeK?: string[]): EventDraft =>
-      ({ id: "fjall-highlight", type: "narrative.written", effectiveAt: "2020-12-31", recordedAt: "2021-02-22T09:00:00.000Z", data: { narrativeId: "hojdpunkt", kind: "highlight", from: "2020-01-01", to: "2020-12-31", section: "hojdpunkter", markdown: "Tre nya byteam startade.", ...(threeK === undefined ? {} : { threeK }) } }) as EventDraft;
+  it("heads highlights by the 3 K only when they are tagged by them, the built-in themes", async () => {
+    const highlight = (themes?: string[]): EventDraft =>
+      ({ id: "fjall-highlight", type: "narrative.written", effectiveAt: "2020-12-31", recordedAt: "2021-02-22T09:00:00.000Z", data: { narrativeId: "hojdpunkt", kind: "highlight", from: "2020-01-01", to: "2020-12-31", section: "hojdpunkter", markdown: "Tre nya byteam startade.", ...(themes === undefined ? {} : { themes }) } }) as EventDraft;
     const plain = headings((await reportOf([...withoutOutline(), highlight()])).sections);
     expect(plain).toContainEqual(expect.stringMatching(/^\d+ Viktiga händelser$/));
     const tagged = headings((await reportOf([...withoutOutline(), highlight(["kvalitetshojning"])])).sections);

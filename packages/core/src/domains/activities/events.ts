@@ -2,6 +2,7 @@ import * as t from "io-ts";
 import { Id, NonEmptyString, PositiveInteger, describe, listOf, oneOf, strictObject } from "../../events/codecs.js";
 import { defineEvent } from "../../events/definition.js";
 import { ThreeK } from "../narrative/events.js";
+import { ThemeId } from "../narrative/themes.js";
 
 /**
  * Bilaga 1, "Symbolförteckning för aktiviteter", in its order: pågår enligt plan, ej påbörjad,
@@ -22,34 +23,45 @@ export const ActivityTiming = describe(t.union([InTertial, InMonth, WholeYear]),
 });
 export type ActivityTiming = t.TypeOf<typeof ActivityTiming>;
 
+/** What a plan says of an activity (version 2 on), its tags aside. */
+const planDetails = {
+  areaId: Id,
+  description: NonEmptyString,
+  order: PositiveInteger,
+  planId: Id,
+  timing: ActivityTiming,
+  kind: NonEmptyString,
+  partners: listOf(NonEmptyString),
+  responsible: NonEmptyString,
+  conditions: NonEmptyString,
+  metricIds: listOf(Id),
+};
+const activityRequired = { activityId: Id, title: NonEmptyString, goalId: Id, year: PositiveInteger };
+const ActivityPlannedV2 = strictObject("ActivityPlannedV2", activityRequired, { ...planDetails, threeK: listOf(ThreeK), focusAreaIds: listOf(Id) });
+const ActivityPlannedV3 = strictObject("ActivityPlanned", activityRequired, { ...planDetails, themes: listOf(ThemeId), focusAreaIds: listOf(Id) });
+
+/**
+ * Version 2's 3 K are version 3's built-in themes: `threeK` becomes `themes`, the other fields stay
+ * as they are. A 3 K tag (letters only) is an id as it stands.
+ */
+const threeKAsThemes = ({ threeK, ...rest }: t.TypeOf<typeof ActivityPlannedV2>): t.TypeOf<typeof ActivityPlannedV3> => ({ ...rest, ...(threeK === undefined ? {} : { themes: threeK as readonly string[] as readonly Id[] }) });
+
 /**
  * Version 2 adds what a plan says of an activity: its timing within the year, kind, partners,
  * who is responsible, conditions, the metrics it serves, its 3 K and focus areas, and the plan it
- * belongs to. Version 1 lines have none of these and are lifted unchanged.
+ * belongs to. Version 1 lines have none of these and are lifted unchanged. Version 3 names its
+ * themes `themes`: the built-in ones (the first organisation's 3 K, version 2's `threeK`) or the
+ * log's own (`narrative.theme-defined`).
  */
 export const ActivityPlanned = defineEvent({
   type: "activities.activity-planned",
   description:
-    "An activity is planned for a year under a goal (and optionally an area), with what the plan says of it: timing within the year, kind, partners, responsible, conditions, the metrics, 3 K and focus areas it serves, and its plan; it starts as \"ej påbörjad\" until a status is recorded.",
-  data: strictObject(
-    "ActivityPlanned",
-    { activityId: Id, title: NonEmptyString, goalId: Id, year: PositiveInteger },
-    {
-      areaId: Id,
-      description: NonEmptyString,
-      order: PositiveInteger,
-      planId: Id,
-      timing: ActivityTiming,
-      kind: NonEmptyString,
-      partners: listOf(NonEmptyString),
-      responsible: NonEmptyString,
-      conditions: NonEmptyString,
-      metricIds: listOf(Id),
-      threeK: listOf(ThreeK),
-      focusAreaIds: listOf(Id),
-    },
-  ),
-  older: [{ version: 1, data: ActivityPlannedV1, upcast: (data: t.TypeOf<typeof ActivityPlannedV1>) => data }],
+    "An activity is planned for a year under a goal (and optionally an area), with what the plan says of it: timing within the year, kind, partners, responsible, conditions, the metrics, themes and focus areas it serves, and its plan; it starts as \"ej påbörjad\" until a status is recorded. Version 3 names its themes `themes`: a built-in theme (`kostnadseffektivitet`, `kompetenshojning`, `kvalitetshojning`, the first organisation's 3 K, version 2's `threeK`) or one the log defines (`narrative.theme-defined`).",
+  data: ActivityPlannedV3,
+  older: [
+    { version: 1, data: ActivityPlannedV1, upcast: (data: t.TypeOf<typeof ActivityPlannedV1>) => data },
+    { version: 2, data: ActivityPlannedV2, upcast: threeKAsThemes },
+  ],
 });
 
 export const ActivityStatusChanged = defineEvent({

@@ -3,6 +3,7 @@ import type { DataOf } from "../../events/definition.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished, MetricDefined } from "../strategy/events.js";
+import { requireThemes, ThemeDefined } from "../narrative/themes.js";
 import { PlanAdopted } from "../plan/events.js";
 import { inlineFigureProblems } from "../narrative/inline-figures.js";
 import { ActivityMovedToNextYear, ActivityPlanned, ActivityStatusChanged } from "./events.js";
@@ -13,6 +14,8 @@ interface ActivitiesKnowledge {
   readonly metrics: Set<string>;
   readonly focusAreas: Set<string>;
   readonly plans: Set<string>;
+  /** The themes the log defines, by id (the event that defines each). */
+  readonly themes: Map<string, string>;
   /** activityId → the year it is planned for now. */
   readonly activities: Map<string, number>;
 }
@@ -21,7 +24,7 @@ const unknownActivity = (activityId: string): Issue[] => [issue("unknown-referen
 
 const TIMING_LIMITS = { tertial: 3, month: 12 } as const;
 
-/** What a plan adds to an activity must point at known metrics and focus areas, and its timing must exist. */
+/** What a plan adds to an activity must point at known metrics, focus areas and themes, and its timing must exist. */
 const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof ActivityPlanned>): Issue[] => {
   const found: Issue[] = [];
   if (data.planId !== undefined && !known.plans.has(data.planId)) found.push(issue("unknown-reference", "data.planId", `unknown plan "${data.planId}"`, { expected: "a plan adopted earlier in the log", actual: data.planId }));
@@ -31,6 +34,7 @@ const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof Activi
   (data.focusAreaIds ?? []).forEach((focusAreaId, index) => {
     if (!known.focusAreas.has(focusAreaId)) found.push(issue("unknown-reference", `data.focusAreaIds[${index}]`, `unknown focus area "${focusAreaId}"`, { expected: "a focus area established earlier in the log", actual: focusAreaId }));
   });
+  found.push(...requireThemes(known.themes, data.themes, "data.themes"));
   const timing = data.timing;
   if (timing !== undefined && timing.kind !== "year") {
     const value = timing.kind === "tertial" ? timing.tertial : timing.month;
@@ -43,10 +47,13 @@ const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof Activi
 /** Activities belong to a known goal and area; statuses and carry-overs need a planned activity. */
 export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
   name: "activities-integrity",
-  learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, MetricDefined, FocusAreaEstablished, PlanAdopted, ActivityPlanned, ActivityMovedToNextYear].map((definition) => definition.type)],
-  init: () => ({ references: new KnownReferences(), goals: new Set(), metrics: new Set(), focusAreas: new Set(), plans: new Set(), activities: new Map() }),
+  // Revision 2: the state holds the themes the log defines.
+  revision: 2,
+  learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, MetricDefined, FocusAreaEstablished, ThemeDefined, PlanAdopted, ActivityPlanned, ActivityMovedToNextYear].map((definition) => definition.type)],
+  init: () => ({ references: new KnownReferences(), goals: new Set(), metrics: new Set(), focusAreas: new Set(), plans: new Set(), themes: new Map(), activities: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
+    if (ThemeDefined.is(event)) known.themes.set(event.data.themeId, event.id);
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
     if (MetricDefined.is(event)) known.metrics.add(event.data.metricId);
     if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);

@@ -38,6 +38,8 @@ export interface BudgetFollowUpResult {
   readonly accumulatedSurplus: FactSum;
   readonly lines: Readonly<Record<string, LedgerLine>>;
   readonly balances: readonly RecordedBalance[];
+  /** Whether the log records earmarked funds at all, whatever the period: Tabell 1 prints "varav kvarvarande fonderade" only then. */
+  readonly earmarking: boolean;
 }
 
 /** The lines a row parameter names: "total", "areas" (no internal lines), or keys joined by "+". */
@@ -95,6 +97,7 @@ const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpRes
     accumulatedSurplus: combineFacts([{ sum: total.forecast }, { sum: state.priorSurplus }]),
     lines: state.lines,
     balances: state.balances,
+    earmarking: state.earmarking,
   };
 };
 
@@ -102,6 +105,6 @@ const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpRes
 export const budgetFollowUpProjection = defineView<LedgerState, BudgetFollowUpResult>(ledgerFold, {
   name: "budget-follow-up",
   description:
-    "Budget follow-up per area (Tabell 1): ingående, erhållna, disponibla, budget, utfall, kvarvarande, varav fonderade, prognos, avvikelse, with the totals row, the surplus from earlier years and the accumulated surplus. Amounts in kr.",
+    "Budget follow-up per area (Tabell 1): ingående, erhållna, disponibla, budget, utfall, kvarvarande, varav fonderade (for a log that records earmarked funds at all), prognos, avvikelse, with the totals row, the surplus from earlier years and the accumulated surplus. Amounts in kr.",
   result: (state, { period }) => budgetFollowUpOf(state, period),
 });

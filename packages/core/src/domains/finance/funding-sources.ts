@@ -12,15 +12,17 @@ export interface FundingSource {
   readonly label: string;
   /** Where a sentence ends a list of financiers with it and the short name would read as "the others". */
   readonly inFull?: string;
+  /** A row of the source's funds as a plan's closing-balance table heads it ("Statsbidrag"); without it, the name capitalised. */
+  readonly balanceLabel?: string;
   /** Whether the external financing share (`finance.external-share`) counts its money: from outside the organisation's own members. */
   readonly external: boolean;
 }
 
 /** The sources every log knows, in the order the tables print them: the first organisation's, and plain enough for any. */
 export const BUILT_IN_SOURCES: readonly FundingSource[] = [
-  { id: "kommunerna", name: "kommunerna", label: "Tillförda medel kommunerna", external: false },
-  { id: "staten", name: "staten", label: "Tillförda medel staten", external: true },
-  { id: "ovriga", name: "övriga", label: "Tillförda medel övriga", inFull: "övriga finansiärer", external: true },
+  { id: "kommunerna", name: "kommunerna", label: "Tillförda medel kommunerna", balanceLabel: "Länets kommuner", external: false },
+  { id: "staten", name: "staten", label: "Tillförda medel staten", balanceLabel: "Statsbidrag", external: true },
+  { id: "ovriga", name: "övriga", label: "Tillförda medel övriga", balanceLabel: "Övriga", inFull: "övriga finansiärer", external: true },
 ];
 
 /** Ids no source may be defined under: the cost that other areas finance, and the tally of costs with no source given. */
@@ -59,6 +61,15 @@ export const sourcesInUse = (use: FundingSourceUse): FundingSource[] => [...BUIL
 
 /** A source's name at the start of a chart label or a sentence: its first letter capitalised. */
 export const capitalised = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** How a row of the source's funds is headed in a plan's closing-balance table: its balance label, else its name capitalised. */
+export const balanceLabelOf = (source: FundingSource): string => source.balanceLabel ?? capitalised(source.name);
+
+/** A source's balance label by id: a built-in source's own, a defined one's name (`definedNames` by id) capitalised. */
+export const balanceLabelById = (id: string, definedNames: Readonly<Record<string, string>>): string => {
+  const builtIn = BUILT_IN_SOURCES.find((source) => source.id === id);
+  return builtIn === undefined ? capitalised(definedNames[id] ?? id) : balanceLabelOf(builtIn);
+};
 
 /** Names joined as a Swedish list: "a", "a och b", "a, b och c". */
 export const listOfNames = (names: readonly string[]): string => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} och ${names[names.length - 1] ?? ""}`);

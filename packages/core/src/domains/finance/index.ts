@@ -18,7 +18,7 @@ export * from "./budget-follow-up-figures.js";
 export * from "./source-table-figures.js";
 export * from "./result-table-figures.js";
 export { financeIntegrity } from "./rules.js";
-export { BUILT_IN_SOURCES, type FundingSource } from "./funding-sources.js";
+export { BUILT_IN_SOURCES, balanceLabelOf, type FundingSource } from "./funding-sources.js";
 
 export const financeModule: DomainModule = {
   name: "finance",

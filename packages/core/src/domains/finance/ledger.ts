@@ -66,6 +66,11 @@ export interface LedgerState {
   forecastDates: Record<string, string>;
   /** The financing sources the log defines and the ones its facts name, whatever the period: the tables' columns. */
   sources: FundingSourceUse;
+  /**
+   * Whether the log records earmarked funds at all (money received earmarked, a balance giving its
+   * earmarked state money), whatever the period: only then does Tabell 1 have a "varav fonderade" column.
+   */
+  earmarking: boolean;
 }
 
 export const INTERNAL = "internal-charge";
@@ -90,7 +95,7 @@ const emptyLine = (areaId: string, line: "area" | "internal-charge"): LedgerLine
   forecast: emptyFactSum(),
 });
 
-export const initLedger = (): LedgerState => ({ directory: emptyDirectory(), lines: {}, priorSurplus: emptyFactSum(), balances: [], requisitioned: [], allocated: [], forecastDates: {}, sources: emptySourceUse() });
+export const initLedger = (): LedgerState => ({ directory: emptyDirectory(), lines: {}, priorSurplus: emptyFactSum(), balances: [], requisitioned: [], allocated: [], forecastDates: {}, sources: emptySourceUse(), earmarking: false });
 
 const lineOf = (state: LedgerState, areaId: string, line: "area" | "internal-charge" = "area"): LedgerLine => {
   const key = lineKey(areaId, line);
@@ -151,6 +156,10 @@ const learnStock = (state: LedgerState, event: DomainEvent, period: Period, date
   }
 };
 
+/** A fact that says the organisation keeps earmarked funds: money received earmarked, or a balance's earmarked state money (zero included). */
+const recordsEarmarking = (event: DomainEvent): boolean =>
+  (FundsReceived.is(event) && event.data.earmarked === true) || (BalanceRecorded.is(event) && event.data.earmarkedState !== undefined);
+
 /**
  * The ledger fold shared by every money table: flows (received, costs, internal charges) count
  * when their accounting period lies inside the asked period; stocks (opening balance, budget,
@@ -158,6 +167,7 @@ const learnStock = (state: LedgerState, event: DomainEvent, period: Period, date
  */
 export const evolveLedger = (state: LedgerState, event: DomainEvent, period: Period): LedgerState => {
   learnSources(state.sources, event);
+  if (recordsEarmarking(event)) state.earmarking = true;
   const date = effectiveDateOf(event.effectiveAt);
   if (date === undefined) return state;
   if (date <= period.end) learnAreas(state.directory, event);
@@ -169,6 +179,8 @@ export const evolveLedger = (state: LedgerState, event: DomainEvent, period: Per
 /** The finance domain's one fold: every money table (Tabell 1, 2a/2b, 3a/3b, the result, state grants) is a view of it. */
 export const ledgerFold = defineFold<LedgerState>({
   name: "finance-ledger",
+  // Revision 2: the state knows whether the log records earmarked funds at all.
+  revision: 2,
   init: initLedger,
   evolve: (state, event, { period }) => evolveLedger(state, event, period),
 });

@@ -6,6 +6,7 @@ import { narrativeIntegrity } from "./rules.js";
 export * from "./events.js";
 export * from "./rules.js";
 export * from "./narrative.js";
+export * from "./themes.js";
 
 export const narrativeModule: DomainModule = {
   name: "narrative",

@@ -3,12 +3,15 @@ import type { EventOf } from "../../events/definition.js";
 import { defineProjection } from "../../projection/projection.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import type { Period } from "../../time/period.js";
+import { emptyThemeUse, learnThemeDefinition, learnThemesUsed, themesInUse, type Theme, type ThemeUse } from "./themes.js";
 import { NarrativeWritten } from "./events.js";
 
 export type NarrativeEntry = EventOf<typeof NarrativeWritten>["data"] & { readonly eventId: string };
 
 export interface NarrativeState {
   entries: Record<string, NarrativeEntry>;
+  /** The themes the log defines and the ones its texts tag with, whatever their period. */
+  themes: ThemeUse;
 }
 
 export interface NarrativeResult {
@@ -16,6 +19,8 @@ export interface NarrativeResult {
   /** Texts written for the report period, by section then order. */
   readonly entries: readonly NarrativeEntry[];
   readonly bySection: Readonly<Record<string, readonly string[]>>;
+  /** The themes the log's texts tag with, in print order: built-in ones first, then the log's own in the order defined. */
+  readonly themes: readonly Theme[];
 }
 
 /**
@@ -35,6 +40,8 @@ const bySectionThenOrder = (a: NarrativeEntry, b: NarrativeEntry): number => {
 };
 
 const evolveNarrative = (state: NarrativeState, event: DomainEvent, period: Period): NarrativeState => {
+  if (learnThemeDefinition(state.themes, event)) return state;
+  if (NarrativeWritten.is(event)) learnThemesUsed(state.themes, event.data.themes);
   const date = effectiveDateOf(event.effectiveAt);
   if (date === undefined || date > period.end || !NarrativeWritten.is(event)) return state;
   state.entries[event.data.narrativeId] = { ...event.data, eventId: event.id };
@@ -44,8 +51,10 @@ const evolveNarrative = (state: NarrativeState, event: DomainEvent, period: Peri
 /** The authored texts of a report period (analysis, highlights, outlook, footnotes), as Markdown, grouped by section. */
 export const narrativeProjection = defineProjection<NarrativeState, NarrativeResult>({
   name: "narrative",
-  description: "Narratives (Markdown) written for the period, by section, with their goal, area, 3 K and focus-area tags.",
-  init: () => ({ entries: {} }),
+  description: "Narratives (Markdown) written for the period, by section, with their goal, area, theme and focus-area tags, and the themes the log's texts tag with.",
+  // Revision 2: the state knows the log's themes (version 3 names a text's tags `themes`).
+  revision: 2,
+  init: () => ({ entries: {}, themes: emptyThemeUse() }),
   evolve: (state, event, { period }) => evolveNarrative(state, event, period),
   result: (state, { period }) => {
     const entries = Object.values(state.entries)
@@ -53,6 +62,6 @@ export const narrativeProjection = defineProjection<NarrativeState, NarrativeRes
       .sort(bySectionThenOrder);
     const bySection: Record<string, string[]> = {};
     for (const entry of entries) (bySection[entry.section] ??= []).push(entry.narrativeId);
-    return { period: period.name, entries, bySection };
+    return { period: period.name, entries, bySection, themes: themesInUse(state.themes) };
   },
 });

@@ -2,6 +2,7 @@ import { defineRule } from "../../events/consistency.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished } from "../strategy/events.js";
+import { requireThemes, themeDefinitionIssues, ThemeDefined } from "./themes.js";
 import { NarrativeWritten } from "./events.js";
 import { inlineFigureProblems } from "./inline-figures.js";
 
@@ -10,6 +11,8 @@ interface NarrativeKnowledge {
   readonly goals: Set<string>;
   readonly focusAreas: Set<string>;
   readonly narratives: Set<string>;
+  /** The themes the log defines, by id (the event that defines each). */
+  readonly themes: Map<string, string>;
   /** Narratives written so far, by section: a recorded zero must not share a section and period with content. */
   readonly bySection: Map<string, { readonly narrativeId: string; readonly kind: string; readonly from: string; readonly to: string }[]>;
 }
@@ -23,13 +26,16 @@ const contradiction = (known: NarrativeKnowledge, data: { narrativeId: string; k
   return other === undefined ? [] : [issue("conflict", "data.kind", `narrative "${other.narrativeId}" (${other.kind}) is written for section "${data.section}" in an overlapping period; a recorded zero (none-recorded) and content cannot both hold`)];
 };
 
-/** A narrative is scoped to a real period, and to goals, areas and focus areas the log knows. */
+/** A narrative is scoped to a real period, and to goals, areas, focus areas and themes the log knows; a theme is defined once. */
 export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
   name: "narrative-integrity",
-  learnsFrom: [...REFERENCE_FACTS, GoalEstablished.type, FocusAreaEstablished.type, NarrativeWritten.type],
-  init: () => ({ references: new KnownReferences(), goals: new Set(), focusAreas: new Set(), narratives: new Set(), bySection: new Map() }),
+  // Revision 2: the state holds the themes the log defines.
+  revision: 2,
+  learnsFrom: [...REFERENCE_FACTS, GoalEstablished.type, FocusAreaEstablished.type, ThemeDefined.type, NarrativeWritten.type],
+  init: () => ({ references: new KnownReferences(), goals: new Set(), focusAreas: new Set(), narratives: new Set(), themes: new Map(), bySection: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
+    if (ThemeDefined.is(event)) known.themes.set(event.data.themeId, event.id);
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
     if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
     if (NarrativeWritten.is(event)) {
@@ -43,8 +49,9 @@ export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
     }
   },
   check: (known, event) => {
+    if (ThemeDefined.is(event)) return themeDefinitionIssues(known.themes, event);
     if (!NarrativeWritten.is(event)) return [];
-    const { narrativeId, from, to, goalId, areaId, focusAreaIds } = event.data;
+    const { narrativeId, from, to, goalId, areaId, focusAreaIds, themes } = event.data;
     const found: Issue[] = known.narratives.has(narrativeId) && event.supersedes === undefined ? [issue("conflict", "data.narrativeId", `narrative "${narrativeId}" is already written; supersede it to change it`)] : [];
     found.push(...contradiction(known, event.data));
     for (const problem of inlineFigureProblems(event.data.markdown)) found.push(issue("invalid-field", "data.markdown", problem));
@@ -54,6 +61,7 @@ export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
     (focusAreaIds ?? []).forEach((focusAreaId, index) => {
       if (!known.focusAreas.has(focusAreaId)) found.push(issue("unknown-reference", `data.focusAreaIds[${index}]`, `unknown focus area "${focusAreaId}"`, { actual: focusAreaId }));
     });
+    found.push(...requireThemes(known.themes, themes, "data.themes"));
     return found;
   },
 });

@@ -385,7 +385,8 @@ const baselineOf = (plan: PlanRecord, strategy: StrategyPart, classes: readonly 
 export const plansFold = defineFold<PlanBaselineState>({
   name: "plans",
   // Revision 2: the state holds the revenue categories and staff classes the log defines.
-  revision: 2,
+  // Revision 3: a planned activity's tags are `themes` (built in or the log's own), no longer `threeK`.
+  revision: 3,
   init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {}, sourceNames: {}, vocabulary: emptyPlanVocabulary() }),
   evolve: (state, event) => evolvePlan(state, event),
 });

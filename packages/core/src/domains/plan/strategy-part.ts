@@ -1,9 +1,6 @@
 import type { DataOf } from "../../events/definition.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { ActivityPlanned, type ActivityTiming } from "../activities/events.js";
-import type { THREE_K } from "../narrative/events.js";
-
-type ThreeKCode = (typeof THREE_K)[number];
 import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, MetricDefined, type Target } from "../strategy/events.js";
 
 /**
@@ -56,7 +53,8 @@ export interface PlanActivity {
   readonly responsible: string | null;
   readonly conditions: string | null;
   readonly metricIds: readonly string[];
-  readonly threeK: readonly ThreeKCode[];
+  /** The themes it serves: built in (the first organisation's 3 K) or the log's own. */
+  readonly themes: readonly string[];
   readonly focusAreaIds: readonly string[];
 }
 
@@ -89,7 +87,7 @@ const activityOf = (data: DataOf<typeof ActivityPlanned>): PlanActivity & { read
   responsible: data.responsible ?? null,
   conditions: data.conditions ?? null,
   metricIds: data.metricIds ?? [],
-  threeK: data.threeK ?? [],
+  themes: data.themes ?? [],
   focusAreaIds: data.focusAreaIds ?? [],
   planId: data.planId ?? null,
 });

@@ -52,6 +52,8 @@ const BUDGET_COLUMNS = [
   { column: "forecast", figure: financeForecast },
 ] as const;
 
+type BudgetColumn = (typeof BUDGET_COLUMNS)[number]["column"];
+
 const ECONOMY_FIGURES = [
   ...BUDGET_COLUMNS.map((entry) => entry.figure),
   financePriorSurplus,
@@ -68,29 +70,34 @@ const ECONOMY_FIGURES = [
   financeStateGrantsRequisitioned,
 ];
 
-const budgetHeader = (result: BudgetFollowUpResult, end: string): string[] => [
-  "",
-  `Ingående medel ${result.budgetYear}`,
-  `Erhållna medel ${result.budgetYear}`,
-  `Disponibla medel ${result.budgetYear}`,
-  `Budget förbrukning ${result.budgetYear}`,
-  `Utfall förbrukning ${end}`,
-  `Kvarvarande medel ${end}`,
-  "Varav kvarvarande fonderade statliga medel",
-  `Prognos kvarvarande medel ${result.forecastHorizon}`,
-];
+/** Tabell 1's column headings, by column. */
+const budgetHeadings = (result: BudgetFollowUpResult, end: string): Readonly<Record<BudgetColumn, string>> => ({
+  opening: `Ingående medel ${result.budgetYear}`,
+  received: `Erhållna medel ${result.budgetYear}`,
+  available: `Disponibla medel ${result.budgetYear}`,
+  budget: `Budget förbrukning ${result.budgetYear}`,
+  outcome: `Utfall förbrukning ${end}`,
+  remaining: `Kvarvarande medel ${end}`,
+  remainingEarmarked: "Varav kvarvarande fonderade statliga medel",
+  forecast: `Prognos kvarvarande medel ${result.forecastHorizon}`,
+});
+
+/** Tabell 1's columns for a log: the earmarked ones only where the log records earmarked funds at all (blank cells where a row has none). */
+const budgetColumnsOf = (result: BudgetFollowUpResult) => BUDGET_COLUMNS.filter(({ column }) => column !== "remainingEarmarked" || result.earmarking);
 
 const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, evidence: Record<string, readonly string[]>): ReportTable => {
   const end = context.period.end;
+  const columns = budgetColumnsOf(result);
+  const headings = budgetHeadings(result, end);
   const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
   const notes = footnotesFor(context, ECONOMY_SECTION).filter((note) => note.title === "" || /tabell 1\b/i.test(note.title));
   const marksFor = (rowId: string): string[] => notes.filter((note) => note.areaId === rowId).map((note) => note.mark);
   const heading = (label: string) => textCell(label, notes.filter((note) => note.column !== null && note.column.toLowerCase() === label.toLowerCase()).map((note) => note.mark));
   const place = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "tkr" as const, options: { withSuffix: false }, evidence });
-  const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...BUDGET_COLUMNS.map(({ column, figure }) => definedCell(context, figure, { row: entry.row }, place(column, entry.row)))]);
-  const lastColumn = BUDGET_COLUMNS.length - 1;
+  const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...columns.map(({ column, figure }) => definedCell(context, figure, { row: entry.row }, place(column, entry.row)))]);
+  const lastColumn = columns.length - 1;
   const only = (label: string, rowId: string, figure: typeof financePriorSurplus, at: number[]) =>
-    row([textCell(label), ...BUDGET_COLUMNS.map(({ column }, index) => (at.includes(index) ? definedCell(context, figure, {}, place(column, rowId)) : blankCell()))]);
+    row([textCell(label), ...columns.map(({ column }, index) => (at.includes(index) ? definedCell(context, figure, {}, place(column, rowId)) : blankCell()))]);
   const extra = [
     ...(known(result.priorSurplus) === null ? [] : [only("Överskott från tidigare år", "prior-surplus", financePriorSurplus, [0, lastColumn])]),
     ...(known(result.accumulatedSurplus) === null ? [] : [only(`Ackumulerat överskott ${result.forecastHorizon}`, "accumulated-surplus", financeAccumulatedSurplus, [lastColumn])]),
@@ -99,8 +106,8 @@ const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, 
     id: "tabell-1-budgetuppfoljning",
     caption: `Tabell 1 Budgetuppföljning per ${end}`,
     unitNote: "tkr",
-    align: ["left", ...BUDGET_COLUMNS.map(() => "right" as const)],
-    head: [row(budgetHeader(result, end).map(heading))],
+    align: ["left", ...columns.map(() => "right" as const)],
+    head: [row(["", ...columns.map(({ column }) => headings[column])].map(heading))],
     body: result.rows.map(budgetRow),
     foot: [budgetRow(result.total), ...extra],
     footnotes: notes.map((note): ReportFootnote => ({ mark: note.mark, markdown: note.markdown, ...(note.figures.length === 0 ? {} : { figures: [...note.figures] }) })),

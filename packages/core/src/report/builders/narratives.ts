@@ -1,5 +1,7 @@
 import type { NarrativeEntry } from "../../domains/narrative/narrative.js";
 import { narrativeProjection } from "../../domains/narrative/narrative.js";
+import { listOfNames } from "../../domains/finance/funding-sources.js";
+import { BUILT_IN_THEMES, BUILT_IN_THEMES_TOGETHER, isBuiltInTheme, type Theme } from "../../domains/narrative/themes.js";
 import type { ReportBlock } from "../document/blocks.js";
 import type { ReportFigure } from "../document/figure.js";
 import { INLINE_FIGURE_READS, resolveInlineFigures } from "./inline-figures.js";
@@ -8,8 +10,16 @@ import { defineSection, nothing, resultOf, type BuiltSection, type Placement, ty
 /** The house heading of 1.1, where highlights and the year's focus areas go. */
 export const HIGHLIGHTS_SECTION = "1.1";
 export const HIGHLIGHTS_TITLE = "Viktiga händelser";
-/** The heading of highlights tagged by the 3 K (`threeK`): only an organisation that tags them so has that heading. */
-export const THREE_K_HIGHLIGHTS_TITLE = "Viktiga händelser med koppling till våra 3 K - kostnadseffektivitet, kompetenshöjning och kvalitetshöjning";
+
+/**
+ * The heading of a section of highlights tagged by themes: only an organisation that tags them has
+ * it. It names the themes the log's texts tag with; the built-in ones alone are named as the first
+ * organisation heads its 3 K, all three of them.
+ */
+export const themedHighlightsTitle = (themes: readonly Theme[]): string =>
+  themes.every((theme) => isBuiltInTheme(theme.id))
+    ? `${HIGHLIGHTS_TITLE} med koppling till ${BUILT_IN_THEMES_TOGETHER} - ${listOfNames(BUILT_IN_THEMES.map((theme) => theme.name))}`
+    : `${HIGHLIGHTS_TITLE} med koppling till ${listOfNames(themes.map((theme) => theme.name))}`;
 
 /** The house heading for a section holding only narratives of one kind, when the narrative gives none. */
 const KIND_TITLES: Readonly<Record<string, string | null>> = {
@@ -23,15 +33,12 @@ const KIND_TITLES: Readonly<Record<string, string | null>> = {
   "none-recorded": null,
 };
 
-const THREE_K_TITLES: readonly (readonly [string, string])[] = [
-  ["kostnadseffektivitet", "Kostnadseffektivitet"],
-  ["kompetenshojning", "Kompetenshöjning"],
-  ["kvalitetshojning", "Kvalitetshöjning"],
-];
-
 /** The report period's texts written for this kind of document: those that name no kind are for every one. */
 const narrativesOf = (context: ReportBuildContext): readonly NarrativeEntry[] =>
   (resultOf(context, narrativeProjection)?.entries ?? []).filter((entry) => entry.documents === undefined || entry.documents.includes(context.kind));
+
+/** The themes the log's texts tag with, in print order. */
+const themesOf = (context: ReportBuildContext): readonly Theme[] => resultOf(context, narrativeProjection)?.themes ?? [];
 
 const byOrder = (a: NarrativeEntry, b: NarrativeEntry): number => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || (a.narrativeId < b.narrativeId ? -1 : a.narrativeId > b.narrativeId ? 1 : 0);
 
@@ -44,7 +51,7 @@ const narrativeParagraph = (context: ReportBuildContext, entry: NarrativeEntry):
 /** One list item per highlight: continuation lines indented so they stay inside the item. */
 const listItem = (markdown: string): string => `- ${markdown.trim().split("\n").join("\n  ")}`;
 
-/** Highlights grouped under the 3 K, in the house order; untagged ones last. */
+/** Highlights grouped under their themes' labels, in the themes' print order; untagged ones last. */
 const highlightBlocks = (context: ReportBuildContext, entries: readonly NarrativeEntry[]): ReportBlock[] => {
   const blocks: ReportBlock[] = [];
   const item = (entry: NarrativeEntry) => resolveInlineFigures(context, entry.narrativeId, entry.markdown);
@@ -55,11 +62,11 @@ const highlightBlocks = (context: ReportBuildContext, entries: readonly Narrativ
     return { kind: "paragraph", markdown: heading === null ? list : `**${heading}**\n\n${list}`, ...(figures.length === 0 ? {} : { figures }) };
   };
   const tagged = new Set<string>();
-  for (const [tag, title] of THREE_K_TITLES) {
-    const matching = entries.filter((entry) => (entry.threeK ?? []).includes(tag as never));
+  for (const theme of themesOf(context)) {
+    const matching = entries.filter((entry) => (entry.themes ?? []).some((id) => id === theme.id));
     if (matching.length === 0) continue;
     matching.forEach((entry) => tagged.add(entry.narrativeId));
-    blocks.push(group(matching, title));
+    blocks.push(group(matching, theme.label));
   }
   const untagged = entries.filter((entry) => !tagged.has(entry.narrativeId));
   if (untagged.length > 0) blocks.push(group(untagged, null));
@@ -70,8 +77,10 @@ const sectionPlacement = (context: ReportBuildContext, section: string, entries:
   const sorted = [...entries].sort(byOrder);
   const titled = sorted.find((entry) => entry.title !== undefined && entry.kind !== "footnote");
   const kinds = new Set(sorted.map((entry) => entry.kind));
-  const tagged = sorted.some((entry) => entry.kind === "highlight" && (entry.threeK?.length ?? 0) > 0);
-  const onlyKind = kinds.size === 1 ? (tagged ? THREE_K_HIGHLIGHTS_TITLE : (KIND_TITLES[sorted[0]?.kind ?? ""] ?? null)) : null;
+  const themes = themesOf(context);
+  // Tagged by a theme the log knows: a tag whose definition was retracted heads nothing.
+  const tagged = sorted.some((entry) => entry.kind === "highlight" && (entry.themes ?? []).some((id) => themes.some((theme) => theme.id === id)));
+  const onlyKind = kinds.size === 1 ? (tagged ? themedHighlightsTitle(themes) : (KIND_TITLES[sorted[0]?.kind ?? ""] ?? null)) : null;
   const highlights = sorted.filter((entry) => entry.kind === "highlight");
   const others = sorted.filter((entry) => entry.kind !== "highlight");
   return {
@@ -84,7 +93,7 @@ const sectionPlacement = (context: ReportBuildContext, section: string, entries:
 
 /**
  * Narratives as written, placed in the section they were written for: introductions at the
- * chapter, highlights grouped by the 3 K, examples, analyses and the outlook as paragraphs.
+ * chapter, highlights grouped by their themes, examples, analyses and the outlook as paragraphs.
  * Footnotes of sections whose tables take them (`claimedFootnotes`) are left to those tables.
  */
 export const narrativeSections = (claimedFootnotes: readonly string[] = []) =>

@@ -5,7 +5,7 @@ import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { defineSection, nothing, type AppendixDraft, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { documentedPlan, planYearCell, planYears, yearsLabel, type DocumentedPlan } from "./plan-cells.js";
 import { areaLabel } from "./areas.js";
-import { capitalised } from "../../domains/finance/funding-sources.js";
+import { BUILT_IN_SOURCES, balanceLabelById } from "../../domains/finance/funding-sources.js";
 import { termsInUse } from "../../domains/plan/vocabularies.js";
 
 const TKR = { unit: "tkr" as const, options: { withSuffix: false } };
@@ -87,9 +87,6 @@ const fundsTable = (tables: Tables): ReportBlock[] => {
   ];
 };
 
-/** The built-in financing sources as the plan's closing-balance table names them; a source the log defines is named by its own name. */
-export const SOURCE_LABELS: Readonly<Record<string, string>> = { kommunerna: "Länets kommuner", staten: "Statsbidrag", ovriga: "Övriga" };
-
 /** Disponibla medel over the plan's years: what each financing source is expected to hold at each year's end. */
 const closingTable = (tables: Tables): ReportBlock[] => {
   const { context, documented } = tables;
@@ -97,7 +94,7 @@ const closingTable = (tables: Tables): ReportBlock[] => {
   const years = plan.closingBalances.map((entry) => entry.year);
   if (years.length === 0) return [];
   // Built-in sources first in their fixed order, then the log's own in the order it defined them.
-  const order = [...Object.keys(SOURCE_LABELS), ...Object.keys(documented.result.sourceNames)];
+  const order = [...BUILT_IN_SOURCES.map((source) => source.id), ...Object.keys(documented.result.sourceNames)];
   const used = new Set(plan.closingBalances.flatMap((entry) => entry.bySource.map((line) => line.source)));
   const sources = order.filter((source) => used.has(source));
   const cells = (source: string | undefined) => years.map((year) => planYearCell(context, documented, planClosingBalance, source === undefined ? { plan: plan.planId } : { plan: plan.planId, source }, year, place(tables)));
@@ -108,7 +105,7 @@ const closingTable = (tables: Tables): ReportBlock[] => {
       unitNote: "tkr",
       align: ["left", ...years.map(() => "right" as const)],
       head: [headerRow(["", ...years.map((year) => `Utgående balans ${year}`)])],
-      body: sources.map((source) => row([textCell(SOURCE_LABELS[source] ?? capitalised(documented.result.sourceNames[source] ?? source)), ...cells(source)])),
+      body: sources.map((source) => row([textCell(balanceLabelById(source, documented.result.sourceNames)), ...cells(source)])),
       foot: [row([textCell("Summa"), ...cells(undefined)])],
     }),
   ];
