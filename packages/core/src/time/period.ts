@@ -143,9 +143,13 @@ export const samePeriodLastYear = (p: Period): Period => {
   return periodOf(addYears(p.start, -1), end);
 };
 
-/** The whole calendar year before the year the period ends in. */
+/**
+ * The whole calendar year before the year the period starts in: for a period inside one year,
+ * the year before it; for a plan of 2026–2027, 2025 (the year before the plan), never a year the
+ * period covers.
+ */
 export const previousYear = (p: Period): Period => {
-  const year = toCivil(p.end).year - 1;
+  const year = toCivil(p.start).year - 1;
   return periodOf(isoDate(year, 1, 1), isoDate(year, 12, 31));
 };
 

@@ -116,6 +116,9 @@ describe("comparisons", () => {
     expect(comparisonPeriod(period("2020-T3"), "previous-tertial").name).toBe("2020-T2");
     expect(comparisonPeriod(period("2020-T3"), "same-period-last-year").name).toBe("2019-T3");
     expect(comparisonPeriod(period("2020-T3"), "previous-year").name).toBe("2019");
+    // A period across years (a plan of 2026–2027): the year before it, not a year it covers.
+    expect(previousYear(period("2026..2027")).name).toBe("2025");
+    expect(comparisonPeriod(period("2020-M12..2021-M02"), "previous-year").name).toBe("2019");
   });
 
   it("the tertial of a date contains it (property)", () => {
