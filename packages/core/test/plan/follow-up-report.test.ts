@@ -73,6 +73,19 @@ describe("a follow-up report's plan columns (block plan-budget-outcome)", () => 
     expect(table?.footnotes.map((note) => note.mark)).toEqual(["*"]);
   });
 
+  it("stand under a heading in the report's language where no outline places them, never the block's name", async () => {
+    const holding = (sections: readonly ReportSection[]): ReportSection | undefined =>
+      sections.find((section) => section.blocks.some((block) => block.kind === "table" && block.id === "plan-budget-utfall")) ?? sections.map((section) => holding(section.sections)).find((found) => found !== undefined);
+    // The organisation's own outline of the tertial report names its goal's metrics only.
+    const outline: EventDraft = {
+      type: "publication.outline-adopted",
+      effectiveAt: "2022-01-01",
+      recordedAt: "2022-06-02T00:00:00.000Z",
+      data: { outlineId: "tr-2022", documentKind: "tertialrapport", fromYear: 2022, chapters: [{ goalId: "mal-1", sections: [{ heading: "Mätetal", blocks: [{ block: "metric-table", goalId: "mal-1" }] }] }] },
+    };
+    expect(holding((await tertialReport(undefined, [...drafts, outline])).sections)?.title).toBe("Budget och utfall mot planen");
+  });
+
   it("call budget less outcome a deviation in the year's own report, where the outcome is the whole year's", async () => {
     const store = memoryStore({ catalog: defaultCatalog, clock: () => Date.UTC(2030, 0, 1) });
     expect((await store.append([...drafts])).ok).toBe(true);

@@ -3,7 +3,8 @@ import { coursesProjection } from "../../domains/courses/projections.js";
 import { referenceProjection } from "../../domains/reference/projection.js";
 import { publicationProjection } from "../../domains/publication/publication.js";
 import type { ReportBlock, ReportChart, ReportTable } from "../document/blocks.js";
-import { coursesCancelled, coursesHeld, coursesHeldDecrease, coursesParticipants, coursesParticipantsDecrease, coursesParticipantShare } from "../../domains/courses/figures.js";
+import { coursesCancelled, coursesHeld, coursesHeldChange, coursesHeldDecrease, coursesParticipants, coursesParticipantsChange, coursesParticipantsDecrease, coursesParticipantShare } from "../../domains/courses/figures.js";
+import { Decimal } from "../../numbers/decimal.js";
 import type { FigureDefinition } from "../../reconciliation/figure-source.js";
 import type { ReportPeriodChoice } from "../replay-many.js";
 import { blankCell, definedCell, definedFigure, headerRow, row, table, textCell } from "./cells.js";
@@ -59,10 +60,15 @@ const participantsTable = (context: ReportBuildContext, result: CoursesResult, n
   });
 };
 
-const commissionersTable = (context: ReportBuildContext, result: CoursesResult, name: (id: string) => string): ReportTable | null => {
+/** Courses the log names no commissioning party for: counted in a row of their own, last. */
+const NO_COMMISSIONER = "unknown";
+
+const commissionersTable = (context: ReportBuildContext, result: CoursesResult, partyName: (id: string) => string): ReportTable | null => {
   const byCommissioner = result.current.heldByCommissioner;
   if (byCommissioner === null || Object.keys(byCommissioner).length === 0) return null;
   const key = (part: string): string => `courses.held@${result.current.period}/${part}`;
+  const name = (id: string): string => (id === NO_COMMISSIONER ? "Uppdragsgivare ej angiven" : partyName(id));
+  const last = (id: string): number => (id === NO_COMMISSIONER ? 1 : 0);
   return table({
     id: "bilaga-2-uppdrag",
     caption: "Antal kurser/arrangemang fördelat per uppdragsgivare",
@@ -70,6 +76,7 @@ const commissionersTable = (context: ReportBuildContext, result: CoursesResult, 
     head: [headerRow(["", "Antal uppdrag"])],
     body: Object.entries(byCommissioner)
       .sort(bySwedishName(([id]) => name(id)))
+      .sort(([a], [b]) => last(a) - last(b))
       .map(([id]) => row([textCell(name(id)), definedCell(context, coursesHeld, { commissioner: id }, counted(key(`commissioner=${id}`)))])),
     foot: [row([textCell("Summa"), definedCell(context, coursesHeld, {}, counted(key("total")))])],
   });
@@ -80,22 +87,25 @@ const summaryTable = (context: ReportBuildContext, result: CoursesResult): Repor
   const { current, samePeriodLastYear: before } = result;
   if (current.held === null && current.cancelled === null && current.participants === null) return null;
   const key = (what: string, period: string): string => `courses.${what}@${period}`;
-  const line = <P extends string>(label: string, what: string, figure: FigureDefinition<CoursesResult, P>, decrease: FigureDefinition<CoursesResult, never> | null) =>
+  // Headed as a decrease, as the first organisation prints it, while nothing grew; where something grew, as the change it is (an increase positive).
+  const grew = [result.heldChange, result.participantsChange].some((change) => change !== null && new Decimal(change).isPositive() && !new Decimal(change).isZero());
+  const [heading, held, participants, part] = grew ? ["Förändring", coursesHeldChange, coursesParticipantsChange, "change"] : ["Minskning", coursesHeldDecrease, coursesParticipantsDecrease, "decrease"];
+  const line = <P extends string>(label: string, what: string, figure: FigureDefinition<CoursesResult, P>, difference: FigureDefinition<CoursesResult, never> | null) =>
     row([
       textCell(label),
       definedCell(context, figure, {}, counted(key(what, current.period))),
       definedCell(context, figure, {}, counted(key(what, before.period), LAST_YEAR)),
-      decrease === null ? blankCell() : definedCell(context, decrease, {}, { key: key(`${what}-decrease`, current.period), unit: "percent" }),
+      difference === null ? blankCell() : definedCell(context, difference, {}, { key: key(`${what}-${part}`, current.period), unit: "percent" }),
     ]);
   return table({
     id: "bilaga-2-kurser",
     caption: "Kurser och deltagare",
     align: ["left", "right", "right", "right"],
-    head: [headerRow(["", spanOf(current), spanOf(before), "Minskning"])],
+    head: [headerRow(["", spanOf(current), spanOf(before), heading])],
     body: [
-      line("Genomförda kurser/arrangemang", "held", coursesHeld, coursesHeldDecrease),
+      line("Genomförda kurser/arrangemang", "held", coursesHeld, held),
       line("Inställda kurser", "cancelled", coursesCancelled, null),
-      line("Deltagare", "participants", coursesParticipants, coursesParticipantsDecrease),
+      line("Deltagare", "participants", coursesParticipants, participants),
     ],
   });
 };

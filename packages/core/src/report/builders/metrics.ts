@@ -64,7 +64,8 @@ const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportM
   const description = descriptionOf(context, metric);
   return {
     key: metricKey(metric, ""),
-    status: metric.target.kind === "none" && metric.result !== null ? null : shown ?? "no-result",
+    // A result with nothing to judge it by (no target, or a target of last year's result when last year has none) gets no symbol; "no result" is for a missing result only.
+    status: metric.target.kind === "none" && metric.result !== null ? null : shown ?? (metric.result === null ? "no-result" : null),
     derivedStatus: metric.status.overridden && metric.status.derived !== null && metric.status.derived !== shown ? metric.status.derived : null,
     name: metric.name,
     target: targetOf(context, metric),

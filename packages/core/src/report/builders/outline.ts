@@ -1,4 +1,5 @@
 import type { Outline } from "../../domains/publication/publication.js";
+import { OUTLINE_BLOCKS } from "../../domains/publication/events.js";
 import type { ReportBlock } from "../document/blocks.js";
 import type { ReportSection } from "../document/document.js";
 import { resultOf, type AppendixDraft, type Placement, type ReportBuildContext } from "./context.js";
@@ -156,13 +157,42 @@ const unplacedDrafts = (unplaced: readonly Placement[], goalTitle: (goalId: stri
 };
 
 /** What the built-in blocks placed per goal or area hold, as a reader says it. */
-const BLOCK_LABELS: Readonly<Record<string, string>> = {
+/** What each block holds, in the reports' language: the heading of content no outline placed (every block has one, so no reader meets a block's id). */
+const BLOCK_LABELS: Readonly<Record<(typeof OUTLINE_BLOCKS)[number], string>> = {
+  narrative: "Text",
+  "focus-areas": "Fokusområden",
+  staff: "Medarbetare",
+  "cost-effectiveness": "Kostnadseffektivitet",
+  grants: "Externa projektmedel",
+  attendance: "Deltagande i nätverk och möten",
   "metric-table": "Mätetal",
   "activity-table": "Aktiviteter",
-  "plan-metric-targets": "Mätetal mot planen",
+  "economy-tables": "Ekonomi",
+  "research-studies": "Forskningsstudier",
+  "research-dissemination": "Spridning av forskning",
+  "research-scholarships": "Stipendier",
+  "research-doctoral-students": "Doktorand- och licentiatstudier",
+  "symbol-legend": "Symbolförteckning",
+  "course-participation": "Deltagande på kurser",
+  "survey-results": "Enkätresultat",
+  "plan-vision": "Vision",
+  "plan-strategic-goals": "Strategiska mål",
+  "plan-agenda-2030": "Agenda 2030",
+  "plan-staff": "Medarbetare",
+  "plan-focus-areas": "Fokusområden",
+  "plan-goal-table": "Mål och mätetal",
+  "plan-budget": "Budget",
+  "plan-budget-years": "Budget per år",
+  "plan-available-funds": "Disponibla medel",
   "plan-area": "Område",
-  "focus-areas": "Fokusområden",
+  "plan-multi-year": "Flerårsplan",
+  "plan-budget-appendix": "Budget per område",
+  "plan-budget-outcome": "Budget och utfall mot planen",
+  "plan-metric-targets": "Mätetal mot planen",
+  "plan-activities": "Planens aktiviteter",
 };
+
+const isOutlineBlock = (block: string): block is (typeof OUTLINE_BLOCKS)[number] => (OUTLINE_BLOCKS as readonly string[]).includes(block);
 
 /**
  * A heading for content the outline does not place and that brings no title of its own: what it
@@ -174,7 +204,7 @@ const unplacedTitle = (slot: string, goalTitle: (goalId: string) => string | und
   const block = at === -1 ? slot : slot.slice(0, at);
   const key = at === -1 ? "" : slot.slice(at + 1);
   if (block === "narrative") return capitalised(key.replace(/[-_]+/g, " "));
-  const label = BLOCK_LABELS[block];
+  const label = isOutlineBlock(block) ? BLOCK_LABELS[block] : undefined;
   const owner = key === "" ? undefined : goalTitle(key) ?? key;
   if (label === undefined) return capitalised((owner ?? block).replace(/[-_]+/g, " "));
   return owner === undefined ? label : `${label}: ${owner}`;
