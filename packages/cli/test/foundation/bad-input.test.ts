@@ -22,7 +22,7 @@ const setUp = async (draftLines: readonly string[]) => {
 
 const BAD = [
   ["not JSON", "{not json", "is not valid JSON: has \"n\" where a key should be (expected a key in double quotes)"],
-  ["unknown type", '{"type":"staff.position-opend","effectiveAt":"2020-01-01","data":{}}', 'type: unknown event type "staff.position-opend"'],
+  ["unknown type", '{"type":"staff.position-opend","effectiveAt":"2020-01-01","data":{}}', 'type: unknown event type "staff.position-opend" (did you mean staff.position-opened?)'],
   ["wrong version", '{"type":"reference.area-closed","schemaVersion":3,"effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "schemaVersion: reference.area-closed has no version 3"],
   ["missing field", '{"type":"reference.area-renamed","effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "data.name: is missing"],
   ["bad date", '{"type":"reference.area-closed","effectiveAt":"2020-02-31","data":{"areaId":"fou"}}', "effectiveAt: is not valid"],

@@ -1,5 +1,6 @@
 import * as t from "io-ts";
 import type { EventDefinition, EventVersion } from "./definition.js";
+import { didYouMean } from "./suggest.js";
 import { issuesFromErrors } from "./decode-errors.js";
 import { compileGuard } from "./guard.js";
 import type { DomainEvent, StoredEvent } from "./envelope.js";
@@ -75,7 +76,8 @@ type Stored = Pick<StoredEvent, "type" | "schemaVersion" | "data"> & Omit<Stored
 const versionOf = (catalog: Catalog, stored: Pick<StoredEvent, "type" | "schemaVersion">): { readonly definition: EventDefinition; readonly index: number } | { readonly issues: readonly Issue[] } => {
   const definition = catalog.definition(stored.type);
   if (definition === undefined) {
-    return { issues: [issue("unknown-type", "type", `unknown event type "${stored.type}"`, { expected: "a registered event type (see `tertial schema --list`)" })] };
+    const suggestion = didYouMean(stored.type, catalog.definitions.map((each) => each.type));
+    return { issues: [issue("unknown-type", "type", `unknown event type "${stored.type}"${suggestion}`, { expected: "a registered event type (see `tertial schema --list`)" })] };
   }
   const index = definition.versions.findIndex((version) => version.version === stored.schemaVersion);
   if (index === -1) return { issues: [issue("unknown-version", "schemaVersion", `${stored.type} has no version ${stored.schemaVersion}`, { expected: `1…${definition.latest.version}` })] };

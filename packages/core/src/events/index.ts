@@ -8,4 +8,5 @@ export * from "./catalog.js";
 export * from "./consistency.js";
 export * from "./strict-json.js";
 export * from "./schema.js";
+export * from "./suggest.js";
 export * from "./guard.js";
