@@ -231,7 +231,7 @@ describe("verify and validate --format json", () => {
     const text = await tertial(["validate", log, "--events", drafts]);
     expect(text.code).toBe(3);
     expect(text.stderr.trimEnd().split("\n")).toEqual([
-      `${drafts}:1:${line.indexOf('"2020-02-31"') + 1}: effectiveAt: is not valid (expected a date "YYYY-MM-DD" or an instant with offset, in 1900–2100, got "2020-02-31")`,
+      `${drafts}:1:${line.indexOf('"2020-02-31"') + 1}: effectiveAt: is not a day of the calendar: February 2020 has 29 days (expected a date "YYYY-MM-DD" or an instant with offset, in 1900–2100, got "2020-02-31")`,
       `${drafts}:1:${line.indexOf('"44,40"') + 1}: data.total: is not valid (expected a non-negative decimal string such as "0.50", got "44,40")`,
       `${drafts}: 2 problem(s); nothing would be appended`,
     ]);

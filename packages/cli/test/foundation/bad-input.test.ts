@@ -25,7 +25,7 @@ const BAD = [
   ["unknown type", '{"type":"staff.position-opend","effectiveAt":"2020-01-01","data":{}}', 'type: unknown event type "staff.position-opend" (did you mean staff.position-opened?)'],
   ["wrong version", '{"type":"reference.area-closed","schemaVersion":3,"effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "schemaVersion: reference.area-closed has no version 3"],
   ["missing field", '{"type":"reference.area-renamed","effectiveAt":"2020-01-01","data":{"areaId":"fou"}}', "data.name: is missing"],
-  ["bad date", '{"type":"reference.area-closed","effectiveAt":"2020-02-31","data":{"areaId":"fou"}}', "effectiveAt: is not valid"],
+  ["bad date", '{"type":"reference.area-closed","effectiveAt":"2020-02-31","data":{"areaId":"fou"}}', "effectiveAt: is not a day of the calendar: February 2020 has 29 days"],
   ["non-decimal amount", '{"type":"staff.snapshot-recorded","effectiveAt":"2020-04-30","data":{"asOf":"2020-04-30","total":"44,40"}}', "data.total: is not valid"],
   ["negative FTE", '{"type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p","areaId":"fou","employmentForm":"visstid","fte":"-1.00","financing":"grund"}}', "data.fte: is not valid"],
   ["unknown area", '{"type":"staff.position-opened","effectiveAt":"2020-01-01","data":{"positionId":"p","areaId":"fuo","employmentForm":"visstid","fte":"1.00","financing":"grund"}}', 'data.areaId: unknown area "fuo"'],

@@ -34,7 +34,14 @@ describe("field paths in decode errors", () => {
 
   it("say what was expected and what was found", () => {
     const [found] = issuesOf("staff.position-changed", { positionId: "p1", fte: 0.5 });
-    expect(found).toMatchObject({ code: "invalid-field", path: "data.fte", message: "is not valid", expected: 'a non-negative decimal string such as "0.50"', actual: "0.5" });
+    expect(found).toMatchObject({ code: "invalid-field", path: "data.fte", message: "is a number, not text: write it in double quotes", expected: 'a non-negative decimal string such as "0.50"', actual: "0.5" });
+  });
+
+  it("say a value is of the wrong kind where it is: text for a number, a number for text, text for a list", () => {
+    const [occasions] = issuesOf("courses.course-held", { courseId: "k1", title: "Kurs", occasions: "3" });
+    expect(occasions).toMatchObject({ path: "data.occasions", message: "is text, not a number: write it without quotes" });
+    const [presence] = issuesOf("meetings.meeting-held", { meetingId: "m1", networkId: "n1", mode: "fysiskt", presence: "alla" });
+    expect(presence).toMatchObject({ path: "data.presence", message: "is text, not a list" });
   });
 
   it("refuse null for optional fields", () => {
