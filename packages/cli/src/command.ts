@@ -14,8 +14,8 @@ export const EXIT = {
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**
- * What each exit code means, in the words of the README's exit-code table (a test holds the table
- * to these, row for row) and, without the Markdown, of `tertial --help`: one source for both.
+ * What each exit code means, in the words of the exit-code tables of the README and the auditors'
+ * guide (a test holds both to these, row for row) and, without the Markdown, of `tertial --help`.
  */
 export const EXIT_MEANINGS: Readonly<Record<ExitCode, string>> = {
   [EXIT.ok]: "success; for `audit` every stated figure agrees, for `diff` nothing differs",

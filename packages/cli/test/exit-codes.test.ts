@@ -129,10 +129,11 @@ describe("exit codes, exactly as the README's table, for every command", () => {
     expect(new Set(CASES.map(([, code]) => code))).toEqual(new Set(Object.values(EXIT)));
   });
 
-  it("the README's table and tertial --help say what EXIT_MEANINGS says, code for code", async () => {
-    const readme = await readFile(join(REPO, "README.md"), "utf8");
-    const table = readme.split("\n").filter((line) => /^\| \d \| /.test(line));
-    expect(table).toEqual(Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `| ${code} | ${meaning} |`));
+  it("the README's table, the auditors' guide's and tertial --help say what EXIT_MEANINGS says, code for code", async () => {
+    for (const document of ["README.md", "docs/guides/auditors.md"]) {
+      const table = (await readFile(join(REPO, document), "utf8")).split("\n").filter((line) => /^\| \d \| /.test(line));
+      expect(table, document).toEqual(Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `| ${code} | ${meaning} |`));
+    }
     const help = (await runCli(["--help"], NOW)).stdout;
     const listed = help.slice(help.indexOf("Exit codes:\n")).split("\n").slice(1).filter((line) => line !== "");
     expect(listed).toEqual(Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `  ${code}  ${meaning.replaceAll("`", "")}`));
