@@ -1,23 +1,31 @@
 import type { Catalog, Issue } from "@tertial/core";
 
-/** Exit codes of `tertial`, documented in `tertial --help` and the README. */
+/** Exit codes of `tertial`; what each means is said once, in `EXIT_MEANINGS`. */
 export const EXIT = {
   ok: 0,
-  /** An internal error: a bug in Tertial, with a stack trace on stderr. */
   internal: 1,
-  /** The command line is wrong: unknown command, flag or value, a bad date, output onto the log. */
   usage: 2,
-  /** Input was rejected (invalid events, unreadable log): nothing was written. */
   invalid: 3,
-  /** `verify` found a broken chain or a tampered line. */
   tampered: 4,
-  /** `audit` found stated figures that disagree with the facts; `diff` found differences. */
   disagreement: 5,
-  /** A file could not be read or written, an output exists (no --force), or the log lock could not be taken. */
   io: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * What each exit code means, in the words of the exit-code tables of the README and the auditors'
+ * guide (a test holds both to these, row for row) and, without the Markdown, of `tertial --help`.
+ */
+export const EXIT_MEANINGS: Readonly<Record<ExitCode, string>> = {
+  [EXIT.ok]: "success; for `audit` every stated figure agrees, for `diff` nothing differs",
+  [EXIT.internal]: "internal error: a bug in Tertial (or a renderer plugin), with a stack trace",
+  [EXIT.usage]: "usage error: unknown command, option or value, a missing or extra argument, a bad `--known-at`, a `--period` the report's kind does not take (or, for `verksamhetsplan`, years no plan covers), an output file (`-o`, `--checkpoint-out`, `export`'s target) onto the log",
+  [EXIT.invalid]: "invalid input: events rejected (a bad line, a broken rule, a batch already appended), or a log line whose data this catalog refuses; nothing was written",
+  [EXIT.tampered]: "a broken chain or a changed line: `verify`, or any command that reads the log, for any line no longer as it was written (cut off, not JSON, rewritten, or reformatted: a stored line is canonical JSON, so CRLF line endings or added spaces are a change too); an interrupted batch or a lost final newline (run `tertial repair`); `repair` on a log it cannot mend",
+  [EXIT.disagreement]: "`audit` found disagreements; `diff` found differences",
+  [EXIT.io]: "a file could not be read or written, an output file exists (`-o` and `--checkpoint-out` replace it with `--force`), or the log lock could not be taken",
+};
 
 export interface Io {
   readonly stdout: (text: string) => void;

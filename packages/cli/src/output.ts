@@ -2,14 +2,16 @@ import { randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
 import { copyFile, link, lstat, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { formatIssue, type Issue } from "@tertial/core";
+import type { Issue } from "@tertial/core";
+import { collapseRepeated } from "./repeated-issues.js";
 import { FileRefusal, UsageError, value, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
 
 /** Stable, pretty JSON: the same value always prints the same bytes. */
 export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+/** Issues on stderr, one a line; a problem repeated on many lines is shown at its first places and counted. */
 export const printIssues = (io: Io, issues: readonly Issue[]): void => {
-  for (const found of issues) io.stderr(`${formatIssue(found)}\n`);
+  for (const line of collapseRepeated(issues)) io.stderr(`${line}\n`);
 };
 
 /** Paths printed relative to the working directory, so output does not depend on where a repo lives. */

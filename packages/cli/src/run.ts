@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { defaultCatalog, formatIssue, LockTimeoutError, LogBrokenError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
 import { flagsOf, parseArgs } from "./args.js";
-import { EXIT, FileRefusal, isDamagedLine, UsageError, type Command, type ExitCode, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
+import { EXIT, EXIT_MEANINGS, FileRefusal, isDamagedLine, UsageError, type Command, type ExitCode, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
 import { commands } from "./commands/index.js";
 import { storeFailure } from "./store-location.js";
 import { didYouMean } from "./suggest.js";
@@ -10,14 +10,8 @@ import { VERSION } from "./version.js";
 
 export { VERSION } from "./version.js";
 
-const exitCodeHelp = `Exit codes:
-  0  success
-  1  internal error (a bug in Tertial; please report it with the stack trace)
-  2  usage error: unknown command, option or value, a bad --known-at, a --period the report's kind does not take (for verksamhetsplan also years no plan covers), an output file (-o, --checkpoint-out, export's target) onto the log
-  3  invalid input: events rejected, or a log line whose data this catalog refuses; nothing was written
-  4  a broken chain or a changed line (cut off, not JSON, rewritten): verify, or any command that reads the log (repair an interrupted batch)
-  5  audit found disagreements / diff found differences
-  6  a file could not be read or written, an output file exists (-o and --checkpoint-out replace it with --force), or the log lock could not be taken`;
+/** The exit codes as the help prints them: the README's table without its Markdown. */
+const exitCodeHelp = ["Exit codes:", ...Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `  ${code}  ${meaning.replaceAll("`", "")}`)].join("\n");
 
 export const generalHelp = (): string =>
   [

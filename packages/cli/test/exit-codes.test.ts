@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commands, EXIT } from "@tertial/cli";
+import { commands, EXIT, EXIT_MEANINGS } from "@tertial/cli";
 import { jsonl, municipality, REPO, runCli } from "./foundation/cli.js";
 
 const EXAMPLE = join(REPO, "examples/kommunal-utveckling-2020/events.jsonl");
@@ -129,12 +129,14 @@ describe("exit codes, exactly as the README's table, for every command", () => {
     expect(new Set(CASES.map(([, code]) => code))).toEqual(new Set(Object.values(EXIT)));
   });
 
-  it("the README's table and tertial --help say the same as the code", async () => {
-    const readme = await readFile(join(REPO, "README.md"), "utf8");
-    const help = (await runCli(["--help"], NOW)).stdout;
-    for (const code of Object.values(EXIT)) {
-      expect(readme).toMatch(new RegExp(`\\n\\| ${code} \\| `));
-      expect(help).toMatch(new RegExp(`\\n  ${code}  \\S`));
+  it("the README's table, the auditors' guide's and tertial --help say what EXIT_MEANINGS says, code for code", async () => {
+    for (const document of ["README.md", "docs/guides/auditors.md"]) {
+      const table = (await readFile(join(REPO, document), "utf8")).split("\n").filter((line) => /^\| \d \| /.test(line));
+      expect(table, document).toEqual(Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `| ${code} | ${meaning} |`));
     }
+    const help = (await runCli(["--help"], NOW)).stdout;
+    const listed = help.slice(help.indexOf("Exit codes:\n")).split("\n").slice(1).filter((line) => line !== "");
+    expect(listed).toEqual(Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `  ${code}  ${meaning.replaceAll("`", "")}`));
+    expect(Object.keys(EXIT_MEANINGS).map(Number)).toEqual(Object.values(EXIT));
   });
 });

@@ -27,6 +27,17 @@ const dryRunIssues = async (source: EventSource, drafts: readonly EventDraft[], 
   }
 };
 
+/**
+ * The one line after the problems: nothing was appended, and where the problems are. On a
+ * damaged log the drafts were never checked, and saying "N problem(s)" would blame them.
+ */
+export const nothingAppended = (issues: readonly Issue[], draftsFile: string, log: string, damaged: boolean): string => {
+  if (damaged) return `nothing appended: ${log} is damaged, so the drafts were not checked\n`;
+  const counts = new Map<string, number>();
+  for (const found of issues) counts.set(found.file ?? draftsFile, (counts.get(found.file ?? draftsFile) ?? 0) + 1);
+  return `nothing appended: ${[...counts].map(([file, count]) => `${count} problem(s) in ${file}`).join(", ")}\n`;
+};
+
 export const appendCommand: Command = {
   name: "append",
   summary: "validate events (JSONL drafts) and append them to the log, all or none",
@@ -56,7 +67,7 @@ export const appendCommand: Command = {
       const others = await dryRunIssues(store, parsed.drafts, { catalog, now: io.now(), newId: randomUUID, places: parsed.places });
       const issues = [...withDataIssues(catalog, text, parsed.issues, shownFile), ...placeColumns(text, others, shownFile)].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
       printIssues(io, issues);
-      io.stderr(`nothing appended: ${issues.length} problem(s)\n`);
+      io.stderr(nothingAppended(issues, shownFile, opened.name, false));
       return EXIT.invalid;
     }
     // The search for a batch appended before runs under the log's lock, against the log as it
@@ -77,9 +88,11 @@ export const appendCommand: Command = {
       return EXIT.invalid;
     }
     if (!outcome.ok) {
-      printIssues(io, placeColumns(text, outcome.issues, shownFile));
-      io.stderr(`nothing appended: ${outcome.issues.length} problem(s)\n`);
-      return outcome.logBroken === true && outcome.issues.some(isDamagedLine) ? EXIT.tampered : EXIT.invalid;
+      const damaged = outcome.logBroken === true && outcome.issues.some(isDamagedLine);
+      const issues = placeColumns(text, outcome.issues, shownFile);
+      printIssues(io, issues);
+      io.stderr(nothingAppended(issues, shownFile, opened.name, damaged));
+      return damaged ? EXIT.tampered : EXIT.invalid;
     }
     const present = outcome.alreadyPresent.length === 0 ? "" : ` (${outcome.alreadyPresent.length} already present, skipped)`;
     io.stdout(`appended ${outcome.appended.length} event(s)${present}; head seq ${outcome.head.seq} ${outcome.head.hash}\n`);

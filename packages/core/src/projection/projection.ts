@@ -4,7 +4,10 @@ import type { Period } from "../time/period.js";
 /** What a projection is asked: which period, and as known at which cut-off (for labels only). */
 export interface ProjectionContext {
   readonly period: Period;
-  /** The known-at text the caller gave ("2020-10-15"), or undefined for "as known now". */
+  /**
+   * The known-at text the caller gave ("2020-10-15"), or undefined for "as known now". The
+   * runner has already cut the log there: a result must not depend on it (`knownAtPrefixLaw`).
+   */
   readonly knownAt?: string;
 }
 

@@ -14,6 +14,15 @@ export type FigureParams<P extends string> = { readonly [K in P]?: string };
  */
 export type FigureArgs<P extends string> = [P] extends [never] ? { readonly [name: string]: never } : FigureParams<P>;
 
+/**
+ * A figure's example, as `defineFigure` takes it: `FigureParams` and one optional key no figure
+ * declares. That makes it a "weak" type, whose object literals TypeScript checks for unknown keys
+ * even when the figure declares none (`FigureParams<never>` alone is `{}`, which takes any object
+ * literal). Unlike `FigureArgs` it is no conditional type, so `FigureParams<P>` of a generic P,
+ * as the helpers that build many figures pass it, is still assignable to it.
+ */
+export type FigureExample<P extends string> = FigureParams<P> & { readonly "(only declared parameters)"?: never };
+
 /** Hands out a projection's result, typed by the projection object itself; undefined when it was not replayed. */
 export type ResultReader = <R>(projection: ProjectionOf<R>) => R | undefined;
 
@@ -72,7 +81,7 @@ export interface FigureSpec<R, P extends string> {
   /** Defaults to the unit's house rounding. */
   readonly rounding?: RoundingRule;
   /** Inferred from `params` only, so a name neither declares is an error, not a new parameter. */
-  readonly example: FigureParams<NoInfer<P>>;
+  readonly example: FigureExample<NoInfer<P>>;
   readonly footing?: readonly FootingDimension<NoInfer<P>>[];
   /** One spelling for parameters that can be written several ways; default: as given. */
   readonly canonical?: (params: FigureParams<NoInfer<P>>) => FigureParams<NoInfer<P>>;

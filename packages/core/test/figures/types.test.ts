@@ -48,6 +48,15 @@ describe("figures and projections are checked by the compiler", () => {
         compute: (result) => (result.rows === undefined ? undefined : undefined),
       });
       defineFigure(staffingProjection, {
+        key: "test.no-params-example",
+        description: "a figure declaring no parameter has an example with none",
+        params: {},
+        unit: "fte",
+        // @ts-expect-error `form` is not declared: the figure takes no parameter at all
+        example: { form: "visstid" },
+        compute: () => undefined,
+      });
+      defineFigure(staffingProjection, {
         key: "test.example",
         description: "an example may only use declared parameters",
         params: { form: "a form" },

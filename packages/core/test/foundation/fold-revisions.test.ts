@@ -29,7 +29,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "attendance": { revision: 2, code: "f4ea1e15553dc91f" },
   "course-register": { revision: 2, code: "a06ba3d3c566011c" },
   "finance-ledger": { revision: 2, code: "a7a2b54c6496da12" },
-  "grant-applications": { revision: 1, code: "1d2f2a4252d1d638" },
+  "grant-applications": { revision: 2, code: "244edd1573f20c10" },
   "indicators": { revision: 1, code: "5d0d6c97c3d038d9" },
   "metrics": { revision: 1, code: "5126fe7c5dcc7b53" },
   "metrics-facts": { revision: 1, code: "a32f759c4b17a8c8" },

@@ -1,15 +1,19 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, defineProjection, effectiveDateOf, replay, type Projection } from "@tertial/core";
+import { defaultCatalog, defineProjection, effectiveDateOf, period, replay, type Projection } from "@tertial/core";
 import {
   arbFoundationDraft,
   arbFoundationLog,
   arbLogScript,
+  arbStaffDraft,
   checkpointEquivalenceLaw,
   correctionInvarianceLaw,
+  defaultWorld,
   determinismLaw,
   knownAtPrefixLaw,
   periodAdditivityLaw,
+  referencePreamble,
+  restateStaff,
   stockAtEndLaw,
   type Replayer,
 } from "@tertial/core/testing";
@@ -17,6 +21,8 @@ import {
 /** Each law must catch the bug it is about: these projections and runners each have one. */
 const subject = { catalog: defaultCatalog, log: arbFoundationLog() };
 const RUNS = { numRuns: 100 };
+/** The first counterexample is proof enough where shrinking a whole log to the smallest one takes seconds. */
+const UNSHRUNK = { ...RUNS, endOnFailure: true };
 
 const countOf = (name: string, keep: (date: string, start: string, end: string) => boolean): Projection<{ n: number }, { n: number }> =>
   defineProjection({
@@ -31,8 +37,8 @@ const countOf = (name: string, keep: (date: string, start: string, end: string) 
     result: (state) => state,
   });
 
-const failsWith = async (property: fc.IAsyncPropertyWithHooks<never[]> | fc.IAsyncPropertyWithHooks<unknown[]>, pattern: RegExp): Promise<void> => {
-  const details = await fc.check(property as fc.IAsyncPropertyWithHooks<unknown[]>, RUNS);
+const failsWith = async (property: fc.IAsyncPropertyWithHooks<never[]> | fc.IAsyncPropertyWithHooks<unknown[]>, pattern: RegExp, parameters: fc.Parameters<unknown[]> = RUNS): Promise<void> => {
+  const details = await fc.check(property as fc.IAsyncPropertyWithHooks<unknown[]>, parameters);
   expect(details.failed).toBe(true);
   expect(String(details.errorInstance)).toMatch(pattern);
 };
@@ -86,6 +92,44 @@ describe("each law fails for the bug it is about", () => {
   it("stock at end catches a stock that reads only inside the period", async () => {
     const windowed = countOf("windowed", (date, start, end) => start <= date && date <= end);
     await failsWith(stockAtEndLaw(windowed, (result) => result.n, subject), /stock at end/);
+  });
+});
+
+describe("known-at prefix and correction invariance hold the projection, not only the runner", () => {
+  // Openings and changes of one position, so that a restated fact often has a later one to lose against.
+  const world = { ...defaultWorld, positions: ["p1"] };
+  const fteFacts = arbStaffDraft(world).filter((draft) => draft.type === "staff.position-opened" || draft.type === "staff.position-changed");
+  const onePosition = { ...subject, log: arbLogScript({ preamble: referencePreamble(world), draft: fteFacts, restate: restateStaff }), restate: restateStaff, period: fc.constant(period("2021")) };
+
+  it("known-at prefix catches a projection that applies a cut-off of its own and misreads a date", async () => {
+    const misread = defineProjection({
+      name: "misread-cut-off",
+      description: "counts staff events recorded by the known-at, reading a known-at date as the start of that day in UTC",
+      init: () => ({ n: 0 }),
+      evolve: (state: { n: number }, event, { knownAt }) => {
+        const tooLate = knownAt !== undefined && Date.parse(event.recordedAt) > Date.parse(knownAt);
+        if (event.type.startsWith("staff.") && !tooLate) state.n += 1;
+        return state;
+      },
+      result: (state) => state,
+    });
+    await failsWith(knownAtPrefixLaw(misread, subject), /known-at prefix: misread-cut-off .* must equal a plain replay/);
+  });
+
+  it("correction invariance catches a stock where the latest recording wins instead of the latest effective fact", async () => {
+    const newestWins = defineProjection({
+      name: "newest-recording-wins",
+      description: "each position's FTE on the period's last day, taken from whichever fact was folded last",
+      init: () => ({ fte: {} as Record<string, string> }),
+      evolve: (state: { fte: Record<string, string> }, event, { period }) => {
+        const data = event.data as { positionId?: string; fte?: string };
+        const date = effectiveDateOf(event.effectiveAt) ?? "";
+        if ((event.type === "staff.position-opened" || event.type === "staff.position-changed") && data.positionId !== undefined && data.fte !== undefined && date <= period.end) state.fte[data.positionId] = data.fte;
+        return state;
+      },
+      result: (state) => state.fte,
+    });
+    await failsWith(correctionInvarianceLaw(newestWins, onePosition), /correction invariance: superseding .* must equal having recorded the replacement in its place \(newest-recording-wins/, UNSHRUNK);
   });
 });
 

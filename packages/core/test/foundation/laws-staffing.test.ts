@@ -20,11 +20,11 @@ describe("the laws of design §10 hold for staffing", () => {
     await fc.assert(determinismLaw(staffingProjection, { ...subject, log: arbFoundationLog({ maxEvents: 8 }) }), RUNS);
   });
 
-  it("known-at prefix: results as known at t read only lines recorded by t", async () => {
+  it("known-at prefix: results as known at t = a plain replay of the lines recorded by t", async () => {
     await fc.assert(knownAtPrefixLaw(staffingProjection, subject), RUNS);
   });
 
-  it("correction invariance: a retracted event has no effect; supersede = retract + new", async () => {
+  it("correction invariance: a retracted event has no effect; supersede = retract + new = the replacement recorded in its place", async () => {
     await fc.assert(correctionInvarianceLaw(staffingProjection, subject), RUNS);
   });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { grantApplicationsProjection, type DomainEvent, type EventDraft, type GrantApplicationsResult } from "@tertial/core";
+import { defaultCatalog, fromArray, grantApplicationsProjection, period, replay, type DomainEvent, type EventDraft, type GrantApplicationsResult } from "@tertial/core";
 import { fact, fold, replayExample, storeWithReference } from "../finance/support.js";
 
 const submitted = (id: string, extra: Record<string, unknown> = {}): EventDraft => ({
@@ -79,6 +79,15 @@ describe("grants bad input", () => {
     expect(store.events()).toHaveLength(6);
     const correction = await store.append([{ ...decided("app", "dec-3", { decision: "granted", amountGranted: "100000" }), supersedes: "dec-1" }]);
     expect(correction.ok).toBe(true);
+  });
+
+  it("keeps the decision on an application whose submission is corrected after it", async () => {
+    const store = await storeWithReference();
+    expect((await store.append([submitted("app"), decided("app", "dec-1")])).ok).toBe(true);
+    expect((await store.append([{ ...submitted("app", { amount: "120000" }), id: "sub-app-2", supersedes: "sub-app" }])).ok).toBe(true);
+    const result = await replay(fromArray([...store.events()]), defaultCatalog, grantApplicationsProjection, { period: period("2020-T1..T2") });
+    expect(result.applications).toEqual([expect.objectContaining({ applicationId: "app", amount: "120000", decision: "rejected", decidedOn: "2020-05-01", evidence: ["sub-app-2", "dec-1"] })]);
+    expect(result.rejected).toEqual({ count: 1, amount: "120000" });
   });
 
   it("rejects an application to an unknown funder", async () => {

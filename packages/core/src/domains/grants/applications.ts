@@ -12,14 +12,23 @@ interface ApplicationRecord {
   amount: string;
   submittedFrom: string;
   submittedOn: string;
-  evidence: string[];
-  decision?: Decision;
-  amountGranted?: string;
-  decidedOn?: string;
+  evidence: string;
 }
 
+interface DecisionRecord {
+  decision: Decision;
+  amountGranted?: string;
+  decidedOn: string;
+  evidence: string;
+}
+
+/**
+ * Submissions and decisions apart: a corrected submission reaches the fold after the decision
+ * on it (the correction is recorded later), and must not lose that decision.
+ */
 export interface GrantsState {
   applications: Record<string, ApplicationRecord>;
+  decisions: Record<string, DecisionRecord>;
 }
 
 export interface ApplicationRow {
@@ -63,29 +72,24 @@ const dateOf = (event: DomainEvent): string => effectiveDateOf(event.effectiveAt
 const evolveGrants = (state: GrantsState, event: DomainEvent, period: Period): GrantsState => {
   if (ApplicationSubmitted.is(event)) {
     const { applicationId, title, funderId, amount, submittedFrom } = event.data;
-    state.applications[applicationId] = { title, funderId, amount, submittedFrom: submittedFrom ?? dateOf(event), submittedOn: dateOf(event), evidence: [event.id] };
+    state.applications[applicationId] = { title, funderId, amount, submittedFrom: submittedFrom ?? dateOf(event), submittedOn: dateOf(event), evidence: event.id };
   } else if (ApplicationDecided.is(event) && dateOf(event) <= period.end) {
-    const record = state.applications[event.data.applicationId];
-    if (record === undefined) return state;
-    record.decision = event.data.decision;
-    record.decidedOn = dateOf(event);
-    record.evidence = [record.evidence[0] ?? "", event.id];
-    if (event.data.amountGranted === undefined) delete record.amountGranted;
-    else record.amountGranted = event.data.amountGranted;
+    const { applicationId, decision, amountGranted } = event.data;
+    state.decisions[applicationId] = { decision, decidedOn: dateOf(event), evidence: event.id, ...(amountGranted === undefined ? {} : { amountGranted }) };
   }
   return state;
 };
 
-const rowOf = (applicationId: string, record: ApplicationRecord): ApplicationRow => ({
+const rowOf = (applicationId: string, record: ApplicationRecord, decided: DecisionRecord | undefined): ApplicationRow => ({
   applicationId,
   title: record.title,
   funderId: record.funderId,
   amount: record.amount,
   submittedOn: record.submittedOn,
-  decision: record.decision ?? null,
-  amountGranted: record.amountGranted ?? null,
-  decidedOn: record.decidedOn ?? null,
-  evidence: record.evidence,
+  decision: decided?.decision ?? null,
+  amountGranted: decided?.amountGranted ?? null,
+  decidedOn: decided?.decidedOn ?? null,
+  evidence: decided === undefined ? [record.evidence] : [record.evidence, decided.evidence],
 });
 
 const tally = (rows: readonly ApplicationRow[], amountOf: (row: ApplicationRow) => string): CountAndAmount => ({
@@ -100,7 +104,8 @@ const share = (part: Decimal, whole: Decimal): string | null => {
 
 export const grantApplicationsOf = (state: GrantsState, period: Period): GrantApplicationsResult => {
   const all = Object.entries(state.applications);
-  const inside = all.filter(([, record]) => membershipOf(record.submittedFrom, record.submittedOn, period) === "inside").map(([id, record]) => rowOf(id, record));
+  const row = ([id, record]: [string, ApplicationRecord]): ApplicationRow => rowOf(id, record, state.decisions[id]);
+  const inside = all.filter(([, record]) => membershipOf(record.submittedFrom, record.submittedOn, period) === "inside").map(row);
   const granted = inside.filter((row) => row.decision === "granted");
   const submitted = tally(inside, (row) => row.amount);
   const grantedTally = tally(granted, (row) => row.amountGranted ?? "0");
@@ -108,8 +113,8 @@ export const grantApplicationsOf = (state: GrantsState, period: Period): GrantAp
     period: period.name,
     applications: inside,
     submittedEarlier: all
-      .filter(([, record]) => record.submittedOn < period.start && record.decidedOn !== undefined && record.decidedOn >= period.start)
-      .map(([id, record]) => rowOf(id, record)),
+      .filter(([id, record]) => record.submittedOn < period.start && (state.decisions[id]?.decidedOn ?? "") >= period.start)
+      .map(row),
     undetermined: all.filter(([, record]) => membershipOf(record.submittedFrom, record.submittedOn, period) === "partly").map(([id]) => id),
     submitted,
     granted: grantedTally,
@@ -126,7 +131,9 @@ export const grantApplicationsProjection = defineProjection<GrantsState, GrantAp
   name: "grant-applications",
   description:
     "Funding applications submitted in the period (an application belongs to the period it was submitted in, whenever decided): counts and amounts submitted, granted, rejected and pending, success shares by count and by amount, funders; and earlier applications decided in the period.",
-  init: () => ({ applications: {} }),
+  // 2: decisions kept apart from submissions.
+  revision: 2,
+  init: () => ({ applications: {}, decisions: {} }),
   evolve: (state, event, { period }) => evolveGrants(state, event, period),
   result: (state, { period }) => grantApplicationsOf(state, period),
 });
