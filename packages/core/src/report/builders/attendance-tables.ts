@@ -24,11 +24,14 @@ export const networkTable = (context: ReportBuildContext, attendance: Attendance
   const networks = attendance.networks.filter((network) => network.attendance.share !== null);
   if (networks.length === 0) return null;
   const key = (network: NetworkAttendance, what: string): string => `attendance.network-table@${attendance.period}/network=${network.networkId}/${what}`;
+  // The gender columns only where some network's register records gender: a log that never does gets no empty columns.
+  const genders = networks.some((network) => network.gender.counted > 0) ? (["man", "kvinna"] as const) : [];
+  const genderLabels = { man: "Män", kvinna: "Kvinnor" } as const;
   return table({
     id: "narvaro-per-natverk-tabell",
     caption: `Närvaro per nätverk under ${label}`,
-    align: ["left", "right", "right", ...attendance.sides.map(() => "right" as const), "right", "right"],
-    head: [headerRow(["Nätverk", "Träffar", "Närvaro", ...attendance.sides.map((side) => side.label), "Män", "Kvinnor"])],
+    align: ["left", "right", "right", ...attendance.sides.map(() => "right" as const), ...genders.map(() => "right" as const)],
+    head: [headerRow(["Nätverk", "Träffar", "Närvaro", ...attendance.sides.map((side) => side.label), ...genders.map((gender) => genderLabels[gender])])],
     body: [...networks]
       .sort(bySwedishName((network) => network.name))
       .map((network) =>
@@ -37,8 +40,7 @@ export const networkTable = (context: ReportBuildContext, attendance: Attendance
           definedCell(context, attendanceMeetingsFigure, { network: network.networkId }, { key: key(network, "meetings"), unit: COUNT }),
           definedCell(context, attendanceShareFigure, { network: network.networkId }, { key: key(network, "share"), unit: PERCENT }),
           ...attendance.sides.map((side) => definedCell(context, attendanceShareFigure, { network: network.networkId, side: side.id }, { key: key(network, `side=${side.id}`), unit: PERCENT })),
-          definedCell(context, genderShareFigure, { network: network.networkId, gender: "man" }, { key: key(network, "gender=man"), unit: PERCENT }),
-          definedCell(context, genderShareFigure, { network: network.networkId, gender: "kvinna" }, { key: key(network, "gender=kvinna"), unit: PERCENT }),
+          ...genders.map((gender) => definedCell(context, genderShareFigure, { network: network.networkId, gender }, { key: key(network, `gender=${gender}`), unit: PERCENT })),
         ]),
       ),
   });
