@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import {
+  auditLog,
   auditStatedFigures,
   budgetFollowUpProjection,
   countingEvents,
@@ -161,6 +162,19 @@ describe("the audit across years", () => {
     expect(byId("st-cost-samlingar")?.explanation).toMatch(/comparison year of vp-2026.*the figure gives 350\stkr \(plan-cost-samlingar-2025\), finance\.outcome row=samlingar for 2025 gives 300\stkr \(out-samlingar-2025\)/);
     expect(byId("st-open-samlingar")?.explanation).toMatch(/the figure gives 210\stkr \(plan-open-samlingar\), finance\.remaining row=samlingar for 2025 gives 200\stkr/);
     expect(byId("st-close-2025")?.explanation).toMatch(/gives 70\stkr \(balance-arkiv-2025\)/);
+  });
+
+  it("finds the same when the audit streams the log (the books of 2025 are folded in a second round, once the plan's figures ask for them)", async () => {
+    counter = 0;
+    let tick = Date.UTC(2026, 4, 10, 8);
+    const store = memoryStore({ catalog: defaultCatalog, clock: () => (tick += 1000) });
+    const outcome = await store.append([...year2025(), ...plan(), ...planFigures()]);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    const stream = await auditLog(store, defaultCatalog);
+    const found: string[] = [];
+    for await (const each of stream.findings()) found.push(`${each.kind} ${each.statedEventId}`);
+    expect(found).toEqual(["facts-disagree st-cost-samlingar", "facts-disagree st-open-samlingar", "facts-disagree st-close-2025"]);
+    expect(stream.summary.disagreements).toBe(3);
   });
 
   it("leaves them alone while the audit's known-at lies before the year's books are closed", async () => {
