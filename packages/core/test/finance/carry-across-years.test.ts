@@ -1,5 +1,5 @@
 /**
- * A second, fictional organisation (Fjällbygdens museiråd) over two years, 2025 and 2026: the
+ * A second, fictional organisation (Älvsbygdens museiråd) over two years, 2025 and 2026: the
  * books of 2025 carry into 2026 with no opening balance recorded, a recorded one that differs
  * from them is two fact bases disagreeing, a plan for 2026–2027 whose comparison year or opening
  * balances differ from the books is caught by the audit once those books are closed, and the
@@ -25,7 +25,7 @@ import { fold } from "./support.js";
 let counter = 0;
 const draft = (type: string, effectiveAt: string, data: Record<string, unknown>, id?: string): EventDraft => {
   counter += 1;
-  return { id: id ?? `fjall-${counter}`, type, effectiveAt, data } as EventDraft;
+  return { id: id ?? `alvsbygd-${counter}`, type, effectiveAt, data } as EventDraft;
 };
 
 const flow = (type: "finance.funds-received" | "finance.cost-booked", areaId: string, from: string, to: string, amount: string, id?: string): EventDraft =>
@@ -37,7 +37,7 @@ const flow = (type: "finance.funds-received" | "finance.cost-booked", areaId: st
  * flows' 60 000); the organisation carries a surplus of 10 000 from before 2025.
  */
 const year2025 = (): EventDraft[] => [
-  draft("publication.organisation-profiled", "2025-01-01", { name: "Fjällbygdens museiråd", county: "Fjällbygdens län", responsibleBody: "Museirådets styrelse" }),
+  draft("publication.organisation-profiled", "2025-01-01", { name: "Älvsbygdens museiråd", county: "Älvsbygdens län", responsibleBody: "Museirådets styrelse" }),
   draft("reference.area-established", "2025-01-01", { areaId: "samlingar", name: "Samlingar", kind: "operation" }),
   draft("reference.area-established", "2025-01-01", { areaId: "visningar", name: "Visningar", kind: "operation" }),
   draft("reference.area-established", "2025-01-01", { areaId: "arkiv", name: "Arkiv", kind: "operation" }),
