@@ -171,6 +171,31 @@ const conflictsOf = (check: Check, figure: ComputedFigure): AuditFinding[] =>
     });
   });
 
+/**
+ * A figure that names another figure for the same amount (`crossChecks`) is set against it once
+ * the other's facts are complete as known at the cut-off: when the two differ by more than their
+ * rounding allows, the two fact bases disagree, and the finding names both numbers and the events
+ * behind each.
+ */
+const crossChecked = (check: Check, figure: ComputedFigure, computer: FigureComputer, catalog: Catalog, knownAt: string | undefined): AuditFinding[] =>
+  (figure.crossChecks ?? []).flatMap((cross) => {
+    const source = catalog.figure(cross.figureKey);
+    const period = parsePeriod(cross.period);
+    if (source === undefined || isPeriodParseError(period) || (knownAt !== undefined && knownAt.slice(0, 10) <= cross.closedAfter)) return [];
+    const other = computer.compute(source, cross.params, period);
+    if (other === undefined || other.text !== undefined) return [];
+    const slack = (figure.uncertainty ?? new Decimal(0)).plus(other.uncertainty ?? 0);
+    if (figure.exact.minus(other.exact).abs().lessThanOrEqualTo(slack)) return [];
+    const known = new Set(figure.evidence);
+    const named = `${cross.figureKey}${Object.keys(cross.params).length === 0 ? "" : ` ${Object.entries(cross.params).map(([key, value]) => `${key}=${value}`).join(" ")}`} for ${cross.period}`;
+    return [
+      finding(check, "facts-disagree", `${cross.cause}: the figure gives ${showFigure(figure.exact, check.reading)} (${figure.evidence.join(", ") || "no events"}), ${named} gives ${showFigure(other.exact, check.reading)} (${other.evidence.join(", ") || "no events"})`, {
+        evidence: [...figure.evidence, ...other.evidence.filter((id) => !known.has(id))],
+        cause: "two fact bases for the same amount disagree",
+      }),
+    ];
+  });
+
 const checkOne = (check: Check): AuditFinding[] => {
   const { figure, stated } = check;
   const reading = stated.data.unit === "text" ? undefined : statedValue(stated.data);
@@ -330,6 +355,7 @@ export function* auditFindings(stated: readonly Stated[], computer: FigureComput
     // Only the groups need a check after its findings; the others are dropped with their computed figures.
     checks.push(event.data.footing !== undefined || event.data.table !== undefined ? check : { ...check, figure: undefined });
     yield* checkOne(check);
+    if (check.figure !== undefined) yield* crossChecked(check, check.figure, computer, catalog, options.knownAt);
   }
   yield* footingNotes([...tiedGroups(checks), ...tableGroups(checks, catalog)]);
 }

@@ -147,6 +147,21 @@ export interface ConflictingFacts {
   readonly evidence: readonly string[];
 }
 
+/**
+ * The same amount as another figure gives it from other facts, for the audit to compute and
+ * compare: a plan's figure for a year whose books are closed against what the books give (its
+ * comparison year's cost against the year's utfall). Checked only when the audit's known-at lies
+ * after `closedAfter`, the day the other figure's facts are complete.
+ */
+export interface CrossCheck {
+  readonly figureKey: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly period: string;
+  readonly closedAfter: string;
+  /** What should hold, in a few words ("the plan's outcome for 2025 is the books' utfall of fjarrlan in 2025"). */
+  readonly cause: string;
+}
+
 export interface ComputedFigure {
   /** The exact value. For a categorical figure (`text` set) it is not compared; give ZERO. */
   readonly exact: Decimal;
@@ -169,4 +184,5 @@ export interface ComputedFigure {
   readonly parts?: readonly Decimal[];
   readonly alternatives?: readonly AlternativeFigure[];
   readonly conflicts?: readonly ConflictingFacts[];
+  readonly crossChecks?: readonly CrossCheck[];
 }

@@ -36,6 +36,33 @@ const value = (sum: FactSum | undefined): Decimal => new Decimal(sum?.exact ?? "
 const rowOf = (result: BudgetFollowUpResult, row: string) => (row === "total" ? result.total : result.rows.find((each) => each.row === row));
 
 describe("finance laws", () => {
+  it("year roll-forward: with no opening recorded for 2021, each area opens 2021 with its kvarvarande of 2020, and the identities hold with it", () => {
+    const nextYear = (event: DomainEvent): DomainEvent => {
+      const data = event.data as { from: string; to: string };
+      const shift = (date: string) => `2021${date.slice(4)}`;
+      return fact(event.type, shift(data.to), { ...data, from: shift(data.from), to: shift(data.to) });
+    };
+    fc.assert(
+      fc.property(arbLedger, fc.array(arbFlow, { maxLength: 10 }), (events, later) => {
+        const all = [...events, ...later.map(nextYear)];
+        const closed = fold(budgetFollowUpProjection, all, "2020");
+        const next = fold(budgetFollowUpProjection, all, "2021");
+        for (const area of AREAS) {
+          const before = rowOf(closed, area);
+          const after = rowOf(next, area);
+          if (before === undefined || before.remaining.exact === null || before.remaining.exact === "0") continue;
+          expect(after?.opening.exact).toBe(before.remaining.exact);
+        }
+        for (const row of [...next.rows, next.total]) {
+          expect(value(row.available).toFixed()).toBe(value(row.opening).plus(value(row.received)).toFixed());
+          expect(value(row.remaining).toFixed()).toBe(value(row.available).minus(value(row.outcome)).toFixed());
+        }
+        expect(value(next.total.opening).toFixed()).toBe(value(closed.total.remaining).toFixed());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("period additivity: received and costs of T1 + T2 equal those of T1..T2, per area and in total", () => {
     fc.assert(
       fc.property(arbLedger, (events) => {

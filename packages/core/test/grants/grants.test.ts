@@ -90,6 +90,14 @@ describe("grants bad input", () => {
     expect(result.rejected).toEqual({ count: 1, amount: "120000" });
   });
 
+  it("lists applications in the order they were submitted: a corrected submission keeps its place", async () => {
+    const store = await storeWithReference();
+    expect((await store.append([submitted("early"), { ...submitted("late"), effectiveAt: "2020-06-01" }])).ok).toBe(true);
+    expect((await store.append([{ ...submitted("early", { amount: "120000" }), id: "sub-early-2", supersedes: "sub-early" }])).ok).toBe(true);
+    const result = await replay(fromArray([...store.events()]), defaultCatalog, grantApplicationsProjection, { period: period("2020-T1..T2") });
+    expect(result.applications.map((application) => application.applicationId)).toEqual(["early", "late"]);
+  });
+
   it("rejects an application to an unknown funder", async () => {
     const store = await storeWithReference();
     const outcome = await store.append([submitted("app", { funderId: "santa" })]);

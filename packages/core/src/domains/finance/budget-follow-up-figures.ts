@@ -6,7 +6,8 @@ import { budgetFollowUpProjection, budgetRowOf, linesNamed, type BudgetFollowUpR
 import { combineFacts, factValue, type FactSum } from "./fact-sum.js";
 import { figureOf } from "./fact-sum-figures.js";
 import { INTERNAL_FINANCING } from "./events.js";
-import { UNKNOWN_SOURCE } from "./ledger.js";
+import { UNKNOWN_SOURCE, lineKey } from "./ledger.js";
+import type { CarriedBalance } from "./carried-balances.js";
 
 /** Figures of Tabell 1 Budgetuppföljning: any column for a line, a union of lines, or the totals. */
 export const ROW = { row: 'a line of Tabell 1: an area id, "<area>:internal-charge", several joined by "+", "areas" (all area lines) or "total" (every line)' };
@@ -65,6 +66,34 @@ const outcomeAlternatives = (result: BudgetFollowUpResult, name: string): Partia
   return alternatives.length === 0 ? {} : { alternatives };
 };
 
+/**
+ * Where an opening balance rests on the year before's books: carried (no opening recorded, so
+ * the derivation says whose closing it is), or recorded and checked against them (a recorded
+ * opening that differs from the books' closing is two fact bases disagreeing).
+ */
+const openingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): Partial<ComputedFigure> => {
+  const lines = linesNamed(result, name) ?? [];
+  const keyed = lines.map((line) => ({ line, balance: result.carried.get(lineKey(line.areaId, line.line)) }));
+  const carried = keyed.flatMap(({ line, balance }) => (balance !== undefined && line.opening === balance.closing ? [balance] : []));
+  const derivation = carried.length === 0 ? {} : { derivation: `${carriedDerivation(carried)}, for ${name}` };
+  const checked = keyed.flatMap(({ balance }) => (balance === undefined ? [] : [balance]));
+  if (carried.length === keyed.length || checked.length !== keyed.length || keyed.length === 0) return derivation;
+  const closing = combineFacts(checked.map((balance) => ({ sum: balance.closing })));
+  const books = factValue(closing);
+  if (books === undefined || !disagree(row.opening, closing)) return derivation;
+  const [first] = checked;
+  return {
+    ...derivation,
+    conflicts: [{ exact: books, evidence: closing.evidence, cause: `the recorded opening balance is not what the books of ${first?.year ?? ""} leave at its end (${checked.map(closingWords).join("; ")})` }],
+  };
+};
+
+const closingWords = (balance: CarriedBalance): string =>
+  `${balance.areaId}${balance.line === "area" ? "" : ` (${balance.line})`}: ${balance.from === "recorded-balance" ? "the balance recorded" : "ingående + erhållna − utfall"} at ${balance.year}-12-31`;
+
+const carriedDerivation = (carried: readonly CarriedBalance[]): string =>
+  `ingående medel carried from the books of ${carried[0]?.year ?? ""}, no opening balance being recorded: kvarvarande at the year's end (${carried.map(closingWords).join("; ")})`;
+
 const remainingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): Partial<ComputedFigure> => {
   const lines = linesNamed(result, name) ?? [];
   if (name === "total") {
@@ -87,7 +116,7 @@ const remainingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: stri
   return { parts, ...conflict, ...copied };
 };
 
-export const financeOpening = budgetColumn("finance.opening", "ingående medel (funds at the start of the period)", (row) => row.opening);
+export const financeOpening = budgetColumn("finance.opening", "ingående medel (funds at the start of the period)", (row) => row.opening, openingExtra);
 export const financeReceived = budgetColumn("finance.received", "erhållna medel (funds received in the period)", (row) => row.received);
 export const financeAvailable = budgetColumn("finance.available", "disponibla medel (ingående + erhållna)", (row) => row.available, (_result, row) => ({
   parts: [factValue(row.opening), factValue(row.received)].flatMap((value) => value ?? []),
@@ -110,11 +139,11 @@ export const financePriorSurplus = defineFigure(budgetFollowUpProjection, {
 
 export const financeAccumulatedSurplus = defineFigure(budgetFollowUpProjection, {
   key: "finance.accumulated-surplus",
-  description: "Ackumulerat överskott: the forecast total plus the surplus from earlier years.",
+  description: "Ackumulerat överskott: the surplus from earlier years plus the forecast total, or, in a period that ends on the year's last day (the year closed), plus the kvarvarande total.",
   params: {},
   unit: "kr",
   example: {},
-  compute: (result) => figureOf(result.accumulatedSurplus, "forecast total + surplus from earlier years"),
+  compute: (result) => figureOf(result.accumulatedSurplus, result.yearClosed ? "kvarvarande total at the year's end + surplus from earlier years" : "forecast total + surplus from earlier years"),
 });
 
 /** Every column of Tabell 1 and the surplus figures beside it. */

@@ -2,7 +2,8 @@ import { defineView } from "../../projection/projection.js";
 import type { Period } from "../../time/period.js";
 import { nameOn } from "../reference/directory.js";
 import { available, earmarkedOf, remainingOf } from "./balances.js";
-import { ledgerFold, openingDateOf, sumOfLines, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
+import { carriedBalances, carriedOnlyLine, openingWithCarry, type CarriedBalance } from "./carried-balances.js";
+import { carryYearOf, ledgerFold, openingDateOf, sumOfLines, yearEndOf, yearOf, type LedgerLine, type LedgerState, type RecordedBalance } from "./ledger.js";
 import { combineFacts, type FactSum } from "./fact-sum.js";
 
 export interface BudgetRow {
@@ -34,9 +35,17 @@ export interface BudgetFollowUpResult {
   /** The unlabelled totals row: each column summed over the rows (the internal-charge line included). */
   readonly total: BudgetRow;
   readonly priorSurplus: FactSum;
-  /** Forecast total + surplus from earlier years (Akkumulerat överskott). */
+  /**
+   * True when the period ends on the last day of its year: the year's books are closed, so the
+   * table needs no forecast of the year-end, and the accumulated surplus is the actual one.
+   */
+  readonly yearClosed: boolean;
+  /** Ackumulerat överskott: the surplus from earlier years plus the forecast total, or, once the year is closed, plus the kvarvarande total. */
   readonly accumulatedSurplus: FactSum;
+  /** The lines, each area's opening balance carried from the books of the year before where none is recorded. */
   readonly lines: Readonly<Record<string, LedgerLine>>;
+  /** Each line's closing balance of the year before, from the books (by line key): carried where no opening is recorded, checked where one is. */
+  readonly carried: ReadonlyMap<string, CarriedBalance>;
   readonly balances: readonly RecordedBalance[];
   /** Whether the log records earmarked funds at all, whatever the period: Tabell 1 prints "varav kvarvarande fonderade" only then. */
   readonly earmarking: boolean;
@@ -81,11 +90,25 @@ const areaName = (state: LedgerState, line: LedgerLine, period: Period): string 
   return area === undefined ? line.areaId : nameOn(area, period.end);
 };
 
+/** The period's lines with the carried opening balances: the lines the books name, then the lines only the year before's closing opens. */
+const linesWithCarry = (state: LedgerState, carried: ReadonlyMap<string, CarriedBalance>): [string, LedgerLine][] => {
+  const own = Object.entries(state.lines).map(([key, line]): [string, LedgerLine] => [key, openingWithCarry(line, carried.get(key))]);
+  const opened = [...carried].flatMap(([key, balance]): [string, LedgerLine][] => {
+    const line = key in state.lines ? undefined : carriedOnlyLine(balance);
+    return line === undefined ? [] : [[key, line]];
+  });
+  return [...own, ...opened];
+};
+
 const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpResult => {
+  const carryYear = carryYearOf(period);
+  const carried = carryYear === undefined ? new Map<string, CarriedBalance>() : carriedBalances(state.history, carryYear);
   // Table order: area lines as the facts first name them, the internal-charge lines after them.
-  const entries = Object.entries(state.lines).sort(([, a], [, b]) => (a.line === b.line ? 0 : a.line === "area" ? -1 : 1));
+  const all = linesWithCarry(state, carried);
+  const entries = [...all].sort(([, a], [, b]) => (a.line === b.line ? 0 : a.line === "area" ? -1 : 1));
   const lines = entries.map(([, line]) => line);
   const total = budgetRowOf("total", "all lines", lines, state.balances, true);
+  const yearClosed = period.end === yearEndOf(period);
   return {
     period: period.name,
     openingDate: openingDateOf(period),
@@ -94,8 +117,10 @@ const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpRes
     rows: entries.map(([key, line]) => budgetRowOf(key, areaName(state, line, period), [line], state.balances, false)),
     total,
     priorSurplus: state.priorSurplus,
-    accumulatedSurplus: combineFacts([{ sum: total.forecast }, { sum: state.priorSurplus }]),
-    lines: state.lines,
+    yearClosed,
+    accumulatedSurplus: combineFacts([{ sum: yearClosed ? total.remaining : total.forecast }, { sum: state.priorSurplus }]),
+    lines: Object.fromEntries(all),
+    carried,
     balances: state.balances,
     earmarking: state.earmarking,
   };
@@ -105,6 +130,6 @@ const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpRes
 export const budgetFollowUpProjection = defineView<LedgerState, BudgetFollowUpResult>(ledgerFold, {
   name: "budget-follow-up",
   description:
-    "Budget follow-up per area (Tabell 1): ingående, erhållna, disponibla, budget, utfall, kvarvarande, varav fonderade (for a log that records earmarked funds at all), prognos, avvikelse, with the totals row, the surplus from earlier years and the accumulated surplus. Amounts in kr.",
+    "Budget follow-up per area (Tabell 1): ingående (recorded, or for a period from 1 January without one, the area's kvarvarande at the year before's end from the books), erhållna, disponibla, budget, utfall, kvarvarande, varav fonderade (for a log that records earmarked funds at all), prognos, avvikelse, with the totals row, the surplus from earlier years and the accumulated surplus (with the forecast total, or once the year is closed the kvarvarande total). Amounts in kr.",
   result: (state, { period }) => budgetFollowUpOf(state, period),
 });

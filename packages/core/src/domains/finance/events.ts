@@ -37,7 +37,7 @@ const span = { from: IsoDateC, to: IsoDateC };
 export const OpeningBalanceRecorded = defineEvent({
   type: "finance.opening-balance-recorded",
   description:
-    "Funds carried into a year (ingående medel) for an area, as the balance on the given date. Without an area it is the organisation's surplus from earlier years (överskott från tidigare år).",
+    "Funds carried into a year (ingående medel) for an area, as the balance on the given date. Without an area it is the organisation's surplus from earlier years (överskott från tidigare år), which is never carried from one year to the next. For an area it may be left out: a year starting on 1 January with none recorded opens with what the year before's books leave the area (its kvarvarande at 31 December); one recorded always wins, and the audit reports it when it differs from those books.",
   data: strictObject("OpeningBalanceRecorded", { asOf: IsoDateC, amount: DecimalString }, { areaId: Id, line: oneOf("OpeningLine", ["area", "internal-charge"]), ...knownTo }),
 });
 

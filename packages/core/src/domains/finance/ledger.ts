@@ -1,6 +1,6 @@
 import type { DomainEvent } from "../../events/envelope.js";
 import { defineFold } from "../../projection/projection.js";
-import { Decimal } from "../../numbers/decimal.js";
+import { Decimal, sum } from "../../numbers/decimal.js";
 import { addDays, isoDate, toCivil, type IsoDate } from "../../time/calendar.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import type { Period } from "../../time/period.js";
@@ -71,6 +71,23 @@ export interface LedgerState {
    * earmarked state money), whatever the period: only then does Tabell 1 have a "varav fonderade" column.
    */
   earmarking: boolean;
+  /**
+   * The books of each whole year before the period, by year and line key, kept only for a period
+   * that starts on 1 January: what each line's closing balance of the year before, carried into
+   * the period as its opening balance when none is recorded, is made of.
+   */
+  history: Record<string, Record<string, YearBooks>>;
+}
+
+/** One line's books for one calendar year before the period: the parts of what the year's report prints as kvarvarande at 31 December. */
+export interface YearBooks {
+  areaId: string;
+  line: "area" | "internal-charge";
+  opening: FactSum;
+  received: FactSum;
+  outcome: FactSum;
+  /** The accounting system's balance at 31 December recorded for this area alone (split by source), which beats the flows. */
+  balance: FactSum | null;
 }
 
 export const INTERNAL = "internal-charge";
@@ -95,7 +112,7 @@ const emptyLine = (areaId: string, line: "area" | "internal-charge"): LedgerLine
   forecast: emptyFactSum(),
 });
 
-export const initLedger = (): LedgerState => ({ directory: emptyDirectory(), lines: {}, priorSurplus: emptyFactSum(), balances: [], requisitioned: [], allocated: [], forecastDates: {}, sources: emptySourceUse(), earmarking: false });
+export const initLedger = (): LedgerState => ({ directory: emptyDirectory(), lines: {}, priorSurplus: emptyFactSum(), balances: [], requisitioned: [], allocated: [], forecastDates: {}, sources: emptySourceUse(), earmarking: false, history: {} });
 
 const lineOf = (state: LedgerState, areaId: string, line: "area" | "internal-charge" = "area"): LedgerLine => {
   const key = lineKey(areaId, line);
@@ -108,6 +125,46 @@ const bySource = (tallies: Record<string, FactSum>, source: string | undefined):
   const key = source ?? UNKNOWN_SOURCE;
   tallies[key] ??= emptyFactSum();
   return tallies[key];
+};
+
+/** The books of one line in one earlier year, made when a fact first names them. */
+const booksOf = (state: LedgerState, year: number, areaId: string, line: "area" | "internal-charge"): YearBooks => {
+  const books = (state.history[String(year)] ??= {});
+  const key = lineKey(areaId, line);
+  books[key] ??= { areaId, line, opening: emptyFactSum(), received: emptyFactSum(), outcome: emptyFactSum(), balance: null };
+  return books[key];
+};
+
+/** The first year of a period that starts on 1 January (the only periods a closing balance carries into), else undefined. */
+export const carryYearOf = (period: Period): number | undefined => (period.start.endsWith("-01-01") ? toCivil(period.start).year : undefined);
+
+const wholeYear = (year: number): Period => ({ start: isoDate(year, 1, 1), end: isoDate(year, 12, 31), name: String(year) });
+
+/** A flow in the books of each earlier year it touches: wholly inside a year it counts there, across a year's end it makes that year unknowable. */
+const learnEarlierFlow = (state: LedgerState, event: DomainEvent, before: number): void => {
+  const flow = FundsReceived.is(event) || CostBooked.is(event) || InternalChargeBooked.is(event) ? event.data : undefined;
+  if (flow === undefined) return;
+  const last = Math.min(toCivil(flow.to).year, before - 1);
+  for (let year = toCivil(flow.from).year; year <= last; year += 1) {
+    if (FundsReceived.is(event)) addFlow(booksOf(state, year, event.data.areaId, "area").received, event.data, originOf(event), wholeYear(year));
+    else if (CostBooked.is(event)) addFlow(booksOf(state, year, event.data.areaId, event.data.line ?? "area").outcome, event.data, originOf(event), wholeYear(year));
+    else if (InternalChargeBooked.is(event)) addFlow(booksOf(state, year, event.data.areaId, "internal-charge").received, event.data, originOf(event), wholeYear(year), -1);
+  }
+};
+
+/** An opening balance or a one-area year-end balance of an earlier year, as that year's books hold it. */
+const learnEarlierStock = (state: LedgerState, event: DomainEvent, before: number): void => {
+  if (OpeningBalanceRecorded.is(event) && event.data.areaId !== undefined && event.data.asOf.endsWith("-12-31")) {
+    const year = toCivil(event.data.asOf).year + 1;
+    if (year < before) addFact(booksOf(state, year, event.data.areaId, event.data.line ?? "area").opening, new Decimal(event.data.amount), event.data.knownTo, originOf(event));
+  } else if (BalanceRecorded.is(event) && event.data.asOf.endsWith("-12-31") && event.data.areaIds.length === 1 && event.data.bySource !== undefined) {
+    const year = toCivil(event.data.asOf).year;
+    const [areaId] = event.data.areaIds;
+    if (year >= before || areaId === undefined) return;
+    const books = booksOf(state, year, areaId, "area");
+    // The first balance recorded for the area, as a report's look-up of recorded balances finds it.
+    books.balance ??= addFact(emptyFactSum(), sum(Object.values(event.data.bySource).map((amount) => new Decimal(amount))), event.data.knownTo, originOf(event));
+  }
 };
 
 /** The day the opening balance of a period is taken: the day before it starts. */
@@ -173,13 +230,18 @@ export const evolveLedger = (state: LedgerState, event: DomainEvent, period: Per
   if (date <= period.end) learnAreas(state.directory, event);
   learnFlow(state, event, period);
   learnStock(state, event, period, date);
+  const carryYear = carryYearOf(period);
+  if (carryYear !== undefined) {
+    learnEarlierFlow(state, event, carryYear);
+    learnEarlierStock(state, event, carryYear);
+  }
   return state;
 };
 
 /** The finance domain's one fold: every money table (Tabell 1, 2a/2b, 3a/3b, the result, state grants) is a view of it. */
 export const ledgerFold = defineFold<LedgerState>({
   name: "finance-ledger",
-  // Revision 2: the state knows whether the log records earmarked funds at all.
+  // Revision 2: the state knows whether the log records earmarked funds at all, and keeps the books of the years before the period (`history`), for the carried opening balances.
   revision: 2,
   init: initLedger,
   evolve: (state, event, { period }) => evolveLedger(state, event, period),

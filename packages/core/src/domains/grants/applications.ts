@@ -103,7 +103,8 @@ const share = (part: Decimal, whole: Decimal): string | null => {
 };
 
 export const grantApplicationsOf = (state: GrantsState, period: Period): GrantApplicationsResult => {
-  const all = Object.entries(state.applications);
+  // In the order they were submitted, not as recorded, so a corrected submission keeps its place; the same day keeps the log's order (a stable sort).
+  const all = Object.entries(state.applications).sort(([, a], [, b]) => (a.submittedOn < b.submittedOn ? -1 : a.submittedOn > b.submittedOn ? 1 : 0));
   const row = ([id, record]: [string, ApplicationRecord]): ApplicationRow => rowOf(id, record, state.decisions[id]);
   const inside = all.filter(([, record]) => membershipOf(record.submittedFrom, record.submittedOn, period) === "inside").map(row);
   const granted = inside.filter((row) => row.decision === "granted");

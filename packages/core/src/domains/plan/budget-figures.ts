@@ -1,6 +1,7 @@
 import { dec } from "../../numbers/decimal.js";
 import { formatFigure } from "../../numbers/format.js";
-import { defineFigure, type ComputedFigure } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure, type CrossCheck } from "../../reconciliation/figure-source.js";
+import { comparisonClosingCheck, comparisonCostCheck, openingFundsCheck } from "./books-checks.js";
 import { planBaselineProjection, type FundsRow, type PlanBaseline, type Sourced } from "./baseline.js";
 import type { RevenueCategoryTerm } from "./vocabularies.js";
 import { PLAN_PARAM, PLAN_YEAR_PARAM, atPlanYear, planFor, plannedFigure, plannedSum } from "./plan-select.js";
@@ -12,6 +13,9 @@ import { PLAN_PARAM, PLAN_YEAR_PARAM, atPlanYear, planFor, plannedFigure, planne
 
 const PLAN_EXAMPLE = { plan: "vp-2022-2024" };
 const NO_FACTS: Sourced = { evidence: [], uncertainty: "0" };
+
+/** The finance figures the audit sets a plan's figure against, once their books are closed (see books-checks.ts). */
+const withChecks = (checks: readonly CrossCheck[]): Partial<ComputedFigure> => (checks.length === 0 ? {} : { crossChecks: checks });
 
 const budgetYear = (plan: PlanBaseline, year: number) => plan.budget.find((entry) => entry.year === year);
 const fundsYear = (plan: PlanBaseline, year: number) => plan.funds.find((entry) => entry.year === year);
@@ -35,12 +39,12 @@ export const planNetCost = defineFigure(planBaselineProjection, {
       if (result === undefined) return undefined;
     const plan = planFor(result, params.plan);
     const year = plan === undefined ? undefined : budgetYear(plan, result.year);
-    if (year === undefined) return undefined;
+    if (plan === undefined || year === undefined) return undefined;
     if (params.area === undefined) return plannedSum(year.costs.map((row) => ({ ...row, value: dec(row.net) })), `the ${year.costs.length} net cost rows of ${result.year}`);
     const row = year.costs.find((cost) => cost.areaId === params.area);
     if (row === undefined) return undefined;
     const derivation = row.overheadAllocated === "0" ? `planned cost of ${row.areaId}` : `planned ${row.basis} cost of ${row.areaId} less ${row.overheadAllocated} kr paid by the other areas`;
-    return plannedFigure(dec(row.net), [row], derivation, ownStatement(plan, result.year, row.areaId));
+    return plannedFigure(dec(row.net), [row], derivation, { ...ownStatement(plan, result.year, row.areaId), ...withChecks(comparisonCostCheck(plan, result.year, row)) });
   },
 });
 
@@ -77,7 +81,12 @@ const overheadFunds = (plan: PlanBaseline, year: number): ComputedFigure => {
 
 const fundsRowOf = (plan: PlanBaseline, year: number, row: string): FundsRow | undefined => fundsYear(plan, year)?.rows.find((entry) => (entry.areaId ?? "result") === row);
 
-const fundsColumn = (key: string, description: string, pick: (row: FundsRow) => { readonly value: string | null; readonly facts: Sourced; readonly parts?: readonly string[] }) =>
+const fundsColumn = (
+  key: string,
+  description: string,
+  pick: (row: FundsRow) => { readonly value: string | null; readonly facts: Sourced; readonly parts?: readonly string[] },
+  checks: (plan: PlanBaseline, year: number, row: FundsRow) => readonly CrossCheck[] = () => [],
+) =>
   defineFigure(planBaselineProjection, {
     key,
     description: `${description}; without row, the column's total`,
@@ -98,12 +107,22 @@ const fundsColumn = (key: string, description: string, pick: (row: FundsRow) => 
       const first = cells[0];
       if (first === undefined) return undefined;
       const facts = cells.map((cell) => cell.facts);
-      if (params.row !== undefined) return plannedFigure(dec(first.value ?? "0"), facts, `${description} of ${params.row}`, (first.parts ?? []).length > 1 ? { parts: (first.parts ?? []).map((part) => dec(part)) } : {});
+      const [only] = rows;
+      if (params.row !== undefined)
+        return plannedFigure(dec(first.value ?? "0"), facts, `${description} of ${params.row}`, {
+          ...((first.parts ?? []).length > 1 ? { parts: (first.parts ?? []).map((part) => dec(part)) } : {}),
+          ...(only === undefined ? {} : withChecks(checks(plan, result.year, only))),
+        });
       return plannedSum(cells.map((cell) => ({ ...cell.facts, value: dec(cell.value ?? "0") })), `${description} of every row${params.except === undefined ? "" : ` but ${params.except}`} in ${result.year}`);
     },
   });
 
-export const planOpeningBalance = fundsColumn("plan.opening-balance", "funds the plan expects a row to carry into the year (ingående medel)", (row) => ({ value: row.opening, facts: row.openingFacts }));
+export const planOpeningBalance = fundsColumn(
+  "plan.opening-balance",
+  "funds the plan expects a row to carry into the year (ingående medel)",
+  (row) => ({ value: row.opening, facts: row.openingFacts }),
+  (plan, year, row) => openingFundsCheck(plan, year, row.areaId ?? undefined),
+);
 export const planFunding = fundsColumn("plan.funding", "funding a row expects or has been granted for the year (förväntade/beviljade medel)", (row) => ({ value: row.funding, facts: row.fundingFacts }));
 export const planAvailableFunds = fundsColumn("plan.available-funds", "funds at a row's disposal in the year (disponibla medel: ingående + förväntade/beviljade)", (row) => ({
   value: row.available,
@@ -180,7 +199,7 @@ export const planClosingBalance = defineFigure(planBaselineProjection, {
     const lines = closing.bySource.filter((line) => params.source === undefined || line.source === params.source);
     if (lines.length === 0) return undefined;
     const figure = plannedSum(lines.map((line) => ({ ...line, value: dec(line.amount) })), `closing balance ${params.source ?? "of every source"} at the end of ${result.year}`);
-    return { ...figure, ...rollForwardConflict(plan, result.revenueCategories, result.year, params.source, figure) };
+    return { ...figure, ...rollForwardConflict(plan, result.revenueCategories, result.year, params.source, figure), ...withChecks(comparisonClosingCheck(plan, result.year, params.source)) };
   },
 });
 

@@ -66,7 +66,7 @@ export const AreaDescribed = defineEvent({
 export const CostPlanned = defineEvent({
   type: "plan.cost-planned",
   description:
-    "An area's planned cost for a year: the budget of the detailed year, the multi-year plan's later years, or the comparison year the plan prints. `gross` when overhead charged to the other areas is still in it (see `plan.overhead-allocated`), else `net`.",
+    "An area's planned cost for a year: the budget of the detailed year, the multi-year plan's later years, or the comparison year the plan prints. `gross` when overhead charged to the other areas is still in it (see `plan.overhead-allocated`), else `net`. A comparison year's cost of an area no other area pays part of is set against the books' utfall of that year once they are closed (audit).",
   data: strictObject("CostPlanned", { ...ofPlan, areaId: Id, year: PositiveInteger, amount: DecimalString, basis: oneOf("CostBasis", ["net", "gross"]) }, knownTo),
 });
 
@@ -108,7 +108,7 @@ export const RevenuePlanned = defineEvent({
 export const OpeningBalanceForecast = defineEvent({
   type: "plan.opening-balance-forecast",
   description:
-    "The funds a plan expects an area to carry into a year (ingående medel); without an area, the organisation's result carried from earlier years (överskott sedan tidigare år, negative for a deficit).",
+    "The funds a plan expects an area to carry into a year (ingående medel); without an area, the organisation's result carried from earlier years (överskott sedan tidigare år, negative for a deficit). An area's amount for the plan's first year is set against the books' kvarvarande at the end of the year before once those books are closed (audit).",
   data: strictObject("OpeningBalanceForecast", { ...ofPlan, year: PositiveInteger, amount: DecimalString }, { areaId: Id, ...knownTo }),
 });
 
@@ -132,7 +132,7 @@ const ClosingBalanceForecastV1 = strictObject("ClosingBalanceForecast", { ...ofP
 export const ClosingBalanceForecast = defineEvent({
   type: "plan.closing-balance-forecast",
   description:
-    "The funds a plan expects to remain at the end of a year (utgående balans), per financing source. Version 2 takes a financing source the log defines (`finance.funding-source-defined`) as well as the built-in ones.",
+    "The funds a plan expects to remain at the end of a year (utgående balans), per financing source; for the plan's comparison year, set against the balance the books record at its end once they are closed (audit). Version 2 takes a financing source the log defines (`finance.funding-source-defined`) as well as the built-in ones.",
   data: strictObject("ClosingBalanceForecast", { ...ofPlan, year: PositiveInteger, source: FundingSourceId, amount: DecimalString }, knownTo),
   older: [{ version: 1, data: ClosingBalanceForecastV1, upcast: (data: t.TypeOf<typeof ClosingBalanceForecastV1>) => withSourceId(data) }],
 });

@@ -28,7 +28,7 @@ const evolveBoth = (state: PlanFollowUpState, event: DomainEvent, context: Proje
  */
 export const planFollowUpProjection = defineProjection<PlanFollowUpState, PlanFollowUpResult>({
   name: "plan-follow-up",
-  // Revision 2: the ledger it holds knows whether the log records earmarked funds at all.
+  // Revision 2: the ledger it holds knows whether the log records earmarked funds at all, and keeps the books of the years before the period (the finance ledger's revision 2).
   revision: 2,
   description: "The plan covering the period's year as known at the cut-off, beside the period's budget follow-up (utfall, disponibla, prognos): the plan's columns of a follow-up report.",
   init: (context) => ({ plan: planBaselineProjection.init(context), ledger: budgetFollowUpProjection.init(context) }),

@@ -82,32 +82,40 @@ const budgetHeadings = (result: BudgetFollowUpResult, end: string): Readonly<Rec
   forecast: `Prognos kvarvarande medel ${result.forecastHorizon}`,
 });
 
-/** Tabell 1's columns for a log: the earmarked ones only where the log records earmarked funds at all (blank cells where a row has none). */
-const budgetColumnsOf = (result: BudgetFollowUpResult) => BUDGET_COLUMNS.filter(({ column }) => column !== "remainingEarmarked" || result.earmarking);
+/**
+ * Tabell 1's columns for a log and period: the earmarked one only where the log records earmarked
+ * funds at all (blank cells where a row has none); no forecast of the year-end in a report whose
+ * period ends on the year's last day, which knows the year's outcome, so its surplus rows stand
+ * under the actual kvarvarande instead of the forecast.
+ */
+const columnsOf = (result: BudgetFollowUpResult) => {
+  const shown = BUDGET_COLUMNS.filter(({ column }) => (column !== "remainingEarmarked" || result.earmarking) && !(result.yearClosed && column === "forecast"));
+  const surplusColumn = result.yearClosed ? shown.findIndex(({ column }) => column === "remaining") : shown.length - 1;
+  return { shown, surplusColumn };
+};
 
 const budgetTable = (context: ReportBuildContext, result: BudgetFollowUpResult, evidence: Record<string, readonly string[]>): ReportTable => {
   const end = context.period.end;
-  const columns = budgetColumnsOf(result);
+  const { shown, surplusColumn } = columnsOf(result);
   const headings = budgetHeadings(result, end);
   const key = (column: string, rowId: string): string => `budget-follow-up.${column}@${result.period}/row=${rowId}`;
   const notes = footnotesFor(context, ECONOMY_SECTION).filter((note) => note.title === "" || /tabell 1\b/i.test(note.title));
   const marksFor = (rowId: string): string[] => notes.filter((note) => note.areaId === rowId).map((note) => note.mark);
   const heading = (label: string) => textCell(label, notes.filter((note) => note.column !== null && note.column.toLowerCase() === label.toLowerCase()).map((note) => note.mark));
   const place = (column: string, rowId: string) => ({ key: key(column, rowId), unit: "tkr" as const, options: { withSuffix: false }, evidence });
-  const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...columns.map(({ column, figure }) => definedCell(context, figure, { row: entry.row }, place(column, entry.row)))]);
-  const lastColumn = columns.length - 1;
+  const budgetRow = (entry: BudgetRow) => row([textCell(budgetLabel(entry), marksFor(entry.row)), ...shown.map(({ column, figure }) => definedCell(context, figure, { row: entry.row }, place(column, entry.row)))]);
   const only = (label: string, rowId: string, figure: typeof financePriorSurplus, at: number[]) =>
-    row([textCell(label), ...columns.map(({ column }, index) => (at.includes(index) ? definedCell(context, figure, {}, place(column, rowId)) : blankCell()))]);
+    row([textCell(label), ...shown.map(({ column }, index) => (at.includes(index) ? definedCell(context, figure, {}, place(column, rowId)) : blankCell()))]);
   const extra = [
-    ...(known(result.priorSurplus) === null ? [] : [only("Överskott från tidigare år", "prior-surplus", financePriorSurplus, [0, lastColumn])]),
-    ...(known(result.accumulatedSurplus) === null ? [] : [only(`Ackumulerat överskott ${result.forecastHorizon}`, "accumulated-surplus", financeAccumulatedSurplus, [lastColumn])]),
+    ...(known(result.priorSurplus) === null ? [] : [only("Överskott från tidigare år", "prior-surplus", financePriorSurplus, [0, surplusColumn])]),
+    ...(known(result.accumulatedSurplus) === null ? [] : [only(`Ackumulerat överskott ${result.forecastHorizon}`, "accumulated-surplus", financeAccumulatedSurplus, [surplusColumn])]),
   ];
   return table({
     id: "tabell-1-budgetuppfoljning",
     caption: `Tabell 1 Budgetuppföljning per ${end}`,
     unitNote: "tkr",
-    align: ["left", ...columns.map(() => "right" as const)],
-    head: [row(["", ...columns.map(({ column }) => headings[column])].map(heading))],
+    align: ["left", ...shown.map(() => "right" as const)],
+    head: [row(["", ...shown.map(({ column }) => headings[column])].map(heading))],
     body: result.rows.map(budgetRow),
     foot: [budgetRow(result.total), ...extra],
     footnotes: notes.map((note): ReportFootnote => ({ mark: note.mark, markdown: note.markdown, ...(note.figures.length === 0 ? {} : { figures: [...note.figures] }) })),

@@ -1,0 +1,204 @@
+/**
+ * A second, fictional organisation (Älvsbygdens museiråd) over two years, 2025 and 2026: the
+ * books of 2025 carry into 2026 with no opening balance recorded, a recorded one that differs
+ * from them is two fact bases disagreeing, a plan for 2026–2027 whose comparison year or opening
+ * balances differ from the books is caught by the audit once those books are closed, and the
+ * annual report of a closed year prints no forecast columns.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  auditLog,
+  auditStatedFigures,
+  budgetFollowUpProjection,
+  countingEvents,
+  defaultCatalog,
+  memoryStore,
+  parsePeriod,
+  type DomainEvent,
+  type EventDraft,
+  type Period,
+} from "../../src/index.js";
+import { financeAccumulatedSurplus, financeOpening, financeRemaining } from "../../src/domains/finance/budget-follow-up-figures.js";
+import { cellText, documentOf, headOf, labelsOf, tableWithId } from "../report/document-reading.js";
+import { fold } from "./support.js";
+
+let counter = 0;
+const draft = (type: string, effectiveAt: string, data: Record<string, unknown>, id?: string): EventDraft => {
+  counter += 1;
+  return { id: id ?? `alvsbygd-${counter}`, type, effectiveAt, data } as EventDraft;
+};
+
+const flow = (type: "finance.funds-received" | "finance.cost-booked", areaId: string, from: string, to: string, amount: string, id?: string): EventDraft =>
+  draft(type, to, { areaId, from, to, amount, source: "kommunerna" }, id);
+
+/**
+ * 2025: Samlingar opens with a recorded 100 000 and leaves 200 000; Visningar records no opening
+ * and leaves 30 000; Arkiv's books record a balance of 70 000 at the year's end (which beats its
+ * flows' 60 000); the organisation carries a surplus of 10 000 from before 2025.
+ */
+const year2025 = (): EventDraft[] => [
+  draft("publication.organisation-profiled", "2025-01-01", { name: "Älvsbygdens museiråd", county: "Älvsbygdens län", responsibleBody: "Museirådets styrelse" }),
+  draft("reference.area-established", "2025-01-01", { areaId: "samlingar", name: "Samlingar", kind: "operation" }),
+  draft("reference.area-established", "2025-01-01", { areaId: "visningar", name: "Visningar", kind: "operation" }),
+  draft("reference.area-established", "2025-01-01", { areaId: "arkiv", name: "Arkiv", kind: "operation" }),
+  draft("finance.opening-balance-recorded", "2024-12-31", { areaId: "samlingar", asOf: "2024-12-31", amount: "100000" }, "open-samlingar-2025"),
+  draft("finance.opening-balance-recorded", "2024-12-31", { asOf: "2024-12-31", amount: "10000" }, "surplus-2025"),
+  flow("finance.funds-received", "samlingar", "2025-01-01", "2025-12-31", "400000", "in-samlingar-2025"),
+  flow("finance.cost-booked", "samlingar", "2025-01-01", "2025-12-31", "300000", "out-samlingar-2025"),
+  flow("finance.funds-received", "visningar", "2025-01-01", "2025-12-31", "50000"),
+  flow("finance.cost-booked", "visningar", "2025-01-01", "2025-12-31", "20000"),
+  flow("finance.funds-received", "arkiv", "2025-01-01", "2025-12-31", "90000"),
+  flow("finance.cost-booked", "arkiv", "2025-01-01", "2025-12-31", "30000"),
+  draft("finance.balance-recorded", "2025-12-31", { areaIds: ["arkiv"], asOf: "2025-12-31", bySource: { kommunerna: "70000" } }, "balance-arkiv-2025"),
+  draft("finance.budget-adopted", "2025-01-01", { areaId: "samlingar", year: 2025, amount: "320000" }),
+  draft("finance.forecast-made", "2025-08-31", { areaId: "samlingar", horizon: "2025-12-31", amount: "150000" }),
+];
+
+/** The first tertial of 2026: no opening balance recorded for any area. */
+const t1of2026 = (): EventDraft[] => [
+  flow("finance.funds-received", "samlingar", "2026-01-01", "2026-04-30", "100000", "in-samlingar-2026"),
+  flow("finance.cost-booked", "samlingar", "2026-01-01", "2026-04-30", "50000", "out-samlingar-2026"),
+  draft("finance.forecast-made", "2026-04-30", { areaId: "samlingar", horizon: "2026-12-31", amount: "120000" }),
+];
+
+const period = (name: string): Period => parsePeriod(name) as Period;
+
+const eventsOf = async (drafts: readonly EventDraft[]): Promise<DomainEvent[]> => {
+  counter = 0;
+  let tick = Date.UTC(2026, 4, 10, 8);
+  const store = memoryStore({ catalog: defaultCatalog, clock: () => (tick += 1000) });
+  const outcome = await store.append(drafts);
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+  const events: DomainEvent[] = [];
+  for await (const event of countingEvents(store, defaultCatalog, undefined)) events.push(event);
+  return events;
+};
+
+const budgetOf = async (drafts: readonly EventDraft[], name: string) => fold(budgetFollowUpProjection, await eventsOf(drafts), name);
+
+describe("opening balances carried from the books of the year before", () => {
+  it("open each area of 2026 with what 2025's books leave it, and kvarvarande follows, with no opening balance recorded", async () => {
+    const result = await budgetOf([...year2025(), ...t1of2026()], "2026-T1");
+    const opening = (row: string) => financeOpening.compute(result, { row })?.exact.toFixed();
+    expect([opening("samlingar"), opening("visningar"), opening("arkiv"), opening("total")]).toEqual(["200000", "30000", "70000", "300000"]);
+    expect(financeRemaining.compute(result, { row: "samlingar" })?.exact.toFixed()).toBe("250000");
+    expect(financeRemaining.compute(result, { row: "total" })?.exact.toFixed()).toBe("350000");
+    const carried = financeOpening.compute(result, { row: "samlingar" });
+    expect(carried?.derivation).toContain("carried from the books of 2025");
+    expect(carried?.evidence).toEqual(expect.arrayContaining(["open-samlingar-2025", "in-samlingar-2025", "out-samlingar-2025"]));
+    expect(financeOpening.compute(result, { row: "arkiv" })?.derivation).toContain("the balance recorded at 2025-12-31");
+  });
+
+  it("print the carried balances in Tabell 1 of the 2026 report, areas with no 2026 books included", async () => {
+    const table = tableWithId(await documentOf([...year2025(), ...t1of2026()], "tertialrapport", period("2026-T1")), "tabell-1-budgetuppfoljning");
+    // The surplus from before 2025 is not carried (the books do not say how a year's result is disposed of): the accumulated surplus is the forecast's.
+    expect(labelsOf(table)).toEqual(["Samlingar", "Visningar", "Arkiv", "Summa", "Ackumulerat överskott 2026-12-31"]);
+    expect(table.body.map((entry) => cellText(entry.cells[1] ?? { kind: "blank", marks: [] }))).toEqual(["200", "30", "70"]);
+    expect(cellText(table.foot[0]?.cells[6] ?? { kind: "blank", marks: [] })).toBe("350");
+  });
+
+  it("roll on through a year with no facts for an area, and stop at a recorded opening balance, which always wins", async () => {
+    const recorded = draft("finance.opening-balance-recorded", "2025-12-31", { areaId: "samlingar", asOf: "2025-12-31", amount: "180000" }, "open-samlingar-2026");
+    const result = await budgetOf([...year2025(), recorded], "2027");
+    // 2026 has only the recorded 180 000 for Samlingar: it closes 2026 at 180 000, which opens 2027.
+    expect(financeOpening.compute(result, { row: "samlingar" })?.exact.toFixed()).toBe("180000");
+    expect(financeOpening.compute(result, { row: "visningar" })?.exact.toFixed()).toBe("30000");
+    const wins = await budgetOf([...year2025(), recorded], "2026");
+    expect(financeOpening.compute(wins, { row: "samlingar" })?.exact.toFixed()).toBe("180000");
+  });
+
+  it("carry nothing into a period that does not start on 1 January", async () => {
+    const result = await budgetOf([...year2025(), ...t1of2026()], "2026-T2");
+    expect(financeOpening.compute(result, { row: "visningar" })).toBeUndefined();
+  });
+});
+
+const stated = (id: string, figureKey: string, periodName: string, params: Record<string, string>, printed: string): EventDraft =>
+  draft("reconciliation.figure-stated", "2026-05-10", { document: "Tertialrapport 1 2026", figureKey, period: periodName, printed, unit: "tkr", section: "Ekonomi", label: id, params }, id);
+
+describe("the audit across years", () => {
+  it("finds a recorded opening balance that is not what the books of the year before leave, naming both and the events behind each", async () => {
+    const recorded = draft("finance.opening-balance-recorded", "2025-12-31", { areaId: "samlingar", asOf: "2025-12-31", amount: "180000" }, "open-samlingar-2026");
+    const events = await eventsOf([...year2025(), recorded, ...t1of2026(), stated("st-open", "finance.opening", "2026-T1", { row: "samlingar" }, "180"), stated("st-open-v", "finance.opening", "2026-T1", { row: "visningar" }, "30")]);
+    const report = auditStatedFigures(events, defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([["facts-disagree", "st-open"]]);
+    const [found] = report.findings;
+    expect(found?.computed).toMatch(/^180\stkr$/);
+    expect(found?.explanation.replace(/\s/g, " ")).toBe("the recorded opening balance is not what the books of 2025 leave at its end (samlingar: ingående + erhållna − utfall at 2025-12-31): 200 tkr against 180 tkr");
+    expect(found?.evidence).toEqual(expect.arrayContaining(["open-samlingar-2026", "open-samlingar-2025", "in-samlingar-2025", "out-samlingar-2025"]));
+  });
+
+  const plan = (): EventDraft[] => [
+    draft("plan.adopted", "2025-12-15", { planId: "vp-2026", kind: "verksamhetsplan", title: "Verksamhetsplan 2026–2027", fromYear: 2026, toYear: 2027, detailedYear: 2026, comparisonYear: 2025 }),
+    // The comparison year as printed: Samlingar's 2025 cost 350 000 (the books: 300 000), Visningar's 20 000 as booked.
+    draft("plan.cost-planned", "2025-12-15", { planId: "vp-2026", areaId: "samlingar", year: 2025, amount: "350000", basis: "net" }, "plan-cost-samlingar-2025"),
+    draft("plan.cost-planned", "2025-12-15", { planId: "vp-2026", areaId: "visningar", year: 2025, amount: "20000", basis: "net" }),
+    draft("plan.cost-planned", "2025-12-15", { planId: "vp-2026", areaId: "samlingar", year: 2026, amount: "300000", basis: "net" }),
+    // The funds carried into 2026: Samlingar 210 000 (the books: 200 000), Visningar 30 000 as the books leave it.
+    draft("plan.opening-balance-forecast", "2025-12-15", { planId: "vp-2026", areaId: "samlingar", year: 2026, amount: "210000" }, "plan-open-samlingar"),
+    draft("plan.opening-balance-forecast", "2025-12-15", { planId: "vp-2026", areaId: "visningar", year: 2026, amount: "30000" }),
+    // The comparison year's closing balance from the municipalities: 90 000, where the books record 70 000.
+    draft("plan.closing-balance-forecast", "2025-12-15", { planId: "vp-2026", year: 2025, source: "kommunerna", amount: "90000" }, "plan-close-2025"),
+  ];
+  const planStated = (id: string, figureKey: string, params: Record<string, string>, printed: string): EventDraft =>
+    draft("reconciliation.figure-stated", "2025-12-15", { document: "Verksamhetsplan 2026–2027", figureKey, period: "2026", printed, unit: "tkr", section: "Budget", label: id, params: { plan: "vp-2026", ...params } }, id);
+  const planFigures = (): EventDraft[] => [
+    planStated("st-cost-samlingar", "plan.net-cost", { year: "2025", area: "samlingar" }, "350"),
+    planStated("st-cost-visningar", "plan.net-cost", { year: "2025", area: "visningar" }, "20"),
+    planStated("st-cost-2026", "plan.net-cost", { year: "2026", area: "samlingar" }, "300"),
+    planStated("st-open-samlingar", "plan.opening-balance", { year: "2026", row: "samlingar" }, "210"),
+    planStated("st-open-visningar", "plan.opening-balance", { year: "2026", row: "visningar" }, "30"),
+    planStated("st-close-2025", "plan.closing-balance", { year: "2025", source: "kommunerna" }, "90"),
+  ];
+
+  it("finds a plan's comparison-year cost, comparison-year closing balance and first-year opening balance that the books do not give", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), ...planFigures()]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([
+      ["facts-disagree", "st-cost-samlingar"],
+      ["facts-disagree", "st-open-samlingar"],
+      ["facts-disagree", "st-close-2025"],
+    ]);
+    const byId = (id: string) => report.findings.find((found) => found.statedEventId === id);
+    expect(byId("st-cost-samlingar")?.explanation).toMatch(/comparison year of vp-2026.*the figure gives 350\stkr \(plan-cost-samlingar-2025\), finance\.outcome row=samlingar for 2025 gives 300\stkr \(out-samlingar-2025\)/);
+    expect(byId("st-open-samlingar")?.explanation).toMatch(/the figure gives 210\stkr \(plan-open-samlingar\), finance\.remaining row=samlingar for 2025 gives 200\stkr/);
+    expect(byId("st-close-2025")?.explanation).toMatch(/gives 70\stkr \(balance-arkiv-2025\)/);
+  });
+
+  it("finds the same when the audit streams the log (the books of 2025 are folded in a second round, once the plan's figures ask for them)", async () => {
+    counter = 0;
+    let tick = Date.UTC(2026, 4, 10, 8);
+    const store = memoryStore({ catalog: defaultCatalog, clock: () => (tick += 1000) });
+    const outcome = await store.append([...year2025(), ...plan(), ...planFigures()]);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    const stream = await auditLog(store, defaultCatalog);
+    const found: string[] = [];
+    for await (const each of stream.findings()) found.push(`${each.kind} ${each.statedEventId}`);
+    expect(found).toEqual(["facts-disagree st-cost-samlingar", "facts-disagree st-open-samlingar", "facts-disagree st-close-2025"]);
+    expect(stream.summary.disagreements).toBe(3);
+  });
+
+  it("leaves them alone while the audit's known-at lies before the year's books are closed", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), ...planFigures()]), defaultCatalog, { knownAt: "2025-12-20" });
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe("the annual report's Tabell 1", () => {
+  it("prints no forecast column once the year is closed, and the accumulated surplus from the actual kvarvarande", async () => {
+    const table = tableWithId(await documentOf(year2025(), "verksamhetsberattelse", period("2025")), "tabell-1-budgetuppfoljning");
+    expect(headOf(table).some((label) => label.startsWith("Prognos"))).toBe(false);
+    // The label column and six of money: no forecast, and no earmarked column (this organisation records no earmarked funds).
+    expect(headOf(table)).toHaveLength(7);
+    expect(labelsOf(table)).toEqual(["Samlingar", "Visningar", "Arkiv", "Summa", "Överskott från tidigare år", "Ackumulerat överskott 2025-12-31"]);
+    // Kvarvarande 200 + 30 + 70 = 300, and 10 carried from earlier years: 310 in the kvarvarande column, not the forecast's 160.
+    const accumulated = table.foot[2]?.cells.map((cell) => cellText(cell)) ?? [];
+    expect(accumulated).toEqual(["Ackumulerat överskott 2025-12-31", "", "", "", "", "", "310"]);
+    const result = await budgetOf(year2025(), "2025");
+    expect(financeAccumulatedSurplus.compute(result, {})?.exact.toFixed()).toBe("310000");
+  });
+
+  it("keeps the forecast columns in a report of part of the year", async () => {
+    const table = tableWithId(await documentOf([...year2025(), ...t1of2026()], "tertialrapport", period("2026-T1")), "tabell-1-budgetuppfoljning");
+    expect(headOf(table).at(-1)).toBe("Prognos kvarvarande medel 2026-12-31");
+  });
+});
