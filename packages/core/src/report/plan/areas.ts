@@ -9,8 +9,7 @@ import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { monthName } from "../builders/kinds.js";
 import { defineSection, nothing, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { chapterHeading } from "./strategy.js";
-import { planGoalTitle } from "./goal-wording.js";
-import { reportGoalsProjection } from "../builders/goals.js";
+import { planGoalTitle, planGoalWordingProjection } from "./goal-wording.js";
 import { documentedPlan, planYearCell, yearsLabel, type DocumentedPlan } from "./plan-cells.js";
 
 /** An area's name as the organisation's directory gives it; its id when the directory does not name it. */
@@ -165,5 +164,5 @@ const buildStaff = (context: ReportBuildContext): BuiltSection => {
   return { placements: [{ slot: "plan-staff", number: "1.6", title: "Medarbetare", blocks }], appendices: [], evidence };
 };
 
-export const planAreaSections = defineSection({ name: "plan-areas", reads: [planBaselineProjection, reportGoalsProjection], build: buildAreas });
+export const planAreaSections = defineSection({ name: "plan-areas", reads: [planBaselineProjection, planGoalWordingProjection], build: buildAreas });
 export const planStaffSection = defineSection({ name: "plan-staff", reads: [planBaselineProjection], build: buildStaff });

@@ -1,5 +1,5 @@
 import { factBasisProjection } from "../builders/fact-basis.js";
-import { reportGoalsProjection } from "../builders/goals.js";
+import { planGoalWordingProjection } from "./goal-wording.js";
 import type { ReportHouse } from "../builders/house.js";
 import { narrativeSections } from "../builders/narratives.js";
 import { planAreaSections, planStaffSection } from "./areas.js";
@@ -18,7 +18,7 @@ import { noDocumentedPlan } from "./plan-cells.js";
  */
 export const planHouse: ReportHouse = {
   // The goals as worded on the plan's wording date (its first year's end): the goal titles it prints.
-  projections: [factBasisProjection, reportGoalsProjection],
+  projections: [factBasisProjection, planGoalWordingProjection],
   builders: [planStrategySections, planStaffSection, planBudgetSections, planAreaSections, narrativeSections()],
   nothingToReport: noDocumentedPlan,
 };

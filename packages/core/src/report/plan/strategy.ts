@@ -5,8 +5,7 @@ import type { ReportBlock } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { defineSection, nothing, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { documentedPlan } from "./plan-cells.js";
-import { planGoalTitle } from "./goal-wording.js";
-import { reportGoalsProjection } from "../builders/goals.js";
+import { planGoalTitle, planGoalWordingProjection } from "./goal-wording.js";
 
 const placement = (slot: string, number: string, title: string, blocks: readonly ReportBlock[]): Placement[] => (blocks.length === 0 ? [] : [{ slot, number, title, blocks }]);
 
@@ -77,4 +76,4 @@ const targetOf = (metric: PlanMetric, year: number): string => {
   return text === "" ? "" : ` (mål ${year}: ${text})`;
 };
 
-export const planStrategySections = defineSection({ name: "plan-strategy", reads: [planBaselineProjection, reportGoalsProjection], build: buildStrategy });
+export const planStrategySections = defineSection({ name: "plan-strategy", reads: [planBaselineProjection, planGoalWordingProjection], build: buildStrategy });
