@@ -184,3 +184,23 @@ describe("a goal reworded from a date, on the slides", () => {
     expect(headingOf(await documentOf(slideLog(), "resultatuppfoljning", T1_2026))).toBe(`${NEW_GOAL}.`);
   });
 });
+
+describe("several changes of one thing, recorded out of date order", () => {
+  it("words a report by the latest rename effective by its period's end, whatever order they were recorded in", async () => {
+    const log = norrskogLog({});
+    counter = 400;
+    const renames = [draft("strategy.goal-renamed", "2027-01-01", { goalId: "mal-lan", title: "Ett bibliotek för hela Norrskogen." }), draft("strategy.goal-renamed", "2026-01-01", { goalId: "mal-lan", title: `${NEW_GOAL}.` })];
+    const chaptersOf = async (period: string) => chapterTitles(await documentOf([...log, ...renames], "verksamhetsberattelse", parsePeriod(period) as Period));
+    expect(await chaptersOf("2025")).toContain(OLD_GOAL);
+    expect(await chaptersOf("2026")).toContain(NEW_GOAL);
+    expect(await chaptersOf("2027")).toContain("Ett bibliotek för hela Norrskogen");
+  });
+
+  it("takes, of two profiles effective the same day, the one recorded later", async () => {
+    const log = norrskogLog({});
+    counter = 500;
+    const profiles = [draft("publication.organisation-profiled", "2026-01-01", { name: "Första förslaget" }), draft("publication.organisation-profiled", "2026-01-01", { name: NEW_NAME })];
+    expect((await documentOf([...log, ...profiles], "tertialrapport", T1_2026)).title.organisation).toBe(NEW_NAME);
+    expect((await documentOf([...log, ...profiles], "tertialrapport", parsePeriod("2025-T1") as Period)).title.organisation).toBe(OLD_NAME);
+  });
+});
