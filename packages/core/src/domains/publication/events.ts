@@ -87,7 +87,7 @@ export const TableNumbers = oneOf("TableNumbers", ["computed", "as-built"]);
 
 export const OrganisationProfiled = defineEvent({
   type: "publication.organisation-profiled",
-  description: "Who publishes the reports: the organisation's name, its unit, county, the responsible body and address, as printed on the cover. A later profile replaces the earlier.",
+  description: "Who publishes the reports: the organisation's name, its unit, county, the responsible body and address, as printed on the cover, from the effective date: a report prints the profile in force at its period's end (a plan: at its first year's end), the latest effective by then (ties: the later recorded); a profile from 2026 leaves the 2025 reports' covers as they were. Before the first profile takes effect, the earliest is printed.",
   data: strictObject("OrganisationProfiled", { name: NonEmptyString }, { unit: NonEmptyString, county: NonEmptyString, responsibleBody: NonEmptyString, address: NonEmptyString }),
 });
 

@@ -12,9 +12,16 @@ const GoalEstablishedV1 = strictObject("GoalEstablishedV1", goalRequired, goalOp
 export const GoalEstablished = defineEvent({
   type: "strategy.goal-established",
   description:
-    "A strategic goal (numbered 1, 2 …) or an area goal under one (numbered by its report section, e.g. \"2.2\"), from the effective date. Version 2 adds an optional `shortTitle` (not blank, at most 80 characters): how a tight heading, such as a slide's, words the goal when the organisation shortens it there (\"Vi har en ändamålsenlig …\" for \"Vår verksamhet ska leda till en ändamålsenlig …\"); without it the heading is `title`.",
+    "A strategic goal (numbered 1, 2, 3 … as far as the organisation's goals go) or an area goal under one (numbered by its report section: \"2.2\" is the second area goal of the chapter of strategic goal 1, the goal's number plus one), from the effective date. To reword a goal from a date, record `strategy.goal-renamed`; a `supersedes` correction rewrites every report as known now. Version 2 adds an optional `shortTitle` (not blank, at most 80 characters): how a tight heading, such as a slide's, words the goal when the organisation shortens it there (\"Vi har en ändamålsenlig …\" for \"Vår verksamhet ska leda till en ändamålsenlig …\"); without it the heading is `title`.",
   data: strictObject("GoalEstablished", goalRequired, { ...goalOptional, shortTitle: ShortName }),
   older: [{ version: 1, data: GoalEstablishedV1, upcast: (data: t.TypeOf<typeof GoalEstablishedV1>) => data }],
+});
+
+export const GoalRenamed = defineEvent({
+  type: "strategy.goal-renamed",
+  description:
+    "A goal established earlier takes a new wording (`title`, and `shortTitle` for a tight heading such as a slide's; without it the new title is the heading) from the effective date: reports, slides and plans whose wording date (a follow-up's period end; a plan's first year's end) falls on or after it print the new wording, those for earlier periods keep the old. The goal's number, kind and parent stay.",
+  data: strictObject("GoalRenamed", { goalId: Id, title: NonEmptyString }, { shortTitle: ShortName }),
 });
 
 const FocusAreaEstablishedV1 = strictObject("FocusAreaEstablishedV1", { focusAreaId: Id, number: PositiveInteger, title: NonEmptyString, year: PositiveInteger }, { decidedOn: IsoDateC });
@@ -127,4 +134,4 @@ export const MetricResultDescribed = defineEvent({
   data: strictObject("MetricResultDescribed", { metricId: Id, from: IsoDateC, to: IsoDateC, markdown: NonEmptyString }),
 });
 
-export const strategyEvents = [GoalEstablished, FocusAreaEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultRecorded, MetricStatusAssessed, MetricResultDescribed] as const;
+export const strategyEvents = [GoalEstablished, GoalRenamed, FocusAreaEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultRecorded, MetricStatusAssessed, MetricResultDescribed] as const;

@@ -18,6 +18,7 @@ export * from "./rules.js";
 export * from "./sources.js";
 export * from "./recorded-results.js";
 export * from "./overview.js";
+export * from "./wording.js";
 
 /** The metrics projection over the built-in result sources. */
 export const metricsProjection = createMetricsProjection(metricResultSources);

@@ -5,7 +5,7 @@ import { dec } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { inlineFigureProblems } from "../narrative/inline-figures.js";
-import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, MetricDefined, MetricResultDescribed, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
+import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, GoalRenamed, MetricDefined, MetricResultDescribed, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
 
 interface StrategyKnowledge {
   readonly references: KnownReferences;
@@ -14,18 +14,23 @@ interface StrategyKnowledge {
   readonly focusAreas: Set<string>;
 }
 
-const STRATEGIC_NUMBER = /^[1-6]$/;
+/** A strategic goal's number: any positive whole number, as many goals as the organisation has ("7", "12"; not "0" or "07"). */
+const STRATEGIC_NUMBER = /^[1-9][0-9]*$/;
 
 const goalIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => {
   if (!GoalEstablished.is(event)) return [];
   const { goalId, kind, number, parentGoalId, areaId } = event.data;
   const found: Issue[] = known.goals.has(goalId) && event.supersedes === undefined ? [issue("conflict", "data.goalId", `goal "${goalId}" is already established`)] : [];
-  if (kind === "strategic" && !STRATEGIC_NUMBER.test(number)) found.push(issue("invalid-field", "data.number", "a strategic goal is numbered 1 to 6", { expected: "1, 2, 3, 4, 5 or 6", actual: number }));
+  if (kind === "strategic" && !STRATEGIC_NUMBER.test(number)) found.push(issue("invalid-field", "data.number", "a strategic goal is numbered by a positive whole number", { expected: "1, 2, 3 … (no leading zero)", actual: number }));
   if (kind === "area" && parentGoalId === undefined) found.push(issue("invalid-field", "data.parentGoalId", "an area goal belongs to a strategic goal", { expected: "a strategic goal id" }));
   if (parentGoalId !== undefined && known.goals.get(parentGoalId) !== "strategic") found.push(issue("unknown-reference", "data.parentGoalId", `unknown strategic goal "${parentGoalId}"`, { expected: "a strategic goal established earlier", actual: parentGoalId }));
   if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
   return found;
 };
+
+/** A goal is reworded only once it is established: the rename has nothing to reword otherwise. */
+const renameIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] =>
+  !GoalRenamed.is(event) || known.goals.has(event.data.goalId) ? [] : [issue("unknown-reference", "data.goalId", `unknown goal "${event.data.goalId}"`, { expected: "a goal established earlier in the log", actual: event.data.goalId })];
 
 const requireMetric = (known: StrategyKnowledge, metricId: string): Issue[] =>
   known.metrics.has(metricId) ? [] : [issue("unknown-reference", "data.metricId", `unknown metric "${metricId}"`, { expected: "a metric defined earlier in the log", actual: metricId })];
@@ -103,7 +108,7 @@ export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
         return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to), ...figures];
       }
       if (MetricResultRecorded.is(event) || MetricStatusAssessed.is(event)) return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to)];
-      return [...goalIssues(known, event), ...metricIssues(known, event, keys), ...focusAreaIssues(known, event), ...agendaIssues(known, event)];
+      return [...goalIssues(known, event), ...renameIssues(known, event), ...metricIssues(known, event, keys), ...focusAreaIssues(known, event), ...agendaIssues(known, event)];
     },
   });
 };

@@ -1,7 +1,8 @@
 import type { DataOf } from "../../events/definition.js";
 import { defineProjection } from "../../projection/projection.js";
 import { effectiveDateOf } from "../../time/effective.js";
-import { FocusAreaEstablished, GoalEstablished } from "../../domains/strategy/events.js";
+import { FocusAreaEstablished, GoalEstablished, GoalRenamed } from "../../domains/strategy/events.js";
+import { wordingDateOf } from "../../domains/strategy/wording.js";
 import { AreaEstablished, AreaRenamed } from "../../domains/reference/events.js";
 
 export interface ReportGoal {
@@ -63,24 +64,35 @@ const evolveFocusArea = (state: GoalsState, data: DataOf<typeof FocusAreaEstabli
 
 /**
  * Strategic and area goals, read from the strategy domain's goal events: the report's chapter
- * and section headings. Goals established after the period still title its sections (a metric
- * measured for 2019 under a goal set in 2020 keeps the goal's name); a later establishment of
- * the same goal (a renamed goal) wins only if it is effective by the period's end or nothing
- * earlier is known. Local to the report (read only).
+ * and section headings, worded as in force on the report's wording date (`wordingDateOf`: the
+ * period's end; a plan's first year's end). Goals established after it still title its sections
+ * (a metric measured for 2019 under a goal set in 2020 keeps the goal's name); a later
+ * establishment of the same goal wins only if it is effective by that date or nothing earlier is
+ * known. A rename (`strategy.goal-renamed`) effective by that date rewords the goal, the latest
+ * effective winning (ties by log order); reports for earlier periods keep the earlier wording.
+ * Local to the report (read only).
  */
 export const reportGoalsProjection = defineProjection<GoalsState, ReportGoalsResult>({
   name: REPORT_GOALS,
-  description: "Strategic and area goals in force at the period's end, for report headings.",
+  description: "Strategic and area goals, worded as in force at the period's end (a plan's: its first year's end), for report headings.",
+  // Revision 2: a goal's title may be a rename's, and its date the rename's.
+  revision: 2,
   init: () => ({ goals: {}, focusAreas: {}, areaNames: {} }),
   evolve: (state, event, { period }) => {
     const date = effectiveDateOf(event.effectiveAt);
     if (date === undefined) return state;
     if (FocusAreaEstablished.is(event) && date <= period.end) evolveFocusArea(state, event.data, Number(period.end.slice(0, 4)));
     if ((AreaEstablished.is(event) || AreaRenamed.is(event)) && date <= period.end) state.areaNames[event.data.areaId] = event.data.name;
+    const wordingDate = wordingDateOf(period);
+    if (GoalRenamed.is(event)) {
+      const known = state.goals[event.data.goalId];
+      if (known !== undefined && date <= wordingDate && date >= known.from) state.goals[event.data.goalId] = { ...known, title: event.data.title, from: date };
+      return state;
+    }
     if (!GoalEstablished.is(event)) return state;
     const { goalId, kind, number, title, parentGoalId } = event.data;
     const known = state.goals[goalId];
-    if (known !== undefined && date > period.end && known.from <= period.end) return state;
+    if (known !== undefined && date > wordingDate && known.from <= wordingDate) return state;
     state.goals[goalId] = { goalId, kind: kind === "area" ? "area" : "strategic", number, title, parentGoalId: parentGoalId ?? null, from: date };
     return state;
   },

@@ -9,6 +9,7 @@ import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { monthName } from "../builders/kinds.js";
 import { defineSection, nothing, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { chapterHeading } from "./strategy.js";
+import { planGoalTitle, planGoalWordingProjection } from "./goal-wording.js";
 import { documentedPlan, planYearCell, yearsLabel, type DocumentedPlan } from "./plan-cells.js";
 
 /** An area's name as the organisation's directory gives it; its id when the directory does not name it. */
@@ -25,8 +26,9 @@ const texts = (card: AreaCard): ReportBlock[] =>
     .filter((text): text is string => text !== null)
     .map((markdown) => ({ kind: "paragraph", markdown }));
 
-const goalsAndActivities = (card: AreaCard, year: number): ReportBlock[] => {
-  const goals: ReportBlock[] = card.goals.length === 0 ? [] : [{ kind: "paragraph", markdown: ["**Mål**", ...card.goals.map((goal) => `- ${goal.title}`)].join("\n") }];
+const goalsAndActivities = (context: ReportBuildContext, card: AreaCard, year: number): ReportBlock[] => {
+  const titleOf = planGoalTitle(context);
+  const goals: ReportBlock[] = card.goals.length === 0 ? [] : [{ kind: "paragraph", markdown: ["**Mål**", ...card.goals.map((goal) => `- ${titleOf(goal)}`)].join("\n") }];
   const activities: ReportBlock[] =
     card.activities.length === 0
       ? []
@@ -103,7 +105,7 @@ const areaParts = (context: ReportBuildContext, documented: DocumentedPlan, card
   const year = documented.plan.detailedYear;
   return [
     { blocks: texts(card) },
-    { heading: `Verksamhetsplanering ${year}`, blocks: goalsAndActivities(card, year) },
+    { heading: `Verksamhetsplanering ${year}`, blocks: goalsAndActivities(context, card, year) },
     { heading: `Budget och finansiering ${year}`, blocks: budgetAndFinancing(context, documented, card, evidence) },
     { heading: `Medarbetare ${year}`, blocks: staffOf(context, documented, card, evidence) },
     { heading: multiYearTitle(card), blocks: multiYearOf(context, documented, card, evidence) },
@@ -162,5 +164,5 @@ const buildStaff = (context: ReportBuildContext): BuiltSection => {
   return { placements: [{ slot: "plan-staff", number: "1.6", title: "Medarbetare", blocks }], appendices: [], evidence };
 };
 
-export const planAreaSections = defineSection({ name: "plan-areas", reads: [planBaselineProjection], build: buildAreas });
+export const planAreaSections = defineSection({ name: "plan-areas", reads: [planBaselineProjection, planGoalWordingProjection], build: buildAreas });
 export const planStaffSection = defineSection({ name: "plan-staff", reads: [planBaselineProjection], build: buildStaff });

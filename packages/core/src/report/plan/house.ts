@@ -1,4 +1,5 @@
 import { factBasisProjection } from "../builders/fact-basis.js";
+import { planGoalWordingProjection } from "./goal-wording.js";
 import type { ReportHouse } from "../builders/house.js";
 import { narrativeSections } from "../builders/narratives.js";
 import { planAreaSections, planStaffSection } from "./areas.js";
@@ -16,7 +17,8 @@ import { noDocumentedPlan } from "./plan-cells.js";
  * the plan's span, placed like a follow-up's.
  */
 export const planHouse: ReportHouse = {
-  projections: [factBasisProjection],
+  // The goals as worded on the plan's wording date (its first year's end): the goal titles it prints.
+  projections: [factBasisProjection, planGoalWordingProjection],
   builders: [planStrategySections, planStaffSection, planBudgetSections, planAreaSections, narrativeSections()],
   nothingToReport: noDocumentedPlan,
 };

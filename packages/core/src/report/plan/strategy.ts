@@ -5,6 +5,7 @@ import type { ReportBlock } from "../document/blocks.js";
 import { headerRow, row, table, textCell } from "../builders/cells.js";
 import { defineSection, nothing, type BuiltSection, type Placement, type ReportBuildContext } from "../builders/context.js";
 import { documentedPlan } from "./plan-cells.js";
+import { planGoalTitle, planGoalWordingProjection } from "./goal-wording.js";
 
 const placement = (slot: string, number: string, title: string, blocks: readonly ReportBlock[]): Placement[] => (blocks.length === 0 ? [] : [{ slot, number, title, blocks }]);
 
@@ -19,7 +20,9 @@ const buildStrategy = (context: ReportBuildContext): BuiltSection => {
   const documented = documentedPlan(context);
   if (documented === undefined) return nothing;
   const { plan } = documented;
-  const { goals, focusAreas, metrics, activities } = plan.strategy;
+  const titleOf = planGoalTitle(context);
+  const goals = plan.strategy.goals.map((goal) => ({ ...goal, title: titleOf(goal) }));
+  const { focusAreas, metrics, activities } = plan.strategy;
   const strategic = goals.filter((goal) => goal.kind === "strategic");
   const vision = plan.vision === null ? [] : [{ kind: "paragraph" as const, markdown: [plan.vision.text, ...((plan.vision.points ?? []).length === 0 ? [] : [(plan.vision.points ?? []).map((point) => `- ${point}`).join("\n")])].join("\n\n") }];
   const goalList: ReportBlock[] = strategic.length === 0 ? [] : [{ kind: "paragraph", markdown: strategic.map((goal) => `${goal.number}. ${goal.title}`).join("\n") }];
@@ -73,4 +76,4 @@ const targetOf = (metric: PlanMetric, year: number): string => {
   return text === "" ? "" : ` (mål ${year}: ${text})`;
 };
 
-export const planStrategySections = defineSection({ name: "plan-strategy", reads: [planBaselineProjection], build: buildStrategy });
+export const planStrategySections = defineSection({ name: "plan-strategy", reads: [planBaselineProjection, planGoalWordingProjection], build: buildStrategy });

@@ -1,11 +1,14 @@
 import { NetworkGroupDefined } from "../../domains/meetings/events.js";
-import { GoalEstablished, MetricDefined } from "../../domains/strategy/events.js";
+import { GoalEstablished, GoalRenamed, MetricDefined } from "../../domains/strategy/events.js";
+import { wordingDateOf } from "../../domains/strategy/wording.js";
 import { defineProjection } from "../../projection/projection.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { compareSectionNumbers } from "../builders/goals.js";
 
 interface SlideGoal {
   readonly title: string;
+  /** The date the goal took this wording: its establishment's or its latest rename's. */
+  readonly from: string;
   /** How the log words the goal in a tight heading, when it shortens it. */
   readonly shortTitle?: string;
   readonly number: string;
@@ -39,20 +42,27 @@ const shortly = <K extends string>(key: K, text: string | undefined): { [P in K]
 /**
  * The organisation's goals and which goal each metric measures, with the short names the log
  * gives goals, metrics and network groups, as in force at the period's end: what a slide's heading
- * and row labels are taken from. Local to the slides (read only, like the report's goals).
+ * and row labels are taken from. A goal's wording is the latest rename effective by then (ties by
+ * log order), which replaces the short title too. Local to the slides (read only, like the report's goals).
  */
 export const slideGoalsProjection = defineProjection<SlideGoalsState, SlideGoalsResult>({
   name: "slide-goals",
   description: "Goals (title, short title, number, parent), the goal, result figure and short name of each metric, and each network group's short name, in force at the period's end: the slides' headings and row labels.",
-  // Revision 2: the state holds goals' short titles and metrics' and groups' short names.
-  revision: 2,
+  // Revision 2: the state holds goals' short titles and metrics' and groups' short names. Revision 3: a goal's wording may be a rename's, from its date.
+  revision: 3,
   init: () => ({ goals: {}, metrics: {}, groupShortNames: {} }),
   evolve: (state, event, { period }) => {
     const date = effectiveDateOf(event.effectiveAt);
     if (date === undefined || date > period.end) return state;
-    if (GoalEstablished.is(event)) {
+    const worded = date <= wordingDateOf(period);
+    if (GoalEstablished.is(event) && worded) {
       const { goalId, title, number, parentGoalId, shortTitle } = event.data;
-      state.goals[goalId] = { title, number, parentGoalId: parentGoalId ?? null, ...shortly("shortTitle", shortTitle) };
+      state.goals[goalId] = { title, from: date, number, parentGoalId: parentGoalId ?? null, ...shortly("shortTitle", shortTitle) };
+    }
+    if (GoalRenamed.is(event)) {
+      const known = state.goals[event.data.goalId];
+      const { title, shortTitle } = event.data;
+      if (known !== undefined && worded && date >= known.from) state.goals[event.data.goalId] = { title, from: date, number: known.number, parentGoalId: known.parentGoalId, ...shortly("shortTitle", shortTitle) };
     }
     if (MetricDefined.is(event)) {
       const { metricId, goalId, result, shortName } = event.data;
