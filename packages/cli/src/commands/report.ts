@@ -74,6 +74,7 @@ export const reportCommand: Command = {
       });
       // A document with only a cover (a plan for years no plan covers) is refused, not printed as if it were the plan.
       if (built.nothingToReport !== undefined) throw new UsageError(`${built.nothingToReport}${knownAt === undefined ? "" : ` (as known at ${knownAt})`}`);
+      for (const note of built.notes ?? []) io.stderr(`tertial report: note: ${note}\n`);
       text = await renderWith(renderer, built.document);
     } catch (error) {
       if (error instanceof ReportError) throw new UsageError(error.message);

@@ -14,6 +14,7 @@ import { isSlideDocument } from "./document/document.js";
 import { generateSlides } from "./slides/run.js";
 import { TextComparisons } from "./text-comparisons.js";
 import { comparisonsNamed } from "./builders/inline-figures.js";
+import { textsOfOtherPeriods } from "./builders/narratives.js";
 
 export class ReportError extends Error {}
 
@@ -93,7 +94,9 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
       ...(options.organisation === undefined ? {} : { organisation: options.organisation }),
     });
   const asked = new TextComparisons(replayed.results);
-  const built = build(asked);
+  const first = build(asked);
   // A text the scan does not know (a house's own builder's) named a comparison not folded: fold it and build once more.
-  return (await foldComparisons(asked.notFolded)) ? build(new TextComparisons(replayed.results)) : built;
+  const built = (await foldComparisons(asked.notFolded)) ? build(new TextComparisons(replayed.results)) : first;
+  const notes = textsOfOtherPeriods({ kind: options.kind, period: resolved.period, results: replayed.results });
+  return notes.length === 0 ? built : { ...built, notes };
 };

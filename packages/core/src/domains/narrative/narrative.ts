@@ -21,6 +21,8 @@ export interface NarrativeResult {
   readonly bySection: Readonly<Record<string, readonly string[]>>;
   /** The themes the log's texts tag with, in print order: built-in ones first, then the log's own in the order defined. */
   readonly themes: readonly Theme[];
+  /** Texts of another period that overlaps this one (a tertial's, a year's in a plan of two): never printed here, named so a report can say so. */
+  readonly otherPeriods: readonly NarrativeEntry[];
 }
 
 /**
@@ -62,6 +64,7 @@ export const narrativeProjection = defineProjection<NarrativeState, NarrativeRes
       .sort(bySectionThenOrder);
     const bySection: Record<string, string[]> = {};
     for (const entry of entries) (bySection[entry.section] ??= []).push(entry.narrativeId);
-    return { period: period.name, entries, bySection, themes: themesInUse(state.themes) };
+    const otherPeriods = Object.values(state.entries).filter((entry) => !forPeriod(entry, period) && entry.from <= period.end && entry.to >= period.start);
+    return { period: period.name, entries, bySection, themes: themesInUse(state.themes), otherPeriods };
   },
 });

@@ -65,6 +65,8 @@ export interface BuiltReport {
   readonly evidence: FigureEvidence;
   /** Set when the log has nothing of the report's kind for its period (see `ReportHouse.nothingToReport`): why. */
   readonly nothingToReport?: string;
+  /** What a reader of the log should know and the document does not say (texts written for this kind of document and another period): for a command to show beside it. */
+  readonly notes?: readonly string[];
 }
 
 interface Node {

@@ -37,6 +37,17 @@ const KIND_TITLES: Readonly<Record<string, string | null>> = {
 const narrativesOf = (context: ReportBuildContext): readonly NarrativeEntry[] =>
   (resultOf(context, narrativeProjection)?.entries ?? []).filter((entry) => entry.documents === undefined || entry.documents.includes(context.kind));
 
+/**
+ * Texts written for this kind of document by name (`documents`) whose period overlaps the report's
+ * and is not it: a text is printed in the reports of exactly its period, so these are printed in
+ * none of this kind for this period. Said beside the report, so a text is never lost unnoticed
+ * (a plan's text written for its first year only, say).
+ */
+export const textsOfOtherPeriods = (context: Pick<ReportBuildContext, "kind" | "period" | "results">): string[] =>
+  (context.results.get(narrativeProjection, "report")?.otherPeriods ?? [])
+    .filter((entry) => entry.documents?.includes(context.kind) === true)
+    .map((entry) => `the text "${entry.narrativeId}" (section ${entry.section}) is written for a ${context.kind} of ${entry.from}..${entry.to}, not of ${context.period.start}..${context.period.end}: a text is printed in the reports of exactly its period, so it is not in this one`);
+
 /** The themes the log's texts tag with, in print order. */
 const themesOf = (context: ReportBuildContext): readonly Theme[] => resultOf(context, narrativeProjection)?.themes ?? [];
 
