@@ -202,7 +202,7 @@ describe("the texts' comparisons, found before the report is built", () => {
   // Branded ids and dates, as the codec gives them.
   const entry = (narrativeId: string, markdown: string): NarrativeEntry => ({ narrativeId, kind: "analysis", from: "2020-01-01", to: "2020-08-31", section: "6.2", markdown, eventId: `narrative-${narrativeId}` }) as unknown as NarrativeEntry;
   const resultsOf = (narratives: readonly string[], description?: string): ReportResults => {
-    const results = new ReportResults().set(narrativeProjection, "report", { period: INTERIM.name, entries: narratives.map((markdown, index) => entry(`n${index}`, markdown)), bySection: {}, themes: [] });
+    const results = new ReportResults().set(narrativeProjection, "report", { period: INTERIM.name, entries: narratives.map((markdown, index) => entry(`n${index}`, markdown)), bySection: {}, themes: [], otherPeriods: [] });
     return description === undefined ? results : results.set(metricDescriptionsProjection, "report", { byMetric: { kurser: [{ from: "2020-01-01", to: "2020-06-30", markdown: description, eventId: "described" }] } });
   };
 
