@@ -33,7 +33,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "indicators": { revision: 1, code: "5d0d6c97c3d038d9" },
   "metrics": { revision: 1, code: "5126fe7c5dcc7b53" },
   "metrics-facts": { revision: 1, code: "a32f759c4b17a8c8" },
-  "narrative": { revision: 2, code: "8fcefc6005b7c306" },
+  "narrative": { revision: 3, code: "4a7c9b0045cfd1b7" },
   "network-members": { revision: 1, code: "65248dc09a55328e" },
   "plan-follow-up": { revision: 2, code: "6db25f582e72fc57" },
   "plan-goal-wording": { revision: 2, code: "06f9608da0c01dd1" },

@@ -40,6 +40,12 @@ describe("texts written for another period", () => {
     expect(JSON.stringify(report.document)).toContain("Text for-the-interim.");
   });
 
+  it("include a text written after its period ended: it is printed in that period's report", async () => {
+    counter = 0;
+    const late = { ...text("written-in-september", "2021-01-01", "2021-08-31"), effectiveAt: "2021-09-20" };
+    expect(JSON.stringify((await built([late])).document)).toContain("Text written-in-september.");
+  });
+
   it("leave no notes where every text of the kind is of the report's period", async () => {
     counter = 0;
     expect((await built([text("for-the-interim", "2021-01-01", "2021-08-31", ["delarsrapport"])])).notes).toBeUndefined();

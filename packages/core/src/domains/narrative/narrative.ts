@@ -1,7 +1,6 @@
 import type { DomainEvent } from "../../events/envelope.js";
 import type { EventOf } from "../../events/definition.js";
 import { defineProjection } from "../../projection/projection.js";
-import { effectiveDateOf } from "../../time/effective.js";
 import type { Period } from "../../time/period.js";
 import { emptyThemeUse, learnThemeDefinition, learnThemesUsed, themesInUse, type Theme, type ThemeUse } from "./themes.js";
 import { NarrativeWritten } from "./events.js";
@@ -44,8 +43,9 @@ const bySectionThenOrder = (a: NarrativeEntry, b: NarrativeEntry): number => {
 const evolveNarrative = (state: NarrativeState, event: DomainEvent, period: Period): NarrativeState => {
   if (learnThemeDefinition(state.themes, event)) return state;
   if (NarrativeWritten.is(event)) learnThemesUsed(state.themes, event.data.themes);
-  const date = effectiveDateOf(event.effectiveAt);
-  if (date === undefined || date > period.end || !NarrativeWritten.is(event)) return state;
+  // A text is chosen by the period it speaks of (from..to), not by when it takes effect: an annual
+  // report's text is written after the year ends, and is no less the year's.
+  if (!NarrativeWritten.is(event) || event.data.from > period.end) return state;
   state.entries[event.data.narrativeId] = { ...event.data, eventId: event.id };
   return state;
 };
@@ -54,8 +54,8 @@ const evolveNarrative = (state: NarrativeState, event: DomainEvent, period: Peri
 export const narrativeProjection = defineProjection<NarrativeState, NarrativeResult>({
   name: "narrative",
   description: "Narratives (Markdown) written for the period, by section, with their goal, area, theme and focus-area tags, and the themes the log's texts tag with.",
-  // Revision 2: the state knows the log's themes (version 3 names a text's tags `themes`).
-  revision: 2,
+  // Revision 2: the state knows the log's themes (version 3 names a text's tags `themes`); 3: it keeps texts effective after the period's end.
+  revision: 3,
   init: () => ({ entries: {}, themes: emptyThemeUse() }),
   evolve: (state, event, { period }) => evolveNarrative(state, event, period),
   result: (state, { period }) => {
