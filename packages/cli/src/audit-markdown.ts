@@ -1,4 +1,8 @@
-import type { AuditFinding, AuditStream } from "@tertial/core";
+import type { AuditFinding, AuditStream, AuditSummary } from "@tertial/core";
+
+/** The audit's counts as one clause: figures, those that agree and those that do not, then the findings (a figure may have several). */
+export const auditCounts = (summary: AuditSummary): string =>
+  `${summary.stated} stated figures: ${summary.agreeing} agree, ${summary.stated - summary.agreeing} do not (${summary.disagreements} disagreements found), ${summary.notes} notes`;
 
 /** Backslash-escapes what Markdown would read as markup, so printed values and labels stay text. */
 const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, (mark) => `\\${mark}`).replace(/\n/g, " ");
@@ -64,7 +68,7 @@ export const auditMarkdown = (log: string, audit: AuditStream): AsyncIterable<st
       yield [
         `# Audit of ${escapeMarkdown(log)}`,
         "",
-        `Period ${summary.period ?? "all"}, as known ${summary.knownAt ?? "now"}: ${summary.stated} stated figures, ${summary.agreeing} agree, ${summary.disagreements} disagreements, ${summary.notes} notes.`,
+        `Period ${summary.period ?? "all"}, as known ${summary.knownAt ?? "now"}: ${auditCounts(summary)}.`,
         "",
       ];
       let index = 0;

@@ -39,7 +39,7 @@ describe("tertial audit", () => {
     const dir = await tempDir();
     const clean = await tertial(["audit", await writeLog(dir, [...reference, stated("1 195")])]);
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toContain("1 stated figures, 1 agree, 0 disagreements");
+    expect(clean.stdout).toContain("1 stated figures: 1 agree, 0 do not (0 disagreements found)");
     const wrong = await tertial(["audit", await writeLog(await tempDir(), [...reference, stated("1 159")]), "--format", "json"]);
     expect(wrong.code).toBe(5);
     expect((JSON.parse(wrong.stdout) as { findings: { figureKey: string }[] }).findings.map((found) => found.figureKey)).toEqual(["finance.outcome"]);

@@ -3,7 +3,7 @@ import { EXIT, logArg, UsageError, value, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
 import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
 import { chooseFormat, OUTPUT_FLAGS, refuseOutputOnto, writeOutputPieces } from "../output.js";
-import { auditMarkdown, auditJson } from "../audit-markdown.js";
+import { auditCounts, auditMarkdown, auditJson } from "../audit-markdown.js";
 import { KNOWN_AT_HELP } from "./report.js";
 
 const KIND_LABEL: Record<AuditFinding["kind"], string> = {
@@ -38,7 +38,7 @@ const showFinding = (found: AuditFinding): string =>
   ].join("\n");
 
 const summary = (log: string, report: AuditSummary): string =>
-  `Audit of ${log}${report.period === null ? "" : `, period ${report.period}`}, as known ${report.knownAt ?? "now"}: ${report.stated} stated figures, ${report.agreeing} agree, ${report.disagreements} disagreements, ${report.notes} notes\n`;
+  `Audit of ${log}${report.period === null ? "" : `, period ${report.period}`}, as known ${report.knownAt ?? "now"}: ${auditCounts(report)}\n`;
 
 /** The text audit, a finding at a time: the summary, a blank line, then each finding. */
 async function* auditText(log: string, audit: AuditStream): AsyncGenerator<string> {

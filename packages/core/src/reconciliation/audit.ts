@@ -44,7 +44,11 @@ export interface AuditFinding {
   readonly computed: string | null;
   /** The exact computed value in the figure's base unit (kr, a ratio, a count). */
   readonly computedExact: string | null;
-  /** printed − computed, in the printed unit, when both are numbers; for a footing note, printed total − sum of the printed parts. One sign everywhere. */
+  /**
+   * printed − computed, in the printed unit, when both are numbers; for a footing note, printed
+   * total − sum of the printed parts; where two fact bases disagree, the figure's less the other's.
+   * One sign everywhere.
+   */
   readonly difference: string | null;
   readonly evidence: readonly string[];
   readonly derivation: string | null;
@@ -162,12 +166,19 @@ const compareNumber = (check: Check, figure: ComputedFigure): AuditFinding[] => 
   return [finding(check, "disagreement", `printed ${check.stated.data.printed}, the facts give ${showFigure(figure.exact, check.reading)}`, cause === undefined ? {} : { cause })];
 };
 
+/** Where two fact bases disagree: the figure's less the other's, each as the document would print it (the printed value plays no part). */
+const basesDifference = (figure: Decimal, other: Decimal, check: Check): string | null => {
+  const [own, theirs] = [printedForm(figure, check.reading), printedForm(other, check.reading)];
+  return own === undefined || theirs === undefined ? null : toDecimalString(own.minus(theirs));
+};
+
 const conflictsOf = (check: Check, figure: ComputedFigure): AuditFinding[] =>
   (figure.conflicts ?? []).map((conflict) => {
     const known = new Set(figure.evidence);
     return finding(check, "facts-disagree", `${conflict.cause}: ${showFigure(conflict.exact, check.reading)} against ${showFigure(figure.exact, check.reading)}`, {
       evidence: [...figure.evidence, ...conflict.evidence.filter((id) => !known.has(id))],
       cause: "two fact bases for the same amount disagree",
+      difference: basesDifference(figure.exact, conflict.exact, check),
     });
   });
 
@@ -192,6 +203,7 @@ const crossChecked = (check: Check, figure: ComputedFigure, computer: FigureComp
       finding(check, "facts-disagree", `${cross.cause}: the figure gives ${showFigure(figure.exact, check.reading)} (${figure.evidence.join(", ") || "no events"}), ${named} gives ${showFigure(other.exact, check.reading)} (${other.evidence.join(", ") || "no events"})`, {
         evidence: [...figure.evidence, ...other.evidence.filter((id) => !known.has(id))],
         cause: "two fact bases for the same amount disagree",
+        difference: basesDifference(figure.exact, other.exact, check),
       }),
     ];
   });
