@@ -23,6 +23,7 @@ const COLUMNS: readonly { readonly id: string; readonly label: string; readonly 
   { id: "avvikelse-prognos", label: "Avvikelse mot prognos", unit: "tkr", cell: (context, params, place) => definedCell(context, planForecastDeviation, params, place) },
   { id: "avvikelse-prognos-andel", label: "Avvikelse mot prognos, %", unit: "percent", cell: (context, params, place) => definedCell(context, planForecastDeviationShare, params, place) },
 ];
+const FORECAST_COLUMNS: readonly string[] = ["prognos", "avvikelse-prognos", "avvikelse-prognos-andel"];
 const FIGURES = [planNetCost, planOutcomeDeviation, planOutcomeDeviationShare, planForecastCost, planForecastDeviation, planForecastDeviationShare];
 
 /**
@@ -44,8 +45,11 @@ const buildBudgetOutcome = (context: ReportBuildContext): BuiltSection => {
   const rows = plan?.budget.find((entry) => entry.year === baseline?.year)?.costs ?? [];
   if (plan === undefined || baseline === undefined || rows.length === 0) return nothing;
   const evidence: Record<string, readonly string[]> = {};
+  const wholeYear = context.period.start.endsWith("-01-01") && context.period.end === `${context.period.start.slice(0, 4)}-12-31`;
+  // The year's own report knows its outcome: a forecast of it made during the year has no place beside it.
+  const columns = wholeYear ? COLUMNS.filter((column) => !FORECAST_COLUMNS.includes(column.id)) : COLUMNS;
   const cells = (area: string | undefined) =>
-    COLUMNS.map((column) =>
+    columns.map((column) =>
       column.cell(context, area === undefined ? { plan: plan.planId } : { plan: plan.planId, area }, {
         key: reportFigureKey(`plan-budget-outcome.${column.id}`, context.period.name, area === undefined ? {} : { area }),
         unit: column.unit,
@@ -54,7 +58,6 @@ const buildBudgetOutcome = (context: ReportBuildContext): BuiltSection => {
       }),
     );
   const name = (areaId: string): string => baseline.areaNames[areaId]?.name ?? areaId;
-  const wholeYear = context.period.start.endsWith("-01-01") && context.period.end === `${context.period.start.slice(0, 4)}-12-31`;
   const body = rows.map((entry) => row([textCell(name(entry.areaId)), ...cells(entry.areaId)]));
   // An area with a budget and no books shows blanks: say that Summa's deviations leave it out (see SUMMA_NOTE).
   const unbooked = body.some((each) => each.cells.slice(2).some((cell) => cell.kind === "blank"));
@@ -65,10 +68,10 @@ const buildBudgetOutcome = (context: ReportBuildContext): BuiltSection => {
     [
       table({
         id: "plan-budget-utfall",
-        caption: `Budget enligt ${plan.title} mot utfall och prognos`,
+        caption: `Budget enligt ${plan.title} mot utfall${wholeYear ? "" : " och prognos"}`,
         unitNote: "tkr",
-        align: ["left", ...COLUMNS.map(() => "right" as const)],
-        head: [headerRow(["Område", ...COLUMNS.map((column) => (wholeYear ? column.label : (column.partLabel ?? column.label)))])],
+        align: ["left", ...columns.map(() => "right" as const)],
+        head: [headerRow(["Område", ...columns.map((column) => (wholeYear ? column.label : (column.partLabel ?? column.label)))])],
         body,
         foot: [row([textCell("Summa", unbooked ? ["*"] : []), ...cells(undefined)])],
         footnotes: unbooked ? [{ mark: "*", markdown: SUMMA_NOTE }] : [],
