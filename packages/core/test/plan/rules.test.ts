@@ -19,6 +19,8 @@ describe("plan integrity", () => {
 
   it("refuses an unknown plan, area, year outside the plan, funder, goal, programme or project", async () => {
     expect(await issuePaths([cost({ planId: "nej" })])).toEqual(["data.planId"]);
+    // An unknown plan does not hide the fact's other unknown references: one run names them all.
+    expect(await issuePaths([cost({ planId: "nej", areaId: "nej" })])).toEqual(["data.planId", "data.areaId"]);
     expect(await issuePaths([cost({ areaId: "nej" })])).toEqual(["data.areaId"]);
     expect(await issuePaths([cost({ year: 2025 })])).toEqual(["data.year"]);
     expect(await issuePaths([cost({ year: 2020 })])).toEqual(["data.year"]);

@@ -86,9 +86,10 @@ const isDefinition = (event: DomainEvent): boolean => RevenueCategoryDefined.is(
 const factIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
   const data = event.data as PlanReferences;
   const plan = known.plans.get(data.planId);
-  if (plan === undefined) return [issue("unknown-reference", "data.planId", `unknown plan "${data.planId}"`, { expected: "a plan adopted earlier in the log", actual: data.planId })];
   const source = FundingExpected.is(event) || ClosingBalanceForecast.is(event) ? requireFundingSource(known.sources, event.data.source, "data.source") : [];
-  return [...yearIssues(plan, data.year, "data.year"), ...referenceIssues(known, data), ...registryIssues(known, event, data), ...source, ...vocabularyIssues(known, event)];
+  // An unknown plan leaves the year unchecked, but every other reference is checked all the same: one run names every problem.
+  const planned = plan === undefined ? [issue("unknown-reference", "data.planId", `unknown plan "${data.planId}"`, { expected: "a plan adopted earlier in the log", actual: data.planId })] : yearIssues(plan, data.year, "data.year");
+  return [...planned, ...referenceIssues(known, data), ...registryIssues(known, event, data), ...source, ...vocabularyIssues(known, event)];
 };
 
 /**
