@@ -68,6 +68,15 @@ describe("a follow-up of a second organisation whose courses grew", () => {
     ]);
   });
 
+  it("heads its cost-effective courses with its own name and no other organisation's words", async () => {
+    const priced = draft("courses.course-held", "2025-03-15", { courseId: "k-priced", title: "Katalogisering", occasions: 1, feePerParticipant: "1500", benchmarkPricePerParticipant: "4000", participantsPerOccasion: 12 });
+    const titles = (sections: readonly { title: string | null; sections: readonly unknown[] }[]): string[] =>
+      sections.flatMap((section) => [section.title ?? "", ...titles(section.sections as typeof sections)]);
+    const all = titles((await documentOf([...libraryLog(), priced], "tertialrapport", T1)).sections);
+    expect(all).toContain("Exempel på aktiviteter inom Bibliotekssamverkan Sjölands verksamhet som innebär en hög kostnadseffektivitet");
+    expect(all.join(" ")).not.toContain("länets kommuner");
+  });
+
   it("prints a result that has nothing to be judged by with no status, not as missing", async () => {
     expect(metricStatuses(await documentOf(libraryLog(), "tertialrapport", T1))).toEqual([null]);
   });

@@ -23,8 +23,9 @@ import { courseArrangerName } from "./course-arranger.js";
 
 /** Section 2.1: examples of cost-effective activities, where the course tables of the interim report stand. */
 export const COST_EFFECTIVENESS_SECTION = "2.1";
+/** The house heading where no outline gives one; an organisation's own wording ("… för länets kommuner") belongs in its outline. */
 const titleFor = (organisation: string | undefined): string =>
-  organisation === undefined ? "Exempel på aktiviteter som innebär en hög kostnadseffektivitet för länets kommuner" : `Exempel på aktiviteter inom ${genitive(organisation)} verksamhet som innebär en hög kostnadseffektivitet för länets kommuner`;
+  organisation === undefined ? "Exempel på aktiviteter som innebär en hög kostnadseffektivitet" : `Exempel på aktiviteter inom ${genitive(organisation)} verksamhet som innebär en hög kostnadseffektivitet`;
 
 /** The organisation's name as its profile gives it, if the log holds one. */
 const organisationOf = (context: ReportBuildContext): string | undefined => resultOf(context, publicationProjection)?.profile?.name;
