@@ -45,7 +45,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "research-integrity": { revision: 1, code: "279e734f3b0f9056" },
   "staff-integrity": { revision: 4, code: "538188bf576fe3fb" },
   "stated-figure-integrity": { revision: 1, code: "5371230c4524ae79" },
-  "strategy-integrity": { revision: 1, code: "2d72a2d7d5d90f67" },
+  "strategy-integrity": { revision: 2, code: "f659e96d7051c845" },
   "survey-integrity": { revision: 1, code: "66ffa20c0361b3f3" },
 };
 

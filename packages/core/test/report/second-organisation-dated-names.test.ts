@@ -112,6 +112,15 @@ describe("a goal reworded from a date (strategy.goal-renamed)", () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.ok ? [] : outcome.issues.map((found) => [found.path, found.message])).toEqual([["data.goalId", 'unknown goal "mal-okant"']]);
   });
+
+  it("is refused from a date before the goal is established: it would reword nothing", async () => {
+    counter = 100;
+    const store = memoryStore({ catalog: defaultCatalog });
+    expect((await store.append([draft("strategy.goal-established", "2025-01-01", { goalId: "mal-ny", kind: "strategic", number: "3", title: "Ett nytt mål." })])).ok).toBe(true);
+    const outcome = await store.append([draft("strategy.goal-renamed", "2020-01-01", { goalId: "mal-ny", title: "Ett äldre namn." })]);
+    expect(outcome.ok ? [] : outcome.issues.map((found) => [found.path, found.message])).toEqual([["effectiveAt", 'goal "mal-ny" is established from 2025-01-01: a rename before then rewords nothing']]);
+    expect((await store.append([draft("strategy.goal-renamed", "2025-01-01", { goalId: "mal-ny", title: "Samma dag." })])).ok).toBe(true);
+  });
 });
 
 describe("an organisation profile from a date", () => {

@@ -20,7 +20,7 @@ export const GoalEstablished = defineEvent({
 export const GoalRenamed = defineEvent({
   type: "strategy.goal-renamed",
   description:
-    "A goal established earlier takes a new wording (`title`, and `shortTitle` for a tight heading such as a slide's; without it the new title is the heading) from the effective date: reports, slides and plans whose wording date (a follow-up's period end; a plan's first year's end) falls on or after it print the new wording, those for earlier periods keep the old. The goal's number, kind and parent stay.",
+    "A goal established earlier takes a new wording (`title`, and `shortTitle` for a tight heading such as a slide's; without it the new title is the heading) from the effective date: reports, slides and plans whose wording date (a follow-up's period end; a plan's first year's end) falls on or after it print the new wording, those for earlier periods keep the old. The goal's number, kind and parent stay. A rename takes effect on or after the date the goal is established from (an earlier one would reword nothing, and is refused).",
   data: strictObject("GoalRenamed", { goalId: Id, title: NonEmptyString }, { shortTitle: ShortName }),
 });
 

@@ -10,6 +10,8 @@ import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, GoalRena
 interface StrategyKnowledge {
   readonly references: KnownReferences;
   readonly goals: Map<string, string>;
+  /** goalId → the date it is established from: a rename must not take effect before it. */
+  readonly goalsFrom: Map<string, string>;
   readonly metrics: Set<string>;
   readonly focusAreas: Set<string>;
 }
@@ -28,9 +30,15 @@ const goalIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => {
   return found;
 };
 
-/** A goal is reworded only once it is established: the rename has nothing to reword otherwise. */
-const renameIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] =>
-  !GoalRenamed.is(event) || known.goals.has(event.data.goalId) ? [] : [issue("unknown-reference", "data.goalId", `unknown goal "${event.data.goalId}"`, { expected: "a goal established earlier in the log", actual: event.data.goalId })];
+/** A goal is reworded only once it is established, and from a date it exists on: the rename has nothing to reword otherwise. */
+const renameIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => {
+  if (!GoalRenamed.is(event)) return [];
+  const { goalId } = event.data;
+  if (!known.goals.has(goalId)) return [issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { expected: "a goal established earlier in the log", actual: goalId })];
+  const from = known.goalsFrom.get(goalId);
+  const date = effectiveDateOf(event.effectiveAt);
+  return from === undefined || date === undefined || date >= from ? [] : [issue("invalid-field", "effectiveAt", `goal "${goalId}" is established from ${from}: a rename before then rewords nothing`, { expected: `${from} or later`, actual: date })];
+};
 
 const requireMetric = (known: StrategyKnowledge, metricId: string): Issue[] =>
   known.metrics.has(metricId) ? [] : [issue("unknown-reference", "data.metricId", `unknown metric "${metricId}"`, { expected: "a metric defined earlier in the log", actual: metricId })];
@@ -95,10 +103,16 @@ export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
   return defineRule<StrategyKnowledge>({
     name: "strategy-integrity",
     learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, MetricDefined, FocusAreaEstablished].map((definition) => definition.type)],
-    init: () => ({ references: new KnownReferences(), goals: new Map(), metrics: new Set(), focusAreas: new Set() }),
+    // Revision 2: the state knows the date each goal is established from.
+    revision: 2,
+    init: () => ({ references: new KnownReferences(), goals: new Map(), goalsFrom: new Map(), metrics: new Set(), focusAreas: new Set() }),
     learn: (known, event) => {
       known.references.learn(event);
-      if (GoalEstablished.is(event)) known.goals.set(event.data.goalId, event.data.kind);
+      if (GoalEstablished.is(event)) {
+        known.goals.set(event.data.goalId, event.data.kind);
+        const from = effectiveDateOf(event.effectiveAt);
+        if (from !== undefined) known.goalsFrom.set(event.data.goalId, from);
+      }
       if (MetricDefined.is(event)) known.metrics.add(event.data.metricId);
       if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
     },
