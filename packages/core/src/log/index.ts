@@ -9,6 +9,7 @@ export * from "./lines.js";
 export * from "./lock.js";
 export * from "./verify.js";
 export * from "./drafts.js";
+export { draftEnvelopeIssues } from "./draft-check.js";
 export * from "./pending-batch.js";
 export * from "./recovery.js";
 export * from "./append-state.js";

@@ -10,6 +10,7 @@ import { sealed, sha256Hex } from "./chain.js";
 import { RuleBook, type AppendState } from "./append-state.js";
 import { BatchRules } from "./batch-rules.js";
 import { ContentLog } from "./content-log.js";
+import { draftEnvelopeIssues } from "./draft-check.js";
 import { CONTENT_HEX, IdIndexBuilder, type KnownId } from "./id-index.js";
 import type { DraftPlace, LogHead } from "./store.js";
 
@@ -120,6 +121,11 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     // Input read from text is held to this depth by the reader; a draft built in code is held to it here, before anything walks it recursively.
     if (nestsDeeperThan(draft.data, JSON_LIMITS.depth) || nestsDeeperThan(draft.source, JSON_LIMITS.depth)) {
       issues.push(withPlace({ ...issue("invalid-field", "data", `nests deeper than ${JSON_LIMITS.depth} levels`, { expected: `at most ${JSON_LIMITS.depth} levels of objects and lists` }), eventId: id }, place));
+      continue;
+    }
+    const malformed = draftEnvelopeIssues(draft);
+    if (malformed.length > 0) {
+      issues.push(...malformed.map((found) => withPlace({ ...found, eventId: id }, place)));
       continue;
     }
     const content = contentOf({ ...draft, schemaVersion });
