@@ -6,6 +6,8 @@ import { defaultCatalog } from "@tertial/core";
 import { describe, expect, it } from "vitest";
 import { demo } from "../../../../docs/examples/custom-domain.js";
 import { outreachTertial } from "../../../../docs/examples/custom-cli.js";
+import { csvRenderer } from "../../../../docs/examples/csv-renderer.js";
+import { decodeReportDocument, type ReportTable } from "@tertial/core";
 import { cliReference, eventReference } from "../../../../scripts/reference-docs.js";
 
 describe("the generated reference", () => {
@@ -56,5 +58,29 @@ describe("the developer guide's own tertial", () => {
     said.length = 0;
     expect(await outreachTertial(["replay", "log.jsonl", "--projection", "outreach-recipients", "--period", "2020-T1..T2"], io)).toBe(0);
     expect(JSON.parse(said.join(""))).toEqual({ newsletters: 1, recipients: "120" });
+  });
+});
+
+describe("the developer guide's renderer plugin", () => {
+  it("prints every table of the example's interim report as CSV, figures as printed", async () => {
+    const said: string[] = [];
+    const io = { ...processIo(), stdout: (text: string) => void said.push(text), stderr: () => undefined };
+    const args = ["report", "examples/kommunal-utveckling-2020/events.jsonl", "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", "2020-10-15", "--format", "json"];
+    expect(await run(args, io)).toBe(0);
+    const decoded = decodeReportDocument(JSON.parse(said.join("")));
+    if (!decoded.ok) throw new Error(decoded.errors.join("\n"));
+    const csv = csvRenderer.render(decoded.document);
+    const blocks = csv.trimEnd().split("\r\n\r\n");
+    const tables = JSON.stringify(decoded.document).match(/"kind":"table"/g)?.length ?? 0;
+    expect(blocks).toHaveLength(tables);
+    // Figures print with the Swedish thousands separator (a no-break space); compared here with plain spaces.
+    const budget = blocks.find((block) => block.includes("Tabell 2 Budgetuppföljning per 2020-08-31"))?.split("\r\n").map((row) => row.replace(/\s/g, " "));
+    expect(budget?.[0]).toBe("2.4 Ekonomisk redovisning");
+    expect(budget).toContain("Summa,66 619,67 736,134 355,39 287,31 873,102 482,81 611,89 000");
+    expect(budget).toContain("Förstärkt samverkan,8 350,8 344,16 694,,,16 694,16 694,");
+    // A caption with a comma in it is quoted, as RFC 4180 says.
+    const table: ReportTable = { kind: "table", id: "t", caption: 'Tabell "A", B', unitNote: null, align: [], head: [], body: [{ cells: [{ kind: "text", text: "x,y", marks: [] }, { kind: "blank", marks: [] }] }], foot: [], footnotes: [] };
+    const quoted = csvRenderer.render({ ...decoded.document, sections: [{ id: "s", number: "1", title: "A", blocks: [table], sections: [] }], appendices: [] });
+    expect(quoted).toBe('1 A\r\n"Tabell ""A"", B"\r\n"x,y",\r\n');
   });
 });
