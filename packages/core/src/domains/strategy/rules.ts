@@ -5,8 +5,8 @@ import { dec } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { inlineFigureProblems } from "../narrative/inline-figures.js";
-import { measureKindOfUnit } from "./part-year.js";
 import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, GoalRenamed, MetricDefined, MetricResultDescribed, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
+import { measureKindOfUnit } from "./part-year.js";
 
 interface StrategyKnowledge {
   readonly references: KnownReferences;
