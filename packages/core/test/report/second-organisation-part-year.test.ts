@@ -19,7 +19,7 @@ const draft = (type: string, effectiveAt: string, data: Record<string, unknown>,
 const course = (courseId: string, date: string): EventDraft => draft("courses.course-held", date, { courseId, title: `Kurs ${courseId}`, feePerParticipant: "500", benchmarkPricePerParticipant: "1500" });
 
 /** Its course metric, 14 courses in 2020, judged as `judgement` says (none: the default); `t1Courses` courses in March, and six more in the autumn. */
-const courseFacts = (judgement: string | undefined, t1Courses: number, schemaVersion?: number): EventDraft[] => {
+const courseFacts = (judgement: string | undefined, t1Courses: number, schemaVersion?: number, target = "14"): EventDraft[] => {
   counter = 0;
   return [
     draft("reference.area-established", "2020-01-01", { areaId: "larcentrum", name: "Fjällbygdens lärcentrum", kind: "operation" }),
@@ -34,14 +34,14 @@ const courseFacts = (judgement: string | undefined, t1Courses: number, schemaVer
         dataSource: "Kursregistret",
         frequency: "tertial",
         direction: "higher-is-better",
-        target: { kind: "fixed", value: "14" },
+        target: { kind: "fixed", value: target },
         result: { from: "figure", key: "courses.held" },
         ...(judgement === undefined ? {} : { partYearJudgement: judgement }),
       },
       schemaVersion,
     ),
     ...Array.from({ length: t1Courses }, (_, index) => course(`var-${index + 1}`, `2020-03-${String(index + 2).padStart(2, "0")}`)),
-    ...Array.from({ length: 14 - t1Courses }, (_, index) => course(`host-${index + 1}`, `2020-10-${String(index + 2).padStart(2, "0")}`)),
+    ...Array.from({ length: Math.max(0, 14 - t1Courses) }, (_, index) => course(`host-${index + 1}`, `2020-10-${String(index + 2).padStart(2, "0")}`)),
   ];
 };
 
@@ -55,8 +55,8 @@ const metricTable = (document: ReportDocument): ReportMetricTable => {
 };
 
 /** The course row as printed: status, target, result, and the table's footnotes (no-break spaces read as spaces). */
-const courseRow = async (judgement: string | undefined, t1Courses: number, kind: ReportKind, period: Period, schemaVersion?: number) => {
-  const table = metricTable(await documentOf([...fjallbygdenLog(), ...courseFacts(judgement, t1Courses, schemaVersion)], kind, period));
+const courseRow = async (judgement: string | undefined, t1Courses: number, kind: ReportKind, period: Period, schemaVersion?: number, target?: string) => {
+  const table = metricTable(await documentOf([...fjallbygdenLog(), ...courseFacts(judgement, t1Courses, schemaVersion, target)], kind, period));
   const row = table.rows.find((entry) => entry.key.startsWith("metrics.kurser@"));
   const plain = (text: string | undefined): string | undefined => text?.replace(/[\u00a0\u202f]/g, " ");
   return { status: row?.status, target: plain(row?.target?.text), result: plain(row?.result?.text), footnotes: table.footnotes.map((note) => `${note.mark} ${plain(note.markdown) ?? ""}`) };
@@ -74,6 +74,10 @@ describe("a second organisation's metric judged for part of the year", () => {
   it("pro rata holds them against 14 × 121/366 of the leap year 2020: three courses partly met, five met, the year's target printed with a note", async () => {
     expect(await courseRow("pro-rata", 3, "tertialrapport", T1)).toEqual({ status: "partly-met", target: "14 kurser¹", result: "3 kurser", footnotes: [PRO_RATA_NOTE] });
     expect(await courseRow("pro-rata", 5, "tertialrapport", T1)).toEqual({ status: "met", target: "14 kurser¹", result: "5 kurser", footnotes: [PRO_RATA_NOTE] });
+  });
+
+  it("pro rata says \"=\" where the scaled target is whole, \"≈\" where the status is judged on it rounded as printed", async () => {
+    expect((await courseRow("pro-rata", 3, "tertialrapport", T1, undefined, "366")).footnotes).toEqual(["¹ Målvärdet avser helåret. Resultatet bedöms mot målvärdet i proportion till periodens andel av året, 121 av 366 dagar: 366 kurser × 121/366 = 121 kurser."]);
   });
 
   it("pro rata over the whole year is the year's target, without a note", async () => {

@@ -13,6 +13,8 @@ describe("the part of its year a period covers", () => {
     expect(shareOfYear(T1_2021)).toEqual({ days: 120, daysInYear: 365, yearEnd: "2021-12-31" });
     expect(shareOfYear(period("2021-T1..T2"))).toMatchObject({ days: 243, daysInYear: 365 });
     expect(shareOfYear(period("2021"))).toMatchObject({ days: 365, daysInYear: 365 });
+    // A period across the new year counts its days in the year it ends in, whose target it is held against.
+    expect(shareOfYear(period("2019-T3..2020-T1"))).toEqual({ days: 121, daysInYear: 366, yearEnd: "2020-12-31" });
   });
 });
 
