@@ -7,43 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { allBlocks, documentOf } from "./document-reading.js";
-import { parsePeriod, type EventDraft, type Period, type ReportDocument, type ReportKind, type ReportMetricTable } from "../../src/index.js";
-import { fjallbygdenLog } from "../fixtures/fjallbygden.js";
-
-let counter = 0;
-const draft = (type: string, effectiveAt: string, data: Record<string, unknown>, schemaVersion?: number): EventDraft => {
-  counter += 1;
-  return { id: `fjall-del-av-ar-${counter}`, type, effectiveAt, recordedAt: `2021-03-01T10:00:${String(counter).padStart(2, "0")}.000Z`, data, ...(schemaVersion === undefined ? {} : { schemaVersion }) } as EventDraft;
-};
-
-const course = (courseId: string, date: string): EventDraft => draft("courses.course-held", date, { courseId, title: `Kurs ${courseId}`, feePerParticipant: "500", benchmarkPricePerParticipant: "1500" });
-
-/** Its course metric, 14 courses in 2020, judged as `judgement` says (none: the default); `t1Courses` courses in March, and six more in the autumn. */
-const courseFacts = (judgement: string | undefined, t1Courses: number, schemaVersion?: number, target = "14"): EventDraft[] => {
-  counter = 0;
-  return [
-    draft("reference.area-established", "2020-01-01", { areaId: "larcentrum", name: "Fjällbygdens lärcentrum", kind: "operation" }),
-    draft(
-      "strategy.metric-defined",
-      "2020-01-01",
-      {
-        metricId: "kurser",
-        goalId: "mal-samverkan",
-        name: "Antal genomförda kurser.",
-        unit: "courses",
-        dataSource: "Kursregistret",
-        frequency: "tertial",
-        direction: "higher-is-better",
-        target: { kind: "fixed", value: target },
-        result: { from: "figure", key: "courses.held" },
-        ...(judgement === undefined ? {} : { partYearJudgement: judgement }),
-      },
-      schemaVersion,
-    ),
-    ...Array.from({ length: t1Courses }, (_, index) => course(`var-${index + 1}`, `2020-03-${String(index + 2).padStart(2, "0")}`)),
-    ...Array.from({ length: Math.max(0, 14 - t1Courses) }, (_, index) => course(`host-${index + 1}`, `2020-10-${String(index + 2).padStart(2, "0")}`)),
-  ];
-};
+import { parsePeriod, type Period, type ReportDocument, type ReportKind, type ReportMetricTable } from "../../src/index.js";
+import { partYearLog } from "../fixtures/fjallbygden-part-year.js";
 
 const T1 = parsePeriod("2020-T1") as Period;
 const YEAR = parsePeriod("2020") as Period;
@@ -56,7 +21,7 @@ const metricTable = (document: ReportDocument): ReportMetricTable => {
 
 /** The course row as printed: status, target, result, and the table's footnotes (no-break spaces read as spaces). */
 const courseRow = async (judgement: string | undefined, t1Courses: number, kind: ReportKind, period: Period, schemaVersion?: number, target?: string) => {
-  const table = metricTable(await documentOf([...fjallbygdenLog(), ...courseFacts(judgement, t1Courses, schemaVersion, target)], kind, period));
+  const table = metricTable(await documentOf(partYearLog(judgement, t1Courses, schemaVersion, target), kind, period));
   const row = table.rows.find((entry) => entry.key.startsWith("metrics.kurser@"));
   const plain = (text: string | undefined): string | undefined => text?.replace(/[\u00a0\u202f]/g, " ");
   return { status: row?.status, target: plain(row?.target?.text), result: plain(row?.result?.text), footnotes: table.footnotes.map((note) => `${note.mark} ${plain(note.markdown) ?? ""}`) };
