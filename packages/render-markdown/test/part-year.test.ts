@@ -17,7 +17,7 @@ describe("Markdown: a metric judged for part of the year", () => {
   it("year-end-only: no symbol in the status cell after T1, the year's target marked, the footnote below the table", async () => {
     const { row, note } = await printed("year-end-only");
     expect(row?.split("|").map((cell) => cell.trim()).slice(1, 4)).toEqual(["", "Antal genomförda kurser.", "14 kurser¹"]);
-    expect(note).toBe("¹ Målvärdet avser helåret och mätetalet bedöms först när hela årets resultat finns.");
+    expect(note).toBe("¹ Mätetalet bedöms först när resultatet för hela året finns.");
   });
 
   it("pro rata: the status against the scaled target, the year's target marked, the scaled one in the footnote", async () => {

@@ -54,7 +54,7 @@ describe("a second organisation's metric judged for part of the year", () => {
       status: null,
       target: "14 kurser¹",
       result: "3 kurser",
-      footnotes: ["¹ Målvärdet avser helåret och mätetalet bedöms först när hela årets resultat finns."],
+      footnotes: ["¹ Mätetalet bedöms först när resultatet för hela året finns."],
     });
     expect(await courseRow("year-end-only", 3, "verksamhetsberattelse", YEAR)).toEqual({ status: "met", target: "14 kurser", result: "14 kurser", footnotes: [] });
   });

@@ -54,7 +54,7 @@ const partYearNote = (metric: MetricTableRow): string | null => {
     const year = formatFigure(dec(partYear.yearTarget), unit).text;
     return `Målvärdet avser helåret. Resultatet bedöms mot målvärdet i proportion till periodens andel av året, ${partYear.days} av ${partYear.daysInYear} dagar: ${year} × ${partYear.days}/${partYear.daysInYear} ${exact} ${formatFigure(scaled, unit).text}.`;
   }
-  if (partYear?.judgement === "year-end-only") return "Målvärdet avser helåret och mätetalet bedöms först när hela årets resultat finns.";
+  if (partYear?.judgement === "year-end-only") return "Mätetalet bedöms först när resultatet för hela året finns.";
   return null;
 };
 
