@@ -5,6 +5,7 @@ import type { FigureSource } from "../../reconciliation/figure-source.js";
 import { comparisonPeriod, type Comparison, type Period } from "../../time/period.js";
 import type { MetricStatusCode } from "./events.js";
 import type { MetricDefinition, StrategyFacts } from "./metrics-state.js";
+import { judgePartYear, type PartYearView } from "./part-year.js";
 import { measuredPeriod } from "./periods.js";
 import { deriveStatus, trendOf, type MetricTrend } from "./status.js";
 
@@ -28,6 +29,15 @@ export interface MetricTarget {
   readonly share?: string;
   /** The events the target rests on: the metric's definition (where its value or share is set), and the base or last year's result. */
   readonly evidence: readonly string[];
+  /**
+   * How a result for part of the year is held against the year's target, when the metric's
+   * `partYearJudgement` makes it other than the year's target itself: pro rata (`effective` is
+   * then the scaled target, `printed` still the year's), not before the year's end, or pro rata
+   * asked for but not applied. Absent for the default.
+   */
+  readonly partYear?: PartYearView;
+  /** False when the result is not judged yet (year-end-only, before the year's end): no derived status. */
+  readonly judged?: false;
 }
 
 export interface MetricStatusView {
@@ -114,8 +124,16 @@ const baseValueFor = (evaluation: Evaluation, metric: MetricDefinition, period: 
   return recorded?.base === undefined ? undefined : { period: period.name, value: recorded.base, source: "recorded", evidence: [recorded.eventId], derivation: "recorded base" };
 };
 
-/** The target the result is held against, with the events it rests on: the metric's definition, and its base or last year's result. */
+/** The target the result is held against for the measured period: the year's target, or the part of it the metric's `partYearJudgement` asks for. */
 const targetFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): MetricTarget => {
+  const target = yearTargetFor(evaluation, metric, period);
+  const judged = judgePartYear({ judgement: metric.partYearJudgement, unit: metric.unit, targetKind: target.kind, effective: target.effective, period });
+  if (judged.partYear === undefined) return target;
+  return { ...target, effective: judged.effective, partYear: judged.partYear, ...(judged.judged ? {} : { judged: false as const }) };
+};
+
+/** The target the result is held against, with the events it rests on: the metric's definition, and its base or last year's result. */
+const yearTargetFor = (evaluation: Evaluation, metric: MetricDefinition, period: Period): MetricTarget => {
   const target = targetIn(metric, period);
   switch (target.kind) {
     case "fixed":
@@ -144,7 +162,8 @@ export const asPrinted = (value: string, unit: string): Decimal => (isUnitId(uni
 const statusFor = (facts: StrategyFacts, metric: MetricDefinition, period: Period, result: MetricValue | null, target: MetricTarget): MetricStatusView => {
   const derived = deriveStatus({
     result: result === null ? undefined : asPrinted(result.value, metric.unit),
-    target: target.effective === null ? undefined : asPrinted(target.effective, metric.unit),
+    // Not judged yet (year-end-only before the year's end): a result gets no status, as one without a target.
+    target: target.effective === null || target.judged === false ? undefined : asPrinted(target.effective, metric.unit),
     direction: metric.direction,
     ...(metric.partialThreshold === undefined ? {} : { partialThreshold: dec(metric.partialThreshold) }),
   });

@@ -94,20 +94,33 @@ export const YearTarget = strictObject("YearTarget", { year: PositiveInteger, ta
 export type YearTarget = t.TypeOf<typeof YearTarget>;
 
 const MetricDefinedV2 = strictObject("MetricDefinedV2", metricRequired, { ...metricOptional, targets: listOf(YearTarget) });
+const MetricDefinedV3 = strictObject("MetricDefinedV3", metricRequired, { ...metricOptional, targets: listOf(YearTarget), shortName: ShortName });
+
+/**
+ * How a result measured over part of a year (a tertial, January–August) is held against the
+ * year's target: against the whole year's target (the default), against the target scaled by the
+ * part of the year the result covers, or not at all before the measured period reaches the year's end.
+ */
+export const PART_YEAR_JUDGEMENTS = ["year-target", "pro-rata", "year-end-only"] as const;
+export const PartYearJudgement = oneOf("PartYearJudgement", PART_YEAR_JUDGEMENTS);
+export type PartYearJudgement = t.TypeOf<typeof PartYearJudgement>;
 
 /**
  * Version 2 adds `targets`, one per year as a plan sets them; `target` stays the target of any
  * year without its own (so follow-ups of version 1 logs read the same). Version 3 adds
- * `shortName`. Lines of versions 1 and 2 lack the fields they did not have and are lifted unchanged.
+ * `shortName`, version 4 `partYearJudgement`. Lines of versions 1 to 3 lack the fields they did
+ * not have and are lifted unchanged (a metric without `partYearJudgement` is judged against the
+ * year's target, as before).
  */
 export const MetricDefined = defineEvent({
   type: "strategy.metric-defined",
   description:
-    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, the targets per year a plan sets (`targets`, each year at most once; `target` is for the other years), where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\". A value of a `percent` metric is written as a fraction: 0.75 for 75 % (a value above 1 is more than 100 %, as growth may be, so 75 means 7 500 %). Version 3 adds an optional `shortName` (not blank, at most 80 characters): how a slide's row names the metric (\"PKS\" for \"Närvaro vid PKS sammanträden.\"); without it the row is `name` without its closing full stop.",
-  data: strictObject("MetricDefined", metricRequired, { ...metricOptional, targets: listOf(YearTarget), shortName: ShortName }),
+    "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, the targets per year a plan sets (`targets`, each year at most once; `target` is for the other years), where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\". A value of a `percent` metric is written as a fraction: 0.75 for 75 % (a value above 1 is more than 100 %, as growth may be, so 75 means 7 500 %). Version 3 adds an optional `shortName` (not blank, at most 80 characters): how a slide's row names the metric (\"PKS\" for \"Närvaro vid PKS sammanträden.\"); without it the row is `name` without its closing full stop. Version 4 adds an optional `partYearJudgement`: how a result measured over part of the year (a tertial report, the interim report January–August) is held against the year's target to derive its status. `\"year-target\"` (the default) holds it against the whole year's target (3 of 14 courses after T1 is \"inte uppfyllt\"); `\"pro-rata\"` against the year's target scaled by the days the measured period covers of the year's days (14 × 121/366 for January–April 2020), printing the year's target with a footnote that gives the scaled one; `\"year-end-only\"` derives no status (no symbol) until the measured period ends on 31 December, and is judged as usual then (so a metric `measuredOver` the first half-year never is). Only a flow is pro-rated: a fixed target of a metric counted or summed over the period. A `percent` metric is a level, not a sum, and is never pro-rated (`\"pro-rata\"` on one is refused); a share-of-base target or one of the same period last year is already the measured period's own, and is held as it is. An authored `strategy.metric-status-assessed` overrides the derived status in every mode.",
+  data: strictObject("MetricDefined", metricRequired, { ...metricOptional, targets: listOf(YearTarget), shortName: ShortName, partYearJudgement: PartYearJudgement }),
   older: [
     { version: 1, data: MetricDefinedV1, upcast: (data: t.TypeOf<typeof MetricDefinedV1>) => data },
     { version: 2, data: MetricDefinedV2, upcast: (data: t.TypeOf<typeof MetricDefinedV2>) => data },
+    { version: 3, data: MetricDefinedV3, upcast: (data: t.TypeOf<typeof MetricDefinedV3>) => data },
   ],
 });
 

@@ -23,6 +23,9 @@ const fromValue = (value: MetricValue | null | undefined, what: string): Compute
   return { exact: dec(value.value), evidence: value.evidence, derivation, ...(alternatives.length === 0 ? {} : { alternatives }) };
 };
 
+/** How a result for part of the year was held against the year's target, for a derivation; empty for the default. */
+const partYearNote = (row: MetricTableRow): string => (row.target.partYear === undefined ? "" : `; ${row.target.partYear.derivation}`);
+
 const METRIC = { metric: "the metric id" };
 const COMPARISON = { comparison: "same-period-last-year, previous-year or previous-tertial" };
 const METRIC_EXAMPLE = { metric: "beviljad-finansiering" };
@@ -52,7 +55,7 @@ const metricFigure = <const P extends string>(
 export const createMetricFigures = (projection: Projection<MetricsState, MetricsResult>) => {
   const result = metricFigure(projection, "metrics.result", "A metric's result for the period (in the unit it is printed in).", METRIC, METRIC_EXAMPLE, (row) => fromValue(row.result, `result of ${row.metricId}`));
   const target = metricFigure(projection, "metrics.target", "A metric's target as the report prints it: the value, the base of a share, or last year's result.", METRIC, METRIC_EXAMPLE, (row) =>
-    row.target.printed === null ? undefined : { exact: dec(row.target.printed), evidence: row.target.evidence, derivation: `target of ${row.metricId} (${row.target.kind})` },
+    row.target.printed === null ? undefined : { exact: dec(row.target.printed), evidence: row.target.evidence, derivation: `target of ${row.metricId} (${row.target.kind})${partYearNote(row)}` },
   );
   const comparison = metricFigure(projection, "metrics.comparison", "A metric's value for a comparison period.", { ...METRIC, ...COMPARISON }, { ...METRIC_EXAMPLE, comparison: "same-period-last-year" }, (row, params) =>
     fromValue(row.comparisons.find((entry) => entry.comparison === params.comparison)?.value, `${params.comparison ?? "?"} of ${row.metricId}`),
@@ -70,7 +73,7 @@ export const createMetricFigures = (projection: Projection<MetricsState, Metrics
     const derived = row.status.derived;
     if (derived === null) return undefined;
     const override = row.status.assessed === null ? "" : `; the authored assessment says ${row.status.assessed}`;
-    return { exact: ZERO, text: STATUS_GLYPHS[derived], evidence: row.result?.evidence ?? [], derivation: `default rule: ${derived} (result ${row.result?.value ?? "none"} against ${row.target.effective ?? "no target"})${override}` };
+    return { exact: ZERO, text: STATUS_GLYPHS[derived], evidence: row.result?.evidence ?? [], derivation: `default rule: ${derived} (result ${row.result?.value ?? "none"} against ${row.target.effective ?? "no target"}${partYearNote(row)})${override}` };
   });
   const trend = metricFigure(projection, "metrics.trend", "The trend arrow the default rule gives (↗, ↘, →) against the metric's named comparison, compared as text.", METRIC, { metric: "beviljade-projekt" }, (row) => {
     if (row.trend === null || row.trend.value === null) return undefined;

@@ -10,6 +10,7 @@ import { strategyOverviewFigures, strategyOverviewProjection } from "./overview.
 export * from "./events.js";
 export * from "./status.js";
 export * from "./periods.js";
+export * from "./part-year.js";
 export * from "./metrics-state.js";
 export * from "./evaluate.js";
 export * from "./metrics.js";

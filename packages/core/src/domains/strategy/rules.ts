@@ -6,6 +6,7 @@ import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { inlineFigureProblems } from "../narrative/inline-figures.js";
 import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, GoalRenamed, MetricDefined, MetricResultDescribed, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
+import { measureKindOfUnit } from "./part-year.js";
 
 interface StrategyKnowledge {
   readonly references: KnownReferences;
@@ -53,13 +54,15 @@ const spanIssues = (event: DomainEvent, from: string, to: string): Issue[] => {
 
 const metricIssues = (known: StrategyKnowledge, event: DomainEvent, sourceKeys: ReadonlySet<string>): Issue[] => {
   if (!MetricDefined.is(event)) return [];
-  const { metricId, goalId, result, target, partialThreshold, areaId } = event.data;
+  const { metricId, goalId, result, target, partialThreshold, areaId, unit, partYearJudgement } = event.data;
   const found: Issue[] = known.metrics.has(metricId) && event.supersedes === undefined ? [issue("conflict", "data.metricId", `metric "${metricId}" is already defined`)] : [];
   if (!known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { expected: "a goal established earlier in the log", actual: goalId }));
   if (result.from === "figure" && !sourceKeys.has(result.key)) found.push(issue("unknown-reference", "data.result.key", `no metric result source "${result.key}"`, { expected: [...sourceKeys].sort().join(", "), actual: result.key }));
   if (target.kind === "share-of-base" && target.base !== undefined && !sourceKeys.has(target.base.key)) found.push(issue("unknown-reference", "data.target.base.key", `no metric result source "${target.base.key}"`, { actual: target.base.key }));
   if (partialThreshold !== undefined && dec(partialThreshold).gt(1)) found.push(issue("invalid-field", "data.partialThreshold", "is a share of the target", { expected: "between 0 and 1", actual: partialThreshold }));
   if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
+  if (partYearJudgement === "pro-rata" && measureKindOfUnit(unit) === "stock")
+    found.push(issue("invalid-field", "data.partYearJudgement", `a ${unit} metric's result is a level, not a sum over the period: it is never pro-rated`, { expected: '"year-target" or "year-end-only"', actual: partYearJudgement }));
   found.push(...targetYearIssues(event.data.targets ?? []));
   return found;
 };

@@ -4,10 +4,12 @@ import { reportGoalsProjection } from "./goals.js";
 import { descriptionOfResult, metricDescriptionsProjection } from "./metric-descriptions.js";
 import { INLINE_FIGURE_READS, resolveInlineFigures } from "./inline-figures.js";
 import { activitiesProjection } from "../../domains/activities/activities.js";
-import type { MetricTableRow } from "../../domains/strategy/evaluate.js";
-import { isUnitId, type UnitId } from "../../numbers/units.js";
+import { asPrinted, type MetricTableRow } from "../../domains/strategy/evaluate.js";
+import { dec, toDecimalString } from "../../numbers/decimal.js";
+import { formatFigure } from "../../numbers/format.js";
+import { isUnitId, UNITS, type UnitId } from "../../numbers/units.js";
 import { period, type Comparison } from "../../time/period.js";
-import type { ReportActivityRow, ReportActivityTable, ReportMetricRow, ReportMetricTable } from "../document/blocks.js";
+import type { ReportActivityRow, ReportActivityTable, ReportFootnote, ReportMetricRow, ReportMetricTable } from "../document/blocks.js";
 import { definedFigure } from "./cells.js";
 import type { ReportFigure } from "../document/figure.js";
 import { defineSection, resultOf, type BuiltSection, type FigureEvidence, type Placement, type ReportBuildContext } from "./context.js";
@@ -27,11 +29,47 @@ export const unitOf = (metric: MetricTableRow): UnitId => (isUnitId(metric.unit)
 
 const metricKey = (metric: MetricTableRow, part: string): string => `metrics.${metric.metricId}@${metric.measuredPeriod}${part === "" ? "" : `/${part}`}`;
 
-/** The target as printed: a fixed value, the base of a share ("18 570 800 kronor"), or last year's result; none for survey-style metrics. */
-const targetOf = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow["target"] => {
+/**
+ * The target as printed: a fixed value, the base of a share ("18 570 800 kronor"), or last year's
+ * result; none for survey-style metrics. A target judged for part of the year (pro rata, or only at
+ * the year's end) is still the year's, printed with the mark of the footnote that says how.
+ */
+const targetOf = (context: ReportBuildContext, metric: MetricTableRow, mark: string | undefined): ReportMetricRow["target"] => {
   if (metric.target.kind === "none" || metric.target.printed === null) return null;
   const figure = definedFigure(context, metricFigures.target, { metric: metric.metricId }, { key: metricKey(metric, "target"), unit: unitOf(metric) });
-  return figure === null ? null : { text: figure.text, figure };
+  return figure === null ? null : { text: `${figure.text}${mark ?? ""}`, figure };
+};
+
+/** Marks of the footnotes under a metric table, in order. */
+const NOTE_MARKS = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"];
+
+/** What a footnote says of a target judged for part of the year; null when the row is judged against the year's target as printed. */
+const partYearNote = (metric: MetricTableRow): string | null => {
+  const partYear = metric.target.partYear;
+  const unit = unitOf(metric);
+  if (partYear?.judgement === "pro-rata") {
+    const scaled = dec(partYear.yearTarget).times(partYear.days).dividedBy(partYear.daysInYear);
+    // The status is judged on the scaled target as the unit prints it (asPrinted): say so when that rounds.
+    const exact = asPrinted(toDecimalString(scaled), unit).equals(scaled.times(UNITS[unit].scale)) ? "=" : "≈";
+    const year = formatFigure(dec(partYear.yearTarget), unit).text;
+    return `Målvärdet avser helåret. Resultatet bedöms mot målvärdet i proportion till periodens andel av året, ${partYear.days} av ${partYear.daysInYear} dagar: ${year} × ${partYear.days}/${partYear.daysInYear} ${exact} ${formatFigure(scaled, unit).text}.`;
+  }
+  if (partYear?.judgement === "year-end-only") return "Mätetalet bedöms först när resultatet för hela året finns.";
+  return null;
+};
+
+/** The footnotes of a table's rows judged for part of the year, each row's mark by its metric. */
+const partYearNotes = (rows: readonly MetricTableRow[]): { readonly marks: ReadonlyMap<string, string>; readonly footnotes: ReportFootnote[] } => {
+  const marks = new Map<string, string>();
+  const footnotes: ReportFootnote[] = [];
+  for (const metric of rows) {
+    const markdown = partYearNote(metric);
+    const mark = NOTE_MARKS[footnotes.length] ?? `${footnotes.length + 1})`;
+    if (markdown === null || metric.target.printed === null) continue;
+    marks.set(metric.metricId, mark);
+    footnotes.push({ mark, markdown });
+  }
+  return { marks, footnotes };
 };
 
 const comparisonFigure = (context: ReportBuildContext, metric: MetricTableRow, found: MetricTableRow["comparisons"][number]): ReportMetricRow["comparison"] => {
@@ -59,7 +97,7 @@ const descriptionOf = (context: ReportBuildContext, metric: MetricTableRow): { r
   return written === undefined ? { markdown: metric.status.comment ?? "", figures: [] } : resolveInlineFigures(context, `beskrivning-${metric.metricId}`, written);
 };
 
-const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportMetricRow => {
+const metricRow = (context: ReportBuildContext, metric: MetricTableRow, mark?: string): ReportMetricRow => {
   const shown = metric.result === null ? "no-result" : metric.status.shown;
   const description = descriptionOf(context, metric);
   return {
@@ -68,7 +106,7 @@ const metricRow = (context: ReportBuildContext, metric: MetricTableRow): ReportM
     status: metric.target.kind === "none" && metric.result !== null ? null : shown ?? (metric.result === null ? "no-result" : null),
     derivedStatus: metric.status.overridden && metric.status.derived !== null && metric.status.derived !== shown ? metric.status.derived : null,
     name: metric.name,
-    target: targetOf(context, metric),
+    target: targetOf(context, metric, mark),
     result: definedFigure(context, metricFigures.result, { metric: metric.metricId }, { key: metricKey(metric, ""), unit: unitOf(metric) }),
     trend: metric.trend?.value ?? null,
     comparison: comparisonOf(context, metric),
@@ -109,8 +147,10 @@ const buildMetricSections = (context: ReportBuildContext): BuiltSection => {
   const placements = [...groupBy(result.rows, (metric) => (sectionOfGoal(goals, metric.goalId, metric.goalNumber) === null ? null : metric.goalId)).entries()].map(([goalId, rows]): Placement => {
     const number = sectionOfGoal(goals, goalId, rows[0]?.goalNumber ?? null) ?? "";
     const column = planTargetColumn(context, goalId, rows, evidence);
-    const metricRows = rows.map((metric, index) => (column === undefined ? metricRow(context, metric) : { ...metricRow(context, metric), planTarget: column.targets[index] ?? null }));
-    const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: metricRows, footnotes: [], ...(column === undefined ? {} : { planTargetHeading: column.heading }) };
+    const notes = partYearNotes(rows);
+    const rowOf = (metric: MetricTableRow): ReportMetricRow => metricRow(context, metric, notes.marks.get(metric.metricId));
+    const metricRows = rows.map((metric, index) => (column === undefined ? rowOf(metric) : { ...rowOf(metric), planTarget: column.targets[index] ?? null }));
+    const block: ReportMetricTable = { kind: "metric-table", id: `metrics-${number}`, rows: metricRows, footnotes: notes.footnotes, ...(column === undefined ? {} : { planTargetHeading: column.heading }) };
     return { slot: `metric-table:${goalId}`, number, title: null, blocks: [block] };
   });
   return { placements: sortedPlacements(placements), appendices: [], evidence };
