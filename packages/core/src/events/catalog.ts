@@ -36,11 +36,40 @@ export interface Catalog {
   readonly with: (module: DomainModule) => Catalog;
 }
 
+/** "finance.outcome": the owning domain, a dot, then the figure; as reports, stated figures and `{{…}}` name it. */
+const FIGURE_KEY = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
+
+/**
+ * What a module must not get wrong, found when the catalog is made rather than by a report that
+ * prints a blank: a second module of a name already in the catalog, a figure key that is not
+ * "domain.figure", a description left empty, a figure over a projection no module registers.
+ */
+const moduleProblems = (module: DomainModule, names: ReadonlySet<string>): string[] => [
+  ...(module.name.trim() === "" ? ["a module needs a name"] : names.has(module.name) ? [`module "${module.name}" is in the catalog already: give your module a name of its own`] : []),
+  ...module.events.filter((definition) => definition.description.trim() === "").map((definition) => `event type ${definition.type} (module ${module.name}) has an empty description`),
+  ...(module.figures ?? []).flatMap((figure) => [
+    ...(FIGURE_KEY.test(figure.key) ? [] : [`figure "${figure.key}" (module ${module.name}) must be named like "domain.figure-name": lower case, a dot after the domain`]),
+    ...(figure.description.trim() === "" ? [`figure ${figure.key} (module ${module.name}) has an empty description`] : []),
+  ]),
+];
+
+/** A figure computed over a projection that no module offers could never be evaluated in a report. */
+const unregisteredProjections = (modules: readonly DomainModule[], byProjection: ReadonlyMap<string, AnyProjection>): string[] =>
+  modules.flatMap((module) =>
+    (module.figures ?? [])
+      .filter((figure) => byProjection.get(figure.projection.name) !== figure.projection)
+      .map((figure) => `figure ${figure.key} (module ${module.name}) is computed over projection "${figure.projection.name}", which no module of the catalog registers: add it to the module's projections`),
+  );
+
 export const createCatalog = (modules: readonly DomainModule[]): Catalog => {
   const byType = new Map<string, EventDefinition>();
   const byProjection = new Map<string, AnyProjection>();
   const byFigure = new Map<string, FigureSource>();
+  const names = new Set<string>();
   for (const module of modules) {
+    const problems = moduleProblems(module, names);
+    if (problems.length > 0) throw new Error(problems.join("; "));
+    names.add(module.name);
     for (const definition of module.events) {
       if (byType.has(definition.type)) throw new Error(`event type ${definition.type} is defined twice (module ${module.name})`);
       byType.set(definition.type, definition);
@@ -54,6 +83,8 @@ export const createCatalog = (modules: readonly DomainModule[]): Catalog => {
       byFigure.set(figure.key, figure);
     }
   }
+  const unregistered = unregisteredProjections(modules, byProjection);
+  if (unregistered.length > 0) throw new Error(unregistered.join("; "));
   const catalog: Catalog = {
     modules,
     definition: (type) => byType.get(type),

@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as t from "io-ts";
-import { canonicalJson, createCatalog, decodeData, defaultCatalog, defineEvent, lineOf, NonNegativeDecimal, parseStoredLine, strictObject, toJsonSchema, type EventDefinition } from "@tertial/core";
+import { canonicalJson, createCatalog, dec, decodeData, defaultCatalog, defineEvent, defineFigure, defineProjection, lineOf, NonNegativeDecimal, parseStoredLine, strictObject, toJsonSchema, type EventDefinition } from "@tertial/core";
 import { arbFoundationLog, arbReferenceDraft, arbStaffDraft, buildLog, codecRoundTripLaw } from "@tertial/core/testing";
 
 const envelope = { id: "x", schemaVersion: 1, effectiveAt: "2020-01-01", recordedAt: "2020-01-01T00:00:00.000Z", seq: 0, prevHash: "0".repeat(64), hash: "0".repeat(64) };
@@ -132,6 +132,19 @@ describe("the catalog", () => {
   it("refuses a type defined twice", () => {
     const a = defineEvent({ type: "test.thing-happened", description: "a", data: strictObject("A", {}) });
     expect(() => createCatalog([{ name: "one", events: [a] }, { name: "two", events: [a] }])).toThrow(/defined twice/);
+  });
+
+  it("refuses a module that would be taken for another, or whose figures no report could print", () => {
+    const a = defineEvent({ type: "test.thing-happened", description: "a thing happened", data: strictObject("A", {}) });
+    const counted = defineProjection({ name: "test-count", description: "Things that happened.", init: () => ({ count: 0 }), evolve: (state) => ({ count: state.count + 1 }), result: (state) => state });
+    const figure = (key: string, description = "how many things happened") => defineFigure(counted, { key, description, params: {}, unit: "count", example: {}, compute: (result) => ({ exact: dec(result.count), evidence: [] }) });
+    expect(() => defaultCatalog.with({ name: "reference", events: [a] })).toThrow(/module "reference" is in the catalog already/);
+    expect(() => defaultCatalog.with({ name: "", events: [a] })).toThrow(/a module needs a name/);
+    expect(() => defaultCatalog.with({ name: "test", events: [{ ...a, description: " " }] })).toThrow(/test.thing-happened \(module test\) has an empty description/);
+    expect(() => defaultCatalog.with({ name: "test", events: [a], projections: [counted], figures: [figure("things")] })).toThrow(/figure "things" \(module test\) must be named like "domain.figure-name"/);
+    expect(() => defaultCatalog.with({ name: "test", events: [a], projections: [counted], figures: [figure("test.things", "")] })).toThrow(/figure test.things \(module test\) has an empty description/);
+    expect(() => defaultCatalog.with({ name: "test", events: [a], figures: [figure("test.things")] })).toThrow(/computed over projection "test-count", which no module of the catalog registers/);
+    expect(defaultCatalog.with({ name: "test", events: [a], projections: [counted], figures: [figure("test.things")] }).figure("test.things")?.key).toBe("test.things");
   });
 
   it("refuses badly named types and unnumbered versions", () => {
