@@ -18,26 +18,46 @@ const stringsOf = (value: unknown): string[] => {
   return [];
 };
 
-/** Pieces of an event's data long enough to recognise in a text: at least two words, or one word of six letters or more. */
+/** The pieces of an event's data's texts, between figure placeholders and lines. */
 export const fragmentsOf = (data: unknown): string[] =>
   stringsOf(data)
     .flatMap((text) => text.split(PLACEHOLDER))
     .flatMap((text) => text.split(/\n+/))
     .map(normalise)
-    .filter((fragment) => /\p{L}/u.test(fragment) && (fragment.includes(" ") || fragment.length >= 6));
+    .filter((fragment) => /\p{L}/u.test(fragment));
 
-const inText = (text: string | null, fragment: string): boolean => text !== null && containsWords(normalise(text), fragment);
+/** Three words or more are a phrase: found inside a longer text, it is this text's, not a common word's. */
+const isPhrase = (fragment: string): boolean => fragment.split(" ").length >= 3;
+
+/** A heading's number ("2.4", "Bilaga 1") is the document's, not any event's. */
+const HEADING_NUMBER = /^(?:Bilaga\s+)?\d+(?:\.\d+)*\s+/u;
+
+/** The parts a short text is matched whole against: a heading's title, a row's cells, a field's text. */
+const unitsOf = (text: string | null, block: string): string[] => {
+  if (text === null) return [];
+  const whole = block === "heading" ? text.replace(HEADING_NUMBER, "") : text;
+  return [whole, ...whole.split(" | ")].map(normalise);
+};
+
+/** Whether the fragment stands in the text: a phrase anywhere, a shorter piece only as the whole of a heading, a cell or a field. */
+const standsIn = (text: string | null, block: string, fragment: string): boolean =>
+  text !== null && (isPhrase(fragment) ? containsWords(normalise(text), fragment) : unitsOf(text, block).includes(fragment));
 
 interface Sides {
+  readonly block: string;
   readonly before: string | null;
   readonly after: string | null;
 }
 
-/** Words of the event that stand after and not before: the event brought them. */
-const brought = (fragments: readonly string[], change: Sides): boolean => fragments.some((fragment) => inText(change.after, fragment) && !inText(change.before, fragment));
+const wordCount = (fragment: string): number => fragment.split(" ").length;
 
-/** Words of the corrected event that stood before and not after: the correction took them away. */
-const tookAway = (fragments: readonly string[], change: Sides): boolean => fragments.some((fragment) => inText(change.before, fragment) && !inText(change.after, fragment));
+/** How many words of the event stand after and not before: the event brought them. */
+const brought = (fragments: readonly string[], change: Sides): number =>
+  fragments.filter((fragment) => standsIn(change.after, change.block, fragment) && !standsIn(change.before, change.block, fragment)).reduce((sum, fragment) => sum + wordCount(fragment), 0);
+
+/** How many words of the corrected event stood before and not after: the correction took them away. */
+const tookAway = (fragments: readonly string[], change: Sides): number =>
+  fragments.filter((fragment) => standsIn(change.before, change.block, fragment) && !standsIn(change.after, change.block, fragment)).reduce((sum, fragment) => sum + wordCount(fragment), 0);
 
 export interface EventsInBetween {
   readonly events: readonly StoredEvent[];
@@ -47,11 +67,13 @@ export interface EventsInBetween {
 
 /** The events recorded in between behind a text change, and how they were found. */
 export const textCauses = (between: EventsInBetween, change: Sides, refs: readonly string[], fragments: (stored: StoredEvent) => readonly string[]): { readonly attribution: TextAttribution; readonly events: readonly StoredEvent[] } => {
-  const byWords = between.events.filter((stored) => {
-    if (brought(fragments(stored), change)) return true;
+  const scores = between.events.map((stored) => {
     const target = between.corrected.get(stored.supersedes ?? stored.retracts ?? "");
-    return target !== undefined && tookAway(fragments(target), change);
+    return brought(fragments(stored), change) + (target === undefined ? 0 : tookAway(fragments(target), change));
   });
+  const best = Math.max(0, ...scores);
+  // An event that brought a whole paragraph, not one that shares a phrase with it.
+  const byWords = between.events.filter((_, index) => best > 0 && (scores[index] ?? 0) * 2 >= best);
   if (byWords.length > 0) return { attribution: "words", events: byWords };
   if (refs.length === 0) return { attribution: "none", events: [] };
   const named = new Set(refs);
