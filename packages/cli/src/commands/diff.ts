@@ -64,7 +64,9 @@ const placeOf = (change: ReportTextChange): string => {
   if (change.block === "title") return `title page${change.field === null ? "" : ` ${change.field}`}`;
   if (change.block === "heading") return "heading";
   const block = change.blockId === null ? `${change.block} ${change.blockNumber ?? ""}`.trim() : `${change.block} ${change.blockId}`;
-  return [block, ...(change.row === null ? [] : [`row "${change.row}"`]), ...(change.field === null ? [] : [change.field])].join(" ");
+  // A paragraph's or notice's one field is its text: naming it says nothing.
+  const field = change.field === null || change.block === "paragraph" || change.block === "notice" ? [] : [change.field];
+  return [block, ...(change.row === null ? [] : [`row "${change.row}"`]), ...field].join(" ");
 };
 
 const TEXT_HOW = { words: "caused by", reference: "names its row" } as const;
