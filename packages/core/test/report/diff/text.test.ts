@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, diffReports, memoryStore, parsePeriod, type EventDraft, type Period, type ReportBlock, type ReportDocument, type ReportFigure } from "../../../src/index.js";
+import { defaultCatalog, diffReports, memoryStore, parsePeriod, type EventDraft, type Period, type ReportBlock, type ReportDocument, type ReportFigure, type ReportSection } from "../../../src/index.js";
 import { diffDocumentText } from "../../../src/report/diff/text.js";
 import { maskFigures } from "../../../src/report/diff/words.js";
 import { fjallbygdenLog } from "../../fixtures/fjallbygden.js";
@@ -52,6 +52,16 @@ describe("text changes between two documents", () => {
     // A word beside the figure did change: listed, with the figures as printed.
     const c = withBlocks([paragraph("Tio‡ av 21‡ nätverk nådde målet 2020.", [figure("n", "Tio", "illustrative"), figure("t", "21", "illustrative")])]);
     expect(diffDocumentText(a, c).map((change) => change.after)).toEqual(["Tio‡ av 21‡ nätverk nådde målet 2020."]);
+  });
+
+  it("a chapter inserted before others: one heading added, the later ones (renumbered, with new ids) not changed", () => {
+    const section = (id: string, number: string, title: string, text: string): ReportSection => ({ id, number, title, blocks: [paragraph(text)], sections: [] });
+    const a = { ...sampleDocument(), sections: [section("avsnitt-1", "1", "Om förbundet", "Om oss."), section("avsnitt-2", "2", "Myndigheterna samverkar", "Samverkan.")] };
+    const b = { ...sampleDocument(), sections: [section("avsnitt-1", "1", "Om förbundet", "Om oss."), section("avsnitt-2", "2", "Fler mår bra", "Hälsa."), section("avsnitt-3", "3", "Myndigheterna samverkar", "Samverkan.")] };
+    expect(diffDocumentText(a, b).map((change) => [change.change, change.block, change.sectionId, change.after])).toEqual([
+      ["added", "heading", "avsnitt-2", "2 Fler mår bra"],
+      ["added", "paragraph", "avsnitt-2", "Hälsa."],
+    ]);
   });
 
   it("masks a figure only where it stands as a word: the 9 of 2019 stays", () => {
