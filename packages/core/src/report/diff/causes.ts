@@ -74,11 +74,14 @@ export const textCauses = (between: EventsInBetween, change: Sides, refs: readon
   const best = Math.max(0, ...scores);
   // An event that brought a whole paragraph, not one that shares a phrase with it.
   const byWords = between.events.filter((_, index) => best > 0 && (scores[index] ?? 0) * 2 >= best);
-  if (byWords.length > 0) return { attribution: "words", events: byWords };
-  if (refs.length === 0) return { attribution: "none", events: [] };
   const named = new Set(refs);
   const names = (stored: StoredEvent | undefined): boolean => stored !== undefined && stringsOf(stored.data).some((value) => named.has(value));
-  const byReference = between.events.filter((stored) => names(stored) || names(between.corrected.get(stored.supersedes ?? stored.retracts ?? "")));
+  const namesRow = (stored: StoredEvent): boolean => names(stored) || names(between.corrected.get(stored.supersedes ?? stored.retracts ?? ""));
+  // A short word ("partly-met") may come from any metric's event: of those, the ones naming this row's metric.
+  const ofThisRow = byWords.filter(namesRow);
+  if (ofThisRow.length > 0) return { attribution: "words", events: ofThisRow };
+  if (byWords.length > 0) return { attribution: "words", events: byWords };
+  const byReference = refs.length === 0 ? [] : between.events.filter(namesRow);
   return byReference.length > 0 ? { attribution: "reference", events: byReference } : { attribution: "none", events: [] };
 };
 

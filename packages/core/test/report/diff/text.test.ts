@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultCatalog, diffReports, memoryStore, parsePeriod, type EventDraft, type Period, type ReportBlock, type ReportDocument, type ReportFigure, type ReportSection } from "../../../src/index.js";
+import type { StoredEvent } from "../../../src/events/envelope.js";
+import { fragmentCache, textCauses } from "../../../src/report/diff/causes.js";
 import { diffDocumentText } from "../../../src/report/diff/text.js";
 import { maskFigures } from "../../../src/report/diff/words.js";
 import { fjallbygdenLog } from "../../fixtures/fjallbygden.js";
@@ -146,5 +148,35 @@ describe("diffReports on a second organisation's log (Fjällbygden)", () => {
   it("nothing recorded in between: no text change", async () => {
     const diff = await diffOf([...base, ...later], PUBLISHED, "2021-04-01");
     expect(diff.textChanges).toEqual([]);
+  });
+});
+
+describe("a metric's status and the event that names it", () => {
+  const metricTable = (status: "met" | "partly-met", description: string): ReportBlock => ({
+    kind: "metric-table",
+    id: "metrics-3.2",
+    rows: [{ key: "metrics.narvaro-pks@2020-T1..T2", status, derivedStatus: null, name: "Närvaro i PKS", target: { text: "80 %", figure: null }, result: figure("metrics.narvaro-pks@2020-T1..T2/result", "76 %"), trend: null, comparison: null, description }],
+    footnotes: [],
+  });
+
+  it("a status changed is listed under its metric, with the metric's id to find the event by", () => {
+    const changes = diffDocumentText(withBlocks([metricTable("met", "Hög närvaro.")]), withBlocks([metricTable("partly-met", "Hög närvaro.")]));
+    expect(changes.map((change) => [change.block, change.blockId, change.row, change.field, change.before, change.after, change.refs])).toEqual([["metric-table", "metrics-3.2", "Närvaro i PKS", "status", "met", "partly-met", ["narvaro-pks"]]]);
+  });
+
+  const stored = (id: string, data: unknown): StoredEvent => ({ id, type: "strategy.metric-status-assessed", schemaVersion: 1, effectiveAt: "2020-08-31", recordedAt: "2020-10-01T08:00:00.000Z", seq: 1, data, prevHash: "", hash: "" });
+  const status = { block: "metric-table", before: "met", after: "partly-met" } as const;
+
+  it("two events bring the status word: the one naming the row's metric is named", () => {
+    const between = { events: [stored("other", { metricId: "narvaro-kommundirektorer", status: "partly-met" }), stored("assessed", { metricId: "narvaro-pks", status: "partly-met" })], corrected: new Map<string, StoredEvent>() };
+    const found = textCauses(between, status, ["narvaro-pks"], fragmentCache());
+    expect([found.attribution, found.events.map((event) => event.id)]).toEqual(["words", ["assessed"]]);
+  });
+
+  it("no event carries the words: the one naming the metric is found by reference, and with no row to name, none is", () => {
+    const between = { events: [stored("other", { metricId: "narvaro-kommundirektorer", assessment: "partly" }), stored("assessed", { metricId: "narvaro-pks", assessment: "partly" })], corrected: new Map<string, StoredEvent>() };
+    const found = textCauses(between, status, ["narvaro-pks"], fragmentCache());
+    expect([found.attribution, found.events.map((event) => event.id)]).toEqual(["reference", ["assessed"]]);
+    expect(textCauses(between, status, [], fragmentCache())).toEqual({ attribution: "none", events: [] });
   });
 });
