@@ -148,7 +148,7 @@ describe("diff of the words", () => {
     expect(lines[2]).toBe("  caused by: text-b (narrative.written, effective 2020-08-31, recorded 2020-10-01T08:00:00.000Z, supersedes text-a)");
     const json = JSON.parse((await tertial([...diffArgs(log, "2020-09-15", "2020-10-15"), "--format", "json"])).stdout) as { changes: unknown[]; textChanges: { change: string; block: string; before: string; after: string; attribution: string; events: { id: string }[] }[] };
     expect(json.changes).toEqual([]);
-    expect(json.textChanges).toEqual([expect.objectContaining({ change: "changed", block: "paragraph", before: first.data.markdown, after: rewritten.data.markdown, attribution: "words", events: [expect.objectContaining({ id: "text-b", supersedes: "text-a" })] })]);
+    expect(json.textChanges).toEqual([expect.objectContaining({ change: "changed", block: "paragraph", before: (first.data as { markdown: string }).markdown, after: (rewritten.data as { markdown: string }).markdown, attribution: "words", events: [expect.objectContaining({ id: "text-b", supersedes: "text-a" })] })]);
   });
 
   it("clips to the words that differ, three words around them, twelve at most of what differs", () => {
