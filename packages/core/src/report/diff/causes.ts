@@ -33,15 +33,21 @@ const isPhrase = (fragment: string): boolean => fragment.split(" ").length >= 3;
 const HEADING_NUMBER = /^(?:Bilaga\s+)?\d+(?:\.\d+)*\s+/u;
 
 /** The parts a short text is matched whole against: a heading's title, a row's cells, a field's text. */
-const unitsOf = (text: string | null, block: string): string[] => {
-  if (text === null) return [];
+const unitsOf = (text: string, block: string): Set<string> => {
   const whole = block === "heading" ? text.replace(HEADING_NUMBER, "") : text;
-  return [whole, ...whole.split(" | ")].map(normalise);
+  return new Set([whole, ...whole.split(" | ")].map(normalise));
 };
 
+/** One side of a change, read once for every fragment of every event asked about it. */
+interface Side {
+  readonly text: string;
+  readonly units: ReadonlySet<string>;
+}
+
+const sideOf = (text: string | null, block: string): Side | null => (text === null ? null : { text: normalise(text), units: unitsOf(text, block) });
+
 /** Whether the fragment stands in the text: a phrase anywhere, a shorter piece only as the whole of a heading, a cell or a field. */
-const standsIn = (text: string | null, block: string, fragment: string): boolean =>
-  text !== null && (isPhrase(fragment) ? containsWords(normalise(text), fragment) : unitsOf(text, block).includes(fragment));
+const standsIn = (side: Side | null, fragment: string): boolean => side !== null && (isPhrase(fragment) ? containsWords(side.text, fragment) : side.units.has(fragment));
 
 interface Sides {
   readonly block: string;
@@ -51,13 +57,12 @@ interface Sides {
 
 const wordCount = (fragment: string): number => fragment.split(" ").length;
 
-/** How many words of the event stand after and not before: the event brought them. */
-const brought = (fragments: readonly string[], change: Sides): number =>
-  fragments.filter((fragment) => standsIn(change.after, change.block, fragment) && !standsIn(change.before, change.block, fragment)).reduce((sum, fragment) => sum + wordCount(fragment), 0);
-
-/** How many words of the corrected event stood before and not after: the correction took them away. */
-const tookAway = (fragments: readonly string[], change: Sides): number =>
-  fragments.filter((fragment) => standsIn(change.before, change.block, fragment) && !standsIn(change.after, change.block, fragment)).reduce((sum, fragment) => sum + wordCount(fragment), 0);
+/** How many words stand on `from` and not on `to`: an event brought them to `after`, or a correction took them from `before`. */
+const wordsMoved = (fragments: readonly string[], from: Side | null, to: Side | null): number => {
+  let count = 0;
+  for (const fragment of fragments) if (standsIn(from, fragment) && !standsIn(to, fragment)) count += wordCount(fragment);
+  return count;
+};
 
 export interface EventsInBetween {
   readonly events: readonly StoredEvent[];
@@ -67,9 +72,10 @@ export interface EventsInBetween {
 
 /** The events recorded in between behind a text change, and how they were found. */
 export const textCauses = (between: EventsInBetween, change: Sides, refs: readonly string[], fragments: (stored: StoredEvent) => readonly string[]): { readonly attribution: TextAttribution; readonly events: readonly StoredEvent[] } => {
+  const [before, after] = [sideOf(change.before, change.block), sideOf(change.after, change.block)];
   const scores = between.events.map((stored) => {
     const target = between.corrected.get(stored.supersedes ?? stored.retracts ?? "");
-    return brought(fragments(stored), change) + (target === undefined ? 0 : tookAway(fragments(target), change));
+    return wordsMoved(fragments(stored), after, before) + (target === undefined ? 0 : wordsMoved(fragments(target), before, after));
   });
   const best = Math.max(0, ...scores);
   // An event that brought a whole paragraph, not one that shares a phrase with it.
