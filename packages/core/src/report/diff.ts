@@ -8,6 +8,9 @@ import type { ReportFigure } from "./document/figure.js";
 import { reportFiguresOf } from "./document/walk.js";
 import { fragmentCache, textCauses, type TextAttribution } from "./diff/causes.js";
 import { diffDocumentText, type ReportTextPlace } from "./diff/text.js";
+
+export type { TextAttribution } from "./diff/causes.js";
+export type { ReportTextBlock, ReportTextPlace } from "./diff/text.js";
 import { generateReport, ReportError, type ReportOptions } from "./run.js";
 
 /** An event recorded between the two cut-offs that the change rests on. */
