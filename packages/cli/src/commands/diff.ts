@@ -1,4 +1,4 @@
-import { dec, diffReports, formatFigure, ReportError, REPORT_KINDS, UNITS, type DiffCausingEvent, type ReportDiff, type ReportFigure, type ReportFigureChange, type ReportTextChange } from "@tertial/core";
+import { dec, diffReports, formatFigure, ReportError, REPORT_KINDS, UNITS, type DiffCausingEvent, type ReportDiff, type ReportFigure, type ReportFigureChange, type ReportTextChange, type TextAttribution } from "@tertial/core";
 import { EXIT, logArg, required, UsageError, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
 import { SNAPSHOT_FLAGS, snapshotsFor } from "../snapshots.js";
@@ -69,13 +69,14 @@ const placeOf = (change: ReportTextChange): string => {
   return [block, ...(change.row === null ? [] : [`row "${change.row}"`]), ...field].join(" ");
 };
 
-const TEXT_HOW = { words: "caused by", reference: "names its row" } as const;
+/** How each event line says the event was found; with "none" there is no event, and one line says so. */
+const TEXT_HOW: Readonly<Record<TextAttribution, string>> = { words: "caused by", reference: "names its row", none: "" };
 
 const textChangeLines = (change: ReportTextChange): string[] => {
   const [before, after] = clipTexts(change.before, change.after);
   return [
     `${change.section === "" ? "(title page)" : change.section}\t${placeOf(change)}\t${change.change}: ${before} → ${after}`,
-    ...(change.attribution === "none" ? ["  no event recorded in between carries these words or names this row"] : change.events.map((event) => eventLine(TEXT_HOW[change.attribution as keyof typeof TEXT_HOW], event))),
+    ...(change.attribution === "none" ? ["  no event recorded in between carries these words or names this row"] : change.events.map((event) => eventLine(TEXT_HOW[change.attribution], event))),
   ];
 };
 
