@@ -57,12 +57,26 @@ const compareField = (emit: Emit, place: Place, row: string | null, field: strin
   emit({ ...place, row, field, change: a === null || a.text === "" ? "added" : b === null || b.text === "" ? "removed" : "changed", before: a === null || a.text === "" ? null : a.text, after: b === null || b.text === "" ? null : b.text, refs });
 };
 
+interface Parts<T> {
+  /** The row label a part is listed under; null where the part has none (a title page line, a head row). */
+  readonly label: (item: T) => string | null;
+  /** The part's words, for a part added or removed. */
+  readonly whole: (item: T) => string;
+  /** What a whole part is, where its label alone does not say it ("footnote"); null for a row. */
+  readonly wholeField?: string;
+  /** Compares the fields of a part on both sides. */
+  readonly fields: (a: T, b: T) => void;
+  readonly refs?: (item: T) => readonly string[];
+}
+
 /** Aligns rows (or any parts of a block), then reports a whole part added or removed, and compares the fields of those on both sides. */
-const compareParts = <T>(emit: Emit, place: Place, steps: readonly AlignStep<T>[], label: (item: T) => string | null, whole: (item: T) => string, fields: (a: T, b: T) => void, refs: (item: T) => readonly string[] = () => []): void => {
+const compareParts = <T>(emit: Emit, place: Place, steps: readonly AlignStep<T>[], parts: Parts<T>): void => {
+  const field = parts.wholeField ?? null;
+  const refs = parts.refs ?? (() => []);
   for (const step of steps) {
-    if (step.op === "added") emit({ ...place, row: label(step.b), field: null, change: "added", before: null, after: whole(step.b), refs: refs(step.b) });
-    else if (step.op === "removed") emit({ ...place, row: label(step.a), field: null, change: "removed", before: whole(step.a), after: null, refs: refs(step.a) });
-    else fields(step.a, step.b);
+    if (step.op === "added") emit({ ...place, row: parts.label(step.b), field, change: "added", before: null, after: parts.whole(step.b), refs: refs(step.b) });
+    else if (step.op === "removed") emit({ ...place, row: parts.label(step.a), field, change: "removed", before: parts.whole(step.a), after: null, refs: refs(step.a) });
+    else parts.fields(step.a, step.b);
   }
 };
 
@@ -78,28 +92,41 @@ const columnName = (table: ReportTable, index: number): string => {
   return heading === "" ? `column ${index + 1}` : heading;
 };
 
-const compareRows = (emit: Emit, place: Place, a: ReportTable, b: ReportTable, rowsA: readonly ReportTableRow[], rowsB: readonly ReportTableRow[]): void => {
+/** Body and foot rows are listed under their label; a head row, whose cells are the column headings, under none. */
+const compareRows = (emit: Emit, place: Place, a: ReportTable, b: ReportTable, rowsA: readonly ReportTableRow[], rowsB: readonly ReportTableRow[], head = false): void => {
   const steps = alignLists(rowsA, rowsB, rowKey, (x, y) => similarity(rowWhole(x), rowWhole(y)) >= 0.5);
-  compareParts(emit, place, steps, rowLabel, rowWhole, (rowA, rowB) => {
-    const label = rowLabel(rowB);
-    for (let index = 0; index < Math.max(rowA.cells.length, rowB.cells.length); index += 1) {
-      const [cellA, cellB] = [rowA.cells[index], rowB.cells[index]];
-      // A cell that prints a figure on either side is a figure change, listed as one.
-      if (cellA?.kind === "figure" || cellB?.kind === "figure") continue;
-      compareField(emit, place, label, columnName(b.head.length > 0 ? b : a, index), cellA === undefined ? null : plain(cellText(cellA)), cellB === undefined ? null : plain(cellText(cellB)), rowRefs(rowB));
-    }
-  }, rowRefs);
+  const label = (row: ReportTableRow): string | null => (head || rowLabel(row) === "" ? null : rowLabel(row));
+  compareParts(emit, place, steps, {
+    label,
+    whole: rowWhole,
+    ...(head ? { wholeField: "head" } : {}),
+    refs: rowRefs,
+    fields: (rowA, rowB) => {
+      for (let index = 0; index < Math.max(rowA.cells.length, rowB.cells.length); index += 1) {
+        const [cellA, cellB] = [rowA.cells[index], rowB.cells[index]];
+        // A cell that prints a figure on either side is a figure change, listed as one.
+        if (cellA?.kind === "figure" || cellB?.kind === "figure") continue;
+        const field = head ? `heading of column ${index + 1}` : columnName(b.head.length > 0 ? b : a, index);
+        compareField(emit, place, label(rowB), field, cellA === undefined ? null : plain(cellText(cellA)), cellB === undefined ? null : plain(cellText(cellB)), rowRefs(rowB));
+      }
+    },
+  });
 };
 
 const compareFootnotes = (emit: Emit, place: Place, a: ReportTable | ReportMetricTable, b: ReportTable | ReportMetricTable): void => {
   const steps = alignLists(a.footnotes, b.footnotes, (note) => note.mark);
-  compareParts(emit, place, steps, (note) => note.mark, (note) => note.markdown, (noteA, noteB) => compareField(emit, place, noteB.mark, "footnote", { text: noteA.markdown, figures: noteA.figures ?? [] }, { text: noteB.markdown, figures: noteB.figures ?? [] }));
+  compareParts(emit, place, steps, {
+    label: (note) => note.mark,
+    whole: (note) => note.markdown,
+    wholeField: "footnote",
+    fields: (noteA, noteB) => compareField(emit, place, noteB.mark, "footnote", { text: noteA.markdown, figures: noteA.figures ?? [] }, { text: noteB.markdown, figures: noteB.figures ?? [] }),
+  });
 };
 
 const compareTable = (emit: Emit, place: Place, a: ReportTable, b: ReportTable): void => {
   compareField(emit, place, null, "caption", plain(a.caption), plain(b.caption));
   compareField(emit, place, null, "unitNote", a.unitNote === null ? null : plain(a.unitNote), b.unitNote === null ? null : plain(b.unitNote));
-  compareRows(emit, place, a, b, a.head, b.head);
+  compareRows(emit, place, a, b, a.head, b.head, true);
   compareRows(emit, place, a, b, a.body, b.body);
   compareRows(emit, place, a, b, a.foot, b.foot);
   compareFootnotes(emit, place, a, b);
@@ -133,7 +160,7 @@ const compareMetricRow = (emit: Emit, place: Place, a: ReportMetricRow, b: Repor
 const compareMetricTable = (emit: Emit, place: Place, a: ReportMetricTable, b: ReportMetricTable): void => {
   compareField(emit, place, null, "planTargetHeading", a.planTargetHeading === undefined ? null : plain(a.planTargetHeading), b.planTargetHeading === undefined ? null : plain(b.planTargetHeading));
   const steps = alignLists(a.rows, b.rows, (row) => row.key);
-  compareParts(emit, place, steps, (row) => row.name, (row) => row.name, (rowA, rowB) => compareMetricRow(emit, place, rowA, rowB), (row) => keyRefs(row.key));
+  compareParts(emit, place, steps, { label: (row) => row.name, whole: (row) => row.name, fields: (rowA, rowB) => compareMetricRow(emit, place, rowA, rowB), refs: (row) => keyRefs(row.key) });
   compareFootnotes(emit, place, a, b);
 };
 
@@ -141,12 +168,17 @@ const activityRefs = (row: ReportActivityRow): string[] => [...keyRefs(row.key),
 
 const compareActivityTable = (emit: Emit, place: Place, a: ReportActivityTable, b: ReportActivityTable): void => {
   const steps = alignLists(a.rows, b.rows, (row) => row.key);
-  compareParts(emit, place, steps, (row) => row.activity, (row) => row.activity, (rowA, rowB) => {
-    const field = (name: string, x: Text, y: Text): void => compareField(emit, place, rowB.activity, name, x, y, activityRefs(rowB));
-    field("activity", plain(rowA.activity), plain(rowB.activity));
-    field("status", plain(rowA.status), plain(rowB.status));
-    field("statusText", { text: rowA.statusText, figures: rowA.figures ?? [] }, { text: rowB.statusText, figures: rowB.figures ?? [] });
-  }, activityRefs);
+  compareParts(emit, place, steps, {
+    label: (row) => row.activity,
+    whole: (row) => row.activity,
+    refs: activityRefs,
+    fields: (rowA, rowB) => {
+      const field = (name: string, x: Text, y: Text): void => compareField(emit, place, rowB.activity, name, x, y, activityRefs(rowB));
+      field("activity", plain(rowA.activity), plain(rowB.activity));
+      field("status", plain(rowA.status), plain(rowB.status));
+      field("statusText", { text: rowA.statusText, figures: rowA.figures ?? [] }, { text: rowB.statusText, figures: rowB.figures ?? [] });
+    },
+  });
 };
 
 const compareChart = (emit: Emit, place: Place, a: ReportChart, b: ReportChart): void => {
@@ -162,7 +194,7 @@ const legendEntries = (group: ReportLegend["groups"][number]): string => group.e
 
 const compareLegend = (emit: Emit, place: Place, a: ReportLegend, b: ReportLegend): void => {
   const steps = alignLists(a.groups, b.groups, (group) => group.title);
-  compareParts(emit, place, steps, (group) => group.title, legendEntries, (groupA, groupB) => compareField(emit, place, groupB.title, "entries", plain(legendEntries(groupA)), plain(legendEntries(groupB))));
+  compareParts(emit, place, steps, { label: (group) => group.title, whole: legendEntries, wholeField: "entries", fields: (groupA, groupB) => compareField(emit, place, groupB.title, "entries", plain(legendEntries(groupA)), plain(legendEntries(groupB))) });
 };
 
 const blockId = (block: ReportBlock): string | null => ("id" in block ? block.id : null);
@@ -303,7 +335,7 @@ const compareTitle = (emit: Emit, a: ReportTitleBlock, b: ReportTitleBlock): voi
   compareField(emit, place, null, "organisation", a.organisation === null ? null : plain(a.organisation), b.organisation === null ? null : plain(b.organisation));
   compareField(emit, place, null, "periodLabel", plain(a.periodLabel), plain(b.periodLabel));
   const steps = alignLists(a.lines, b.lines, (line) => line, (x, y) => similarity(x, y) >= 0.5);
-  compareParts(emit, place, steps, () => null, (line) => line, (x, y) => compareField(emit, place, null, "line", plain(x), plain(y)));
+  compareParts(emit, place, steps, { label: () => null, whole: (line) => line, wholeField: "line", fields: (x, y) => compareField(emit, place, null, "line", plain(x), plain(y)) });
 };
 
 /**

@@ -18,13 +18,13 @@ const withBlocks = (blocks: readonly ReportBlock[]): ReportDocument => {
   return { ...document, sections: [{ ...first, blocks }, ...rest] };
 };
 
-const table = (rows: string[][]): ReportBlock => ({
+const table = (rows: string[][], statusHeading = "Status"): ReportBlock => ({
   kind: "table",
   id: "studier",
   caption: "Forskningsstudier",
   unitNote: null,
   align: ["left", "left"],
-  head: [{ cells: [{ kind: "text", text: "Studie", marks: [] }, { kind: "text", text: "Status", marks: [] }] }],
+  head: [{ cells: [{ kind: "text", text: "Studie", marks: [] }, { kind: "text", text: statusHeading, marks: [] }] }],
   body: rows.map((cells) => ({ cells: cells.map((text) => (/^\d+$/.test(text) ? { kind: "figure" as const, figure: figure(`studier/${cells[0] ?? ""}`, text), marks: [] } : { kind: "text" as const, text, marks: [] })) })),
   foot: [],
   footnotes: [],
@@ -70,12 +70,13 @@ describe("text changes between two documents", () => {
     expect(maskFigures("9 av 2019", [figure("n", "9")])).toBe("\u{FFFC} av 2019");
   });
 
-  it("a table row added, a text cell changed, a figure cell left to the figures", () => {
+  it("a column heading reworded, a table row added, a text cell changed, a figure cell left to the figures", () => {
     const a = withBlocks([table([["Erkännande", "Pågår"], ["Brukarrevisioner", "Pågår"], ["Antal", "3"]])]);
-    const b = withBlocks([table([["Erkännande", "Avslutad"], ["Föräldrar på avstånd", "Pågår"], ["Brukarrevisioner", "Pågår"], ["Antal", "4"]])]);
+    const b = withBlocks([table([["Erkännande", "Avslutad"], ["Föräldrar på avstånd", "Pågår"], ["Brukarrevisioner", "Pågår"], ["Antal", "4"]], "Läge")]);
     const changes = diffDocumentText(a, b);
     expect(changes.map((change) => [change.change, change.caption, change.row, change.field, change.before, change.after])).toEqual([
-      ["changed", "Forskningsstudier", "Erkännande", "Status", "Pågår", "Avslutad"],
+      ["changed", "Forskningsstudier", null, "heading of column 2", "Status", "Läge"],
+      ["changed", "Forskningsstudier", "Erkännande", "Läge", "Pågår", "Avslutad"],
       ["added", "Forskningsstudier", "Föräldrar på avstånd", null, null, "Föräldrar på avstånd | Pågår"],
     ]);
   });
