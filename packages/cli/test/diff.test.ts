@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultCatalog, diffReports, memoryStore, period, type EventDraft } from "@tertial/core";
-import { snapshot, tempDir, tertial, writeLog } from "./report-helpers.js";
+import { clipTexts } from "../src/commands/diff.js";
+import { EXAMPLE_LOG, snapshot, tempDir, tertial, writeLog } from "./report-helpers.js";
 
 const FORMS_T1 = { tjanstekop: "6.35", tillsvidare: "24.25", visstid: "13.80" };
 const FORMS_T2 = { tjanstekop: "7.25", tillsvidare: "24.25", visstid: "13.80" };
@@ -38,7 +39,7 @@ describe("tertial diff", () => {
     expect(text.stdout).toContain("caused by: snap-t2-corrected (staff.snapshot-recorded, effective 2020-08-31, recorded 2020-10-01T08:00:00.000Z, supersedes snap-t2)");
     const none = await tertial(diffArgs(log, "2020-09-03", "2020-09-30"));
     expect(none.code).toBe(0);
-    expect(none.stdout).toBe("no figure differs between the report as known at 2020-09-03 and as known at 2020-09-30\n");
+    expect(none.stdout).toBe("no figure and no text differs between the report as known at 2020-09-03 and as known at 2020-09-30\n");
   });
 
   it("shows figures that appear once their facts are recorded", async () => {
@@ -121,5 +122,66 @@ describe("diff of a figure written into a text", () => {
     expect([inText?.before?.text, inText?.after?.text]).toEqual(["45,30", "45,80"]);
     expect(inText?.attribution).toBe("evidence");
     expect(inText?.events.map((event) => event.id)).toEqual(["snap-t2-corrected"]);
+  });
+});
+
+describe("diff of the words", () => {
+  const narrative = (id: string, recordedAt: string, markdown: string, supersedes?: string): EventDraft => ({
+    id,
+    type: "narrative.written",
+    effectiveAt: "2020-08-31",
+    recordedAt,
+    ...(supersedes === undefined ? {} : { supersedes }),
+    data: { narrativeId: "analys-1-2", kind: "analysis", from: "2020-01-01", to: "2020-08-31", section: "1.2", markdown },
+  });
+  const first = narrative("text-a", "2020-09-03T08:00:00.000Z", "Personalen har varit stabil under hela perioden och ingen har slutat sedan årsskiftet.");
+  const rewritten = narrative("text-b", "2020-10-01T08:00:00.000Z", "Personalen har varit stabil under hela perioden men två har slutat sedan årsskiftet.", "text-a");
+
+  it("a paragraph rewritten and no figure changed: says so, lists it clipped with the event, and exits 5", async () => {
+    const [t1, t2] = history as [EventDraft, EventDraft];
+    const log = await writeLog(await tempDir(), [t1, t2, first, rewritten]);
+    const { code, stdout } = await tertial(diffArgs(log, "2020-09-15", "2020-10-15"));
+    expect(code).toBe(5);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe("no figure differs between the report as known at 2020-09-15 and as known at 2020-10-15, but 1 text(s) do (each clipped to the words that differ, with up to three words around them; --format json has the whole texts):");
+    expect(lines[1]).toBe("1.1 Analys\tparagraph 1\tchanged: … under hela perioden och ingen har slutat sedan … → … under hela perioden men två har slutat sedan …");
+    expect(lines[2]).toBe("  caused by: text-b (narrative.written, effective 2020-08-31, recorded 2020-10-01T08:00:00.000Z, supersedes text-a)");
+    const json = JSON.parse((await tertial([...diffArgs(log, "2020-09-15", "2020-10-15"), "--format", "json"])).stdout) as { changes: unknown[]; textChanges: { change: string; block: string; before: string; after: string; attribution: string; events: { id: string }[] }[] };
+    expect(json.changes).toEqual([]);
+    expect(json.textChanges).toEqual([expect.objectContaining({ change: "changed", block: "paragraph", before: (first.data as { markdown: string }).markdown, after: (rewritten.data as { markdown: string }).markdown, attribution: "words", events: [expect.objectContaining({ id: "text-b", supersedes: "text-a" })] })]);
+  });
+
+  it("clips to the words that differ, three words around them, twelve at most of what differs", () => {
+    expect(clipTexts("a b c d e f g h", "a b c d X f g h")).toEqual(["… b c d e f g h", "… b c d X f g h"]);
+    expect(clipTexts("ett två tre fyra fem sex sju åtta", "ett två tre FYRA fem sex sju åtta")).toEqual(["ett två tre fyra fem sex sju …", "ett två tre FYRA fem sex sju …"]);
+    expect(clipTexts(null, "1 2 3 4 5 6 7 8 9 10 11 12 13 14")).toEqual(["(saknas)", "1 2 3 4 5 6 7 8 9 10 11 12 …"]);
+    expect(clipTexts("Rad ett\n\nRad två", null)).toEqual(["Rad ett ¶ Rad två", "(saknas)"]);
+  });
+});
+
+describe("diff of the bundled example (Kommunal utveckling), as published 2020-10-15 and now", () => {
+  const args = ["diff", EXAMPLE_LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", "2020-10-15", "--known-at", "now"];
+
+  it("the corrections recorded since change figures only: every paragraph that reads differently differs in its figures (and their marks), so no text change is listed", async () => {
+    const { code, stdout } = await tertial([...args, "--format", "json"]);
+    expect(code).toBe(5);
+    const diff = JSON.parse(stdout) as { changes: { key: string }[]; textChanges: unknown[] };
+    expect(diff.changes.length).toBeGreaterThan(0);
+    // The paragraph of 3.2 reads "nådde 10‡ av 21‡" now and "nådde 9† av 21†" then: a figure change, not also a text change.
+    expect(diff.changes.some((change) => change.key.includes("narrative=narvaro-3-2"))).toBe(true);
+    expect(diff.textChanges).toEqual([]);
+    const text = await tertial(args);
+    expect(text.stdout.trimEnd().split("\n").at(-1)).toBe("no text differs apart from these figures");
+  });
+
+  it("from before the report's texts were written: every text added is listed, each with the event that wrote it", async () => {
+    const { stdout } = await tertial(["diff", EXAMPLE_LOG, "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", "2020-09-12", "--known-at", "2020-10-15", "--format", "json"]);
+    const diff = JSON.parse(stdout) as { textChanges: { change: string; block: string; path: string[]; attribution: string; events: { id: string; type: string }[] }[] };
+    const intro = diff.textChanges.filter((change) => change.block === "paragraph" && change.path[0] === "1 Inledning" && change.path.length === 1);
+    expect(intro.map((change) => [change.change, change.attribution, change.events.map((event) => event.id)])).toEqual([
+      ["added", "words", ["narrative-intro-1-1"]],
+      ["added", "words", ["narrative-intro-1-2"]],
+      ["added", "words", ["narrative-intro-1-3"]],
+    ]);
   });
 });

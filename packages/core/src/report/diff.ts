@@ -6,6 +6,11 @@ import type { FigureEvidence } from "./builders/context.js";
 import type { BuiltReport } from "./builders/house.js";
 import type { ReportFigure } from "./document/figure.js";
 import { reportFiguresOf } from "./document/walk.js";
+import { fragmentCache, textCauses, type TextAttribution } from "./diff/causes.js";
+import { diffDocumentText, type ReportTextPlace } from "./diff/text.js";
+
+export type { TextAttribution } from "./diff/causes.js";
+export type { ReportTextBlock, ReportTextPlace } from "./diff/text.js";
 import { generateReport, ReportError, type ReportOptions } from "./run.js";
 
 /** An event recorded between the two cut-offs that the change rests on. */
@@ -34,10 +39,29 @@ export interface ReportFigureChange {
   readonly events: readonly DiffCausingEvent[];
 }
 
+/**
+ * A text of the report that differs between A and B: a paragraph or notice rewritten, added or
+ * removed; a heading; a table's caption, a row added or removed, a cell that is not a figure; a
+ * metric's or activity's wording or status; the title page. Never a figure: a text that differs
+ * only in its figures is not listed, and a cell that prints a figure is a figure change.
+ */
+export interface ReportTextChange extends ReportTextPlace {
+  readonly change: "added" | "removed" | "changed";
+  /** As printed in the report as known at A (figures included); null when added. */
+  readonly before: string | null;
+  /** As printed as known at B; null when removed. */
+  readonly after: string | null;
+  readonly attribution: TextAttribution;
+  readonly events: readonly DiffCausingEvent[];
+}
+
 export interface ReportDiff {
   readonly knownAtA: string;
   readonly knownAtB: string;
+  /** The figures that differ (their shape is unchanged since the first diff). */
   readonly changes: readonly ReportFigureChange[];
+  /** The texts that differ, in document order. */
+  readonly textChanges: readonly ReportTextChange[];
 }
 
 const sameFigure = (a: ReportFigure | null, b: ReportFigure | null): boolean => a !== null && b !== null && a.exact === b.exact && a.text === b.text;
@@ -54,6 +78,29 @@ interface Between {
   /** The type of every event recorded by B, so a correction can be traced to what it corrects. */
   readonly typeOf: ReadonlyMap<string, string>;
 }
+
+/** The events those in between correct, read again only when a text change needs their words. */
+const correctedBy = async (source: EventSource, between: Between): Promise<Map<string, StoredEvent>> => {
+  const wanted = new Set(between.events.map(targetOf).filter((id): id is string => id !== undefined));
+  const found = new Map<string, StoredEvent>();
+  if (wanted.size === 0) return found;
+  for await (const stored of source.read()) {
+    if (wanted.has(stored.id)) found.set(stored.id, stored);
+    if (found.size === wanted.size) break;
+  }
+  return found;
+};
+
+const textChangesOf = async (source: EventSource, between: Between, a: BuiltReport, b: BuiltReport): Promise<ReportTextChange[]> => {
+  const changes = diffDocumentText(a.document, b.document);
+  if (changes.length === 0) return [];
+  const corrected = await correctedBy(source, between);
+  const fragments = fragmentCache();
+  return changes.map(({ refs, ...change }) => {
+    const found = textCauses({ events: between.events, corrected }, change, refs, fragments);
+    return { ...change, attribution: found.attribution, events: found.events.map(causing) };
+  });
+};
 
 const eventsBetween = async (source: EventSource, from: number, to: number): Promise<Between> => {
   const events: StoredEvent[] = [];
@@ -123,9 +170,9 @@ const cutoff = (knownAt: string): number => {
 };
 
 /**
- * Every figure that differs between the report as known at A and as known at B, with the
- * events recorded after A and up to B that caused it. No events in between: no changes.
- * Either date may be "now" (everything recorded).
+ * Every figure and every text that differs between the report as known at A and as known at B,
+ * with the events recorded after A and up to B that caused it. No events in between: no
+ * changes. Either date may be "now" (everything recorded).
  */
 export const diffReports = async (source: EventSource, catalog: Catalog, options: Omit<ReportOptions, "knownAt">, knownAtA: string, knownAtB: string): Promise<ReportDiff> => {
   const [from, to] = [cutoff(knownAtA), cutoff(knownAtB)];
@@ -145,5 +192,5 @@ export const diffReports = async (source: EventSource, catalog: Catalog, options
     const printedChanged = before === null || after === null || before.figure.text !== after.figure.text;
     changes.push({ key, section: (after ?? before)?.section ?? "", before: before?.figure ?? null, after: after?.figure ?? null, printedChanged, ...attribute(catalog, between, a, b, key, [before?.figure ?? null, after?.figure ?? null]) });
   }
-  return { knownAtA, knownAtB, changes };
+  return { knownAtA, knownAtB, changes, textChanges: await textChangesOf(source, between, a, b) };
 };
