@@ -22,7 +22,28 @@ describe("report document", () => {
     const broken = { ...sampleDocument(), version: 3 };
     const decoded = decodeReportDocument(broken);
     expect(decoded.ok).toBe(false);
-    if (!decoded.ok) expect(decoded.errors.join("\n")).toContain("version");
+    if (!decoded.ok) expect(decoded.errors).toEqual(["version: is not valid (expected 1 or 2, got 3)"]);
+  });
+
+  it("names each problem once, at a path as event issues write it, without the decoder's inner steps", () => {
+    const document = JSON.parse(JSON.stringify(sampleDocument())) as { sections: { sections: { blocks: { kind: string; body?: { cells: { kind: string; figure?: { exact: unknown } }[] }[] }[] }[]; blocks: Record<string, unknown>[] }[] };
+    const sections = document.sections.flatMap((section) => [section, ...section.sections]);
+    const tableAt = sections.flatMap((section, at) => section.blocks.map((block, index) => ({ at, index, block }))).find(({ block }) => block.kind === "table" && block.body?.some((row) => row.cells.some((cell) => cell.kind === "figure")));
+    if (tableAt === undefined) throw new Error("the sample has a table with a figure");
+    const row = tableAt.block.body?.findIndex((each) => each.cells.some((cell) => cell.kind === "figure")) ?? -1;
+    const cell = tableAt.block.body?.[row]?.cells.findIndex((each) => each.kind === "figure") ?? -1;
+    const figure = tableAt.block.body?.[row]?.cells[cell]?.figure as { exact: unknown };
+    figure.exact = 12;
+    (document.sections[0]?.blocks as Record<string, unknown>[]).unshift({ kind: "paragrap", markdown: "x" }, { kind: "paragraph" });
+    const decoded = decodeReportDocument(document);
+    if (decoded.ok) throw new Error("the document is broken");
+    const where = (path: string) => decoded.issues.find((found) => found.path === path);
+    expect(where("sections[0].blocks[0].kind")).toMatchObject({ message: "is not valid", actual: '"paragrap"', expected: expect.stringMatching(/^one of the kinds paragraph, notice, table, /) as unknown });
+    expect(where("sections[0].blocks[1].markdown")).toMatchObject({ message: "is missing", expected: "string" });
+    const tablePath = sections[tableAt.at] === document.sections[0] ? `sections[0].blocks[${tableAt.index + 2}]` : `sections[0].sections[${tableAt.at - 1}].blocks[${tableAt.index}]`;
+    expect(where(`${tablePath}.body[${row}].cells[${cell}].figure.exact`)).toMatchObject({ expected: "string", actual: "12" });
+    expect(decoded.issues).toHaveLength(3);
+    expect(decoded.errors).toEqual(decoded.issues.map((found) => `${found.path}: ${found.message} (expected ${found.expected ?? ""}, got ${found.actual ?? ""})`));
   });
 
   it("keeps every figure's printed text beside its exact value, under a stable key", () => {

@@ -1,5 +1,7 @@
 import * as t from "io-ts";
+import { formatIssue, type Issue } from "../../events/issues.js";
 import { ReportBlockC, type ReportBlock } from "./blocks.js";
+import { documentIssues } from "./decode-errors.js";
 
 /**
  * The version of the document tree; renderers may refuse versions they do not know. Version 2
@@ -86,17 +88,13 @@ export const ReportDocumentC = t.type(
 );
 export type ReportDocument = t.TypeOf<typeof ReportDocumentC>;
 
-export type ReportDocumentDecoding = { readonly ok: true; readonly document: ReportDocument } | { readonly ok: false; readonly errors: readonly string[] };
-
-const pathOf = (error: t.ValidationError): string =>
-  error.context
-    .map((entry) => entry.key)
-    .filter((key) => key !== "")
-    .join(".");
+/** A document that decoded, or its problems: `issues` at their paths, and `errors`, the same as lines of text. */
+export type ReportDocumentDecoding = { readonly ok: true; readonly document: ReportDocument } | { readonly ok: false; readonly issues: readonly Issue[]; readonly errors: readonly string[] };
 
 /** Validates a document read from JSON (a plugin's input, a saved report). */
 export const decodeReportDocument = (value: unknown): ReportDocumentDecoding => {
   const result = ReportDocumentC.decode(value);
   if (result._tag === "Right") return { ok: true, document: result.right };
-  return { ok: false, errors: result.left.slice(0, 20).map((error) => `${pathOf(error) || "(document)"}: unexpected ${JSON.stringify(error.value)?.slice(0, 60) ?? "undefined"}`) };
+  const issues = documentIssues(result.left);
+  return { ok: false, issues, errors: issues.map((found) => formatIssue({ ...found, path: found.path === "" ? "(document)" : found.path })) };
 };
