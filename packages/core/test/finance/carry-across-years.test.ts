@@ -177,6 +177,44 @@ describe("the audit across years", () => {
     expect(stream.summary.disagreements).toBe(3);
   });
 
+  const openingTotal = (printed: string): EventDraft => planStated("st-open-total", "plan.opening-balance", { year: "2026" }, printed);
+
+  it("finds an area the books leave funds that the plan's first-year opening balances leave out, naming the area, its balance and the events behind it", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), ...planFigures(), openingTotal("240")]), defaultCatalog);
+    const missing = report.findings.filter((found) => found.statedEventId === "st-open-total");
+    expect(missing.map((found) => [found.kind, found.cause])).toEqual([["facts-disagree", "a row the other table has is left out: arkiv"]]);
+    const [found] = missing;
+    expect(found?.explanation).toMatch(/first year should name every area the books leave funds at the end of 2025: finance\.remaining row=arkiv for 2025 gives 70\stkr \(balance-arkiv-2025\), and the figure's table has no row for arkiv$/);
+    expect(found?.evidence).toEqual(expect.arrayContaining(["plan-open-samlingar", "balance-arkiv-2025"]));
+    expect(found?.difference).toBe("-70");
+    // The total as printed is the plan's own sum: only the row left out is found.
+    expect(report.findings.filter((each) => each.statedEventId === "st-open-total")).toHaveLength(1);
+  });
+
+  it("finds no area left out when the plan gives every area the books leave funds a row, a sub-area's funds in its parent's row", async () => {
+    const arkiv = draft("plan.opening-balance-forecast", "2025-12-15", { planId: "vp-2026", areaId: "arkiv", year: 2026, amount: "70000" });
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), arkiv, ...planFigures(), openingTotal("310")]), defaultCatalog);
+    expect(report.findings.filter((found) => found.statedEventId === "st-open-total")).toEqual([]);
+    // Arkiv's books under a parent area the plan has a row for: covered by the parent's row.
+    const underSamlingar = year2025().map((each) => (each.type === "reference.area-established" && (each.data as { areaId: string }).areaId === "arkiv" ? { ...each, data: { ...each.data, parentId: "samlingar" } } : each));
+    const parented = auditStatedFigures(await eventsOf([...underSamlingar, ...plan(), ...planFigures(), openingTotal("240")]), defaultCatalog);
+    expect(parented.findings.filter((found) => found.statedEventId === "st-open-total")).toEqual([]);
+  });
+
+  it("finds the area left out when the audit streams the log too, and not before the books are closed", async () => {
+    counter = 0;
+    let tick = Date.UTC(2026, 4, 10, 8);
+    const store = memoryStore({ catalog: defaultCatalog, clock: () => (tick += 1000) });
+    const outcome = await store.append([...year2025(), ...plan(), ...planFigures(), openingTotal("240")]);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    const stream = await auditLog(store, defaultCatalog);
+    const found: string[] = [];
+    for await (const each of stream.findings()) if (each.statedEventId === "st-open-total") found.push(`${each.kind} ${each.cause ?? ""}`);
+    expect(found).toEqual(["facts-disagree a row the other table has is left out: arkiv"]);
+    const early = auditStatedFigures(await eventsOf([...year2025(), ...plan(), ...planFigures(), openingTotal("240")]), defaultCatalog, { knownAt: "2025-12-20" });
+    expect(early.findings).toEqual([]);
+  });
+
   it("leaves them alone while the audit's known-at lies before the year's books are closed", async () => {
     const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), ...planFigures()]), defaultCatalog, { knownAt: "2025-12-20" });
     expect(report.findings).toEqual([]);

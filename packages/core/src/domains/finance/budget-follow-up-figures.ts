@@ -39,6 +39,8 @@ const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) =
     unit: "kr",
     example: ROW_EXAMPLE,
     footing: [{ over: "row", total: "total" }],
+    // Tabell 1's rows, an area line carried from the year before with no facts of its own included.
+    rows: (result) => result.rows.map((row) => row.row),
     compute: (result, params) => {
       const row = rowFor(result, params.row);
       if (row === undefined) return undefined;
