@@ -221,6 +221,75 @@ describe("the audit across years", () => {
   });
 });
 
+/** Text with every kind of space one plain space, as the tests read the audit's words. */
+const plain = (text: string | undefined): string => (text ?? "").replace(/\s/g, " ");
+
+describe("the audit of what the carry into 2026 cannot do by itself", () => {
+  const accumulated = (printed: string) => stated("st-accumulated", "finance.accumulated-surplus", "2026-T1", {}, printed);
+
+  it("says that 2025 closed with a surplus not split onto areas that 2026's openings do not account for, with its evidence, and invents no split", async () => {
+    const events = await eventsOf([...year2025(), ...t1of2026(), accumulated("120")]);
+    const report = auditStatedFigures(events, defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([["facts-disagree", "st-accumulated"]]);
+    const [found] = report.findings;
+    expect(plain(found?.explanation)).toBe(
+      "2025 closed with a surplus of 10 000 kr not split onto areas (its surplus from earlier years: surplus-2025), which the opening balances of 2026 do not account for: they come to 300 000 kr (areas and surplus from earlier years), the books of 2025 leave 310 000 kr; how the surplus is split onto areas is a decision the log does not hold (record it as opening balances at 2025-12-31): 130 tkr against 120 tkr",
+    );
+    expect(found?.evidence).toContain("surplus-2025");
+    expect(found?.difference).toBe("-10");
+    // The figure itself is unchanged: the report prints what the facts give, the split is not made up.
+    expect(found?.computedExact).toBe("120000");
+  });
+
+  it("finds nothing once 2026's openings account for the surplus: recorded as 2026's own surplus from earlier years, or split onto an area", async () => {
+    const kept = draft("finance.opening-balance-recorded", "2025-12-31", { asOf: "2025-12-31", amount: "10000" }, "surplus-2026");
+    const asSurplus = auditStatedFigures(await eventsOf([...year2025(), kept, ...t1of2026(), accumulated("130")]), defaultCatalog);
+    expect(asSurplus.findings).toEqual([]);
+    const split = draft("finance.opening-balance-recorded", "2025-12-31", { areaId: "samlingar", asOf: "2025-12-31", amount: "210000" }, "open-samlingar-2026");
+    const ontoArea = auditStatedFigures(await eventsOf([...year2025(), split, ...t1of2026(), accumulated("120")]), defaultCatalog);
+    expect(ontoArea.findings).toEqual([]);
+  });
+
+  /** Tabell 2a of 2025: Samlingar and Visningar together, where their own books leave 200 000 + 30 000. */
+  const together = (amount: string): EventDraft =>
+    draft("finance.balance-recorded", "2025-12-31", { areaIds: ["visningar", "samlingar"], asOf: "2025-12-31", bySource: { kommunerna: amount } }, "balance-samlingar-visningar-2025");
+  const openings = (): EventDraft[] => [
+    stated("st-open-pair", "finance.opening", "2026-T1", { row: "samlingar+visningar" }, "230"),
+    stated("st-open-total", "finance.opening", "2026-T1", { row: "total" }, "300"),
+    stated("st-open-one", "finance.opening", "2026-T1", { row: "samlingar" }, "200"),
+  ];
+
+  it("finds 2026's Tabell 1 openings that do not come to the balance 2025's Tabell 2a recorded for several areas together, where a row holds them all", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), together("240000"), ...t1of2026(), ...openings()]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([
+      ["facts-disagree", "st-open-pair"],
+      ["facts-disagree", "st-open-total"],
+    ]);
+    const byId = (id: string) => report.findings.find((found) => found.statedEventId === id);
+    expect(plain(byId("st-open-pair")?.explanation)).toBe(
+      "the balance recorded at 2025-12-31 for samlingar + visningar together (Tabell 2a of 2025) is not what those areas' opening balances come to; the carry opens each area from its own books, which cannot split a balance recorded for several: 240 tkr against 230 tkr",
+    );
+    expect(byId("st-open-pair")?.evidence).toEqual(expect.arrayContaining(["balance-samlingar-visningar-2025", "open-samlingar-2025"]));
+    // The total: 240 recorded together and Arkiv's own 70, against the 300 the carry opens with.
+    expect(plain(byId("st-open-total")?.explanation)).toMatch(/: 310 tkr against 300 tkr$/);
+    // What the reports print is unchanged: Samlingar still opens with what its own books leave it.
+    expect(report.findings.some((found) => found.statedEventId === "st-open-one")).toBe(false);
+  });
+
+  it("sets the totals against a balance recorded together with an area that opens 2026 with no line of its own", async () => {
+    const utstallningar = draft("reference.area-established", "2025-01-01", { areaId: "utstallningar", name: "Utställningar", kind: "operation" });
+    const three = draft("finance.balance-recorded", "2025-12-31", { areaIds: ["samlingar", "visningar", "utstallningar"], asOf: "2025-12-31", bySource: { kommunerna: "240000" } }, "balance-three-2025");
+    const report = auditStatedFigures(await eventsOf([utstallningar, ...year2025(), three, ...t1of2026(), ...openings()]), defaultCatalog);
+    // No 2026 row holds Utställningar but the total, which is set against the balance: 240 together and Arkiv's 70.
+    expect(report.findings.map((found) => [found.statedEventId, plain(found.explanation).replace(/.*: /, "")])).toEqual([["st-open-total", "310 tkr against 300 tkr"]]);
+  });
+
+  it("finds nothing where the balance recorded for several areas together is what their books leave", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), together("230000"), ...t1of2026(), ...openings()]), defaultCatalog);
+    expect(report.findings).toEqual([]);
+  });
+});
+
 describe("the annual report's Tabell 1", () => {
   it("prints no forecast column once the year is closed, and the accumulated surplus from the actual kvarvarande", async () => {
     const table = tableWithId(await documentOf(year2025(), "verksamhetsberattelse", period("2025")), "tabell-1-budgetuppfoljning");

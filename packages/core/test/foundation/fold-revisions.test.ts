@@ -28,7 +28,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "activities": { revision: 1, code: "1f22db6245d7a90e" },
   "attendance": { revision: 2, code: "f4ea1e15553dc91f" },
   "course-register": { revision: 2, code: "a06ba3d3c566011c" },
-  "finance-ledger": { revision: 2, code: "47d7f1cf58b20eb2" },
+  "finance-ledger": { revision: 3, code: "bd1b7b92f86e3707" },
   "grant-applications": { revision: 2, code: "244edd1573f20c10" },
   "indicators": { revision: 1, code: "5d0d6c97c3d038d9" },
   "metrics": { revision: 1, code: "5126fe7c5dcc7b53" },
