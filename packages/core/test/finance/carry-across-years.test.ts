@@ -12,6 +12,7 @@ import {
   budgetFollowUpProjection,
   countingEvents,
   defaultCatalog,
+  generateReport,
   memoryStore,
   parsePeriod,
   type DomainEvent,
@@ -239,6 +240,21 @@ describe("the audit of what the carry into 2026 cannot do by itself", () => {
     expect(found?.difference).toBe("-10");
     // The figure itself is unchanged: the report prints what the facts give, the split is not made up.
     expect(found?.computedExact).toBe("120000");
+  });
+
+  it("says so beside the 2026 report too (a note, as `tertial report` prints on stderr), and not once the openings account for it", async () => {
+    const reportOf = async (drafts: readonly EventDraft[]) => {
+      const store = memoryStore({ catalog: defaultCatalog });
+      const outcome = await store.append(drafts);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+      return generateReport(store, defaultCatalog, { kind: "tertialrapport", period: period("2026-T1"), generatedBy: "test" });
+    };
+    counter = 0;
+    const built = await reportOf([...year2025(), ...t1of2026()]);
+    expect((built.notes ?? []).map(plain)).toEqual([expect.stringMatching(/^2025 closed with a surplus of 10 000 kr not split onto areas \(its surplus from earlier years: surplus-2025\), which the opening balances of 2026 do not account for/)]);
+    counter = 0;
+    const kept = draft("finance.opening-balance-recorded", "2025-12-31", { asOf: "2025-12-31", amount: "10000" }, "surplus-2026");
+    expect((await reportOf([...year2025(), kept, ...t1of2026()])).notes ?? []).toEqual([]);
   });
 
   it("finds nothing once 2026's openings account for the surplus: recorded as 2026's own surplus from earlier years, or split onto an area", async () => {

@@ -98,3 +98,13 @@ export const groupConflict = (result: BudgetFollowUpResult, lines: readonly Ledg
     },
   ];
 };
+
+/**
+ * What a report of a period from 1 January says beside its tables when the year before closed
+ * with a surplus not split onto areas that the period's openings do not account for: the report
+ * prints what the facts give and makes up no split, so the gap is named instead.
+ */
+export const carryNotes = (result: BudgetFollowUpResult | undefined): string[] => {
+  const found = result === undefined ? undefined : unsplitGap(result);
+  return found === undefined ? [] : [found.cause];
+};
