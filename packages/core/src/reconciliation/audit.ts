@@ -30,7 +30,9 @@ export type FindingKind =
   /** The printed text cannot be read unambiguously by the document's rules, and the event gives no reading ("12.5" in a Swedish document). */
   | "unreadable"
   /** A note, not a disagreement: printed parts do not add up to the printed total. */
-  | "footing";
+  | "footing"
+  /** A note, not a disagreement: a figure that could be set against the books of a closed year is not, because the facts do not say which of their amounts it is. */
+  | "not-checked";
 
 export interface AuditFinding {
   readonly kind: FindingKind;
@@ -207,6 +209,7 @@ const crossChecked = (check: Check, figure: ComputedFigure, computer: FigureComp
     if (source === undefined || isPeriodParseError(period) || stillOpen(knownAt, cross.closedAfter)) return [];
     const other = computer.compute(source, cross.params, period);
     if (other === undefined || other.text !== undefined) return [];
+    if (cross.unchecked !== undefined) return [finding(check, "not-checked", `${cross.cause}: not checked against the books, ${cross.unchecked}`, { evidence: figure.evidence, cause: null, difference: null })];
     const slack = (figure.uncertainty ?? new Decimal(0)).plus(other.uncertainty ?? 0);
     if (figure.exact.minus(other.exact).abs().lessThanOrEqualTo(slack)) return [];
     const known = new Set(figure.evidence);
@@ -423,7 +426,7 @@ export const summarise = (findings: Iterable<AuditFinding>, stated: readonly Sta
   let disagreements = 0;
   let notes = 0;
   for (const found of findings) {
-    if (found.kind === "footing") notes += 1;
+    if (found.kind === "footing" || found.kind === "not-checked") notes += 1;
     else {
       disagreements += 1;
       disagreeing.add(found.statedEventId);

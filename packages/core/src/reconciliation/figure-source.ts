@@ -174,6 +174,12 @@ export interface CrossCheck {
   readonly closedAfter: string;
   /** What should hold, in a few words ("the plan's outcome for 2025 is the books' utfall of fjarrlan in 2025"). */
   readonly cause: string;
+  /**
+   * Why the amount cannot be set against the books after all (the facts do not say which of
+   * their amounts it is): the audit then says it is not checked, once the other figure's facts
+   * are complete and give a value for the period, instead of comparing.
+   */
+  readonly unchecked?: string;
 }
 
 /**

@@ -306,6 +306,59 @@ describe("the audit of what the carry into 2026 cannot do by itself", () => {
   });
 });
 
+describe("a plan's comparison-year revenue against the books", () => {
+  const revenuePlan = (municipal: string): EventDraft[] => [
+    draft("plan.adopted", "2025-12-15", { planId: "vp-2026", kind: "verksamhetsplan", title: "Verksamhetsplan 2026–2027", fromYear: 2026, toYear: 2027, detailedYear: 2026, comparisonYear: 2025 }),
+    // The museum council's own revenue line, which is the municipalities' money received in the year; and a built-in one that maps onto no source.
+    draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "kommunernas-bidrag", label: "Kommunernas bidrag", covers: ["kommunerna"] }, "cat-kommunernas-bidrag"),
+    draft("plan.revenue-planned", "2025-12-15", { planId: "vp-2026", year: 2025, category: "kommunernas-bidrag", amount: municipal }, "plan-rev-kommunerna-2025"),
+    draft("plan.revenue-planned", "2025-12-15", { planId: "vp-2026", year: 2025, category: "fees", amount: "5000" }, "plan-rev-fees-2025"),
+  ];
+  const revenueStated = (id: string, category: string, printed: string): EventDraft =>
+    draft("reconciliation.figure-stated", "2025-12-15", { document: "Verksamhetsplan 2026–2027", figureKey: "plan.revenue", period: "2026", printed, unit: "tkr", section: "Budget", label: id, params: { plan: "vp-2026", year: "2025", category } }, id);
+  const statedRevenue = (municipal: string): EventDraft[] => [revenueStated("st-rev-kommunerna", "kommunernas-bidrag", municipal), revenueStated("st-rev-fees", "fees", "5")];
+
+  it("sets a category that declares the financing sources it covers against what the books record received from them, and says the others are not checked", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("560000"), ...statedRevenue("560")]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([
+      ["facts-disagree", "st-rev-kommunerna"],
+      ["not-checked", "st-rev-fees"],
+    ]);
+    const [covered, other] = report.findings;
+    // 400 000 + 50 000 + 90 000 received from the municipalities in 2025.
+    expect(plain(covered?.explanation)).toMatch(/its revenue in kommunernas-bidrag is what the books record received from kommunerna in 2025: the figure gives 560 tkr \(plan-rev-kommunerna-2025\), finance\.received-from source=kommunerna for 2025 gives 540 tkr \(in-samlingar-2025, /);
+    expect(covered?.difference).toBe("20");
+    expect(plain(other?.explanation)).toBe(
+      "2025 is the comparison year of vp-2026, printed as its outcome: its revenue in fees: not checked against the books, the category declares no financing sources it covers (covers on plan.revenue-category-defined), so nothing in the books' erhållna is known to be it",
+    );
+    // A note, as a footing note is: the summary counts it there, not among the disagreements.
+    expect([report.disagreements, report.notes]).toEqual([1, 1]);
+  });
+
+  it("finds nothing for a category whose revenue is what the books received, and nothing at all before the year's books are closed", async () => {
+    const agreeing = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("540000"), ...statedRevenue("540")]), defaultCatalog);
+    expect(agreeing.findings.map((found) => [found.kind, found.statedEventId])).toEqual([["not-checked", "st-rev-fees"]]);
+    const early = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("560000"), ...statedRevenue("560")]), defaultCatalog, { knownAt: "2025-12-20" });
+    expect(early.findings).toEqual([]);
+  });
+
+  it("reads a category defined before `covers` existed (version 1) as covering nothing, and refuses a source no one defined", async () => {
+    const version1 = { ...draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "kommunernas-bidrag", label: "Kommunernas bidrag" }, "cat-kommunernas-bidrag"), schemaVersion: 1 } as EventDraft;
+    const drafts = revenuePlan("560000").map((each) => (each.id === "cat-kommunernas-bidrag" ? version1 : each));
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...drafts, ...statedRevenue("560")]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([
+      ["not-checked", "st-rev-kommunerna"],
+      ["not-checked", "st-rev-fees"],
+    ]);
+    const store = memoryStore({ catalog: defaultCatalog });
+    const refused = await store.append([draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "stiftelsen", label: "Stiftelsens bidrag", covers: ["kommunerna", "stiftelsen"] })]);
+    expect(refused.ok ? [] : refused.issues.map((found) => [found.code, found.path])).toEqual([["unknown-reference", "data.covers[1]"]]);
+    // `covers` is version 2's: a line claiming version 1 may not carry it.
+    const early = await memoryStore({ catalog: defaultCatalog }).append([{ ...draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "x", label: "X", covers: ["kommunerna"] }), schemaVersion: 1 } as EventDraft]);
+    expect(early.ok).toBe(false);
+  });
+});
+
 describe("the annual report's Tabell 1", () => {
   it("prints no forecast column once the year is closed, and the accumulated surplus from the actual kvarvarande", async () => {
     const table = tableWithId(await documentOf(year2025(), "verksamhetsberattelse", period("2025")), "tabell-1-budgetuppfoljning");

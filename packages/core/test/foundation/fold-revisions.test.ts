@@ -37,7 +37,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "network-members": { revision: 1, code: "65248dc09a55328e" },
   "plan-follow-up": { revision: 2, code: "6db25f582e72fc57" },
   "plan-goal-wording": { revision: 2, code: "06f9608da0c01dd1" },
-  "plans": { revision: 3, code: "1bf5ded9950a1f7c" },
+  "plans": { revision: 4, code: "1bf5ded9950a1f7c" },
   "publication": { revision: 2, code: "ab8a4dce7ab4d273" },
   "recorded-metric-results": { revision: 1, code: "88192a9c2b8ff144" },
   "reference": { revision: 1, code: "81cddef099732ef2" },

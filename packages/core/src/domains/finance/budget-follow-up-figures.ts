@@ -138,6 +138,22 @@ export const financeRemainingEarmarked = budgetColumn("finance.remaining-earmark
 export const financeForecast = budgetColumn("finance.forecast", "prognos kvarvarande medel at the year's end", (row) => row.forecast);
 export const financeDeviation = budgetColumn("finance.deviation", "avvikelse (budget − utfall)", (row) => row.deviation);
 
+const SOURCES = { source: 'a financing source\'s id (built in: kommunerna, staten, ovriga; or defined by finance.funding-source-defined), or several joined by "+"' };
+
+export const financeReceivedFrom = defineFigure(budgetFollowUpProjection, {
+  key: "finance.received-from",
+  description: "erhållna medel from a financing source (or several), every line of Tabell 1 together: what a plan's revenue in a category covering those sources is set against for a closed year",
+  params: SOURCES,
+  unit: "kr",
+  example: { source: "kommunerna" },
+  compute: (result, params) => {
+    const sources = (params.source ?? "").split("+").filter((source) => source !== "");
+    if (sources.length === 0) return undefined;
+    const tallies = Object.values(result.lines).flatMap((line) => sources.flatMap((source) => line.receivedBySource[source] ?? []));
+    return figureOf(combineFacts(tallies.map((sum) => ({ sum }))), `erhållna medel from ${sources.join(" + ")}, every line`);
+  },
+});
+
 /** A surplus figure that would hold what the year before closed with unsplit onto areas, had the period's openings accounted for it. */
 const withUnsplit = (result: BudgetFollowUpResult, figure: ComputedFigure | undefined): ComputedFigure | undefined => {
   const conflicts = unsplitConflict(result, figure?.exact);
@@ -175,4 +191,5 @@ export const budgetFigures = [
   financeDeviation,
   financePriorSurplus,
   financeAccumulatedSurplus,
+  financeReceivedFrom,
 ] as const;

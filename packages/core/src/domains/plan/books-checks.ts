@@ -1,6 +1,7 @@
 import type { CrossCheck, RowCoverage } from "../../reconciliation/figure-source.js";
 import { lineKey } from "../finance/ledger.js";
 import type { PlanBaseline } from "./baseline.js";
+import type { RevenueCategoryTerm } from "./vocabularies.js";
 
 /**
  * A plan prints figures for years whose books are, or will be, closed: its comparison year (the
@@ -66,4 +67,19 @@ export const openingRowsCheck = (plan: PlanBaseline, year: number, rows: readonl
       cause: `the opening balances of ${plan.planId}'s first year should name every area the books leave funds at the end of ${year - 1}`,
     },
   ];
+};
+
+/**
+ * A comparison year's revenue in one category: what the books record received that year from the
+ * financing sources the category covers (`covers` on its definition). A category that declares
+ * none, or spends funds carried over (`drawsOn`), maps onto no received amount: not checked, and
+ * the audit says so once the year's books give what was received.
+ */
+export const comparisonRevenueCheck = (plan: PlanBaseline, year: number, category: RevenueCategoryTerm | undefined, categoryId: string): CrossCheck[] => {
+  if (year >= plan.fromYear) return [];
+  const base = { period: String(year), closedAfter: yearEnd(year), cause: `${year} is the comparison year of ${plan.planId}, printed as its outcome: its revenue in ${categoryId}` };
+  const covers = category?.covers ?? [];
+  if (category?.drawsOn !== undefined) return [{ ...base, figureKey: "finance.received", params: { row: "total" }, unchecked: `the category spends funds carried over from earlier years (drawsOn ${category.drawsOn}), which the books do not record as received` }];
+  if (covers.length === 0) return [{ ...base, figureKey: "finance.received", params: { row: "total" }, unchecked: "the category declares no financing sources it covers (covers on plan.revenue-category-defined), so nothing in the books' erhållna is known to be it" }];
+  return [{ ...base, figureKey: "finance.received-from", params: { source: covers.join("+") }, cause: `${base.cause} is what the books record received from ${covers.join(" and ")} in ${year}` }];
 };

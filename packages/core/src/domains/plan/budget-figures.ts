@@ -1,7 +1,7 @@
 import { dec } from "../../numbers/decimal.js";
 import { formatFigure } from "../../numbers/format.js";
 import { defineFigure, type ComputedFigure, type CrossCheck, type RowCoverage } from "../../reconciliation/figure-source.js";
-import { comparisonClosingCheck, comparisonCostCheck, openingFundsCheck, openingRowsCheck } from "./books-checks.js";
+import { comparisonClosingCheck, comparisonCostCheck, comparisonRevenueCheck, openingFundsCheck, openingRowsCheck } from "./books-checks.js";
 import { planBaselineProjection, type FundsRow, type PlanBaseline, type Sourced } from "./baseline.js";
 import type { RevenueCategoryTerm } from "./vocabularies.js";
 import { PLAN_PARAM, PLAN_YEAR_PARAM, atPlanYear, planFor, plannedFigure, plannedSum } from "./plan-select.js";
@@ -65,8 +65,10 @@ export const planRevenue = defineFigure(planBaselineProjection, {
     const plan = planFor(result, params.plan);
     const year = plan === undefined ? undefined : budgetYear(plan, result.year);
     const lines = (year?.revenue ?? []).filter((line) => params.category === undefined || line.category === params.category);
-    if (lines.length === 0) return undefined;
-    return plannedSum(lines.map((line) => ({ ...line, value: dec(line.amount) })), `planned revenue ${params.category ?? "of every category"} in ${result.year}`);
+    if (plan === undefined || lines.length === 0) return undefined;
+    const figure = plannedSum(lines.map((line) => ({ ...line, value: dec(line.amount) })), `planned revenue ${params.category ?? "of every category"} in ${result.year}`);
+    const { category } = params;
+    return category === undefined ? figure : { ...figure, ...withChecks(comparisonRevenueCheck(plan, result.year, result.revenueCategories.find((term) => term.id === category), category)) };
   },
 });
 
