@@ -197,7 +197,7 @@ describe("the audit across years", () => {
     const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), arkiv, ...planFigures(), openingTotal("310")]), defaultCatalog);
     expect(report.findings.filter((found) => found.statedEventId === "st-open-total")).toEqual([]);
     // Arkiv's books under a parent area the plan has a row for: covered by the parent's row.
-    const underSamlingar = year2025().map((each) => (each.type === "reference.area-established" && (each.data as { areaId: string }).areaId === "arkiv" ? { ...each, data: { ...each.data, parentId: "samlingar" } } : each));
+    const underSamlingar = year2025().map((each) => (each.type === "reference.area-established" && (each.data as { areaId: string }).areaId === "arkiv" ? { ...each, data: { ...(each.data as Record<string, unknown>), parentId: "samlingar" } } : each));
     const parented = auditStatedFigures(await eventsOf([...underSamlingar, ...plan(), ...planFigures(), openingTotal("240")]), defaultCatalog);
     expect(parented.findings.filter((found) => found.statedEventId === "st-open-total")).toEqual([]);
   });
