@@ -342,6 +342,14 @@ describe("a plan's comparison-year revenue against the books", () => {
     expect(early.findings).toEqual([]);
   });
 
+  it("says a category that spends funds carried over is not checked: the books record no such money as received", async () => {
+    const carried = draft("plan.revenue-planned", "2025-12-15", { planId: "vp-2026", year: 2025, category: "carried-over-municipal", amount: "15000" });
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("540000"), carried, revenueStated("st-rev-carried", "carried-over-municipal", "15")]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, plain(found.explanation).replace(/.*not checked against the books, /, "")])).toEqual([
+      ["not-checked", "the category spends funds carried over from earlier years (drawsOn kommunerna), which the books do not record as received"],
+    ]);
+  });
+
   it("reads a category defined before `covers` existed (version 1) as covering nothing, and refuses a source no one defined", async () => {
     const version1 = { ...draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "kommunernas-bidrag", label: "Kommunernas bidrag" }, "cat-kommunernas-bidrag"), schemaVersion: 1 } as EventDraft;
     const drafts = revenuePlan("560000").map((each) => (each.id === "cat-kommunernas-bidrag" ? version1 : each));
