@@ -257,6 +257,16 @@ describe("the audit of what the carry into 2026 cannot do by itself", () => {
     expect((await reportOf([...year2025(), kept, ...t1of2026()])).notes ?? []).toEqual([]);
   });
 
+  it("finds 2026's own surplus from earlier years that accounts for part of it only", async () => {
+    const part = draft("finance.opening-balance-recorded", "2025-12-31", { asOf: "2025-12-31", amount: "4000" }, "surplus-2026");
+    const prior = stated("st-prior", "finance.prior-surplus", "2026-T1", {}, "4");
+    const report = auditStatedFigures(await eventsOf([...year2025(), part, ...t1of2026(), prior, accumulated("124")]), defaultCatalog);
+    expect(report.findings.map((found) => [found.statedEventId, plain(found.explanation).replace(/.*\): /, ""), found.evidence])).toEqual([
+      ["st-prior", "10 tkr against 4 tkr", expect.arrayContaining(["surplus-2025", "surplus-2026"])],
+      ["st-accumulated", "130 tkr against 124 tkr", expect.arrayContaining(["surplus-2025", "surplus-2026"])],
+    ]);
+  });
+
   it("finds nothing once 2026's openings account for the surplus: recorded as 2026's own surplus from earlier years, or split onto an area", async () => {
     const kept = draft("finance.opening-balance-recorded", "2025-12-31", { asOf: "2025-12-31", amount: "10000" }, "surplus-2026");
     const asSurplus = auditStatedFigures(await eventsOf([...year2025(), kept, ...t1of2026(), accumulated("130")]), defaultCatalog);
