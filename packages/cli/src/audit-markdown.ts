@@ -13,6 +13,7 @@ const HEADING: Record<AuditFinding["kind"], string> = {
   "unknown-figure": "Unknown figure",
   unreadable: "Unreadable",
   footing: "Note",
+  "not-checked": "Not checked",
 };
 
 const paramsText = (params: Readonly<Record<string, string>>): string => {

@@ -12,6 +12,7 @@ const KIND_LABEL: Record<AuditFinding["kind"], string> = {
   "unknown-figure": "UNKNOWN FIGURE",
   unreadable: "UNREADABLE",
   footing: "NOTE",
+  "not-checked": "NOT CHECKED",
 };
 
 const paramsText = (params: Readonly<Record<string, string>>): string => {

@@ -10,7 +10,7 @@ import { agrees, likelyCause, printedForm, readingOf, showFigure, type Reading }
 import { contradictionExplainer, disagreeingIds } from "./contradictions.js";
 import { statedValue } from "./printed.js";
 import { FigureStated } from "./events.js";
-import type { ComputedFigure, FigureSource } from "./figure-source.js";
+import type { ComputedFigure, FigureSource, ResultReader, RowCoverage } from "./figure-source.js";
 
 type Stated = EventOf<typeof FigureStated>;
 
@@ -30,7 +30,9 @@ export type FindingKind =
   /** The printed text cannot be read unambiguously by the document's rules, and the event gives no reading ("12.5" in a Swedish document). */
   | "unreadable"
   /** A note, not a disagreement: printed parts do not add up to the printed total. */
-  | "footing";
+  | "footing"
+  /** A note, not a disagreement: a figure that could be set against the books of a closed year is not, because the facts do not say which of their amounts it is. */
+  | "not-checked";
 
 export interface AuditFinding {
   readonly kind: FindingKind;
@@ -107,10 +109,19 @@ export class FigureComputer {
     return this.states.get(key);
   }
 
-  compute(source: FigureSource, params: Readonly<Record<string, string>>, period: Period): ComputedFigure | undefined {
+  private readerOf(period: Period): ResultReader {
     const results = this.results.get(period.name) ?? new ProjectionResults();
     this.results.set(period.name, results);
-    return source.evaluate((projection) => results.memo(projection, () => projection.result(this.stateOf(projection, period), this.contextOf(period))), params);
+    return (projection) => results.memo(projection, () => projection.result(this.stateOf(projection, period), this.contextOf(period)));
+  }
+
+  compute(source: FigureSource, params: Readonly<Record<string, string>>, period: Period): ComputedFigure | undefined {
+    return source.evaluate(this.readerOf(period), params);
+  }
+
+  /** The rows the figure's table has for the period, when the figure can list them. */
+  rows(source: FigureSource, period: Period): readonly string[] | undefined {
+    return source.rows?.(this.readerOf(period));
   }
 }
 
@@ -182,6 +193,9 @@ const conflictsOf = (check: Check, figure: ComputedFigure): AuditFinding[] =>
     });
   });
 
+/** Whether a cross-check's other figure is still open at the audit's cut-off (its facts not yet complete). */
+const stillOpen = (knownAt: string | undefined, closedAfter: string): boolean => knownAt !== undefined && knownAt.slice(0, 10) <= closedAfter;
+
 /**
  * A figure that names another figure for the same amount (`crossChecks`) is set against it once
  * the other's facts are complete as known at the cut-off: when the two differ by more than their
@@ -192,9 +206,10 @@ const crossChecked = (check: Check, figure: ComputedFigure, computer: FigureComp
   (figure.crossChecks ?? []).flatMap((cross) => {
     const source = catalog.figure(cross.figureKey);
     const period = parsePeriod(cross.period);
-    if (source === undefined || isPeriodParseError(period) || (knownAt !== undefined && knownAt.slice(0, 10) <= cross.closedAfter)) return [];
+    if (source === undefined || isPeriodParseError(period) || stillOpen(knownAt, cross.closedAfter)) return [];
     const other = computer.compute(source, cross.params, period);
     if (other === undefined || other.text !== undefined) return [];
+    if (cross.unchecked !== undefined) return [finding(check, "not-checked", `${cross.cause}: not checked against the books, ${cross.unchecked}`, { evidence: figure.evidence, cause: null, difference: null })];
     const slack = (figure.uncertainty ?? new Decimal(0)).plus(other.uncertainty ?? 0);
     if (figure.exact.minus(other.exact).abs().lessThanOrEqualTo(slack)) return [];
     const known = new Set(figure.evidence);
@@ -206,6 +221,38 @@ const crossChecked = (check: Check, figure: ComputedFigure, computer: FigureComp
         difference: basesDifference(figure.exact, other.exact, check),
       }),
     ];
+  });
+
+/** One row of another table that the figure's table has no row for, with the amount its facts give the row. */
+const leftOut = (check: Check, figure: ComputedFigure, coverage: RowCoverage, row: string, other: ComputedFigure): AuditFinding => {
+  const known = new Set(figure.evidence);
+  const amount = printedForm(other.exact, check.reading);
+  return finding(check, "facts-disagree", `${coverage.cause}: ${coverage.figureKey} ${coverage.over}=${row} for ${coverage.period} gives ${showFigure(other.exact, check.reading)} (${other.evidence.join(", ") || "no events"}), and the figure's table has no row for ${row}`, {
+    evidence: [...figure.evidence, ...other.evidence.filter((id) => !known.has(id))],
+    cause: `a row the other table has is left out: ${row}`,
+    // What the figure lacks for the row left out: the one base less the other, as for any two bases that disagree.
+    difference: amount === undefined ? null : toDecimalString(amount.negated()),
+  });
+};
+
+/**
+ * A figure that names the rows another table should have (`coverage`) is set against that
+ * table's rows once their facts are complete: each row it leaves out whose amount is not zero
+ * (beyond what rounding allows) is a finding, naming the row, its amount and the events behind it.
+ */
+const uncovered = (check: Check, figure: ComputedFigure, computer: FigureComputer, catalog: Catalog, knownAt: string | undefined): AuditFinding[] =>
+  (figure.coverage ?? []).flatMap((coverage) => {
+    const source = catalog.figure(coverage.figureKey);
+    const period = parsePeriod(coverage.period);
+    if (source === undefined || isPeriodParseError(period) || stillOpen(knownAt, coverage.closedAfter)) return [];
+    const has = new Set(coverage.has);
+    return (computer.rows(source, period) ?? [])
+      .filter((row) => !has.has(row))
+      .flatMap((row) => {
+        const other = computer.compute(source, { [coverage.over]: row }, period);
+        if (other === undefined || other.text !== undefined || other.exact.abs().lessThanOrEqualTo(other.uncertainty ?? 0)) return [];
+        return [leftOut(check, figure, coverage, row, other)];
+      });
   });
 
 const checkOne = (check: Check): AuditFinding[] => {
@@ -368,6 +415,7 @@ export function* auditFindings(stated: readonly Stated[], computer: FigureComput
     checks.push(event.data.footing !== undefined || event.data.table !== undefined ? check : { ...check, figure: undefined });
     yield* checkOne(check);
     if (check.figure !== undefined) yield* crossChecked(check, check.figure, computer, catalog, options.knownAt);
+    if (check.figure !== undefined) yield* uncovered(check, check.figure, computer, catalog, options.knownAt);
   }
   yield* footingNotes([...tiedGroups(checks), ...tableGroups(checks, catalog)]);
 }
@@ -378,7 +426,7 @@ export const summarise = (findings: Iterable<AuditFinding>, stated: readonly Sta
   let disagreements = 0;
   let notes = 0;
   for (const found of findings) {
-    if (found.kind === "footing") notes += 1;
+    if (found.kind === "footing" || found.kind === "not-checked") notes += 1;
     else {
       disagreements += 1;
       disagreeing.add(found.statedEventId);

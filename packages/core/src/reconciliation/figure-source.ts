@@ -52,6 +52,8 @@ export interface FigureSource {
   readonly unknownParams: (params: Readonly<Record<string, string>>) => readonly string[];
   /** The exact value from results read by projection; undefined when the facts say nothing (blank is not zero). */
   readonly evaluate: (read: ResultReader, params: Readonly<Record<string, string>>) => ComputedFigure | undefined;
+  /** The rows the figure's table has as the facts give them, named as its row parameter names them; only a figure that can list them (see `RowCoverage`). */
+  readonly rows?: (read: ResultReader) => readonly string[] | undefined;
 }
 
 /**
@@ -86,6 +88,8 @@ export interface FigureSpec<R, P extends string> {
   /** One spelling for parameters that can be written several ways; default: as given. */
   readonly canonical?: (params: FigureParams<NoInfer<P>>) => FigureParams<NoInfer<P>>;
   readonly compute: (result: R, params: FigureParams<NoInfer<P>>) => ComputedFigure | undefined;
+  /** The table's rows as the facts give them, for another figure's `RowCoverage` to find a row its own table leaves out. */
+  readonly rows?: (result: R) => readonly string[];
 }
 
 /** Keeps the parameters a figure declares; the rest are reported by `unknownParams`, never read. */
@@ -97,6 +101,14 @@ const declaredOnly = <P extends string>(names: readonly P[], given: Readonly<Par
   }
   return out;
 };
+
+/** A figure's row lister over the results read by projection. */
+const rowsOf =
+  <R>(projection: ProjectionOf<R>, rows: (result: R) => readonly string[]) =>
+  (read: ResultReader): readonly string[] | undefined => {
+    const result = read(projection);
+    return result === undefined ? undefined : rows(result);
+  };
 
 /**
  * Defines a figure over a projection: `compute` receives the projection's own result type, so
@@ -124,8 +136,10 @@ export const defineFigure = <R, const P extends string = never>(projection: Proj
       const result = read(projection);
       return result === undefined ? undefined : spec.compute(result, declaredOnly(names, given));
     },
+    ...(spec.rows === undefined ? {} : { rows: rowsOf(projection, spec.rows) }),
   };
 };
+
 
 /** A figure asked for with parameters: what a report cell and a stated figure both name. */
 export interface FigureRequest<R, P extends string> {
@@ -160,6 +174,30 @@ export interface CrossCheck {
   readonly closedAfter: string;
   /** What should hold, in a few words ("the plan's outcome for 2025 is the books' utfall of fjarrlan in 2025"). */
   readonly cause: string;
+  /**
+   * Why the amount cannot be set against the books after all (the facts do not say which of
+   * their amounts it is): the audit then says it is not checked, once the other figure's facts
+   * are complete and give a value for the period, instead of comparing.
+   */
+  readonly unchecked?: string;
+}
+
+/**
+ * The rows of another table this figure's table should have a row for: the audit lists the rows
+ * of `figureKey` for `period` (asked by its parameter `over`), and each one not in `has` whose
+ * amount is not zero is a row this table leaves out (a plan's opening balances without an area
+ * the books carry a balance for). Checked, as a `CrossCheck` is, only once the other figure's
+ * facts are complete: when the audit's known-at lies after `closedAfter`.
+ */
+export interface RowCoverage {
+  readonly figureKey: string;
+  readonly over: string;
+  /** The rows this table has, named as the other figure names them. */
+  readonly has: readonly string[];
+  readonly period: string;
+  readonly closedAfter: string;
+  /** What should hold, in a few words ("the opening balances of vp-2026's first year name every area the books of 2025 leave funds"). */
+  readonly cause: string;
 }
 
 export interface ComputedFigure {
@@ -185,4 +223,5 @@ export interface ComputedFigure {
   readonly alternatives?: readonly AlternativeFigure[];
   readonly conflicts?: readonly ConflictingFacts[];
   readonly crossChecks?: readonly CrossCheck[];
+  readonly coverage?: readonly RowCoverage[];
 }

@@ -15,6 +15,8 @@ import { generateSlides } from "./slides/run.js";
 import { TextComparisons } from "./text-comparisons.js";
 import { comparisonsNamed } from "./builders/inline-figures.js";
 import { textsOfOtherPeriods } from "./builders/narratives.js";
+import { budgetFollowUpProjection } from "../domains/finance/budget-follow-up.js";
+import { carryNotes } from "../domains/finance/carry-checks.js";
 
 export class ReportError extends Error {}
 
@@ -97,6 +99,6 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
   const first = build(asked);
   // A text the scan does not know (a house's own builder's) named a comparison not folded: fold it and build once more.
   const built = (await foldComparisons(asked.notFolded)) ? build(new TextComparisons(replayed.results)) : first;
-  const notes = textsOfOtherPeriods({ kind: options.kind, period: resolved.period, results: replayed.results });
+  const notes = [...textsOfOtherPeriods({ kind: options.kind, period: resolved.period, results: replayed.results }), ...carryNotes(replayed.results.get(budgetFollowUpProjection, "report"))];
   return notes.length === 0 ? built : { ...built, notes };
 };

@@ -12,6 +12,7 @@ import {
   budgetFollowUpProjection,
   countingEvents,
   defaultCatalog,
+  generateReport,
   memoryStore,
   parsePeriod,
   type DomainEvent,
@@ -177,9 +178,202 @@ describe("the audit across years", () => {
     expect(stream.summary.disagreements).toBe(3);
   });
 
+  const openingTotal = (printed: string): EventDraft => planStated("st-open-total", "plan.opening-balance", { year: "2026" }, printed);
+
+  it("finds an area the books leave funds that the plan's first-year opening balances leave out, naming the area, its balance and the events behind it", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), ...planFigures(), openingTotal("240")]), defaultCatalog);
+    const missing = report.findings.filter((found) => found.statedEventId === "st-open-total");
+    expect(missing.map((found) => [found.kind, found.cause])).toEqual([["facts-disagree", "a row the other table has is left out: arkiv"]]);
+    const [found] = missing;
+    expect(found?.explanation).toMatch(/first year should name every area the books leave funds at the end of 2025: finance\.remaining row=arkiv for 2025 gives 70\stkr \(balance-arkiv-2025\), and the figure's table has no row for arkiv$/);
+    expect(found?.evidence).toEqual(expect.arrayContaining(["plan-open-samlingar", "balance-arkiv-2025"]));
+    expect(found?.difference).toBe("-70");
+    // The total as printed is the plan's own sum: only the row left out is found.
+    expect(report.findings.filter((each) => each.statedEventId === "st-open-total")).toHaveLength(1);
+  });
+
+  it("finds no area left out when the plan gives every area the books leave funds a row, a sub-area's funds in its parent's row", async () => {
+    const arkiv = draft("plan.opening-balance-forecast", "2025-12-15", { planId: "vp-2026", areaId: "arkiv", year: 2026, amount: "70000" });
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), arkiv, ...planFigures(), openingTotal("310")]), defaultCatalog);
+    expect(report.findings.filter((found) => found.statedEventId === "st-open-total")).toEqual([]);
+    // Arkiv's books under a parent area the plan has a row for: covered by the parent's row.
+    const underSamlingar = year2025().map((each) => (each.type === "reference.area-established" && (each.data as { areaId: string }).areaId === "arkiv" ? { ...each, data: { ...(each.data as Record<string, unknown>), parentId: "samlingar" } } : each));
+    const parented = auditStatedFigures(await eventsOf([...underSamlingar, ...plan(), ...planFigures(), openingTotal("240")]), defaultCatalog);
+    expect(parented.findings.filter((found) => found.statedEventId === "st-open-total")).toEqual([]);
+  });
+
+  it("finds the area left out when the audit streams the log too, and not before the books are closed", async () => {
+    counter = 0;
+    let tick = Date.UTC(2026, 4, 10, 8);
+    const store = memoryStore({ catalog: defaultCatalog, clock: () => (tick += 1000) });
+    const outcome = await store.append([...year2025(), ...plan(), ...planFigures(), openingTotal("240")]);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    const stream = await auditLog(store, defaultCatalog);
+    const found: string[] = [];
+    for await (const each of stream.findings()) if (each.statedEventId === "st-open-total") found.push(`${each.kind} ${each.cause ?? ""}`);
+    expect(found).toEqual(["facts-disagree a row the other table has is left out: arkiv"]);
+    const early = auditStatedFigures(await eventsOf([...year2025(), ...plan(), ...planFigures(), openingTotal("240")]), defaultCatalog, { knownAt: "2025-12-20" });
+    expect(early.findings).toEqual([]);
+  });
+
   it("leaves them alone while the audit's known-at lies before the year's books are closed", async () => {
     const report = auditStatedFigures(await eventsOf([...year2025(), ...plan(), ...planFigures()]), defaultCatalog, { knownAt: "2025-12-20" });
     expect(report.findings).toEqual([]);
+  });
+});
+
+/** Text with every kind of space one plain space, as the tests read the audit's words. */
+const plain = (text: string | undefined): string => (text ?? "").replace(/\s/g, " ");
+
+describe("the audit of what the carry into 2026 cannot do by itself", () => {
+  const accumulated = (printed: string) => stated("st-accumulated", "finance.accumulated-surplus", "2026-T1", {}, printed);
+
+  it("says that 2025 closed with a surplus not split onto areas that 2026's openings do not account for, with its evidence, and invents no split", async () => {
+    const events = await eventsOf([...year2025(), ...t1of2026(), accumulated("120")]);
+    const report = auditStatedFigures(events, defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([["facts-disagree", "st-accumulated"]]);
+    const [found] = report.findings;
+    expect(plain(found?.explanation)).toBe(
+      "2025 closed with a surplus of 10 000 kr not split onto areas (its surplus from earlier years: surplus-2025), which the opening balances of 2026 do not account for: they come to 300 000 kr (areas and surplus from earlier years), the books of 2025 leave 310 000 kr; how the surplus is split onto areas is a decision the log does not hold (record it as opening balances at 2025-12-31): 130 tkr against 120 tkr",
+    );
+    expect(found?.evidence).toContain("surplus-2025");
+    expect(found?.difference).toBe("-10");
+    // The figure itself is unchanged: the report prints what the facts give, the split is not made up.
+    expect(found?.computedExact).toBe("120000");
+  });
+
+  it("says so beside the 2026 report too (a note, as `tertial report` prints on stderr), and not once the openings account for it", async () => {
+    const reportOf = async (drafts: readonly EventDraft[]) => {
+      const store = memoryStore({ catalog: defaultCatalog });
+      const outcome = await store.append(drafts);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+      return generateReport(store, defaultCatalog, { kind: "tertialrapport", period: period("2026-T1"), generatedBy: "test" });
+    };
+    counter = 0;
+    const built = await reportOf([...year2025(), ...t1of2026()]);
+    expect((built.notes ?? []).map(plain)).toEqual([expect.stringMatching(/^2025 closed with a surplus of 10 000 kr not split onto areas \(its surplus from earlier years: surplus-2025\), which the opening balances of 2026 do not account for/)]);
+    counter = 0;
+    const kept = draft("finance.opening-balance-recorded", "2025-12-31", { asOf: "2025-12-31", amount: "10000" }, "surplus-2026");
+    expect((await reportOf([...year2025(), kept, ...t1of2026()])).notes ?? []).toEqual([]);
+  });
+
+  it("finds 2026's own surplus from earlier years that accounts for part of it only", async () => {
+    const part = draft("finance.opening-balance-recorded", "2025-12-31", { asOf: "2025-12-31", amount: "4000" }, "surplus-2026");
+    const prior = stated("st-prior", "finance.prior-surplus", "2026-T1", {}, "4");
+    const report = auditStatedFigures(await eventsOf([...year2025(), part, ...t1of2026(), prior, accumulated("124")]), defaultCatalog);
+    expect(report.findings.map((found) => [found.statedEventId, plain(found.explanation).replace(/.*\): /, ""), found.evidence])).toEqual([
+      ["st-prior", "10 tkr against 4 tkr", expect.arrayContaining(["surplus-2025", "surplus-2026"])],
+      ["st-accumulated", "130 tkr against 124 tkr", expect.arrayContaining(["surplus-2025", "surplus-2026"])],
+    ]);
+  });
+
+  it("finds nothing once 2026's openings account for the surplus: recorded as 2026's own surplus from earlier years, or split onto an area", async () => {
+    const kept = draft("finance.opening-balance-recorded", "2025-12-31", { asOf: "2025-12-31", amount: "10000" }, "surplus-2026");
+    const asSurplus = auditStatedFigures(await eventsOf([...year2025(), kept, ...t1of2026(), accumulated("130")]), defaultCatalog);
+    expect(asSurplus.findings).toEqual([]);
+    const split = draft("finance.opening-balance-recorded", "2025-12-31", { areaId: "samlingar", asOf: "2025-12-31", amount: "210000" }, "open-samlingar-2026");
+    const ontoArea = auditStatedFigures(await eventsOf([...year2025(), split, ...t1of2026(), accumulated("120")]), defaultCatalog);
+    expect(ontoArea.findings).toEqual([]);
+  });
+
+  /** Tabell 2a of 2025: Samlingar and Visningar together, where their own books leave 200 000 + 30 000. */
+  const together = (amount: string): EventDraft =>
+    draft("finance.balance-recorded", "2025-12-31", { areaIds: ["visningar", "samlingar"], asOf: "2025-12-31", bySource: { kommunerna: amount } }, "balance-samlingar-visningar-2025");
+  const openings = (): EventDraft[] => [
+    stated("st-open-pair", "finance.opening", "2026-T1", { row: "samlingar+visningar" }, "230"),
+    stated("st-open-total", "finance.opening", "2026-T1", { row: "total" }, "300"),
+    stated("st-open-one", "finance.opening", "2026-T1", { row: "samlingar" }, "200"),
+  ];
+
+  it("finds 2026's Tabell 1 openings that do not come to the balance 2025's Tabell 2a recorded for several areas together, where a row holds them all", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), together("240000"), ...t1of2026(), ...openings()]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([
+      ["facts-disagree", "st-open-pair"],
+      ["facts-disagree", "st-open-total"],
+    ]);
+    const byId = (id: string) => report.findings.find((found) => found.statedEventId === id);
+    expect(plain(byId("st-open-pair")?.explanation)).toBe(
+      "the balance recorded at 2025-12-31 for samlingar + visningar together (Tabell 2a of 2025) is not what those areas' opening balances come to; the carry opens each area from its own books, which cannot split a balance recorded for several: 240 tkr against 230 tkr",
+    );
+    expect(byId("st-open-pair")?.evidence).toEqual(expect.arrayContaining(["balance-samlingar-visningar-2025", "open-samlingar-2025"]));
+    // The total: 240 recorded together and Arkiv's own 70, against the 300 the carry opens with.
+    expect(plain(byId("st-open-total")?.explanation)).toMatch(/: 310 tkr against 300 tkr$/);
+    // What the reports print is unchanged: Samlingar still opens with what its own books leave it.
+    expect(report.findings.some((found) => found.statedEventId === "st-open-one")).toBe(false);
+  });
+
+  it("sets the totals against a balance recorded together with an area that opens 2026 with no line of its own", async () => {
+    const utstallningar = draft("reference.area-established", "2025-01-01", { areaId: "utstallningar", name: "Utställningar", kind: "operation" });
+    const three = draft("finance.balance-recorded", "2025-12-31", { areaIds: ["samlingar", "visningar", "utstallningar"], asOf: "2025-12-31", bySource: { kommunerna: "240000" } }, "balance-three-2025");
+    const report = auditStatedFigures(await eventsOf([utstallningar, ...year2025(), three, ...t1of2026(), ...openings()]), defaultCatalog);
+    // No 2026 row holds Utställningar but the total, which is set against the balance: 240 together and Arkiv's 70.
+    expect(report.findings.map((found) => [found.statedEventId, plain(found.explanation).replace(/.*: /, "")])).toEqual([["st-open-total", "310 tkr against 300 tkr"]]);
+  });
+
+  it("finds nothing where the balance recorded for several areas together is what their books leave", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), together("230000"), ...t1of2026(), ...openings()]), defaultCatalog);
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe("a plan's comparison-year revenue against the books", () => {
+  const revenuePlan = (municipal: string): EventDraft[] => [
+    draft("plan.adopted", "2025-12-15", { planId: "vp-2026", kind: "verksamhetsplan", title: "Verksamhetsplan 2026–2027", fromYear: 2026, toYear: 2027, detailedYear: 2026, comparisonYear: 2025 }),
+    // The museum council's own revenue line, which is the municipalities' money received in the year; and a built-in one that maps onto no source.
+    draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "kommunernas-bidrag", label: "Kommunernas bidrag", covers: ["kommunerna"] }, "cat-kommunernas-bidrag"),
+    draft("plan.revenue-planned", "2025-12-15", { planId: "vp-2026", year: 2025, category: "kommunernas-bidrag", amount: municipal }, "plan-rev-kommunerna-2025"),
+    draft("plan.revenue-planned", "2025-12-15", { planId: "vp-2026", year: 2025, category: "fees", amount: "5000" }, "plan-rev-fees-2025"),
+  ];
+  const revenueStated = (id: string, category: string, printed: string): EventDraft =>
+    draft("reconciliation.figure-stated", "2025-12-15", { document: "Verksamhetsplan 2026–2027", figureKey: "plan.revenue", period: "2026", printed, unit: "tkr", section: "Budget", label: id, params: { plan: "vp-2026", year: "2025", category } }, id);
+  const statedRevenue = (municipal: string): EventDraft[] => [revenueStated("st-rev-kommunerna", "kommunernas-bidrag", municipal), revenueStated("st-rev-fees", "fees", "5")];
+
+  it("sets a category that declares the financing sources it covers against what the books record received from them, and says the others are not checked", async () => {
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("560000"), ...statedRevenue("560")]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([
+      ["facts-disagree", "st-rev-kommunerna"],
+      ["not-checked", "st-rev-fees"],
+    ]);
+    const [covered, other] = report.findings;
+    // 400 000 + 50 000 + 90 000 received from the municipalities in 2025.
+    expect(plain(covered?.explanation)).toMatch(/its revenue in kommunernas-bidrag is what the books record received from kommunerna in 2025: the figure gives 560 tkr \(plan-rev-kommunerna-2025\), finance\.received-from source=kommunerna for 2025 gives 540 tkr \(in-samlingar-2025, /);
+    expect(covered?.difference).toBe("20");
+    expect(plain(other?.explanation)).toBe(
+      "2025 is the comparison year of vp-2026, printed as its outcome: its revenue in fees: not checked against the books, the category declares no financing sources it covers (covers on plan.revenue-category-defined), so nothing in the books' erhållna is known to be it",
+    );
+    // A note, as a footing note is: the summary counts it there, not among the disagreements.
+    expect([report.disagreements, report.notes]).toEqual([1, 1]);
+  });
+
+  it("finds nothing for a category whose revenue is what the books received, and nothing at all before the year's books are closed", async () => {
+    const agreeing = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("540000"), ...statedRevenue("540")]), defaultCatalog);
+    expect(agreeing.findings.map((found) => [found.kind, found.statedEventId])).toEqual([["not-checked", "st-rev-fees"]]);
+    const early = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("560000"), ...statedRevenue("560")]), defaultCatalog, { knownAt: "2025-12-20" });
+    expect(early.findings).toEqual([]);
+  });
+
+  it("says a category that spends funds carried over is not checked: the books record no such money as received", async () => {
+    const carried = draft("plan.revenue-planned", "2025-12-15", { planId: "vp-2026", year: 2025, category: "carried-over-municipal", amount: "15000" });
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("540000"), carried, revenueStated("st-rev-carried", "carried-over-municipal", "15")]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, plain(found.explanation).replace(/.*not checked against the books, /, "")])).toEqual([
+      ["not-checked", "the category spends funds carried over from earlier years (drawsOn kommunerna), which the books do not record as received"],
+    ]);
+  });
+
+  it("reads a category defined before `covers` existed (version 1) as covering nothing, and refuses a source no one defined", async () => {
+    const version1 = { ...draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "kommunernas-bidrag", label: "Kommunernas bidrag" }, "cat-kommunernas-bidrag"), schemaVersion: 1 } as EventDraft;
+    const drafts = revenuePlan("560000").map((each) => (each.id === "cat-kommunernas-bidrag" ? version1 : each));
+    const report = auditStatedFigures(await eventsOf([...year2025(), ...drafts, ...statedRevenue("560")]), defaultCatalog);
+    expect(report.findings.map((found) => [found.kind, found.statedEventId])).toEqual([
+      ["not-checked", "st-rev-kommunerna"],
+      ["not-checked", "st-rev-fees"],
+    ]);
+    const store = memoryStore({ catalog: defaultCatalog });
+    const refused = await store.append([draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "stiftelsen", label: "Stiftelsens bidrag", covers: ["kommunerna", "stiftelsen"] })]);
+    expect(refused.ok ? [] : refused.issues.map((found) => [found.code, found.path])).toEqual([["unknown-reference", "data.covers[1]"]]);
+    // `covers` is version 2's: a line claiming version 1 may not carry it.
+    const early = await memoryStore({ catalog: defaultCatalog }).append([{ ...draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "x", label: "X", covers: ["kommunerna"] }), schemaVersion: 1 } as EventDraft]);
+    expect(early.ok).toBe(false);
   });
 });
 

@@ -6,7 +6,8 @@ import { budgetFollowUpProjection, budgetRowOf, linesNamed, type BudgetFollowUpR
 import { combineFacts, factValue, type FactSum } from "./fact-sum.js";
 import { figureOf } from "./fact-sum-figures.js";
 import { INTERNAL_FINANCING } from "./events.js";
-import { UNKNOWN_SOURCE, lineKey } from "./ledger.js";
+import { UNKNOWN_SOURCE, lineKey, type LedgerLine } from "./ledger.js";
+import { groupConflict, unsplitConflict } from "./carry-checks.js";
 import type { CarriedBalance } from "./carried-balances.js";
 
 /** Figures of Tabell 1 Budgetuppföljning: any column for a line, a union of lines, or the totals. */
@@ -39,6 +40,8 @@ const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) =
     unit: "kr",
     example: ROW_EXAMPLE,
     footing: [{ over: "row", total: "total" }],
+    // Tabell 1's rows, an area line carried from the year before with no facts of its own included.
+    rows: (result) => result.rows.map((row) => row.row),
     compute: (result, params) => {
       const row = rowFor(result, params.row);
       if (row === undefined) return undefined;
@@ -73,6 +76,13 @@ const outcomeAlternatives = (result: BudgetFollowUpResult, name: string): Partia
  */
 const openingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): Partial<ComputedFigure> => {
   const lines = linesNamed(result, name) ?? [];
+  const own = openingAgainstBooks(result, row, name, lines);
+  const conflicts = [...(own.conflicts ?? []), ...groupConflict(result, lines, name, row.opening)];
+  return conflicts.length === 0 ? own : { ...own, conflicts };
+};
+
+/** Each line's recorded opening balance against the closing its own books of the year before leave it. */
+const openingAgainstBooks = (result: BudgetFollowUpResult, row: BudgetRow, name: string, lines: readonly LedgerLine[]): Partial<ComputedFigure> => {
   const keyed = lines.map((line) => ({ line, balance: result.carried.get(lineKey(line.areaId, line.line)) }));
   const carried = keyed.flatMap(({ line, balance }) => (balance !== undefined && line.opening === balance.closing ? [balance] : []));
   const derivation = carried.length === 0 ? {} : { derivation: `${carriedDerivation(carried)}, for ${name}` };
@@ -128,13 +138,35 @@ export const financeRemainingEarmarked = budgetColumn("finance.remaining-earmark
 export const financeForecast = budgetColumn("finance.forecast", "prognos kvarvarande medel at the year's end", (row) => row.forecast);
 export const financeDeviation = budgetColumn("finance.deviation", "avvikelse (budget − utfall)", (row) => row.deviation);
 
+const SOURCES = { source: 'a financing source\'s id (built in: kommunerna, staten, ovriga; or defined by finance.funding-source-defined), or several joined by "+"' };
+
+export const financeReceivedFrom = defineFigure(budgetFollowUpProjection, {
+  key: "finance.received-from",
+  description: "erhållna medel from a financing source (or several), every line of Tabell 1 together: what a plan's revenue in a category covering those sources is set against for a closed year",
+  params: SOURCES,
+  unit: "kr",
+  example: { source: "kommunerna" },
+  compute: (result, params) => {
+    const sources = (params.source ?? "").split("+").filter((source) => source !== "");
+    if (sources.length === 0) return undefined;
+    const tallies = Object.values(result.lines).flatMap((line) => sources.flatMap((source) => line.receivedBySource[source] ?? []));
+    return figureOf(combineFacts(tallies.map((sum) => ({ sum }))), `erhållna medel from ${sources.join(" + ")}, every line`);
+  },
+});
+
+/** A surplus figure that would hold what the year before closed with unsplit onto areas, had the period's openings accounted for it. */
+const withUnsplit = (result: BudgetFollowUpResult, figure: ComputedFigure | undefined): ComputedFigure | undefined => {
+  const conflicts = unsplitConflict(result, figure?.exact);
+  return figure === undefined || conflicts.length === 0 ? figure : { ...figure, conflicts: [...(figure.conflicts ?? []), ...conflicts] };
+};
+
 export const financePriorSurplus = defineFigure(budgetFollowUpProjection, {
   key: "finance.prior-surplus",
   description: "Överskott från tidigare år: the organisation's surplus carried into the period.",
   params: {},
   unit: "kr",
   example: {},
-  compute: (result) => figureOf(result.priorSurplus, "opening balance without an area"),
+  compute: (result) => withUnsplit(result, figureOf(result.priorSurplus, "opening balance without an area")),
 });
 
 export const financeAccumulatedSurplus = defineFigure(budgetFollowUpProjection, {
@@ -143,7 +175,7 @@ export const financeAccumulatedSurplus = defineFigure(budgetFollowUpProjection, 
   params: {},
   unit: "kr",
   example: {},
-  compute: (result) => figureOf(result.accumulatedSurplus, result.yearClosed ? "kvarvarande total at the year's end + surplus from earlier years" : "forecast total + surplus from earlier years"),
+  compute: (result) => withUnsplit(result, figureOf(result.accumulatedSurplus, result.yearClosed ? "kvarvarande total at the year's end + surplus from earlier years" : "forecast total + surplus from earlier years")),
 });
 
 /** Every column of Tabell 1 and the surplus figures beside it. */
@@ -159,4 +191,5 @@ export const budgetFigures = [
   financeDeviation,
   financePriorSurplus,
   financeAccumulatedSurplus,
+  financeReceivedFrom,
 ] as const;

@@ -46,6 +46,14 @@ export interface BudgetFollowUpResult {
   readonly lines: Readonly<Record<string, LedgerLine>>;
   /** Each line's closing balance of the year before, from the books (by line key): carried where no opening is recorded, checked where one is. */
   readonly carried: ReadonlyMap<string, CarriedBalance>;
+  /**
+   * For a period from 1 January: the surplus from earlier years of the year before (an opening
+   * balance recorded for no area), which that year closed with unsplit onto areas; null when the
+   * year before records none. Never carried (its split is a decision the books do not hold): the audit checks that the period's openings account for it.
+   */
+  readonly unsplitBefore: { readonly year: number; readonly surplus: FactSum } | null;
+  /** For a period from 1 January: the balances recorded at the year before's end for several areas together (Tabell 2a), which the carry by area does not use. */
+  readonly groupsBefore: readonly RecordedBalance[];
   readonly balances: readonly RecordedBalance[];
   /** Whether the log records earmarked funds at all, whatever the period: Tabell 1 prints "varav kvarvarande fonderade" only then. */
   readonly earmarking: boolean;
@@ -100,6 +108,11 @@ const linesWithCarry = (state: LedgerState, carried: ReadonlyMap<string, Carried
   return [...own, ...opened];
 };
 
+const unsplitBefore = (state: LedgerState, carryYear: number | undefined): BudgetFollowUpResult["unsplitBefore"] => {
+  const surplus = carryYear === undefined ? undefined : state.earlierUnsplit[String(carryYear - 1)];
+  return carryYear === undefined || surplus === undefined ? null : { year: carryYear - 1, surplus };
+};
+
 const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpResult => {
   const carryYear = carryYearOf(period);
   const carried = carryYear === undefined ? new Map<string, CarriedBalance>() : carriedBalances(state.history, carryYear);
@@ -121,6 +134,8 @@ const budgetFollowUpOf = (state: LedgerState, period: Period): BudgetFollowUpRes
     accumulatedSurplus: combineFacts([{ sum: yearClosed ? total.remaining : total.forecast }, { sum: state.priorSurplus }]),
     lines: Object.fromEntries(all),
     carried,
+    unsplitBefore: unsplitBefore(state, carryYear),
+    groupsBefore: carryYear === undefined ? [] : (state.earlierGroups[String(carryYear - 1)] ?? []),
     balances: state.balances,
     earmarking: state.earmarking,
   };

@@ -77,6 +77,14 @@ export interface LedgerState {
    * the period as its opening balance when none is recorded, is made of.
    */
   history: Record<string, Record<string, YearBooks>>;
+  /**
+   * Each earlier year's surplus from earlier years (an opening balance recorded for no area), by
+   * the year it opens: what a year closes with that is not split onto areas, which the books
+   * cannot carry onto any area (how it is split is a decision they do not hold).
+   */
+  earlierUnsplit: Record<string, FactSum>;
+  /** Balances recorded at an earlier year's 31 December for several areas together (Tabell 2a), by that year: the carry, by area, cannot use them. */
+  earlierGroups: Record<string, RecordedBalance[]>;
 }
 
 /** One line's books for one calendar year before the period: the parts of what the year's report prints as kvarvarande at 31 December. */
@@ -112,7 +120,20 @@ const emptyLine = (areaId: string, line: "area" | "internal-charge"): LedgerLine
   forecast: emptyFactSum(),
 });
 
-export const initLedger = (): LedgerState => ({ directory: emptyDirectory(), lines: {}, priorSurplus: emptyFactSum(), balances: [], requisitioned: [], allocated: [], forecastDates: {}, sources: emptySourceUse(), earmarking: false, history: {} });
+export const initLedger = (): LedgerState => ({
+  directory: emptyDirectory(),
+  lines: {},
+  priorSurplus: emptyFactSum(),
+  balances: [],
+  requisitioned: [],
+  allocated: [],
+  forecastDates: {},
+  sources: emptySourceUse(),
+  earmarking: false,
+  history: {},
+  earlierUnsplit: {},
+  earlierGroups: {},
+});
 
 const lineOf = (state: LedgerState, areaId: string, line: "area" | "internal-charge" = "area"): LedgerLine => {
   const key = lineKey(areaId, line);
@@ -152,8 +173,24 @@ const learnEarlierFlow = (state: LedgerState, event: DomainEvent, before: number
   }
 };
 
+/** The origin fields a recorded entry keeps: its event, and a mark only when the fact is not plainly recorded. */
+const entryOrigin = (event: DomainEvent): { eventId: string; marked?: true } => (originOf(event).marked ? { eventId: event.id, marked: true } : { eventId: event.id });
+
+/** An earlier year's surplus from earlier years, or its balance recorded for several areas together: kept beside the books, which carry by area. */
+const learnEarlierUnsplit = (state: LedgerState, event: DomainEvent, before: number): void => {
+  if (OpeningBalanceRecorded.is(event) && event.data.areaId === undefined && event.data.asOf.endsWith("-12-31")) {
+    const year = toCivil(event.data.asOf).year + 1;
+    if (year < before) addFact((state.earlierUnsplit[String(year)] ??= emptyFactSum()), new Decimal(event.data.amount), event.data.knownTo, originOf(event));
+  } else if (BalanceRecorded.is(event) && event.data.asOf.endsWith("-12-31") && event.data.areaIds.length > 1 && event.data.bySource !== undefined) {
+    const year = toCivil(event.data.asOf).year;
+    const { areaIds, asOf, bySource: sources, knownTo } = event.data;
+    if (year < before) (state.earlierGroups[String(year)] ??= []).push({ areaIds: [...areaIds].sort(), asOf, bySource: { ...sources }, ...entryOrigin(event), ...(knownTo === undefined ? {} : { knownTo }) });
+  }
+};
+
 /** An opening balance or a one-area year-end balance of an earlier year, as that year's books hold it. */
 const learnEarlierStock = (state: LedgerState, event: DomainEvent, before: number): void => {
+  learnEarlierUnsplit(state, event, before);
   if (OpeningBalanceRecorded.is(event) && event.data.areaId !== undefined && event.data.asOf.endsWith("-12-31")) {
     const year = toCivil(event.data.asOf).year + 1;
     if (year < before) addFact(booksOf(state, year, event.data.areaId, event.data.line ?? "area").opening, new Decimal(event.data.amount), event.data.knownTo, originOf(event));
@@ -171,9 +208,6 @@ const learnEarlierStock = (state: LedgerState, event: DomainEvent, before: numbe
 export const openingDateOf = (period: Period): IsoDate => addDays(period.start, -1);
 export const yearOf = (period: Period): number => toCivil(period.end).year;
 export const yearEndOf = (period: Period): IsoDate => isoDate(yearOf(period), 12, 31);
-
-/** The origin fields a recorded entry keeps: its event, and a mark only when the fact is not plainly recorded. */
-const entryOrigin = (event: DomainEvent): { eventId: string; marked?: true } => (originOf(event).marked ? { eventId: event.id, marked: true } : { eventId: event.id });
 
 const learnFlow = (state: LedgerState, event: DomainEvent, period: Period): void => {
   if (FundsReceived.is(event)) {
@@ -242,7 +276,8 @@ export const evolveLedger = (state: LedgerState, event: DomainEvent, period: Per
 export const ledgerFold = defineFold<LedgerState>({
   name: "finance-ledger",
   // Revision 2: the state knows whether the log records earmarked funds at all, and keeps the books of the years before the period (`history`), for the carried opening balances.
-  revision: 2,
+  // Revision 3: it keeps the earlier years' surplus not split onto areas and their balances recorded for several areas together, for the audit across years.
+  revision: 3,
   init: initLedger,
   evolve: (state, event, { period }) => evolveLedger(state, event, period),
 });

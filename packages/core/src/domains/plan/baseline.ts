@@ -386,7 +386,8 @@ export const plansFold = defineFold<PlanBaselineState>({
   name: "plans",
   // Revision 2: the state holds the revenue categories and staff classes the log defines.
   // Revision 3: a planned activity's tags are `themes` (built in or the log's own), no longer `threeK`.
-  revision: 3,
+  // Revision 4: a defined revenue category keeps the financing sources it covers (`covers`, plan.revenue-category-defined version 2).
+  revision: 4,
   init: () => ({ plans: {}, strategy: emptyStrategyPart(), areaParents: {}, areaNames: {}, sourceNames: {}, vocabulary: emptyPlanVocabulary() }),
   evolve: (state, event) => evolvePlan(state, event),
 });

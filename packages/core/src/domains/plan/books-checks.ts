@@ -1,5 +1,7 @@
-import type { CrossCheck } from "../../reconciliation/figure-source.js";
+import type { CrossCheck, RowCoverage } from "../../reconciliation/figure-source.js";
+import { lineKey } from "../finance/ledger.js";
 import type { PlanBaseline } from "./baseline.js";
+import type { RevenueCategoryTerm } from "./vocabularies.js";
 
 /**
  * A plan prints figures for years whose books are, or will be, closed: its comparison year (the
@@ -35,3 +37,49 @@ export const comparisonClosingCheck = (plan: PlanBaseline, year: number, source:
           cause: `${year} is the comparison year of ${plan.planId}: its closing balance ${source === undefined ? "in total" : `from ${source}`} is the balance the books record at ${yearEnd(year)}`,
         },
       ];
+
+/** The areas a plan's row stands for: its own, and every area below it in the organisation's tree. */
+const withSubAreas = (rows: readonly string[], areaParents: Readonly<Record<string, string>>): string[] => {
+  const covered = new Set(rows);
+  const under = (areaId: string, seen: ReadonlySet<string>): boolean => {
+    const parent = areaParents[areaId];
+    return parent !== undefined && !seen.has(parent) && (covered.has(parent) || under(parent, new Set([...seen, parent])));
+  };
+  return [...rows, ...Object.keys(areaParents).filter((areaId) => !covered.has(areaId) && under(areaId, new Set([areaId])))];
+};
+
+/**
+ * The areas the books leave funds at the end of the year before the plan's first: each needs a
+ * row among the plan's opening balances of that year. The plan's rows with an opening balance
+ * cover their areas (sub-areas and internal-charge lines included); any other line of Tabell 1
+ * of the year before whose kvarvarande is not zero is an area the plan leaves out.
+ */
+export const openingRowsCheck = (plan: PlanBaseline, year: number, rows: readonly { readonly areaId: string | null; readonly opening: string | null }[], areaParents: Readonly<Record<string, string>>): RowCoverage[] => {
+  if (year !== plan.fromYear) return [];
+  const areas = withSubAreas(rows.flatMap((row) => (row.areaId === null || row.opening === null ? [] : [row.areaId])), areaParents);
+  return [
+    {
+      figureKey: "finance.remaining",
+      over: "row",
+      has: areas.flatMap((areaId) => [lineKey(areaId), lineKey(areaId, "internal-charge")]),
+      period: String(year - 1),
+      closedAfter: yearEnd(year - 1),
+      cause: `the opening balances of ${plan.planId}'s first year should name every area the books leave funds at the end of ${year - 1}`,
+    },
+  ];
+};
+
+/**
+ * A comparison year's revenue in one category: what the books record received that year from the
+ * financing sources the category covers (`covers` on its definition). A category that declares
+ * none, or spends funds carried over (`drawsOn`), maps onto no received amount: not checked, and
+ * the audit says so once the year's books give what was received.
+ */
+export const comparisonRevenueCheck = (plan: PlanBaseline, year: number, category: RevenueCategoryTerm | undefined, categoryId: string): CrossCheck[] => {
+  if (year >= plan.fromYear) return [];
+  const base = { period: String(year), closedAfter: yearEnd(year), cause: `${year} is the comparison year of ${plan.planId}, printed as its outcome: its revenue in ${categoryId}` };
+  const covers = category?.covers ?? [];
+  if (category?.drawsOn !== undefined) return [{ ...base, figureKey: "finance.received", params: { row: "total" }, unchecked: `the category spends funds carried over from earlier years (drawsOn ${category.drawsOn}), which the books do not record as received` }];
+  if (covers.length === 0) return [{ ...base, figureKey: "finance.received", params: { row: "total" }, unchecked: "the category declares no financing sources it covers (covers on plan.revenue-category-defined), so nothing in the books' erhållna is known to be it" }];
+  return [{ ...base, figureKey: "finance.received-from", params: { source: covers.join("+") }, cause: `${base.cause} is what the books record received from ${covers.join(" and ")} in ${year}` }];
+};

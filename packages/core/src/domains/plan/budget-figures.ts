@@ -1,7 +1,7 @@
 import { dec } from "../../numbers/decimal.js";
 import { formatFigure } from "../../numbers/format.js";
-import { defineFigure, type ComputedFigure, type CrossCheck } from "../../reconciliation/figure-source.js";
-import { comparisonClosingCheck, comparisonCostCheck, openingFundsCheck } from "./books-checks.js";
+import { defineFigure, type ComputedFigure, type CrossCheck, type RowCoverage } from "../../reconciliation/figure-source.js";
+import { comparisonClosingCheck, comparisonCostCheck, comparisonRevenueCheck, openingFundsCheck, openingRowsCheck } from "./books-checks.js";
 import { planBaselineProjection, type FundsRow, type PlanBaseline, type Sourced } from "./baseline.js";
 import type { RevenueCategoryTerm } from "./vocabularies.js";
 import { PLAN_PARAM, PLAN_YEAR_PARAM, atPlanYear, planFor, plannedFigure, plannedSum } from "./plan-select.js";
@@ -65,8 +65,10 @@ export const planRevenue = defineFigure(planBaselineProjection, {
     const plan = planFor(result, params.plan);
     const year = plan === undefined ? undefined : budgetYear(plan, result.year);
     const lines = (year?.revenue ?? []).filter((line) => params.category === undefined || line.category === params.category);
-    if (lines.length === 0) return undefined;
-    return plannedSum(lines.map((line) => ({ ...line, value: dec(line.amount) })), `planned revenue ${params.category ?? "of every category"} in ${result.year}`);
+    if (plan === undefined || lines.length === 0) return undefined;
+    const figure = plannedSum(lines.map((line) => ({ ...line, value: dec(line.amount) })), `planned revenue ${params.category ?? "of every category"} in ${result.year}`);
+    const { category } = params;
+    return category === undefined ? figure : { ...figure, ...withChecks(comparisonRevenueCheck(plan, result.year, result.revenueCategories.find((term) => term.id === category), category)) };
   },
 });
 
@@ -86,6 +88,7 @@ const fundsColumn = (
   description: string,
   pick: (row: FundsRow) => { readonly value: string | null; readonly facts: Sourced; readonly parts?: readonly string[] },
   checks: (plan: PlanBaseline, year: number, row: FundsRow) => readonly CrossCheck[] = () => [],
+  totalChecks: (plan: PlanBaseline, year: number, rows: readonly FundsRow[], areaParents: Readonly<Record<string, string>>) => readonly RowCoverage[] = () => [],
 ) =>
   defineFigure(planBaselineProjection, {
     key,
@@ -113,7 +116,10 @@ const fundsColumn = (
           ...((first.parts ?? []).length > 1 ? { parts: (first.parts ?? []).map((part) => dec(part)) } : {}),
           ...(only === undefined ? {} : withChecks(checks(plan, result.year, only))),
         });
-      return plannedSum(cells.map((cell) => ({ ...cell.facts, value: dec(cell.value ?? "0") })), `${description} of every row${params.except === undefined ? "" : ` but ${params.except}`} in ${result.year}`);
+      const sum = plannedSum(cells.map((cell) => ({ ...cell.facts, value: dec(cell.value ?? "0") })), `${description} of every row${params.except === undefined ? "" : ` but ${params.except}`} in ${result.year}`);
+      // The whole column only: a total that leaves a row out on purpose (`except`) is not the books' whole.
+      const coverage = params.except === undefined ? totalChecks(plan, result.year, every, result.areaParents) : [];
+      return coverage.length === 0 ? sum : { ...sum, coverage };
     },
   });
 
@@ -122,6 +128,7 @@ export const planOpeningBalance = fundsColumn(
   "funds the plan expects a row to carry into the year (ingående medel)",
   (row) => ({ value: row.opening, facts: row.openingFacts }),
   (plan, year, row) => openingFundsCheck(plan, year, row.areaId ?? undefined),
+  (plan, year, rows, areaParents) => openingRowsCheck(plan, year, rows, areaParents),
 );
 export const planFunding = fundsColumn("plan.funding", "funding a row expects or has been granted for the year (förväntade/beviljade medel)", (row) => ({ value: row.funding, facts: row.fundingFacts }));
 export const planAvailableFunds = fundsColumn("plan.available-funds", "funds at a row's disposal in the year (disponibla medel: ingående + förväntade/beviljade)", (row) => ({

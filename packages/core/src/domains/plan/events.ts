@@ -88,11 +88,15 @@ export type RevenueCategory = t.TypeOf<typeof RevenueCategory>;
  */
 export const RevenueCategoryId = Id;
 
+const RevenueCategoryDefinedV1 = strictObject("RevenueCategoryDefinedV1", { categoryId: RevenueCategoryId, label: NonEmptyString }, { drawsOn: FundingSourceId });
+
+/** Version 2 adds `covers`; version 1 lines have none and are lifted unchanged. */
 export const RevenueCategoryDefined = defineEvent({
   type: "plan.revenue-category-defined",
   description:
-    "A line of the plan's revenue (Intäkter) of the organisation's own (\"Regionens bidrag\", \"Överförda regionala medel\"), beside the built-in `carried-over-municipal`, `carried-over-state`, `municipalities`, `state-grants`, `fees` and `other` (printed in that order); from then on `plan.revenue-planned` (version 2) may name `categoryId`. `label` heads its row in the Intäkter table. `drawsOn`, a financing source (built in or defined by `finance.funding-source-defined`), says the line spends that source's funds carried over from earlier years, as `carried-over-municipal` spends `kommunerna`'s and `carried-over-state` `staten`'s: the audit then expects the source's closing balance (`plan.closing-balance-forecast`) to fall by the line's amount from one year to the next. The table prints the built-in categories first, then the defined ones in the order they were defined, each only when the plan has revenue in it. A category is defined once for the whole log; supersede the definition to relabel it.",
-  data: strictObject("RevenueCategoryDefined", { categoryId: RevenueCategoryId, label: NonEmptyString }, { drawsOn: FundingSourceId }),
+    "A line of the plan's revenue (Intäkter) of the organisation's own (\"Regionens bidrag\", \"Överförda regionala medel\"), beside the built-in `carried-over-municipal`, `carried-over-state`, `municipalities`, `state-grants`, `fees` and `other` (printed in that order); from then on `plan.revenue-planned` (version 2) may name `categoryId`. `label` heads its row in the Intäkter table. `drawsOn`, a financing source (built in or defined by `finance.funding-source-defined`), says the line spends that source's funds carried over from earlier years, as `carried-over-municipal` spends `kommunerna`'s and `carried-over-state` `staten`'s: the audit then expects the source's closing balance (`plan.closing-balance-forecast`) to fall by the line's amount from one year to the next. Version 2 adds `covers`, the financing sources whose funds received in a year the line is (\"Kommunernas bidrag\" covers `kommunerna`): the plan's revenue in the category for its comparison year is then set against what the books record received from those sources that year once it is closed (audit); a category without `covers` is not checked, and the audit says so. The table prints the built-in categories first, then the defined ones in the order they were defined, each only when the plan has revenue in it. A category is defined once for the whole log; supersede the definition to relabel it.",
+  data: strictObject("RevenueCategoryDefined", { categoryId: RevenueCategoryId, label: NonEmptyString }, { drawsOn: FundingSourceId, covers: listOf(FundingSourceId, 1) }),
+  older: [{ version: 1, data: RevenueCategoryDefinedV1, upcast: (data: t.TypeOf<typeof RevenueCategoryDefinedV1>) => data }],
 });
 
 const RevenuePlannedV1 = strictObject("RevenuePlanned", { ...ofPlan, year: PositiveInteger, category: RevenueCategory, amount: DecimalString }, { areaId: Id, ...knownTo });

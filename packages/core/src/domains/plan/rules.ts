@@ -71,13 +71,17 @@ const registryIssues = (known: PlanKnowledge, event: DomainEvent, data: PlanRefe
   return found;
 };
 
-/** The terms a fact names must be built in or defined earlier; a definition must be new (or supersede) and draw on a known source. */
+/** The terms a fact names must be built in or defined earlier; a definition must be new (or supersede) and draw on and cover known sources. */
 const vocabularyIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
   if (RevenuePlanned.is(event)) return requirePlanTerm(known.revenueCategories, event.data.category, "data.category");
   if (StaffPlanned.is(event) || AreaDescribed.is(event)) return requirePlanTerm(known.staffClasses, event.data.staffClass, "data.staffClass");
   if (StaffClassDefined.is(event)) return planDefinitionIssues(known.staffClasses, event, event.data.classId, "data.classId");
   if (RevenueCategoryDefined.is(event))
-    return [...planDefinitionIssues(known.revenueCategories, event, event.data.categoryId, "data.categoryId"), ...requireFundingSource(known.sources, event.data.drawsOn, "data.drawsOn")];
+    return [
+      ...planDefinitionIssues(known.revenueCategories, event, event.data.categoryId, "data.categoryId"),
+      ...requireFundingSource(known.sources, event.data.drawsOn, "data.drawsOn"),
+      ...(event.data.covers ?? []).flatMap((source, index) => requireFundingSource(known.sources, source, `data.covers[${index}]`)),
+    ];
   return [];
 };
 

@@ -18,6 +18,8 @@ export interface RevenueCategoryTerm {
   readonly label: string;
   /** The financing source whose funds carried over from earlier years the line spends: its closing balance falls by the line's amount. */
   readonly drawsOn?: string;
+  /** The financing sources whose funds received in a year the line is: what the books' erhållna of a closed year is matched to. None for the built-in categories, which do not map one to one onto sources. */
+  readonly covers?: readonly string[];
 }
 
 /** A class the plan counts its staff in. */
@@ -54,8 +56,8 @@ export const emptyPlanVocabulary = (): PlanVocabulary => ({ revenueCategories: [
 /** Learns a definition; true when the event was one. Mutates the vocabulary it is given. */
 export const learnPlanVocabulary = (vocabulary: PlanVocabulary, event: DomainEvent): boolean => {
   if (RevenueCategoryDefined.is(event)) {
-    const { categoryId, label, drawsOn } = event.data;
-    placeTerm(vocabulary.revenueCategories, drawsOn === undefined ? { id: categoryId, label } : { id: categoryId, label, drawsOn });
+    const { categoryId, label, drawsOn, covers } = event.data;
+    placeTerm(vocabulary.revenueCategories, { id: categoryId, label, ...(drawsOn === undefined ? {} : { drawsOn }), ...(covers === undefined ? {} : { covers: [...covers] }) });
     return true;
   }
   if (StaffClassDefined.is(event)) {
