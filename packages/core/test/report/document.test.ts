@@ -26,7 +26,9 @@ describe("report document", () => {
   });
 
   it("names each problem once, at a path as event issues write it, without the decoder's inner steps", () => {
-    const document = JSON.parse(JSON.stringify(sampleDocument())) as { sections: { sections: { blocks: { kind: string; body?: { cells: { kind: string; figure?: { exact: unknown } }[] }[] }[] }[]; blocks: Record<string, unknown>[] }[] };
+    interface Block { readonly kind: string; readonly body?: readonly { readonly cells: readonly { readonly kind: string; readonly figure?: { exact: unknown } }[] }[] }
+    interface Section { readonly blocks: Block[]; readonly sections: readonly Section[] }
+    const document = JSON.parse(JSON.stringify(sampleDocument())) as { sections: Section[] };
     const sections = document.sections.flatMap((section) => [section, ...section.sections]);
     const tableAt = sections.flatMap((section, at) => section.blocks.map((block, index) => ({ at, index, block }))).find(({ block }) => block.kind === "table" && block.body?.some((row) => row.cells.some((cell) => cell.kind === "figure")));
     if (tableAt === undefined) throw new Error("the sample has a table with a figure");
@@ -34,7 +36,7 @@ describe("report document", () => {
     const cell = tableAt.block.body?.[row]?.cells.findIndex((each) => each.kind === "figure") ?? -1;
     const figure = tableAt.block.body?.[row]?.cells[cell]?.figure as { exact: unknown };
     figure.exact = 12;
-    (document.sections[0]?.blocks as Record<string, unknown>[]).unshift({ kind: "paragrap", markdown: "x" }, { kind: "paragraph" });
+    document.sections[0]?.blocks.unshift({ kind: "paragrap", markdown: "x" } as Block, { kind: "paragraph" });
     const decoded = decodeReportDocument(document);
     if (decoded.ok) throw new Error("the document is broken");
     const where = (path: string) => decoded.issues.find((found) => found.path === path);
