@@ -29,10 +29,14 @@ import {
   type Catalog,
   type DomainModule,
   type EventDraft,
+  type EventSource,
   type Issue,
   type Period,
   type ReportDocument,
 } from "../../src/index.js";
+import { narrativeProjection, type NarrativeEntry } from "../../src/domains/narrative/narrative.js";
+import { comparisonsNamed } from "../../src/report/builders/inline-figures.js";
+import { ReportResults } from "../../src/report/replay-many.js";
 import { allBlocks } from "./document-reading.js";
 import { useTempDir } from "../foundation/temp-dir.js";
 
@@ -136,6 +140,27 @@ describe("a module's own figure written into a text", () => {
     expect(descriptions).toEqual(["En kurs; kursdeltagarna lånade 80 medier."]);
     const statuses = blocks.flatMap((block) => (block.kind === "activity-table" ? block.rows.map((row) => row.statusText) : []));
     expect(statuses).toEqual(["Hamnen lånade ut 120 medier."]);
+  });
+
+  it("is folded in the report's one pass: a text naming it reads the log no more often than one naming none", async () => {
+    const readsFor = async (markdown: string): Promise<number> => {
+      const store = memoryStore({ catalog: libraryCatalog });
+      const outcome = await store.append([...libraryLog().slice(0, 7), narrative("utlan", markdown)]);
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+      let reads = 0;
+      const source: EventSource = { read: (options) => ((reads += 1), store.read(options)) };
+      const { document } = await generateReport(source, libraryCatalog, { kind: "delarsrapport", period: INTERIM, generatedBy: "test" });
+      expect(allBlocks(document).some((block) => block.kind === "paragraph" && block.markdown.startsWith("Utlån"))).toBe(true);
+      return reads;
+    };
+    expect(await readsFor("Utlån: {{library.loans}} medier.")).toBe(await readsFor("Utlån: många medier."));
+  });
+
+  it("names its comparison period to the runner before the build, as a built-in figure's does", () => {
+    const entry = { narrativeId: "utlan", kind: "analysis", from: "2021-01-01", to: "2021-08-31", section: "1.2", markdown: LOANS_TEXT, eventId: "sjoland-8" } as unknown as NarrativeEntry;
+    const results = new ReportResults().set(narrativeProjection, "report", { period: INTERIM.name, entries: [entry], bySection: {}, themes: [], otherPeriods: [] });
+    expect(comparisonsNamed(results, libraryCatalog)).toEqual([{ projection: loansProjection, period: "previous-year" }]);
+    expect(comparisonsNamed(results, defaultCatalog)).toEqual([]);
   });
 
   it("is refused at append when misspelt, with the near miss, and when given a parameter the figure does not take, with those it takes", async () => {
