@@ -77,6 +77,7 @@ describe("the developer guide's own tertial", () => {
     await writeFile(join(dir, "drafts.jsonl"), drafts.map((draft) => JSON.stringify(draft)).join("\n") + "\n");
     expect(await outreachTertial(["init", "log.jsonl"], io)).toBe(0);
     expect(await outreachTertial(["append", "log.jsonl", "--events", "drafts.jsonl"], io)).toBe(0);
+    expect(await outreachTertial(["validate", "log.jsonl"], io)).toBe(0);
     said.length = 0;
     expect(await outreachTertial(["report", "log.jsonl", "--kind", "delarsrapport", "--period", "2020-T1..T2", "--no-snapshots"], io)).toBe(0);
     const report = said.join("");

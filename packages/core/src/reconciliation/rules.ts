@@ -10,7 +10,7 @@ import { readSwedishPrinted } from "./printed.js";
 /** A stated figure whose key the catalog lacks, or with a parameter the figure does not take: the audit could not compute it. */
 const figureIssues = (figures: FigureLookup, data: { readonly figureKey: string; readonly params?: Readonly<Record<string, string>> | undefined }): Issue[] => {
   const source = figures.figure(data.figureKey);
-  if (source === undefined) return [issue("unknown-reference", "data.figureKey", `names no figure "${data.figureKey}"${unknownFigureHint(data.figureKey, figures)}`, { actual: data.figureKey })];
+  if (source === undefined) return [issue("unknown-reference", "data.figureKey", `unknown figure "${data.figureKey}"${unknownFigureHint(data.figureKey, figures)}`, { actual: data.figureKey })];
   return source.unknownParams(data.params ?? {}).map((name) =>
     issue("invalid-field", `data.params.${name}`, `${source.key} takes no parameter ${unknownParamText(source, name)}`, { expected: `a parameter it takes: ${paramsTaken(source)}`, actual: name }),
   );

@@ -6,9 +6,11 @@ const NONE: readonly ReportProjectionNeed[] = [];
 
 /**
  * The comparison periods the report's texts name (`compare=previous-year`), and the report period's
- * results of a module's own figures they name, read from the results folded so far. The runner folds beforehand what `comparisonsNamed` finds in the texts it knows;
- * a text it does not know (a builder's of its own) is noted here when built, so the runner can
- * fold what it named and build once more rather than print a figure the facts give as missing.
+ * results of a module's own figures they name, read from the results folded so far. The runner
+ * folds beforehand what `comparisonsNamed` finds in the texts it knows and the projections of the
+ * catalog's own figures; a text it does not know (a builder's of its own) is noted here when built,
+ * so the runner can fold what it named and build once more rather than print a figure the facts
+ * give as missing.
  */
 export class TextComparisons implements TextComparisonReader {
   // Made on the first miss only: a report whose texts name no comparison allocates nothing here.

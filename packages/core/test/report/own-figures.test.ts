@@ -194,11 +194,11 @@ describe("a module's own figure stated by a published document", () => {
     expect((await store.append([stated("library.loans", { branch: "hamn" })])).ok).toBe(true);
     expect(messagesOf(await store.append([stated("library.loans", { filial: "hamn" })]))).toEqual([["data.params.filial", "library.loans takes no parameter filial"]]);
     expect(messagesOf(await store.append([stated("library.loans", { brnch: "hamn" })]))).toEqual([["data.params.brnch", "library.loans takes no parameter brnch (did you mean branch?)"]]);
-    expect(messagesOf(await store.append([stated("library.lons", {})]))).toEqual([["data.figureKey", 'names no figure "library.lons" (did you mean library.loans?)']]);
+    expect(messagesOf(await store.append([stated("library.lons", {})]))).toEqual([["data.figureKey", 'unknown figure "library.lons" (did you mean library.loans?)']]);
   });
 
   it("is refused by the built-in catalog, which has no such figure", async () => {
-    expect(messagesOf(await memoryStore({ catalog: defaultCatalog }).append([stated("library.loans", {})]))).toEqual([["data.figureKey", 'names no figure "library.loans" (no figure\'s key starts with "library.")']]);
+    expect(messagesOf(await memoryStore({ catalog: defaultCatalog }).append([stated("library.loans", {})]))).toEqual([["data.figureKey", 'unknown figure "library.loans" (no figure\'s key starts with "library.")']]);
   });
 });
 

@@ -104,9 +104,9 @@ const comparisonNeedOf = (figures: FigureLookup, key: string, options: string): 
 };
 
 /**
- * The projections and comparison periods the report period's texts name (`compare=previous-year`),
- * of these figures (the catalog's), read from the first pass's results; none, with no regular expression run, when no text says
- * "compare=". The runner folds those not folded yet before it builds.
+ * The projections and comparison periods the report period's texts name (`compare=previous-year`)
+ * of these figures (the catalog's), read from the first pass's results; none, with no regular
+ * expression run, when no text says "compare=". The runner folds those not folded yet before it builds.
  */
 export const comparisonsNamed = (results: ReportResultReader, figures: FigureLookup): readonly ReportProjectionNeed[] => {
   let named: ReportProjectionNeed[] | undefined;
