@@ -108,7 +108,18 @@ const sectionTitled = (sections: readonly ReportSection[], title: string): Repor
   return undefined;
 };
 
-export const demo = async (): Promise<{ now: unknown; before: unknown; rejected: string; section: unknown }> => {
+/** The paragraph of a report whose text starts so, wherever it was placed. */
+const paragraphStarting = (sections: readonly ReportSection[], start: string): string | undefined => {
+  for (const section of sections) {
+    const found = section.blocks.find((block) => block.kind === "paragraph" && block.markdown.startsWith(start)) ?? undefined;
+    if (found?.kind === "paragraph") return found.markdown;
+    const deeper = paragraphStarting(section.sections, start);
+    if (deeper !== undefined) return deeper;
+  }
+  return undefined;
+};
+
+export const demo = async (): Promise<{ now: unknown; before: unknown; rejected: string; section: unknown; text: { printed: string | undefined; misspelt: string } }> => {
   let clock = Date.parse("2020-05-01T08:00:00Z");
   const store = memoryStore({ catalog, clock: () => clock });  // a file: await initLog("log.jsonl"), then jsonlStore({ path: "log.jsonl", catalog })
   await store.append([{ id: "area-fritid", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "fourum-fritid", name: "FoUrum fritid" } }]);
@@ -117,13 +128,19 @@ export const demo = async (): Promise<{ now: unknown; before: unknown; rejected:
   await store.append([{ id: "nl-2", type: NewsletterSent.type, effectiveAt: "2020-06-09", data: { newsletterId: "june", areaId: "fourum-fritid", recipients: 80 } }]);
   const refused = await store.append([{ type: NewsletterSent.type, effectiveAt: "2020-06-10", data: { newsletterId: "x", areaId: "nowhere", recipients: 1 } }]);
   const rejected = refused.ok ? "accepted?!" : (refused.issues[0]?.message ?? "");
+  // A text names the module's figure as it names a built-in one: checked at append against the catalog's figures, computed when the report is built.
+  clock = Date.parse("2020-09-01T08:00:00Z");
+  const text = (narrativeId: string, markdown: string) => ({ type: "narrative.written", effectiveAt: "2020-08-31", data: { narrativeId, kind: "analysis", from: "2020-01-01", to: "2020-08-31", section: "2.5", markdown } });
+  await store.append([{ id: "text-utskick", ...text("utskick", "Nyhetsbreven nådde {{outreach.recipients}} mottagare.") }]);
+  const misspelt = await store.append([text("utskick-fel", "Nyhetsbreven nådde {{outreach.recipient}} mottagare.")]);
   const now = await replay(store, catalog, recipientsProjection, { period: period("2020-T1..T2") });
   const before = await replay(store, catalog, recipientsProjection, { period: period("2020-T1..T2"), knownAt: "2020-05-31" });
   const report = await generateReport(store, catalog, { kind: "delarsrapport", period: period("2020-T1..T2"), generatedBy: "custom-domain example", house: outreachHouse });
   const printed = sectionTitled(report.document.sections, "Utskick");
   const cells = printed?.blocks.flatMap((block) => (block.kind === "table" ? block.body.flatMap((line) => line.cells) : [])) ?? [];
   const figure = cells.find((cell) => cell.kind === "figure");
-  return { now, before, rejected, section: { number: printed?.number, recipients: figure?.kind === "figure" ? figure.figure.text : undefined } };
+  const texts = { printed: paragraphStarting(report.document.sections, "Nyhetsbreven"), misspelt: misspelt.ok ? "accepted?!" : (misspelt.issues[0]?.message ?? "") };
+  return { now, before, rejected, section: { number: printed?.number, recipients: figure?.kind === "figure" ? figure.figure.text : undefined }, text: texts };
 };
 
 if (process.argv[1]?.endsWith("custom-domain.ts") === true) {

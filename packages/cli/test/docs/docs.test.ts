@@ -35,8 +35,15 @@ describe("the developer guide's example", () => {
   });
 
   it("prints its own report section through a house built from the default one", async () => {
-    // No outline is adopted in this log and the default one names only built-in blocks: the section comes under "Övrigt utanför dispositionen", counted.
-    expect((await demo()).section).toEqual({ number: "1.1", recipients: "200" });
+    // No outline is adopted in this log and the default one names only built-in blocks and the log's texts: the section comes under "Övrigt utanför dispositionen", after the text's chapter, counted.
+    expect((await demo()).section).toEqual({ number: "2.1", recipients: "200" });
+  });
+
+  it("prints its own figure where a text names it, and refuses a misspelt one at append with the near miss", async () => {
+    expect((await demo()).text).toEqual({
+      printed: "Nyhetsbreven nådde 200 mottagare.",
+      misspelt: '"{{outreach.recipient}}" names no figure "outreach.recipient" (did you mean outreach.recipients?)',
+    });
   });
 });
 
@@ -58,6 +65,26 @@ describe("the developer guide's own tertial", () => {
     said.length = 0;
     expect(await outreachTertial(["replay", "log.jsonl", "--projection", "outreach-recipients", "--period", "2020-T1..T2"], io)).toBe(0);
     expect(JSON.parse(said.join(""))).toEqual({ newsletters: 1, recipients: "120" });
+  });
+
+  it("reports with the built-in house: the module's figure printed where a text names it, its own section not (that takes generateReport with a house)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tertial-custom-cli-"));
+    const said: string[] = [];
+    const io = { ...processIo(), cwd: dir, stdout: (text: string) => void said.push(text), stderr: (text: string) => void said.push(text) };
+    const drafts = [
+      { id: "area-fritid", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "fourum-fritid", name: "FoUrum fritid" } },
+      { id: "nl-1", type: "outreach.newsletter-sent", effectiveAt: "2020-04-20", data: { newsletterId: "april", areaId: "fourum-fritid", recipients: 120 } },
+      { id: "text-utskick", type: "narrative.written", effectiveAt: "2020-08-31", data: { narrativeId: "utskick", kind: "analysis", from: "2020-01-01", to: "2020-08-31", section: "2.5", markdown: "Nyhetsbreven nådde {{outreach.recipients}} mottagare." } },
+    ];
+    await writeFile(join(dir, "drafts.jsonl"), drafts.map((draft) => JSON.stringify(draft)).join("\n") + "\n");
+    expect(await outreachTertial(["init", "log.jsonl"], io)).toBe(0);
+    expect(await outreachTertial(["append", "log.jsonl", "--events", "drafts.jsonl"], io)).toBe(0);
+    expect(await outreachTertial(["validate", "log.jsonl"], io)).toBe(0);
+    said.length = 0;
+    expect(await outreachTertial(["report", "log.jsonl", "--kind", "delarsrapport", "--period", "2020-T1..T2", "--no-snapshots"], io)).toBe(0);
+    const report = said.join("");
+    expect(report).toContain("Nyhetsbreven nådde 120 mottagare.");
+    expect(report).not.toContain("Utskick");
   });
 });
 

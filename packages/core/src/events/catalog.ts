@@ -7,7 +7,7 @@ import type { DomainEvent, StoredEvent } from "./envelope.js";
 import { issue, type Issue } from "./issues.js";
 import type { ConsistencyRule } from "./consistency.js";
 import type { AnyProjection } from "../projection/projection.js";
-import type { FigureSource } from "../reconciliation/figure-source.js";
+import type { FigureLookup, FigureSource } from "../reconciliation/figure-source.js";
 
 /**
  * A domain module: one concern of the organisation (staff, finance, meetings…) with the event
@@ -85,15 +85,16 @@ export const createCatalog = (modules: readonly DomainModule[]): Catalog => {
   }
   const unregistered = unregisteredProjections(modules, byProjection);
   if (unregistered.length > 0) throw new Error(unregistered.join("; "));
+  const figures: FigureLookup = { figure: (key) => byFigure.get(key), figures: [...byFigure.values()].sort((a, b) => (a.key < b.key ? -1 : 1)) };
   const catalog: Catalog = {
     modules,
     definition: (type) => byType.get(type),
     definitions: [...byType.values()].sort((a, b) => (a.type < b.type ? -1 : 1)),
-    rules: modules.flatMap((module) => module.rules ?? []),
+    // A rule that names figures checks against this catalog's: a module's own figures count in a text as the built-in ones do.
+    rules: modules.flatMap((module) => module.rules ?? []).map((rule) => rule.withFigures?.(figures) ?? rule),
     projection: (name) => byProjection.get(name),
     projections: [...byProjection.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
-    figure: (key) => byFigure.get(key),
-    figures: [...byFigure.values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+    ...figures,
     with: (module) => createCatalog([...modules, module]),
   };
   return catalog;

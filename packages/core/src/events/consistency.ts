@@ -1,5 +1,6 @@
 import type { DomainEvent } from "./envelope.js";
 import type { Issue } from "./issues.js";
+import type { FigureLookup } from "../reconciliation/figure-source.js";
 
 /**
  * A rule a new event must satisfy against what the log already holds (a cost needs a known
@@ -33,9 +34,27 @@ export interface ConsistencyRule<S> {
    * `@tertial/core` rebuilds every saved state anyway.
    */
   readonly revision?: number;
+  /**
+   * The rule as a catalog checks it, for a rule whose check names figures (a text's placeholder, a
+   * stated figure's key): the same name, revision, state and learning, its check against the
+   * catalog's figures. `createCatalog` calls it with its own, so a module's figures count as the
+   * built-in ones do. The figures may change what the check says, never what the state holds: a
+   * saved state is bound to the rules' names, revisions and `learnsFrom`, not to the figures.
+   */
+  readonly withFigures?: (figures: FigureLookup) => ConsistencyRule<S>;
 }
 
 export const defineRule = <S>(rule: ConsistencyRule<S>): ConsistencyRule<unknown> => rule as ConsistencyRule<unknown>;
+
+/**
+ * A rule whose check names figures: `make` builds it for a set of figures, `initial` gives the ones
+ * it checks against until a catalog binds it to its own (`withFigures`). `initial` is called when
+ * first checked, not now, so a domain's rule may default to figures of modules not loaded yet.
+ */
+export const defineFigureRule = <S>(initial: () => FigureLookup, make: (figures: () => FigureLookup) => Omit<ConsistencyRule<S>, "withFigures">): ConsistencyRule<unknown> => {
+  const bound = (figures: () => FigureLookup): ConsistencyRule<S> => ({ ...make(figures), withFigures: (catalog) => bound(() => catalog) });
+  return defineRule(bound(initial));
+};
 
 /** Runs every rule over a sequence of events, learning as it goes; returns the issues per event. */
 export class ConsistencyChecker {

@@ -57,6 +57,22 @@ export interface FigureSource {
 }
 
 /**
+ * The figures a catalog holds, as a rule and a report look them up: by key, and every one (to name
+ * a near miss). A `Catalog` is one; so is `figureLookup(sources)`.
+ */
+export interface FigureLookup {
+  readonly figure: (key: string) => FigureSource | undefined;
+  readonly figures: readonly FigureSource[];
+}
+
+/** A lookup over these figures (the first of a key wins; a catalog refuses a key defined twice). */
+export const figureLookup = (sources: readonly FigureSource[]): FigureLookup => {
+  const byKey = new Map<string, FigureSource>();
+  for (const source of sources) if (!byKey.has(source.key)) byKey.set(source.key, source);
+  return { figure: (key) => byKey.get(key), figures: sources };
+};
+
+/**
  * How printed rows of one table add up: the figure asked with `over` set to each part, and the
  * total where `over` is `total` (or absent when `total` is not given). `alone`: only when no
  * other parameter is given (shares add up across rows only as shares of the whole).

@@ -13,12 +13,16 @@ import { reportPeriod } from "./builders/kinds.js";
 import { isSlideDocument } from "./document/document.js";
 import { generateSlides } from "./slides/run.js";
 import { TextComparisons } from "./text-comparisons.js";
-import { comparisonsNamed } from "./builders/inline-figures.js";
+import { catalogTextReads, comparisonsNamed } from "./builders/inline-figures.js";
 import { textsOfOtherPeriods } from "./builders/narratives.js";
 import { budgetFollowUpProjection } from "../domains/finance/budget-follow-up.js";
 import { carryNotes } from "../domains/finance/carry-checks.js";
 
 export class ReportError extends Error {}
+
+/** The needs, each once, in the order first named. */
+const withoutRepeats = (needs: readonly ReportProjectionNeed[]): ReportProjectionNeed[] =>
+  needs.filter((need, index) => needs.findIndex((other) => other.projection === need.projection && other.period === need.period) === index);
 
 type Head = ReplayManyResult["head"];
 
@@ -56,7 +60,8 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
   const house = options.house ?? (options.kind === "verksamhetsplan" ? planHouse : defaultHouse);
   const known = (need: ReportProjectionNeed): boolean => house.projections.includes(need.projection) || catalog.projection(need.projection.name) !== undefined;
   // A domain projection the catalog lacks is not replayed: its sections say nothing rather than fold events the catalog cannot decode.
-  const needs: ReportProjectionNeed[] = houseNeeds(house).filter(known);
+  // A module's own figures' projections are folded too, so its texts may name them (none for the built-in catalog).
+  const needs: ReportProjectionNeed[] = withoutRepeats([...houseNeeds(house), ...catalogTextReads(catalog)]).filter(known);
   // Both passes resume from snapshots of their own folds (a plan each), and `tertial snapshot` takes both.
   const replayOptions = {
     period: resolved.period,
@@ -87,10 +92,10 @@ export const generateReport = async (source: EventSource, catalog: Catalog, opti
     }
     return missing.length > 0;
   };
-  await foldComparisons(comparisonsNamed(replayed.results));
+  await foldComparisons(comparisonsNamed(replayed.results, catalog));
   const build = (textComparisons: TextComparisons): BuiltReport =>
     buildReportDocument({
-      context: { kind: options.kind, period: resolved.period, results: replayed.results, textComparisons },
+      context: { kind: options.kind, period: resolved.period, results: replayed.results, textComparisons, figures: catalog },
       provenance,
       house,
       ...(options.organisation === undefined ? {} : { organisation: options.organisation }),

@@ -70,7 +70,7 @@ describe("a placeholder naming a comparison period", () => {
 
   it("is refused when the comparison is not one the report knows", () => {
     expect(parseInlineFigure("courses.cancelled", " compare=2019")).toBe('compare must be one of same-period-last-year, previous-year, previous-tertial in {{courses.cancelled …}}, not "2019"');
-    expect(inlineFigureProblems("{{courses.cancelled compare=last-year}} och {{courses.held compare=previous-year}}")).toEqual(['compare must be one of same-period-last-year, previous-year, previous-tertial in {{courses.cancelled …}}, not "last-year"']);
+    expect(inlineFigureProblems("{{courses.cancelled compare=last-year}} och {{courses.held compare=previous-year}}", defaultCatalog)).toEqual(['compare must be one of same-period-last-year, previous-year, previous-tertial in {{courses.cancelled …}}, not "last-year"']);
   });
 
   it("is refused at append with the event's id and the field that holds it, in a narrative and in a metric's description", async () => {
@@ -207,14 +207,14 @@ describe("the texts' comparisons, found before the report is built", () => {
   };
 
   it("are each projection and period a narrative or a metric's description names, once, and none when no text names one", () => {
-    expect(comparisonsNamed(resultsOf(["{{courses.cancelled}} och {{courses.held compare=same-period-last-year}}.", "{{courses.participants compare=same-period-last-year}}"], "Mot {{courses.cancelled compare=previous-year}} och {{staffing.fte asOf=2019-12-31 compare=previous-tertial}}."))).toEqual([
+    expect(comparisonsNamed(resultsOf(["{{courses.cancelled}} och {{courses.held compare=same-period-last-year}}.", "{{courses.participants compare=same-period-last-year}}"], "Mot {{courses.cancelled compare=previous-year}} och {{staffing.fte asOf=2019-12-31 compare=previous-tertial}}."), defaultCatalog)).toEqual([
       { projection: coursesProjection, period: "same-period-last-year" },
       { projection: coursesProjection, period: "previous-year" },
       { projection: defaultCatalog.figure("staffing.fte")?.projection, period: "previous-tertial" },
     ]);
-    expect(comparisonsNamed(resultsOf(["{{courses.cancelled}} ställdes in.", "compare= som ord, inte i en platshållare"]))).toEqual([]);
+    expect(comparisonsNamed(resultsOf(["{{courses.cancelled}} ställdes in.", "compare= som ord, inte i en platshållare"]), defaultCatalog)).toEqual([]);
     // A malformed or unknown placeholder names nothing to fold: it prints as missing.
-    expect(comparisonsNamed(resultsOf(["{{courses.cancelled compare=förra}} {{courses.nothing compare=previous-year}}"]))).toEqual([]);
+    expect(comparisonsNamed(resultsOf(["{{courses.cancelled compare=förra}} {{courses.nothing compare=previous-year}}"]), defaultCatalog)).toEqual([]);
   });
 });
 

@@ -89,8 +89,17 @@ describe("figures written into a narrative", () => {
   it("are refused at append when they name a figure no domain defines, or give a figure a parameter it does not take", async () => {
     const outcome = await memoryStore({ catalog: defaultCatalog }).append([narrative("fel-figur", "Kurserna var {{courses.hled}}; {{staffing.fte asOf=2020-08-31 form=visstid avdelning=x}} på visstid.")]);
     expect(outcome.ok ? [] : outcome.issues.map((found) => [found.path, found.message])).toEqual([
-      ["data.markdown", '"{{courses.hled}}" names no figure "courses.hled" (`tertial figures` lists them)'],
-      ["data.markdown", '"{{staffing.fte asOf=2020-08-31 form=visstid avdelning=x}}" gives staffing.fte a parameter it does not take: avdelning'],
+      ["data.markdown", '"{{courses.hled}}" names no figure "courses.hled" (did you mean courses.held?)'],
+      ["data.markdown", '"{{staffing.fte asOf=2020-08-31 form=visstid avdelning=x}}" gives staffing.fte a parameter it does not take: avdelning; it takes asOf, form, financing, group, area'],
+    ]);
+  });
+
+  it("are refused with what the catalog knows of the key: its domain's figures, or that it has no such domain, and a near miss of a parameter", async () => {
+    const outcome = await memoryStore({ catalog: defaultCatalog }).append([narrative("okand", "{{library.loans}} lån, {{grants.zzzzzzzz}} ansökningar, {{staffing.fte frm=visstid}} på visstid.")]);
+    expect(outcome.ok ? [] : outcome.issues.map((found) => found.message)).toEqual([
+      '"{{library.loans}}" names no figure "library.loans" (no figure\'s key starts with "library.")',
+      expect.stringMatching(/^"\{\{grants\.zzzzzzzz\}\}" names no figure "grants\.zzzzzzzz" \(the figures of grants: grants\.[a-z-]+(, grants\.[a-z-]+)*(, …)?\)$/),
+      '"{{staffing.fte frm=visstid}}" gives staffing.fte a parameter it does not take: frm (did you mean form?); it takes asOf, form, financing, group, area',
     ]);
   });
 

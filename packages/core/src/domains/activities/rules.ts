@@ -1,11 +1,11 @@
-import { defineRule } from "../../events/consistency.js";
+import { defineFigureRule } from "../../events/consistency.js";
 import type { DataOf } from "../../events/definition.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished, MetricDefined } from "../strategy/events.js";
 import { requireThemes, ThemeDefined } from "../narrative/themes.js";
 import { PlanAdopted } from "../plan/events.js";
-import { inlineFigureProblems } from "../narrative/inline-figures.js";
+import { builtInFigures, inlineFigureProblems } from "../narrative/inline-figures.js";
 import { ActivityMovedToNextYear, ActivityPlanned, ActivityStatusChanged } from "./events.js";
 
 interface ActivitiesKnowledge {
@@ -44,8 +44,8 @@ const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof Activi
   return found;
 };
 
-/** Activities belong to a known goal and area; statuses and carry-overs need a planned activity. */
-export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
+/** Activities belong to a known goal and area; statuses and carry-overs need a planned activity; a status text names figures of the catalog. */
+export const activitiesIntegrity = defineFigureRule<ActivitiesKnowledge>(builtInFigures, (catalogFigures) => ({
   name: "activities-integrity",
   // Revision 2: the state holds the themes the log defines.
   revision: 2,
@@ -70,7 +70,7 @@ export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
       return [...found, ...planDetailIssues(known, event.data)];
     }
     if (ActivityStatusChanged.is(event)) {
-      const figures = inlineFigureProblems(event.data.comment ?? "").map((problem) => issue("invalid-field", "data.comment", problem));
+      const figures = inlineFigureProblems(event.data.comment ?? "", catalogFigures()).map((problem) => issue("invalid-field", "data.comment", problem));
       return [...(known.activities.has(event.data.activityId) ? [] : unknownActivity(event.data.activityId)), ...figures];
     }
     if (ActivityMovedToNextYear.is(event)) {
@@ -80,4 +80,4 @@ export const activitiesIntegrity = defineRule<ActivitiesKnowledge>({
     }
     return [];
   },
-});
+}));

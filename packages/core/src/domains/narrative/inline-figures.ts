@@ -1,21 +1,19 @@
 import { isUnitId, type UnitId } from "../../numbers/units.js";
-import type { FigureSource } from "../../reconciliation/figure-source.js";
+import { figureLookup, type FigureLookup } from "../../reconciliation/figure-source.js";
+import { paramsTaken, unknownFigureHint, unknownParamText } from "../../reconciliation/figure-reference.js";
 import type { Comparison } from "../../time/period.js";
 import { builtInModules } from "../index.js";
 import { isNumberWordStyle, NUMBER_WORD_STYLES, type NumberWordStyle } from "./number-words.js";
 
-let inlineSources: ReadonlyMap<string, FigureSource> | undefined;
+let builtIn: FigureLookup | undefined;
 
 /**
- * The figure a text may name by its key: a figure of the built-in domains, the ones a report
- * computes a text's figures from. Looked up only once a text is checked, when every domain module
- * has loaded (this module is part of one).
+ * The built-in domains' figures: what a text's placeholders are checked against and computed from
+ * where no catalog says which (a rule no catalog has bound, a report context without `figures`);
+ * a catalog binds its rules to its own, a module's added with `with` among them. Made when first
+ * asked, once every domain module has loaded (this module is part of one).
  */
-export const inlineFigureSource = (key: string): FigureSource | undefined => {
-  inlineSources ??= new Map(builtInModules.flatMap((module) => module.figures ?? []).map((source) => [source.key, source]));
-  return inlineSources.get(key);
-};
-
+export const builtInFigures = (): FigureLookup => (builtIn ??= figureLookup(builtInModules.flatMap((module) => module.figures ?? [])));
 
 /**
  * A figure written into a narrative: `{{finance.state-grants-requisitioned programme="Psykiatri"
@@ -95,21 +93,23 @@ const excerpt = (markdown: string, at: number): string => {
   return text.replace(/\s+/g, " ");
 };
 
-/** A placeholder whose figure no domain defines, or that gives the figure a parameter it does not take: the report could only print it as missing. */
-const figureProblems = (ref: InlineFigureRef, written: string): string[] => {
-  const source = inlineFigureSource(ref.key);
-  if (source === undefined) return [`"${written}" names no figure "${ref.key}" (\`tertial figures\` lists them)`];
+/** A placeholder whose figure the catalog lacks, or that gives the figure a parameter it does not take: the report could only print it as missing. */
+const figureProblem = (ref: InlineFigureRef, figures: FigureLookup, written: string): string | undefined => {
+  const source = figures.figure(ref.key);
+  if (source === undefined) return `"${written}" names no figure "${ref.key}"${unknownFigureHint(ref.key, figures)}`;
   const unknown = source.unknownParams(ref.params);
-  return unknown.length === 0 ? [] : [`"${written}" gives ${ref.key} ${unknown.length === 1 ? "a parameter" : "parameters"} it does not take: ${unknown.join(", ")}`];
+  if (unknown.length === 0) return undefined;
+  const named = unknown.map((name) => unknownParamText(source, name)).join(", ");
+  return `"${written}" gives ${ref.key} ${unknown.length === 1 ? "a parameter" : "parameters"} it does not take: ${named}; it takes ${paramsTaken(source)}`;
 };
 
 /**
  * The problems with a narrative's placeholders (for the narrative rule): every `{{` must open one
  * written as `{{figure.key name=value …}}` and closed by `}}` (a misspelt or unclosed one would
  * otherwise be printed as it stands), its print options must be valid, and its figure must be one
- * a report can compute, with parameters it takes.
+ * of these figures (the catalog's, which a report computes it from), with parameters it takes.
  */
-export const inlineFigureProblems = (markdown: string): string[] => {
+export const inlineFigureProblems = (markdown: string, figures: FigureLookup): string[] => {
   const problems: string[] = [];
   const placeholders = new Map([...markdown.matchAll(INLINE_FIGURE)].map((match) => [match.index, match] as const));
   for (let at = markdown.indexOf("{{"); at !== -1; at = markdown.indexOf("{{", at + 2)) {
@@ -119,10 +119,9 @@ export const inlineFigureProblems = (markdown: string): string[] => {
       continue;
     }
     const parsed = parseInlineFigure(match[1] ?? "", match[2] ?? "");
-    if (typeof parsed === "string") problems.push(parsed);
-    else problems.push(...figureProblems(parsed, excerpt(markdown, at)));
+    const problem = typeof parsed === "string" ? parsed : figureProblem(parsed, figures, excerpt(markdown, at));
+    if (problem !== undefined) problems.push(problem);
     at += match[0].length - 2;
   }
   return problems;
 };
-

@@ -1,10 +1,10 @@
-import { defineRule } from "../../events/consistency.js";
+import { defineFigureRule } from "../../events/consistency.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
 import { FocusAreaEstablished, GoalEstablished } from "../strategy/events.js";
 import { requireThemes, themeDefinitionIssues, ThemeDefined } from "./themes.js";
 import { NarrativeWritten } from "./events.js";
-import { inlineFigureProblems } from "./inline-figures.js";
+import { builtInFigures, inlineFigureProblems } from "./inline-figures.js";
 
 interface NarrativeKnowledge {
   readonly references: KnownReferences;
@@ -26,8 +26,11 @@ const contradiction = (known: NarrativeKnowledge, data: { narrativeId: string; k
   return other === undefined ? [] : [issue("conflict", "data.kind", `narrative "${other.narrativeId}" (${other.kind}) is written for section "${data.section}" in an overlapping period; a recorded zero (none-recorded) and content cannot both hold`)];
 };
 
-/** A narrative is scoped to a real period, and to goals, areas, focus areas and themes the log knows; a theme is defined once. */
-export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
+/**
+ * A narrative is scoped to a real period, and to goals, areas, focus areas and themes the log knows;
+ * a theme is defined once; its placeholders name figures of the catalog it is checked with.
+ */
+export const narrativeIntegrity = defineFigureRule<NarrativeKnowledge>(builtInFigures, (catalogFigures) => ({
   name: "narrative-integrity",
   // Revision 2: the state holds the themes the log defines.
   revision: 2,
@@ -54,7 +57,7 @@ export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
     const { narrativeId, from, to, goalId, areaId, focusAreaIds, themes } = event.data;
     const found: Issue[] = known.narratives.has(narrativeId) && event.supersedes === undefined ? [issue("conflict", "data.narrativeId", `narrative "${narrativeId}" is already written; supersede it to change it`)] : [];
     found.push(...contradiction(known, event.data));
-    for (const problem of inlineFigureProblems(event.data.markdown)) found.push(issue("invalid-field", "data.markdown", problem));
+    for (const problem of inlineFigureProblems(event.data.markdown, catalogFigures())) found.push(issue("invalid-field", "data.markdown", problem));
     if (from > to) found.push(issue("invalid-field", "data.to", "ends before the period starts", { expected: `on or after ${from}`, actual: to }));
     if (goalId !== undefined && !known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { actual: goalId }));
     if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
@@ -64,4 +67,4 @@ export const narrativeIntegrity = defineRule<NarrativeKnowledge>({
     found.push(...requireThemes(known.themes, themes, "data.themes"));
     return found;
   },
-});
+}));

@@ -1,10 +1,10 @@
-import { defineRule } from "../../events/consistency.js";
+import { defineFigureRule } from "../../events/consistency.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { dec } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
-import { inlineFigureProblems } from "../narrative/inline-figures.js";
+import { builtInFigures, inlineFigureProblems } from "../narrative/inline-figures.js";
 import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, GoalRenamed, MetricDefined, MetricResultDescribed, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
 import { measureKindOfUnit } from "./part-year.js";
 
@@ -100,10 +100,10 @@ const agendaIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => 
   return found;
 };
 
-/** Goals, metrics, results and assessments must refer to what is established, with sensible periods. */
+/** Goals, metrics, results and assessments must refer to what is established, with sensible periods; a result's description names figures of the catalog. */
 export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
   const keys = new Set(sourceKeys);
-  return defineRule<StrategyKnowledge>({
+  return defineFigureRule<StrategyKnowledge>(builtInFigures, (catalogFigures) => ({
     name: "strategy-integrity",
     learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, MetricDefined, FocusAreaEstablished].map((definition) => definition.type)],
     // Revision 2: the state knows the date each goal is established from.
@@ -121,11 +121,11 @@ export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
     },
     check: (known, event) => {
       if (MetricResultDescribed.is(event)) {
-        const figures = inlineFigureProblems(event.data.markdown).map((problem) => issue("invalid-field", "data.markdown", problem));
+        const figures = inlineFigureProblems(event.data.markdown, catalogFigures()).map((problem) => issue("invalid-field", "data.markdown", problem));
         return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to), ...figures];
       }
       if (MetricResultRecorded.is(event) || MetricStatusAssessed.is(event)) return [...requireMetric(known, event.data.metricId), ...spanIssues(event, event.data.from, event.data.to)];
       return [...goalIssues(known, event), ...renameIssues(known, event), ...metricIssues(known, event, keys), ...focusAreaIssues(known, event), ...agendaIssues(known, event)];
     },
-  });
+  }));
 };

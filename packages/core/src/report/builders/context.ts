@@ -1,6 +1,6 @@
 import type { AnyProjection, ProjectionOf } from "../../projection/projection.js";
-import type { ComputedFigure, FigureArgs, FigureDefinition, FigureSource } from "../../reconciliation/figure-source.js";
-import type { Comparison, Period } from "../../time/period.js";
+import type { ComputedFigure, FigureArgs, FigureDefinition, FigureLookup, FigureSource } from "../../reconciliation/figure-source.js";
+import type { Period } from "../../time/period.js";
 import type { ReportBlock, ReportDocument } from "../document/index.js";
 import type { ReportPeriodChoice, ReportProjectionNeed } from "../replay-many.js";
 import type { FactBasis } from "./fact-basis.js";
@@ -11,12 +11,13 @@ export interface ReportResultReader {
 }
 
 /**
- * Results for a comparison period that a text names (`{{courses.cancelled compare=previous-year}}`).
- * Apart from `results`: no builder can declare what its texts will name, since the texts are events
- * folded in the same pass; the runner folds what was asked here after that pass, then builds again.
+ * Results a text names that no builder can declare: a comparison period's
+ * (`{{courses.cancelled compare=previous-year}}`), since the texts are events folded in the same
+ * pass, and the report period's of a figure of the catalog's own modules, which a builder defined
+ * before the catalog cannot know. The runner folds what was asked here and not folded, then builds again.
  */
 export interface TextComparisonReader {
-  readonly get: <R>(projection: ProjectionOf<R>, comparison: Comparison) => R | undefined;
+  readonly get: <R>(projection: ProjectionOf<R>, period: ReportPeriodChoice) => R | undefined;
 }
 
 export interface ReportBuildContext {
@@ -26,8 +27,10 @@ export interface ReportBuildContext {
   readonly results: ReportResultReader;
   /** How the facts behind a figure's evidence were obtained; the house sets it from the log, so every defined figure carries its basis. */
   readonly basisOf?: (evidence: readonly string[]) => FactBasis;
-  /** Where a text's figures for a comparison period are read; without it they print as missing. */
+  /** Where a text's figures for a comparison period, and a module's own figures, are read; without it they print as missing. */
   readonly textComparisons?: TextComparisonReader;
+  /** The figures a text may name: the catalog's the report is built with; the built-in domains' without it. */
+  readonly figures?: FigureLookup;
 }
 
 /** Which events each figure rests on, by figure-key prefix, when the projection says. */

@@ -1,9 +1,9 @@
-import { builtInModules } from "../../domains/index.js";
-import { INLINE_FIGURE, MISSING_FIGURE_TEXT, inlineFigureSource, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
+import { INLINE_FIGURE, MISSING_FIGURE_TEXT, builtInFigures, parseInlineFigure, type InlineFigureRef } from "../../domains/narrative/inline-figures.js";
 import { toDecimalString } from "../../numbers/decimal.js";
 import { numberWord } from "../../domains/narrative/number-words.js";
 import type { ReportProjectionNeed } from "../replay-many.js";
-import type { FigureSource, ResultReader } from "../../reconciliation/figure-source.js";
+import type { AnyProjection } from "../../projection/projection.js";
+import type { FigureLookup, FigureSource, ResultReader } from "../../reconciliation/figure-source.js";
 import { basisMark } from "../document/basis.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
 import { reportFigureKey } from "./cells.js";
@@ -13,27 +13,41 @@ import { activitiesProjection } from "../../domains/activities/activities.js";
 import { metricDescriptionsProjection } from "./metric-descriptions.js";
 import { comparisonPeriod } from "../../time/period.js";
 
-/** The figures a narrative may name: every figure of the built-in domains. */
-export const INLINE_FIGURE_SOURCES: readonly FigureSource[] = builtInModules.flatMap((module) => module.figures ?? []);
+/**
+ * What a builder that prints written-in figures reads: the projections of the built-in domains'
+ * figures for the report period, so the report replays them (once each, shared with every other
+ * builder that reads them; the default house reads nearly all of them anyway). A catalog's own
+ * figures are not known when a builder is defined: the runner folds theirs (`catalogTextReads`).
+ */
+export const INLINE_FIGURE_READS: readonly ReportProjectionNeed[] = [...new Set(builtInFigures().figures.map((source) => source.projection))].map((projection) => ({ projection, period: "report" as const }));
+
+const declaredProjections: ReadonlySet<AnyProjection> = new Set(INLINE_FIGURE_READS.map((need) => need.projection));
 
 /**
- * What a builder that prints written-in figures reads: each of those figures' projections for the
- * report period, so the report replays them (once each, shared with every other builder that
- * reads them; the default house reads nearly all of them anyway).
+ * The projections of a catalog's figures that `INLINE_FIGURE_READS` lacks (a module's own, added
+ * with `with`), for the report period: the runner folds them beside the house's, so a text may
+ * name those figures as it names the built-in ones. None for the built-in catalog.
  */
-export const INLINE_FIGURE_READS: readonly ReportProjectionNeed[] = [...new Set(INLINE_FIGURE_SOURCES.map((source) => source.projection))].map((projection) => ({ projection, period: "report" as const }));
+export const catalogTextReads = (figures: FigureLookup): readonly ReportProjectionNeed[] =>
+  [...new Set(figures.figures.map((source) => source.projection))].filter((projection) => !declaredProjections.has(projection)).map((projection) => ({ projection, period: "report" as const }));
 
+/** The figure a text names: one of the catalog's, or of the built-in domains where the context names no catalog. */
+const textFigure = (context: ReportBuildContext, key: string): FigureSource | undefined => (context.figures ?? builtInFigures()).figure(key);
 
-/** The results a placeholder is computed from: the report period's, or those of the comparison period it names. */
+/**
+ * The results a placeholder is computed from: the report period's (a built-in figure's, which the
+ * builder declares; a module's own, which the runner folded and the text reader hands out), or
+ * those of the comparison period it names.
+ */
 const readerOf = (context: ReportBuildContext, ref: InlineFigureRef): ResultReader => {
   const { compare } = ref;
-  if (compare === undefined) return (projection) => resultOf(context, projection);
-  return (projection) => context.textComparisons?.get(projection, compare);
+  if (compare !== undefined) return (projection) => context.textComparisons?.get(projection, compare);
+  return (projection) => (declaredProjections.has(projection) ? resultOf(context, projection) : context.textComparisons?.get(projection, "report"));
 };
 
 /** One placeholder computed for the report period or the comparison period it names; null when the figure is unknown or the facts say nothing. */
 const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, narrativeKey: string): ReportFigure | null => {
-  const source = inlineFigureSource(ref.key);
+  const source = textFigure(context, ref.key);
   if (source === undefined || source.unknownParams(ref.params).length > 0) return null;
   const computed = source.evaluate(readerOf(context, ref), ref.params);
   if (computed === undefined) return null;
@@ -82,24 +96,24 @@ const eachText = (results: ReportResultReader, visit: (markdown: string) => void
 };
 
 /** What a placeholder naming a comparison asks the report to fold; undefined for one of the report period (or one that prints as missing anyway). */
-const comparisonNeedOf = (key: string, options: string): ReportProjectionNeed | undefined => {
+const comparisonNeedOf = (figures: FigureLookup, key: string, options: string): ReportProjectionNeed | undefined => {
   const ref = parseInlineFigure(key, options);
   if (typeof ref === "string" || ref.compare === undefined) return undefined;
-  const source = inlineFigureSource(ref.key);
+  const source = figures.figure(ref.key);
   return source === undefined ? undefined : { projection: source.projection, period: ref.compare };
 };
 
 /**
- * The projections and comparison periods the report period's texts name (`compare=previous-year`),
- * read from the first pass's results; none, with no regular expression run, when no text says
- * "compare=". The runner folds those not folded yet before it builds.
+ * The projections and comparison periods the report period's texts name (`compare=previous-year`)
+ * of these figures (the catalog's), read from the first pass's results; none, with no regular
+ * expression run, when no text says "compare=". The runner folds those not folded yet before it builds.
  */
-export const comparisonsNamed = (results: ReportResultReader): readonly ReportProjectionNeed[] => {
+export const comparisonsNamed = (results: ReportResultReader, figures: FigureLookup): readonly ReportProjectionNeed[] => {
   let named: ReportProjectionNeed[] | undefined;
   eachText(results, (markdown) => {
     if (!markdown.includes("compare=")) return;
     for (const match of markdown.matchAll(INLINE_FIGURE)) {
-      const need = comparisonNeedOf(match[1] ?? "", match[2] ?? "");
+      const need = comparisonNeedOf(figures, match[1] ?? "", match[2] ?? "");
       if (need === undefined || named?.some((known) => known.projection === need.projection && known.period === need.period) === true) continue;
       (named ??= []).push(need);
     }
