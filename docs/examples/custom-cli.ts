@@ -5,10 +5,11 @@
  * (or compile it and point a `bin` at it); the test suite runs it too, so it stays true.
  */
 import { processIo, run, type Io } from "@tertial/cli";
-import { catalog } from "./custom-domain.js";
+import { catalog, outreachHouse } from "./custom-domain.js";
 
-// The same commands, flags and exit codes as `tertial`, with the outreach domain beside the built-in ones.
-export const outreachTertial = (argv: readonly string[], io: Io = processIo()) => run(argv, io, catalog);
+// The same commands, flags and exit codes as `tertial`, with the outreach domain beside the built-in ones,
+// and its section in the follow-up reports (a plan keeps the core's house).
+export const outreachTertial = (argv: readonly string[], io: Io = processIo()) => run(argv, io, catalog, { houseFor: (kind) => (kind === "verksamhetsplan" ? undefined : outreachHouse) });
 
 if (process.argv[1]?.endsWith("custom-cli.ts") === true) {
   process.exitCode = await outreachTertial(process.argv.slice(2));

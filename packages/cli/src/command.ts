@@ -1,4 +1,4 @@
-import type { Catalog, Issue } from "@tertial/core";
+import type { Catalog, Issue, ReportHouse, ReportKind } from "@tertial/core";
 
 /** Exit codes of `tertial`; what each means is said once, in `EXIT_MEANINGS`. */
 export const EXIT = {
@@ -46,7 +46,21 @@ export interface CommandContext {
   readonly args: ParsedArgs;
   readonly io: Io;
   readonly catalog: Catalog;
+  /** The house a report of a kind is built by, where a program's own `tertial` gives one (`RunOptions`); else the core's. */
+  readonly houseFor?: (kind: ReportKind) => ReportHouse | undefined;
 }
+
+/** What a program that runs its own `tertial` (`run(argv, io, catalog, options)`) may give beside its catalog. */
+export interface RunOptions {
+  /** The house a report of a kind is built by (your own sections beside the built-in ones); undefined keeps the core's for that kind. */
+  readonly houseFor?: (kind: ReportKind) => ReportHouse | undefined;
+}
+
+/** The house option a command passes to the core: none unless the program gave one for this kind. */
+export const houseOption = (context: Pick<CommandContext, "houseFor">, kind: ReportKind): { readonly house?: ReportHouse } => {
+  const house = context.houseFor?.(kind);
+  return house === undefined ? {} : { house };
+};
 
 /** A flag a command takes. `value: true` means it takes a value (`--kind K`, `--kind=K`). */
 export interface FlagSpec {

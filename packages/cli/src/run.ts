@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { defaultCatalog, formatIssue, LockTimeoutError, LogBrokenError, LogReadError, ReplayError, type Catalog } from "@tertial/core";
 import { flagsOf, parseArgs } from "./args.js";
-import { EXIT, EXIT_MEANINGS, FileRefusal, isDamagedLine, UsageError, type Command, type ExitCode, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
+import { EXIT, EXIT_MEANINGS, FileRefusal, isDamagedLine, UsageError, type Command, type ExitCode, type FlagSpec, type Io, type ParsedArgs, type RunOptions } from "./command.js";
 import { commands } from "./commands/index.js";
 import { storeFailure } from "./store-location.js";
 import { didYouMean } from "./suggest.js";
@@ -133,7 +133,7 @@ const beforeCommand = (name: string | undefined, rest: readonly string[], io: Io
 };
 
 /** Runs one command line and returns its exit code; every failure is one line on stderr with one prefix. */
-export const run = async (argv: readonly string[], io: Io, catalog: Catalog = defaultCatalog): Promise<ExitCode> => {
+export const run = async (argv: readonly string[], io: Io, catalog: Catalog = defaultCatalog, options: RunOptions = {}): Promise<ExitCode> => {
   const [name, ...rest] = argv;
   const found = beforeCommand(name, rest, io);
   if (typeof found === "number") return found;
@@ -145,7 +145,7 @@ export const run = async (argv: readonly string[], io: Io, catalog: Catalog = de
   let args: ParsedArgs | undefined;
   try {
     args = parseArgs(rest, command, io);
-    return await command.run({ args, io, catalog });
+    return await command.run({ args, io, catalog, ...(options.houseFor === undefined ? {} : { houseFor: options.houseFor }) });
   } catch (error) {
     const { lines, code } = failure(command, await withDirectoryNamed(error, command, args, io));
     io.stderr(lines);

@@ -1,5 +1,5 @@
 import { dec, diffReports, formatFigure, ReportError, REPORT_KINDS, UNITS, type DiffCausingEvent, type ReportDiff, type ReportFigure, type ReportFigureChange, type ReportTextChange, type TextAttribution } from "@tertial/core";
-import { EXIT, logArg, required, UsageError, type Command } from "../command.js";
+import { EXIT, houseOption, logArg, required, UsageError, type Command } from "../command.js";
 import { openStore } from "../store-location.js";
 import { SNAPSHOT_FLAGS, snapshotsFor } from "../snapshots.js";
 import { NOW, parseKnownAt, warnAboutKnownAt } from "../known-at.js";
@@ -131,7 +131,8 @@ export const diffCommand: Command = {
     ...SNAPSHOT_FLAGS,
     ...OUTPUT_FLAGS,
   },
-  run: async ({ args, io, catalog }) => {
+  run: async (context) => {
+    const { args, io, catalog } = context;
     const log = logArg(args);
     await refuseOutputOnto(args, [log]);
     const kind = parseKind(required(args, "kind"));
@@ -148,7 +149,7 @@ export const diffCommand: Command = {
     let diff: ReportDiff;
     const progress = progressReporter(io, "diff", log);
     try {
-      diff = await diffReports(store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }), ...(snapshots === undefined ? {} : { snapshots }) }, a, b);
+      diff = await diffReports(store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }), ...(snapshots === undefined ? {} : { snapshots }), ...houseOption(context, kind) }, a, b);
     } catch (error) {
       if (error instanceof ReportError) throw new UsageError(error.message);
       throw error;

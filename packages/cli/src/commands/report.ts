@@ -1,5 +1,5 @@
 import { generateReport, isPeriodParseError, parsePeriod, ReportError, REPORT_KINDS } from "@tertial/core";
-import { EXIT, logArg, required, UsageError, value, type Command, type CommandContext } from "../command.js";
+import { EXIT, houseOption, logArg, required, UsageError, value, type Command, type CommandContext } from "../command.js";
 import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
 import { chooseFormat, OUTPUT_FLAGS, refuseOutputOnto, writeOutput } from "../output.js";
 import { progressReporter } from "../progress.js";
@@ -71,6 +71,7 @@ export const reportCommand: Command = {
         ...(knownAt === undefined ? {} : { knownAt }),
         ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
         ...(snapshots === undefined ? {} : { snapshots }),
+        ...houseOption(context, kind),
       });
       // A document with only a cover (a plan for years no plan covers) is refused, not printed as if it were the plan.
       if (built.nothingToReport !== undefined) throw new UsageError(`${built.nothingToReport}${knownAt === undefined ? "" : ` (as known at ${knownAt})`}`);

@@ -1,6 +1,6 @@
 import { generateReport, knownAtCutoff, ReportError, REPORT_KINDS, snapshotFolderOf, type EventSource, type ReplaySnapshot } from "@tertial/core";
 import { realpath } from "node:fs/promises";
-import { EXIT, logArg, required, UsageError, value, type Command } from "../command.js";
+import { EXIT, houseOption, logArg, required, UsageError, value, type Command } from "../command.js";
 import { knownAtOption } from "../known-at.js";
 import { progressReporter } from "../progress.js";
 import { SNAPSHOT_FLAGS, snapshotsFor } from "../snapshots.js";
@@ -47,7 +47,8 @@ export const snapshotCommand: Command = {
     "known-at": { value: true, placeholder: "when", help: `snapshot only what was recorded by then; ${KNOWN_AT_HELP}` },
     ...SNAPSHOT_FLAGS,
   },
-  run: async ({ args, io, catalog }) => {
+  run: async (context) => {
+    const { args, io, catalog } = context;
     const log = logArg(args);
     const kind = parseKind(required(args, "kind"));
     const period = parseReportPeriod(required(args, "period"));
@@ -68,7 +69,7 @@ export const snapshotCommand: Command = {
       // As known now (or at --known-at), then just before each later correction: a correction makes
       // the states before it stale for later cut-offs, but not for the cut-offs before it.
       for (const cutoff of [knownAt, ...(await beforeCorrections(opened.store, knownAt))]) {
-        await generateReport(opened.store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, snapshots: counting, ...(cutoff === undefined ? {} : { knownAt: cutoff }), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
+        await generateReport(opened.store, catalog, { kind, period, generatedBy: `tertial ${VERSION}`, snapshots: counting, ...(cutoff === undefined ? {} : { knownAt: cutoff }), ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }), ...houseOption(context, kind) });
       }
     } catch (error) {
       if (error instanceof ReportError) throw new UsageError(error.message);

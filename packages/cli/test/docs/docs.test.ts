@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { processIo, run } from "@tertial/cli";
 import { defaultCatalog } from "@tertial/core";
 import { describe, expect, it } from "vitest";
-import { demo } from "../../../../docs/examples/custom-domain.js";
+import { catalog, demo } from "../../../../docs/examples/custom-domain.js";
 import { outreachTertial } from "../../../../docs/examples/custom-cli.js";
 import { csvRenderer } from "../../../../docs/examples/csv-renderer.js";
 import { decodeReportDocument, type ReportTable } from "@tertial/core";
@@ -67,7 +67,7 @@ describe("the developer guide's own tertial", () => {
     expect(JSON.parse(said.join(""))).toEqual({ newsletters: 1, recipients: "120" });
   });
 
-  it("reports with the built-in house: the module's figure printed where a text names it, its own section not (that takes generateReport with a house)", async () => {
+  it("reports with the house it is given: the module's figure printed where a text names it, and its own section; the built-in command has neither", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tertial-custom-cli-"));
     const said: string[] = [];
     const io = { ...processIo(), cwd: dir, stdout: (text: string) => void said.push(text), stderr: (text: string) => void said.push(text) };
@@ -84,7 +84,21 @@ describe("the developer guide's own tertial", () => {
     expect(await outreachTertial(["report", "log.jsonl", "--kind", "delarsrapport", "--period", "2020-T1..T2", "--no-snapshots"], io)).toBe(0);
     const report = said.join("");
     expect(report).toContain("Nyhetsbreven nådde 120 mottagare.");
-    expect(report).not.toContain("Utskick");
+    // The section of the house: its table's one row, "Mottagare", with the figure.
+    expect(report).toMatch(/\| Mottagare \| \[?120\]?/);
+    said.length = 0;
+    expect(await run(["report", "log.jsonl", "--kind", "delarsrapport", "--period", "2020-T1..T2", "--no-snapshots"], io, catalog)).toBe(0);
+    expect(said.join("")).not.toContain("Mottagare");
+    // diff builds with the house as well: a later newsletter moves the section's figure, resumed from a snapshot.
+    await writeFile(join(dir, "more.jsonl"), `${JSON.stringify({ id: "nl-2", type: "outreach.newsletter-sent", effectiveAt: "2020-06-09", data: { newsletterId: "june", areaId: "fourum-fritid", recipients: 80 } })}\n`);
+    expect(await outreachTertial(["snapshot", "log.jsonl", "--kind", "delarsrapport", "--period", "2020-T1..T2"], io)).toBe(0);
+    const between = new Date().toISOString();
+    await new Promise((done) => setTimeout(done, 20));
+    said.length = 0;
+    expect(await outreachTertial(["append", "log.jsonl", "--events", "more.jsonl"], io)).toBe(0);
+    said.length = 0;
+    expect(await outreachTertial(["diff", "log.jsonl", "--kind", "delarsrapport", "--period", "2020-T1..T2", "--known-at", between, "--known-at", "now"], io)).toBe(5);
+    expect(said.join("")).toMatch(/\toutreach\.recipients\t120 → 200/);
   });
 });
 
