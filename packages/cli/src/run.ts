@@ -72,7 +72,7 @@ const failure = (command: Command, error: unknown): { readonly lines: string; re
   if (error instanceof UsageError) return { lines: `${prefix}${error.message}\n`, code: EXIT.usage };
   if (error instanceof FileRefusal) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
   if (error instanceof LogReadError) return { lines: error.issues.map((found) => `${formatIssue(found)}\n`).join(""), code: error instanceof LogBrokenError || error.issues.some(isDamagedLine) ? EXIT.tampered : EXIT.invalid };
-  if (error instanceof ReplayError) return { lines: `${prefix}${error.message}\n`, code: EXIT.invalid };
+  if (error instanceof ReplayError) return { lines: error.issues.length > 0 ? error.issues.map((found) => `${formatIssue(found)}\n`).join("") : `${prefix}${error.message}\n`, code: EXIT.invalid };
   if (error instanceof LockTimeoutError) return { lines: `${prefix}${error.message}\n`, code: EXIT.io };
   const store = storeFailure(error);
   if (store !== undefined) return { lines: `${prefix}${store.message}\n`, code: store.code };
@@ -87,6 +87,13 @@ const failure = (command: Command, error: unknown): { readonly lines: string; re
  * Node's read of a directory fails with EISDIR and no path. When exactly one of the paths the
  * user gave is a directory, that is the one read as a file: the message names it.
  */
+/** A replay's issues placed in the log the command was given: its path (or location) beside each event's line. */
+const inTheLog = (error: unknown, command: Command, args: ParsedArgs | undefined): unknown => {
+  const log = command.positionals[0]?.log === true ? args?.positionals[0] : undefined;
+  if (!(error instanceof ReplayError) || error.issues.length === 0 || log === undefined) return error;
+  return new ReplayError(error.message, error.issues.map((found) => ({ ...found, file: log })));
+};
+
 const withDirectoryNamed = async (error: unknown, command: Command, args: ParsedArgs | undefined, io: Io): Promise<unknown> => {
   const { code, path } = error as NodeJS.ErrnoException;
   if (code !== "EISDIR" || path !== undefined || args === undefined) return error;
@@ -147,7 +154,7 @@ export const run = async (argv: readonly string[], io: Io, catalog: Catalog = de
     args = parseArgs(rest, command, io);
     return await command.run({ args, io, catalog, ...(options.houseFor === undefined ? {} : { houseFor: options.houseFor }) });
   } catch (error) {
-    const { lines, code } = failure(command, await withDirectoryNamed(error, command, args, io));
+    const { lines, code } = failure(command, await withDirectoryNamed(inTheLog(error, command, args), command, args, io));
     io.stderr(lines);
     return code;
   }

@@ -1,6 +1,7 @@
 import { mkdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { GENESIS_HASH, lineOf, sealed } from "@tertial/core";
 import { jsonl, municipality, runCli, useTempDir } from "./foundation/cli.js";
 
 const tempDir = useTempDir();
@@ -55,5 +56,19 @@ describe("a directory where the log's append state belongs", () => {
     expect(refused).toEqual({ code: 6, stdout: "", stderr: `tertial append: ${await realpath(log)}.append-state: is a directory, not a file\n` });
     expect(await readFile(log, "utf8")).toBe(before);
     expect((await stat(`${log}.append-state`)).isDirectory()).toBe(true);
+  });
+});
+
+describe("an event a replay cannot decode is named in the log, at its line and field", () => {
+  it("with the log's path, the line (seq + 1) and the field, as validate would name it", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    // A line whose hash holds but whose version this code has never had: written by a newer Tertial, say.
+    const first = sealed({ id: "m1", type: "reference.municipality-established", schemaVersion: 1, effectiveAt: "2017-01-01", recordedAt: "2020-01-01T08:00:00.000Z", seq: 0, prevHash: GENESIS_HASH, data: { municipalityId: "aneby", name: "Aneby" } });
+    const second = sealed({ id: "m2", type: "reference.municipality-established", schemaVersion: 9, effectiveAt: "2017-01-01", recordedAt: "2020-01-01T08:00:01.000Z", seq: 1, prevHash: first.hash, data: { municipalityId: "eksjo", name: "Eksjö" } });
+    await writeFile(log, `${lineOf(first)}\n${lineOf(second)}\n`);
+    const result = await tertial(["replay", log, "--projection", "reference", "--period", "2020"]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(`${log}:2: schemaVersion: reference.municipality-established has no version 9 (expected 1…1)\n`);
   });
 });

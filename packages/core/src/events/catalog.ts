@@ -109,7 +109,7 @@ const versionOf = (catalog: Catalog, stored: Pick<StoredEvent, "type" | "schemaV
   const definition = catalog.definition(stored.type);
   if (definition === undefined) {
     const suggestion = didYouMean(stored.type, catalog.definitions.map((each) => each.type));
-    return { issues: [issue("unknown-type", "type", `unknown event type "${stored.type}"${suggestion}`, { expected: "a registered event type (see `tertial schema --list`)" })] };
+    return { issues: [issue("unknown-type", "type", `unknown event type "${stored.type}"${suggestion}`, { expected: "a type the catalog in use registers (`tertial schema --list` lists those of the command)" })] };
   }
   const index = definition.versions.findIndex((version) => version.version === stored.schemaVersion);
   if (index === -1) return { issues: [issue("unknown-version", "schemaVersion", `${stored.type} has no version ${stored.schemaVersion}`, { expected: `1…${definition.latest.version}` })] };

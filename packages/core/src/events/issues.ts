@@ -14,6 +14,11 @@ export interface Issue {
   readonly line?: number;
   readonly column?: number;
   readonly eventId?: string;
+  /**
+   * Where no file says it: the draft's place in the batch given to `append` (1 for the first), so a
+   * caller that built the drafts in code can tell which one is meant, whatever id it was given.
+   */
+  readonly draft?: number;
 }
 
 export type IssueCode =
@@ -41,9 +46,10 @@ export const issue = (code: IssueCode, path: string, message: string, extra: Par
   ...extra,
 });
 
-/** "file:line:column: path: message (expected …, got …)" — one line a person can act on. */
+/** "file:line:column: path: message (expected …, got …)" — one line a person can act on; "draft 3: …" for a draft built in code. */
 export const formatIssue = (found: Issue): string => {
-  const place = [found.file, found.line, found.column].filter((part) => part !== undefined).join(":");
+  const filePlace = [found.file, found.line, found.column].filter((part) => part !== undefined).join(":");
+  const place = filePlace === "" && found.draft !== undefined ? `draft ${found.draft}` : filePlace;
   const where = found.path === "" ? "" : `${found.path}: `;
   const detail = [found.expected === undefined ? undefined : `expected ${found.expected}`, found.actual === undefined ? undefined : `got ${found.actual}`]
     .filter((part) => part !== undefined)
@@ -51,7 +57,7 @@ export const formatIssue = (found: Issue): string => {
   return `${place === "" ? "" : `${place}: `}${where}${found.message}${detail === "" ? "" : ` (${detail})`}`;
 };
 
-export const withPlace = (found: Issue, place: Pick<Issue, "file" | "line" | "column">): Issue => ({ ...found, ...place });
+export const withPlace = (found: Issue, place: Pick<Issue, "file" | "line" | "column" | "draft">): Issue => ({ ...found, ...place });
 
 /** A short, bounded rendering of an offending value for error messages. */
 export const showValue = (value: unknown): string => {

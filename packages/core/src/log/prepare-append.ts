@@ -113,7 +113,8 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   const lastCorrecting = drafts.findLastIndex((draft) => draft.supersedes !== undefined || draft.retracts !== undefined);
 
   for (const [index, draft] of drafts.entries()) {
-    const place = context.places?.[index] ?? {};
+    // Drafts read from a file are placed at their lines; drafts built in code by their place in the batch.
+    const place = context.places?.[index] ?? { draft: index + 1 };
     const found: Issue[] = [];
     const definition = context.catalog.definition(draft.type);
     const schemaVersion = draft.schemaVersion ?? definition?.latest.version ?? 1;

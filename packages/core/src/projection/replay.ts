@@ -1,6 +1,6 @@
 import { decodeData, type Catalog } from "../events/catalog.js";
 import type { DomainEvent, StoredEvent } from "../events/envelope.js";
-import { formatIssue } from "../events/issues.js";
+import { formatIssue, type Issue } from "../events/issues.js";
 import { CorrectionIndex, recordedBy, type CorrectionView } from "../corrections/resolve.js";
 import { knownAtCutoff } from "../time/effective.js";
 import type { Period } from "../time/period.js";
@@ -15,7 +15,15 @@ export interface ReplayOptions {
   readonly knownAt?: string;
 }
 
-export class ReplayError extends Error {}
+/** A replay that cannot go on; `issues`, where it has them, say which event and field, placed by the event's line (seq + 1). */
+export class ReplayError extends Error {
+  constructor(
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(message);
+  }
+}
 
 export const cutoffOf = (knownAt: string | undefined): number | undefined => {
   if (knownAt === undefined) return undefined;
@@ -40,7 +48,10 @@ export const indexCorrections = async (source: EventSource, cutoff: number | und
 
 export const decodeOrThrow = (catalog: Catalog, stored: StoredEvent): DomainEvent => {
   const decoded = decodeData(catalog, stored);
-  if (!decoded.ok) throw new ReplayError(`event ${stored.id} (seq ${stored.seq}) does not decode: ${decoded.issues.map(formatIssue).join("; ")}`);
+  if (!decoded.ok) {
+    const issues = decoded.issues.map((found) => ({ ...found, line: stored.seq + 1, eventId: stored.id }));
+    throw new ReplayError(`event ${stored.id} (seq ${stored.seq}) does not decode: ${decoded.issues.map(formatIssue).join("; ")}`, issues);
+  }
   return decoded.event;
 };
 

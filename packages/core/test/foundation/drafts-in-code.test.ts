@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dec, defaultCatalog, draftEnvelopeIssues, initLog, jsonlStore, verifyLog, type EventDraft, type Issue } from "@tertial/core";
+import { dec, defaultCatalog, draftEnvelopeIssues, formatIssue, initLog, jsonlStore, verifyLog, type EventDraft, type Issue } from "@tertial/core";
 import { referencePreamble } from "@tertial/core/testing";
 import { opened, seededStore } from "./helpers.js";
 import { useTempDir } from "./temp-dir.js";
@@ -41,6 +41,17 @@ describe("a draft built in code is held to the rules a drafts file is", () => {
       expect(await store.head()).toEqual(before);
     });
   }
+
+  it("places each issue at its draft's place in the batch, which formatIssue prints where no file line is given", async () => {
+    const store = await seededStore();
+    const { id: _id, ...withoutId } = good;
+    const outcome = await store.append([{ ...withoutId, effectiveAt: "2020-13-01" }, opened("ok-2", "p2", "2020-01-01"), { ...withoutId, data: { ...(good.data as object), fte: 1.5 } }]);
+    if (outcome.ok) throw new Error("two drafts are bad");
+    expect(outcome.issues.map((found) => [found.draft, found.path])).toEqual([[1, "effectiveAt"], [3, "data.fte"]]);
+    expect(formatIssue(outcome.issues[1] as Issue)).toMatch(/^draft 3: data\.fte: /);
+    const placed = await store.append([{ ...withoutId, effectiveAt: "2020-13-01" }], { places: [{ file: "drafts.jsonl", line: 7 }] });
+    expect(placed.ok ? [] : placed.issues.map((found) => [found.draft, formatIssue(found).slice(0, 17)])).toEqual([[undefined, "drafts.jsonl:7: e"]]);
+  });
 
   it("names every problem of a draft at once", () => {
     const issues = draftEnvelopeIssues({ ...good, id: "a b", effectiveAt: "2020-13-01", data: { fte: dec("1"), at: new Date(0) } });
