@@ -1,5 +1,5 @@
 import type * as t from "io-ts";
-import type { DomainEvent } from "./envelope.js";
+import type { DomainEvent, EventDraft } from "./envelope.js";
 
 /**
  * One version of one event type. Older versions carry `upcast`, which turns their data into
@@ -41,6 +41,33 @@ export interface EventDefinition<T extends string = string, C extends t.Mixed = 
 
 export type EventOf<D> = D extends EventDefinition<infer T, infer C> ? DomainEvent<T, t.TypeOf<C>> : never;
 export type DataOf<D> = D extends EventDefinition<string, infer C> ? t.TypeOf<C> : never;
+
+/**
+ * A value as a draft writes it: the codec's type without io-ts brands, so an `Id` or a
+ * `DecimalString` is a plain string in code (append checks what it holds), while a closed list's
+ * members, a number where text belongs or a missing field are still compile errors.
+ */
+export type DraftValue<T> = T extends t.Brand<unknown>
+  ? T extends string
+    ? string
+    : T extends number
+      ? number
+      : T
+  : T extends readonly (infer E)[]
+    ? readonly DraftValue<E>[]
+    : T extends object
+      ? { readonly [K in keyof T]: DraftValue<T[K]> }
+      : T;
+
+/** The data a draft of this type carries, as code writes it (`DraftValue` of the latest version's data). */
+export type DraftDataOf<D> = D extends EventDefinition<string, infer C> ? DraftValue<t.TypeOf<C>> : never;
+
+/**
+ * A draft of an event of this type, its data typed by the type's latest version, so a misspelt
+ * field or a value of the wrong kind does not compile; `append` checks it again with everything
+ * else (ids, dates, rules). The draft is written at the latest version.
+ */
+export const eventDraft = <D extends EventDefinition>(definition: D, draft: Omit<EventDraft, "type" | "data" | "schemaVersion"> & { readonly data: DraftDataOf<D> }): EventDraft => ({ ...draft, type: definition.type, data: draft.data });
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
 
