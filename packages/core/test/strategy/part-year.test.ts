@@ -29,7 +29,7 @@ describe("a target judged for part of the year", () => {
     const found = judged({ judgement: "pro-rata" });
     expect(dec(found.effective ?? "0").equals(scaled)).toBe(true);
     expect(found.judged).toBe(true);
-    expect(found.partYear).toEqual({ judgement: "pro-rata", yearTarget: "14", days: 121, daysInYear: 366, derivation: `pro-rata: 14 × 121/366 days (2020-01-01..2020-04-30 of 2020) = ${found.effective ?? ""}` });
+    expect(found.partYear).toEqual({ judgement: "pro-rata", yearTarget: "14", days: 121, daysInYear: 366, derivation: "pro-rata: 14 × 121/366 days (2020-01-01..2020-04-30 of 2020) = 4.628415…" });
     expect(found.effective?.startsWith("4.6284153005464480874")).toBe(true);
     expect(judged({ judgement: "pro-rata", period: T1_2021, effective: "730000" }).effective).toBe("240000");
   });
@@ -121,11 +121,18 @@ describe("the status derived for part of the year", () => {
     const read = ((projection: unknown) => (projection === metricsProjection ? result : undefined)) as ResultReader;
     const status = metricFigures.status.evaluate(read, { metric: "m" });
     expect(status?.text).toBe("◆");
-    expect(status?.derivation).toContain("against 4.6284153005464480874");
-    expect(status?.derivation).toContain("pro-rata: 14 × 121/366 days (2020-01-01..2020-04-30 of 2020) = 4.6284153005464480874");
+    expect(status?.derivation).toBe("default rule: partly-met (result 3 against 4.628415…; pro-rata: 14 × 121/366 days (2020-01-01..2020-04-30 of 2020) = 4.628415…; judged as printed: 3 against 5)");
     const target = metricFigures.target.evaluate(read, { metric: "m" });
     expect(target?.exact.toString()).toBe("14");
     expect(target?.derivation).toContain("pro-rata: 14 × 121/366 days");
+  });
+
+  it("says which printed values the status compared where the scaled target prints rounded: 4 of 13 × 121/366 ≈ 4.3 courses is met, as the reader sees 4 against 4", () => {
+    const result = foldEvents(metricsProjection, metricLog("pro-rata", "courses", "13", "2020-T1", "4"), { period: T1_2020 });
+    const read = ((projection: unknown) => (projection === metricsProjection ? result : undefined)) as ResultReader;
+    const status = metricFigures.status.evaluate(read, { metric: "m" });
+    expect(status?.text).toBe("●");
+    expect(status?.derivation).toBe("default rule: met (result 4 against 4.297814…; pro-rata: 13 × 121/366 days (2020-01-01..2020-04-30 of 2020) = 4.297814…; judged as printed: 4 against 4)");
   });
 });
 

@@ -1,7 +1,9 @@
 import { dec, ZERO } from "../../numbers/decimal.js";
 import type { Projection } from "../../projection/projection.js";
 import { defineFigure, type ComputedFigure, type FigureParams } from "../../reconciliation/figure-source.js";
-import type { MetricTableRow, MetricValue } from "./evaluate.js";
+import { isUnitId, UNITS } from "../../numbers/units.js";
+import { asPrinted, type MetricTableRow, type MetricValue } from "./evaluate.js";
+import { cutAfterSix } from "./part-year.js";
 import type { MetricStatusCode } from "./events.js";
 import type { MetricsResult, MetricsState } from "./metrics.js";
 import type { MetricTrend } from "./status.js";
@@ -21,6 +23,20 @@ const fromValue = (value: MetricValue | null | undefined, what: string): Compute
   const derivation = `${what}, ${value.source} for ${value.period}${value.derivation === undefined ? "" : `: ${value.derivation}`}`;
   const alternatives = (value.alternatives ?? []).map((alternative) => ({ exact: dec(alternative.value), cause: alternative.cause }));
   return { exact: dec(value.value), evidence: value.evidence, derivation, ...(alternatives.length === 0 ? {} : { alternatives }) };
+};
+
+/**
+ * The status is judged on the values as printed (see `asPrinted`): where a result or target is
+ * finer than its unit prints it (a pro-rata target of 4.2978… kurser printed as 4), the
+ * derivation says which printed values were compared, so it never reads as a comparison it is not.
+ */
+const judgedAsPrinted = (row: MetricTableRow): string => {
+  const { result, target } = row;
+  if (result === null || target.effective === null || !isUnitId(row.unit)) return "";
+  const scale = UNITS[row.unit].scale;
+  const [printedResult, printedTarget] = [asPrinted(result.value, row.unit), asPrinted(target.effective, row.unit)];
+  if (printedResult.eq(dec(result.value).times(scale)) && printedTarget.eq(dec(target.effective).times(scale))) return "";
+  return `; judged as printed: ${printedResult.toFixed()} against ${printedTarget.toFixed()}`;
 };
 
 /** How a result for part of the year was held against the year's target, for a derivation; empty for the default. */
@@ -73,7 +89,7 @@ export const createMetricFigures = (projection: Projection<MetricsState, Metrics
     const derived = row.status.derived;
     if (derived === null) return undefined;
     const override = row.status.assessed === null ? "" : `; the authored assessment says ${row.status.assessed}`;
-    return { exact: ZERO, text: STATUS_GLYPHS[derived], evidence: row.result?.evidence ?? [], derivation: `default rule: ${derived} (result ${row.result?.value ?? "none"} against ${row.target.effective ?? "no target"}${partYearNote(row)})${override}` };
+    return { exact: ZERO, text: STATUS_GLYPHS[derived], evidence: row.result?.evidence ?? [], derivation: `default rule: ${derived} (result ${row.result?.value ?? "none"} against ${row.target.effective === null ? "no target" : cutAfterSix(row.target.effective)}${partYearNote(row)}${judgedAsPrinted(row)})${override}` };
   });
   const trend = metricFigure(projection, "metrics.trend", "The trend arrow the default rule gives (↗, ↘, →) against the metric's named comparison, compared as text.", METRIC, { metric: "beviljade-projekt" }, (row) => {
     if (row.trend === null || row.trend.value === null) return undefined;

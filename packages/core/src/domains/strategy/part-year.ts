@@ -52,6 +52,9 @@ const notScaled = ({ unit, targetKind }: PartYearInput): string | undefined => {
  * row and the audit say about it. A period covering the whole year, the default judgement and a
  * metric without a target leave the target as it is, with nothing to say.
  */
+/** A decimal cut after six decimals with "…": the exact scaled target runs to the arithmetic's precision, which no derivation needs to show. */
+export const cutAfterSix = (text: string): string => text.replace(/^(-?\d+\.\d{6})\d+$/, "$1…");
+
 export const judgePartYear = (input: PartYearInput): { readonly effective: string | null; readonly judged: boolean; readonly partYear?: PartYearView } => {
   const { judgement, effective, period } = input;
   const { days, daysInYear, yearEnd } = shareOfYear(period);
@@ -65,6 +68,6 @@ export const judgePartYear = (input: PartYearInput): { readonly effective: strin
   const reason = notScaled(input);
   if (reason !== undefined) return { ...unchanged, partYear: { judgement: "year-target", requested: "pro-rata", derivation: `pro-rata asked for, but ${reason}; held against ${effective}` } };
   const scaled = toDecimalString(dec(effective).times(days).dividedBy(daysInYear));
-  const derivation = `pro-rata: ${effective} × ${days}/${daysInYear} days (${period.start}..${period.end} of ${yearEnd.slice(0, 4)}) = ${scaled}`;
+  const derivation = `pro-rata: ${effective} × ${days}/${daysInYear} days (${period.start}..${period.end} of ${yearEnd.slice(0, 4)}) = ${cutAfterSix(scaled)}`;
   return { effective: scaled, judged: true, partYear: { judgement, yearTarget: effective, days, daysInYear, derivation } };
 };
