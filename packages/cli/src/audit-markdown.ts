@@ -1,8 +1,11 @@
 import type { AuditFinding, AuditStream, AuditSummary } from "@tertial/core";
 
-/** The audit's counts as one clause: figures, those that agree and those that do not, then the findings (a figure may have several). */
-export const auditCounts = (summary: AuditSummary): string =>
-  `${summary.stated} stated figures: ${summary.agreeing} agree, ${summary.stated - summary.agreeing} do not (${summary.disagreements} disagreements found), ${summary.notes} notes`;
+/** The audit's counts as one clause: figures, those that agree, do not, and could not be checked, then the findings (a figure may have several). */
+export const auditCounts = (summary: AuditSummary): string => {
+  const disagreeing = summary.stated - summary.agreeing - summary.unchecked;
+  const unchecked = summary.unchecked === 0 ? "" : `, ${summary.unchecked} not checked against the books`;
+  return `${summary.stated} stated figures: ${summary.agreeing} agree, ${disagreeing} do not${unchecked} (${summary.disagreements} disagreements found), ${summary.notes} notes`;
+};
 
 /** Backslash-escapes what Markdown would read as markup, so printed values and labels stay text. */
 const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, (mark) => `\\${mark}`).replace(/\n/g, " ");

@@ -62,7 +62,10 @@ export interface AuditReport {
   readonly period: string | null;
   readonly knownAt: string | null;
   readonly stated: number;
+  /** Stated figures every check of which agreed with the facts. */
   readonly agreeing: number;
+  /** Stated figures with no disagreement that the facts could not check (a "not checked" finding), counted apart from those that agree. */
+  readonly unchecked: number;
   readonly disagreements: number;
   readonly notes: number;
   readonly findings: readonly AuditFinding[];
@@ -423,9 +426,11 @@ export function* auditFindings(stated: readonly Stated[], computer: FigureComput
 /** The counts of a run of the findings, without keeping them. */
 export const summarise = (findings: Iterable<AuditFinding>, stated: readonly Stated[], options: AuditOptions = {}): AuditSummary => {
   const disagreeing = new Set<string>();
+  const notChecked = new Set<string>();
   let disagreements = 0;
   let notes = 0;
   for (const found of findings) {
+    if (found.kind === "not-checked") notChecked.add(found.statedEventId);
     if (found.kind === "footing" || found.kind === "not-checked") notes += 1;
     else {
       disagreements += 1;
@@ -436,7 +441,8 @@ export const summarise = (findings: Iterable<AuditFinding>, stated: readonly Sta
     const period = parsePeriod(event.data.period);
     return !isPeriodParseError(period) && (options.period === undefined || overlaps(period, options.period));
   }).length;
-  return { period: options.period?.name ?? null, knownAt: options.knownAt ?? null, stated: checked, agreeing: checked - disagreeing.size, disagreements, notes };
+  const unchecked = [...notChecked].filter((id) => !disagreeing.has(id)).length;
+  return { period: options.period?.name ?? null, knownAt: options.knownAt ?? null, stated: checked, agreeing: checked - disagreeing.size - unchecked, unchecked, disagreements, notes };
 };
 
 const statedOf = (events: readonly DomainEvent[]): Stated[] => events.filter((event): event is Stated => FigureStated.is(event));

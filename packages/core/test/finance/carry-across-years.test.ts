@@ -339,15 +339,17 @@ describe("a plan's comparison-year revenue against the books", () => {
     expect(plain(covered?.explanation)).toMatch(/its revenue in kommunernas-bidrag is what the books record received from kommunerna in 2025: the figure gives 560 tkr \(plan-rev-kommunerna-2025\), finance\.received-from source=kommunerna for 2025 gives 540 tkr \(in-samlingar-2025, /);
     expect(covered?.difference).toBe("20");
     expect(plain(other?.explanation)).toBe(
-      "2025 is the comparison year of vp-2026, printed as its outcome: its revenue in fees: not checked against the books, the category declares no financing sources it covers (covers on plan.revenue-category-defined), so nothing in the books' erhållna is known to be it",
+      "2025 is the comparison year of vp-2026, printed as its outcome: its revenue in fees: not checked against the books, fees is a built-in category, which names no financing sources, so nothing in the books' erhållna is known to be it; to have such revenue checked, plan it under a category of the log's own whose definition declares the sources it covers (covers on plan.revenue-category-defined)",
     );
-    // A note, as a footing note is: the summary counts it there, not among the disagreements.
+    // A note, as a footing note is: the summary counts it there, not among the disagreements, and the figure neither agrees nor disagrees.
     expect([report.disagreements, report.notes]).toEqual([1, 1]);
+    expect([report.stated, report.agreeing, report.unchecked]).toEqual([2, 0, 1]);
   });
 
   it("finds nothing for a category whose revenue is what the books received, and nothing at all before the year's books are closed", async () => {
     const agreeing = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("540000"), ...statedRevenue("540")]), defaultCatalog);
     expect(agreeing.findings.map((found) => [found.kind, found.statedEventId])).toEqual([["not-checked", "st-rev-fees"]]);
+    expect([agreeing.stated, agreeing.agreeing, agreeing.unchecked]).toEqual([2, 1, 1]);
     const early = auditStatedFigures(await eventsOf([...year2025(), ...revenuePlan("560000"), ...statedRevenue("560")]), defaultCatalog, { knownAt: "2025-12-20" });
     expect(early.findings).toEqual([]);
   });
@@ -368,6 +370,8 @@ describe("a plan's comparison-year revenue against the books", () => {
       ["not-checked", "st-rev-kommunerna"],
       ["not-checked", "st-rev-fees"],
     ]);
+    // A category of the log's own is told how to be checked: by a definition with `covers` that supersedes it.
+    expect(plain(report.findings[0]?.explanation)).toMatch(/the category declares no financing sources it covers, so nothing in the books' erhållna is known to be it; give its plan\.revenue-category-defined a `covers` \(by a definition that supersedes it\) to have it checked$/);
     const store = memoryStore({ catalog: defaultCatalog });
     const refused = await store.append([draft("plan.revenue-category-defined", "2025-12-01", { categoryId: "stiftelsen", label: "Stiftelsens bidrag", covers: ["kommunerna", "stiftelsen"] })]);
     expect(refused.ok ? [] : refused.issues.map((found) => [found.code, found.path])).toEqual([["unknown-reference", "data.covers[1]"]]);

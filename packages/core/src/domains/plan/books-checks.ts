@@ -1,7 +1,7 @@
 import type { CrossCheck, RowCoverage } from "../../reconciliation/figure-source.js";
 import { lineKey } from "../finance/ledger.js";
 import type { PlanBaseline } from "./baseline.js";
-import type { RevenueCategoryTerm } from "./vocabularies.js";
+import { BUILT_IN_REVENUE_CATEGORIES, type RevenueCategoryTerm } from "./vocabularies.js";
 
 /**
  * A plan prints figures for years whose books are, or will be, closed: its comparison year (the
@@ -69,6 +69,12 @@ export const openingRowsCheck = (plan: PlanBaseline, year: number, rows: readonl
   ];
 };
 
+/** Why a category maps onto no received amount, and what would make it checked: a built-in category cannot declare sources, a defined one can. */
+const noCoversReason = (categoryId: string): string =>
+  BUILT_IN_REVENUE_CATEGORIES.some((term) => term.id === categoryId)
+    ? `${categoryId} is a built-in category, which names no financing sources, so nothing in the books' erhållna is known to be it; to have such revenue checked, plan it under a category of the log's own whose definition declares the sources it covers (covers on plan.revenue-category-defined)`
+    : "the category declares no financing sources it covers, so nothing in the books' erhållna is known to be it; give its plan.revenue-category-defined a `covers` (by a definition that supersedes it) to have it checked";
+
 /**
  * A comparison year's revenue in one category: what the books record received that year from the
  * financing sources the category covers (`covers` on its definition). A category that declares
@@ -80,6 +86,6 @@ export const comparisonRevenueCheck = (plan: PlanBaseline, year: number, categor
   const base = { period: String(year), closedAfter: yearEnd(year), cause: `${year} is the comparison year of ${plan.planId}, printed as its outcome: its revenue in ${categoryId}` };
   const covers = category?.covers ?? [];
   if (category?.drawsOn !== undefined) return [{ ...base, figureKey: "finance.received", params: { row: "total" }, unchecked: `the category spends funds carried over from earlier years (drawsOn ${category.drawsOn}), which the books do not record as received` }];
-  if (covers.length === 0) return [{ ...base, figureKey: "finance.received", params: { row: "total" }, unchecked: "the category declares no financing sources it covers (covers on plan.revenue-category-defined), so nothing in the books' erhållna is known to be it" }];
+  if (covers.length === 0) return [{ ...base, figureKey: "finance.received", params: { row: "total" }, unchecked: noCoversReason(categoryId) }];
   return [{ ...base, figureKey: "finance.received-from", params: { source: covers.join("+") }, cause: `${base.cause} is what the books record received from ${covers.join(" and ")} in ${year}` }];
 };
