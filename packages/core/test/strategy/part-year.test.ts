@@ -161,6 +161,14 @@ describe("partYearJudgement in the log", () => {
     expect((await tryAppend(store, [goal, metricDraft({ unit: "percent", target: { kind: "fixed", value: "0.8" }, partYearJudgement: "year-end-only" })])).issues).toEqual([]);
   });
 
+  it("refuses year-end-only for a metric measured over the first half-year, which would never be judged", async () => {
+    const store = await storeWithReference();
+    const refused = await tryAppend(store, [goal, metricDraft({ measuredOver: "first-half-year", partYearJudgement: "year-end-only" })]);
+    expect(refused.appended).toBe(0);
+    expect(refused.issues).toMatchObject([{ path: "data.partYearJudgement", message: "a metric measured over the first half-year never reaches the year's end, so it would never be judged" }]);
+    expect((await tryAppend(store, [goal, metricDraft({ measuredOver: "first-half-year", partYearJudgement: "pro-rata" })])).issues).toEqual([]);
+  });
+
   it("is new in version 4: a version 3 line without it is stored as it is and decodes to the year's target; a version 3 line with it is refused", async () => {
     const store = await storeWithReference();
     expect((await tryAppend(store, [goal, metricDraft({ shortName: "Kurser" }, 3)])).issues).toEqual([]);

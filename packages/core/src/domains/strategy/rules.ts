@@ -54,7 +54,7 @@ const spanIssues = (event: DomainEvent, from: string, to: string): Issue[] => {
 
 const metricIssues = (known: StrategyKnowledge, event: DomainEvent, sourceKeys: ReadonlySet<string>): Issue[] => {
   if (!MetricDefined.is(event)) return [];
-  const { metricId, goalId, result, target, partialThreshold, areaId, unit, partYearJudgement } = event.data;
+  const { metricId, goalId, result, target, partialThreshold, areaId, unit, partYearJudgement, measuredOver } = event.data;
   const found: Issue[] = known.metrics.has(metricId) && event.supersedes === undefined ? [issue("conflict", "data.metricId", `metric "${metricId}" is already defined`)] : [];
   if (!known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { expected: "a goal established earlier in the log", actual: goalId }));
   if (result.from === "figure" && !sourceKeys.has(result.key)) found.push(issue("unknown-reference", "data.result.key", `no metric result source "${result.key}"`, { expected: [...sourceKeys].sort().join(", "), actual: result.key }));
@@ -63,6 +63,8 @@ const metricIssues = (known: StrategyKnowledge, event: DomainEvent, sourceKeys: 
   if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
   if (partYearJudgement === "pro-rata" && measureKindOfUnit(unit) === "stock")
     found.push(issue("invalid-field", "data.partYearJudgement", `a ${unit} metric's result is a level, not a sum over the period: it is never pro-rated`, { expected: '"year-target" or "year-end-only"', actual: partYearJudgement }));
+  if (partYearJudgement === "year-end-only" && measuredOver === "first-half-year")
+    found.push(issue("invalid-field", "data.partYearJudgement", "a metric measured over the first half-year never reaches the year's end, so it would never be judged", { expected: '"year-target" or "pro-rata", or no measuredOver', actual: partYearJudgement }));
   found.push(...targetYearIssues(event.data.targets ?? []));
   return found;
 };

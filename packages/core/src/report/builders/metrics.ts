@@ -54,20 +54,22 @@ const partYearNote = (metric: MetricTableRow): string | null => {
     const year = formatFigure(dec(partYear.yearTarget), unit).text;
     return `Målvärdet avser helåret. Resultatet bedöms mot målvärdet i proportion till periodens andel av året, ${partYear.days} av ${partYear.daysInYear} dagar: ${year} × ${partYear.days}/${partYear.daysInYear} ${exact} ${formatFigure(scaled, unit).text}.`;
   }
-  if (partYear?.judgement === "year-end-only") return "Mätetalet bedöms först när resultatet för hela året finns.";
+  // Only where it explains a missing symbol: an authored assessment stands in the row all the same.
+  if (partYear?.judgement === "year-end-only" && metric.status.shown === null) return "Mätetalet bedöms först när resultatet för hela året finns.";
   return null;
 };
 
-/** The footnotes of a table's rows judged for part of the year, each row's mark by its metric. */
+/** The footnotes of a table's rows judged for part of the year, each row's mark by its metric; rows that would say the same share one. */
 const partYearNotes = (rows: readonly MetricTableRow[]): { readonly marks: ReadonlyMap<string, string>; readonly footnotes: ReportFootnote[] } => {
   const marks = new Map<string, string>();
   const footnotes: ReportFootnote[] = [];
   for (const metric of rows) {
     const markdown = partYearNote(metric);
-    const mark = NOTE_MARKS[footnotes.length] ?? `${footnotes.length + 1})`;
     if (markdown === null || metric.target.printed === null) continue;
+    const same = footnotes.find((note) => note.markdown === markdown);
+    const mark = same?.mark ?? NOTE_MARKS[footnotes.length] ?? `${footnotes.length + 1})`;
     marks.set(metric.metricId, mark);
-    footnotes.push({ mark, markdown });
+    if (same === undefined) footnotes.push({ mark, markdown });
   }
   return { marks, footnotes };
 };
