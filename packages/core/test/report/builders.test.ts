@@ -44,6 +44,9 @@ describe("report builders", () => {
     expect(of("verksamhetsberattelse", "2020")).toBe("2020-01-01..2020-12-31");
     expect(of("delarsrapport", "2020-T1")).toContain("January–August");
     expect(of("tertialrapport", "2020-H1")).toContain("tertial's last day");
+    // A period reaching back into the year before is refused, not cut at 1 January without a word.
+    expect(of("tertialrapport", "2020-T3..2021-T1")).toBe("a follow-up report covers part of one year, from 1 January to a tertial's end; 2020-09-01..2021-04-30 reaches back into 2020 (for 2021 give e.g. 2021-T1)");
+    expect(of("verksamhetsberattelse", "2020..2021")).toContain("reaches back into 2020");
   });
 
   it("leaves out every section without facts: an empty log gives the title and Bilaga 1 only", () => {

@@ -35,6 +35,8 @@ export const yearSpanLabel = (period: Period): string => {
  */
 export const reportPeriod = (kind: ReportKind, given: Period): ReportPeriod => {
   if (kind === "verksamhetsplan") return planPeriod(given);
+  // A follow-up covers its year from 1 January: a period reaching back into the year before would be cut there without a word.
+  if (toCivil(given.start).year !== toCivil(given.end).year) return { ok: false, message: `a follow-up report covers part of one year, from 1 January to a tertial's end; ${given.name} reaches back into ${toCivil(given.start).year} (for ${toCivil(given.end).year} give e.g. ${toCivil(given.end).year}-T1)` };
   const period = yearToDate(given);
   const { month } = toCivil(period.end);
   switch (kind) {
