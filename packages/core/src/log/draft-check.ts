@@ -64,5 +64,8 @@ export const draftEnvelopeIssues = (draft: EventDraft): Issue[] => {
   const decoded = decodeWith(EventDraftCodec, draft);
   const envelope = decoded.ok ? [] : decoded.issues;
   if (draft === null || typeof draft !== "object") return envelope;
-  return [...envelope, ...(draft.data === undefined ? [] : nonJsonIssues(draft.data, "data")), ...(draft.source === undefined ? [] : nonJsonIssues(draft.source, "source"))];
+  // A field of the envelope holding no JSON value (a Date as effectiveAt) is named as such, not told to be written in quotes.
+  const notJson = Object.entries(draft).flatMap(([key, value]) => (key === "data" || key === "source" || value === undefined ? [] : nonJsonIssues(value, key, 1)));
+  const named = new Set(notJson.map((found) => found.path));
+  return [...notJson, ...envelope.filter((found) => !named.has(found.path)), ...(draft.data === undefined ? [] : nonJsonIssues(draft.data, "data")), ...(draft.source === undefined ? [] : nonJsonIssues(draft.source, "source"))];
 };

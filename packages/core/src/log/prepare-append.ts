@@ -1,6 +1,6 @@
 import { decodeData, type Catalog } from "../events/catalog.js";
 import { GENESIS_HASH, type DomainEvent, type EventDraft, type StoredEvent } from "../events/envelope.js";
-import { issue, withPlace, type Issue } from "../events/issues.js";
+import { issue, showValue, withPlace, type Issue } from "../events/issues.js";
 import { EventRetracted } from "../corrections/correction-events.js";
 import { formatInstant, parseInstant } from "../time/stockholm.js";
 import type { EventSource } from "../projection/source.js";
@@ -101,6 +101,8 @@ const correctionIssues = (draft: EventDraft, known: AppendState, batch: Readonly
  * the rules learn from for the later ones: a batch restating many kept facts reads the log once.
  */
 export const prepareAppend = async (source: EventSource, drafts: readonly EventDraft[], context: AppendContext, saved?: AppendState): Promise<Prepared> => {
+  // A caller in plain JavaScript may hand over one draft, or anything: say so rather than fail inside.
+  if (!Array.isArray(drafts)) return { ok: false, issues: [issue("not-an-object", "", "append takes a list of drafts (an array), not a single value", { actual: showValue(drafts) })] };
   const known = saved ?? (await learnLog(source, context.catalog));
   const issues: Issue[] = [];
   const events: StoredEvent[] = [];

@@ -22,6 +22,7 @@ const cases: { name: string; draft: EventDraft; path: string; says: RegExp }[] =
   { name: "NaN in the data", draft: { ...good, id: "bad-10", data: { ...(good.data as object), n: Number.NaN } }, path: "data.n", says: /is NaN, not a JSON value/ },
   { name: "a hole in a list", draft: { ...good, id: "bad-11", data: { ...(good.data as object), list: [1, undefined, 3] } }, path: "data.list[1]", says: /undefined \(or a hole\) in a list/ },
   { name: "a big integer in the data", draft: { ...good, id: "bad-12", data: { ...(good.data as object), n: { deep: [1n] } } }, path: "data.n.deep[0]", says: /is a bigint, not a JSON value/ },
+  { name: "a Date as the effective date", draft: { ...good, id: "bad-14", effectiveAt: new Date(0) as unknown as string }, path: "effectiveAt", says: /^is a Date object, not a JSON value/ },
   { name: "a Map as provenance", draft: { ...good, id: "bad-13", source: new Map() as unknown as NonNullable<EventDraft["source"]> }, path: "source", says: /is a Map object, not a JSON value/ },
 ];
 
@@ -53,9 +54,17 @@ describe("a draft built in code is held to the rules a drafts file is", () => {
     expect(placed.ok ? [] : placed.issues.map((found) => [found.draft, formatIssue(found).slice(0, 17)])).toEqual([[undefined, "drafts.jsonl:7: e"]]);
   });
 
+  it("says a single draft, or anything else, is not the list append takes", async () => {
+    const store = await seededStore();
+    const outcome = await store.append(good as unknown as EventDraft[]);
+    expect(outcome.ok ? [] : outcome.issues.map((found) => found.message)).toEqual(["append takes a list of drafts (an array), not a single value"]);
+  });
+
   it("names every problem of a draft at once", () => {
     const issues = draftEnvelopeIssues({ ...good, id: "a b", effectiveAt: "2020-13-01", data: { fte: dec("1"), at: new Date(0) } });
     expect(issues.map((found) => found.path).sort()).toEqual(["data.at", "data.fte", "effectiveAt", "id"]);
+    // A Date where a date belongs is named once, as what it is, without advice meant for a drafts file.
+    expect(draftEnvelopeIssues({ ...good, effectiveAt: new Date(0) as unknown as string }).map((found) => found.message)).toEqual([expect.stringMatching(/^is a Date object, not a JSON value/) as unknown]);
   });
 
   it("leaves out an object's key whose value is undefined, as JSON does, and accepts plain JSON", () => {
