@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Catalog } from "../events/catalog.js";
 import type { ConsistencyRule } from "../events/consistency.js";
 import type { DomainEvent } from "../events/envelope.js";
 import type { Issue } from "../events/issues.js";
 import { CORE_VERSION } from "../version.js";
-import { ContentLog } from "./content-log.js";
-import { IdIndex } from "./id-index.js";
+import { CONTENT_BYTES, ContentLog } from "./content-log.js";
+import { FileRecordRun, ID_RECORD_BYTES, IdIndex, sortedRecords } from "./id-index.js";
 import { decodeState, encodeState } from "./lazy-collections.js";
 import type { LogHead } from "./store.js";
 
@@ -137,12 +138,48 @@ const sameMark = (a: FileMark, b: FileMark): boolean => a.dev === b.dev && a.ino
 
 export const statePath = (realLogPath: string): string => `${realLogPath}.append-state`;
 
+/** The file of a saved state's id records: its base run (sorted) and then its journal, by the head seq the base was written at. */
+export const idsPath = (realLogPath: string, generation: number): string => `${realLogPath}.append-ids.${generation}`;
+
+/** The file of every event's content fingerprint, in seq order. */
+export const contentsPath = (realLogPath: string): string => `${realLogPath}.append-contents`;
+
+/**
+ * A file's state keeps its ids and content fingerprints in files of their own, which an append
+ * only adds to, so saving the state after a batch writes the batch's records, not the log's
+ * (version 3 kept them in the state file, rewritten whole by every append: 47 MB at a million
+ * events). Version 4's state file holds the rest, and where those files end.
+ */
+export const APPEND_STATE_FILE_FORMAT = "tertial-append-state/4";
+
+/** Where a state's id records are: `base` sorted records, then `journal` records in the order added. */
+interface SavedIds {
+  readonly generation: number;
+  readonly base: number;
+  readonly journal: number;
+  readonly fences: Uint8Array;
+}
+
 interface Saved extends SavedCore {
   readonly format: string;
   readonly fingerprint: string;
   readonly mark: FileMark;
-  readonly ids: Uint8Array;
-  readonly contents: Uint8Array;
+  readonly ids: SavedIds;
+  /** How many fingerprints of the contents file are the log's. */
+  readonly contents: number;
+}
+
+/**
+ * The journal is written into the base's file until it holds this many records; then the next
+ * save merges it into a new base: one rewrite per an eighth of the log (or 16 384 ids), so an
+ * append costs O(batch) amortised, and a load reads at most that many records besides the
+ * blocks its lookups need.
+ */
+const defaultJournalLimit = (base: number): number => Math.max(16_384, Math.floor(base / 8));
+
+export interface SaveStateOptions {
+  /** How many ids the journal may hold before a save writes a new base run; by default an eighth of the base, at least 16 384. */
+  readonly journalLimit?: number;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -192,9 +229,36 @@ export const decodeAppendCore = (bytes: Uint8Array, catalog: Catalog): AppendCor
   return saved?.format === FORMAT ? coreFromSaved(saved, catalog) : undefined;
 };
 
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+const sizeOf = async (path: string): Promise<number | undefined> => stat(path).then((info) => (info.isFile() ? info.size : undefined), () => undefined);
+
+/** The saved ids, when their file holds them: the base run read a block at a time, the journal read and sorted. */
+const loadIds = async (realLogPath: string, saved: SavedIds): Promise<IdIndex | undefined> => {
+  if (!isCount(saved?.generation) || !isCount(saved.base) || !isCount(saved.journal) || !(saved.fences instanceof Uint8Array)) return undefined;
+  if (saved.fences.byteLength !== FileRecordRun.fenceBytes(saved.base)) return undefined;
+  const path = idsPath(realLogPath, saved.generation);
+  if ((await sizeOf(path) ?? -1) < (saved.base + saved.journal) * ID_RECORD_BYTES) return undefined;
+  const journal = Buffer.allocUnsafe(saved.journal * ID_RECORD_BYTES);
+  try {
+    const file = await open(path, "r");
+    try {
+      await file.read(journal, 0, journal.length, saved.base * ID_RECORD_BYTES);
+    } finally {
+      await file.close();
+    }
+  } catch {
+    // Gone since it was measured: a writer holding the lock wrote a new base (a reader without the lock may see that).
+    return undefined;
+  }
+  const fences = Buffer.from(saved.fences.buffer, saved.fences.byteOffset, saved.fences.byteLength);
+  return new IdIndex(new FileRecordRun(path, saved.base, fences), sortedRecords(journal));
+};
+
 /**
  * The saved state, when it was taken at exactly the log as it is now (same file, same bytes,
- * by the same rules); undefined otherwise, and then append rebuilds it by reading the log.
+ * by the same rules) and its id and content files hold what it says; undefined otherwise, and
+ * then append rebuilds it by reading the log.
  */
 export const loadAppendState = async (realLogPath: string, catalog: Catalog): Promise<AppendState | undefined> => {
   let saved: Saved;
@@ -203,32 +267,91 @@ export const loadAppendState = async (realLogPath: string, catalog: Catalog): Pr
   } catch {
     return undefined;
   }
-  if (saved?.format !== FORMAT || saved.fingerprint !== rulesFingerprint(catalog)) return undefined;
+  if (saved?.format !== APPEND_STATE_FILE_FORMAT || saved.fingerprint !== rulesFingerprint(catalog)) return undefined;
   if (!sameMark(saved.mark, await markOf(realLogPath))) return undefined;
   const core = coreFromSaved(saved, catalog);
-  if (core === undefined) return undefined;
-  const ids = Buffer.from(saved.ids.buffer, saved.ids.byteOffset, saved.ids.byteLength);
-  const contents = new ContentLog(saved.contents);
-  if (contents.size !== core.head.seq + 1) return undefined;
-  return { ...core, ids: new IdIndex(ids), contents };
+  if (core === undefined || saved.contents !== core.head.seq + 1) return undefined;
+  if ((await sizeOf(contentsPath(realLogPath)) ?? -1) < saved.contents * CONTENT_BYTES) return undefined;
+  const ids = await loadIds(realLogPath, saved.ids);
+  if (ids === undefined) return undefined;
+  return { ...core, ids, contents: new ContentLog(undefined, { path: contentsPath(realLogPath), count: saved.contents }) };
+};
+
+/** Writes `bytes` at `position` of a file that exists. */
+const writeAt = async (path: string, bytes: Uint8Array, position: number): Promise<void> => {
+  const file = await open(path, "r+");
+  try {
+    await file.write(bytes, 0, bytes.length, position);
+  } finally {
+    await file.close();
+  }
+};
+
+/** Writes a whole file under a temporary name, then puts it in place. */
+const replaceFile = async (path: string, bytes: Uint8Array): Promise<void> => {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } finally {
+    await rm(temporary, { force: true });
+  }
 };
 
 /**
- * Saves the state for the log as it is now. A cache: written to a temporary file and renamed,
- * not synced; if it is lost, torn or stale the next append rebuilds it from the log. A state
- * that cannot be saved (a rule keeping something v8 cannot copy) is simply not kept.
+ * The ids written where the saved state will say: the records added since the state was loaded
+ * go at the end of its journal while the journal has room; otherwise (a state learnt from the
+ * log, or a full journal) every record is merged into a new base run, in a file of its own.
  */
-export const saveAppendState = async (realLogPath: string, catalog: Catalog, state: AppendState): Promise<void> => {
+const saveIds = async (realLogPath: string, ids: IdIndex, head: LogHead, journalLimit: number | undefined): Promise<SavedIds> => {
+  const file = ids.baseFile;
+  if (file !== undefined && file.path.startsWith(`${realLogPath}.append-ids.`) && ids.journalCount + ids.addedCount <= (journalLimit ?? defaultJournalLimit(file.count))) {
+    const generation = Number(file.path.slice(`${realLogPath}.append-ids.`.length));
+    await writeAt(file.path, ids.addedRecords(), (file.count + ids.journalCount) * ID_RECORD_BYTES);
+    return { generation, base: file.count, journal: ids.journalCount + ids.addedCount, fences: file.fences };
+  }
+  const sorted = ids.toBuffer();
+  const generation = head.seq + 1;
+  await replaceFile(idsPath(realLogPath, generation), sorted);
+  return { generation, base: sorted.length / ID_RECORD_BYTES, journal: 0, fences: FileRecordRun.fencesOf(sorted) };
+};
+
+/** The content fingerprints written to their file: the ones pushed since the state was loaded, or every one. */
+const saveContents = async (realLogPath: string, contents: ContentLog): Promise<number> => {
+  const path = contentsPath(realLogPath);
+  if (contents.file?.path === path) await writeAt(path, contents.pushed(), contents.file.count * CONTENT_BYTES);
+  else await replaceFile(path, contents.toBuffer());
+  return contents.size;
+};
+
+/** Removes id files of other generations than the one the saved state names: left by an earlier base, or by an append that stopped. */
+const removeOtherIdFiles = async (realLogPath: string, keep: number): Promise<void> => {
+  const prefix = `${basename(realLogPath)}.append-ids.`;
+  const names = await readdir(dirname(realLogPath)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (name.startsWith(prefix) && name !== `${prefix}${keep}`) await rm(join(dirname(realLogPath), name), { force: true });
+  }
+};
+
+/**
+ * Saves the state for the log as it is now. A cache: its ids and fingerprints are written
+ * first, then the state file that says how many of them are the log's (to a temporary file,
+ * renamed; nothing synced); if any is lost, torn or stale the next append rebuilds it from the
+ * log. A state that cannot be saved (a rule keeping something v8 cannot copy) is simply not kept.
+ */
+export const saveAppendState = async (realLogPath: string, catalog: Catalog, state: AppendState, options: SaveStateOptions = {}): Promise<void> => {
   const path = statePath(realLogPath);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     const core = savedCoreOf(state);
-    // Key order is the file format (v8 keeps it): unchanged since the first version.
     // A state without its content log (one a database kept) is not saved as a file's: the next append rebuilds it.
     if (state.contents === undefined) throw new Error("no content log");
-    const saved: Saved = { format: FORMAT, fingerprint: rulesFingerprint(catalog), mark: await markOf(realLogPath), head: core.head, removed: core.removed, ids: state.ids.toBuffer(), rules: core.rules, contents: state.contents.toBuffer() };
+    const ids = await saveIds(realLogPath, state.ids, state.head, options.journalLimit);
+    const contents = await saveContents(realLogPath, state.contents);
+    const saved: Saved = { format: APPEND_STATE_FILE_FORMAT, fingerprint: rulesFingerprint(catalog), mark: await markOf(realLogPath), head: core.head, removed: core.removed, ids, rules: core.rules, contents };
     await writeFile(temporary, serialize(saved));
     await rename(temporary, path);
+    await removeOtherIdFiles(realLogPath, ids.generation);
   } catch {
     await rm(temporary, { force: true });
     await removeStateFile(path);

@@ -1,4 +1,5 @@
 import * as crypto from "node:crypto";
+import { closeSync, openSync, readSync } from "node:fs";
 
 /**
  * What append needs to know of an earlier event: its content fingerprint, whether it is a
@@ -24,73 +25,167 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 
 
 const keyOf = (id: string): Buffer => (oneShot === undefined ? crypto.createHash("sha256").update(id, "utf8").digest() : oneShot("sha256", id, "buffer")).subarray(0, KEY_BYTES);
 
+/** Bytes of one record: what an id index file holds per id. */
+export const ID_RECORD_BYTES = RECORD_BYTES;
+
+/** Records per block of a file run: one fence key per block, one read per lookup. */
+export const RUN_BLOCK_RECORDS = 128;
+
+/**
+ * A sorted run of records kept in a file, from its start: a lookup finds its block by the fence
+ * keys (the first key of every block, kept in memory: 16 bytes per 128 records) and reads that
+ * block alone, so a million ids are looked up without reading 32 MB.
+ */
+export class FileRecordRun {
+  constructor(
+    readonly path: string,
+    readonly count: number,
+    readonly fences: Buffer,
+  ) {}
+
+  /** The bytes of the fence keys of a run of `count` records. */
+  static fenceBytes(count: number): number {
+    return Math.ceil(count / RUN_BLOCK_RECORDS) * KEY_BYTES;
+  }
+
+  /** The fence keys of a sorted run: what is kept beside the file so a lookup reads one block. */
+  static fencesOf(sorted: Buffer): Buffer {
+    const count = sorted.length / RECORD_BYTES;
+    const fences = Buffer.allocUnsafe(FileRecordRun.fenceBytes(count));
+    for (let block = 0; block * RUN_BLOCK_RECORDS < count; block += 1) sorted.copy(fences, block * KEY_BYTES, block * RUN_BLOCK_RECORDS * RECORD_BYTES, block * RUN_BLOCK_RECORDS * RECORD_BYTES + KEY_BYTES);
+    return fences;
+  }
+
+  /** The record with this key, read from its block; undefined when the run has none. */
+  find(key: Buffer): Buffer | undefined {
+    const blocks = this.fences.length / KEY_BYTES;
+    let low = 0;
+    let high = blocks - 1;
+    // The last block whose first key is not after the key.
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.fences.compare(key, 0, KEY_BYTES, middle * KEY_BYTES, middle * KEY_BYTES + KEY_BYTES) > 0) high = middle - 1;
+      else low = middle;
+    }
+    if (blocks === 0) return undefined;
+    const first = low * RUN_BLOCK_RECORDS;
+    const block = this.read(first, Math.min(RUN_BLOCK_RECORDS, this.count - first));
+    const at = searchRecords(block, key);
+    return at === -1 ? undefined : block.subarray(at, at + RECORD_BYTES);
+  }
+
+  /** Every record of the run, in order. */
+  all(): Buffer {
+    return this.read(0, this.count);
+  }
+
+  private read(firstRecord: number, records: number): Buffer {
+    const bytes = Buffer.allocUnsafe(records * RECORD_BYTES);
+    const file = openSync(this.path, "r");
+    try {
+      let done = 0;
+      while (done < bytes.length) {
+        const read = readSync(file, bytes, done, bytes.length - done, firstRecord * RECORD_BYTES + done);
+        if (read === 0) throw new Error(`${this.path}: ends before its ${this.count} id records`);
+        done += read;
+      }
+    } finally {
+      closeSync(file);
+    }
+    return bytes;
+  }
+}
+
+/** The offset of the record with this key in sorted records, or -1. */
+const searchRecords = (sorted: Buffer, key: Buffer): number => {
+  let low = 0;
+  let high = sorted.length / RECORD_BYTES - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = middle * RECORD_BYTES;
+    const order = sorted.compare(key, 0, KEY_BYTES, at, at + KEY_BYTES);
+    if (order === 0) return at;
+    if (order > 0) high = middle - 1;
+    else low = middle + 1;
+  }
+  return -1;
+};
+
+const knownIdAt = (records: Buffer, at: number): KnownId => {
+  const flags = records[at + RECORD_BYTES - 1] ?? 0;
+  return { content: records.toString("hex", at + KEY_BYTES, at + KEY_BYTES + CONTENT_BYTES), retraction: (flags & RETRACTION) !== 0, learnedFrom: (flags & LEARNED_FROM) !== 0 };
+};
+
 /**
  * Every id in the log, as fixed 32-byte records sorted by a hash of the id (16 bytes of it, the
- * content fingerprint, a byte of flags) plus the ids added since: a lookup is a binary search,
- * so a million ids load as one buffer instead of a million map entries.
+ * content fingerprint, a byte of flags): a base run (in memory, or in a file read a block at a
+ * time), a small sorted run of the ids a saved state added since its base was written (its
+ * journal), and the ids added since it was loaded. A lookup is a binary search, so a million ids
+ * need neither a million map entries nor a read of them all.
  */
 export class IdIndex {
   private readonly added = new Map<string, KnownId>();
 
-  constructor(private readonly sorted: Buffer = Buffer.alloc(0)) {}
+  constructor(
+    private readonly sorted: Buffer | FileRecordRun = Buffer.alloc(0),
+    private readonly journal: Buffer = Buffer.alloc(0),
+  ) {}
 
   get size(): number {
-    return this.sorted.length / RECORD_BYTES + this.added.size;
+    return this.baseCount + this.journalCount + this.added.size;
+  }
+
+  /** The records of the base run. */
+  get baseCount(): number {
+    return this.sorted instanceof FileRecordRun ? this.sorted.count : this.sorted.length / RECORD_BYTES;
+  }
+
+  /** The file the base run is read from, when it is kept in one. */
+  get baseFile(): FileRecordRun | undefined {
+    return this.sorted instanceof FileRecordRun ? this.sorted : undefined;
+  }
+
+  /** The records added after the base run by the saved state this index was loaded from. */
+  get journalCount(): number {
+    return this.journal.length / RECORD_BYTES;
+  }
+
+  /** The ids added since the index was made or loaded. */
+  get addedCount(): number {
+    return this.added.size;
   }
 
   lookup(id: string): KnownId | undefined {
-    return this.added.get(id) ?? this.search(keyOf(id));
+    const added = this.added.get(id);
+    if (added !== undefined) return added;
+    const key = keyOf(id);
+    const inJournal = searchRecords(this.journal, key);
+    if (inJournal !== -1) return knownIdAt(this.journal, inJournal);
+    if (this.sorted instanceof FileRecordRun) {
+      const record = this.sorted.find(key);
+      return record === undefined ? undefined : knownIdAt(record, 0);
+    }
+    const at = searchRecords(this.sorted, key);
+    return at === -1 ? undefined : knownIdAt(this.sorted, at);
   }
 
   add(id: string, known: KnownId): void {
     this.added.set(id, known);
   }
 
-  private search(key: Buffer): KnownId | undefined {
-    let low = 0;
-    let high = this.sorted.length / RECORD_BYTES - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const at = middle * RECORD_BYTES;
-      const order = this.sorted.compare(key, 0, KEY_BYTES, at, at + KEY_BYTES);
-      if (order === 0) return this.recordAt(at);
-      if (order > 0) high = middle - 1;
-      else low = middle + 1;
-    }
-    return undefined;
-  }
-
-  private recordAt(at: number): KnownId {
-    const flags = this.sorted[at + RECORD_BYTES - 1] ?? 0;
-    return { content: this.sorted.toString("hex", at + KEY_BYTES, at + KEY_BYTES + CONTENT_BYTES), retraction: (flags & RETRACTION) !== 0, learnedFrom: (flags & LEARNED_FROM) !== 0 };
-  }
-
   /**
-   * All records, sorted, as one buffer: what the append state stores. The ids added since are
-   * written into one buffer, put in key order, and merged with the sorted records in one pass:
+   * All records, sorted, as one buffer: what a new base run is written from. The journal's and
+   * the added ids' records are put in key order and merged with the base run in one pass:
    * taking the state of a million-event log writes a million records, and a Buffer and a
    * comparison callback per record cost seconds there.
    */
   toBuffer(): Buffer {
-    const fresh = this.freshRecords();
-    const order = keyOrder(fresh);
-    const merged = Buffer.allocUnsafe(this.sorted.length + fresh.length);
-    let written = 0;
-    let from = 0;
-    for (let index = 0; index < order.length; index += 1) {
-      const at = (order[index] as number) * RECORD_BYTES;
-      // Records with an equal key stay before the one added, as they always did.
-      const until = this.upperBound(fresh, at, from) * RECORD_BYTES;
-      written += this.sorted.copy(merged, written, from, until);
-      written += fresh.copy(merged, written, at, at + RECORD_BYTES);
-      from = until;
-    }
-    this.sorted.copy(merged, written, from);
-    return merged;
+    const base = this.sorted instanceof FileRecordRun ? this.sorted.all() : this.sorted;
+    return mergeRecords(base, Buffer.concat([this.journal, this.addedRecords()]));
   }
 
-  /** The ids added since, as records in the order they were added. */
-  private freshRecords(): Buffer {
+  /** The ids added since, as records in the order they were added: what a saved state's journal gains. */
+  addedRecords(): Buffer {
     const records = Buffer.alloc(this.added.size * RECORD_BYTES);
     let at = 0;
     for (const [id, known] of this.added) {
@@ -99,19 +194,39 @@ export class IdIndex {
     }
     return records;
   }
-
-  /** The number of sorted records, from the record number `from / RECORD_BYTES` on, whose key is not after the key at `at` in `records`. */
-  private upperBound(records: Buffer, at: number, from: number): number {
-    let low = from / RECORD_BYTES;
-    let high = this.sorted.length / RECORD_BYTES;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted.compare(records, at, at + KEY_BYTES, middle * RECORD_BYTES, middle * RECORD_BYTES + KEY_BYTES) > 0) high = middle;
-      else low = middle + 1;
-    }
-    return low;
-  }
 }
+
+/** Sorted records with records in any order merged in; records with an equal key stay before the one merged in, as they always did. */
+const mergeRecords = (sorted: Buffer, fresh: Buffer): Buffer => {
+  const order = keyOrder(fresh);
+  const merged = Buffer.allocUnsafe(sorted.length + fresh.length);
+  let written = 0;
+  let from = 0;
+  for (let index = 0; index < order.length; index += 1) {
+    const at = (order[index] as number) * RECORD_BYTES;
+    const until = upperBound(sorted, fresh, at, from) * RECORD_BYTES;
+    written += sorted.copy(merged, written, from, until);
+    written += fresh.copy(merged, written, at, at + RECORD_BYTES);
+    from = until;
+  }
+  sorted.copy(merged, written, from);
+  return merged;
+};
+
+/** The number of sorted records, from byte `from` on, whose key is not after the key at `at` in `records`. */
+const upperBound = (sorted: Buffer, records: Buffer, at: number, from: number): number => {
+  let low = from / RECORD_BYTES;
+  let high = sorted.length / RECORD_BYTES;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted.compare(records, at, at + KEY_BYTES, middle * RECORD_BYTES, middle * RECORD_BYTES + KEY_BYTES) > 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+};
+
+/** Records in any order, sorted by key (stably): a loaded journal, looked up by binary search. */
+export const sortedRecords = (records: Buffer): Buffer => mergeRecords(Buffer.alloc(0), records);
 
 /** The length of a content fingerprint, in hex digits: what the index keeps of a content hash. */
 export const CONTENT_HEX = CONTENT_BYTES * 2;

@@ -8,7 +8,7 @@ import { formatIssue, issue, type Issue } from "../events/issues.js";
 import { columnOf, valueColumns } from "../events/json-positions.js";
 import { knownAtCutoff } from "../time/effective.js";
 import type { CorrectionView } from "../corrections/resolve.js";
-import { forgetAppendState, loadAppendState, saveAppendState, type AppendState } from "./append-state.js";
+import { forgetAppendState, loadAppendState, saveAppendState as saveState, type AppendState } from "./append-state.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
 import { canonicalDifference } from "./canonical-difference.js";
 import { fieldsOfLine, readLineBatches, readLines, type RawLine } from "./lines.js";
@@ -132,6 +132,8 @@ export interface JsonlStoreOptions extends StoreOptions {
   readonly onLockWait?: (wait: LockWait) => void;
   /** Told when an append first rolls back what an interrupted append left (see `repairLogEnd`). */
   readonly onRepair?: (end: LogEnd) => void;
+  /** How many ids the append state's journal holds before a save writes a new base run (`SaveStateOptions`). */
+  readonly journalLimit?: number;
 }
 
 /** A log line whose chain is broken (hash, seq or prevHash): the log was changed. */
@@ -150,6 +152,7 @@ export class LogBrokenError extends LogReadError {}
  * one write and fsync, and clear the record: a batch lands whole or, after any crash, not at all.
  */
 export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly path: string } => {
+  const saveAppendState = (real: string, catalog: JsonlStoreOptions["catalog"], state: AppendState) => saveState(real, catalog, state, options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit });
   const { path } = options;
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;

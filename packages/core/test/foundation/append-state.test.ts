@@ -1,11 +1,12 @@
-import { appendFile, copyFile, readFile, rm, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { appendFile, copyFile, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   APPEND_STATE_FORMAT,
   contentOf,
+  contentsPath,
   createCatalog,
   decodeAppendCore,
   defaultCatalog,
@@ -29,11 +30,11 @@ const tempDir = useTempDir();
 const EXAMPLE = resolve(import.meta.dirname, "../../../../examples/kommunal-utveckling-2020/events.jsonl");
 const municipality = (id: string): EventDraft => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });
 
-const fileStore = async (name: string, clock: () => number) => {
+const fileStore = async (name: string, clock: () => number, journalLimit?: number) => {
   const path = join(await tempDir(), name);
   await initLog(path);
   let generated = 0;
-  return jsonlStore({ path, catalog: defaultCatalog, clock, newId: () => `generated-${(generated += 1)}` });
+  return jsonlStore({ path, catalog: defaultCatalog, clock, newId: () => `generated-${(generated += 1)}`, ...(journalLimit === undefined ? {} : { journalLimit }) });
 };
 
 /**
@@ -71,7 +72,8 @@ describe("the append state saved beside the log", () => {
           let index = 0;
           return () => at[Math.min(index++, at.length - 1)] ?? 0;
         };
-        const saved = await fileStore("saved.jsonl", clockFor());
+        // A journal of three ids: batches of one to four go now into the journal, now into a new base run.
+        const saved = await fileStore("saved.jsonl", clockFor(), 3);
         const reread = await fileStore("reread.jsonl", clockFor());
         const drafts = script.entries.map((entry) => entry.draft);
         for (const [at, made] of trouble) drafts.splice(at % (drafts.length + 1), 0, troublemaker(drafts, made));
@@ -132,9 +134,9 @@ describe("the append state saved beside the log", () => {
     const store = await fileStore("events.jsonl", Date.now);
     const area = { id: "area-x", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "x", name: "X", kind: "group" } };
     expect((await store.append([municipality("a"), area])).ok).toBe(true);
-    // What version 1 wrote: the same fields, its format name, and records whose flag byte knows only retractions.
-    const saved = deserialize(await readFile(statePath(store.path))) as { format: string; ids: Uint8Array };
-    const ids = Buffer.from(saved.ids);
+    // What version 1 wrote: the state in one file, its format name, and records whose flag byte knows only retractions.
+    const saved = deserialize(await readFile(statePath(store.path))) as Record<string, unknown>;
+    const ids = (await learnLog(store, defaultCatalog)).ids.toBuffer();
     for (let flag = 31; flag < ids.length; flag += 32) ids[flag] = (ids[flag] ?? 0) & 1;
     await writeFile(statePath(store.path), serialize({ ...saved, format: "tertial-append-state/1", ids }));
     expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
@@ -181,6 +183,71 @@ describe("the append state saved beside the log", () => {
     expect(decodeAppendCore(bytes, defaultCatalog)?.head).toEqual(state.head);
     const older = serialize({ ...(deserialize(bytes) as object), format: "tertial-append-state/1" });
     expect(decodeAppendCore(older, defaultCatalog)).toBeUndefined();
+  });
+
+  it("saved by version 3 (ids and fingerprints inside the state file) is rebuilt from the log as version 4", async () => {
+    const store = await fileStore("events.jsonl", Date.now);
+    expect((await store.append(["a", "b"].map(municipality))).ok).toBe(true);
+    const learnt = await learnLog(store, defaultCatalog);
+    const saved = deserialize(await readFile(statePath(store.path))) as Record<string, unknown>;
+    expect(saved.format).toBe("tertial-append-state/4");
+    await writeFile(statePath(store.path), serialize({ ...saved, format: "tertial-append-state/3", ids: learnt.ids.toBuffer(), contents: learnt.contents?.toBuffer() }));
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
+    expect(acceptance(await store.append(["a", "c"].map(municipality)))).toEqual({ ok: true, ids: ["c"], present: ["a"] });
+    expect((await loadAppendState(store.path, defaultCatalog))?.ids.size).toBe(3);
+  });
+
+  it("keeps ids in a base run and a journal: an append writes its batch's records, a full journal is merged into a new base, and the old file goes", async () => {
+    const store = await fileStore("events.jsonl", Date.now, 5);
+    const dir = dirname(store.path);
+    const idFiles = async () => (await readdir(dir)).filter((name) => name.startsWith("events.jsonl.append-ids.")).sort();
+    let written = 0;
+    const seen: { base: number; journal: number }[] = [];
+    for (let batch = 0; batch < 8; batch += 1) {
+      const drafts = Array.from({ length: 1 + (batch % 3) }, () => municipality(`m${(written += 1)}`));
+      expect((await store.append(drafts)).ok).toBe(true);
+      const loaded = await loadAppendState(store.path, defaultCatalog);
+      if (loaded === undefined) throw new Error("the state must load after every append");
+      seen.push({ base: loaded.ids.baseCount, journal: loaded.ids.journalCount });
+      const learnt = await learnLog(store, defaultCatalog);
+      for await (const event of store.read()) expect(loaded.ids.lookup(event.id)).toEqual(learnt.ids.lookup(event.id));
+      expect(loaded.ids.lookup("nobody")).toBeUndefined();
+      expect(loaded.contents?.toBuffer()).toEqual(learnt.contents?.toBuffer());
+      expect(await idFiles()).toEqual([`events.jsonl.append-ids.${loaded.ids.baseFile === undefined ? "?" : loaded.ids.baseFile.path.split(".").at(-1)}`]);
+    }
+    // Batches of 1, 2, 3, 1, 2, 3, 1, 2: the first state is learnt (all in the base); the journal then grows until it would pass 5.
+    expect(seen).toEqual([
+      { base: 1, journal: 0 },
+      { base: 1, journal: 2 },
+      { base: 1, journal: 5 },
+      { base: 7, journal: 0 },
+      { base: 7, journal: 2 },
+      { base: 7, journal: 5 },
+      { base: 13, journal: 0 },
+      { base: 13, journal: 2 },
+    ]);
+  });
+
+  it("is rebuilt when its id or content file holds less than it says, and reads no further than it says", async () => {
+    const store = await fileStore("events.jsonl", Date.now, 100);
+    expect((await store.append(["a", "b"].map(municipality))).ok).toBe(true);
+    expect((await store.append(["c"].map(municipality))).ok).toBe(true);
+    const loaded = await loadAppendState(store.path, defaultCatalog);
+    const idFile = loaded?.ids.baseFile?.path;
+    if (idFile === undefined) throw new Error("the state keeps its ids in a file");
+    // What an append that stopped after writing its records, before its state, leaves: bytes past the journal, never read.
+    await appendFile(idFile, Buffer.alloc(32, 0xff));
+    await appendFile(contentsPath(store.path), Buffer.alloc(15, 0xff));
+    expect((await loadAppendState(store.path, defaultCatalog))?.ids.size).toBe(3);
+    expect(acceptance(await store.append(["c", "d"].map(municipality)))).toEqual({ ok: true, ids: ["d"], present: ["c"] });
+    expect((await loadAppendState(store.path, defaultCatalog))?.contents?.size).toBe(4);
+    await truncate(idFile, 3 * 32);
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
+    expect(acceptance(await store.append(["d", "e"].map(municipality)))).toEqual({ ok: true, ids: ["e"], present: ["d"] });
+    await truncate(contentsPath(store.path), 15);
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
+    expect(acceptance(await store.append(["e", "f"].map(municipality)))).toEqual({ ok: true, ids: ["f"], present: ["e"] });
+    expect((await loadAppendState(store.path, defaultCatalog))?.ids.size).toBe(6);
   });
 
   it("is not used by other rules than those that saved it", async () => {
