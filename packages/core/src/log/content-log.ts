@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from "node:fs";
+import { readRange } from "./file-range.js";
 import { CONTENT_HEX } from "./id-index.js";
 
 /** Bytes of one content fingerprint in a content log and its file. */
@@ -58,7 +58,7 @@ export class ContentLog {
     if (this.file === undefined) return (this.whole = this.pushed());
     // Read straight into the whole, so fifteen bytes an event are copied once, not twice.
     const whole = Buffer.allocUnsafe(this.file.count * CONTENT_BYTES + this.used);
-    readContentFile(this.file, whole);
+    readRange(this.file.path, whole, this.file.count * CONTENT_BYTES, 0);
     this.pushed().copy(whole, this.file.count * CONTENT_BYTES);
     return (this.whole = whole);
   }
@@ -81,19 +81,3 @@ export class ContentLog {
     return undefined;
   }
 }
-
-/** Reads the first `count` fingerprints of a content file into the start of `bytes`; throws when the file holds fewer. */
-const readContentFile = (file: ContentFile, bytes: Buffer): void => {
-  const length = file.count * CONTENT_BYTES;
-  const handle = openSync(file.path, "r");
-  try {
-    let done = 0;
-    while (done < length) {
-      const read = readSync(handle, bytes, done, length - done, done);
-      if (read === 0) throw new Error(`${file.path}: ends before its ${file.count} content fingerprints`);
-      done += read;
-    }
-  } finally {
-    closeSync(handle);
-  }
-};

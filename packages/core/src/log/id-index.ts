@@ -1,5 +1,5 @@
 import * as crypto from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
+import { readRange } from "./file-range.js";
 
 /**
  * What append needs to know of an earlier event: its content fingerprint, whether it is a
@@ -81,17 +81,7 @@ export class FileRecordRun {
 
   private read(firstRecord: number, records: number): Buffer {
     const bytes = Buffer.allocUnsafe(records * RECORD_BYTES);
-    const file = openSync(this.path, "r");
-    try {
-      let done = 0;
-      while (done < bytes.length) {
-        const read = readSync(file, bytes, done, bytes.length - done, firstRecord * RECORD_BYTES + done);
-        if (read === 0) throw new Error(`${this.path}: ends before its ${this.count} id records`);
-        done += read;
-      }
-    } finally {
-      closeSync(file);
-    }
+    readRange(this.path, bytes, bytes.length, firstRecord * RECORD_BYTES);
     return bytes;
   }
 }
