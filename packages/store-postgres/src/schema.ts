@@ -74,6 +74,19 @@ const MIGRATIONS: readonly (readonly Step[])[] = [
   // its own (the table is not held by the column's lock meanwhile). A search never writes: it reads
   // the log whole while a log still has a row without one (from a writer of an earlier version).
   [fillContents],
+  [
+    // The consistency rules' Maps and Sets, an entry per row (see rule-records.ts), so an append
+    // reads and writes the entries its batch touches; the state row keeps the rest and names the
+    // collections. A cache like that row, and unlogged like it: a crash empties both together.
+    // "C" collation: keys are compared as bytes, the cheapest, and no order is asked of them.
+    `CREATE UNLOGGED TABLE tertial_append_records (
+       log text NOT NULL,
+       collection text NOT NULL,
+       key text COLLATE "C" NOT NULL,
+       value text NOT NULL,
+       PRIMARY KEY (log, collection, key)
+     )`,
+  ],
 ];
 
 /** Advisory lock key for migrations: any fixed 64-bit number no other lock of ours uses. */

@@ -5,16 +5,12 @@ import {
   hashOf,
   issue,
   knownAtCutoff,
-  learnLog,
   LogReadError,
-  prepareAppend,
+  RecordsAtHand,
   type AppendOptions,
   type AppendOutcome,
-  type AppendCore,
-  type AppendState,
   type Catalog,
   type EventDraft,
-  type EventSource,
   type EventStore,
   type Issue,
   type LogHead,
@@ -23,7 +19,8 @@ import {
   type StoreOptions,
   type VerifyReport,
 } from "@tertial/core";
-import { forgetAppendCore, idsNamedBy, loadAppendCore, lookUpIds, saveAppendCore } from "./append-state.js";
+import { forgetAppendCore, saveAppendCore, type SavedCore } from "./append-state.js";
+import { checkBatch } from "./checked-batch.js";
 import { insertEvents } from "./insert.js";
 import { findContentRun } from "./contents.js";
 import { LogExistsError, PostgresUnavailableError } from "./errors.js";
@@ -74,6 +71,9 @@ const conflict = (ref: LogRef, expected: number, found: number): AppendOutcome =
   ok: false,
   issues: [issue("conflict", "", `the log moved on: expected last seq ${expected}, found ${found}`, { file: ref.display })],
 });
+
+/** Rule entries a store keeps at hand between its appends, at most. */
+const HELD_ENTRIES = 100_000;
 
 /** Events an import must bring for the table's statistics to be taken again at once. */
 const ANALYZED_IMPORT = 10_000;
@@ -165,28 +165,14 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   };
 
   /**
-   * The state this store's last append committed, kept for its next append: used only while the
-   * log's state row is still bound to that head (no other writer came between). Taken out by the
-   * append that uses it, since validation changes it in place, and put back only after a commit.
+   * The state this store's last append committed or started from, kept for its next append: used
+   * only while the log's state row is still bound to its head (no other writer came between). It
+   * is bytes and the entries fetched so far, never changed by a check, so a refused append keeps it.
    */
-  let held: AppendCore | undefined;
-
-  /**
-   * What append knows of the log at `head`: the saved state when it was taken at this head by
-   * these rules, with the ids the batch names looked up; else rebuilt by reading the log once
-   * (an old log, an import, a writer of an earlier version) and saved at once, so even a refused
-   * append leaves the next one a state to start from.
-   */
-  const knownLog = async (client: Queryable, head: LogHead, drafts: readonly EventDraft[], source: EventSource, mine: AppendCore | undefined): Promise<AppendState> => {
-    const saved = await loadAppendCore(client, ref, head, options.catalog, mine);
-    if (saved !== undefined) return { ...saved, ids: await lookUpIds(client, ref, idsNamedBy(drafts), options.catalog) };
-    const learnt = await learnLog(source, options.catalog);
-    await saveAppendCore(client, ref, learnt, options.catalog);
-    return learnt;
-  };
+  let held: SavedCore | undefined;
 
   const append = async (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
-    let committed: AppendCore | undefined;
+    let kept: SavedCore | undefined;
     const outcome = await underLogLock<AppendOutcome>(async (client) => {
       const mine = held;
       held = undefined;
@@ -202,25 +188,27 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
         const refused = (await appendOptions?.precondition?.({ ...source, head: current, findContentRun: (contents) => findContentRun(client, ref, contents) })) ?? [];
         if (refused.length > 0) {
           // Nothing changed: the state this store held stays good for its next append.
-          committed = mine;
+          kept = mine;
           return { commit: false, result: { ok: false, issues: refused } };
         }
-        const known = await knownLog(client, current, named, source, mine);
-        const prepared = await prepareAppend(source, named, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, known);
+        const context = { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) };
+        const { prepared, saved } = await checkBatch(client, ref, current, named, source, context, mine);
+        kept = saved;
         // A refused batch commits only the state it may have rebuilt, which describes the unchanged head.
         if (!prepared.ok) return { commit: true, result: prepared };
         if (prepared.events.length > 0) {
           await insertEvents(client, ref.log, prepared.events);
-          await saveAppendCore(client, ref, prepared.state, options.catalog);
-          committed = { head: prepared.state.head, removed: prepared.state.removed, rules: prepared.state.rules };
+          kept = await saveAppendCore(client, ref, prepared.state, options.catalog, saved?.place ?? new RecordsAtHand(), saved === undefined);
         }
         return { commit: true, result: { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: prepared.state.head } };
       } catch (error) {
+        kept = undefined;
         if (error instanceof LogReadError) return { commit: false, result: { ok: false, issues: error.issues } };
         throw error;
       }
     });
-    if (committed !== undefined) held = committed;
+    // A long-lived store does not hold more entries than a fresh fetch would bring back cheaply.
+    if (kept !== undefined) held = kept.place.size > HELD_ENTRIES ? { ...kept, place: new RecordsAtHand() } : kept;
     return outcome;
   };
 
@@ -235,7 +223,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     const copy = { read: () => readBetween(client, 0, head.seq), readTypes: (types: ReadonlySet<string>) => readEventsOfTypes(client, ref, [...types], head.seq, pageSize) };
     const learnt = await learner?.finish(copy);
     if (learnt === undefined || learnt.head.seq !== head.seq || learnt.head.hash !== head.hash) await forgetAppendCore(client, ref);
-    else await saveAppendCore(client, ref, learnt, options.catalog);
+    else await saveAppendCore(client, ref, learnt, options.catalog, new RecordsAtHand(), true);
   };
 
   const importEvents = async (events: AsyncIterable<StoredEvent>): Promise<ImportOutcome> => {

@@ -87,8 +87,8 @@ describe("the PostgreSQL store", () => {
       try {
         await migrate(client);
         const versions = await client.query<{ version: number }>("SELECT version FROM tertial_schema_migrations ORDER BY version");
-        // Each migration applied exactly once, in order: 1 (events), 2 (append states), 3 (snapshots), 4 (content fingerprints and types indexed), 5 (fingerprints filled).
-        expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5]);
+        // Each migration applied exactly once, in order: 1 (events), 2 (append states), 3 (snapshots), 4 (content fingerprints and types indexed), 5 (fingerprints filled), 6 (the rules' entries).
+        expect(versions.rows.map((row) => row.version)).toEqual([1, 2, 3, 4, 5, 6]);
       } finally {
         await client.end();
       }

@@ -9,7 +9,7 @@ import type { Issue } from "../events/issues.js";
 import { CORE_VERSION } from "../version.js";
 import { CONTENT_BYTES, ContentLog } from "./content-log.js";
 import { FileRecordRun, ID_RECORD_BYTES, IdIndex, sortedRecords } from "./id-index.js";
-import { decodeState, encodeState } from "./lazy-collections.js";
+import { decodeState, encodeState, inlineRecords, UnreadableStateError, type CollectionPlace } from "./lazy-collections.js";
 import type { LogHead } from "./store.js";
 
 /** Every type some of these rules keeps facts of, by their `learnsFrom`; undefined when a rule without one keeps every type. */
@@ -31,7 +31,7 @@ export class RuleBook {
   readonly learnsFrom: (type: string) => boolean;
 
   constructor(
-    private readonly rules: readonly ConsistencyRule<unknown>[],
+    readonly rules: readonly ConsistencyRule<unknown>[],
     readonly states: unknown[] = rules.map((rule) => rule.init()),
   ) {
     this.learnsFrom = someRuleLearnsFrom(rules);
@@ -196,13 +196,25 @@ const hydrate = (fresh: unknown, saved: unknown): unknown => {
   return target;
 };
 
-/** Throws UnsavableStateError when a rule keeps something that cannot be saved and loaded back. */
-const savedCoreOf = (state: AppendCore): SavedCore => ({ head: state.head, removed: [...state.removed], rules: state.rules.states.map(encodeState) });
+/** Where rule `index`'s collections sit in a saved state: by its place and name, so no two rules share one. */
+const rulePath = (rules: readonly Pick<ConsistencyRule<unknown>, "name">[], index: number): string => JSON.stringify(`${index}:${rules[index]?.name ?? ""}`);
 
-const coreFromSaved = (saved: SavedCore, catalog: Catalog): AppendCore | undefined => {
+/** Throws UnsavableStateError when a rule keeps something that cannot be saved and loaded back. */
+const savedCoreOf = (state: AppendCore, place: CollectionPlace = inlineRecords): SavedCore => ({
+  head: state.head,
+  removed: [...state.removed],
+  rules: state.rules.states.map((ruleState, index) => encodeState(ruleState, place, rulePath(state.rules.rules, index))),
+});
+
+const coreFromSaved = (saved: SavedCore, catalog: Catalog, place: CollectionPlace = inlineRecords): AppendCore | undefined => {
   if (!Array.isArray(saved.rules) || saved.rules.length !== catalog.rules.length || !Array.isArray(saved.removed)) return undefined;
-  const states = catalog.rules.map((rule, index) => hydrate(rule.init(), decodeState(saved.rules[index])));
-  return { head: saved.head, removed: new Set(saved.removed), rules: new RuleBook(catalog.rules, states) };
+  try {
+    const states = catalog.rules.map((rule, index) => hydrate(rule.init(), decodeState(saved.rules[index], place, rulePath(catalog.rules, index))));
+    return { head: saved.head, removed: new Set(saved.removed), rules: new RuleBook(catalog.rules, states) };
+  } catch (error) {
+    if (error instanceof UnreadableStateError) return undefined;
+    throw error;
+  }
 };
 
 /**
@@ -227,6 +239,35 @@ export const decodeAppendCore = (bytes: Uint8Array, catalog: Catalog): AppendCor
     return undefined;
   }
   return saved?.format === FORMAT ? coreFromSaved(saved, catalog) : undefined;
+};
+
+/**
+ * The format of an append state whose rules' Maps and Sets a store keeps apart, entry by entry (a
+ * database table), so an append reads and writes only the entries its batch touches.
+ */
+export const APPEND_CORE_APART_FORMAT = "tertial-append-core-apart/1";
+
+/**
+ * The append state without its ids as bytes, its rules' collections put in `place` (which keeps
+ * their entries; the bytes say where); undefined when a rule keeps something that cannot be saved.
+ */
+export const encodeAppendCoreApart = (state: AppendCore, place: CollectionPlace): Buffer | undefined => {
+  try {
+    return serialize({ format: APPEND_CORE_APART_FORMAT, ...savedCoreOf(state, place) });
+  } catch {
+    return undefined;
+  }
+};
+
+/** The inverse of `encodeAppendCoreApart` over the same place; undefined for bytes of another format, other rules, or a collection the place does not hold. */
+export const decodeAppendCoreApart = (bytes: Uint8Array, catalog: Catalog, place: CollectionPlace): AppendCore | undefined => {
+  let saved: SavedCore & { readonly format?: unknown };
+  try {
+    saved = deserialize(bytes) as SavedCore & { readonly format?: unknown };
+  } catch {
+    return undefined;
+  }
+  return saved?.format === APPEND_CORE_APART_FORMAT ? coreFromSaved(saved, catalog, place) : undefined;
 };
 
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;

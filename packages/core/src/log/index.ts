@@ -16,3 +16,6 @@ export * from "./append-state.js";
 export * from "./id-index.js";
 export * from "./snapshot-files.js";
 export * from "./state-learner.js";
+export { RecordsAtHand, type CollectionWrite, type WantedEntries } from "./records-at-hand.js";
+export type { CollectionChanges, CollectionPlace, SavedEntries } from "./lazy-collections.js";
+export { rehearseRules } from "./rehearsal.js";

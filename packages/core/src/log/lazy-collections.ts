@@ -19,33 +19,76 @@ export const isPlainData = (value: unknown): boolean => {
 
 const keyable = (key: unknown): key is string => typeof key === "string" && !key.includes("\u0000");
 
+/** A saved collection's entries, asked for one key at a time: each value as JSON text ("" for a Set's member). */
+export interface SavedEntries {
+  /** True only when nothing is saved: lookups then skip asking. */
+  readonly empty: boolean;
+  /** The value saved under `key`, or undefined when none is. */
+  find(key: string): string | undefined;
+  /** Every saved entry, for the uses that need them all (size, iteration). */
+  all(): Iterable<readonly [string, string]>;
+}
+
+/** Entries held as sorted records in memory: what a file's state keeps a collection as. */
+export class RecordEntries implements SavedEntries {
+  constructor(readonly records: Records) {}
+
+  get empty(): boolean {
+    return this.records.offsets.length === 1;
+  }
+
+  find(key: string): string | undefined {
+    if (this.empty) return undefined;
+    const at = lowerBound(this.records, Buffer.from(key, "utf8"));
+    return at.found ? recordAt(this.records, at.index).value : undefined;
+  }
+
+  *all(): Iterable<readonly [string, string]> {
+    for (let index = 0; index < this.records.offsets.length - 1; index += 1) {
+      const { key, value } = recordAt(this.records, index);
+      yield [key, value];
+    }
+  }
+}
+
+const NO_ENTRIES = new RecordEntries(EMPTY);
+
+/** A collection's entries as they are now, as changes (a value's JSON text, or undefined for removed) to the entries it was loaded from. */
+export interface CollectionChanges {
+  readonly kind: "map" | "set";
+  readonly base: SavedEntries;
+  readonly changes: ReadonlyMap<string, string | undefined>;
+}
+
 export class LazyMap<V> extends Map<string, V> {
-  private base: Records = EMPTY;
+  private base: SavedEntries = NO_ENTRIES;
   private readonly removed = new Set<string>();
 
-  static of<V>(records: Records): LazyMap<V> {
+  static over<V>(entries: SavedEntries): LazyMap<V> {
     const map = new LazyMap<V>();
-    map.base = records;
+    map.base = entries;
     return map;
   }
 
-  private inBase(key: string): number | undefined {
-    if (this.removed.has(key) || this.base.offsets.length === 1) return undefined;
-    const at = lowerBound(this.base, Buffer.from(key, "utf8"));
-    return at.found ? at.index : undefined;
+  static of<V>(records: Records): LazyMap<V> {
+    return LazyMap.over(new RecordEntries(records));
+  }
+
+  private saved(key: string): string | undefined {
+    return this.removed.has(key) || this.base.empty ? undefined : this.base.find(key);
   }
 
   override get(key: string): V | undefined {
     if (super.has(key)) return super.get(key);
-    const index = this.inBase(key);
-    if (index === undefined) return undefined;
-    const value = JSON.parse(recordAt(this.base, index).value) as V;
+    const text = this.saved(key);
+    if (text === undefined) return undefined;
+    const value = JSON.parse(text) as V;
     super.set(key, value);
     return value;
   }
 
   override has(key: string): boolean {
-    return super.has(key) || this.inBase(key) !== undefined;
+    return super.has(key) || this.saved(key) !== undefined;
   }
 
   override set(key: string, value: V): this {
@@ -56,17 +99,16 @@ export class LazyMap<V> extends Map<string, V> {
   override delete(key: string): boolean {
     const had = this.has(key);
     super.delete(key);
-    if (this.base.offsets.length > 1) this.removed.add(key);
+    if (!this.base.empty) this.removed.add(key);
     return had;
   }
 
   /** Parses every saved entry not yet read: for the uses that need them all. */
   private loadAll(): void {
-    if (this.base.offsets.length === 1) return;
+    if (this.base.empty) return;
     const base = this.base;
-    this.base = EMPTY;
-    for (let index = 0; index < base.offsets.length - 1; index += 1) {
-      const { key, value } = recordAt(base, index);
+    this.base = NO_ENTRIES;
+    for (const [key, value] of base.all()) {
       if (!super.has(key) && !this.removed.has(key)) super.set(key, JSON.parse(value) as V);
     }
     this.removed.clear();
@@ -78,7 +120,7 @@ export class LazyMap<V> extends Map<string, V> {
   }
 
   override clear(): void {
-    this.base = EMPTY;
+    this.base = NO_ENTRIES;
     this.removed.clear();
     super.clear();
   }
@@ -107,32 +149,40 @@ export class LazyMap<V> extends Map<string, V> {
     return this.entries();
   }
 
-  /** The saved form, or undefined when an entry is not plain data under a string key. */
-  toRecords(): Records | undefined {
+  /**
+   * The entries as changes to those it was loaded from: every value read may have been mutated in
+   * place, so each is compared as saved text. Undefined when an entry is not plain data under a string key.
+   */
+  changes(): CollectionChanges | undefined {
     const changes = new Map<string, string | undefined>();
     for (const key of this.removed) changes.set(key, undefined);
     for (const [key, value] of super.entries()) {
       if (!keyable(key) || !isPlainData(value)) return undefined;
-      changes.set(key, JSON.stringify(value));
+      const text = JSON.stringify(value);
+      if (this.base.empty || this.base.find(key) !== text) changes.set(key, text);
     }
-    return merge(this.base, changes);
+    return { kind: "map", base: this.base, changes };
   }
 }
 
 export class LazySet extends Set<string> {
-  private base: Records = EMPTY;
+  private base: SavedEntries = NO_ENTRIES;
   private readonly removed = new Set<string>();
 
-  static of(records: Records): LazySet {
+  static over(entries: SavedEntries): LazySet {
     const set = new LazySet();
-    set.base = records;
+    set.base = entries;
     return set;
+  }
+
+  static of(records: Records): LazySet {
+    return LazySet.over(new RecordEntries(records));
   }
 
   override has(key: string): boolean {
     if (super.has(key)) return true;
-    if (this.removed.has(key) || this.base.offsets.length === 1) return false;
-    return lowerBound(this.base, Buffer.from(key, "utf8")).found;
+    if (this.removed.has(key) || this.base.empty) return false;
+    return this.base.find(key) !== undefined;
   }
 
   override add(key: string): this {
@@ -143,18 +193,15 @@ export class LazySet extends Set<string> {
   override delete(key: string): boolean {
     const had = this.has(key);
     super.delete(key);
-    if (this.base.offsets.length > 1) this.removed.add(key);
+    if (!this.base.empty) this.removed.add(key);
     return had;
   }
 
   private loadAll(): void {
-    if (this.base.offsets.length === 1) return;
+    if (this.base.empty) return;
     const base = this.base;
-    this.base = EMPTY;
-    for (let index = 0; index < base.offsets.length - 1; index += 1) {
-      const { key } = recordAt(base, index);
-      if (!this.removed.has(key)) super.add(key);
-    }
+    this.base = NO_ENTRIES;
+    for (const [key] of base.all()) if (!this.removed.has(key)) super.add(key);
     this.removed.clear();
   }
 
@@ -164,7 +211,7 @@ export class LazySet extends Set<string> {
   }
 
   override clear(): void {
-    this.base = EMPTY;
+    this.base = NO_ENTRIES;
     this.removed.clear();
     super.clear();
   }
@@ -193,34 +240,62 @@ export class LazySet extends Set<string> {
     return this.values();
   }
 
-  toRecords(): Records | undefined {
+  changes(): CollectionChanges | undefined {
     const changes = new Map<string, string | undefined>();
     for (const key of this.removed) changes.set(key, undefined);
     for (const key of super.values()) {
       if (!keyable(key)) return undefined;
-      changes.set(key, "");
+      if (this.base.empty || this.base.find(key) === undefined) changes.set(key, "");
     }
-    return merge(this.base, changes);
+    return { kind: "set", base: this.base, changes };
   }
 }
 
 const LAZY = "\u0000lazy";
 
-/** A Map or Set in saved form: records for lazy loading when its keys and values allow, else itself. */
-const encodeCollection = (value: Map<unknown, unknown> | Set<unknown>): unknown => {
-  if (value instanceof LazyMap) {
-    const records = value.toRecords();
-    if (records !== undefined) return { [LAZY]: "map", records };
-  } else if (value instanceof LazySet) {
-    const records = value.toRecords();
-    if (records !== undefined) return { [LAZY]: "set", records };
-  } else if (value instanceof Map) {
-    if ([...value].every(([key, item]) => keyable(key) && isPlainData(item))) {
-      return { [LAZY]: "map", records: merge(EMPTY, new Map([...value].map(([key, item]) => [key as string, JSON.stringify(item)]))) };
-    }
-  } else if ([...value].every(keyable)) {
-    return { [LAZY]: "set", records: merge(EMPTY, new Map([...value].map((key) => [key as string, ""]))) };
+/**
+ * Where a saved state keeps its string-keyed Maps and Sets of plain data. The state holds what
+ * `put` returns in a collection's place; `entries` answers for it when the state is loaded.
+ */
+export interface CollectionPlace {
+  /** The field of the state's marker that holds what `put` returned (inline records keep format 4's "records", so its files read both ways). */
+  readonly field: string;
+  put(path: string, collection: CollectionChanges): unknown;
+  entries(path: string, held: unknown): SavedEntries | undefined;
+}
+
+/** The records of a collection's entries as they are now. */
+export const recordsOf = (collection: CollectionChanges): Records => {
+  if (collection.base instanceof RecordEntries) return merge(collection.base.records, collection.changes);
+  const whole = new Map<string, string | undefined>(collection.base.empty ? [] : collection.base.all());
+  for (const [key, value] of collection.changes) whole.set(key, value);
+  return merge(EMPTY, whole);
+};
+
+/** The default place: in the state itself, as sorted records a lookup searches without parsing the rest. */
+export const inlineRecords: CollectionPlace = {
+  field: "records",
+  put: (_path, collection) => recordsOf(collection),
+  entries: (_path, held) => {
+    const records = held as Partial<Records> | undefined;
+    return records?.offsets instanceof Uint32Array && records.data instanceof Uint8Array ? new RecordEntries(records as Records) : undefined;
+  },
+};
+
+/** The changes of a collection that is not lazy: every entry, against nothing saved. */
+const wholeChanges = (value: Map<unknown, unknown> | Set<unknown>): CollectionChanges | undefined => {
+  if (value instanceof Map) {
+    if (![...value].every(([key, item]) => keyable(key) && isPlainData(item))) return undefined;
+    return { kind: "map", base: NO_ENTRIES, changes: new Map([...value].map(([key, item]) => [key as string, JSON.stringify(item)])) };
   }
+  if (![...value].every(keyable)) return undefined;
+  return { kind: "set", base: NO_ENTRIES, changes: new Map([...value].map((key) => [key as string, ""])) };
+};
+
+/** A Map or Set in saved form: put in its place for lazy loading when its keys and values allow, else itself. */
+const encodeCollection = (value: Map<unknown, unknown> | Set<unknown>, place: CollectionPlace, path: string): unknown => {
+  const collection = value instanceof LazyMap || value instanceof LazySet ? value.changes() : wholeChanges(value);
+  if (collection !== undefined) return { [LAZY]: collection.kind, [place.field]: place.put(path, collection) };
   // Other keys (numbers…) v8 copies as they are; values must still be plain data, since a class
   // instance would come back without its methods.
   const items = value instanceof Map ? [...value.values()] : [...value];
@@ -231,19 +306,32 @@ const encodeCollection = (value: Map<unknown, unknown> | Set<unknown>): unknown 
 /** A rule state that cannot be saved and loaded back as it is: append then reads the log instead. */
 export class UnsavableStateError extends Error {}
 
-/** A rule state ready for v8.serialize: Maps and Sets of plain data as lazily loadable records. */
-export const encodeState = (value: unknown): unknown => {
-  if (value instanceof Map || value instanceof Set) return encodeCollection(value);
-  if (Array.isArray(value)) return value.map(encodeState);
+/** Where a value sits in a state: its keys from the top, unambiguous whatever the keys hold. */
+const pathTo = (path: string, key: string): string => `${path}${JSON.stringify(key)}`;
+
+/**
+ * A rule state ready for v8.serialize: Maps and Sets of plain data put in `place` (by default as
+ * lazily loadable records in the state itself), named by `path` and their keys from it.
+ */
+export const encodeState = (value: unknown, place: CollectionPlace = inlineRecords, path = ""): unknown => {
+  if (value instanceof Map || value instanceof Set) return encodeCollection(value, place, path);
+  if (Array.isArray(value)) return value.map((item, index) => encodeState(item, place, pathTo(path, String(index))));
   if (typeof value !== "object" || value === null || ArrayBuffer.isView(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encodeState(item)]));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, encodeState(item, place, pathTo(path, key))]));
 };
 
-/** The inverse of `encodeState`: records become LazyMaps and LazySets. */
-export const decodeState = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(decodeState);
+/** A state that names a collection its place cannot answer for: loading it fails, and the state is rebuilt. */
+export class UnreadableStateError extends Error {}
+
+/** The inverse of `encodeState` with the same place and path: collections become LazyMaps and LazySets over their entries. */
+export const decodeState = (value: unknown, place: CollectionPlace = inlineRecords, path = ""): unknown => {
+  if (Array.isArray(value)) return value.map((item, index) => decodeState(item, place, pathTo(path, String(index))));
   if (typeof value !== "object" || value === null || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return value;
-  const marked = value as { [LAZY]?: "map" | "set"; records?: Records };
-  if (marked[LAZY] !== undefined && marked.records !== undefined) return marked[LAZY] === "map" ? LazyMap.of(marked.records) : LazySet.of(marked.records);
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, decodeState(item)]));
+  const marked = value as { [LAZY]?: "map" | "set" } & Record<string, unknown>;
+  if (marked[LAZY] !== undefined) {
+    const entries = place.entries(path, marked[place.field]);
+    if (entries === undefined) throw new UnreadableStateError(`no saved entries for the collection at ${path}`);
+    return marked[LAZY] === "map" ? LazyMap.over(entries) : LazySet.over(entries);
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, decodeState(item, place, pathTo(path, key))]));
 };
