@@ -10,6 +10,7 @@ import { CORE_VERSION } from "../version.js";
 import { CONTENT_BYTES, ContentLog } from "./content-log.js";
 import { FileRecordRun, ID_RECORD_BYTES, IdIndex, sortedRecords } from "./id-index.js";
 import { decodeState, encodeState, inlineRecords, UnreadableStateError, type CollectionPlace } from "./lazy-collections.js";
+import { RuleFiles } from "./rule-files.js";
 import type { LogHead } from "./store.js";
 
 /** Every type some of these rules keeps facts of, by their `learnsFrom`; undefined when a rule without one keeps every type. */
@@ -148,9 +149,11 @@ export const contentsPath = (realLogPath: string): string => `${realLogPath}.app
  * A file's state keeps its ids and content fingerprints in files of their own, which an append
  * only adds to, so saving the state after a batch writes the batch's records, not the log's
  * (version 3 kept them in the state file, rewritten whole by every append: 47 MB at a million
- * events). Version 4's state file holds the rest, and where those files end.
+ * events). Version 4's state file holds the rest, and where those files end. Version 5 files the
+ * rules' big Maps and Sets likewise (`rule-files.ts`): version 4 rewrote them whole with every
+ * save, 14 MB when the staff rules know a third of a million positions.
  */
-export const APPEND_STATE_FILE_FORMAT = "tertial-append-state/4";
+export const APPEND_STATE_FILE_FORMAT = "tertial-append-state/5";
 
 /** Where a state's id records are: `base` sorted records, then `journal` records in the order added. */
 interface SavedIds {
@@ -180,6 +183,10 @@ const defaultJournalLimit = (base: number): number => Math.max(16_384, Math.floo
 export interface SaveStateOptions {
   /** How many ids the journal may hold before a save writes a new base run; by default an eighth of the base, at least 16 384. */
   readonly journalLimit?: number;
+  /** From how many bytes of records a rule's Map or Set is kept in a rules file of its own; by default 64 KiB. */
+  readonly rulesFiledFrom?: number;
+  /** How many changes a filed Map or Set's journal may hold before a save writes it anew; by default a sixteenth of its records, at least 4 096. */
+  readonly rulesJournalLimit?: number;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -310,7 +317,7 @@ export const loadAppendState = async (realLogPath: string, catalog: Catalog): Pr
   }
   if (saved?.format !== APPEND_STATE_FILE_FORMAT || saved.fingerprint !== rulesFingerprint(catalog)) return undefined;
   if (!sameMark(saved.mark, await markOf(realLogPath))) return undefined;
-  const core = coreFromSaved(saved, catalog);
+  const core = coreFromSaved(saved, catalog, new RuleFiles(realLogPath, 0));
   if (core === undefined || saved.contents !== core.head.seq + 1) return undefined;
   if ((await sizeOf(contentsPath(realLogPath)) ?? -1) < saved.contents * CONTENT_BYTES) return undefined;
   const ids = await loadIds(realLogPath, saved.ids);
@@ -384,15 +391,18 @@ export const saveAppendState = async (realLogPath: string, catalog: Catalog, sta
   const path = statePath(realLogPath);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    const core = savedCoreOf(state);
+    const rules = await RuleFiles.forSave(realLogPath, state.head.seq, options);
+    const core = savedCoreOf(state, rules);
     // A state without its content log (one a database kept) is not saved as a file's: the next append rebuilds it.
     if (state.contents === undefined) throw new Error("no content log");
     const ids = await saveIds(realLogPath, state.ids, state.head, options.journalLimit);
     const contents = await saveContents(realLogPath, state.contents);
+    await rules.write();
     const saved: Saved = { format: APPEND_STATE_FILE_FORMAT, fingerprint: rulesFingerprint(catalog), mark: await markOf(realLogPath), head: core.head, removed: core.removed, ids, rules: core.rules, contents };
     await writeFile(temporary, serialize(saved));
     await rename(temporary, path);
     await removeOtherIdFiles(realLogPath, ids.generation);
+    await rules.removeUnnamed();
   } catch {
     await rm(temporary, { force: true });
     await removeStateFile(path);

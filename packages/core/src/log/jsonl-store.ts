@@ -134,6 +134,10 @@ export interface JsonlStoreOptions extends StoreOptions {
   readonly onRepair?: (end: LogEnd) => void;
   /** How many ids the append state's journal holds before a save writes a new base run (`SaveStateOptions`). */
   readonly journalLimit?: number;
+  /** From how many bytes of records a rule's Map or Set is kept in a rules file of its own (`SaveStateOptions`). */
+  readonly rulesFiledFrom?: number;
+  /** How many changes a filed Map or Set's journal holds before a save writes it anew (`SaveStateOptions`). */
+  readonly rulesJournalLimit?: number;
 }
 
 /** A log line whose chain is broken (hash, seq or prevHash): the log was changed. */
@@ -152,7 +156,12 @@ export class LogBrokenError extends LogReadError {}
  * one write and fsync, and clear the record: a batch lands whole or, after any crash, not at all.
  */
 export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly path: string } => {
-  const saveAppendState = (real: string, catalog: JsonlStoreOptions["catalog"], state: AppendState) => saveState(real, catalog, state, options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit });
+  const limits = {
+    ...(options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit }),
+    ...(options.rulesFiledFrom === undefined ? {} : { rulesFiledFrom: options.rulesFiledFrom }),
+    ...(options.rulesJournalLimit === undefined ? {} : { rulesJournalLimit: options.rulesJournalLimit }),
+  };
+  const saveAppendState = (real: string, catalog: JsonlStoreOptions["catalog"], state: AppendState) => saveState(real, catalog, state, limits);
   const { path } = options;
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;

@@ -27,11 +27,17 @@ export interface SavedEntries {
   find(key: string): string | undefined;
   /** Every saved entry, for the uses that need them all (size, iteration). */
   all(): Iterable<readonly [string, string]>;
+  /** The entries as sorted records, where they are kept so: a save merges changes into them without sorting. */
+  sorted?(): Records;
 }
 
 /** Entries held as sorted records in memory: what a file's state keeps a collection as. */
 export class RecordEntries implements SavedEntries {
   constructor(readonly records: Records) {}
+
+  sorted(): Records {
+    return this.records;
+  }
 
   get empty(): boolean {
     return this.records.offsets.length === 1;
@@ -266,7 +272,8 @@ export interface CollectionPlace {
 
 /** The records of a collection's entries as they are now. */
 export const recordsOf = (collection: CollectionChanges): Records => {
-  if (collection.base instanceof RecordEntries) return merge(collection.base.records, collection.changes);
+  const sorted = collection.base.sorted?.();
+  if (sorted !== undefined) return merge(sorted, collection.changes);
   const whole = new Map<string, string | undefined>(collection.base.empty ? [] : collection.base.all());
   for (const [key, value] of collection.changes) whole.set(key, value);
   return merge(EMPTY, whole);

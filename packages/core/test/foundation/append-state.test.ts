@@ -30,11 +30,14 @@ const tempDir = useTempDir();
 const EXAMPLE = resolve(import.meta.dirname, "../../../../examples/kommunal-utveckling-2020/events.jsonl");
 const municipality = (id: string): EventDraft => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });
 
-const fileStore = async (name: string, clock: () => number, journalLimit?: number) => {
+/** Small limits file every rule collection but an empty one and journal up to three changes, so few appends go every way. */
+const SMALL_LIMITS = { journalLimit: 3, rulesFiledFrom: 1, rulesJournalLimit: 3 };
+
+const fileStore = async (name: string, clock: () => number, limits: Pick<Parameters<typeof jsonlStore>[0], "journalLimit" | "rulesFiledFrom" | "rulesJournalLimit"> = {}) => {
   const path = join(await tempDir(), name);
   await initLog(path);
   let generated = 0;
-  return jsonlStore({ path, catalog: defaultCatalog, clock, newId: () => `generated-${(generated += 1)}`, ...(journalLimit === undefined ? {} : { journalLimit }) });
+  return jsonlStore({ path, catalog: defaultCatalog, clock, newId: () => `generated-${(generated += 1)}`, ...limits });
 };
 
 /**
@@ -72,8 +75,8 @@ describe("the append state saved beside the log", () => {
           let index = 0;
           return () => at[Math.min(index++, at.length - 1)] ?? 0;
         };
-        // A journal of three ids: batches of one to four go now into the journal, now into a new base run.
-        const saved = await fileStore("saved.jsonl", clockFor(), 3);
+        // Journals of three ids and three rule changes: batches of one to four go now into a journal, now into a new base run or rules file.
+        const saved = await fileStore("saved.jsonl", clockFor(), SMALL_LIMITS);
         const reread = await fileStore("reread.jsonl", clockFor());
         const drafts = script.entries.map((entry) => entry.draft);
         for (const [at, made] of trouble) drafts.splice(at % (drafts.length + 1), 0, troublemaker(drafts, made));
@@ -185,12 +188,14 @@ describe("the append state saved beside the log", () => {
     expect(decodeAppendCore(older, defaultCatalog)).toBeUndefined();
   });
 
-  it("saved by version 3 (ids and fingerprints inside the state file) is rebuilt from the log as version 4", async () => {
+  it("saved by version 3 (ids and fingerprints inside the state file) or 4 (rules' collections inside it) is rebuilt from the log as version 5", async () => {
     const store = await fileStore("events.jsonl", Date.now);
     expect((await store.append(["a", "b"].map(municipality))).ok).toBe(true);
     const learnt = await learnLog(store, defaultCatalog);
     const saved = deserialize(await readFile(statePath(store.path))) as Record<string, unknown>;
-    expect(saved.format).toBe("tertial-append-state/4");
+    expect(saved.format).toBe("tertial-append-state/5");
+    await writeFile(statePath(store.path), serialize({ ...saved, format: "tertial-append-state/4" }));
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
     await writeFile(statePath(store.path), serialize({ ...saved, format: "tertial-append-state/3", ids: learnt.ids.toBuffer(), contents: learnt.contents?.toBuffer() }));
     expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
     expect(acceptance(await store.append(["a", "c"].map(municipality)))).toEqual({ ok: true, ids: ["c"], present: ["a"] });
@@ -198,7 +203,7 @@ describe("the append state saved beside the log", () => {
   });
 
   it("keeps ids in a base run and a journal: an append writes its batch's records, a full journal is merged into a new base, and the old file goes", async () => {
-    const store = await fileStore("events.jsonl", Date.now, 5);
+    const store = await fileStore("events.jsonl", Date.now, { journalLimit: 5 });
     const dir = dirname(store.path);
     const idFiles = async () => (await readdir(dir)).filter((name) => name.startsWith("events.jsonl.append-ids.")).sort();
     let written = 0;
@@ -229,7 +234,7 @@ describe("the append state saved beside the log", () => {
   });
 
   it("is rebuilt when its id or content file holds less than it says, and reads no further than it says", async () => {
-    const store = await fileStore("events.jsonl", Date.now, 100);
+    const store = await fileStore("events.jsonl", Date.now, { journalLimit: 100 });
     expect((await store.append(["a", "b"].map(municipality))).ok).toBe(true);
     expect((await store.append(["c"].map(municipality))).ok).toBe(true);
     const loaded = await loadAppendState(store.path, defaultCatalog);
@@ -256,5 +261,38 @@ describe("the append state saved beside the log", () => {
     expect(await loadAppendState(store.path, defaultCatalog)).toBeDefined();
     const lawless = createCatalog(defaultCatalog.modules.map((module) => ({ ...module, rules: [] })));
     expect(await loadAppendState(store.path, lawless)).toBeUndefined();
+  });
+
+  it("keeps a rule's big Map in a rules file of its own: an append journals its changes in the state, a journal past its limit goes to a new file and the old one goes, and a short file is rebuilt", async () => {
+    const store = await fileStore("events.jsonl", Date.now, { rulesJournalLimit: 50 });
+    const area: EventDraft = { id: "area-x", type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: "x", name: "X", kind: "group" } };
+    const position = (n: number): EventDraft => ({ id: `open-${n}`, type: "staff.position-opened", effectiveAt: "2020-01-01", data: { positionId: `pos-${n}`, areaId: "x", employmentForm: "visstid", fte: "1.00", financing: "grund" } });
+    const positions = (from: number, count: number): EventDraft[] => Array.from({ length: count }, (_, index) => position(from + index));
+    const rulesFiles = async (): Promise<string[]> => (await readdir(dirname(store.path))).filter((name) => name.includes(".append-rules."));
+    expect((await store.append([area, ...positions(0, 2500)])).ok).toBe(true);
+    const [first] = await rulesFiles();
+    expect(await rulesFiles()).toHaveLength(1);
+    const filed = await readFile(join(dirname(store.path), first ?? ""));
+    // 2 500 positions: beyond 64 KiB of records, so they are filed; the state file keeps far less than they take.
+    expect(filed.length).toBeGreaterThan(64 * 1024);
+    expect((await readFile(statePath(store.path))).length).toBeLessThan(filed.length / 2);
+    expect(acceptance(await store.append(positions(2500, 10)))).toEqual({ ok: true, ids: positions(2500, 10).map((draft) => draft.id), present: [] });
+    // Ten changes: journalled in the state file; the rules file is as it was.
+    expect(await rulesFiles()).toEqual([first]);
+    expect(await readFile(join(dirname(store.path), first ?? ""))).toEqual(filed);
+    expect(acceptance(await store.append([{ ...position(2505), id: "again-2505" }]))).toEqual({ ok: false, issues: [["conflict", "again-2505", "data.positionId"]] });
+    expect(acceptance(await store.append([{ ...position(7), id: "again-7" }]))).toEqual({ ok: false, issues: [["conflict", "again-7", "data.positionId"]] });
+    // Sixty more: past the journal's 50, written anew in a file of its own; the old one is removed.
+    expect((await store.append(positions(2510, 60))).ok).toBe(true);
+    const [second] = await rulesFiles();
+    expect(await rulesFiles()).toHaveLength(1);
+    expect(second).not.toBe(first);
+    expect(acceptance(await store.append([{ ...position(2569), id: "again-2569" }, position(9000)]))).toEqual({ ok: false, issues: [["conflict", "again-2569", "data.positionId"]] });
+    // A rules file shorter than the state says: the state is not used, and the log answers.
+    await truncate(join(dirname(store.path), second ?? ""), 100);
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeUndefined();
+    expect(acceptance(await store.append([{ ...position(1234), id: "again-1234" }]))).toEqual({ ok: false, issues: [["conflict", "again-1234", "data.positionId"]] });
+    expect((await store.append([position(9001)])).ok).toBe(true);
+    expect(await loadAppendState(store.path, defaultCatalog)).toBeDefined();
   });
 });
