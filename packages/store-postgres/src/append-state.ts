@@ -13,6 +13,7 @@ import {
   type EventDraft,
   type KnownId,
   type LogHead,
+  type StoredEvent,
 } from "@tertial/core";
 import { writeRecords } from "./rule-records.js";
 import { parseRow, type LogRef, type Queryable } from "./rows.js";
@@ -103,17 +104,25 @@ export const idsNamedBy = (drafts: readonly EventDraft[]): string[] => {
  * one query on the events table's unique (log, id) index: for the ids a batch names, the same
  * answers the index of the whole log would give. Nothing of it is stored, so no migration.
  */
-export const lookUpIds = async (db: Queryable, ref: LogRef, ids: readonly string[], catalog: Catalog): Promise<readonly (readonly [string, KnownId])[]> => {
+export interface LookedUp {
+  readonly known: readonly (readonly [string, KnownId])[];
+  /** The events themselves: a correction's target among them is forgotten by the rules without a read of the log. */
+  readonly events: ReadonlyMap<string, StoredEvent>;
+}
+
+export const lookUpIds = async (db: Queryable, ref: LogRef, ids: readonly string[], catalog: Catalog): Promise<LookedUp> => {
   const known: [string, KnownId][] = [];
-  if (ids.length === 0) return known;
+  const events = new Map<string, StoredEvent>();
+  if (ids.length === 0) return { known, events };
   const learnsFrom = someRuleLearnsFrom(catalog.rules);
   const found = await db.query<{ seq: string; body: string }>("SELECT seq, body FROM tertial_events WHERE log = $1 AND id = ANY($2::text[])", [ref.log, ids]);
   for (const row of found.rows) {
     const event = parseRow(ref, { seq: Number(row.seq), body: row.body });
     const retraction = event.type === EventRetracted.type;
     known.push([event.id, { content: contentOf(event), retraction, learnedFrom: !retraction && learnsFrom(event.type) }]);
+    events.set(event.id, event);
   }
-  return known;
+  return { known, events };
 };
 
 /** A fresh index of ids looked up (an append adds its batch's to the one it is given). */

@@ -13,6 +13,7 @@ import type { LogRef, Queryable } from "./rows.js";
  */
 const checkedFromSaved = async (db: Queryable, ref: LogRef, saved: SavedCore, drafts: readonly EventDraft[], source: EventSource, context: AppendContext): Promise<Prepared | undefined> => {
   const ids = await lookUpIds(db, ref, idsNamedBy(drafts), context.catalog);
+  const withEvents = { ...context, earlierEvents: ids.events };
   const rehearsal = coreOf(saved, context.catalog);
   if (rehearsal === undefined) return undefined;
   rehearseRules(rehearsal.rules, drafts, context.catalog);
@@ -20,7 +21,7 @@ const checkedFromSaved = async (db: Queryable, ref: LogRef, saved: SavedCore, dr
     await fetchWanted(db, ref, saved.place);
     const core = coreOf(saved, context.catalog);
     if (core === undefined) return undefined;
-    const prepared = await prepareAppend(source, drafts, context, { ...core, ids: idIndexOf(ids) });
+    const prepared = await prepareAppend(source, drafts, withEvents, { ...core, ids: idIndexOf(ids.known) });
     if (!saved.place.missed) return prepared;
   }
 };

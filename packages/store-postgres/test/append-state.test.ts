@@ -331,6 +331,26 @@ describe("an append onto a PostgreSQL log", () => {
     }
   });
 
+  it("restates facts a rule keeps (positions) without reading the log: the rule forgets each from the event the batch's lookup brought", async () => {
+    const store = await opened();
+    try {
+      expect((await store.append([area, ...Array.from({ length: 300 }, (_, index) => position(index))])).ok).toBe(true);
+      countEventRows();
+      const restated = [1, 2, 3].map((n) => ({ ...position(n), id: `restated-${n}`, supersedes: `open-${n}`, data: { ...(position(n).data as object), fte: "0.50" } }));
+      expect(verdict(await store.append(restated))).toEqual({ ok: true, appended: ["restated-1", "restated-2", "restated-3"], present: [] });
+      // The head and the three events named, nothing else: no rebuild read the positions of the log.
+      expect(rowsRead).toBe(1 + 3);
+      vi.restoreAllMocks();
+      // As a full read judges: the positions are open (once), and the restated ones can be restated again.
+      expect(verdict(await store.append([{ ...position(2), id: "open-2-again" }]))).toEqual({ ok: false, issues: [["conflict", "open-2-again", "data.positionId"]] });
+      expect(verdict(await store.append([{ ...position(2), id: "restated-2-again", supersedes: "restated-2" }]))).toEqual({ ok: true, appended: ["restated-2-again"], present: [] });
+      const reference = memoryStore({ catalog: defaultCatalog, clock: CLOCK });
+      for await (const event of store.read()) expect((await reference.append([{ id: event.id, type: event.type, effectiveAt: event.effectiveAt, data: event.data, ...(event.supersedes === undefined ? {} : { supersedes: event.supersedes }) }])).ok).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("rebuilds a state row of the previous version, which held every entry in its bytes (format 3)", async () => {
     const store = await opened();
     try {

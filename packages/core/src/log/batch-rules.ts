@@ -39,6 +39,8 @@ export class BatchRules {
     /** Every id superseded or retracted so far, this batch's corrections included as they are accepted. */
     private readonly removed: ReadonlySet<string>,
     rules: RuleBook,
+    /** Earlier events at hand, by id: a fact among them is forgotten without reading the log for it. */
+    private readonly earlier: ReadonlyMap<string, StoredEvent> = new Map(),
   ) {
     this.rules = rules;
   }
@@ -94,14 +96,25 @@ export class BatchRules {
    * start over at the next `fresh`.
    */
   forget(id: string): void {
-    const fact = this.batchFacts.get(id) ?? this.logFacts?.get(id);
+    const fact = this.batchFacts.get(id) ?? this.logFacts?.get(id) ?? this.earlierFact(id);
     if (fact !== undefined) {
       this.batchFacts.delete(id);
       this.logFacts?.delete(id);
       const current = this.staleTypes.size === 0 && this.unread.size === 0;
       if (!current || !this.rules.forget(fact)) this.staleTypes.add(fact.type);
-    } else if (this.logFacts === undefined) this.unread.add(id);
-    // Otherwise the log was read and holds no such fact: its data did not decode, so no rule learned from it.
+    } else if (this.logFacts === undefined && !this.earlier.has(id)) this.unread.add(id);
+    // Otherwise the log was read, or the event is at hand, and it is no such fact: its data did not decode, so no rule learned from it.
+  }
+
+  /**
+   * An earlier event at hand as the fact the rules learned from it, decoded and upcast as a read of
+   * the log decodes it; undefined when it is not at hand, or is no fact a rule learned from.
+   */
+  private earlierFact(id: string): DomainEvent | undefined {
+    const stored = this.earlier.get(id);
+    if (stored === undefined || stored.retracts !== undefined || !this.rules.learnsFrom(stored.type)) return undefined;
+    const decoded = decodeData(this.catalog, stored);
+    return decoded.ok ? decoded.event : undefined;
   }
 
   /**

@@ -21,6 +21,12 @@ export interface AppendContext {
   readonly now: number;
   readonly newId: () => string;
   readonly places?: readonly DraftPlace[];
+  /**
+   * Earlier events the batch names, as stored, where the store has them at hand (a database looks
+   * the batch's ids up anyway): a correction of a fact some rule learned from is then forgotten
+   * from it (`ConsistencyRule.forget`) without reading the log for the fact.
+   */
+  readonly earlierEvents?: ReadonlyMap<string, StoredEvent>;
 }
 
 export type Prepared =
@@ -110,7 +116,7 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   const batch = new Map<string, KnownId>();
   let previous = known.head;
   let lastRecorded = known.head.recordedAt === undefined ? -Infinity : Date.parse(known.head.recordedAt);
-  const rules = new BatchRules(source, context.catalog, known.removed, known.rules);
+  const rules = new BatchRules(source, context.catalog, known.removed, known.rules, context.earlierEvents);
   // Once past this draft (which may itself correct), no draft corrects anything: a rebuild of the rules then is the last.
   const lastCorrecting = drafts.findLastIndex((draft) => draft.supersedes !== undefined || draft.retracts !== undefined);
 
