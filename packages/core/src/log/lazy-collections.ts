@@ -69,6 +69,8 @@ export interface CollectionChanges {
 export class LazyMap<V> extends Map<string, V> {
   private base: SavedEntries = NO_ENTRIES;
   private readonly removed = new Set<string>();
+  /** Keys given a value by `set`: changed, with no need to compare them with what is saved (which may mean reading it). */
+  private readonly assigned = new Set<string>();
 
   static over<V>(entries: SavedEntries): LazyMap<V> {
     const map = new LazyMap<V>();
@@ -99,6 +101,7 @@ export class LazyMap<V> extends Map<string, V> {
 
   override set(key: string, value: V): this {
     this.removed?.delete(key);
+    this.assigned?.add(key);
     return super.set(key, value);
   }
 
@@ -157,7 +160,7 @@ export class LazyMap<V> extends Map<string, V> {
 
   /**
    * The entries as changes to those it was loaded from: every value read may have been mutated in
-   * place, so each is compared as saved text. Undefined when an entry is not plain data under a string key.
+   * place, so each is compared as saved text (a value given by `set` is taken as changed). Undefined when an entry is not plain data under a string key.
    */
   changes(): CollectionChanges | undefined {
     const changes = new Map<string, string | undefined>();
@@ -165,7 +168,7 @@ export class LazyMap<V> extends Map<string, V> {
     for (const [key, value] of super.entries()) {
       if (!keyable(key) || !isPlainData(value)) return undefined;
       const text = JSON.stringify(value);
-      if (this.base.empty || this.base.find(key) !== text) changes.set(key, text);
+      if (this.base.empty || this.assigned.has(key) || this.base.find(key) !== text) changes.set(key, text);
     }
     return { kind: "map", base: this.base, changes };
   }
