@@ -89,6 +89,13 @@ export interface AppendState {
   readonly rules: RuleBook;
   /** Every event's content fingerprint in seq order, where the store keeps it (a file's state does; a database answers from its table). */
   readonly contents?: ContentLog;
+  /**
+   * Where each fact the rules learned from is in the log, by id (the store's position of its line),
+   * where the store keeps it (a file's state does): a batch correcting such a fact reads it there,
+   * so a rule that can forget it exactly does without reading the log. A fact not here is found by
+   * reading the log, as before.
+   */
+  readonly facts?: Map<string, string>;
 }
 
 /** Head, corrections and the rules' states in saved form: what the file and the database both keep. */
@@ -96,7 +103,11 @@ interface SavedCore {
   readonly head: LogHead;
   readonly removed: readonly string[];
   readonly rules: readonly unknown[];
+  readonly facts?: unknown;
 }
+
+/** Where the facts' positions sit among a saved state's collections: apart from every rule's. */
+const FACTS_PATH = JSON.stringify("facts");
 
 /** The append state without its ids: what a store that looks ids up where they live (a database) keeps. */
 export type AppendCore = Omit<AppendState, "ids">;
@@ -211,13 +222,15 @@ const savedCoreOf = (state: AppendCore, place: CollectionPlace = inlineRecords):
   head: state.head,
   removed: [...state.removed],
   rules: state.rules.states.map((ruleState, index) => encodeState(ruleState, place, rulePath(state.rules.rules, index))),
+  ...(state.facts === undefined ? {} : { facts: encodeState(state.facts, place, FACTS_PATH) }),
 });
 
 const coreFromSaved = (saved: SavedCore, catalog: Catalog, place: CollectionPlace = inlineRecords): AppendCore | undefined => {
   if (!Array.isArray(saved.rules) || saved.rules.length !== catalog.rules.length || !Array.isArray(saved.removed)) return undefined;
   try {
     const states = catalog.rules.map((rule, index) => hydrate(rule.init(), decodeState(saved.rules[index], place, rulePath(catalog.rules, index))));
-    return { head: saved.head, removed: new Set(saved.removed), rules: new RuleBook(catalog.rules, states) };
+    const facts = saved.facts === undefined ? undefined : decodeState(saved.facts, place, FACTS_PATH);
+    return { head: saved.head, removed: new Set(saved.removed), rules: new RuleBook(catalog.rules, states), ...(facts instanceof Map ? { facts: facts as Map<string, string> } : {}) };
   } catch (error) {
     if (error instanceof UnreadableStateError) return undefined;
     throw error;
@@ -398,7 +411,7 @@ export const saveAppendState = async (realLogPath: string, catalog: Catalog, sta
     const ids = await saveIds(realLogPath, state.ids, state.head, options.journalLimit);
     const contents = await saveContents(realLogPath, state.contents);
     await rules.write();
-    const saved: Saved = { format: APPEND_STATE_FILE_FORMAT, fingerprint: rulesFingerprint(catalog), mark: await markOf(realLogPath), head: core.head, removed: core.removed, ids, rules: core.rules, contents };
+    const saved: Saved = { format: APPEND_STATE_FILE_FORMAT, fingerprint: rulesFingerprint(catalog), mark: await markOf(realLogPath), head: core.head, removed: core.removed, ids, rules: core.rules, contents, ...(core.facts === undefined ? {} : { facts: core.facts }) };
     await writeFile(temporary, serialize(saved));
     await rename(temporary, path);
     await removeOtherIdFiles(realLogPath, ids.generation);

@@ -18,6 +18,7 @@ import type { EventBatch, SourceAnchor } from "../projection/source.js";
 import { withLogLock, type LockWait } from "./lock.js";
 import { clearPendingBatch, committedSize, recordPendingBatch } from "./pending-batch.js";
 import { learnLog, prepareAppend } from "./prepare-append.js";
+import { linePositions, readFactLines } from "./fact-lines.js";
 import { inspectLogEnd, repairLogEnd, type LogEnd } from "./recovery.js";
 import type { AppendOptions, AppendOutcome, EventStore, LogHead } from "./store.js";
 import type { StoreOptions } from "./memory-store.js";
@@ -258,7 +259,8 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   const read = (readOptions?: { readonly fromSeq?: number }): AsyncIterable<StoredEvent> => readFrom(readOptions?.fromSeq ?? 0);
   const readAfter = (anchor: SourceAnchor | undefined): AsyncIterable<EventBatch> => readAfterAnchor(anchor);
 
-  const writeBatch = async (real: string, events: readonly StoredEvent[], before: LogHead): Promise<void> => {
+  /** Writes a batch at the log's end; returns the size the log had before it. */
+  const writeBatch = async (real: string, events: readonly StoredEvent[], before: LogHead): Promise<number> => {
     const bytes = Buffer.from(events.map((event) => `${lineOf(event)}\n`).join(""), "utf8");
     const handle = await open(real, "a");
     const sizeBefore = (await handle.stat()).size;
@@ -274,6 +276,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       await handle.close();
     }
     await clearPendingBatch(real);
+    return sizeBefore;
   };
 
   /** Rolls back what an interrupted append left; an issue when the log's end cannot be made sense of. */
@@ -291,7 +294,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   const stateOf = async (real: string): Promise<{ state: AppendState; saved: boolean }> => {
     const saved = await loadAppendState(real, options.catalog);
     if (saved !== undefined) return { state: saved, saved: true };
-    return { state: await learnLog({ read: (o) => readFrom(o?.fromSeq ?? 0, real), scanCorrections }, options.catalog), saved: false };
+    return { state: await learnLog({ read: (o) => readFrom(o?.fromSeq ?? 0, real), readAfter: readAfterAnchor, scanCorrections }, options.catalog), saved: false };
   };
 
   const appendLocked = async (real: string, drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
@@ -316,11 +319,21 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       if (!known.saved) await saveAppendState(real, options.catalog, state);
       return { ok: false, issues: refused };
     }
-    const prepared = await prepareAppend(source, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) }, state);
+    // The facts the batch corrects, read at their lines where the state knows them: a rule that can forget one exactly then reads no more of the log.
+    const earlierEvents = await readFactLines(real, state.facts, Array.isArray(drafts) ? drafts : [], (text, number) => {
+      const parsed = parseStoredLine(path, text, number, true);
+      return parsed.ok && parsed.intact ? parsed.event : undefined;
+    });
+    const context = { catalog: options.catalog, now: clock(), newId, earlierEvents, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) };
+    const prepared = await prepareAppend(source, drafts, context, state);
     if (!prepared.ok) return prepared;
     if (prepared.events.length > 0) {
       await forgetAppendState(real);
-      await writeBatch(real, prepared.events, current);
+      const positions = linePositions(prepared.events, await writeBatch(real, prepared.events, current));
+      const { facts, rules, removed } = prepared.state;
+      prepared.events.forEach((event, index) => {
+        if (event.retracts === undefined && !removed.has(event.id) && rules.learnsFrom(event.type)) facts?.set(event.id, positions[index] as string);
+      });
     }
     if (prepared.events.length > 0 || !known.saved) await saveAppendState(real, options.catalog, prepared.state);
     return { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: prepared.state.head };

@@ -63,7 +63,9 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
   const rules = new RuleBook(catalog.rules);
   let head: LogHead = { seq: -1, hash: GENESIS_HASH };
   let scanMissed = false;
-  for await (const stored of source.read()) {
+  // Where the source gives its lines' positions, each learned fact's is kept (see AppendState.facts).
+  const facts = source.readAfter === undefined ? undefined : new Map<string, string>();
+  const learn = (stored: StoredEvent, position: () => string): void => {
     // The light scan finds corrections by their canonical key text; a line verified by its content but written otherwise can hide one from it.
     const corrected = stored.supersedes ?? stored.retracts;
     if (corrected !== undefined && !removed.has(corrected)) scanMissed = true;
@@ -72,13 +74,18 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
     ids.add(stored.id, content, retraction, !retraction && rules.learnsFrom(stored.type));
     contents.push(content);
     head = { seq: stored.seq, hash: stored.hash, recordedAt: stored.recordedAt };
-    if (!counts(removed, stored) || !rules.learnsFrom(stored.type)) continue;
+    if (!counts(removed, stored) || !rules.learnsFrom(stored.type)) return;
     const decoded = decodeData(catalog, stored);
-    if (decoded.ok) rules.learn(decoded.event);
-  }
+    if (!decoded.ok) return;
+    rules.learn(decoded.event);
+    facts?.set(stored.id, position());
+  };
+  if (source.readAfter === undefined) for await (const stored of source.read()) learn(stored, () => "");
+  else for await (const { events, positionAt } of source.readAfter(undefined)) events.forEach((stored, index) => learn(stored, () => positionAt(index)));
   if (scanMissed) return learnLog({ read: (options) => source.read(options) }, catalog);
-  return { head, ids: ids.build(), removed, rules, contents };
+  return { head, ids: ids.build(), removed, rules, contents, ...(facts === undefined ? {} : { facts }) };
 };
+
 
 const correctionIssues = (draft: EventDraft, known: AppendState, batch: ReadonlyMap<string, KnownId>): Issue[] => {
   const found: Issue[] = [];
@@ -179,6 +186,7 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     const corrected = draft.supersedes ?? draft.retracts;
     if (corrected !== undefined) {
       learnCorrection(known.removed, event);
+      known.facts?.delete(corrected);
       // Checked above: the corrected event is known. Only a fact some rule keeps must be forgotten, before the rules learn the event that corrects it.
       if ((known.ids.lookup(corrected) ?? batch.get(corrected))?.learnedFrom !== false) rules.forget(corrected);
     }
@@ -194,5 +202,10 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   const freshRules = await rules.fresh(false);
   for (const [id, entry] of batch) known.ids.add(id, entry);
   for (const event of events) known.contents?.push((batch.get(event.id) as KnownId).content);
-  return { ok: true, events, alreadyPresent, state: { head: previous, ids: known.ids, removed: known.removed, rules: freshRules, ...(known.contents === undefined ? {} : { contents: known.contents }) } };
+  return {
+    ok: true,
+    events,
+    alreadyPresent,
+    state: { head: previous, ids: known.ids, removed: known.removed, rules: freshRules, ...(known.contents === undefined ? {} : { contents: known.contents }), ...(known.facts === undefined ? {} : { facts: known.facts }) },
+  };
 };

@@ -30,6 +30,10 @@ export class AppendStateLearner {
   private rulesWrong = false;
   private readonly ids: IdIndexBuilder | undefined;
   private readonly contents: ContentLog | undefined;
+  /** A file copy's learned facts by id, at their lines' positions (see `AppendState.facts`); undecodable ones are dropped. */
+  private readonly positions: Map<string, string> | undefined;
+  /** Where the next line of the copy starts. */
+  private offset = 0;
   private head: LogHead = { seq: -1, hash: GENESIS_HASH };
   /** False once the events were not one chain from seq 0: nothing learnt is then kept. */
   private whole = true;
@@ -42,6 +46,7 @@ export class AppendStateLearner {
     this.rules = new RuleBook(catalog.rules);
     this.ids = options.ids ? new IdIndexBuilder() : undefined;
     this.contents = options.ids ? new ContentLog() : undefined;
+    this.positions = options.ids ? new Map() : undefined;
   }
 
   /**
@@ -63,11 +68,22 @@ export class AppendStateLearner {
       this.ids.add(stored.id, content, retraction, !retraction && learnsFrom);
       this.contents.push(content);
     }
+    const text = line ?? lineOf(stored);
+    if (this.positions !== undefined) {
+      // A file copy holds one line per event from its first byte, as the file store reads positions.
+      // The line as handed over may carry its newline (an export's does) or not.
+      const end = this.offset + Buffer.byteLength(text, "utf8") + (text.endsWith("\n") ? 0 : 1);
+      if (learnsFrom && stored.retracts === undefined) this.positions.set(stored.id, `${this.offset}:${end}:${stored.seq + 1}`);
+      this.offset = end;
+    }
     if (this.rulesWrong || !learnsFrom || stored.retracts !== undefined || this.removed.has(stored.id)) return;
     // Learnt from the event as the copy gives it back (its line parsed), not as it was handed over:
     // the rules keep data objects whole, and one built in code may hold its keys in another order.
-    const decoded = decodeData(this.catalog, JSON.parse(line ?? lineOf(stored)) as StoredEvent);
-    if (!decoded.ok) return;
+    const decoded = decodeData(this.catalog, JSON.parse(text) as StoredEvent);
+    if (!decoded.ok) {
+      this.positions?.delete(stored.id);
+      return;
+    }
     this.rules.learn(decoded.event);
     this.learned.add(stored.id);
   }
@@ -86,6 +102,7 @@ export class AppendStateLearner {
       rules: this.rules,
       ...(this.ids === undefined ? {} : { ids: this.ids.build() }),
       ...(this.contents === undefined ? {} : { contents: this.contents }),
+      ...(this.positions === undefined ? {} : { facts: new Map([...this.positions].filter(([id]) => !this.removed.has(id))) }),
     };
   }
 
@@ -99,6 +116,7 @@ export class AppendStateLearner {
       if (stored.retracts !== undefined || this.removed.has(stored.id) || !rules.learnsFrom(stored.type)) continue;
       const decoded = decodeData(this.catalog, stored);
       if (decoded.ok) rules.learn(decoded.event);
+      else this.positions?.delete(stored.id);
     }
     return rules;
   }

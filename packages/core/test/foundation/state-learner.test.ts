@@ -6,10 +6,23 @@ import { arbFoundationLog, buildLog } from "@tertial/core/testing";
 
 const municipality = (id: string, name = `Kommun ${id}`): EventDraft => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name } });
 
-/** A source over these events that counts how often it is read, whole or by type. */
+/** A source over these events that counts how often it is read, whole or by type; it gives their lines' positions as a file of them would. */
 const counted = (events: readonly StoredEvent[]): EventSource & { reads: number } => {
   const source = {
     reads: 0,
+    readAfter: () => {
+      source.reads += 1;
+      let offset = 0;
+      const positions = events.map((event) => {
+        const end = offset + Buffer.byteLength(lineOf(event), "utf8") + 1;
+        const position = `${offset}:${end}:${event.seq + 1}`;
+        offset = end;
+        return position;
+      });
+      return (async function* () {
+        yield { events, positionAt: (index: number) => positions[index] ?? "" };
+      })();
+    },
     read: () => {
       source.reads += 1;
       return (async function* () {
