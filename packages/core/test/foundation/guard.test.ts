@@ -176,6 +176,45 @@ describe("compiled guards", () => {
   });
 });
 
+describe("generated object guards", () => {
+  /** Keys that would break code made by pasting them in: quotes, a backslash, line separators, a comment, an object's own names. */
+  const ODD_KEYS = ['a"b', "c\\d", "e\u2028f", "*/g", "h${i}", "__proto__", "constructor", "toString", "", " "];
+  const oddCodec = () => strictObject("Odd", Object.fromEntries(ODD_KEYS.slice(0, 5).map((key) => [key, t.string])), Object.fromEntries(ODD_KEYS.slice(5).map((key) => [key, Id])));
+  const arbOdd = fc.dictionary(fc.constantFrom(...ODD_KEYS, "stray"), fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(undefined)), { maxKeys: 12 });
+
+  it("serve strict objects as code of their own (not the shared closures)", () => {
+    expect(compileGuard(strictObject("Named", { a: t.string }, { b: Id })).name).toBe("guard");
+    expect(compileGuard(StoredEventCodec).name).toBe("guard");
+    const empty = strictObject("Empty", {});
+    expect(compileGuard(empty).name).toBe("guard");
+    for (const value of [{}, { a: 1 }, [], null, Object.create({ inherited: 1 }) as object]) agrees(empty, value);
+  });
+
+  it("accept exactly what `is` accepts whatever the keys spell (property)", () => {
+    const codec = oddCodec();
+    expect(compileGuard(codec).name).toBe("guard");
+    fc.assert(fc.property(arbOdd, (value) => agrees(codec, JSON.parse(JSON.stringify(value)) as unknown)), { numRuns: 400 });
+    agrees(codec, Object.fromEntries(ODD_KEYS.slice(0, 5).map((key) => [key, "x"])));
+  });
+
+  it("fall back to the closures where code cannot be made at run time, accepting the same", () => {
+    const original = globalThis.Function;
+    globalThis.Function = function refused() {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    } as unknown as FunctionConstructor;
+    let codec: t.Any;
+    let guard: (value: unknown) => boolean;
+    try {
+      codec = oddCodec();
+      guard = compileGuard(codec);
+    } finally {
+      globalThis.Function = original;
+    }
+    expect(guard.name).not.toBe("guard");
+    fc.assert(fc.property(arbOdd, (value) => guard(value) === codec.is(value)), { numRuns: 200 });
+  });
+});
+
 describe("the hash check", () => {
   it("accepts exactly 64 lowercase hex digits, whatever it was asked before (property)", () => {
     const nearHex = fc.string({ unit: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(..."0123456789abcdef") }, { weight: 1, arbitrary: fc.constantFrom("A", "F", "g", "/", ":", "`", "G", " ", "\u0130", "\u{1F600}", "\u0000") }), minLength: 62, maxLength: 66 });
