@@ -1,5 +1,5 @@
 import * as crypto from "node:crypto";
-import { readRange } from "./file-range.js";
+import { HeldFile } from "./file-range.js";
 
 /**
  * What append needs to know of an earlier event: its content fingerprint, whether it is a
@@ -37,11 +37,15 @@ export const RUN_BLOCK_RECORDS = 128;
  * block alone, so a million ids are looked up without reading 32 MB.
  */
 export class FileRecordRun {
+  private readonly file: HeldFile;
+
   constructor(
     readonly path: string,
     readonly count: number,
     readonly fences: Buffer,
-  ) {}
+  ) {
+    this.file = new HeldFile(path);
+  }
 
   /** The bytes of the fence keys of a run of `count` records. */
   static fenceBytes(count: number): number {
@@ -81,7 +85,7 @@ export class FileRecordRun {
 
   private read(firstRecord: number, records: number): Buffer {
     const bytes = Buffer.allocUnsafe(records * RECORD_BYTES);
-    readRange(this.path, bytes, bytes.length, firstRecord * RECORD_BYTES);
+    this.file.read(bytes, bytes.length, firstRecord * RECORD_BYTES);
     return bytes;
   }
 }
