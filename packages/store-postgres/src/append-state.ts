@@ -115,7 +115,15 @@ export const lookUpIds = async (db: Queryable, ref: LogRef, ids: readonly string
   const events = new Map<string, StoredEvent>();
   if (ids.length === 0) return { known, events };
   const learnsFrom = someRuleLearnsFrom(catalog.rules);
-  const found = await db.query<{ seq: string; body: string }>("SELECT seq, body FROM tertial_events WHERE log = $1 AND id = ANY($2::text[])", [ref.log, ids]);
+  // One probe of the (log, id) index per id, whatever the statistics: given `id = ANY($2)` and a
+  // thousand values, the planner judged the probes dearer than reading the whole log, and scanned
+  // 200 000 rows (265 ms) for what the index answers in 7 ms. A subquery with a LIMIT is never
+  // merged into the join, so it stays a probe per id; (log, id) is unique, so LIMIT 1 drops
+  // nothing. The ids are made distinct, as `ANY` would have them.
+  const found = await db.query<{ seq: string; body: string }>(
+    "SELECT e.seq, e.body FROM unnest($2::text[]) AS wanted(id) CROSS JOIN LATERAL (SELECT seq, body FROM tertial_events WHERE log = $1 AND id = wanted.id LIMIT 1) AS e",
+    [ref.log, [...new Set(ids)]],
+  );
   for (const row of found.rows) {
     const event = parseRow(ref, { seq: Number(row.seq), body: row.body });
     const retraction = event.type === EventRetracted.type;

@@ -235,7 +235,7 @@ describe("an append onto a PostgreSQL log", () => {
     vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
       const result = query.apply(this, args);
       const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
-      if (/FROM tertial_events/.test(text) && result instanceof Promise) {
+      if (/(FROM|JOIN) tertial_events\b/.test(text) && result instanceof Promise) {
         result.then((found: pg.QueryResult) => (rowsRead += found.rows.length), () => undefined);
       }
       return result;
@@ -368,6 +368,46 @@ describe("an append onto a PostgreSQL log", () => {
         expect((await stateRow(store))?.state.subarray(0, 64).includes("tertial-append-core-apart/1")).toBe(true);
       } finally {
         await writer.close();
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("the queries of an append of a thousand events", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** The plan nodes of an EXPLAIN (FORMAT JSON), every level. */
+  const planNodes = (plan: Record<string, unknown>): Record<string, unknown>[] => [plan, ...((plan.Plans as Record<string, unknown>[] | undefined) ?? []).flatMap(planNodes)];
+
+  it("probe the events by index, never reading the whole log, even where the planner would read it rather than probe a thousand values", async () => {
+    const store = await opened();
+    try {
+      expect((await store.append([area])).ok).toBe(true);
+      for (let start = 0; start < 20_000; start += 5_000) {
+        expect((await store.append(Array.from({ length: 5_000 }, (_, index) => cost(`bulk-${start + index}`, String(100 + index))))).ok).toBe(true);
+      }
+      await withClient(store, async (client) => client.query("ANALYZE tertial_events"));
+      const asked: { text: string; values: unknown[] }[] = [];
+      const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+      vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+        const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
+        const values = (Array.isArray(args[1]) ? args[1] : []) as unknown[];
+        if (/^\s*SELECT/.test(text) && /tertial_events/.test(text) && values.some((value) => Array.isArray(value) && value.length >= 1_000)) asked.push({ text, values });
+        return query.apply(this, args);
+      } as typeof pg.Client.prototype.query);
+      const outcome = await store.append(Array.from({ length: 1_000 }, (_, index) => cost(`batch-${index}`, String(7 + index))));
+      vi.restoreAllMocks();
+      expect(outcome.ok && outcome.appended.length).toBe(1_000);
+      // The lookup of the batch's ids, at least.
+      expect(asked.length).toBeGreaterThanOrEqual(1);
+      for (const { text, values } of asked) {
+        const [explained] = await withClient(store, async (client) => (await client.query<{ "QUERY PLAN": [{ Plan: Record<string, unknown> }] }>(`EXPLAIN (FORMAT JSON) ${text}`, values)).rows);
+        const scans = planNodes(explained?.["QUERY PLAN"][0].Plan ?? {}).filter((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "tertial_events");
+        expect({ text, scans: scans.length }).toEqual({ text, scans: 0 });
       }
     } finally {
       await store.close();

@@ -90,7 +90,7 @@ describe("an import into PostgreSQL", () => {
       vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
         const result = query.apply(this, args);
         const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
-        if (/FROM tertial_events/.test(text) && result instanceof Promise) result.then((found: pg.QueryResult) => (rowsRead += found.rows.length), () => undefined);
+        if (/(FROM|JOIN) tertial_events\b/.test(text) && result instanceof Promise) result.then((found: pg.QueryResult) => (rowsRead += found.rows.length), () => undefined);
         return result;
       } as typeof pg.Client.prototype.query);
       const outcome = await store.append([municipality("m9"), municipality("new-1")]);
