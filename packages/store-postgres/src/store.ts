@@ -78,14 +78,23 @@ const HELD_ENTRIES = 100_000;
 /** Events an import must bring for the table's statistics to be taken again at once. */
 const ANALYZED_IMPORT = 10_000;
 
+/**
+ * How the store connects. `allowExitOnIdle`: a CLI run ends when its work is done, without an
+ * explicit close. `jit=off` for the store's sessions: PostgreSQL compiles a query whose estimated
+ * cost passes `jit_above_cost`, and the check for an earlier copy of a batch (a subquery per
+ * candidate row) is estimated high enough though it reads a few rows; the first compile of a
+ * session loads LLVM, 75 ms of every `tertial append`. The store's queries are short lookups and
+ * streamed reads, which compiling never repays. An `options` parameter in the URL overrides this.
+ */
+export const poolConfig = (connectionString: string, max: number): pg.PoolConfig => ({ connectionString, max, allowExitOnIdle: true, options: "-c jit=off" });
+
 export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   const location = typeof options.location === "string" ? parsePostgresLocation(options.location) : options.location;
   const ref: LogRef = { log: location.log, display: location.display };
   const pageSize = options.pageSize ?? 2000;
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
-  // allowExitOnIdle: a CLI run ends when its work is done, without an explicit close.
-  const pool = new pg.Pool({ connectionString: location.connectionString, max: options.maxConnections ?? 4, allowExitOnIdle: true });
+  const pool = new pg.Pool(poolConfig(location.connectionString, options.maxConnections ?? 4));
   // An idle connection dropped by the server is not this process's failure; the next query reports it.
   pool.on("error", () => undefined);
 

@@ -375,6 +375,8 @@ describe("an append onto a PostgreSQL log", () => {
   });
 });
 
+const position = (positionId: string): EventDraft => ({ id: `opened-${positionId}`, type: "staff.position-opened", effectiveAt: "2020-01-01", data: { positionId, areaId: "x", employmentForm: "visstid", fte: "0.50", financing: "grund" } });
+
 describe("the queries of an append of a thousand events", () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -383,30 +385,36 @@ describe("the queries of an append of a thousand events", () => {
   /** The plan nodes of an EXPLAIN (FORMAT JSON), every level. */
   const planNodes = (plan: Record<string, unknown>): Record<string, unknown>[] => [plan, ...((plan.Plans as Record<string, unknown>[] | undefined) ?? []).flatMap(planNodes)];
 
-  it("probe the events by index, never reading the whole log, even where the planner would read it rather than probe a thousand values", async () => {
+  it("probe the events and the rules' entries by index, never reading the whole log or a whole collection, even where the planner would read it rather than probe a thousand values", async () => {
     const store = await opened();
     try {
       expect((await store.append([area])).ok).toBe(true);
       for (let start = 0; start < 20_000; start += 5_000) {
         expect((await store.append(Array.from({ length: 5_000 }, (_, index) => cost(`bulk-${start + index}`, String(100 + index))))).ok).toBe(true);
       }
-      await withClient(store, async (client) => client.query("ANALYZE tertial_events"));
+      // Positions, whose entries the staff rules keep in the records table: the batch changes a thousand of them.
+      expect((await store.append(Array.from({ length: 5_000 }, (_, index) => position(`position-${index}`)))).ok).toBe(true);
+      await withClient(store, async (client) => client.query("ANALYZE tertial_events, tertial_append_records"));
       const asked: { text: string; values: unknown[] }[] = [];
       const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
       vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
         const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "");
         const values = (Array.isArray(args[1]) ? args[1] : []) as unknown[];
-        if (/^\s*SELECT/.test(text) && /tertial_events/.test(text) && values.some((value) => Array.isArray(value) && value.length >= 1_000)) asked.push({ text, values });
+        if (/^\s*SELECT/.test(text) && /tertial_(events|append_records)/.test(text) && values.some((value) => Array.isArray(value) && value.length >= 1_000)) asked.push({ text, values });
         return query.apply(this, args);
       } as typeof pg.Client.prototype.query);
-      const outcome = await store.append(Array.from({ length: 1_000 }, (_, index) => cost(`batch-${index}`, String(7 + index))));
+      // A store of its own, as a command run has: the entries are not at hand, so its rules fetch them.
+      const fresh = postgresStore({ location: store.location, catalog: defaultCatalog, clock: CLOCK });
+      const outcome = await fresh.append(Array.from({ length: 1_000 }, (_, index) => ({ id: `changed-${index}`, type: "staff.position-changed", effectiveAt: "2020-06-01", data: { positionId: `position-${index * 5}`, fte: "1.00" } })));
       vi.restoreAllMocks();
+      await fresh.close();
       expect(outcome.ok && outcome.appended.length).toBe(1_000);
-      // The lookup of the batch's ids, at least.
-      expect(asked.length).toBeGreaterThanOrEqual(1);
+      // The lookup of the batch's ids and of the positions it changes, at least.
+      expect(asked.filter(({ text }) => /tertial_events/.test(text)).length).toBeGreaterThanOrEqual(1);
+      expect(asked.filter(({ text }) => /tertial_append_records/.test(text)).length).toBeGreaterThanOrEqual(1);
       for (const { text, values } of asked) {
         const [explained] = await withClient(store, async (client) => (await client.query<{ "QUERY PLAN": [{ Plan: Record<string, unknown> }] }>(`EXPLAIN (FORMAT JSON) ${text}`, values)).rows);
-        const scans = planNodes(explained?.["QUERY PLAN"][0].Plan ?? {}).filter((node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] === "tertial_events");
+        const scans = planNodes(explained?.["QUERY PLAN"][0].Plan ?? {}).filter((node) => node["Node Type"] === "Seq Scan" && /^tertial_(events|append_records)$/.test(String(node["Relation Name"])));
         expect({ text, scans: scans.length }).toEqual({ text, scans: 0 });
       }
     } finally {

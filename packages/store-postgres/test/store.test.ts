@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { contentOf, defaultCatalog, fromArray, LogReadError, type EventDraft, type StoredEvent } from "@tertial/core";
 import { conformanceDraft } from "@tertial/core/testing";
-import { LocationError, migrate, parsePostgresLocation, postgresStore, type PostgresStore } from "@tertial/store-postgres";
+import { LocationError, migrate, parsePostgresLocation, poolConfig, postgresStore, type PostgresStore } from "@tertial/store-postgres";
 import { fillContents } from "../src/contents.js";
 import { freshLogUrl, withClient } from "./helpers.js";
 
@@ -184,5 +184,25 @@ describe("the PostgreSQL store", () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe("the store's connections", () => {
+  const jitOf = async (connectionString: string): Promise<string | undefined> => {
+    const client = new pg.Client(poolConfig(connectionString, 1));
+    await client.connect();
+    try {
+      return (await client.query<{ jit: string }>("SHOW jit")).rows[0]?.jit;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it("run without JIT compilation, unless the URL's own options say otherwise", async () => {
+    const { connectionString } = parsePostgresLocation(freshLogUrl("jit"));
+    expect(await jitOf(connectionString)).toBe("off");
+    const withOptions = new URL(connectionString);
+    withOptions.searchParams.set("options", "-c jit=on");
+    expect(await jitOf(withOptions.toString())).toBe("on");
   });
 });
