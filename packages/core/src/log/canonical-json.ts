@@ -58,12 +58,25 @@ export const rebuiltCanonicalJson = (value: unknown, depth = 0): string => {
     return JSON.stringify(value);
   }
   if (typeof value === "object" && depth >= CANONICAL_MAX_DEPTH) throw new TypeError(`canonical JSON: the value nests deeper than ${CANONICAL_MAX_DEPTH} levels`);
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item, depth + 1)).join(",")}]`;
+  if (Array.isArray(value)) {
+    // As `map` then `join` wrote it: an undefined item as null, a hole as nothing.
+    let written = "[";
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      written += `${index === 0 ? "" : ","}${index in value ? canonicalJson(item === undefined ? null : item, depth + 1) : ""}`;
+    }
+    return `${written}]`;
+  }
   if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item, depth + 1)}`).join(",")}}`;
+    // Array.prototype.sort's own order compares UTF-16 code units, the order RFC 8785 sorts keys in:
+    // no comparator, no [key, value] pair per key (every draft an append fingerprints comes here).
+    const fields = value as Record<string, unknown>;
+    let written = "{";
+    for (const key of Object.keys(fields).sort()) {
+      const item = fields[key];
+      if (item !== undefined) written += `${written === "{" ? "" : ","}${JSON.stringify(key)}:${canonicalJson(item, depth + 1)}`;
+    }
+    return `${written}}`;
   }
   throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
 };
