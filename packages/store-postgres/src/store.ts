@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pgTypes from "pg";
+import { pg } from "./pg-module.js";
 import {
   AppendStateLearner,
   hashOf,
@@ -86,7 +87,7 @@ const ANALYZED_IMPORT = 10_000;
  * session loads LLVM, 75 ms of every `tertial append`. The store's queries are short lookups and
  * streamed reads, which compiling never repays. An `options` parameter in the URL overrides this.
  */
-export const poolConfig = (connectionString: string, max: number): pg.PoolConfig => ({ connectionString, max, allowExitOnIdle: true, options: "-c jit=off" });
+export const poolConfig = (connectionString: string, max: number): pgTypes.PoolConfig => ({ connectionString, max, allowExitOnIdle: true, options: "-c jit=off" });
 
 export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   const location = typeof options.location === "string" ? parsePostgresLocation(options.location) : options.location;
@@ -98,7 +99,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   // An idle connection dropped by the server is not this process's failure; the next query reports it.
   pool.on("error", () => undefined);
 
-  const connect = async (): Promise<pg.PoolClient> => {
+  const connect = async (): Promise<pgTypes.PoolClient> => {
     try {
       return await pool.connect();
     } catch (error) {
@@ -120,7 +121,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     });
     return schema;
   };
-  const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+  const withClient = async <T>(work: (client: pgTypes.PoolClient) => Promise<T>): Promise<T> => {
     await ready();
     const client = await connect();
     let broken: Error | undefined;
@@ -135,7 +136,7 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     }
   };
   /** One transaction holding the log's lock: appends to this log from every process queue here. */
-  const underLogLock = <T>(work: (client: pg.PoolClient) => Promise<{ commit: boolean; result: T }>): Promise<T> =>
+  const underLogLock = <T>(work: (client: pgTypes.PoolClient) => Promise<{ commit: boolean; result: T }>): Promise<T> =>
     withClient(async (client) => {
       await client.query("BEGIN");
       try {
