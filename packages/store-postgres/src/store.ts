@@ -3,6 +3,7 @@ import type pgTypes from "pg";
 import { pg } from "./pg-module.js";
 import {
   AppendStateLearner,
+  BatchContents,
   hashOf,
   issue,
   knownAtCutoff,
@@ -195,13 +196,14 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
           read: (readOptions?: { readonly fromSeq?: number }) => readBetween(client, readOptions?.fromSeq ?? 0, current.seq),
           readTypes: (types: ReadonlySet<string>) => readEventsOfTypes(client, ref, [...types], current.seq, pageSize),
         };
-        const refused = (await appendOptions?.precondition?.({ ...source, head: current, findContentRun: (contents) => findContentRun(client, ref, contents) })) ?? [];
+        const contents = new BatchContents(named, options.catalog);
+        const refused = (await appendOptions?.precondition?.({ ...source, head: current, findContentRun: (found) => findContentRun(client, ref, found), batchContents: () => contents.all() })) ?? [];
         if (refused.length > 0) {
           // Nothing changed: the state this store held stays good for its next append.
           kept = mine;
           return { commit: false, result: { ok: false, issues: refused } };
         }
-        const context = { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) };
+        const context = { catalog: options.catalog, now: clock(), newId, contents, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) };
         const { prepared, saved } = await checkBatch(client, ref, current, named, source, context, mine);
         kept = saved;
         // A refused batch commits only the state it may have rebuilt, which describes the unchanged head.

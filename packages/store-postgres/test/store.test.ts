@@ -153,6 +153,24 @@ describe("the PostgreSQL store", () => {
     }
   });
 
+  it("hands a precondition the fingerprints of the batch it then writes", async () => {
+    const store = await withEvents(1);
+    try {
+      let offered: readonly string[] | undefined;
+      const drafts = [conformanceDraft("p-1"), conformanceDraft("p-2")].map(({ id: _id, ...draft }) => draft);
+      const outcome = await store.append(drafts, {
+        precondition: async (log) => {
+          offered = log.batchContents?.();
+          return [];
+        },
+      });
+      expect(outcome.ok).toBe(true);
+      expect(offered).toEqual((await collect(store.read())).slice(1).map(contentOf));
+    } finally {
+      await store.close();
+    }
+  });
+
   it("finds a batch appended before by its contents, fills the rows an earlier version wrote without them, and verify checks them", async () => {
     const store = await opened();
     const town = (id: string): EventDraft => ({ type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: `Kommun ${id}` } });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson, contentOf, type Catalog, type EventDraft, type EventSource, type EventStore, type StoredEvent } from "@tertial/core";
+import { canonicalJson, contentOf, storedVersionOf, type Catalog, type EventDraft, type EventSource, type LockedLog, type StoredEvent } from "@tertial/core";
 
 /** Where a batch of drafts already stands in the log. */
 export interface AppendedRun {
@@ -27,7 +27,7 @@ const keyOf = (event: Fields, withId: boolean, withRecordedAt: boolean): string 
     )
     .digest("hex");
 
-const versioned = (draft: EventDraft, catalog: Catalog): EventDraft & { readonly schemaVersion: number } => ({ ...draft, schemaVersion: draft.schemaVersion ?? catalog.definition(draft.type)?.latest.version ?? 1 });
+const versioned = (draft: EventDraft, catalog: Catalog): EventDraft & { readonly schemaVersion: number } => ({ ...draft, schemaVersion: storedVersionOf(draft, catalog) });
 
 /**
  * The same answer from the store's content log (the append state beside a file), without
@@ -35,9 +35,9 @@ const versioned = (draft: EventDraft, catalog: Catalog): EventDraft & { readonly
  * content fingerprint. A run it names is confirmed against its events; "unknown" sends the
  * caller to read the log (no content log, another kind of draft, or a fingerprint that collided).
  */
-const runFromContents = async (source: EventSource & Pick<Partial<EventStore>, "findContentRun">, catalog: Catalog, drafts: readonly EventDraft[]): Promise<AppendedRun | undefined | "unknown"> => {
+const runFromContents = async (source: EventSource & Pick<Partial<LockedLog>, "findContentRun" | "batchContents">, catalog: Catalog, drafts: readonly EventDraft[]): Promise<AppendedRun | undefined | "unknown"> => {
   if (source.findContentRun === undefined || drafts.some((draft) => draft.id !== undefined || draft.recordedAt !== undefined)) return "unknown";
-  const found = await source.findContentRun(drafts.map((draft) => contentOf(versioned(draft, catalog))));
+  const found = await source.findContentRun(source.batchContents?.() ?? drafts.map((draft) => contentOf(versioned(draft, catalog))));
   if (found === undefined || found === "unknown") return found;
   const run: StoredEvent[] = [];
   for await (const stored of source.read({ fromSeq: found.firstSeq })) {
@@ -55,7 +55,7 @@ const runFromContents = async (source: EventSource & Pick<Partial<EventStore>, "
  * record every fact twice (or trip a rule with a misleading message); this finds that batch so
  * append can refuse by naming it. Streams the log, keeping only the partial matches in play.
  */
-export const findAppendedRun = async (source: EventSource & Pick<Partial<EventStore>, "findContentRun">, catalog: Catalog, drafts: readonly EventDraft[]): Promise<AppendedRun | undefined> => {
+export const findAppendedRun = async (source: EventSource & Pick<Partial<LockedLog>, "findContentRun" | "batchContents">, catalog: Catalog, drafts: readonly EventDraft[]): Promise<AppendedRun | undefined> => {
   if (drafts.length === 0 || drafts.every((draft) => draft.id !== undefined)) return undefined;
   const fromContents = await runFromContents(source, catalog, drafts);
   if (fromContents !== "unknown") return fromContents;

@@ -2,14 +2,11 @@ import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { EventDraftCodec, type EventDraft } from "../events/envelope.js";
 import { decodeWith } from "../events/catalog.js";
-import { compileGuard } from "../events/guard.js";
 import { issue, type Issue } from "../events/issues.js";
 import { columnOf, valueColumns } from "../events/json-positions.js";
 import { decodeUtf8Lines, JSON_LIMITS, parseStrictJson } from "../events/strict-json.js";
 import type { DraftPlace } from "./store.js";
-
-/** EventDraftCodec's `is`, compiled: a valid draft needs no decoding (io-ts's decode cost an append of 1 000 drafts 50 ms), only an invalid one is decoded, for its issues. */
-const isEventDraft = compileGuard(EventDraftCodec);
+import { isEventDraft } from "./draft-check.js";
 
 export interface ParsedDrafts {
   readonly drafts: readonly EventDraft[];

@@ -3,6 +3,7 @@ export * from "./chain.js";
 export * from "./chain-check.js";
 export * from "./store.js";
 export * from "./prepare-append.js";
+export * from "./batch-contents.js";
 export * from "./memory-store.js";
 export * from "./jsonl-store.js";
 export * from "./lines.js";

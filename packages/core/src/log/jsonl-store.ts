@@ -18,6 +18,7 @@ import type { EventBatch, SourceAnchor } from "../projection/source.js";
 import { withLogLock, type LockWait } from "./lock.js";
 import { clearPendingBatch, committedSize, recordPendingBatch } from "./pending-batch.js";
 import { learnLog, prepareAppend } from "./prepare-append.js";
+import { BatchContents } from "./batch-contents.js";
 import { linePositions, readFactLines } from "./fact-lines.js";
 import { inspectLogEnd, repairLogEnd, type LogEnd } from "./recovery.js";
 import type { AppendOptions, AppendOutcome, EventStore, LogHead } from "./store.js";
@@ -313,7 +314,8 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${current.seq}`, { file: path })] };
     }
     const source = { read: (o?: { readonly fromSeq?: number }) => readFrom(o?.fromSeq ?? 0, real), readTypes: (types: ReadonlySet<string>) => readTypes(types, real) };
-    const refused = appendOptions?.precondition === undefined ? [] : await appendOptions.precondition({ ...source, head: current, findContentRun: async (contents) => contentRunIn(state, contents) });
+    const contents = new BatchContents(drafts, options.catalog);
+    const refused = appendOptions?.precondition === undefined ? [] : await appendOptions.precondition({ ...source, head: current, findContentRun: async (found) => contentRunIn(state, found), batchContents: () => contents.all() });
     if (refused.length > 0) {
       // A state this append had to learn is kept all the same: it describes the unchanged log.
       if (!known.saved) await saveAppendState(real, options.catalog, state);
@@ -324,7 +326,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       const parsed = parseStoredLine(path, text, number, true);
       return parsed.ok && parsed.intact ? parsed.event : undefined;
     });
-    const context = { catalog: options.catalog, now: clock(), newId, earlierEvents, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) };
+    const context = { catalog: options.catalog, now: clock(), newId, earlierEvents, contents, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) };
     const prepared = await prepareAppend(source, drafts, context, state);
     if (!prepared.ok) return prepared;
     if (prepared.events.length > 0) {

@@ -4,6 +4,7 @@ import { GENESIS_HASH, type EventDraft, type StoredEvent } from "../events/envel
 import { issue } from "../events/issues.js";
 import { knownAtCutoff } from "../time/effective.js";
 import { prepareAppend } from "./prepare-append.js";
+import { BatchContents } from "./batch-contents.js";
 import type { AppendOptions, AppendOutcome, EventStore, LogHead } from "./store.js";
 
 export interface StoreOptions {
@@ -41,9 +42,10 @@ export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent
       if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== head.seq) {
         return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${head.seq}`)] };
       }
-      const refused = (await appendOptions?.precondition?.({ read, readTypes, head })) ?? [];
+      const contents = new BatchContents(drafts, options.catalog);
+      const refused = (await appendOptions?.precondition?.({ read, readTypes, head, batchContents: () => contents.all() })) ?? [];
       if (refused.length > 0) return { ok: false, issues: refused };
-      const prepared = await prepareAppend({ read }, drafts, { catalog: options.catalog, now: clock(), newId, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
+      const prepared = await prepareAppend({ read }, drafts, { catalog: options.catalog, now: clock(), newId, contents, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
       if (!prepared.ok) return prepared;
       events.push(...prepared.events);
       return { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: headOf() };

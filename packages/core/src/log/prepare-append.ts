@@ -13,6 +13,7 @@ import { ContentLog } from "./content-log.js";
 import { draftEnvelopeIssues } from "./draft-check.js";
 import { CONTENT_HEX, IdIndexBuilder, type KnownId } from "./id-index.js";
 import type { DraftPlace, LogHead } from "./store.js";
+import type { BatchContents } from "./batch-contents.js";
 
 
 export interface AppendContext {
@@ -27,6 +28,8 @@ export interface AppendContext {
    * from it (`ConsistencyRule.forget`) without reading the log for the fact.
    */
   readonly earlierEvents?: ReadonlyMap<string, StoredEvent>;
+  /** The batch's content fingerprints, when the store made them for a precondition too: computed once. */
+  readonly contents?: BatchContents;
 }
 
 export type Prepared =
@@ -37,6 +40,9 @@ export type Prepared =
 export const contentOf = (event: Pick<StoredEvent, "type" | "schemaVersion" | "effectiveAt" | "data"> & Partial<Pick<StoredEvent, "supersedes" | "retracts" | "source">>): string =>
   // Keys in canonical order, so an event read from a line (its data already in that order) is written by JSON.stringify.
   sha256Hex(canonicalJson({ data: event.data, effectiveAt: event.effectiveAt, retracts: event.retracts, schemaVersion: event.schemaVersion, source: event.source, supersedes: event.supersedes, type: event.type })).slice(0, CONTENT_HEX);
+
+/** The schema version a draft is stored under: its own, or its type's latest. */
+export const storedVersionOf = (draft: Pick<EventDraft, "type" | "schemaVersion">, catalog: Catalog): number => draft.schemaVersion ?? catalog.definition(draft.type)?.latest.version ?? 1;
 
 /** Corrections as known now: superseded and retracted ids (the CorrectionIndex rule, with no cut-off). */
 const learnCorrection = (removed: Set<string>, event: Pick<StoredEvent, "supersedes" | "retracts">): void => {
@@ -131,8 +137,7 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
     // Drafts read from a file are placed at their lines; drafts built in code by their place in the batch.
     const place = context.places?.[index] ?? { draft: index + 1 };
     const found: Issue[] = [];
-    const definition = context.catalog.definition(draft.type);
-    const schemaVersion = draft.schemaVersion ?? definition?.latest.version ?? 1;
+    const schemaVersion = storedVersionOf(draft, context.catalog);
     const id = draft.id ?? context.newId();
     // Input read from text is held to this depth by the reader; a draft built in code is held to it here, before anything walks it recursively.
     if (nestsDeeperThan(draft.data, JSON_LIMITS.depth) || nestsDeeperThan(draft.source, JSON_LIMITS.depth)) {
@@ -144,7 +149,7 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
       issues.push(...malformed.map((found) => withPlace({ ...found, eventId: id }, place)));
       continue;
     }
-    const content = contentOf({ ...draft, schemaVersion });
+    const content = context.contents?.of(index) ?? contentOf({ ...draft, schemaVersion });
     const existing = (known.ids.lookup(id) ?? batch.get(id))?.content;
     if (existing !== undefined) {
       if (existing === content) alreadyPresent.push(id);

@@ -39,6 +39,11 @@ export interface LockedLog extends EventSource {
   readonly head: LogHead;
   /** As `EventStore.findContentRun`, answered from what the append holds (its state, or the database) under the same lock. */
   readonly findContentRun?: NonNullable<EventStore["findContentRun"]>;
+  /**
+   * The content fingerprints (`contentOf`) of the drafts being appended, in order: made once, for
+   * the precondition and the append's own check alike.
+   */
+  readonly batchContents?: () => readonly string[];
 }
 
 export type AppendOutcome =

@@ -10,6 +10,7 @@ import type { Catalog } from "../events/catalog.js";
 import { GENESIS_HASH, type EventDraft, type StoredEvent } from "../events/envelope.js";
 import { issue, type Issue } from "../events/issues.js";
 import { hashOf, lineOf } from "../log/chain.js";
+import { contentOf } from "../log/prepare-append.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 import { defineProjection } from "../projection/projection.js";
 import { replay } from "../projection/replay.js";
@@ -219,8 +220,10 @@ const cases = <L extends ConformanceLog>(subject: StoreConformanceSubject<L>): R
         await appended(log.store, batch("a", 2));
         // Each may land only onto the head it names; all ask for seq 1, so the first to hold the lock changes it for the rest.
         const seen: number[] = [];
+        const offered: (readonly string[])[] = [];
         const onHead = async (locked: LockedLog): Promise<readonly Issue[]> => {
           seen.push(locked.head.seq);
+          if (locked.head.seq === 1 && locked.batchContents !== undefined) offered.push(locked.batchContents());
           const read: StoredEvent[] = [];
           for await (const event of locked.read()) read.push(event);
           strictEqual(read[read.length - 1]?.seq ?? -1, locked.head.seq);
@@ -230,6 +233,9 @@ const cases = <L extends ConformanceLog>(subject: StoreConformanceSubject<L>): R
         deepStrictEqual(outcomes.map((outcome) => outcome.ok).filter(Boolean), [true]);
         deepStrictEqual([...seen].sort(), [1, 2, 2]);
         strictEqual((await log.store.head()).seq, 2);
+        // Where a store offers the batch's fingerprints, they are those of the events it appended, in order.
+        const landed = (await collect(log.store.read())).slice(2);
+        for (const contents of offered) deepStrictEqual(contents, landed.map(contentOf));
       }),
     },
     corrections: {
