@@ -81,13 +81,47 @@ export const rebuiltCanonicalJson = (value: unknown, depth = 0): string => {
   throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
 };
 
-/** Whether a value nests objects and arrays deeper than `limit` levels; iterative, so no depth can overflow the stack asking. */
-export const nestsDeeperThan = (value: unknown, limit: number): boolean => {
-  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (typeof next.value !== "object" || next.value === null) continue;
-    if (next.depth >= limit) return true;
-    for (const item of Object.values(next.value)) pending.push({ value: item, depth: next.depth + 1 });
-  }
+/**
+ * Whether a value nests objects and arrays deeper than `limit` levels. The walk goes no deeper
+ * than the limit (nor round a cycle), so asking cannot overflow the stack; it allocates nothing
+ * per value, as every draft of an append is asked.
+ */
+export const nestsDeeperThan = (value: unknown, limit: number, depth = 0): boolean => {
+  if (typeof value !== "object" || value === null) return false;
+  if (depth >= limit) return true;
+  for (const key of Object.keys(value)) if (nestsDeeperThan((value as Record<string, unknown>)[key], limit, depth + 1)) return true;
   return false;
+};
+
+/**
+ * `value` with every plain object's keys in canonical order (a copy where they were not; the
+ * value itself where they were), so canonicalJson writes it with JSON.stringify however often it
+ * is hashed and written (unless it has integer-like keys, "9" and "10", which every object lists
+ * first in numeric order): an append fingerprints, hashes and writes each draft's data, which users
+ * write in their own key order. canonicalJson gives the same text for the copy as for the value;
+ * what it would refuse or rebuild (a non-finite number, a hole, toJSON, a class instance) is left
+ * as it is, for canonicalJson to treat as before.
+ */
+export const canonicallyOrdered = <T>(value: T, depth = 0): T => (inCanonicalOrder(value, depth) ? value : (orderedCopy(value, depth) as T));
+
+const orderedCopy = (value: unknown, depth: number): unknown => {
+  if (typeof value !== "object" || value === null || depth >= CANONICAL_MAX_DEPTH || "toJSON" in value) return value;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return value;
+    for (let index = 0; index < value.length; index += 1) if (!(index in value)) return value;
+    // As canonicalJson writes an undefined item: null.
+    return value.map((item: unknown) => (item === undefined ? null : canonicallyOrdered(item, depth + 1)));
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const fields = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(fields).sort()) {
+    const item = fields[key];
+    if (item === undefined) continue;
+    // An own field, as JSON.parse makes it: assigning "__proto__" would set the prototype instead.
+    if (key === "__proto__") Object.defineProperty(copy, key, { value: canonicallyOrdered(item, depth + 1), enumerable: true, writable: true, configurable: true });
+    else copy[key] = canonicallyOrdered(item, depth + 1);
+  }
+  return copy;
 };

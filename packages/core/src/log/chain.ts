@@ -1,6 +1,6 @@
 import * as crypto from "node:crypto";
 import type { StoredEvent } from "../events/envelope.js";
-import { canonicalJson } from "./canonical-json.js";
+import { canonicalJson, canonicallyOrdered } from "./canonical-json.js";
 
 // Node 20.12+ hashes a string in one call, without a Hash object per line: most of a read's hashing cost.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
@@ -21,7 +21,8 @@ export const hashOf = (event: Omit<StoredEvent, "hash">): string => {
 
 export const lineOf = (event: StoredEvent): string => canonicalJson(event);
 
-export const sealed = (event: Omit<StoredEvent, "hash">): StoredEvent => ({ ...event, hash: hashOf(event) });
+/** The event with its hash, its fields in canonical order: writing it as a line is then JSON.stringify's work. */
+export const sealed = (event: Omit<StoredEvent, "hash">): StoredEvent => canonicallyOrdered({ ...event, hash: hashOf(event) });
 
 /**
  * Whether a stored line's event hashes to its own `hash`, by its exact bytes or else by its

@@ -4,7 +4,7 @@ import { issue, showValue, withPlace, type Issue } from "../events/issues.js";
 import { EventRetracted } from "../corrections/correction-events.js";
 import { formatInstant, parseInstant } from "../time/stockholm.js";
 import type { EventSource } from "../projection/source.js";
-import { canonicalJson, nestsDeeperThan } from "./canonical-json.js";
+import { canonicalJson, canonicallyOrdered, nestsDeeperThan } from "./canonical-json.js";
 import { JSON_LIMITS } from "../events/strict-json.js";
 import { sealed, sha256Hex } from "./chain.js";
 import { RuleBook, type AppendState } from "./append-state.js";
@@ -174,8 +174,9 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
       seq: previous.seq + 1,
       ...(draft.supersedes === undefined ? {} : { supersedes: draft.supersedes }),
       ...(draft.retracts === undefined ? {} : { retracts: draft.retracts }),
-      ...(draft.source === undefined ? {} : { source: draft.source }),
-      data: draft.data,
+      // In canonical key order once, so hashing and writing the event need not sort them again.
+      ...(draft.source === undefined ? {} : { source: canonicallyOrdered(draft.source) }),
+      data: canonicallyOrdered(draft.data),
       prevHash: previous.hash,
     };
     const decoded = decodeData(context.catalog, { ...unsealed, hash: GENESIS_HASH });
