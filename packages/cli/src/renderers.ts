@@ -5,6 +5,7 @@ import { isRenderer, jsonRenderer, type Renderer } from "@tertial/core";
 import type { BinaryRenderer } from "@tertial/render-pdf";
 import type { ReportDocument } from "@tertial/core";
 import { UsageError } from "./command.js";
+import { loadModule } from "./module-loader.js";
 
 // Each renderer loads when its format is asked for: a command that renders nothing, or JSON, starts without them.
 const TEXT_RENDERERS: Readonly<Record<string, () => Promise<Renderer>>> = {
@@ -75,7 +76,7 @@ export const loadRenderer = async (spec: string, cwd: string): Promise<Renderer>
   refuseTypeScript(spec);
   let loaded: Record<string, unknown>;
   try {
-    loaded = (await import(moduleUrl(spec, cwd))) as Record<string, unknown>;
+    loaded = await loadModule(moduleUrl(spec, cwd));
   } catch (error) {
     throw new RendererLoadError(`--renderer ${spec}: cannot load the module (${(error as Error).message.split("\n")[0] ?? ""})`);
   }

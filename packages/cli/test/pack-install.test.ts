@@ -48,6 +48,8 @@ describe("the packages as published", () => {
       const files = await listing(tarball);
       for (const needed of ["package/package.json", "package/README.md", "package/LICENSE", "package/dist/index.js", "package/dist/index.d.ts"]) expect(files, tarball).toContain(needed);
       if (tarball.includes("tertial-cli-")) expect(files, tarball).toContain("package/dist/bundle/main.js");
+      // The code cache is the packing machine's (its V8, its paths): an installed tertial runs without it.
+      expect(files.filter((file) => file.endsWith(".cache")), tarball).toEqual([]);
       expect(files.filter((file) => (file.endsWith(".ts") && !file.endsWith(".d.ts")) || file.endsWith(".map") || file.includes("tsbuildinfo") || file.startsWith("package/src/")), tarball).toEqual([]);
     }
   });
