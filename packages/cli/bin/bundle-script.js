@@ -30,7 +30,8 @@ export const readHeader = (bytes) => {
 
 /** The bundle's code (already wrapped: WRAPPER), compiled with `cache` when it belongs to this code. */
 export const bundleScript = (file, cache) => {
-  const source = readFileSync(file, "latin1");
+  // UTF-8: esbuild escapes characters outside ASCII in strings, not in regular expressions (/[åä]/).
+  const source = readFileSync(file, "utf8");
   const header = readHeader(Buffer.from(source.slice(0, 90), "latin1"));
   const cachedData = cache !== undefined && header !== undefined && readHeader(cache) === header ? cache.subarray(header.length) : undefined;
   return new Script(source, { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });

@@ -61,6 +61,15 @@ describe("the bundle", () => {
     }
   });
 
+  it("is read as the UTF-8 it is: characters outside ASCII stand in its regular expressions", async () => {
+    expect((await readFile(join(BUNDLE, BUNDLE_FILE), "utf8")).match(/[^\x00-\x7f]/u)).not.toBeNull();
+    const file = join(await tempDir(), BUNDLE_FILE);
+    await writeFile(file, `${WRAPPER[0]}module.exports.text = "åä ẞ ’".replace(/[åä]/g, "a");${WRAPPER[1]}`);
+    const module = { exports: {} as { text?: string } };
+    (bundleScript(file).runInThisContext() as (...args: unknown[]) => void)(module.exports, undefined, module, file, "");
+    expect(module.exports.text).toBe("aa ẞ ’");
+  });
+
   it("is compiled from the code cache the build made, and never from a cache of other code", async () => {
     const file = join(BUNDLE, BUNDLE_FILE);
     const cache = await readFile(`${file}.${CACHE_SUFFIX}`);
