@@ -53,11 +53,16 @@ const compiledBundle = () => {
   }
 };
 
-const args = process.argv.slice(2);
-const script = versionAsked(args) ? printVersion() : compiledBundle();
-if (script !== undefined) {
+/** Runs the command in the bundle, which leaves its exit code in process.exitCode. */
+const runBundle = async (args) => {
+  const script = compiledBundle();
+  if (script === undefined) return;
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   // The bundle is a script, which cannot import(): a renderer plugin is imported from here.
   await module.exports.start(args, { loadModule: (specifier) => import(specifier) });
-}
+};
+
+const args = process.argv.slice(2);
+if (versionAsked(args)) printVersion();
+else await runBundle(args);
