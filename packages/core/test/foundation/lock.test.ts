@@ -52,8 +52,18 @@ describe("the log lock", () => {
     const queue = join(await tempDir(), "q");
     const order: number[] = [];
     let release: () => void = () => undefined;
-    const held = withFileLock(queue, () => new Promise<void>((resolve) => (release = resolve)));
-    await ticketsIn(queue, 1);
+    let holding: () => void = () => undefined;
+    const inside = new Promise<void>((resolve) => (holding = resolve));
+    const held = withFileLock(
+      queue,
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          holding();
+        }),
+    );
+    // Its ticket alone is not enough: under load the holder can still be looking at the queue when the writers below come, and a release called before it is inside would release nothing.
+    await inside;
     const waiting: Promise<void>[] = [];
     for (let writer = 0; writer < 6; writer += 1) {
       waiting.push(withFileLock(queue, async () => void order.push(writer)));
