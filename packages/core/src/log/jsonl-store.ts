@@ -169,8 +169,8 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   const newId = options.newId ?? randomUUID;
 
   /** The committed lines from `from` on, a chunk at a time, each checked against the one before it (seq, prevHash) and against its own hash. */
-  async function* verifiedBatches(file: string, from: ReadStart): AsyncGenerator<{ events: StoredEvent[]; lines: RawLine[] }> {
-    const until = await committedSize(file);
+  async function* verifiedBatches(file: string, from: ReadStart, committed?: number): AsyncGenerator<{ events: StoredEvent[]; lines: RawLine[] }> {
+    const until = committed ?? (await committedSize(file));
     let expectedSeq = from.seq;
     let previousHash = from.hash;
     const check = (line: RawLine): StoredEvent => {
@@ -213,16 +213,17 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
    */
   async function* readAfterAnchor(anchor: SourceAnchor | undefined): AsyncGenerator<EventBatch> {
     const file = await realpath(path);
-    const from = anchor === undefined ? LOG_START : await anchoredStart(file, anchor);
-    for await (const { events, lines } of verifiedBatches(file, from)) {
+    // One look at the committed size for the anchor's line and the lines after it: a known-at report from a snapshot reads little else.
+    const committed = await committedSize(file);
+    const from = anchor === undefined ? LOG_START : await anchoredStart(file, anchor, committed);
+    for await (const { events, lines } of verifiedBatches(file, from, committed)) {
       yield { events, positionAt: (index) => `${lines[index]?.start}:${lines[index]?.end}:${lines[index]?.number}` };
     }
   }
 
-  const anchoredStart = async (file: string, anchor: SourceAnchor): Promise<ReadStart> => {
+  const anchoredStart = async (file: string, anchor: SourceAnchor, committed: number): Promise<ReadStart> => {
     const { start, offset: end, number } = positionAfter(anchor);
-    const until = Math.min(end, await committedSize(file));
-    for await (const line of readLines(file, { offset: start, number: number - 1 }, until)) {
+    for await (const line of readLines(file, { offset: start, number: number - 1 }, Math.min(end, committed))) {
       const parsed = line.terminated ? parseStoredLine(path, line.text, line.number, true) : undefined;
       if (parsed?.ok !== true || parsed.event.seq !== anchor.seq || parsed.event.hash !== anchor.hash || !parsed.intact) break;
       return { offset: end, number, seq: anchor.seq + 1, hash: anchor.hash };
