@@ -63,8 +63,17 @@ export interface SharedReads<R> {
   readonly own: DomainFold<unknown>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly reads: (period: Period) => readonly { readonly fold: DomainFold<any>; readonly period: Period }[];
-  readonly result: (own: unknown, stateOf: FoldStateOf, context: ProjectionContext) => R;
+  /** `resultFor`, where the runtime gives it, is to be used instead of making another projection's result again. */
+  readonly result: (own: unknown, stateOf: FoldStateOf, context: ProjectionContext, resultFor?: ResultFor) => R;
 }
+
+/**
+ * Another projection's result for a period, from the folds a runtime holds, made once for all
+ * who read it in one run (a report's tables, its metrics, its plan columns); undefined when its
+ * fold was not folded for that period. Results do not depend on the cut-off's text, so one made
+ * for a table serves a metric too.
+ */
+export type ResultFor = <R>(projection: ProjectionOf<R>, period: Period) => R | undefined;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProjection = Projection<any, unknown>;

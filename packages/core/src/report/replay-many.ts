@@ -1,6 +1,6 @@
 import type { Catalog } from "../events/catalog.js";
 import { foldWithSnapshots, type ReplaySnapshots } from "../snapshots/fold.js";
-import { foldIdentity, type AnyProjection, type DomainFold, type ProjectionContext, type ProjectionOf } from "../projection/projection.js";
+import { foldIdentity, type AnyProjection, type DomainFold, type ProjectionContext, type ProjectionOf, type ResultFor } from "../projection/projection.js";
 import { ProjectionResults } from "../projection/results.js";
 import type { EventSource } from "../projection/source.js";
 import { comparisonPeriod, type Comparison, type Period } from "../time/period.js";
@@ -84,8 +84,26 @@ type FoldAt = (fold: DomainFold<any>, period: Period) => Running | undefined;
 class Plan {
   readonly running = new Map<string, Running>();
   readonly wanted: Wanted[] = [];
+  /** Results made, by projection and period name: a table's and a metric's read of one projection make it once. */
+  private readonly made = new Map<AnyProjection, Map<string, unknown>>();
 
   constructor(private readonly options: ReplayManyOptions) {}
+
+  private resultOf<R>(projection: ProjectionOf<R>, entry: Running): R {
+    const byPeriod = this.made.get(projection) ?? new Map<string, unknown>();
+    this.made.set(projection, byPeriod);
+    const name = entry.context.period.name;
+    // Stored below under this same projection object, whose result type it has.
+    if (byPeriod.has(name)) return byPeriod.get(name) as R;
+    const made = projection.result(entry.state, entry.context);
+    byPeriod.set(name, made);
+    return made;
+  }
+
+  private readonly resultFor: ResultFor = (projection, period) => {
+    const entry = this.found(foldIdentity(projection), period);
+    return entry === undefined ? undefined : this.resultOf(projection, entry);
+  };
 
   private contextOf(period: Period): ProjectionContext {
     return this.options.knownAt === undefined ? { period } : { period, knownAt: this.options.knownAt };
@@ -108,13 +126,13 @@ class Plan {
     const { shared } = need.projection;
     if (shared === undefined) {
       const entry = at(foldIdentity(need.projection), period);
-      return entry === undefined ? undefined : () => need.projection.result(entry.state, entry.context);
+      return entry === undefined ? undefined : () => this.resultOf(need.projection, entry);
     }
     const own = at(shared.own, period);
     const reads = new Map(shared.reads(period).map(({ fold, period: read }) => [`${fold.name}@${read.name}`, at(fold, read)]));
     if (own === undefined || [...reads.values()].includes(undefined)) return undefined;
     const context = this.contextOf(period);
-    return () => shared.result(own.state, (fold, read) => reads.get(`${fold.name}@${read.name}`)?.state, context);
+    return () => shared.result(own.state, (fold, read) => reads.get(`${fold.name}@${read.name}`)?.state, context, this.resultFor);
   }
 
   add(need: ReportProjectionNeed): void {

@@ -21,6 +21,35 @@ describe("several projections over one read of the log", () => {
   });
 });
 
+describe("a result several readers of one run ask for", () => {
+  it("is made once: the money table's, the plan columns' books and a projection reading it through the shared folds are one object", async () => {
+    let made = 0;
+    const counted = defineProjection<{ events: number }, { events: number }>({
+      name: "counted",
+      description: "events folded, and how many times its result was made",
+      init: () => ({ events: 0 }),
+      evolve: (state) => {
+        state.events += 1;
+        return state;
+      },
+      result: (state) => {
+        made += 1;
+        return { events: state.events };
+      },
+    });
+    const reader = defineProjection<{ events: number }, { read: { events: number } | undefined }>({
+      ...counted,
+      name: "reader",
+      result: (state) => ({ read: counted.result(state, { period: period("2020") }) }),
+      shared: { own: { name: "nothing", init: () => null, evolve: (state) => state }, reads: (at) => [{ fold: counted, period: at }], result: (_own, _stateOf, { period: at }, resultFor) => ({ read: resultFor?.(counted, at) }) },
+    });
+    const many = await replayMany(store, defaultCatalog, [{ projection: reader, period: "report" }, { projection: counted, period: "report" }, { projection: budgetFollowUpProjection, period: "report" }, { projection: planFollowUpProjection, period: "report" }], { period: period("2020") });
+    expect(many.results.get(reader)?.read).toBe(many.results.get(counted));
+    expect(made).toBe(1);
+    expect(many.results.get(planFollowUpProjection)?.books).toBe(many.results.get(budgetFollowUpProjection));
+  });
+});
+
 describe("results made when first read", () => {
   it("are made once, and a result that fails to be made fails again rather than reading as absent", () => {
     const results = new ReportResults();

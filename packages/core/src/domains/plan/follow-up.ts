@@ -38,9 +38,9 @@ export const planFollowUpProjection = defineProjection<PlanFollowUpState, PlanFo
   shared: {
     own: plansFold as DomainFold<unknown>,
     reads: (period) => [{ fold: ledgerFold, period }],
-    result: (own, stateOf, context) => ({
-      baseline: planBaselineProjection.result(own as PlanBaselineState, context),
-      books: budgetFollowUpProjection.result(stateOf(ledgerFold, context.period) as LedgerState, context),
+    result: (own, stateOf, context, resultFor) => ({
+      baseline: resultFor?.(planBaselineProjection, context.period) ?? planBaselineProjection.result(own as PlanBaselineState, context),
+      books: resultFor?.(budgetFollowUpProjection, context.period) ?? budgetFollowUpProjection.result(stateOf(ledgerFold, context.period) as LedgerState, context),
     }),
   },
 });

@@ -1,5 +1,5 @@
 import type { DomainEvent } from "../../events/envelope.js";
-import { defineProjection, foldIdentity, type AnyProjection, type DomainFold, type FoldStateOf, type Projection, type ProjectionContext } from "../../projection/projection.js";
+import { defineProjection, foldIdentity, type AnyProjection, type DomainFold, type FoldStateOf, type Projection, type ProjectionContext, type ResultFor } from "../../projection/projection.js";
 import { ProjectionResults } from "../../projection/results.js";
 import type { FigureSource } from "../../reconciliation/figure-source.js";
 import type { Period } from "../../time/period.js";
@@ -61,7 +61,7 @@ export const createMetricsProjection = (sources: readonly FigureSource[]): Proje
       }),
     );
   /** The metric rows from the facts and the source folds' states (undefined for a period not folded). */
-  const resultOf = (facts: StrategyFacts, stateOf: FoldStateOf, period: Period): MetricsResult => {
+  const resultOf = (facts: StrategyFacts, stateOf: FoldStateOf, period: Period, resultFor?: ResultFor): MetricsResult => {
     const resultsAt = new Map<string, ProjectionResults>();
     const figureAt: FigureAt = (key, params, at) => {
       const source = byKey.get(key);
@@ -69,6 +69,8 @@ export const createMetricsProjection = (sources: readonly FigureSource[]): Proje
       const results = resultsAt.get(at.name) ?? new ProjectionResults();
       resultsAt.set(at.name, results);
       return source.evaluate((projection) => {
+        const shared = resultFor?.(projection, at);
+        if (shared !== undefined) return shared;
         const state = stateOf(foldIdentity(projection), at);
         return state === undefined ? undefined : results.memo(projection, () => projection.result(state, contextFor(at)));
       }, params);
@@ -109,7 +111,7 @@ export const createMetricsProjection = (sources: readonly FigureSource[]): Proje
     shared: {
       own: factsFold,
       reads: (period) => periodsNeeded(period).flatMap((needed) => projections.map((fold) => ({ fold, period: needed }))),
-      result: (own, stateOf, { period }) => resultOf(own as StrategyFacts, stateOf, period),
+      result: (own, stateOf, { period }, resultFor) => resultOf(own as StrategyFacts, stateOf, period, resultFor),
     },
   });
 };
