@@ -1,4 +1,4 @@
-import { open } from "node:fs/promises";
+import { closeSync, openSync, read, readSync } from "node:fs";
 
 export interface RawLine {
   /** 1-based line number in the file. */
@@ -15,26 +15,32 @@ export interface RawLine {
 const FIRST_CHUNK = 1 << 14;
 const LARGEST_CHUNK = 1 << 18;
 
+const readAt = (fd: number, buffer: Buffer, position: number): Promise<number> =>
+  new Promise((resolve, reject) => read(fd, buffer, 0, buffer.length, position, (error, bytesRead) => (error === null ? resolve(bytesRead) : reject(error))));
+
 /**
  * The bytes of [start, until) in chunks growing from 16 KiB to 256 KiB: a read that wants a few
  * lines (a report as known at a date just past its snapshot) reads and decodes a few, and a long
- * read soon reads as much at a time as a stream would.
+ * read soon reads as much at a time as a stream would. The file is opened and its first chunk
+ * read synchronously: a few lines' read is over before trips through the thread pool (open,
+ * read, close) would have begun, and they were most of a known-at report's waiting. Later chunks
+ * are read asynchronously, so a long read lets timers, signals and other work run between them.
  */
 async function* readChunks(path: string, start: number, until: number): AsyncGenerator<Buffer> {
-  const handle = await open(path, "r");
+  const handle = openSync(path, "r");
   try {
     let position = start;
     let size = FIRST_CHUNK;
     while (position < until) {
       const buffer = Buffer.allocUnsafe(Math.min(size, until - position));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      const bytesRead = position === start ? readSync(handle, buffer, 0, buffer.length, position) : await readAt(handle, buffer, position);
       if (bytesRead === 0) return;
       yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
       position += bytesRead;
       size = Math.min(size * 4, LARGEST_CHUNK);
     }
   } finally {
-    await handle.close();
+    closeSync(handle);
   }
 }
 

@@ -1,5 +1,5 @@
-import { open, readFile, rename, rm, stat } from "node:fs/promises";
-import type { BigIntStats } from "node:fs";
+import { open, rename, rm, stat } from "node:fs/promises";
+import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { dirname } from "node:path";
 import { ownWriterIdentity } from "./lock.js";
 import type { LogHead } from "./store.js";
@@ -90,11 +90,16 @@ export const clearPendingBatch = async (realLogPath: string): Promise<void> => {
 const isHead = (value: unknown): value is LogHead =>
   typeof value === "object" && value !== null && Number.isInteger((value as LogHead).seq) && typeof (value as LogHead).hash === "string";
 
-/** The pending record, `undefined` when there is none, or "unreadable" when the file is not one. */
+/**
+ * The pending record, `undefined` when there is none, or "unreadable" when the file is not one.
+ * Looked at synchronously, as the size beside it (`committedSize`): every read of the log looks
+ * twice, nearly always to find no file, and a trip through the thread pool for that took longer
+ * than a known-at report's whole read of the lines after its snapshot.
+ */
 export const readPendingBatch = async (realLogPath: string): Promise<PendingBatch | "unreadable" | undefined> => {
   let text: string;
   try {
-    text = await readFile(pendingPath(realLogPath), "utf8");
+    text = readFileSync(pendingPath(realLogPath), "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
@@ -120,7 +125,7 @@ export const readPendingBatch = async (realLogPath: string): Promise<PendingBatc
  */
 export const committedSize = async (realLogPath: string): Promise<number> => {
   const before = await readPendingBatch(realLogPath);
-  const size = (await stat(realLogPath)).size;
+  const size = statSync(realLogPath).size;
   const after = await readPendingBatch(realLogPath);
   const limits = [size, ...[before, after].flatMap((record) => (record === undefined || record === "unreadable" ? [] : [record.sizeBefore]))];
   return Math.min(...limits);

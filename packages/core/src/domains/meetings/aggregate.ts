@@ -59,7 +59,14 @@ export interface AttendanceAggregate {
   readonly evidence: readonly string[];
 }
 
-const sorted = <V>(record: Record<string, V>): Record<string, V> => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** The record with its keys in order: itself when they already are (most are: a meeting's own tallies), a sorted copy otherwise. Only for records this module made. */
+const sorted = <V>(record: Record<string, V>): Record<string, V> => {
+  const keys = Object.keys(record);
+  for (let index = 1; index < keys.length; index += 1) {
+    if ((keys[index - 1] as string) > (keys[index] as string)) return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return record;
+};
 
 const mergeTallies = (into: Record<string, SeatCount>, more: Readonly<Record<string, SeatCount>>): void => {
   for (const [key, tally] of Object.entries(more)) into[key] = addInto(into[key] ?? emptySeatCount(), tally);
@@ -92,12 +99,13 @@ export const aggregate = (entries: readonly AttendanceEntry[]): AttendanceAggreg
   const modeShares = sharesOf(modes, MEETING_MODES);
   const genderShares = sharesOf(gender, []);
   const asAttendance = (record: Record<string, SeatCount>) => sorted(Object.fromEntries(Object.entries(record).map(([key, tally]) => [key, attendanceOf(tally)])));
+  const municipalities = asAttendance(byMunicipality);
   return {
     meetings,
     attendance: attendanceOf(total),
     bySide: asAttendance(bySide),
-    byMunicipality: asAttendance(byMunicipality),
-    municipalityRange: rangeOf(asAttendance(byMunicipality)),
+    byMunicipality: municipalities,
+    municipalityRange: rangeOf(municipalities),
     modes: { meetingsWithMode: modeShares.total, counts: sorted(modes), shares: modeShares.shares },
     gender: { counted: genderShares.total, counts: sorted(gender), shares: genderShares.shares },
     evidence: entries.map((entry) => entry.eventId).sort(),

@@ -101,9 +101,20 @@ const networkName = (directory: Directory, networkId: string, date: IsoDate): st
   return record === undefined ? networkId : nameOn(record, date);
 };
 
+/** The entries of each network, each list in log order, in one pass (a report has hundreds of meetings over dozens of networks). */
+const entriesByNetwork = (entries: readonly AttendanceEntry[]): Map<string, AttendanceEntry[]> => {
+  const byNetwork = new Map<string, AttendanceEntry[]>();
+  for (const entry of entries) {
+    const list = byNetwork.get(entry.networkId);
+    if (list === undefined) byNetwork.set(entry.networkId, [entry]);
+    else list.push(entry);
+  }
+  return byNetwork;
+};
+
 const networksOf = (state: AttendanceState, date: IsoDate): NetworkAttendance[] => {
-  const ids = [...new Set(state.entries.map((entry) => entry.networkId))].sort();
-  return ids.map((networkId) => ({ networkId, name: networkName(state.directory, networkId, date), ...aggregate(state.entries.filter((entry) => entry.networkId === networkId)) }));
+  const byNetwork = entriesByNetwork(state.entries);
+  return [...byNetwork.keys()].sort().map((networkId) => ({ networkId, name: networkName(state.directory, networkId, date), ...aggregate(byNetwork.get(networkId) ?? []) }));
 };
 
 const networkRange = (networks: readonly NetworkAttendance[]): AttendanceRange | null => {
