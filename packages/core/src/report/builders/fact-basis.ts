@@ -35,7 +35,8 @@ export const basisOfEvidence = (result: FactBasisResult | undefined, evidence: r
 export const basisReader = (result: FactBasisResult): ((evidence: readonly string[]) => FactBasis) => {
   const marked = new Map(Object.entries(result.marked));
   if (marked.size === 0) return () => "recorded";
-  const judged = new WeakMap<readonly string[], FactBasis>();
+  // Held for one build only, as the document holds the lists anyway: a Map, which the collector treats as a plain object (a WeakMap's entries cost it work at every collection).
+  const judged = new Map<readonly string[], FactBasis>();
   const judge = (evidence: readonly string[]): FactBasis => {
     let basis: FactBasis = "recorded";
     for (const id of evidence) {

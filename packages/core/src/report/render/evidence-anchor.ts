@@ -1,7 +1,9 @@
 import type { ReportFigure } from "../document/figure.js";
 
-// A renderer asks for a figure's anchor where the figure stands and again in the evidence appendix.
-const anchors = new WeakMap<ReportFigure, string>();
+// A renderer asks for a figure's anchor where the figure stands and again in the evidence appendix,
+// and every report of one log asks for the same keys: kept by key (a pure function of it), within a bound.
+const ANCHORS_KEPT = 8192;
+const anchors = new Map<string, string>();
 
 const isSlugChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 
@@ -28,7 +30,10 @@ export const anchorSlug = (key: string): string => {
  * the same anchor in every rendering of every report, in Markdown and in HTML alike.
  */
 export const evidenceAnchor = (figure: ReportFigure): string => {
-  let anchor = anchors.get(figure);
-  if (anchor === undefined) anchors.set(figure, (anchor = `underlag-${anchorSlug(figure.key)}`));
+  let anchor = anchors.get(figure.key);
+  if (anchor === undefined) {
+    if (anchors.size >= ANCHORS_KEPT) anchors.clear();
+    anchors.set(figure.key, (anchor = `underlag-${anchorSlug(figure.key)}`));
+  }
   return anchor;
 };
