@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dec, formatDecimal, formatFigure, isDecimalString, MINUS_SIGN, NO_BREAK_SPACE, parsePrintedNumber, ratio, roundTo, sum, toDecimalString, toFixedString } from "@tertial/core";
+import { dec, formatDecimal, formatFigure, formatFigureByDecimals, isDecimalString, MINUS_SIGN, NO_BREAK_SPACE, parsePrintedNumber, ratio, roundTo, sum, toDecimalString, toFixedString } from "@tertial/core";
 import { arbDecimalString } from "@tertial/core/testing";
 
 const nbsp = NO_BREAK_SPACE;
@@ -118,5 +118,36 @@ describe("decimal strings", () => {
   it("a share of nothing is no share", () => {
     expect(ratio(dec(1), dec(0))).toBeUndefined();
     expect(ratio(dec(1), dec(4))?.toFixed()).toBe("0.25");
+  });
+});
+
+describe("the formatter's shortcut for whole numbers", () => {
+  const units = ["kr", "kronor", "tkr", "mkr", "miljoner-kronor", "percent", "fte", "count", "st", "participants", "courses", "plain"] as const;
+  const modes = ["half-up", "half-even", "truncate", "floor", "ceil"] as const;
+  const wholes = fc.oneof(
+    fc.bigInt({ min: -(10n ** 16n), max: 10n ** 16n }).map(String),
+    fc.integer({ min: -3000, max: 3000 }).map((value) => String(value * 500)),
+    fc.constantFrom("0", "-0", "999999999999999", "-999999999999999", "1000000000000000", "499", "-500", "1500", "-1500", "2500"),
+  );
+  const options = fc.record(
+    { rounding: fc.record({ decimals: fc.integer({ min: -3, max: 3 }), mode: fc.constantFrom(...modes) }), withSuffix: fc.boolean(), explicitPlus: fc.boolean() },
+    { requiredKeys: [] },
+  );
+
+  it("prints exactly what decimal.js prints, for any whole number, unit and rounding", () => {
+    fc.assert(
+      fc.property(wholes, fc.constantFrom(...units), options, (text, unit, given) => {
+        expect(formatFigure(dec(text), unit, given)).toEqual(formatFigureByDecimals(dec(text), unit, given));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("leaves everything else to decimal.js", () => {
+    fc.assert(fc.property(arbDecimalString(), fc.constantFrom(...units), options, (text, unit, given) => void expect(formatFigure(dec(text), unit, given)).toEqual(formatFigureByDecimals(dec(text), unit, given))), { numRuns: 5_000 });
+    expect(formatFigure(dec("1499"), "tkr").text).toBe(`1${NO_BREAK_SPACE}tkr`);
+    expect(formatFigure(dec("-1500"), "tkr").text).toBe(`${MINUS_SIGN}2${NO_BREAK_SPACE}tkr`);
+    expect(formatFigure(dec("-400"), "tkr")).toEqual({ exact: "-400", rounded: "0", text: `0${NO_BREAK_SPACE}tkr`, unit: "tkr" });
+    expect(formatFigure(dec("45"), "fte").rounded).toBe("45.00");
   });
 });
