@@ -52,6 +52,8 @@ export interface FigureSource {
   readonly unknownParams: (params: Readonly<Record<string, string>>) => readonly string[];
   /** The exact value from results read by projection; undefined when the facts say nothing (blank is not zero). */
   readonly evaluate: (read: ResultReader, params: Readonly<Record<string, string>>) => ComputedFigure | undefined;
+  /** `evaluate` without what only the audit reads (`FigureSpec.detail`): the same exact value and evidence, what a report prints. */
+  readonly value: (read: ResultReader, params: Readonly<Record<string, string>>) => ComputedFigure | undefined;
   /** The rows the figure's table has as the facts give them, named as its row parameter names them; only a figure that can list them (see `RowCoverage`). */
   readonly rows?: (read: ResultReader) => readonly string[] | undefined;
 }
@@ -89,7 +91,12 @@ export interface FigureDefinition<R, P extends string> extends FigureSource {
   readonly example: FigureParams<P>;
   readonly projection: ProjectionOf<R>;
   readonly compute: (result: R, params: FigureParams<P>) => ComputedFigure | undefined;
+  /** `compute` without the audit's detail (`FigureSpec.detail`): what a report cell is made from. */
+  readonly computeValue: (result: R, params: FigureParams<P>) => ComputedFigure | undefined;
 }
+
+/** What only the audit reads of a computed figure: never its value or its evidence. */
+export type FigureDetail = Omit<Partial<ComputedFigure>, "exact" | "evidence" | "text">;
 
 export interface FigureSpec<R, P extends string> {
   readonly key: string;
@@ -104,6 +111,13 @@ export interface FigureSpec<R, P extends string> {
   /** One spelling for parameters that can be written several ways; default: as given. */
   readonly canonical?: (params: FigureParams<NoInfer<P>>) => FigureParams<NoInfer<P>>;
   readonly compute: (result: R, params: FigureParams<NoInfer<P>>) => ComputedFigure | undefined;
+  /**
+   * What the audit reads beside the value (the parts, other readings a document may have printed,
+   * disagreeing fact bases, a fuller derivation), added to `compute`'s figure when the figure is
+   * evaluated and left out when a report only prints it (`computeValue`, `value`): some of it costs
+   * more to work out than the value. It never changes the value or the evidence.
+   */
+  readonly detail?: (result: R, params: FigureParams<NoInfer<P>>, value: ComputedFigure) => FigureDetail;
   /** The table's rows as the facts give them, for another figure's `RowCoverage` to find a row its own table leaves out. */
   readonly rows?: (result: R) => readonly string[];
 }
@@ -132,6 +146,20 @@ const rowsOf =
  */
 export const defineFigure = <R, const P extends string = never>(projection: ProjectionOf<R>, spec: FigureSpec<R, P>): FigureDefinition<R, P> => {
   const names = Object.keys(spec.params) as P[];
+  const { detail } = spec;
+  const compute =
+    detail === undefined
+      ? spec.compute
+      : (result: R, params: FigureParams<P>): ComputedFigure | undefined => {
+          const value = spec.compute(result, params);
+          return value === undefined ? undefined : { ...value, ...detail(result, params, value) };
+        };
+  const fromResults =
+    (make: (result: R, params: FigureParams<P>) => ComputedFigure | undefined) =>
+    (read: ResultReader, given: Readonly<Record<string, string>>): ComputedFigure | undefined => {
+      const result = read(projection);
+      return result === undefined ? undefined : make(result, declaredOnly(names, given));
+    };
   return {
     key: spec.key,
     description: spec.description,
@@ -140,7 +168,8 @@ export const defineFigure = <R, const P extends string = never>(projection: Proj
     rounding: spec.rounding ?? UNITS[spec.unit].rounding,
     projection,
     example: spec.example,
-    compute: spec.compute,
+    compute,
+    computeValue: spec.compute,
     footing: spec.footing ?? [],
     canonicalParams: (given) => {
       const declared = declaredOnly(names, given);
@@ -148,10 +177,8 @@ export const defineFigure = <R, const P extends string = never>(projection: Proj
       return Object.fromEntries(Object.entries(canonical).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
     },
     unknownParams: (given) => Object.keys(given).filter((name) => !(names as readonly string[]).includes(name)),
-    evaluate: (read, given) => {
-      const result = read(projection);
-      return result === undefined ? undefined : spec.compute(result, declaredOnly(names, given));
-    },
+    evaluate: fromResults(compute),
+    value: fromResults(spec.compute),
     ...(spec.rows === undefined ? {} : { rows: rowsOf(projection, spec.rows) }),
   };
 };

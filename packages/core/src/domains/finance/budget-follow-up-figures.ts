@@ -1,6 +1,6 @@
 import { Decimal } from "../../numbers/decimal.js";
 import { formatFigure } from "../../numbers/format.js";
-import { defineFigure, type ComputedFigure } from "../../reconciliation/figure-source.js";
+import { defineFigure, type ComputedFigure, type FigureDetail } from "../../reconciliation/figure-source.js";
 import { balanceTotal, disagree, flowRemaining, remainingOf } from "./balances.js";
 import { budgetFollowUpProjection, budgetRowOf, linesNamed, type BudgetFollowUpResult, type BudgetRow } from "./budget-follow-up.js";
 import { combineFacts, factValue, type FactSum } from "./fact-sum.js";
@@ -32,7 +32,7 @@ const rowFor = (result: BudgetFollowUpResult, row: string | undefined): BudgetRo
 
 const ROW_EXAMPLE = { row: "fourum-svhs" };
 
-const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) => FactSum, extra?: (result: BudgetFollowUpResult, row: BudgetRow, name: string) => Partial<ComputedFigure>) =>
+const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) => FactSum, extra?: (result: BudgetFollowUpResult, row: BudgetRow, name: string) => FigureDetail) =>
   defineFigure(budgetFollowUpProjection, {
     key,
     description,
@@ -44,16 +44,23 @@ const budgetColumn = (key: string, description: string, pick: (row: BudgetRow) =
     rows: (result) => result.rows.map((row) => row.row),
     compute: (result, params) => {
       const row = rowFor(result, params.row);
-      if (row === undefined) return undefined;
-      return figureOf(pick(row), `${description} for ${params.row ?? "total"}`, extra?.(result, row, params.row ?? "total") ?? {});
+      return row === undefined ? undefined : figureOf(pick(row), `${description} for ${params.row ?? "total"}`);
     },
+    ...(extra === undefined
+      ? {}
+      : {
+          detail: (result: BudgetFollowUpResult, params: { readonly row?: string }): FigureDetail => {
+            const row = rowFor(result, params.row);
+            return row === undefined ? {} : extra(result, row, params.row ?? "total");
+          },
+        }),
   });
 
 /**
  * The utfall as a financing table would count it, as the audit's alternative reading of a
  * printed utfall: less the costs the other areas finance, or only the costs with a known source.
  */
-const outcomeAlternatives = (result: BudgetFollowUpResult, name: string): Partial<ComputedFigure> => {
+const outcomeAlternatives = (result: BudgetFollowUpResult, name: string): FigureDetail => {
   const lines = linesNamed(result, name === "total" ? "areas" : name) ?? [];
   const sum = (pick: (source: string) => boolean) => factValue(combineFacts(lines.flatMap((line) => Object.entries(line.outcomeBySource).flatMap(([source, tally]) => (pick(source) ? [{ sum: tally }] : [])))));
   // Every tally but the internal and the unattributed one is a financing source's, built in or defined.
@@ -74,7 +81,7 @@ const outcomeAlternatives = (result: BudgetFollowUpResult, name: string): Partia
  * the derivation says whose closing it is), or recorded and checked against them (a recorded
  * opening that differs from the books' closing is two fact bases disagreeing).
  */
-const openingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): Partial<ComputedFigure> => {
+const openingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): FigureDetail => {
   const lines = linesNamed(result, name) ?? [];
   const own = openingAgainstBooks(result, row, name, lines);
   const conflicts = [...(own.conflicts ?? []), ...groupConflict(result, lines, name, row.opening)];
@@ -82,7 +89,7 @@ const openingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string
 };
 
 /** Each line's recorded opening balance against the closing its own books of the year before leave it. */
-const openingAgainstBooks = (result: BudgetFollowUpResult, row: BudgetRow, name: string, lines: readonly LedgerLine[]): Partial<ComputedFigure> => {
+const openingAgainstBooks = (result: BudgetFollowUpResult, row: BudgetRow, name: string, lines: readonly LedgerLine[]): FigureDetail => {
   const keyed = lines.map((line) => ({ line, balance: result.carried.get(lineKey(line.areaId, line.line)) }));
   const carried = keyed.flatMap(({ line, balance }) => (balance !== undefined && line.opening === balance.closing ? [balance] : []));
   const derivation = carried.length === 0 ? {} : { derivation: `${carriedDerivation(carried)}, for ${name}` };
@@ -104,7 +111,7 @@ const closingWords = (balance: CarriedBalance): string =>
 const carriedDerivation = (carried: readonly CarriedBalance[]): string =>
   `ingående medel carried from the books of ${carried[0]?.year ?? ""}, no opening balance being recorded: kvarvarande at the year's end (${carried.map(closingWords).join("; ")})`;
 
-const remainingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): Partial<ComputedFigure> => {
+const remainingExtra = (result: BudgetFollowUpResult, row: BudgetRow, name: string): FigureDetail => {
   const lines = linesNamed(result, name) ?? [];
   if (name === "total") {
     const recordedTotals = result.balances.map(balanceTotal).flatMap((tally) => (tally === undefined ? [] : [tally]));

@@ -27,14 +27,17 @@ export const fundsFigures = [
     footing: [{ over: "areas", total: "total" }],
     compute: (result, params) => {
       const row = balanceRow(result, params.areas);
-      if (row === undefined) return undefined;
-      const tally = params.source === undefined ? row.total : row.bySource[params.source] ?? emptyFactSum();
-      const flows: FactSum | undefined = params.source === undefined ? result.rows.find((each) => each === row)?.fromFlows : undefined;
+      return row === undefined ? undefined : figureOf(params.source === undefined ? row.total : row.bySource[params.source] ?? emptyFactSum(), `recorded balance ${params.source ?? "total"}`);
+    },
+    detail: (result, params) => {
+      const row = balanceRow(result, params.areas);
+      if (row === undefined || params.source !== undefined) return {};
+      const flows = result.rows.find((each) => each === row)?.fromFlows;
       const conflict =
-        flows !== undefined && disagree(tally, flows)
+        flows !== undefined && disagree(row.total, flows)
           ? { conflicts: [{ exact: new Decimal(flows.exact ?? "0"), evidence: flows.evidence, cause: "ingående + erhållna − utfall of the same areas (Tabell 1) leave a different amount" }] }
           : {};
-      return figureOf(tally, `recorded balance ${params.source ?? "total"}`, { ...conflict, ...(params.source === undefined ? { parts: Object.values(row.bySource).flatMap((part) => factValue(part) ?? []) } : {}) });
+      return { ...conflict, parts: Object.values(row.bySource).flatMap((part) => factValue(part) ?? []) };
     },
   }),
   defineFigure(fundsBySourceProjection, {
@@ -62,13 +65,15 @@ export const fundsFigures = [
       const row = balanceRow(result, params.areas);
       if (row === undefined) return undefined;
       if (params.source === undefined) return shareFigure(row.total, result.total.total, "row balance ÷ total balance");
-      const part = row.bySource[params.source] ?? emptyFactSum();
+      return shareFigure(row.bySource[params.source] ?? emptyFactSum(), row.total, `${params.source} ÷ row balance`);
+    },
+    detail: (result, params) => {
+      const row = balanceRow(result, params.areas);
+      if (row === undefined || params.source === undefined) return {};
       const sources = Object.entries(row.bySource).filter(([, tally]) => factValue(tally) !== undefined);
       const forced = largestRemainderPercents(sources.map(([, tally]) => factValue(tally) ?? new Decimal(0)));
-      const index = sources.findIndex(([source]) => source === params.source);
-      const forcedShare = forced[index];
-      const alternatives = forcedShare === undefined ? [] : [{ exact: forcedShare.dividedBy(100), cause: "the row's shares forced to sum to 100 % (largest remainder), not each rounded on its own" }];
-      return shareFigure(part, row.total, `${params.source} ÷ row balance`, { alternatives });
+      const forcedShare = forced[sources.findIndex(([source]) => source === params.source)];
+      return { alternatives: forcedShare === undefined ? [] : [{ exact: forcedShare.dividedBy(100), cause: "the row's shares forced to sum to 100 % (largest remainder), not each rounded on its own" }] };
     },
   }),
 ] as const;
@@ -108,6 +113,11 @@ const financedAlternatives = (row: OutcomeRow): { exact: Decimal; cause: string 
 const allCostsShare = (part: FactSum, within: OutcomeRow, whole: FactSum): { exact: Decimal; cause: string }[] =>
   nonZero(within.internal) === undefined ? [] : alternativeShare(part, whole, ALL_COSTS_BASE);
 
+const externalSources = (result: OutcomeBySourceResult) => result.sources.filter((source) => source.external);
+
+/** The costs the external sources finance, all rows together. */
+const externalCosts = (result: OutcomeBySourceResult): FactSum => combineFacts(externalSources(result).map((source) => ({ sum: result.total.bySource[source.id] ?? emptyFactSum() })));
+
 /*
  * The financing table's first column ("Utfall per verksamhetsområde") is its own figure, not
  * `finance.outcome` with a parameter: it is a view of another projection, its rows are other
@@ -142,7 +152,11 @@ export const outcomeFigures = [
       if (row === undefined) return undefined;
       const internal = nonZero(row.internal);
       const derivation = internal === undefined ? "costs booked, all financed from outside" : `costs booked less the ${internal.toFixed()} kr the other areas finance`;
-      return figureOf(row.financed, derivation, { alternatives: financedAlternatives(row) });
+      return figureOf(row.financed, derivation);
+    },
+    detail: (result, params) => {
+      const row = outcomeRowFor(result, params.row);
+      return row === undefined ? {} : { alternatives: financedAlternatives(row) };
     },
   }),
   defineFigure(outcomeBySourceProjection, {
@@ -166,9 +180,11 @@ export const outcomeFigures = [
     compute: (result, params) => {
       const row = outcomeRowFor(result, params.row);
       if (row === undefined) return undefined;
-      return shareFigure(row.financed, result.total.financed, "area's financed costs ÷ all financed costs", {
-        alternatives: [...alternativeShare(row.withSource, result.total.withSource, KNOWN_BASE), ...allCostsShare(row.total, result.total, result.total.total)],
-      });
+      return shareFigure(row.financed, result.total.financed, "area's financed costs ÷ all financed costs");
+    },
+    detail: (result, params) => {
+      const row = outcomeRowFor(result, params.row);
+      return row === undefined ? {} : { alternatives: [...alternativeShare(row.withSource, result.total.withSource, KNOWN_BASE), ...allCostsShare(row.total, result.total, result.total.total)] };
     },
   }),
   defineFigure(outcomeBySourceProjection, {
@@ -181,8 +197,13 @@ export const outcomeFigures = [
     compute: (result, params) => {
       const row = outcomeRowFor(result, params.row);
       if (row === undefined || params.source === undefined) return undefined;
+      return shareFigure(row.bySource[params.source] ?? emptyFactSum(), row.withSource, `${params.source} ÷ costs with a known financing source`);
+    },
+    detail: (result, params) => {
+      const row = outcomeRowFor(result, params.row);
+      if (row === undefined || params.source === undefined) return {};
       const part = row.bySource[params.source] ?? emptyFactSum();
-      return shareFigure(part, row.withSource, `${params.source} ÷ costs with a known financing source`, { alternatives: [...alternativeShare(part, row.financed, FINANCED_BASE), ...allCostsShare(part, row, row.total)] });
+      return { alternatives: [...alternativeShare(part, row.financed, FINANCED_BASE), ...allCostsShare(part, row, row.total)] };
     },
   }),
   defineFigure(outcomeBySourceProjection, {
@@ -194,12 +215,14 @@ export const outcomeFigures = [
     example: {},
     compute: (result) => {
       const total = result.total;
-      const sources = result.sources.filter((source) => source.external);
-      const external = combineFacts(sources.map((source) => ({ sum: total.bySource[source.id] ?? emptyFactSum() })));
+      const sources = externalSources(result);
       // Costs with no source given could be any financier's, so they still need the range; internally financed costs are simply not in the base.
-      return shareWithUnattributed(external, total.unattributed, total.financed, `(${sources.map((source) => source.name).join(" + ")}) ÷ costs financed from outside`, {
-        alternatives: [...alternativeShare(external, total.withSource, KNOWN_BASE), ...allCostsShare(external, total, total.total)],
-      });
+      return shareWithUnattributed(externalCosts(result), total.unattributed, total.financed, `(${sources.map((source) => source.name).join(" + ")}) ÷ costs financed from outside`);
+    },
+    detail: (result) => {
+      const { total } = result;
+      const external = externalCosts(result);
+      return { alternatives: [...alternativeShare(external, total.withSource, KNOWN_BASE), ...allCostsShare(external, total, total.total)] };
     },
   }),
 ] as const;

@@ -89,7 +89,7 @@ export const resultOf = <R>(context: ReportBuildContext, projection: ProjectionO
  */
 export const figureOf = <R, P extends string>(context: ReportBuildContext, figure: FigureDefinition<R, P>, params: FigureArgs<NoInfer<P>>, period: ReportPeriodChoice = "report"): ComputedFigure | undefined => {
   const result = resultOf(context, figure.projection, period);
-  return result === undefined ? undefined : figure.compute(result, params);
+  return result === undefined ? undefined : figure.computeValue(result, params);
 };
 
 /**

@@ -49,7 +49,7 @@ const readerOf = (context: ReportBuildContext, ref: InlineFigureRef): ResultRead
 const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, narrativeKey: string): ReportFigure | null => {
   const source = textFigure(context, ref.key);
   if (source === undefined || source.unknownParams(ref.params).length > 0) return null;
-  const computed = source.evaluate(readerOf(context, ref), ref.params);
+  const computed = source.value(readerOf(context, ref), ref.params);
   if (computed === undefined) return null;
   const period = ref.compare === undefined ? context.period : comparisonPeriod(context.period, ref.compare);
   // The narrative and the placeholder's place in it keep the key apart from a table cell of the same figure.

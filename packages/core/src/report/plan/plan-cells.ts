@@ -49,7 +49,7 @@ export const planYearCell = <P extends string>(
   year: number,
   place: Omit<DefinedCellPlace, "key" | "period">,
 ): ReportCell => {
-  const computed = figure.compute({ ...documented.result, year }, params);
+  const computed = figure.computeValue({ ...documented.result, year }, params);
   if (computed === undefined) return blankCell();
   const canonical = figure.canonicalParams(params);
   const key = reportFigureKey(figure.key, String(year), canonical);

@@ -41,7 +41,7 @@ export interface SlideSpec {
  */
 export const slideFigure = <R, P extends string>(context: SlideContext, figure: FigureDefinition<R, P>, params: FigureArgs<NoInfer<P>>, period: Period, unit: UnitId, options: FigureOptions = {}): ReportFigure | null => {
   const result = context.results.get(figure.projection, period);
-  const computed = result === undefined ? undefined : figure.compute(result, params);
+  const computed = result === undefined ? undefined : figure.computeValue(result, params);
   if (computed === undefined) return null;
   const canonical = figure.canonicalParams(params);
   return reportFigure(reportFigureKey(figure.key, period.name, canonical), computed.exact, unit, options, { key: figure.key, params: canonical, period: period.name });
