@@ -11,8 +11,9 @@
  * one ask on a shared machine measures its neighbours' load as much as the report (the same date
  * varies by ±15 ms). No report is kept between asks: each reads and parses its snapshot again and
  * builds its document anew; what a process keeps is what a service keeps too, its compiled code
- * and the core's memo of pooled-seat quotients (`shareOf`, a pure function of two counts, which
- * the warm-ups fill as well). The slowest ask of each is given too.
+ * and the core's memos of pure functions, which the warm-ups fill as well: pooled-seat quotients
+ * (`shareOf`, of two counts) and evidence anchors (`evidenceAnchor`, of a figure's key). The
+ * slowest ask of each is given too.
  */
 import { defaultCatalog, fileSnapshots, generateReport, jsonlStore, parsePeriod, type Period } from "@tertial/core";
 import { markdownRenderer } from "@tertial/render-markdown";

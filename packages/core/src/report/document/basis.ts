@@ -1,6 +1,6 @@
 import type { ReportBlock } from "./blocks.js";
 import type { ReportFigure } from "./figure.js";
-import { figuresOfBlock } from "./walk.js";
+import { eachFigureOfBlock } from "./walk.js";
 
 type MarkedBasis = "reconstructed" | "illustrative";
 
@@ -15,6 +15,11 @@ export const basisMark = (figure: ReportFigure | null | undefined): string => (f
 
 /** The footnotes a block needs for the marked figures it prints, in a fixed order. */
 export const basisFootnotes = (block: ReportBlock): { readonly mark: string; readonly note: string }[] => {
-  const bases = new Set(figuresOfBlock(block).map((figure) => figure.basis));
-  return (["reconstructed", "illustrative"] as const).filter((basis) => bases.has(basis)).map((basis) => BASIS_MARKS[basis]);
+  let reconstructed = false;
+  let illustrative = false;
+  eachFigureOfBlock(block, (figure) => {
+    if (figure.basis === "reconstructed") reconstructed = true;
+    else if (figure.basis === "illustrative") illustrative = true;
+  });
+  return [...(reconstructed ? [BASIS_MARKS.reconstructed] : []), ...(illustrative ? [BASIS_MARKS.illustrative] : [])];
 };

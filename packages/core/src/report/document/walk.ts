@@ -9,32 +9,50 @@ export interface PlacedReportFigure {
   readonly section: string;
 }
 
-export const figuresOfBlock = (block: ReportBlock): ReportFigure[] => {
+/** Calls `visit` with each figure a block prints, in the order `figuresOfBlock` lists them, making no list. */
+export const eachFigureOfBlock = (block: ReportBlock, visit: (figure: ReportFigure) => void): void => {
   switch (block.kind) {
     case "table":
-      return [
-        ...[...block.head, ...block.body, ...block.foot].flatMap((row) => row.cells.flatMap((cell) => (cell.kind === "figure" ? [cell.figure] : []))),
-        ...block.footnotes.flatMap((note) => note.figures ?? []),
-      ];
+      for (const rows of [block.head, block.body, block.foot]) for (const row of rows) for (const cell of row.cells) if (cell.kind === "figure") visit(cell.figure);
+      for (const note of block.footnotes) for (const figure of note.figures ?? []) visit(figure);
+      return;
     case "metric-table":
-      return block.rows.flatMap((row) => [row.target?.figure ?? null, row.result, row.comparison?.figure ?? null, ...(row.comparisons ?? []).map((entry) => entry.figure), ...(row.descriptionFigures ?? [])].filter((item): item is ReportFigure => item !== null));
+      for (const row of block.rows) {
+        if (row.target?.figure != null) visit(row.target.figure);
+        if (row.result !== null) visit(row.result);
+        if (row.comparison?.figure != null) visit(row.comparison.figure);
+        for (const entry of row.comparisons ?? []) if (entry.figure !== null) visit(entry.figure);
+        for (const figure of row.descriptionFigures ?? []) if (figure !== null) visit(figure);
+      }
+      return;
     case "activity-table":
-      return block.rows.flatMap((row) => row.figures ?? []);
+      for (const row of block.rows) for (const figure of row.figures ?? []) visit(figure);
+      return;
     case "paragraph":
-      return [...(block.figures ?? [])];
+      for (const figure of block.figures ?? []) visit(figure);
+      return;
     case "chart":
-      return block.series.flatMap((series) => series.values.filter((item): item is ReportFigure => item !== null));
+      for (const series of block.series) for (const figure of series.values) if (figure !== null) visit(figure);
+      return;
     default:
-      return [];
+      return;
   }
+};
+
+export const figuresOfBlock = (block: ReportBlock): ReportFigure[] => {
+  const figures: ReportFigure[] = [];
+  eachFigureOfBlock(block, (figure) => figures.push(figure));
+  return figures;
 };
 
 const sectionLabel = (section: ReportSection): string => (section.number === null ? section.title : `${section.number} ${section.title}`);
 
-function* walkSection(section: ReportSection): Generator<PlacedReportFigure> {
-  for (const block of section.blocks) for (const reportFigure of figuresOfBlock(block)) yield { figure: reportFigure, section: sectionLabel(section) };
-  for (const child of section.sections) yield* walkSection(child);
-}
+/** Every figure of a section and its subsections, with the label of the section that holds it (made once per section). */
+const walkSection = (section: ReportSection, visit: (placed: PlacedReportFigure) => void): void => {
+  let label: string | undefined;
+  for (const block of section.blocks) eachFigureOfBlock(block, (figure) => visit({ figure, section: (label ??= sectionLabel(section)) }));
+  for (const child of section.sections) walkSection(child, visit);
+};
 
 /**
  * Every figure in the document by key. A key printed twice (a table and its chart) holds the
@@ -42,8 +60,10 @@ function* walkSection(section: ReportSection): Generator<PlacedReportFigure> {
  */
 export const reportFiguresOf = (document: ReportDocument): Map<string, PlacedReportFigure> => {
   const out = new Map<string, PlacedReportFigure>();
-  for (const section of [...document.sections, ...document.appendices]) {
-    for (const placed of walkSection(section)) if (!out.has(placed.figure.key)) out.set(placed.figure.key, placed);
-  }
+  const keep = (placed: PlacedReportFigure): void => {
+    if (!out.has(placed.figure.key)) out.set(placed.figure.key, placed);
+  };
+  for (const section of document.sections) walkSection(section, keep);
+  for (const section of document.appendices) walkSection(section, keep);
   return out;
 };
