@@ -31,7 +31,19 @@ export interface NarrativeResult {
  */
 const forPeriod = (entry: NarrativeEntry, period: Period): boolean => entry.from === period.start && entry.to === period.end;
 
-const sectionKey = (section: string): string => section.split(/[ .]/).map((part) => (/^\d+$/.test(part) ? part.padStart(4, "0") : part)).join(".");
+const sectionKeyOf = (section: string): string => section.split(/[ .]/).map((part) => (/^\d+$/.test(part) ? part.padStart(4, "0") : part)).join(".");
+
+// A sort asks for the same few sections' keys again and again, and every report sorts its texts: each is made once.
+const SECTION_KEYS_KEPT = 4096;
+const sectionKeys = new Map<string, string>();
+const sectionKey = (section: string): string => {
+  let key = sectionKeys.get(section);
+  if (key === undefined) {
+    if (sectionKeys.size >= SECTION_KEYS_KEPT) sectionKeys.clear();
+    sectionKeys.set(section, (key = sectionKeyOf(section)));
+  }
+  return key;
+};
 
 const bySectionThenOrder = (a: NarrativeEntry, b: NarrativeEntry): number => {
   const left = sectionKey(a.section);

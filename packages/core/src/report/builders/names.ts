@@ -1,19 +1,29 @@
 import { referenceProjection } from "../../domains/reference/projection.js";
 import { resultOf, type ReportBuildContext } from "./context.js";
 
-/** Swedish alphabetical order without Intl: å, ä, ö after z (Vaggeryd, Vetlanda, Värnamo). */
-const SWEDISH_KEY: Readonly<Record<string, string>> = { å: "z\u0001", ä: "z\u0002", ö: "z\u0003", é: "e", ü: "y" };
+/**
+ * Swedish alphabetical order without Intl: å, ä, ö after z (Vaggeryd, Vetlanda, Värnamo; Zeta,
+ * Åseda, Östra Göinge), as the three characters that follow z in code-unit order.
+ */
+const SWEDISH_KEY: Readonly<Record<string, string>> = { å: "{", ä: "|", ö: "}", é: "e", ü: "y" };
 
-export const swedishKey = (text: string): string =>
-  text
-    .toLowerCase()
-    .split("")
-    .map((char) => SWEDISH_KEY[char] ?? char)
-    .join("");
+const SWEDISH_LETTERS = /[åäöéü]/g;
 
-export const bySwedishName = <T>(nameOf: (item: T) => string) => (a: T, b: T): number => {
-  const [left, right] = [swedishKey(nameOf(a)), swedishKey(nameOf(b))];
-  return left < right ? -1 : left > right ? 1 : 0;
+export const swedishKey = (text: string): string => text.toLowerCase().replace(SWEDISH_LETTERS, (char) => SWEDISH_KEY[char] ?? char);
+
+/** A comparator by Swedish alphabetical order of a name; each item's key made once per sort, not at every comparison. */
+export const bySwedishName = <T>(nameOf: (item: T) => string) => {
+  const keys = new Map<T, string>();
+  const keyOf = (item: T): string => {
+    let key = keys.get(item);
+    if (key === undefined) keys.set(item, (key = swedishKey(nameOf(item))));
+    return key;
+  };
+  return (a: T, b: T): number => {
+    const left = keyOf(a);
+    const right = keyOf(b);
+    return left < right ? -1 : left > right ? 1 : 0;
+  };
 };
 
 /** Names of municipalities, areas and networks as the reference data had them at the period's end; the id when unknown. */
