@@ -1,4 +1,4 @@
-import { parseSnapshot, type SnapshotStore } from "@tertial/core";
+import { parseSnapshot, snapshotText, type SnapshotStore } from "@tertial/core";
 import type { LogRef, Queryable } from "./rows.js";
 
 /**
@@ -13,9 +13,10 @@ export const postgresSnapshots = (db: Queryable, ref: LogRef, onIgnored: (where:
       [ref.log, plan, cutoffMs === undefined ? null : new Date(cutoffMs).toISOString()],
     );
     for (const row of rows.rows) {
-      const parsed = parseSnapshot(row.body, plan);
+      const where = `${ref.display} (snapshot after seq ${row.seq})`;
+      const parsed = parseSnapshot(row.body, plan, where);
       if (typeof parsed !== "string") return parsed;
-      onIgnored(`${ref.display} (snapshot after seq ${row.seq})`, parsed);
+      onIgnored(where, parsed);
     }
     return undefined;
   },
@@ -23,7 +24,7 @@ export const postgresSnapshots = (db: Queryable, ref: LogRef, onIgnored: (where:
     await db.query(
       `INSERT INTO tertial_snapshots (log, plan, seq, recorded_at, body) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (log, plan, seq) DO UPDATE SET recorded_at = EXCLUDED.recorded_at, body = EXCLUDED.body`,
-      [ref.log, snapshot.plan, snapshot.anchor.seq, snapshot.recordedAt, JSON.stringify(snapshot)],
+      [ref.log, snapshot.plan, snapshot.anchor.seq, snapshot.recordedAt, snapshotText(snapshot)],
     );
   },
 });

@@ -1,5 +1,5 @@
 import type { Catalog } from "../events/catalog.js";
-import { foldWithSnapshots, type ReplaySnapshots } from "../snapshots/fold.js";
+import { foldWithSnapshots, runningStateOf, type ReplaySnapshots } from "../snapshots/fold.js";
 import { foldIdentity, type AnyProjection, type DomainFold, type ProjectionContext, type ProjectionOf, type ResultFor } from "../projection/projection.js";
 import { ProjectionResults } from "../projection/results.js";
 import type { EventSource } from "../projection/source.js";
@@ -95,7 +95,7 @@ class Plan {
     const name = entry.context.period.name;
     // Stored below under this same projection object, whose result type it has.
     if (byPeriod.has(name)) return byPeriod.get(name) as R;
-    const made = projection.result(entry.state, entry.context);
+    const made = projection.result(runningStateOf(entry), entry.context);
     byPeriod.set(name, made);
     return made;
   }
@@ -132,7 +132,16 @@ class Plan {
     const reads = new Map(shared.reads(period).map(({ fold, period: read }) => [`${fold.name}@${read.name}`, at(fold, read)]));
     if (own === undefined || [...reads.values()].includes(undefined)) return undefined;
     const context = this.contextOf(period);
-    return () => shared.result(own.state, (fold, read) => reads.get(`${fold.name}@${read.name}`)?.state, context, this.resultFor);
+    return () =>
+      shared.result(
+        runningStateOf(own),
+        (fold, read) => {
+          const entry = reads.get(`${fold.name}@${read.name}`);
+          return entry === undefined ? undefined : runningStateOf(entry);
+        },
+        context,
+        this.resultFor,
+      );
   }
 
   add(need: ReportProjectionNeed): void {

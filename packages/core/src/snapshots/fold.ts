@@ -5,7 +5,7 @@ import type { DomainFold, ProjectionContext } from "../projection/projection.js"
 import { cutoffOf, decodeOrThrow, indexCorrections } from "../projection/replay.js";
 import { readAfter, type EventBatch, type EventSource } from "../projection/source.js";
 import { parseInstant, stockholmDateOf } from "../time/stockholm.js";
-import { resolveSharedParts, shareEqualParts, unshare } from "./shared-parts.js";
+import { resolveSharedPartsOf, shareEqualParts, unshare, type Location } from "./shared-parts.js";
 import { SNAPSHOT_FORMAT, snapshotPlan, StaleSnapshotError, type ReplaySnapshot, type SnapshotStore } from "./snapshot.js";
 
 /** What a replay does with snapshots. */
@@ -145,7 +145,10 @@ class Pass {
 }
 
 /** A fold's state as a snapshot keeps it: as its own `save` writes it, or as it is when it is plain JSON. */
-const savedState = (entry: RunningFold): unknown => (entry.fold.save === undefined ? entry.state : entry.fold.save(entry.state));
+const savedState = (entry: RunningFold): unknown => {
+  const state = runningStateOf(entry);
+  return entry.fold.save === undefined ? state : entry.fold.save(state);
+};
 
 /** A state back from a snapshot: through the fold's own `load` (from a copy: parts equal across folds are shared in a snapshot), or as it is. */
 const loadedState = (entry: RunningFold, saved: unknown): unknown => (entry.fold.load === undefined ? saved : entry.fold.load(structuredClone(saved)));
@@ -186,18 +189,39 @@ const tailCorrections = async (source: EventSource, snapshot: ReplaySnapshot, cu
   return index;
 };
 
+/**
+ * A fold's state not yet read from its snapshot: read when first wanted (`runningStateOf`). A report as
+ * known at a date folds nothing after its snapshot and makes the results of about half its plan's
+ * folds (the metrics' other periods only where a metric asks), so the other states are never read.
+ */
+class DeferredState {
+  constructor(readonly load: () => unknown) {}
+}
+
+/** A running fold's state, read from its snapshot first if it was not yet. */
+export const runningStateOf = (entry: RunningFold): unknown => {
+  if (entry.state instanceof DeferredState) entry.state = entry.state.load();
+  return entry.state;
+};
+
 const resumeFrom = async (source: EventSource, catalog: Catalog, running: ReadonlyMap<string, RunningFold>, snapshot: ReplaySnapshot, cutoff: number | undefined, options: FoldOptions, plan: string): Promise<FoldOutcome> => {
   const reads = readsEvent(cutoff, options.untilSeq);
   const index = await tailCorrections(source, snapshot, cutoff, reads);
-  const states = snapshot.states as Record<string, unknown>;
-  const shared = resolveSharedParts(states);
-  if (shared === undefined) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} refers to a part it does not hold`);
+  const { states } = snapshot;
+  const shared: Location[] = [];
   for (const [key, entry] of running) {
     if (!(key in states)) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} has no state for ${key}`);
-    entry.state = loadedState(entry, states[key]);
+    entry.state = new DeferredState(() => {
+      if (!resolveSharedPartsOf(states, key, shared)) throw new StaleSnapshotError(`the snapshot at seq ${snapshot.anchor.seq} refers to a part it does not hold (in ${key})`);
+      return loadedState(entry, states[key]);
+    });
   }
-  // Shared parts are read only until the first event is folded; then each fold gets its own.
-  const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash }, true, () => unshare(running, shared));
+  // Every state is read before the first event is folded (each fold takes every event), and shared parts only until then: then each fold gets its own.
+  const beforeFirstFold = (): void => {
+    for (const entry of running.values()) runningStateOf(entry);
+    unshare(running, shared);
+  };
+  const pass = new Pass(catalog, running, index, options, plan, { events: snapshot.events, lines: snapshot.lines, hash: snapshot.anchor.hash }, true, beforeFirstFold);
   await foldFrom(source, pass, snapshot.anchor, reads);
   return { events: pass.events, head: { hash: pass.hash, lines: pass.lines }, resumedAt: snapshot.anchor.seq };
 };

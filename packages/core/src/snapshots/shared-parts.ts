@@ -9,7 +9,7 @@ const SAME_AS = "$sameAs";
 /** Parts smaller than this are written out: a reference would save little. */
 const MIN_SHARED_CHARACTERS = 1024;
 
-type Location = readonly [fold: string, part: string];
+export type Location = readonly [fold: string, part: string];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -41,24 +41,23 @@ const referenceOf = (value: unknown): Location | undefined => {
 };
 
 /**
- * Reads shared parts back (mutating the freshly read states): each reference becomes the very
- * object it names. Returns the places that now share an object, for `unshare`; undefined when a
- * reference names nothing (a damaged snapshot).
+ * Reads the shared parts of one fold's state back (mutating its freshly read state): each
+ * reference becomes the very object it names in the other fold's state. Adds the places that now
+ * share an object to `shared`, for `unshare`; false when a reference names nothing (a damaged
+ * snapshot). `states` may read each fold's state only when asked (a snapshot file's do).
  */
-export const resolveSharedParts = (states: Record<string, unknown>): Location[] | undefined => {
-  const shared: Location[] = [];
-  for (const [fold, state] of Object.entries(states)) {
-    if (!isPlainObject(state)) continue;
-    for (const [part, value] of Object.entries(state)) {
-      const target = referenceOf(value);
-      if (target === undefined) continue;
-      const source = states[target[0]];
-      if (!isPlainObject(source) || !(target[1] in source) || referenceOf(source[target[1]]) !== undefined) return undefined;
-      state[part] = source[target[1]];
-      shared.push([fold, part]);
-    }
+export const resolveSharedPartsOf = (states: Readonly<Record<string, unknown>>, fold: string, shared: Location[]): boolean => {
+  const state = states[fold];
+  if (!isPlainObject(state)) return true;
+  for (const [part, value] of Object.entries(state)) {
+    const target = referenceOf(value);
+    if (target === undefined) continue;
+    const source = target[0] in states ? states[target[0]] : undefined;
+    if (!isPlainObject(source) || !(target[1] in source) || referenceOf(source[target[1]]) !== undefined) return false;
+    state[part] = source[target[1]];
+    shared.push([fold, part]);
   }
-  return shared;
+  return true;
 };
 
 /** Gives every place that shares an object its own copy: before any event is folded into the states. */

@@ -3,7 +3,7 @@ import type { SourceAnchor } from "../projection/source.js";
 import { sha256Hex } from "../log/chain.js";
 
 /** Bumped whenever what a snapshot holds, or how folds read it back, changes: older snapshots are then never used. */
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 /**
  * The fold states of one replay plan after a prefix of the log, as known when that prefix
