@@ -51,8 +51,17 @@ export const definedFigure = <R, P extends string>(context: ReportBuildContext, 
   if (place.evidence !== undefined) place.evidence[place.key] = computed.evidence;
   const period = choice === "report" ? context.period : comparisonPeriod(context.period, choice);
   const definition = { key: figure.key, params: figure.canonicalParams(params), period: period.name };
-  const printed = reportFigure(place.key, computed.exact, place.unit, place.options ?? {}, definition);
-  return context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
+  return withBasis(context, reportFigure(place.key, computed.exact, place.unit, place.options ?? {}, definition), computed.evidence);
+};
+
+/** A printed figure with the basis and the ids of the facts behind it, where the build judges bases (a house build always does). */
+export const withBasis = (context: Pick<ReportBuildContext, "basisOf">, printed: ReportFigure, evidence: readonly string[]): ReportFigure => {
+  if (context.basisOf === undefined) return printed;
+  // Written out, not spread: a report prints hundreds of figures, and the spread of each cost more than making it.
+  const { key, exact, text, unit, definition } = printed;
+  const basis = context.basisOf(evidence);
+  const facts = evidence.slice();
+  return definition === undefined ? { key, exact, text, unit, basis, evidence: facts } : { key, exact, text, unit, definition, basis, evidence: facts };
 };
 
 export const row = (cells: readonly ReportCell[]): ReportTableRow => ({ cells: [...cells] });

@@ -6,7 +6,7 @@ import type { AnyProjection } from "../../projection/projection.js";
 import type { FigureLookup, FigureSource, ResultReader } from "../../reconciliation/figure-source.js";
 import { basisMark } from "../document/basis.js";
 import { reportFigure, type ReportFigure } from "../document/figure.js";
-import { reportFigureKey } from "./cells.js";
+import { reportFigureKey, withBasis } from "./cells.js";
 import { resultOf, type ReportBuildContext, type ReportResultReader } from "./context.js";
 import { narrativeProjection } from "../../domains/narrative/narrative.js";
 import { activitiesProjection } from "../../domains/activities/activities.js";
@@ -63,7 +63,7 @@ const computeInline = (context: ReportBuildContext, ref: InlineFigureRef, narrat
   // The exact value keeps its sign and the words their number: the text only is the prose's.
   const word = ref.words === undefined ? undefined : numberWord(formatted.text, ref.words);
   const printed = { ...formatted, exact: toDecimalString(computed.exact), ...(word === undefined ? {} : { text: word }) };
-  return context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
+  return withBasis(context, printed, computed.evidence);
 };
 
 /**

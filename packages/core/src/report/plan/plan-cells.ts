@@ -3,7 +3,7 @@ import type { FigureArgs, FigureDefinition } from "../../reconciliation/figure-s
 import { planBaselineProjection, type PlanBaseline, type PlanBaselineResult } from "../../domains/plan/baseline.js";
 import type { ReportCell } from "../document/blocks.js";
 import { reportFigure } from "../document/figure.js";
-import { blankCell, reportFigureKey, type DefinedCellPlace } from "../builders/cells.js";
+import { blankCell, reportFigureKey, withBasis, type DefinedCellPlace } from "../builders/cells.js";
 import { resultOf, type ReportBuildContext } from "../builders/context.js";
 
 /** The plan a plan document prints: the one whose span is the report's span, else the one detailing the span's first year. */
@@ -55,7 +55,7 @@ export const planYearCell = <P extends string>(
   const key = reportFigureKey(figure.key, String(year), canonical);
   if (place.evidence !== undefined) place.evidence[key] = computed.evidence;
   const printed = reportFigure(key, computed.exact, place.unit, place.options ?? {}, { key: figure.key, params: canonical, period: String(year) });
-  const figured = context.basisOf === undefined ? printed : { ...printed, basis: context.basisOf(computed.evidence), evidence: [...computed.evidence] };
+  const figured = withBasis(context, printed, computed.evidence);
   return { kind: "figure", figure: figured, marks: [] };
 };
 
