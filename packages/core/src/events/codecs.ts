@@ -263,10 +263,16 @@ export const toJsonSchema = (codec: t.Any): JsonSchema => {
   }
 };
 
+const listParts = new WeakMap<t.Any, { readonly item: t.Any; readonly minItems: number }>();
+
+/** The item codec and least length of a codec made by `listOf`, or undefined for any other codec. */
+export const listPartsOf = (codec: t.Any): { readonly item: t.Any; readonly minItems: number } | undefined => listParts.get(codec);
+
 /** A non-empty readonly array of something described. */
 export const listOf = <C extends t.Mixed>(item: C, minItems = 0) => {
   const base = t.readonlyArray(item);
   const codec = minItems === 0 ? base : t.refinement(base, (items) => items.length >= minItems, `${base.name}(min ${minItems})`);
+  listParts.set(codec, { item, minItems });
   return describe(codec, minItems === 0 ? `a list of ${expectedOf(item)}` : `a list of at least ${minItems} × ${expectedOf(item)}`, {
     type: "array",
     items: toJsonSchema(item),

@@ -1,9 +1,11 @@
 import type * as t from "io-ts";
+import { inclusionGap } from "./codec-inclusion.js";
 import type { DomainEvent, EventDraft } from "./envelope.js";
 
 /**
  * One version of one event type. Older versions carry `upcast`, which turns their data into
- * the next version's; the stored bytes never change, decoding lifts them.
+ * the next version's, returning new data and never changing its argument (the replay shares the
+ * stored data); the stored bytes never change, decoding lifts them.
  */
 export interface EventVersion<C extends t.Mixed = t.Mixed> {
   readonly version: number;
@@ -11,6 +13,34 @@ export interface EventVersion<C extends t.Mixed = t.Mixed> {
   // Method syntax on purpose: a definition of a specific codec must be usable where any codec is expected.
   upcast?(data: t.TypeOf<C>): unknown;
 }
+
+/**
+ * The upcast of an older version whose data is the next version's data as it stands (a field
+ * the newer version made optional or wider, a closed set of words that became any defined id):
+ * it returns its argument. Typed to fit any older version; instead of the compiler,
+ * `defineEvent` and `createCatalog` prove that every value the older codec accepts the next one
+ * accepts (`inclusionGap`), and refuse the definition where they cannot show it. Reads then
+ * check such data once, against the version it was stored at, and not again after lifting.
+ */
+export const unchanged = (data: unknown): never => data as never;
+
+/** What keeps a definition's `unchanged` upcasts from being proven, one sentence each. */
+export const unchangedUpcastProblems = (definition: Pick<EventDefinition, "type" | "versions">): string[] =>
+  definition.versions.flatMap((version, index) => {
+    const next = definition.versions[index + 1];
+    if (version.upcast !== unchanged || next === undefined) return [];
+    const gap = inclusionGap(version.data, next.data);
+    return gap === undefined ? [] : [`${definition.type} v${version.version}: its upcast is \`unchanged\`, but its data is not shown to be valid version ${next.version} data (${gap}); write an upcast that lifts it`];
+  });
+
+/**
+ * Whether data stored at `versions[index]` is the latest version's data as it stands: every
+ * upcast from there on is `unchanged`, so what that version's codec accepted the latest accepts.
+ */
+export const liftsUnchanged = (versions: readonly EventVersion[], index: number): boolean => {
+  for (let each = index; each < versions.length - 1; each += 1) if (versions[each]?.upcast !== unchanged) return false;
+  return true;
+};
 
 /**
  * An older version as `defineEvent` takes it: its upcast takes that version's data and must
@@ -89,11 +119,14 @@ export const defineEvent = <T extends string, C extends t.Mixed, const O extends
     if (version.upcast === undefined) throw new Error(`${spec.type} v${version.version}: an older version needs an upcast`);
   });
   const latest: EventVersion<C> = { version: older.length + 1, data: spec.data };
+  const versions = [...older, latest];
+  const problems = unchangedUpcastProblems({ type: spec.type, versions });
+  if (problems.length > 0) throw new Error(problems.join("; "));
   return {
     type: spec.type,
     description: spec.description,
     latest,
-    versions: [...older, latest],
+    versions,
     is: (event: DomainEvent): event is DomainEvent<T, t.TypeOf<C>> => event.type === spec.type,
   };
 };

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { DecimalString, Id, NonEmptyString, describe, oneOf, recordOf, strictObject } from "../events/codecs.js";
-import { defineEvent } from "../events/definition.js";
+import { defineEvent, unchanged } from "../events/definition.js";
 import { UNITS } from "../numbers/units.js";
 
 export const STATED_UNITS = ["text", ...Object.keys(UNITS)] as unknown as readonly [string, ...string[]];
@@ -33,7 +33,7 @@ export const FigureStated = defineEvent({
   description:
     "A published document printed a value for a named figure: where (document, section, table, row/column label), which figure (key and parameters, as registered by a domain), for which period, the text as printed (empty for a blank cell), its unit and, when not the unit's own, the rounding as printed. The printed text is read by the document's rules (Swedish: decimal comma, digits grouped by three with a space); text they cannot read unambiguously (\"12.5\") needs `read`, the value as the encoder read it, in the printed magnitude (\"12.5\" for twelve and a half). Optionally part of a printed column with a total (footing).",
   data: strictObject("FigureStated", REQUIRED, { ...OPTIONAL, read: DecimalString }),
-  older: [{ version: 1, data: FigureStatedV1, upcast: (data) => data }],
+  older: [{ version: 1, data: FigureStatedV1, upcast: unchanged }],
 });
 
 export const reconciliationEvents = [FigureStated] as const;

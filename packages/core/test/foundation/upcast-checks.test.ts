@@ -3,7 +3,8 @@
  * return the next version's), and, for what a cast or plain JavaScript slips past it, by decoding
  * (the lifted data must satisfy the latest codec, or the event is refused with an issue that names
  * the upcast). `tsc -p tsconfig.tools.json`, part of the test command, checks the type-level half:
- * each `@ts-expect-error` fails the type-check when the line below it compiles.
+ * each `@ts-expect-error` fails the type-check when the line below it compiles. An `unchanged`
+ * upcast is proven instead, when its type is defined (unchanged-upcasts.test.ts).
  */
 import * as t from "io-ts";
 import { describe, expect, it } from "vitest";

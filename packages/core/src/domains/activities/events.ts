@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { Id, NonEmptyString, PositiveInteger, describe, listOf, oneOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 import { ThreeK } from "../narrative/events.js";
 import { ThemeId } from "../narrative/themes.js";
 
@@ -59,7 +59,7 @@ export const ActivityPlanned = defineEvent({
     "An activity is planned for a year under a goal (and optionally an area), with what the plan says of it: timing within the year, kind, partners, responsible, conditions, the metrics, themes and focus areas it serves, and its plan; it starts as \"ej påbörjad\" until a status is recorded. Version 3 names its themes `themes`: a built-in theme (`kostnadseffektivitet`, `kompetenshojning`, `kvalitetshojning`, the first organisation's 3 K, version 2's `threeK`) or one the log defines (`narrative.theme-defined`).",
   data: ActivityPlannedV3,
   older: [
-    { version: 1, data: ActivityPlannedV1, upcast: (data: t.TypeOf<typeof ActivityPlannedV1>) => data },
+    { version: 1, data: ActivityPlannedV1, upcast: unchanged },
     { version: 2, data: ActivityPlannedV2, upcast: threeKAsThemes },
   ],
 });

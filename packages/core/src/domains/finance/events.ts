@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, PositiveInteger, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 
 /** The financing sources every log knows without defining them, in the order the money tables print them. */
 export const FINANCING_SOURCES = ["kommunerna", "staten", "ovriga"] as const;
@@ -14,9 +14,6 @@ export type FinancingSource = t.TypeOf<typeof FinancingSource>;
  * is neither, since only the log so far knows which ids are defined.
  */
 export const FundingSourceId = Id;
-
-/** Older data is newer data as it stands: a built-in source or "internal" (letters only) is an id. The same object, so its fields keep their order. */
-const withSourceId = <D extends { readonly source?: CostFinancing }>(data: D): Omit<D, "source"> & { source?: Id } => data as unknown as Omit<D, "source"> & { source?: Id };
 
 export const FundingSourceDefined = defineEvent({
   type: "finance.funding-source-defined",
@@ -49,7 +46,7 @@ export const FundsReceived = defineEvent({
     "Money an area received during an accounting period (erhållna medel), from a financing source when the books say which, earmarked or not. Version 2 takes a source the log defines (`finance.funding-source-defined`) as well as the built-in ones.",
   data: strictObject("FundsReceived", { areaId: Id, ...span, amount: DecimalString }, { source: FundingSourceId, earmarked: t.boolean, ...knownTo, note: NonEmptyString }),
   // A version 1 source is a built-in one, which version 2 still knows by the same id.
-  older: [{ version: 1, data: FundsReceivedV1, upcast: (data: t.TypeOf<typeof FundsReceivedV1>) => withSourceId(data) }],
+  older: [{ version: 1, data: FundsReceivedV1, upcast: unchanged }],
 });
 
 /**
@@ -77,8 +74,8 @@ export const CostBooked = defineEvent({
   data: strictObject("CostBooked", { areaId: Id, ...span, amount: DecimalString }, { source: FundingSourceId, line: CostLine, ...knownTo, note: NonEmptyString }),
   // Every older cost is a newer cost as it stands: a named source stays that source, and no source still means "not given".
   older: [
-    { version: 1, data: CostBookedV1, upcast: (data: t.TypeOf<typeof CostBookedV1>) => data },
-    { version: 2, data: CostBookedV2, upcast: (data: t.TypeOf<typeof CostBookedV2>) => withSourceId(data) },
+    { version: 1, data: CostBookedV1, upcast: unchanged },
+    { version: 2, data: CostBookedV2, upcast: unchanged },
   ],
 });
 

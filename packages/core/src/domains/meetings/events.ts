@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { Id, IsoDateC, NonEmptyString, NonNegativeDecimal, NonNegativeInteger, PositiveInteger, ShortName, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 
 export const MEETING_MODES = ["fysiskt", "digitalt", "kombination"] as const;
 /** How a meeting was held: on site, online, or both at once (registered from 2020). */
@@ -76,7 +76,7 @@ export const NetworkGroupDefined = defineEvent({
   description:
     "A named set of networks followed together (\"samtliga chefsnätverk/styrgrupper\"), optionally with the attendance target its networks are counted against. Version 2 adds an optional `shortName` (not blank, at most 80 characters): how a slide's row names the group; without it the row is `name`.",
   data: strictObject("NetworkGroupDefined", groupRequired, { targetShare: NonNegativeDecimal, shortName: ShortName }),
-  older: [{ version: 1, data: NetworkGroupDefinedV1, upcast: (data: t.TypeOf<typeof NetworkGroupDefinedV1>) => data }],
+  older: [{ version: 1, data: NetworkGroupDefinedV1, upcast: unchanged }],
 });
 
 export const meetingsEvents = [SeatSideDefined, MemberJoined, MemberLeft, SeatVacant, MeetingHeld, AttendanceSummaryRecorded, NetworkGroupDefined] as const;

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { Id, IsoDateC, NonEmptyString, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 import { ThemeDefined, ThemeId } from "./themes.js";
 
 /**
@@ -48,7 +48,7 @@ export const NarrativeWritten = defineEvent({
     "A piece of authored text in Markdown (analysis, highlight, example, outlook, footnote, or a recorded zero `none-recorded`: nothing of a kind this period) for a period (from..to: it is printed in the reports of exactly that period) and a report section, optionally bound to a goal and area, tagged with themes and focus areas, and (`documents`) for some kinds of document only. Rendered later by markdown-it. A figure written as `{{figure.key param=value unit=… decimals=… suffix=nej sign=nej words=en}}` is computed from the facts when the report is built, never typed in; for the report's period, or with `compare=previous-year` (`same-period-last-year`, `previous-tertial`) for that period relative to it. A footnote's `title` ends in \"fotnot <mark>\"; with `areaId` the mark stands on that area's row, with \"kolumn <heading>, fotnot <mark>\" on that column's heading. Version 3 names its themes `themes`: a built-in theme (`kostnadseffektivitet`, `kompetenshojning`, `kvalitetshojning`, the first organisation's 3 K, version 1 and 2's `threeK`) or one the log defines (`narrative.theme-defined`); highlights are grouped under their themes' labels.",
   data: NarrativeWrittenV3,
   older: [
-    { version: 1, data: NarrativeWrittenV1, upcast: (data: t.TypeOf<typeof NarrativeWrittenV1>) => data },
+    { version: 1, data: NarrativeWrittenV1, upcast: unchanged },
     { version: 2, data: NarrativeWrittenV2, upcast: threeKAsThemes },
   ],
 });

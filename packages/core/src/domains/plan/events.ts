@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 import { FinancingSource, FundingSourceId } from "../finance/events.js";
 
 /**
@@ -49,9 +49,6 @@ export const StaffClassDefined = defineEvent({
   data: strictObject("StaffClassDefined", { classId: StaffClassId, label: NonEmptyString }),
 });
 
-/** Version 1 data names a built-in term, which is an id as it stands (letters only): the same object, its fields in their order. */
-const withTermId = <D, K extends keyof D>(data: D) => data as unknown as { [F in keyof D]: F extends K ? Id : D[F] };
-
 const areaDescription = { purpose: NonEmptyString, targetGroup: NonEmptyString, steeringGroup: NonEmptyString };
 const AreaDescribedV1 = strictObject("AreaDescribed", { ...ofPlan, areaId: Id }, { ...areaDescription, staffClass: StaffClass });
 
@@ -60,7 +57,7 @@ export const AreaDescribed = defineEvent({
   description:
     "What the plan says an area or network is for: its purpose, target group and steering group, and the staff class its people count in. Version 2 takes a staff class the log defines (`plan.staff-class-defined`) as well as the built-in ones.",
   data: strictObject("AreaDescribed", { ...ofPlan, areaId: Id }, { ...areaDescription, staffClass: StaffClassId }),
-  older: [{ version: 1, data: AreaDescribedV1, upcast: (data: t.TypeOf<typeof AreaDescribedV1>) => withTermId<typeof data, "staffClass">(data) }],
+  older: [{ version: 1, data: AreaDescribedV1, upcast: unchanged }],
 });
 
 export const CostPlanned = defineEvent({
@@ -96,7 +93,7 @@ export const RevenueCategoryDefined = defineEvent({
   description:
     "A line of the plan's revenue (Intäkter) of the organisation's own (\"Regionens bidrag\", \"Överförda regionala medel\"), beside the built-in `carried-over-municipal`, `carried-over-state`, `municipalities`, `state-grants`, `fees` and `other` (printed in that order); from then on `plan.revenue-planned` (version 2) may name `categoryId`. `label` heads its row in the Intäkter table. `drawsOn`, a financing source (built in or defined by `finance.funding-source-defined`), says the line spends that source's funds carried over from earlier years, as `carried-over-municipal` spends `kommunerna`'s and `carried-over-state` `staten`'s: the audit then expects the source's closing balance (`plan.closing-balance-forecast`) to fall by the line's amount from one year to the next. Version 2 adds `covers`, the financing sources whose funds received in a year the line is (\"Kommunernas bidrag\" covers `kommunerna`): the plan's revenue in the category for its comparison year is then set against what the books record received from those sources that year once it is closed (audit); a category without `covers` is not checked, and the audit says so. The table prints the built-in categories first, then the defined ones in the order they were defined, each only when the plan has revenue in it. A category is defined once for the whole log; supersede the definition to relabel it.",
   data: strictObject("RevenueCategoryDefined", { categoryId: RevenueCategoryId, label: NonEmptyString }, { drawsOn: FundingSourceId, covers: listOf(FundingSourceId, 1) }),
-  older: [{ version: 1, data: RevenueCategoryDefinedV1, upcast: (data: t.TypeOf<typeof RevenueCategoryDefinedV1>) => data }],
+  older: [{ version: 1, data: RevenueCategoryDefinedV1, upcast: unchanged }],
 });
 
 const RevenuePlannedV1 = strictObject("RevenuePlanned", { ...ofPlan, year: PositiveInteger, category: RevenueCategory, amount: DecimalString }, { areaId: Id, ...knownTo });
@@ -106,7 +103,7 @@ export const RevenuePlanned = defineEvent({
   description:
     "Planned revenue for a year by category: the municipalities' fees, funds carried over from earlier years (municipal or state), new state grants, fees, other; for the whole organisation or one area. Version 2 takes a revenue category the log defines (`plan.revenue-category-defined`) as well as the built-in ones.",
   data: strictObject("RevenuePlanned", { ...ofPlan, year: PositiveInteger, category: RevenueCategoryId, amount: DecimalString }, { areaId: Id, ...knownTo }),
-  older: [{ version: 1, data: RevenuePlannedV1, upcast: (data: t.TypeOf<typeof RevenuePlannedV1>) => withTermId<typeof data, "category">(data) }],
+  older: [{ version: 1, data: RevenuePlannedV1, upcast: unchanged }],
 });
 
 export const OpeningBalanceForecast = defineEvent({
@@ -115,9 +112,6 @@ export const OpeningBalanceForecast = defineEvent({
     "The funds a plan expects an area to carry into a year (ingående medel); without an area, the organisation's result carried from earlier years (överskott sedan tidigare år, negative for a deficit). An area's amount for the plan's first year is set against the books' kvarvarande at the end of the year before once those books are closed (audit).",
   data: strictObject("OpeningBalanceForecast", { ...ofPlan, year: PositiveInteger, amount: DecimalString }, { areaId: Id, ...knownTo }),
 });
-
-/** Version 1 data names a built-in source, which is an id as it stands (letters only): the same object, its fields in their order. */
-const withSourceId = <D extends { readonly source?: FinancingSource }>(data: D) => data as unknown as { [K in keyof D]: K extends "source" ? Id : D[K] };
 
 const fundingData = { ...ofPlan, areaId: Id, year: PositiveInteger, amount: DecimalString };
 const FundingStatus = oneOf("FundingStatus", ["expected", "granted"]);
@@ -128,7 +122,7 @@ export const FundingExpected = defineEvent({
   description:
     "Funding an area expects, or has been granted, for a year (förväntade/beviljade medel), from a source and funder when the plan says which. Version 2 takes a financing source the log defines (`finance.funding-source-defined`) as well as the built-in ones.",
   data: strictObject("FundingExpected", fundingData, { status: FundingStatus, source: FundingSourceId, funderId: Id, ...knownTo }),
-  older: [{ version: 1, data: FundingExpectedV1, upcast: (data: t.TypeOf<typeof FundingExpectedV1>) => withSourceId(data) }],
+  older: [{ version: 1, data: FundingExpectedV1, upcast: unchanged }],
 });
 
 const ClosingBalanceForecastV1 = strictObject("ClosingBalanceForecast", { ...ofPlan, year: PositiveInteger, source: FinancingSource, amount: DecimalString }, knownTo);
@@ -138,7 +132,7 @@ export const ClosingBalanceForecast = defineEvent({
   description:
     "The funds a plan expects to remain at the end of a year (utgående balans), per financing source; for the plan's comparison year, set against the balance the books record at its end once they are closed (audit). Version 2 takes a financing source the log defines (`finance.funding-source-defined`) as well as the built-in ones.",
   data: strictObject("ClosingBalanceForecast", { ...ofPlan, year: PositiveInteger, source: FundingSourceId, amount: DecimalString }, knownTo),
-  older: [{ version: 1, data: ClosingBalanceForecastV1, upcast: (data: t.TypeOf<typeof ClosingBalanceForecastV1>) => withSourceId(data) }],
+  older: [{ version: 1, data: ClosingBalanceForecastV1, upcast: unchanged }],
 });
 
 const Allocation = strictObject("Allocation", { amount: DecimalString }, { areaId: Id, purpose: NonEmptyString });
@@ -222,7 +216,7 @@ export const StaffPlanned = defineEvent({
   description:
     "Planned staff (årsarbetare) for a year on one line: one area, or several when one post serves them together (counted once), in a staff class; optionally the headcount, a project, and whether the plan gives it only approximately. Version 2 takes a staff class the log defines (`plan.staff-class-defined`) as well as the built-in ones.",
   data: strictObject("StaffPlanned", { ...staffLine, staffClass: StaffClassId }, staffLineOptions),
-  older: [{ version: 1, data: StaffPlannedV1, upcast: (data: t.TypeOf<typeof StaffPlannedV1>) => withTermId<typeof data, "staffClass">(data) }],
+  older: [{ version: 1, data: StaffPlannedV1, upcast: unchanged }],
 });
 
 export const PROJECT_KINDS = ["development-project", "research-study", "assignment", "pre-study", "initiative"] as const;

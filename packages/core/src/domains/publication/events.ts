@@ -1,6 +1,5 @@
-import * as t from "io-ts";
 import { Id, IsoDateC, NonEmptyString, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 
 export const DocumentKind = oneOf("DocumentKind", ["tertialrapport", "delarsrapport", "verksamhetsberattelse", "verksamhetsplan"]);
 
@@ -104,7 +103,7 @@ export const OutlineAdopted = defineEvent({
   description:
     "The outline (disposition) of one document kind from a given year on: chapters bound to strategic goals or headed, sections bound to blocks (introduction, examples, metric and activity tables, analysis, economy, staff, research, appendices) with the organisation's own headings, and subsections under a section (a third heading level, 4.1.1); a metric table can ask for the plan's target as a column (`columns: [\"plan-target\"]`). Numbers are computed unless pinned; empty sections are left out or say that nothing is reported.",
   data: strictObject("OutlineAdopted", { outlineId: Id, documentKind: DocumentKind, fromYear: PositiveInteger, chapters: listOf(OutlineChapter, 1) }, { appendices: listOf(OutlineAppendix), ...outlineOptional }),
-  older: [{ version: 1, data: OutlineAdoptedV1, upcast: (data: t.TypeOf<typeof OutlineAdoptedV1>) => data }],
+  older: [{ version: 1, data: OutlineAdoptedV1, upcast: unchanged }],
 });
 
 export const DocumentRegistered = defineEvent({

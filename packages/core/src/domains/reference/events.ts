@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { Id, NonEmptyString, listOf, oneOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 
 export const MunicipalityEstablished = defineEvent({
   type: "reference.municipality-established",
@@ -49,7 +49,7 @@ export const NetworkEstablished = defineEvent({
     "A network (chefsnätverk, styrgrupp, PKS…) exists from the effective date, with its seats: one per municipality and any region or other seats. Version 2 takes a seat side the log defines (`meetings.seat-side-defined`) as well as the built-in `kommun`, `region` and `other`.",
   data: NetworkEstablishedData,
   // A version 1 side is a built-in one (letters only, so an id), which version 2 still knows by the same id: the same object, so its fields keep their order.
-  older: [{ version: 1, data: NetworkEstablishedV1, upcast: (data: t.TypeOf<typeof NetworkEstablishedV1>) => data as unknown as t.TypeOf<typeof NetworkEstablishedData> }],
+  older: [{ version: 1, data: NetworkEstablishedV1, upcast: unchanged }],
 });
 
 export const NetworkRenamed = defineEvent({

@@ -1,6 +1,5 @@
 import { Id, NonEmptyString, PositiveInteger, listOf, oneOf, strictObject } from "../../events/codecs.js";
-import type * as t from "io-ts";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 
 /** How exactly the effective date is known: to the day, or only its month ("i januari 2020"), so a report never prints a day nobody recorded. */
 export const DatePrecision = oneOf("DatePrecision", ["day", "month"]);
@@ -21,7 +20,7 @@ export const StudyProgressed = defineEvent({
   type: "research.study-progressed",
   description: "A milestone of a study on the effective date (interviews done, pilot finished, report ready), in Markdown; version 2 says when only the month is known (`datePrecision`).",
   data: strictObject("StudyProgressed", { studyId: Id, milestone: NonEmptyString }, { datePrecision: DatePrecision }),
-  older: [{ version: 1, data: StudyProgressedV1, upcast: (data: t.TypeOf<typeof StudyProgressedV1>) => data }],
+  older: [{ version: 1, data: StudyProgressedV1, upcast: unchanged }],
 });
 
 export const StudyCompleted = defineEvent({
@@ -36,7 +35,7 @@ export const ScholarshipAwarded = defineEvent({
   type: "research.scholarship-awarded",
   description: "A scholarship for the best thesis is awarded on the effective date by the municipalities to students of an institution; version 2 says when only the month is known (`datePrecision`).",
   data: strictObject("ScholarshipAwarded", { scholarshipId: Id, institution: NonEmptyString, category: NonEmptyString, thesisTitle: NonEmptyString, authors: listOf(NonEmptyString, 1) }, { datePrecision: DatePrecision }),
-  older: [{ version: 1, data: ScholarshipAwardedV1, upcast: (data: t.TypeOf<typeof ScholarshipAwardedV1>) => data }],
+  older: [{ version: 1, data: ScholarshipAwardedV1, upcast: unchanged }],
 });
 
 export const DoctoralLevel = oneOf("DoctoralLevel", ["doktorand", "licentiatstudent"]);

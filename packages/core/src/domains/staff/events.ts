@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { Id, IsoDateC, NonEmptyString, NonNegativeDecimal, oneOf, recordOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 
 /** The employment forms every log knows without defining them, in the order the staff tables print them. */
 export const EMPLOYMENT_FORMS = ["tjanstekop", "tillsvidare", "visstid"] as const;
@@ -20,12 +20,6 @@ export type Financing = t.TypeOf<typeof Financing>;
  * so far knows which ids are defined.
  */
 export const StaffTermId = Id;
-
-/**
- * Older data is newer data as it stands: a version 1 form or kind is a built-in one (letters only),
- * an id version 2 still knows; every other field is the same. The same object, so its fields keep their order.
- */
-const asVersion2 = <New>(data: unknown): New => data as New;
 
 export const EmploymentFormDefined = defineEvent({
   type: "staff.employment-form-defined",
@@ -58,7 +52,7 @@ export const PositionOpened = defineEvent({
   description:
     "A position is staffed from the effective date (its first day): FTE, employment form, area and financing. Version 2 takes an employment form (`staff.employment-form-defined`) or financing kind (`staff.financing-defined`) the log defines as well as the built-in ones.",
   data: PositionOpenedV2,
-  older: [{ version: 1, data: PositionOpenedV1, upcast: (data: t.TypeOf<typeof PositionOpenedV1>) => asVersion2<t.TypeOf<typeof PositionOpenedV2>>(data) }],
+  older: [{ version: 1, data: PositionOpenedV1, upcast: unchanged }],
 });
 
 const PositionChangedV1 = strictObject(
@@ -78,7 +72,7 @@ export const PositionChanged = defineEvent({
   description:
     "From the effective date a position has another FTE, employment form, area or financing; fields left out stay as they were. Version 2 takes a defined employment form or financing kind as well as the built-in ones.",
   data: PositionChangedV2,
-  older: [{ version: 1, data: PositionChangedV1, upcast: (data: t.TypeOf<typeof PositionChangedV1>) => asVersion2<t.TypeOf<typeof PositionChangedV2>>(data) }],
+  older: [{ version: 1, data: PositionChangedV1, upcast: unchanged }],
 });
 
 export const PositionClosed = defineEvent({
@@ -124,7 +118,7 @@ export const StaffChangeRecorded = defineEvent({
   description:
     "A change in staffing on the effective date, for organisations that keep period-end totals (snapshots) rather than positions: FTE added, ended or moved between employment forms, in an area, optionally for a project. It never changes an FTE total (the snapshots give those); a text names it (\"utökats med 0,50 årsarbetare\") through the figure staffing.change-fte. Version 2 takes a defined employment form (`staff.employment-form-defined`) as well as the built-in ones.",
   data: StaffChangeRecordedV2,
-  older: [{ version: 1, data: StaffChangeRecordedV1, upcast: (data: t.TypeOf<typeof StaffChangeRecordedV1>) => asVersion2<t.TypeOf<typeof StaffChangeRecordedV2>>(data) }],
+  older: [{ version: 1, data: StaffChangeRecordedV1, upcast: unchanged }],
 });
 
 export const staffEvents = [EmploymentFormDefined, StaffFinancingDefined, PositionOpened, PositionChanged, PositionClosed, StaffingSnapshotRecorded, StaffChangeRecorded] as const;

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 import { DecimalString, Id, IsoDateC, NonEmptyString, NonNegativeDecimal, PositiveInteger, ShortName, describe, listOf, oneOf, recordOf, strictObject } from "../../events/codecs.js";
-import { defineEvent } from "../../events/definition.js";
+import { defineEvent, unchanged } from "../../events/definition.js";
 
 export const GoalKind = oneOf("GoalKind", ["strategic", "area"]);
 
@@ -14,7 +14,7 @@ export const GoalEstablished = defineEvent({
   description:
     "A strategic goal (numbered 1, 2, 3 … as far as the organisation's goals go) or an area goal under one (numbered by its report section: \"2.2\" is the second area goal of the chapter of strategic goal 1, the goal's number plus one), from the effective date. To reword a goal from a date, record `strategy.goal-renamed`; a `supersedes` correction rewrites every report as known now. Version 2 adds an optional `shortTitle` (not blank, at most 80 characters): how a tight heading, such as a slide's, words the goal when the organisation shortens it there (\"Vi har en ändamålsenlig …\" for \"Vår verksamhet ska leda till en ändamålsenlig …\"); without it the heading is `title`.",
   data: strictObject("GoalEstablished", goalRequired, { ...goalOptional, shortTitle: ShortName }),
-  older: [{ version: 1, data: GoalEstablishedV1, upcast: (data: t.TypeOf<typeof GoalEstablishedV1>) => data }],
+  older: [{ version: 1, data: GoalEstablishedV1, upcast: unchanged }],
 });
 
 export const GoalRenamed = defineEvent({
@@ -118,9 +118,9 @@ export const MetricDefined = defineEvent({
     "A metric (mätetal) of a goal: unit, data source, frequency, direction, target and its kind, the targets per year a plan sets (`targets`, each year at most once; `target` is for the other years), where the result comes from, which comparisons are shown and which one the trend is against. `partialThreshold` (default 0.5) is the share of the target a result must reach to be \"delvis uppfyllt\". A value of a `percent` metric is written as a fraction: 0.75 for 75 % (a value above 1 is more than 100 %, as growth may be, so 75 means 7 500 %). Version 3 adds an optional `shortName` (not blank, at most 80 characters): how a slide's row names the metric (\"PKS\" for \"Närvaro vid PKS sammanträden.\"); without it the row is `name` without its closing full stop. Version 4 adds an optional `partYearJudgement`: how a result measured over part of the year (a tertial report, the interim report January–August) is held against the year's target to derive its status. `\"year-target\"` (the default) holds it against the whole year's target (3 of 14 courses after T1 is \"inte uppfyllt\"); `\"pro-rata\"` against the year's target scaled by the days the measured period covers of the year's days (14 × 121/366 for January–April 2020), printing the year's target with a footnote that gives the scaled one, on which, as on every target, the status is judged as the unit prints it (13 × 121/366 ≈ 4,3 prints as 4 kurser, so 4 courses meet it; the audit's derivation says so); `\"year-end-only\"` derives no status (no symbol) until the measured period ends on 31 December, and is judged as usual then, with a footnote where no authored status stands in its place (it is refused for a metric `measuredOver` the first half-year, which never reaches the year's end). Only a flow is pro-rated: a fixed target of a metric counted or summed over the period. A `percent` metric is a level, not a sum, and is never pro-rated (`\"pro-rata\"` on one is refused); a share-of-base target or one of the same period last year is already the measured period's own, and is held as it is. An authored `strategy.metric-status-assessed` overrides the derived status in every mode.",
   data: strictObject("MetricDefined", metricRequired, { ...metricOptional, targets: listOf(YearTarget), shortName: ShortName, partYearJudgement: PartYearJudgement }),
   older: [
-    { version: 1, data: MetricDefinedV1, upcast: (data: t.TypeOf<typeof MetricDefinedV1>) => data },
-    { version: 2, data: MetricDefinedV2, upcast: (data: t.TypeOf<typeof MetricDefinedV2>) => data },
-    { version: 3, data: MetricDefinedV3, upcast: (data: t.TypeOf<typeof MetricDefinedV3>) => data },
+    { version: 1, data: MetricDefinedV1, upcast: unchanged },
+    { version: 2, data: MetricDefinedV2, upcast: unchanged },
+    { version: 3, data: MetricDefinedV3, upcast: unchanged },
   ],
 });
 
