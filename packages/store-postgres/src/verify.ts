@@ -43,7 +43,7 @@ const PAGE_SQL = `SELECT seq::text, id, type, (extract(epoch FROM recorded_at) *
  */
 export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, catalog?: Catalog): Promise<VerifyReport> => {
   const issues: Issue[] = [];
-  const chain = new ChainCheck("event", catalog);
+  const chain = new ChainCheck("event", catalog, { idsAtEnd: true });
   let expectedSeq = 0;
   let events = 0;
   const last = await db.query<{ seq: string | null }>("SELECT max(seq) AS seq FROM tertial_events WHERE log = $1", [ref.log]);
@@ -78,5 +78,5 @@ export const verifyRows = async (db: Queryable, ref: LogRef, pageSize: number, c
     }
   }
   // A batch is one transaction: the database never holds an interrupted one.
-  return { events, head: chain.head, issues, end: { kind: "clean" } };
+  return { events, head: chain.head, issues: chain.withRepeatedIds(issues), end: { kind: "clean" } };
 };

@@ -3,6 +3,7 @@ import { GENESIS_HASH, type StoredEvent } from "../events/envelope.js";
 import { issue, type Issue } from "../events/issues.js";
 import { parseInstant } from "../time/stockholm.js";
 import { IdSet } from "./id-set.js";
+import { RepeatedIds } from "./repeated-ids.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
 import { canonicalDifference } from "./canonical-difference.js";
 
@@ -19,6 +20,8 @@ const withIssue = (found: Issue[] | undefined, each: Issue): Issue[] => {
   return found;
 };
 
+const duplicateId = (id: string, file: string, line: number): Issue => issue("duplicate-id", "id", `id "${id}" appears twice`, { file, line });
+
 /** How a store names what it keeps: "line" in a file, "event" in a table; messages follow it. */
 export type StoredUnit = "line" | "event";
 
@@ -32,9 +35,16 @@ const WORDS: Readonly<Record<StoredUnit, { readonly changed: string; readonly mo
  * each prevHash the previous hash, each hash recomputed, ids unique, transaction time never going
  * back, and (with a catalog) data valid for its type and version. Seq is the caller's: a file and
  * a table lose events differently. Keeps going after a problem so one run lists them all.
+ *
+ * A check that reads a whole log can have its repeated ids found at the end (`idsAtEnd`): each
+ * event's problems then leave the id out, and `withRepeatedIds` places them where they would have
+ * stood, last among their line's issues. One sorted pass at the end costs far less than a hash
+ * set's probes at a million events (see `RepeatedIds`).
  */
 export class ChainCheck {
-  private readonly ids = new IdSet();
+  private readonly ids: IdSet | undefined;
+  private readonly repeated: RepeatedIds | undefined;
+  private file = "";
   private previousHash = GENESIS_HASH;
   private previousRecorded = "";
   private previousRecordedMs = -Infinity;
@@ -42,7 +52,11 @@ export class ChainCheck {
   constructor(
     private readonly unit: StoredUnit,
     private readonly catalog?: Catalog,
-  ) {}
+    options: { readonly idsAtEnd?: boolean } = {},
+  ) {
+    if (options.idsAtEnd === true) this.repeated = new RepeatedIds();
+    else this.ids = new IdSet();
+  }
 
   /** The hash of the last event checked: the head the log verified to. */
   get head(): string {
@@ -68,7 +82,6 @@ export class ChainCheck {
     if (!intact) found = this.canonicalProblem(found, event, text, file, line);
     if (event.prevHash !== this.previousHash) found = withIssue(found, issue("chain-broken", "prevHash", `does not match ${WORDS[this.unit].previous}: ${WORDS[this.unit].moved}`, { file, line }));
     if (!intact && hashOf(event) !== event.hash) found = withIssue(found, issue("chain-broken", "hash", `does not match the event's content: the ${this.unit} was changed`, { file, line }));
-    if (!this.ids.add(event.id)) found = withIssue(found, issue("duplicate-id", "id", `id "${event.id}" appears twice`, { file, line }));
     // Compared as instants, not as text: "09:00+02:00" is before "08:00Z".
     const recordedMs = parseInstant(event.recordedAt) ?? Number.NaN;
     if (recordedMs < this.previousRecordedMs) found = withIssue(found, issue("out-of-order", "recordedAt", "goes back in time", { file, line, actual: event.recordedAt, expected: `${this.previousRecorded} or later` }));
@@ -76,10 +89,37 @@ export class ChainCheck {
       const wrong = dataIssues(this.catalog, event);
       if (wrong !== undefined) for (const each of wrong) found = withIssue(found, { ...each, file, line });
     }
+    if (this.repeated !== undefined) this.repeated.add(event.id, line);
+    else if (this.ids?.add(event.id) === false) found = withIssue(found, duplicateId(event.id, file, line));
+    this.file = file;
     this.previousHash = event.hash;
     this.previousRecorded = event.recordedAt;
     this.previousRecordedMs = recordedMs;
     return found;
+  }
+
+  /**
+   * With `idsAtEnd`, after the last event: `issues`, in line order as the checks made them, with
+   * an issue for each id read before placed after the other issues of its line, where `problems`
+   * places it when it checks ids as it goes.
+   */
+  withRepeatedIds(issues: readonly Issue[]): Issue[] {
+    const repeats = this.repeated?.repeats() ?? [];
+    if (repeats.length === 0) return [...issues];
+    const merged: Issue[] = [];
+    let next = 0;
+    const placeRepeatsBefore = (line: number): void => {
+      for (let repeat = repeats[next]; repeat !== undefined && repeat.line < line; repeat = repeats[next]) {
+        merged.push(duplicateId(repeat.id, this.file, repeat.line));
+        next += 1;
+      }
+    };
+    for (const each of issues) {
+      placeRepeatsBefore(each.line ?? Number.POSITIVE_INFINITY);
+      merged.push(each);
+    }
+    placeRepeatsBefore(Number.POSITIVE_INFINITY);
+    return merged;
   }
 
   /** The issues with a not-canonical text added, placed at the column where it first differs from its canonical form. */

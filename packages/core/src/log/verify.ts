@@ -44,7 +44,7 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
   // Without the lock, so an append may be running: only the bytes that were committed when the end was judged are read.
   const { end, size } = await inspectLogEndWithoutLock(real);
   const issues: Issue[] = [];
-  const chain = new ChainCheck("line", catalog);
+  const chain = new ChainCheck("line", catalog, { idsAtEnd: true });
   let expectedSeq = 0;
   let events = 0;
   // An incomplete batch is named once, as such; its lines were never part of the log, nor are those of a batch being written.
@@ -64,6 +64,5 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
       expectedSeq = event.seq + 1;
     }
   }
-  issues.push(...endIssues(path, end));
-  return { events, head: chain.head, issues, end };
+  return { events, head: chain.head, issues: [...chain.withRepeatedIds(issues), ...endIssues(path, end)], end };
 };

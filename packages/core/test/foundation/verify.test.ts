@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultCatalog, lineOf, verifyLog } from "@tertial/core";
+import { ChainCheck, defaultCatalog, issue, lineOf, parseStoredLine, verifyLog, type Issue } from "@tertial/core";
 import { applyTampering, arbFoundationLog, arbTampering, buildLog } from "@tertial/core/testing";
 import { useTempDir } from "./temp-dir.js";
 
@@ -84,5 +84,37 @@ describe("verify compares transaction times as instants", () => {
     const path = join(await tempDir(), "events.jsonl");
     await writeLog(path, [first, second].map(lineOf));
     expect((await verifyLog(path, defaultCatalog)).issues.map((found) => [found.line, found.code, found.path])).toEqual([[2, "out-of-order", "recordedAt"]]);
+  });
+});
+
+describe("ids checked at the end of a whole-log check", () => {
+  it("give the issues, in the order, of ids checked as the check goes, whatever was done to the lines (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(arbFoundationLog({ maxEvents: 8 }), fc.array(arbTampering, { minLength: 1, maxLength: 4 }), async (script, tamperings) => {
+        const { events } = await buildLog(defaultCatalog, script);
+        let lines = events.map(lineOf);
+        for (const tampering of tamperings) lines = applyTampering(lines, tampering, { keepLast: true }) ?? lines;
+        const asItGoes = new ChainCheck("line", defaultCatalog);
+        const atEnd = new ChainCheck("line", defaultCatalog, { idsAtEnd: true });
+        const expected: Issue[] = [];
+        const found: Issue[] = [];
+        lines.forEach((text, index) => {
+          const parsed = parseStoredLine("events.jsonl", text, index + 1, true);
+          if (!parsed.ok) {
+            expected.push(...parsed.issues);
+            found.push(...parsed.issues);
+            return;
+          }
+          // What a caller finds before the chain's checks (verify's seq), to be kept in its place.
+          const before = issue("chain-broken", "seq", "the caller's", { file: "events.jsonl", line: index + 1 });
+          expected.push(before, ...asItGoes.check(parsed.event, text, { file: "events.jsonl", line: index + 1 }, parsed.intact));
+          found.push(before, ...atEnd.check(parsed.event, text, { file: "events.jsonl", line: index + 1 }, parsed.intact));
+        });
+        const endIssue = issue("torn-line", "", "no line", { file: "events.jsonl" });
+        expect([...atEnd.withRepeatedIds(found), endIssue]).toEqual([...expected, endIssue]);
+        expect(atEnd.withRepeatedIds([endIssue]).at(-1)).toEqual(endIssue);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
