@@ -11,24 +11,31 @@ const tagOf = (codec: t.Any): string | undefined => (codec as Tagged)._tag;
 /** Where a field is, as an issue names it: "data.source". */
 const at = (path: string, key: string): string => `${path}.${key}`;
 
+/** A field's codec, read as an own property only: a field may be named "constructor" or "valueOf". */
+const fieldOf = (props: t.Props, key: string): t.Any | undefined => (Object.hasOwn(props, key) ? props[key] : undefined);
+
 const objectGap = (older: { readonly required: t.Props; readonly optional: t.Props }, newer: { readonly required: t.Props; readonly optional: t.Props }, path: string): string | undefined => {
-  for (const [key, codec] of Object.entries({ ...older.required, ...older.optional })) {
-    const counterpart = newer.required[key] ?? newer.optional[key];
+  for (const [key, codec] of [...Object.entries(older.required), ...Object.entries(older.optional)]) {
+    const counterpart = fieldOf(newer.required, key) ?? fieldOf(newer.optional, key);
     if (counterpart === undefined) return `${at(path, key)}: the newer version has no such field`;
     const gap = inclusionGap(codec, counterpart, at(path, key));
     if (gap !== undefined) return gap;
   }
-  const missing = Object.keys(newer.required).find((key) => older.required[key] === undefined);
+  const missing = Object.keys(newer.required).find((key) => fieldOf(older.required, key) === undefined);
   return missing === undefined ? undefined : `${at(path, missing)}: the newer version requires it and the older does not`;
 };
 
 /** The values a closed codec (a literal or a closed set of words) accepts; undefined for any other codec. */
 const closedValues = (codec: t.Any): readonly unknown[] | undefined => {
   switch (tagOf(codec)) {
-    case "LiteralType":
-      return [(codec as unknown as t.LiteralType<string | number | boolean>).value];
+    case "LiteralType": {
+      const value = (codec as unknown as t.LiteralType<string | number | boolean>).value;
+      // `===` takes -0 for 0, and JSON.parse("-0") is -0: a newer codec must accept both.
+      return value === 0 ? [0, -0] : [value];
+    }
     case "KeyofType":
-      return Object.keys((codec as unknown as t.KeyofType<Record<string, unknown>>).keys);
+      // Every own key, as the guard's hasOwn reads them, enumerable or not.
+      return Object.getOwnPropertyNames((codec as unknown as t.KeyofType<Record<string, unknown>>).keys);
     default:
       return undefined;
   }

@@ -101,7 +101,8 @@ export class ChainCheck {
   /**
    * With `idsAtEnd`, after the last event: `issues`, in line order as the checks made them, with
    * an issue for each id read before placed after the other issues of its line, where `problems`
-   * places it when it checks ids as it goes.
+   * places it when it checks ids as it goes. An issue with no line is taken to follow every line
+   * (as a log's end does): the repeats come before it. Without this call, `idsAtEnd` finds none.
    */
   withRepeatedIds(issues: readonly Issue[]): Issue[] {
     const repeats = this.repeated?.repeats() ?? [];

@@ -56,6 +56,20 @@ describe("inclusionGap", () => {
     expect(inclusionGap(t.union([Words, t.string]), Id)).toBe("data: string is not shown to accept only what Id accepts");
   });
 
+  it("reads fields named like an object's own members as fields, and checks every value a literal or closed set accepts", () => {
+    expect(inclusionGap(strictObject("A", { a: Id }), strictObject("B", { a: Id, valueOf: Id }))).toBe("data.valueOf: the newer version requires it and the older does not");
+    expect(inclusionGap(strictObject("A", { a: Id }), strictObject("B", { a: Id, constructor: Id }))).toBe("data.constructor: the newer version requires it and the older does not");
+    expect(inclusionGap(strictObject("A", { toString: Id }), strictObject("B", {}))).toBe("data.toString: the newer version has no such field");
+    expect(inclusionGap(strictObject("A", { constructor: Id }), strictObject("B", {}, { constructor: Id }))).toBeUndefined();
+    // JSON.parse("-0") is -0, which t.literal(0) accepts.
+    expect(inclusionGap(t.literal(0), t.refinement(t.number, (value) => Object.is(value, 0), "PositiveZero"))).toBe("data: the older version accepts 0, the newer does not");
+    expect(inclusionGap(t.literal(0), t.number)).toBeUndefined();
+    // A key the guard accepts though Object.keys does not list it.
+    const hidden = t.keyof(Object.defineProperty({ a: null }, "b", { value: null, enumerable: false }) as { a: null });
+    expect(hidden.is("b")).toBe(true);
+    expect(inclusionGap(hidden, t.literal("a"))).toBe('data: the older version accepts "b", the newer does not');
+  });
+
   it("is conservative: a refinement it cannot compare is a gap, even where every value would fit", () => {
     // Every non-negative decimal is a decimal, but nothing in the two codecs' structure shows it.
     expect(inclusionGap(NonNegativeDecimal, DecimalString)).toMatch(/is not shown to accept only/);
