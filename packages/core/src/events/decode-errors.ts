@@ -3,9 +3,16 @@ import { daysInMonth } from "../time/calendar.js";
 import { expectedOf, toJsonSchema } from "./codecs.js";
 import { issue, showValue, type Issue } from "./issues.js";
 
-const isContainer = (codec: t.Decoder<unknown, unknown> | undefined): boolean => {
-  const tag = (codec as { _tag?: string } | undefined)?._tag;
-  return tag === "UnionType" || tag === "IntersectionType" || tag === "RefinementType" || tag === "ReadonlyType" || tag === "ExactType";
+type Tagged = { readonly _tag?: string; readonly type?: unknown };
+
+/** Codecs that decode their base with the same context, adding no step of their own. */
+const WRAPPERS: ReadonlySet<string | undefined> = new Set(["RefinementType", "ReadonlyType", "ExactType"]);
+
+/** The codec whose context step a wrapper stands for: a list of at least one item is a refinement of a list. */
+const baseOf = (codec: t.Decoder<unknown, unknown> | undefined): Tagged | undefined => {
+  let base = codec as Tagged | undefined;
+  while (base !== undefined && WRAPPERS.has(base._tag)) base = base.type as Tagged | undefined;
+  return base;
 };
 
 /** "data.seats[3].municipality" from an io-ts context, skipping the inner steps of unions and intersections. */
@@ -13,8 +20,9 @@ const pathOf = (context: t.Context, prefix: string): string => {
   let path = prefix;
   context.forEach((entry, index) => {
     if (index === 0 || entry.key === "") return;
-    if (isContainer(context[index - 1]?.type)) return;
-    const parentTag = (context[index - 1]?.type as { _tag?: string } | undefined)?._tag;
+    const parentTag = baseOf(context[index - 1]?.type)?._tag;
+    // A union's or an intersection's steps name its members, not fields.
+    if (parentTag === "UnionType" || parentTag === "IntersectionType") return;
     const isIndex = (parentTag === "ArrayType" || parentTag === "ReadonlyArrayType") && /^\d+$/.test(entry.key);
     path = isIndex ? `${path}[${entry.key}]` : path === "" ? entry.key : `${path}.${entry.key}`;
   });
