@@ -317,6 +317,23 @@ const loadIds = async (realLogPath: string, saved: SavedIds): Promise<IdIndex | 
 };
 
 /**
+ * The head the last append recorded for this very file (same device and inode), whatever the log
+ * holds now: evidence of what was committed, so that repair can tell a line an append never
+ * finished from a committed line cut off since. Undefined when there is no readable state of it.
+ */
+export const recordedHeadOf = async (realLogPath: string): Promise<LogHead | undefined> => {
+  try {
+    const saved = deserialize(await readFile(statePath(realLogPath))) as Partial<Saved> | null;
+    const head = saved?.head;
+    if (saved?.format !== APPEND_STATE_FILE_FORMAT || saved.mark === undefined || typeof head?.seq !== "number" || typeof head.hash !== "string") return undefined;
+    const info = await stat(realLogPath, { bigint: true });
+    return saved.mark.dev === String(info.dev) && saved.mark.ino === String(info.ino) ? head : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
  * The saved state, when it was taken at exactly the log as it is now (same file, same bytes,
  * by the same rules) and its id and content files hold what it says; undefined otherwise, and
  * then append rebuilds it by reading the log.

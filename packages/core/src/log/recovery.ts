@@ -1,6 +1,7 @@
 import { open, stat } from "node:fs/promises";
 import { GENESIS_HASH, StoredEventCodec, type StoredEvent } from "../events/envelope.js";
 import { compileGuard } from "../events/guard.js";
+import { recordedHeadOf } from "./append-state.js";
 import { canonicalLineHashMatches } from "./chain.js";
 import { readLines } from "./lines.js";
 import { isQueuedWriter } from "./lock.js";
@@ -37,8 +38,11 @@ export type LogEnd =
    * copy): repair adds the newline and keeps the event.
    */
   | ({ readonly kind: "missing-newline"; readonly line: number; readonly head: LogHead } & StaleRecord)
-  /** The record does not fit the log: something else changed it. Repair refuses; verify explains. */
-  | { readonly kind: "inconsistent"; readonly message: string };
+  /**
+   * The record does not fit the log: something else changed it. Repair refuses; verify explains,
+   * at `line` when the fault is one line's (a committed last line cut off since).
+   */
+  | { readonly kind: "inconsistent"; readonly message: string; readonly line?: number };
 
 const GENESIS: LogHead = { seq: -1, hash: GENESIS_HASH };
 
@@ -134,7 +138,13 @@ const unrecordedEnd = async (path: string, size: number): Promise<LogEnd> => {
   if (restoredHead === undefined) return { kind: "inconsistent", message: "the last line is cut off and the line before it is not a stored event" };
   const event = unterminated === undefined ? undefined : wholeEventAfter(unterminated.text, restoredHead);
   if (event !== undefined) return { kind: "missing-newline", line: restoredHead.seq + 2, head: { seq: event.seq, hash: event.hash, recordedAt: event.recordedAt } };
-  return { kind: "torn-line", line: restoredHead.seq + 2, cutAt, restoredHead };
+  const line = restoredHead.seq + 2;
+  // No append leaves a cut line without its record, but an earlier version's did: the append state says whether this one was committed.
+  const recorded = await recordedHeadOf(path);
+  if (recorded !== undefined && recorded.seq > restoredHead.seq) {
+    return { kind: "inconsistent", line, message: `the last line (line ${spaced(line)}) is cut off, yet it was committed: the append state beside the log records events up to seq ${recorded.seq}, so the log was cut after it was written; restore it from a copy (repair would remove a committed event)` };
+  }
+  return { kind: "torn-line", line, cutAt, restoredHead };
 };
 
 const sameRecord = (left: PendingBatch | "unreadable" | undefined, right: PendingBatch | "unreadable" | undefined): boolean => JSON.stringify(left) === JSON.stringify(right);

@@ -26,7 +26,7 @@ const endIssues = (path: string, end: LogEnd): Issue[] => {
     case "missing-newline":
       return [issue("torn-line", "", `${said ?? ""}; run tertial repair ${path} to add it`, { file: path, line: end.line })];
     case "inconsistent":
-      return [issue("chain-broken", "", end.message, { file: path })];
+      return [issue("chain-broken", "", end.message, end.line === undefined ? { file: path } : { file: path, line: end.line })];
     default:
       // A torn line is named by the line itself; a whole batch left, an append in progress or a stale record are no problem.
       return [];
@@ -51,6 +51,8 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
   // A last line that only lost its newline is checked as the committed line it is, and its newline named once.
   for await (const lines of readLineBatches(real, undefined, end.kind === "incomplete" || end.kind === "in-progress" ? end.cutAt : size)) {
     for (const line of lines) {
+      // A committed last line cut off since is named once, by the end's issue, not as a line an append never finished.
+      if (!line.terminated && end.kind === "inconsistent" && end.line === line.number) continue;
       const parsed = parseStoredLine(path, line.text, line.number, line.terminated || end.kind === "missing-newline");
       if (!parsed.ok) {
         issues.push(...parsed.issues);

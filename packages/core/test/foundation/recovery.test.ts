@@ -115,6 +115,22 @@ describe("an append interrupted in the middle of a batch", () => {
     expect(await readFile(path, "utf8")).toBe(before);
   });
 
+  it("repair refuses to cut a last line the append state says was committed, and verify names that line once", async () => {
+    const { path } = await committedLog();
+    const appended = await jsonlStore({ path, catalog: defaultCatalog }).append([municipality("d")]);
+    expect(appended.ok).toBe(true);
+    await truncate(path, (await stat(path)).size - 30);
+    const before = await readFile(path, "utf8");
+    const end = await repairLogEnd(path);
+    expect(end).toMatchObject({ kind: "inconsistent", line: 4 });
+    expect(end.kind === "inconsistent" ? end.message : "").toMatch(/line 4\) is cut off, yet it was committed: the append state beside the log records events up to seq 3/);
+    expect(await readFile(path, "utf8")).toBe(before);
+    const report = await verifyLog(path, defaultCatalog);
+    expect(report.issues).toEqual([expect.objectContaining({ code: "chain-broken", line: 4, message: expect.stringContaining("restore it from a copy") })]);
+    expect((await jsonlStore({ path, catalog: defaultCatalog }).append([municipality("e")])).ok).toBe(false);
+    expect(await readFile(path, "utf8")).toBe(before);
+  });
+
   it("repair refuses when the record does not fit the log, and verify and append say why", async () => {
     const { path, head } = await committedLog();
     await interruptedBatch(path, head, 5, 2, 0);
@@ -166,6 +182,10 @@ describe("a last line that only lost its newline (an editor stripped it)", () =>
     await appendFile(path, lines[2] ?? "");
     expect(await inspectLogEnd(path)).toMatchObject({ kind: "torn-line", line: 4, restoredHead: { seq: 2, hash: head.hash } });
     await writeFile(path, `${lines[0]}\n${lines[1]}\n${(lines[2] ?? "").replace("Kommun c", "Kommun C")}`);
+    // The append state says line 3 was committed: a changed committed line is not cut.
+    expect(await inspectLogEnd(path)).toMatchObject({ kind: "inconsistent", line: 3 });
+    // Without it (a log an earlier version wrote), the line is cut as an append's unfinished line.
+    await rm(`${path}.append-state`);
     expect(await inspectLogEnd(path)).toMatchObject({ kind: "torn-line", line: 3 });
   });
 });
