@@ -66,6 +66,9 @@ const IO_ERRORS: Readonly<Record<string, string>> = {
   EMFILE: "too many open files",
 };
 
+/** A system error as a plain phrase: Node's own codes named, any other said as Node says it. */
+export const ioErrorPhrase = (error: NodeJS.ErrnoException): string => (error.code === undefined ? undefined : IO_ERRORS[error.code]) ?? error.message;
+
 /** What went wrong, as one line with the command's prefix, and the exit code it means. */
 const failure = (command: Command, error: unknown): { readonly lines: string; readonly code: ExitCode } => {
   const prefix = `tertial ${command.name}: `;

@@ -1,5 +1,6 @@
 import { VERSION } from "./version.js";
-import { processIo, run } from "./run.js";
+import { EXIT } from "./command.js";
+import { ioErrorPhrase, processIo, run } from "./run.js";
 import { useModuleLoader, type ModuleLoader } from "./module-loader.js";
 
 export interface StartOptions {
@@ -10,13 +11,21 @@ export interface StartOptions {
   readonly loadModule?: ModuleLoader;
 }
 
+/** " report" for `tertial report …`: the prefix of a message about the whole run. */
+const commandName = (argv: readonly string[]): string => {
+  const [first] = argv;
+  return first === undefined || first.startsWith("-") ? "" : ` ${first}`;
+};
+
 /** Runs `tertial` with these arguments in this process; the exit code is left in process.exitCode. */
 export const start = async (argv: readonly string[], options: StartOptions = {}): Promise<void> => {
   if (options.loadModule !== undefined) useModuleLoader(options.loadModule);
   // A reader that stops early (`tertial report … | head`) closes the pipe: that is the reader's choice, not an error.
+  // Any other failure (a full disk under `tertial report … > report.md`) loses the output: the exit code must say so.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(process.exitCode ?? 0);
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`tertial${commandName(argv)}: standard output: ${ioErrorPhrase(error)}\n`);
+    process.exit(EXIT.io);
   });
 
   // A closed stderr (`tertial verify log 2>&1 >/dev/null | head -c1`) loses the messages, not the

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -321,6 +322,16 @@ describe("the built binary in a separate process", () => {
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     const code = await new Promise<number | null>((done) => child.on("close", done));
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+  });
+
+  it.runIf(existsSync("/dev/full"))("says so and exits 6 when standard output cannot be written (a full disk)", async () => {
+    for (const args of [["verify", LOG], ["report", LOG, ...INTERIM]]) {
+      const child = spawn("bash", ["-c", `"${process.execPath}" "${BIN}" ${args.map((arg) => `"${arg}"`).join(" ")} > /dev/full`], { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+      const code = await new Promise<number | null>((done) => child.on("close", done));
+      expect({ code, stderr }).toEqual({ code: 6, stderr: `tertial ${args[0] ?? ""}: standard output: no space left on the device\n` });
+    }
   });
 
   it("exits with the code of what happened when stderr is a pipe its reader has closed", async () => {
