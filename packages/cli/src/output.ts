@@ -76,6 +76,9 @@ const named = (file: Pick<NewFile, "path" | "option">): string => (file.option =
 const alreadyExists = (file: NewFile): FileRefusal =>
   new FileRefusal(`${file.path} already exists${file.forceable ? "; give --force to replace it" : ""}`);
 
+const notAFile = (file: NewFile): FileRefusal =>
+  new FileRefusal(`${file.path} is not a regular file (a device, pipe or socket): Tertial writes a file whole and puts it at its name${file.option === "--out" ? "; leave out --out to write to standard output" : ""}`);
+
 /** Refuses a file that is one of `protect` (the command's log), even with --force: a usage error. */
 export const refuseWritingOnto = async (file: Pick<NewFile, "path" | "option" | "protect">): Promise<void> => {
   for (const path of file.protect) {
@@ -145,8 +148,11 @@ const removeOnSignal = (temporary: string): (() => void) => {
 export const writeNewFile = async (file: NewFile, write: (handle: FileHandle) => Promise<void>, check?: (temporary: string) => Promise<void>): Promise<void> => {
   await refuseWritingOnto(file);
   const target = await realTarget(file.path);
+  const existing = await lstat(target).catch(() => undefined);
+  // A rename would put a file where a device, pipe or socket was, not write into it (as root, /dev/full itself).
+  if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) throw notAFile(file);
   // Refused before the work, not after it; the hard link below still refuses one made meanwhile.
-  if (!file.replace && (await lstat(target).catch(() => undefined)) !== undefined) throw alreadyExists(file);
+  if (!file.replace && existing !== undefined) throw alreadyExists(file);
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temporary, "wx").catch(nameTheTarget(file.path));
   const stopWatching = removeOnSignal(temporary);

@@ -53,6 +53,23 @@ describe("replay --checkpoint-out is written as report -o is", () => {
     expect(await temporaryFiles(dir)).toEqual([]);
   });
 
+  it("refuses a pipe in the way even with --force, and leaves it a pipe (exit 6)", async () => {
+    const { dir, log } = await logWithAliases();
+    const fifo = join(dir, "out.md");
+    const made = await new Promise<number | null>((done) => spawn("mkfifo", [fifo]).on("close", done).on("error", () => done(null)));
+    if (made !== 0) return;
+    for (const [command, flags] of [
+      ["replay", [...REPLAY, "--checkpoint-out"]],
+      ["report", ["--kind", "delarsrapport", "--period", "2020-T1..T2", "-o"]],
+    ] as const) {
+      const refused = await tertial([command, log, ...flags, fifo, "--force"]);
+      expect([refused.code, refused.stdout]).toEqual([6, ""]);
+      expect(refused.stderr).toMatch(new RegExp(`^tertial ${command}: ${fifo} is not a regular file \\(a device, pipe or socket\\)`));
+      expect((await stat(fifo)).isFIFO()).toBe(true);
+    }
+    expect(await temporaryFiles(dir)).toEqual([]);
+  });
+
   it("a directory in the way is named, not the temporary file (exit 6)", async () => {
     const { dir, log } = await logWithAliases();
     await mkdir(join(dir, "adir"));
