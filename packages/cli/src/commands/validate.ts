@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ChainCheck, decodeData, issue, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue, type StoredEvent } from "@tertial/core";
+import { ChainCheck, decodeData, SeqExpectation, issue, LogBrokenError, LogReadError, placeColumns, prepareAppend, readDraftFile, type Catalog, type Issue, type StoredEvent } from "@tertial/core";
 import { EXIT, isDamagedLine, logArg, UsageError, value, type Command, type Io } from "../command.js";
 import { findAppendedRun, repeatedBatchMessage } from "../events/repeated-batch.js";
 import { dataIssuesOfBrokenLine, withDataIssues } from "../events/line-issues.js";
@@ -31,7 +31,7 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
   // verify's checks of each stored event; its data checks are left to decodeData below, which places them in the line.
   const chain = new ChainCheck(log.unit);
   let chainBroken = false;
-  let expectedSeq = 0;
+  const seq = new SeqExpectation();
   let events = 0;
   for await (const line of log.lines()) {
     const { parsed } = line;
@@ -42,14 +42,17 @@ const validateLog = async (log: OpenedLog, catalog: Catalog): Promise<{ issues: 
       // A line cut off, not JSON or too long is damage to the log, as verify says (exit 4); an envelope this catalog refuses is invalid input (3).
       if (parsed.issues.some(isDamagedLine)) chainBroken = true;
       checker.missed(line.number, line.terminated ? typeOfUnreadLine(line.text) : undefined);
+      seq.skipUnreadable();
       continue;
     }
     events += 1;
+    const inOrder = seq.fits(parsed.event.seq);
+    if (inOrder && seq.followsLostEvent(parsed.event.seq)) chain.forgetLink();
     const linked = [
-      ...(parsed.event.seq === expectedSeq ? [] : [issue("chain-broken", "seq", `expected seq ${expectedSeq}: ${MOVED[log.unit]}`, { ...place, actual: String(parsed.event.seq) })]),
+      ...(inOrder ? [] : [issue("chain-broken", "seq", `expected ${seq.expected}: ${MOVED[log.unit]}`, { ...place, actual: String(parsed.event.seq) })]),
       ...(chain.problems(parsed.event, line.text, log.name, line.number, parsed.intact) ?? []),
     ];
-    expectedSeq = parsed.event.seq + 1;
+    seq.read(parsed.event.seq);
     if (linked.length > 0) {
       chainBroken = true;
       issues.push(...linked);

@@ -48,6 +48,7 @@ export class ChainCheck {
   private previousHash = GENESIS_HASH;
   private previousRecorded = "";
   private previousRecordedMs = -Infinity;
+  private linkUnknown = false;
 
   constructor(
     private readonly unit: StoredUnit,
@@ -56,6 +57,14 @@ export class ChainCheck {
   ) {
     if (options.idsAtEnd === true) this.repeated = new RepeatedIds();
     else this.ids = new IdSet();
+  }
+
+  /**
+   * The next event follows a line that could not be read as an event and took a seq: its prevHash
+   * is that line's hash, which nobody knows, so the next `problems` does not compare it.
+   */
+  forgetLink(): void {
+    this.linkUnknown = true;
   }
 
   /** The hash of the last event checked: the head the log verified to. */
@@ -80,7 +89,8 @@ export class ChainCheck {
     let found: Issue[] | undefined;
     // Text whose exact bytes hash to its hash is canonical and unchanged: only other text is canonicalised to say what is wrong.
     if (!intact) found = this.canonicalProblem(found, event, text, file, line);
-    if (event.prevHash !== this.previousHash) found = withIssue(found, issue("chain-broken", "prevHash", `does not match ${WORDS[this.unit].previous}: ${WORDS[this.unit].moved}`, { file, line }));
+    if (this.linkUnknown) this.linkUnknown = false;
+    else if (event.prevHash !== this.previousHash) found = withIssue(found, issue("chain-broken", "prevHash", `does not match ${WORDS[this.unit].previous}: ${WORDS[this.unit].moved}`, { file, line }));
     if (!intact && hashOf(event) !== event.hash) found = withIssue(found, issue("chain-broken", "hash", `does not match the event's content: the ${this.unit} was changed`, { file, line }));
     // Compared as instants, not as text: "09:00+02:00" is before "08:00Z".
     const recordedMs = parseInstant(event.recordedAt) ?? Number.NaN;

@@ -1,6 +1,7 @@
 export * from "./canonical-json.js";
 export * from "./chain.js";
 export * from "./chain-check.js";
+export * from "./seq-expectation.js";
 export * from "./store.js";
 export * from "./prepare-append.js";
 export * from "./batch-contents.js";

@@ -3,6 +3,7 @@ import type { Catalog } from "../events/catalog.js";
 import { issue, type Issue } from "../events/issues.js";
 import { ChainCheck } from "./chain-check.js";
 import { readLineBatches } from "./lines.js";
+import { SeqExpectation } from "./seq-expectation.js";
 import { parseStoredLine } from "./jsonl-store.js";
 import { describeLogEnd, inspectLogEndWithoutLock, type LogEnd } from "./recovery.js";
 
@@ -45,7 +46,7 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
   const { end, size } = await inspectLogEndWithoutLock(real);
   const issues: Issue[] = [];
   const chain = new ChainCheck("line", catalog, { idsAtEnd: true });
-  let expectedSeq = 0;
+  const seq = new SeqExpectation();
   let events = 0;
   // An incomplete batch is named once, as such; its lines were never part of the log, nor are those of a batch being written.
   // A last line that only lost its newline is checked as the committed line it is, and its newline named once.
@@ -56,14 +57,16 @@ export const verifyLog = async (path: string, catalog?: Catalog): Promise<Verify
       const parsed = parseStoredLine(path, line.text, line.number, line.terminated || end.kind === "missing-newline");
       if (!parsed.ok) {
         issues.push(...parsed.issues);
+        seq.skipUnreadable();
         continue;
       }
       const event = parsed.event;
       events += 1;
-      if (event.seq !== expectedSeq) issues.push(issue("chain-broken", "seq", `expected seq ${expectedSeq}: a line was dropped, duplicated or moved`, { file: path, line: line.number, actual: String(event.seq) }));
+      if (!seq.fits(event.seq)) issues.push(issue("chain-broken", "seq", `expected ${seq.expected}: a line was dropped, duplicated or moved`, { file: path, line: line.number, actual: String(event.seq) }));
+      else if (seq.followsLostEvent(event.seq)) chain.forgetLink();
       const found = chain.problems(event, line.text, path, line.number, parsed.intact);
       if (found !== undefined) issues.push(...found);
-      expectedSeq = event.seq + 1;
+      seq.read(event.seq);
     }
   }
   return { events, head: chain.head, issues: [...chain.withRepeatedIds(issues), ...endIssues(path, end)], end };

@@ -66,6 +66,41 @@ describe("verify", () => {
     ]);
   });
 
+  it("names a line it cannot read once, not again as a dropped line and a broken link at the line after it", async () => {
+    const { events } = await buildLog(defaultCatalog, { entries: [0, 1, 2, 3, 4].map((index) => ({ draft: { id: `m${index}`, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: `m${index}`, name: "M" } }, at: Date.parse("2020-09-01T08:00:00Z") + index })) });
+    const lines = events.map(lineOf);
+    const dir = await tempDir();
+    const check = async (mutated: readonly string[]) => {
+      const path = join(dir, "events.jsonl");
+      await writeLog(path, mutated);
+      return (await verifyLog(path, defaultCatalog)).issues.map((found) => [found.line, found.code, found.path, ...(found.path === "seq" ? [found.message] : [])]);
+    };
+    const [l0, l1, l2, l3, l4] = lines as [string, string, string, string, string];
+    // An event's line cut short in the middle of the log.
+    expect(await check([l0, l1.slice(0, 60), l2, l3, l4])).toEqual([[2, "not-json", ""]]);
+    // Two such lines in a row, and a line that is not an event inserted: each named once.
+    expect(await check([l0, l1.slice(0, 60), l2.slice(0, 30), l3, l4])).toEqual([
+      [2, "not-json", ""],
+      [3, "not-json", ""],
+    ]);
+    expect(await check([l0, l1, "garbage", l2, l3, l4])).toEqual([[3, "not-json", ""]]);
+    // An envelope the codec refuses is unreadable as well.
+    expect(await check([l0, l1.replace('"schemaVersion":1', '"schemaVersion":"1"'), l2, l3, l4])).toEqual([[2, "invalid-field", "schemaVersion"]]);
+    // A line dropped after an unreadable one is still a dropped line, with its link.
+    expect(await check([l0, l1.slice(0, 60), l3, l4])).toEqual([
+      [2, "not-json", ""],
+      [3, "chain-broken", "seq", "expected seq 1 to 2: a line was dropped, duplicated or moved"],
+      [3, "chain-broken", "prevHash"],
+    ]);
+    // An event whose seq says the unreadable line was no event: its link is checked as ever.
+    const relinked = l2.replace(/"prevHash":"[0-9a-f]{64}"/, `"prevHash":"${"1".repeat(64)}"`);
+    expect(await check([l0, l1, "garbage", relinked, l3, l4])).toEqual([
+      [3, "not-json", ""],
+      [4, "chain-broken", "prevHash"],
+      [4, "chain-broken", "hash"],
+    ]);
+  });
+
   it("reports a torn last line", async () => {
     const path = join(await tempDir(), "events.jsonl");
     const { events } = await buildLog(defaultCatalog, { entries: [{ draft: { id: "m", type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "m", name: "M" } }, at: 0 }] });
