@@ -27,3 +27,28 @@ describe("a line no reader can read is named once", () => {
     expect(said).not.toMatch(/expected seq|does not match the previous line's hash/);
   });
 });
+
+/** The example log with one change to its fifth line. */
+const changedLog = async (change: (line: string) => string): Promise<string> => {
+  const lines = (await readFile(EXAMPLE, "utf8")).split("\n");
+  lines[4] = change(lines[4] ?? "");
+  const path = join(await tempDir(), "events.jsonl");
+  await writeFile(path, lines.join("\n"));
+  return path;
+};
+
+describe("a line changed so that its envelope is invalid is a changed line (exit 4), not invalid input", () => {
+  const changes: readonly (readonly [string, (line: string) => string])[] = [
+    ["a number written as text", (line) => line.replace('"schemaVersion":1', '"schemaVersion":"1"')],
+    ["a digit gone from the hash", (line) => line.replace(/"hash":"([0-9a-f])/, '"hash":"')],
+  ];
+  it.each(changes)("%s", async (_name, change) => {
+    const log = await changedLog(change);
+    for (const args of [["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2"], ["audit", log], ["verify", log]]) {
+      const result = await runCli(args);
+      expect([args[0], result.code]).toEqual([args[0], 4]);
+      expect(result.stdout + result.stderr).toContain(`${log}:5:`);
+      expect(result.stdout + result.stderr).toMatch(/hash: does not match the line's bytes: the line was changed/);
+    }
+  });
+});

@@ -78,7 +78,9 @@ export const parseStoredLine = (file: string, text: string, number: number, term
   const decoded = decodeWith(StoredEventCodec, raw);
   if (!decoded.ok) {
     const columns = valueColumns(text);
-    return { ok: false, issues: decoded.issues.map((found) => ({ ...found, ...place, column: columnOf(columns, found.path) ?? 1 })) };
+    const invalid = decoded.issues.map((found) => ({ ...found, ...place, column: columnOf(columns, found.path) ?? 1 }));
+    // Every line is written with a hash of its bytes: one without it, or whose bytes no longer give it, was changed since (exit 4, not 3).
+    return { ok: false, issues: intact ? invalid : [...invalid, issue("chain-broken", "hash", "does not match the line's bytes: the line was changed", { ...place, column: columnOf(columns, "hash") ?? 1 })] };
   }
   return { ok: true, event: decoded.value, intact };
 };

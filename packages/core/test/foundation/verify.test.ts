@@ -85,7 +85,10 @@ describe("verify", () => {
     ]);
     expect(await check([l0, l1, "garbage", l2, l3, l4])).toEqual([[3, "not-json", ""]]);
     // An envelope the codec refuses is unreadable as well.
-    expect(await check([l0, l1.replace('"schemaVersion":1', '"schemaVersion":"1"'), l2, l3, l4])).toEqual([[2, "invalid-field", "schemaVersion"]]);
+    expect(await check([l0, l1.replace('"schemaVersion":1', '"schemaVersion":"1"'), l2, l3, l4])).toEqual([
+      [2, "invalid-field", "schemaVersion"],
+      [2, "chain-broken", "hash"],
+    ]);
     // A line dropped after an unreadable one is still a dropped line, with its link.
     expect(await check([l0, l1.slice(0, 60), l3, l4])).toEqual([
       [2, "not-json", ""],
