@@ -3,7 +3,7 @@ import { htmlRenderer } from "@tertial/render-html";
 import { printHtml, type PrintOptions } from "./print.js";
 import { setPdfInfo } from "./metadata.js";
 
-export { ChromiumNotFoundError, DEFAULT_CHROMIUM, findChromium } from "./chromium.js";
+export { ChromiumNotFoundError, ChromiumUnusableError, DEFAULT_CHROMIUM, findChromium } from "./chromium.js";
 export { PdfStructureError, setPdfInfo, type PdfInfo } from "./metadata.js";
 export { printHtml, type PrintOptions } from "./print.js";
 

@@ -1,4 +1,4 @@
-import { findChromium } from "./chromium.js";
+import { checkChromium, ChromiumUnusableError, findChromium, launchFailureReason } from "./chromium.js";
 
 export interface PrintOptions {
   /** A Chromium binary; default CHROMIUM_PATH, else /usr/bin/chromium. */
@@ -12,12 +12,15 @@ export interface PrintOptions {
  * tagged (a structure tree for screen readers, selectable text) and with an outline of headings.
  */
 export const printHtml = async (html: string, options: PrintOptions = {}): Promise<Uint8Array> => {
-  const executablePath = options.chromiumPath ?? findChromium();
+  const executablePath = options.chromiumPath === undefined ? findChromium() : checkChromium(options.chromiumPath);
   // Chromium refuses to start as root with its sandbox on; only then is it turned off.
   const args = process.getuid?.() === 0 ? ["--no-sandbox"] : [];
   // Loaded only when printing: playwright-core is large, and every other command of the CLI imports this package.
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath, headless: true, args });
+  // Only the launch's failure is the Chromium's: said as one line naming it. Any later error is a bug, and stays one.
+  const browser = await chromium.launch({ executablePath, headless: true, args }).catch((error: unknown) => {
+    throw new ChromiumUnusableError(executablePath, launchFailureReason(error));
+  });
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: "load" });
