@@ -52,3 +52,15 @@ describe("a line changed so that its envelope is invalid is a changed line (exit
     }
   });
 });
+
+describe("a changed line nested deeper than canonical JSON goes", () => {
+  it("is named as a changed line by every command that reads it, not an internal error", async () => {
+    const log = await changedLog((line) => line.replace('"data":{', `"data":{"x":${"[".repeat(1001)}${"]".repeat(1001)},`));
+    for (const args of [["verify", log], ["validate", log], ["report", log, "--kind", "delarsrapport", "--period", "2020-T1..T2"]]) {
+      const result = await runCli(args);
+      expect([args[0], result.code]).toEqual([args[0], 4]);
+      expect(result.stdout + result.stderr).toContain(`${log}:5:1: nests deeper than 1000 levels of objects and lists, which no stored line does: the line was changed`);
+      expect(result.stdout + result.stderr).not.toContain("internal error");
+    }
+  });
+});

@@ -11,6 +11,7 @@ import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState as saveState, type AppendState } from "./append-state.js";
 import { canonicalLineHashMatches, hashOf, lineOf } from "./chain.js";
 import { canonicalDifference } from "./canonical-difference.js";
+import { CANONICAL_MAX_DEPTH, nestsDeeperThan } from "./canonical-json.js";
 import { fieldsOfLine, readLineBatches, readLines, type RawLine } from "./lines.js";
 import { readTypesFromFile } from "./type-scan.js";
 import { StaleSnapshotError } from "../snapshots/snapshot.js";
@@ -74,6 +75,10 @@ export const parseStoredLine = (file: string, text: string, number: number, term
   }
   const claimed = typeof raw === "object" && raw !== null ? (raw as { hash?: unknown }).hash : undefined;
   const intact = typeof claimed === "string" && canonicalLineHashMatches(text, claimed);
+  // A changed line is canonicalised to say what changed, and canonical JSON stops at this depth: no stored line comes near it.
+  if (!intact && nestsDeeperThan(raw, CANONICAL_MAX_DEPTH)) {
+    return { ok: false, issues: [issue("not-json", "", `nests deeper than ${CANONICAL_MAX_DEPTH} levels of objects and lists, which no stored line does: the line was changed`, { ...place, column: 1 })] };
+  }
   if (intact ? isStoredEventWithComputedHash(raw, claimed as string) : isStoredEvent(raw)) return { ok: true, event: raw as StoredEvent, intact };
   const decoded = decodeWith(StoredEventCodec, raw);
   if (!decoded.ok) {
