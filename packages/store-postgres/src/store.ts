@@ -9,6 +9,7 @@ import {
   knownAtCutoff,
   LogReadError,
   RecordsAtHand,
+  ReplayError,
   type AppendOptions,
   type AppendOutcome,
   type Catalog,
@@ -216,6 +217,8 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       } catch (error) {
         kept = undefined;
         if (error instanceof LogReadError) return { commit: false, result: { ok: false, issues: error.issues } };
+        // A fact the rules learn from that does not decode: the log's fault, at its event, not the batch's.
+        if (error instanceof ReplayError) return { commit: false, result: { ok: false, issues: error.issues.map((found) => ({ ...found, file: ref.display })), logBroken: true } };
         throw error;
       }
     });

@@ -16,6 +16,7 @@ import { fieldsOfLine, readLineBatches, readLines, type RawLine } from "./lines.
 import { readTypesFromFile } from "./type-scan.js";
 import { StaleSnapshotError } from "../snapshots/snapshot.js";
 import type { EventBatch, SourceAnchor } from "../projection/source.js";
+import { ReplayError } from "../projection/replay.js";
 import { withLogLock, type LockWait } from "./lock.js";
 import { clearPendingBatch, committedSize, recordPendingBatch } from "./pending-batch.js";
 import { learnLog, prepareAppend } from "./prepare-append.js";
@@ -314,6 +315,8 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
       known = await stateOf(real);
     } catch (error) {
       if (error instanceof LogReadError) return { ok: false, issues: error.issues, logBroken: true };
+      // A fact the rules learn from that does not decode (learnLog): the log's fault, at its line, not the batch's.
+      if (error instanceof ReplayError) return { ok: false, issues: error.issues.map((found) => ({ ...found, file: path })), logBroken: true };
       throw error;
     }
     const { state } = known;

@@ -4,6 +4,7 @@ import { issue, showValue, withPlace, type Issue } from "../events/issues.js";
 import { EventRetracted } from "../corrections/correction-events.js";
 import { formatInstant, parseInstant } from "../time/stockholm.js";
 import type { EventSource } from "../projection/source.js";
+import { decodeOrThrow } from "../projection/replay.js";
 import { canonicalJson, canonicallyOrdered, nestsDeeperThan } from "./canonical-json.js";
 import { JSON_LIMITS } from "../events/strict-json.js";
 import { sealed, sha256Hex } from "./chain.js";
@@ -59,7 +60,10 @@ const knownIdOf = (event: Pick<StoredEvent, "type">, content: string, rules: Pic
 
 const isRetraction = (event: Pick<StoredEvent, "type">): boolean => event.type === EventRetracted.type;
 
-/** Reads the whole log once for corrections and once to learn ids, content and the rules' state. */
+/**
+ * Reads the whole log once for corrections and once to learn ids, content and the rules' state.
+ * Throws ReplayError, at the event's line, when a fact the rules learn from does not decode.
+ */
 export const learnLog = async (source: EventSource, catalog: Catalog): Promise<AppendState> => {
   const removed = new Set<string>();
   // Pass one needs only the corrections: a source's light scan when it has one (the second pass reads and verifies every line before the state is used).
@@ -81,9 +85,9 @@ export const learnLog = async (source: EventSource, catalog: Catalog): Promise<A
     contents.push(content);
     head = { seq: stored.seq, hash: stored.hash, recordedAt: stored.recordedAt };
     if (!counts(removed, stored) || !rules.learnsFrom(stored.type)) return;
-    const decoded = decodeData(catalog, stored);
-    if (!decoded.ok) return;
-    rules.learn(decoded.event);
+    // A fact the rules learn from whose data its type refuses: checked against rules without it, a
+    // batch would be blamed for the log's fault (an area "unknown" because its line is invalid).
+    rules.learn(decodeOrThrow(catalog, stored));
     facts?.set(stored.id, position());
   };
   if (source.readAfter === undefined) for await (const stored of source.read()) learn(stored, () => "");

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { defaultCatalog, initLog, jsonlStore } from "@tertial/core";
+import { defaultCatalog, initLog, jsonlStore, lineOf, sealed, type StoredEvent } from "@tertial/core";
 import { describe, expect, it } from "vitest";
 
 const municipality = (id: string) => ({ id: `m-${id}`, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: id, name: id } });
@@ -33,5 +33,23 @@ describe("appending onto a broken chain", () => {
     const outcome = await jsonlStore({ path, catalog: defaultCatalog }).append([municipality("d")]);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.issues[0]?.code).toBe("chain-broken");
+  });
+
+  it("refuses when a fact the rules learn from no longer decodes, naming the log's line, not the batch (a chain sealed again over a changed line)", async () => {
+    const path = await logWithThreeEvents();
+    const events = (await readFile(path, "utf8")).trim().split("\n").map((line) => JSON.parse(line) as StoredEvent);
+    let previous = (events[0] as StoredEvent).hash;
+    const resealed = events.map((event, index) => {
+      if (index === 0) return event;
+      const { hash: _old, ...rest } = index === 1 ? { ...event, data: { municipalityId: "b", name: 5 } } : event;
+      const again = sealed({ ...rest, prevHash: previous });
+      previous = again.hash;
+      return again;
+    });
+    await writeFile(path, resealed.map((event) => `${lineOf(event)}\n`).join(""));
+    const before = await readFile(path, "utf8");
+    const outcome = await jsonlStore({ path, catalog: defaultCatalog }).append([municipality("d")]);
+    expect(outcome).toMatchObject({ ok: false, logBroken: true, issues: [{ code: "invalid-field", path: "data.name", file: path, line: 2, eventId: "m-b" }] });
+    expect(await readFile(path, "utf8")).toBe(before);
   });
 });
