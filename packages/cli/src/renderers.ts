@@ -1,6 +1,7 @@
+import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
-import { isAbsolute, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { isRenderer, jsonRenderer, type Renderer } from "@tertial/core";
 import type { BinaryRenderer } from "@tertial/render-pdf";
 import type { ReportDocument } from "@tertial/core";
@@ -71,14 +72,61 @@ const moduleUrl = (spec: string, cwd: string): string => {
 
 export class RendererLoadError extends Error {}
 
+/**
+ * Where Node's decorated stack (or `node --check`'s report) places an error: a line `<file>:<line>`,
+ * the source line, and a caret under the column (none at the end of the input).
+ */
+const decoratedLocation = (text: string, cwd: string): string | undefined => {
+  const lines = text.split("\n");
+  const at = lines.findIndex((line) => /^\S.*:\d+$/.test(line));
+  const match = at === -1 ? null : /^(.+):(\d+)$/.exec(lines[at] ?? "");
+  if (match === null) return undefined;
+  const [, where = "", line = ""] = match;
+  const caret = lines[at + 2] ?? "";
+  const column = /^[ \t]*\^/.test(caret) ? `:${caret.indexOf("^") + 1}` : "";
+  let file = where;
+  try {
+    if (where.startsWith("file:")) file = fileURLToPath(where);
+  } catch {
+    // Not a URL Node can make a path of: named as Node wrote it.
+  }
+  const shown = relative(cwd, file);
+  return `${shown === "" || shown.startsWith("..") || isAbsolute(shown) ? file : shown}:${line}${column}`;
+};
+
+/** `node --check` on a file: Node's report of its first syntax error (empty when it has none). */
+const checkSyntax = (file: string): Promise<string> =>
+  new Promise((done) => {
+    execFile(process.execPath, ["--check", file], { encoding: "utf8", timeout: 10_000 }, (error, _stdout, stderr) => done(error === null ? "" : stderr));
+  });
+
+/**
+ * Where a module failed to load, as `file:line:column`. Node's stack names the place for a
+ * CommonJS syntax error and a missing export, but not for an ES module's syntax error (Node 20
+ * keeps it for an uncaught error's report only): then `node --check` says it, for the module
+ * given, when its error is the one the import gave (a syntax error in a module it imports is not).
+ */
+const loadErrorLocation = async (error: unknown, url: string, cwd: string): Promise<string | undefined> => {
+  if (!(error instanceof Error)) return undefined;
+  const stack = error.stack ?? "";
+  const head = stack.slice(0, Math.max(0, stack.indexOf(`${error.name}: `)));
+  if (/^\S[^\n]*:\d+\n/.test(head)) return decoratedLocation(head, cwd);
+  if (error.name !== "SyntaxError" || !url.startsWith("file:")) return undefined;
+  const checked = await checkSyntax(fileURLToPath(url));
+  return checked.includes(`SyntaxError: ${error.message}\n`) ? decoratedLocation(checked, cwd) : undefined;
+};
+
 /** Loads a third-party renderer: its module must default-export or export `renderer` implementing Renderer. */
 export const loadRenderer = async (spec: string, cwd: string): Promise<Renderer> => {
   refuseTypeScript(spec);
   let loaded: Record<string, unknown>;
+  const url = moduleUrl(spec, cwd);
   try {
-    loaded = await loadModule(moduleUrl(spec, cwd));
+    loaded = await loadModule(url);
   } catch (error) {
-    throw new RendererLoadError(`--renderer ${spec}: cannot load the module (${(error as Error).message.split("\n")[0] ?? ""})`);
+    const said = (error as Error).message.split("\n")[0] ?? "";
+    const where = await loadErrorLocation(error, url, cwd);
+    throw new RendererLoadError(`--renderer ${spec}: cannot load the module (${where === undefined ? said : `${where}: ${(error as Error).name}: ${said}`})`);
   }
   const nestedDefault = (loaded.default as Record<string, unknown> | undefined)?.default;
   const candidate = [loaded.default, loaded.renderer, nestedDefault].find(isRenderer);
