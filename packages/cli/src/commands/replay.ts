@@ -1,5 +1,20 @@
 import { readFile } from "node:fs/promises";
-import { checkpoint, isPeriodParseError, parsePeriod, replay, ReplayError, resume, type Checkpoint } from "@tertial/core";
+import {
+  checkpoint,
+  CheckpointError,
+  CANONICAL_MAX_DEPTH,
+  columnOf,
+  formatIssue,
+  issue,
+  isPeriodParseError,
+  parsePeriod,
+  parseStrictJson,
+  replay,
+  resume,
+  valueColumns,
+  type Checkpoint,
+  type Issue,
+} from "@tertial/core";
 import { EXIT, logArg, UsageError, required, value, type Command, type ParsedArgs } from "../command.js";
 import { openStore } from "../store-location.js";
 import { knownAtOption, warnAboutKnownAt } from "../known-at.js";
@@ -7,20 +22,41 @@ import { refuseWritingOnto, toJson, writeNewFile, type NewFile } from "../output
 import { didYouMean, matchWord } from "../suggest.js";
 import { KNOWN_AT_HELP } from "./report.js";
 
-/** A checkpoint file, or a ReplayError saying why it is not one (never an internal error). */
-const readCheckpoint = async (path: string): Promise<Checkpoint> => {
+/** A checkpoint file as read: its text (to place problems in) and its JSON, or the problem that it is not JSON. */
+type CheckpointText = { readonly path: string; readonly text: string } & ({ readonly json: unknown } | { readonly problem: Issue });
+
+/** Line and column (from 1) of a character of a text of several lines. */
+const placeOf = (text: string, index: number): { readonly line: number; readonly column: number } => {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf("\n"); at !== -1 && at < index; at = text.indexOf("\n", at + 1)) {
+    line += 1;
+    lineStart = at + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+};
+
+/**
+ * Reads a checkpoint file: parsed as JSON.parse reads it (as every earlier version wrote and
+ * read them), and only when that fails read again strictly, to say where and what was expected.
+ */
+const readCheckpoint = async (path: string): Promise<CheckpointText> => {
   const text = await readFile(path, "utf8");
-  let saved: unknown;
   try {
-    saved = JSON.parse(text);
+    return { path, text, json: JSON.parse(text) as unknown };
   } catch {
-    throw new ReplayError(`${path} is not a checkpoint: not JSON`);
+    if (text.trim() === "") return { path, text, problem: issue("not-json", "", "is empty, not a checkpoint", { expected: "a checkpoint written by --checkpoint-out", file: path, line: 1, column: 1 }) };
+    const strict = parseStrictJson(text, CANONICAL_MAX_DEPTH);
+    const at = strict.ok ? { index: 0, path: "", message: "is not JSON", expected: "a checkpoint written by --checkpoint-out" } : strict;
+    const message = `is not JSON: ${at.message.replace("the end of the line", "the end of the file")}`;
+    return { path, text, problem: issue("not-json", at.path, message, { expected: at.expected, file: path, ...placeOf(text, at.index) }) };
   }
-  const fields = saved as Partial<Checkpoint> | null;
-  if (typeof fields !== "object" || fields === null || typeof fields.projection !== "string" || typeof fields.seq !== "number" || typeof fields.hash !== "string" || !("state" in fields)) {
-    throw new ReplayError(`${path} is not a checkpoint: it needs projection, period, knownAt, seq, hash and state (write one with --checkpoint-out)`);
-  }
-  return fields as Checkpoint;
+};
+
+/** A refused checkpoint's issues, placed in its file at the field each names (or its nearest ancestor there). */
+const placed = (read: CheckpointText, issues: readonly Issue[]): string[] => {
+  const columns = valueColumns(read.text);
+  return issues.map((found) => formatIssue({ ...found, file: read.path, ...placeOf(read.text, (columnOf(columns, found.path) ?? 1) - 1) }));
 };
 
 /** --checkpoint-out is written as report's --out is: never onto the log, an existing file only with --force. */
@@ -62,8 +98,23 @@ export const replayCommand: Command = {
     const { store } = openStore(log, { catalog });
     await warnAboutKnownAt(io, "replay", store, knownAt);
     const resumeFrom = value(args, "resume");
-    const result =
-      resumeFrom === undefined ? await replay(store, catalog, projection, options) : await resume(store, catalog, projection, options, await readCheckpoint(resumeFrom));
+    let result: unknown;
+    if (resumeFrom === undefined) result = await replay(store, catalog, projection, options);
+    else {
+      // Every refusal names the file, and where in it: the line and column of the field, or of the syntax error.
+      const read = await readCheckpoint(resumeFrom);
+      if ("problem" in read) {
+        io.stderr(`${formatIssue(read.problem)}\n`);
+        return EXIT.invalid;
+      }
+      try {
+        result = await resume(store, catalog, projection, options, read.json as Checkpoint);
+      } catch (error) {
+        if (!(error instanceof CheckpointError)) throw error;
+        for (const line of placed(read, error.issues)) io.stderr(`${line}\n`);
+        return EXIT.invalid;
+      }
+    }
     if (checkpointOut !== undefined) {
       const saved = toJson(await checkpoint(store, catalog, projection, options));
       await writeNewFile(checkpointOut, async (handle) => handle.writeFile(saved));

@@ -76,23 +76,27 @@ describe("tertial's command line", () => {
     const resumed = await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile]);
     expect(full.code).toBe(0);
     expect(resumed.stdout).toBe(full.stdout);
-    // A state changed by hand is refused, not resumed from; one written before checkpoints had a digest still resumes.
+    // A state changed by hand is refused, not resumed from, and so is one without a digest (replay-checkpoint.test.ts has every kind).
     const written = JSON.parse(await readFile(checkpointFile, "utf8")) as { state: unknown; stateDigest?: string };
     await writeFile(checkpointFile, JSON.stringify({ ...written, state: JSON.parse(JSON.stringify(written.state).replace("Kommun a", "Kommun X")) }));
     const edited = await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile]);
-    expect([edited.code, edited.stderr]).toEqual([3, "tertial replay: checkpoint's state was changed after it was written (its digest no longer matches); write it again with --checkpoint-out\n"]);
+    const digestColumn = (await readFile(checkpointFile, "utf8")).indexOf('"stateDigest":') + '"stateDigest":'.length + 1;
+    expect([edited.code, edited.stderr]).toEqual([3, `${checkpointFile}:1:${digestColumn}: stateDigest: does not match the state: the state was changed after the checkpoint was written; write it again with --checkpoint-out\n`]);
     const { stateDigest: _digest, ...older } = written;
     await writeFile(checkpointFile, JSON.stringify(older));
-    expect((await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile])).stdout).toBe(full.stdout);
+    const undigested = await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile]);
+    expect([undigested.code, undigested.stdout]).toEqual([3, ""]);
+    expect(undigested.stderr).toContain(`${checkpointFile}:1:1: stateDigest: is missing`);
+    await writeFile(checkpointFile, JSON.stringify(written));
     const otherPeriod = await runCli(["replay", log, "--projection", "reference", "--period", "2021", "--resume", checkpointFile]);
-    expect([otherPeriod.code, otherPeriod.stderr]).toEqual([3, "tertial replay: checkpoint was taken for reference 2020 known at now, not for this replay\n"]);
+    expect([otherPeriod.code, otherPeriod.stderr]).toEqual([3, `${checkpointFile}:1:36: period: was taken for reference 2020 known at now, not for this replay (reference 2021 known at now)\n`]);
     await writeFile(checkpointFile, "{ half a checkpoint");
     const broken = await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile]);
-    expect([broken.code, broken.stderr]).toEqual([3, `tertial replay: ${checkpointFile} is not a checkpoint: not JSON\n`]);
+    expect([broken.code, broken.stderr]).toEqual([3, `${checkpointFile}:1:3: is not JSON: has "h" where a key should be (expected a key in double quotes)\n`]);
     await writeFile(checkpointFile, "{}");
     const empty = await runCli(["replay", log, "--projection", "reference", "--period", "2020", "--resume", checkpointFile]);
     expect(empty.code).toBe(3);
-    expect(empty.stderr).toContain("is not a checkpoint: it needs projection");
+    expect(empty.stderr).toContain(`${checkpointFile}:1:1: projection: is missing`);
   });
 
   it("schema prints the JSON Schema of an event type", async () => {

@@ -1,10 +1,10 @@
 import { decodeData, type Catalog } from "../events/catalog.js";
 import type { DomainEvent, StoredEvent } from "../events/envelope.js";
-import { formatIssue, type Issue } from "../events/issues.js";
+import { formatIssue, issue, showValue, type Issue } from "../events/issues.js";
 import { CorrectionIndex, recordedBy, type CorrectionView } from "../corrections/resolve.js";
 import { knownAtCutoff } from "../time/effective.js";
 import type { Period } from "../time/period.js";
-import { canonicalJson } from "../log/canonical-json.js";
+import { canonicalJson, CANONICAL_MAX_DEPTH } from "../log/canonical-json.js";
 import { sha256Hex } from "../log/chain.js";
 import { foldIdentity, loadState, saveState, type AnyProjection, type Projection, type ProjectionContext } from "./projection.js";
 import type { EventSource } from "./source.js";
@@ -92,12 +92,70 @@ export interface Checkpoint {
   readonly state: unknown;
   /**
    * SHA-256 of the state's canonical JSON, so a state changed after it was written (by hand, or
-   * damaged) is refused instead of resumed from. Checkpoints written before it have none.
+   * damaged) is refused instead of resumed from. `resume` refuses a checkpoint without one: one
+   * written before checkpoints carried it cannot be told from one whose digest was taken out.
    */
-  readonly stateDigest?: string;
+  readonly stateDigest: string;
   /** The revision of the fold whose state this is (see `DomainFold.revision`); absent: 1. */
   readonly revision?: number;
 }
+
+/**
+ * A checkpoint that cannot be resumed from. Each issue names the field (`path`: "stateDigest",
+ * "state", "seq", …) and says what was expected, so a caller that read the checkpoint from a file
+ * can place it there (file, line, column); the message says them all.
+ */
+export class CheckpointError extends ReplayError {
+  constructor(issues: readonly Issue[]) {
+    super(`checkpoint: ${issues.map(formatIssue).join("; ")}`, issues);
+  }
+}
+
+const CHECKPOINT_FIELDS: readonly string[] = ["projection", "period", "knownAt", "seq", "hash", "state", "stateDigest", "revision"];
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const AGAIN = "write it again with --checkpoint-out";
+
+/** A JSON value's kind, as a message names what was expected or found. */
+const kindOf = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : typeof value === "boolean" ? "true or false" : `a ${typeof value}`;
+
+/**
+ * What is wrong with a value read as a checkpoint, field by field (none: it has a checkpoint's
+ * shape). Only the fields a checkpoint has, each of its type; a state digest is required. What the
+ * state holds is vouched for by its digest, which `resume` checks.
+ */
+export const checkpointIssues = (value: unknown): Issue[] => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return [issue("not-an-object", "", "is not a checkpoint", { expected: `an object with the fields ${CHECKPOINT_FIELDS.slice(0, -1).join(", ")}, as --checkpoint-out writes it`, actual: showValue(value) })];
+  }
+  const fields = value as Readonly<Record<string, unknown>>;
+  const has = (name: string): boolean => Object.hasOwn(fields, name);
+  const found: Issue[] = [];
+  const check = (name: string, ok: (field: unknown) => boolean, expected: string, missing = "is missing"): void => {
+    if (!has(name)) found.push(issue("invalid-field", name, missing, { expected }));
+    else if (!ok(fields[name])) found.push(issue("invalid-field", name, `is not a checkpoint's ${name}`, { expected, actual: showValue(fields[name]) }));
+  };
+  const isText = (field: unknown): boolean => typeof field === "string" && field !== "";
+  check("projection", isText, "a projection's name");
+  check("period", isText, "a period's name, e.g. 2020");
+  check("knownAt", (field) => field === null || isText(field), "a known-at date or instant, or null for as known now");
+  check("seq", (field) => Number.isSafeInteger(field) && (field as number) >= -1, "a whole number, -1 or more: the seq of the last event folded");
+  const seq = fields.seq;
+  if (seq === -1) check("hash", (field) => field === "", '"", as at seq -1, before the first event');
+  else check("hash", (field) => typeof field === "string" && SHA256_HEX.test(field), "the hash of the event at seq: 64 lowercase hex digits");
+  if (!has("state")) found.push(issue("invalid-field", "state", "is missing", { expected: "the projection's state" }));
+  check(
+    "stateDigest",
+    (field) => typeof field === "string" && SHA256_HEX.test(field),
+    "the SHA-256 of the state's canonical JSON: 64 lowercase hex digits",
+    `is missing, so a state changed since it was written could not be told from the one written (a checkpoint written before checkpoints carried a digest has none); ${AGAIN}`,
+  );
+  if (has("revision")) check("revision", (field) => Number.isSafeInteger(field) && (field as number) >= 1, "a whole number, 1 or more: the revision of the fold");
+  for (const name of Object.keys(fields)) {
+    if (!CHECKPOINT_FIELDS.includes(name)) found.push(issue("unknown-field", name, "is not a field of a checkpoint", { expected: `only ${CHECKPOINT_FIELDS.join(", ")}` }));
+  }
+  return found;
+};
 
 /** The revision of what a projection's state means: its domain fold's, or its own. */
 const stateRevision = (projection: AnyProjection): number => foldIdentity(projection).revision ?? 1;
@@ -126,18 +184,39 @@ export const checkpoint = async <S>(source: EventSource, catalog: Catalog, proje
  * it, unless a later event corrects one the checkpoint already folded; then the checkpoint is
  * stale and this throws, so the caller replays in full. It reads the log up to the checkpoint
  * too (without folding it), to check that the log still holds the event it was taken at and
- * that no later event corrects an earlier one; a state changed since it was written is refused.
+ * that no later event corrects an earlier one. A checkpoint of another shape, without its state
+ * digest, or whose state was changed since it was written is refused: every refusal is a
+ * CheckpointError naming the field.
  */
 export const resume = async <S, R>(source: EventSource, catalog: Catalog, projection: Projection<S, R>, options: ReplayOptions, saved: Checkpoint): Promise<R> => {
-  if (saved.projection !== projection.name || saved.period !== options.period.name || saved.knownAt !== (options.knownAt ?? null)) {
-    throw new ReplayError(`checkpoint was taken for ${saved.projection} ${saved.period} known at ${saved.knownAt ?? "now"}, not for this replay`);
+  const context = contextOf(options);
+  const refuse = (path: string, message: string, extra: Partial<Issue> = {}): never => {
+    throw new CheckpointError([issue("invalid-field", path, message, extra)]);
+  };
+  const shape = checkpointIssues(saved);
+  // The kind of state this projection saves (an object, mostly): null or a number is not one, whatever its digest says.
+  const kind = kindOf(saveState(projection, projection.init(context)));
+  const savedState: unknown = typeof saved === "object" && saved !== null && Object.hasOwn(saved, "state") ? saved.state : undefined;
+  if (savedState !== undefined && kindOf(savedState) !== kind) {
+    shape.push(issue("invalid-field", "state", `is not a state of ${projection.name}`, { expected: kind, actual: showValue(savedState) }));
+  }
+  if (shape.length > 0) throw new CheckpointError(shape);
+  const wanted = { projection: projection.name, period: options.period.name, knownAt: options.knownAt ?? null };
+  const differs = (["projection", "period", "knownAt"] as const).find((field) => saved[field] !== wanted[field]);
+  if (differs !== undefined) {
+    refuse(differs, `was taken for ${saved.projection} ${saved.period} known at ${saved.knownAt ?? "now"}, not for this replay (${wanted.projection} ${wanted.period} known at ${wanted.knownAt ?? "now"})`);
   }
   if ((saved.revision ?? 1) !== stateRevision(projection)) {
-    throw new ReplayError(`checkpoint holds a state of revision ${saved.revision ?? 1} of ${projection.name}, and this code folds revision ${stateRevision(projection)}; write it again with --checkpoint-out`);
+    refuse("revision", `holds a state of revision ${saved.revision ?? 1} of ${projection.name}, and this code folds revision ${stateRevision(projection)}; ${AGAIN}`);
   }
-  if (saved.stateDigest !== undefined && stateDigestOf(saved.state) !== saved.stateDigest) {
-    throw new ReplayError("checkpoint's state was changed after it was written (its digest no longer matches); write it again with --checkpoint-out");
+  let digest: string;
+  try {
+    digest = stateDigestOf(saved.state);
+  } catch (error) {
+    // A number beyond a double's range, or nesting past CANONICAL_MAX_DEPTH: no state ever written.
+    return refuse("state", `has no canonical JSON (${(error as Error).message})`, { expected: `a state as written: finite numbers, at most ${CANONICAL_MAX_DEPTH} levels deep` });
   }
+  if (digest !== saved.stateDigest) refuse("stateDigest", `does not match the state: the state was changed after the checkpoint was written; ${AGAIN}`);
   const cutoff = cutoffOf(options.knownAt);
   const lateTargets = new Set<string>();
   for await (const stored of source.read({ fromSeq: saved.seq + 1 })) {
@@ -148,12 +227,11 @@ export const resume = async <S, R>(source: EventSource, catalog: Catalog, projec
   let anchored = saved.seq < 0;
   for await (const stored of source.read()) {
     if (stored.seq > saved.seq) break;
-    if (stored.seq === saved.seq && stored.hash !== saved.hash) throw new ReplayError(`checkpoint is for another log: event ${saved.seq} has a different hash`);
+    if (stored.seq === saved.seq && stored.hash !== saved.hash) refuse("hash", `is for another log: event ${saved.seq} has a different hash`);
     if (stored.seq === saved.seq) anchored = true;
-    if (lateTargets.has(stored.id)) throw new ReplayError(`checkpoint is stale: event ${stored.id} (seq ${stored.seq}) was corrected after it`);
+    if (lateTargets.has(stored.id)) refuse("seq", `is stale: event ${stored.id} (seq ${stored.seq}) was corrected after it; ${AGAIN}`);
   }
-  if (!anchored) throw new ReplayError(`checkpoint is for another log: it has no event ${saved.seq}`);
-  const context = contextOf(options);
+  if (!anchored) refuse("seq", `is for another log: it has no event ${saved.seq}`);
   let state = loadState(projection, saved.state);
   for await (const event of countingEvents(source, catalog, options.knownAt, saved.seq + 1)) state = projection.evolve(state, event, context);
   return projection.result(state, context);
