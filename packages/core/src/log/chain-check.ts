@@ -1,6 +1,7 @@
 import { dataIssues, type Catalog } from "../events/catalog.js";
 import { GENESIS_HASH, type StoredEvent } from "../events/envelope.js";
 import { issue, type Issue } from "../events/issues.js";
+import { columnOf, valueColumns } from "../events/json-positions.js";
 import { parseInstant } from "../time/stockholm.js";
 import { IdSet } from "./id-set.js";
 import { RepeatedIds } from "./repeated-ids.js";
@@ -97,7 +98,10 @@ export class ChainCheck {
     if (recordedMs < this.previousRecordedMs) found = withIssue(found, issue("out-of-order", "recordedAt", "goes back in time", { file, line, actual: event.recordedAt, expected: `${this.previousRecorded} or later` }));
     if (this.catalog !== undefined) {
       const wrong = dataIssues(this.catalog, event);
-      if (wrong !== undefined) for (const each of wrong) found = withIssue(found, { ...each, file, line });
+      if (wrong !== undefined) {
+        const columns = valueColumns(text);
+        for (const each of wrong) found = withIssue(found, { ...each, file, line, column: columnOf(columns, each.path) ?? 1 });
+      }
     }
     if (this.repeated !== undefined) this.repeated.add(event.id, line);
     else if (this.ids?.add(event.id) === false) found = withIssue(found, duplicateId(event.id, file, line));

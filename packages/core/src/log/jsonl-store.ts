@@ -6,6 +6,7 @@ import { decodeWith } from "../events/catalog.js";
 import { compileGuard } from "../events/guard.js";
 import { formatIssue, issue, type Issue } from "../events/issues.js";
 import { columnOf, valueColumns } from "../events/json-positions.js";
+import { parseStrictJson } from "../events/strict-json.js";
 import { knownAtCutoff } from "../time/effective.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 import { forgetAppendState, loadAppendState, saveAppendState as saveState, type AppendState } from "./append-state.js";
@@ -61,6 +62,12 @@ const isStoredEvent = compileGuard(StoredEventCodec);
  * canonical text that was sealed): readers and verify need not hash it again. It is computed
  * before the envelope is checked, because a hash that matched needs no check of its digits.
  */
+/** Where a text that JSON.parse refused goes wrong, for V8's messages that give no position ("Unexpected end of JSON input"). */
+const syntaxErrorColumn = (text: string): number => {
+  const strict = parseStrictJson(text, CANONICAL_MAX_DEPTH);
+  return strict.ok ? 1 : strict.index + 1;
+};
+
 export const parseStoredLine = (file: string, text: string, number: number, terminated: boolean, before?: LogHead): { ok: true; event: StoredEvent; intact: boolean } | { ok: false; issues: Issue[] } => {
   const place = { file, line: number };
   if (!terminated) return { ok: false, issues: [unterminatedIssue(file, text, number, before)] };
@@ -72,7 +79,7 @@ export const parseStoredLine = (file: string, text: string, number: number, term
     raw = JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message);
-    return { ok: false, issues: [issue("not-json", "", `is not JSON: ${(error as Error).message}`, { ...place, column: position === null ? 1 : Number(position[1]) + 1 })] };
+    return { ok: false, issues: [issue("not-json", "", `is not JSON: ${(error as Error).message}`, { ...place, column: position === null ? syntaxErrorColumn(text) : Number(position[1]) + 1 })] };
   }
   const claimed = typeof raw === "object" && raw !== null ? (raw as { hash?: unknown }).hash : undefined;
   const intact = typeof claimed === "string" && canonicalLineHashMatches(text, claimed);
@@ -86,7 +93,11 @@ export const parseStoredLine = (file: string, text: string, number: number, term
     const columns = valueColumns(text);
     const invalid = decoded.issues.map((found) => ({ ...found, ...place, column: columnOf(columns, found.path) ?? 1 }));
     // Every line is written with a hash of its bytes: one without it, or whose bytes no longer give it, was changed since (exit 4, not 3).
-    return { ok: false, issues: intact ? invalid : [...invalid, issue("chain-broken", "hash", "does not match the line's bytes: the line was changed", { ...place, column: columnOf(columns, "hash") ?? 1 })] };
+    if (intact) return { ok: false, issues: invalid };
+    // A hash that is no hash is said once, as the change it is.
+    const hashIssue = invalid.find((found) => found.path === "hash");
+    if (hashIssue !== undefined) return { ok: false, issues: invalid.map((found) => (found === hashIssue ? { ...found, code: "chain-broken", message: `${found.message}: the line was changed` } : found)) };
+    return { ok: false, issues: [...invalid, issue("chain-broken", "hash", "does not match the line's bytes: the line was changed", { ...place, column: columnOf(columns, "hash") ?? 1 })] };
   }
   return { ok: true, event: decoded.value, intact };
 };

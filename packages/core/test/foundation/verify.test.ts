@@ -104,6 +104,22 @@ describe("verify", () => {
     ]);
   });
 
+  it("places what is wrong at its column: a data field, and JSON errors V8 gives no position for", async () => {
+    const { events } = await buildLog(defaultCatalog, { entries: [0, 1, 2].map((index) => ({ draft: { id: `m${index}`, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: `m${index}`, name: "M" } }, at: Date.parse("2020-09-01T08:00:00Z") + index })) });
+    const [l0, l1, l2] = events.map(lineOf) as [string, string, string];
+    const path = join(await tempDir(), "events.jsonl");
+    const issuesOf = async (middle: string) => {
+      await writeLog(path, [l0, middle, l2]);
+      return (await verifyLog(path, defaultCatalog)).issues.filter((found) => found.line === 2).map((found) => [found.code, found.path, found.column]);
+    };
+    const unnamed = l1.replace('"name":"M"', '"name":5');
+    expect(await issuesOf(unnamed)).toContainEqual(["invalid-field", "data.name", unnamed.indexOf("5}") + 1]);
+    const doubled = l1.replace(',"effectiveAt"', ',,"effectiveAt"');
+    expect(await issuesOf(doubled)).toEqual([["not-json", "", doubled.indexOf(",,") + 2]]);
+    const cut = l1.slice(0, l1.indexOf('"name":') + 7);
+    expect(await issuesOf(cut)).toEqual([["not-json", "", cut.length + 1]]);
+  });
+
   it("reports a torn last line", async () => {
     const path = join(await tempDir(), "events.jsonl");
     const { events } = await buildLog(defaultCatalog, { entries: [{ draft: { id: "m", type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: "m", name: "M" } }, at: 0 }] });
