@@ -7,7 +7,7 @@
  * store, so they meet every validation rule a user's append meets.
  */
 import { readdir, readFile, rename, rm, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { defaultCatalog, forgetAppendState, formatIssue, jsonlStore, initLog, parseDrafts, type DraftPlace, type EventDraft } from "@tertial/core";
 
 const EXAMPLES = "examples";
@@ -59,8 +59,10 @@ const build = async (exampleDir: string, output?: string): Promise<number> => {
     return 3;
   }
   await rename(temporary, target);
-  // The append state belongs to the temporary name; the committed example keeps only its log.
+  // The append state (its file and the id, content and rule files beside it) belongs to the temporary name; the committed example keeps only its log.
   await forgetAppendState(temporary);
+  const sideFile = `${basename(temporary)}.append-`;
+  for (const name of await readdir(dirname(temporary))) if (name.startsWith(sideFile)) await rm(join(dirname(temporary), name), { force: true });
   process.stdout.write(`${target}: ${outcome.appended.length} events, head ${outcome.head.hash}\n`);
   return 0;
 };
