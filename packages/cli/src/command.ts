@@ -18,7 +18,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  * guide (a test holds both to these, row for row) and, without the Markdown, of `tertial --help`.
  */
 export const EXIT_MEANINGS: Readonly<Record<ExitCode, string>> = {
-  [EXIT.ok]: "success; for `audit` every stated figure agrees, for `diff` nothing differs",
+  [EXIT.ok]: "success; for `audit` every stated figure agrees, for `diff` nothing differs, not even a figure's exact value under the same printed text",
   [EXIT.internal]: "internal error: a bug in Tertial (or a renderer plugin), with a stack trace",
   [EXIT.usage]: "usage error: unknown command, option or value, a missing or extra argument, a bad `--known-at`, a `--period` the report's kind does not take (or, for `verksamhetsplan`, years no plan covers), an output file (`-o`, `--checkpoint-out`, `export`'s target) onto the log",
   [EXIT.invalid]: "invalid input: events rejected (a bad line, a broken rule, a batch already appended), or a log line whose data this catalog refuses; nothing was written",

@@ -123,7 +123,7 @@ export const diffCommand: Command = {
   usage: "tertial diff <log> --kind <kind> --period <period> --known-at <A> --known-at <B> [--format text|json] [--exact] [--no-snapshots] [-o <file> [--force]]",
   positionals: [{ name: "log", required: true, log: true }],
   flags: {
-    kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport, delarsrapport or verksamhetsberattelse (å, ä, ö may be written or not)" },
+    kind: { value: true, placeholder: "kind", choices: REPORT_KINDS, help: "tertialrapport, delarsrapport, verksamhetsberattelse, resultatuppfoljning (the tertial slides) or verksamhetsplan (whole years, as report takes them); å, ä, ö may be written or not" },
     period: { value: true, placeholder: "period", help: "the period the report ends with, e.g. 2020-T1..T2" },
     "known-at": { value: true, placeholder: "when", repeatable: true, help: "give it twice, the earlier A, then the later B; each is now, today, a date YYYY-MM-DD (the whole day, Stockholm time) or an instant with offset" },
     format: { value: true, placeholder: "format", choices: ["text", "json"], help: "text (default) or json (or what --out's extension says)" },

@@ -111,7 +111,7 @@ export const validateCommand: Command = {
   positionals: [{ name: "log", required: true, log: true }],
   flags: {
     events: { value: true, placeholder: "file", path: true, help: "check these drafts against the log as append would, without writing" },
-    format: { value: true, placeholder: "format", choices: ["text", "json"], help: "text (default) or json: { log, events file, valid, events, issues } on standard output" },
+    format: { value: true, placeholder: "format", choices: ["text", "json"], help: "text (default) or json on standard output: { log, events (the drafts file, with --events), valid, count (the log's events), issues, alreadyAppended (a batch the log holds already), uncheckedRules (rules not checked from a line on) }" },
   },
   run: async ({ args, io, catalog }) => {
     const opened = openStore(logArg(args), { catalog, clock: io.now });
