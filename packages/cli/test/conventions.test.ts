@@ -334,6 +334,19 @@ describe("the built binary in a separate process", () => {
     }
   });
 
+  it("refuses a directory given as standard input to append, writing nothing (exit 6)", async () => {
+    const dir = await tempDir();
+    const log = join(dir, "events.jsonl");
+    await writeFile(log, await readFile(LOG, "utf8"));
+    const child = spawn("bash", ["-c", `"${process.execPath}" "${BIN}" append "${log}" < "${dir}"`], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let said = "";
+    child.stdout.on("data", (chunk: Buffer) => (said += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (said += chunk.toString("utf8")));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect({ code, said }).toEqual({ code: 6, said: "tertial append: standard input: is a directory, not a file\n" });
+    expect(await readFile(log, "utf8")).toBe(await readFile(LOG, "utf8"));
+  });
+
   it("exits with the code of what happened when stderr is a pipe its reader has closed", async () => {
     const dir = await tempDir();
     const broken = join(dir, "broken.jsonl");

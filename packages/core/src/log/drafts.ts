@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, fstatSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { EventDraftCodec, type EventDraft } from "../events/envelope.js";
 import { decodeWith } from "../events/catalog.js";
@@ -93,6 +93,8 @@ export const DRAFTS_MAX_BYTES = 256 * 1024 * 1024;
  * /dev/zero never ends) is read until it ends or passes the limit.
  */
 const readBounded = async (path: string, maxBytes: number): Promise<Buffer | undefined> => {
+  // A directory given as standard input (`< dir`) reads as nothing, which would be an empty batch.
+  if (path === "-" && fstatSync(0).isDirectory()) throw Object.assign(new Error("standard input is a directory"), { code: "EISDIR", path: "standard input", syscall: "read" });
   if (path !== "-") {
     const info = await stat(path);
     if (info.isFile()) return info.size > maxBytes ? undefined : readFile(path);
