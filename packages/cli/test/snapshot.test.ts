@@ -60,6 +60,20 @@ describe("tertial snapshot", () => {
     expect(warm.stderr).toContain(`warning: snapshot ${newest} is not JSON`);
   });
 
+  it("says when a file stands where the snapshots' folder belongs, and report and diff go on without snapshots", async () => {
+    const log = join(await tempDir(), "events.jsonl");
+    await copyFile(EXAMPLE, log);
+    await writeFile(`${log}.snapshots`, "mine");
+    const cold = await runCli(["report", log, ...INTERIM, "--no-snapshots"], NOW);
+    for (const args of [["report", log, ...INTERIM], ["diff", log, ...INTERIM, "--known-at", "2020-10-15", "--known-at", "now"]]) {
+      const result = await runCli(args, NOW);
+      expect([args[0], result.code === 0 || result.code === 5]).toEqual([args[0], true]);
+      expect(result.stderr).toMatch(new RegExp(`warning: snapshot ${log}\\.snapshots/[0-9a-f]+ cannot be read: a part of its path is a file, not a folder; it is skipped`));
+      if (args[0] === "report") expect(result.stdout).toBe(cold.stdout);
+    }
+    expect(await readFile(`${log}.snapshots`, "utf8")).toBe("mine");
+  });
+
   it("never uses a snapshot of another log put in its place, and a changed line still stops the report (exit 4)", async () => {
     const dir = await tempDir();
     const log = join(dir, "events.jsonl");

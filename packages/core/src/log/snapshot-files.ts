@@ -117,7 +117,13 @@ export const fileSnapshots = (logPath: string, options: FileSnapshotOptions = {}
     try {
       names = readdirSync(folder);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") return [];
+      // A file where the folder belongs (`<log>.snapshots` made by hand): a cache that cannot serve, not a fault of the log.
+      if (code === "ENOTDIR") {
+        options.onIgnored?.(folder, "cannot be read: a part of its path is a file, not a folder");
+        return [];
+      }
       throw error;
     }
     return names
