@@ -34,6 +34,6 @@ describe("a text written for some kinds of document", () => {
     expect([...NARRATIVE_DOCUMENTS].sort()).toEqual([...REPORT_KINDS].sort());
     expect(dataIssues(defaultCatalog, { type: "narrative.written", schemaVersion: 1, data: { narrativeId: "n", kind: "introduction", from: "2021-01-01", to: "2021-12-31", section: "1", markdown: "Text." } })).toBeUndefined();
     const refused = dataIssues(defaultCatalog, { type: "narrative.written", schemaVersion: 2, data: { narrativeId: "n", kind: "introduction", from: "2021-01-01", to: "2021-12-31", section: "1", markdown: "Text.", documents: ["arsredovisning"] } });
-    expect(refused?.map((found) => found.path)).toEqual(["data.documents"]);
+    expect(refused?.map((found) => found.path)).toEqual(["data.documents[0]"]);
   });
 });
