@@ -3,7 +3,8 @@ import type { DomainEvent, StoredEvent } from "../events/envelope.js";
 import { formatIssue, issue, showValue, type Issue } from "../events/issues.js";
 import { CorrectionIndex, recordedBy, type CorrectionView } from "../corrections/resolve.js";
 import { knownAtCutoff } from "../time/effective.js";
-import type { Period } from "../time/period.js";
+import { parseCalendarDate } from "../time/calendar.js";
+import { isPeriodParseError, parsePeriod, periodName, PERIOD_SYNTAX, type Period } from "../time/period.js";
 import { canonicalJson, CANONICAL_MAX_DEPTH } from "../log/canonical-json.js";
 import { sha256Hex } from "../log/chain.js";
 import { foldIdentity, loadState, saveState, type AnyProjection, type Projection, type ProjectionContext } from "./projection.js";
@@ -25,8 +26,77 @@ export class ReplayError extends Error {
   }
 }
 
+/** A mistake in an option a caller gave: the field (`path`) and a sentence saying what was given and what was expected. */
+export interface OptionProblem {
+  readonly path: string;
+  readonly text: string;
+}
+
+const PERIOD_EXPECTED = 'expected a Period, made by period("2020-T1..T2")';
+const KNOWN_AT_EXPECTED = 'expected a date "YYYY-MM-DD" or an instant with offset ("2020-10-15T12:00:00+02:00"), as a string, or no knownAt for as known now';
+
+/** What a value is, for a message that names what was given where something else was expected. */
+const describeGiven = (value: unknown): string => {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (value instanceof Date) return `a Date (${Number.isNaN(value.getTime()) ? "invalid" : value.toISOString()})`;
+  if (typeof value === "string") return `the text ${showValue(value)}`;
+  if (typeof value === "function") return "a function";
+  if (typeof value === "object") return Array.isArray(value) ? `a list ${showValue(value)}` : `an object ${showValue(value)}`;
+  return `a ${typeof value} (${String(value)})`;
+};
+
+/**
+ * What is wrong with a value given as a replay's or a report's `period`; undefined when it is a
+ * Period as `period()` makes it (a canonical name for real calendar dates, start not after end).
+ * Plain JavaScript may give anything, so nothing here trusts the type.
+ */
+export const periodOptionProblem = (value: unknown): OptionProblem | undefined => {
+  const problem = (text: string): OptionProblem => ({ path: "period", text });
+  if (value === undefined) return problem(`period is missing; ${PERIOD_EXPECTED}`);
+  if (typeof value === "string") {
+    // Text is refused, not parsed: the option is typed Period, and period() is the one place a period's text is read.
+    const parsed = parsePeriod(value);
+    return problem(
+      isPeriodParseError(parsed)
+        ? `period is ${describeGiven(value)}, not a Period, and no period's text either; expected a Period, made by period("…") from one of: ${PERIOD_SYNTAX}`
+        : `period is ${describeGiven(value)}, not a Period; expected period(${JSON.stringify(value)})`,
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return problem(`period is ${describeGiven(value)}, not a Period; ${PERIOD_EXPECTED}`);
+  const { start, end, name } = value as Partial<Record<keyof Period, unknown>>;
+  const notPeriod = (why: string): OptionProblem => problem(`period ${showValue(value)} is not a Period: ${why}; ${PERIOD_EXPECTED}`);
+  const first = typeof start === "string" ? parseCalendarDate(start) : undefined;
+  if (first === undefined) return notPeriod(`its start is ${describeGiven(start)}, not a date YYYY-MM-DD`);
+  const last = typeof end === "string" ? parseCalendarDate(end) : undefined;
+  if (last === undefined) return notPeriod(`its end is ${describeGiven(end)}, not a date YYYY-MM-DD`);
+  if (first > last) return notPeriod("it ends before it starts");
+  const canonical = periodName(first, last);
+  if (name !== canonical) return notPeriod(`its name is ${describeGiven(name)}, and period() names it "${canonical}"`);
+  return undefined;
+};
+
+/** What is wrong with a value given as `knownAt`; undefined when it is absent or a date or instant Tertial reads. */
+export const knownAtOptionProblem = (value: unknown): OptionProblem | undefined => {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") return { path: "knownAt", text: `knownAt is ${describeGiven(value)}, not text; ${KNOWN_AT_EXPECTED}${value instanceof Date ? " (a Date's toISOString() is one)" : ""}` };
+  if (knownAtCutoff(value) === undefined) return { path: "knownAt", text: `knownAt ${showValue(value)} is neither a date YYYY-MM-DD nor an instant with offset; ${KNOWN_AT_EXPECTED}` };
+  return undefined;
+};
+
+/** Throws ReplayError, naming the entry point and the field, unless the options are a replay's: checked where they enter, so no mistake of a caller's reaches the folds. */
+const checkOptions = (entry: string, options: unknown): void => {
+  const problem =
+    typeof options !== "object" || options === null
+      ? { path: "", text: `options are ${options === undefined ? "missing" : `${describeGiven(options)}, not an object`}; expected { period: period("2020-T1..T2"), knownAt?: "2020-10-15" }` }
+      : (periodOptionProblem((options as Partial<ReplayOptions>).period) ?? knownAtOptionProblem((options as Partial<ReplayOptions>).knownAt));
+  if (problem !== undefined) throw new ReplayError(`${entry}: ${problem.text}`, [issue("invalid-field", problem.path, problem.text)]);
+};
+
 export const cutoffOf = (knownAt: string | undefined): number | undefined => {
   if (knownAt === undefined) return undefined;
+  // Typed string, but plain JavaScript may hand anything: say so here rather than fail inside the date parser.
+  if (typeof knownAt !== "string") throw new ReplayError(knownAtOptionProblem(knownAt)?.text ?? `knownAt is ${describeGiven(knownAt)}`);
   const cutoff = knownAtCutoff(knownAt);
   if (cutoff === undefined) throw new ReplayError(`known-at "${knownAt}" is neither a date YYYY-MM-DD nor an instant with offset`);
   return cutoff;
@@ -75,6 +145,7 @@ const contextOf = (options: ReplayOptions): ProjectionContext =>
 
 /** Replays a projection over a log for a period, as known at a date. */
 export const replay = async <S, R>(source: EventSource, catalog: Catalog, projection: Projection<S, R>, options: ReplayOptions): Promise<R> => {
+  checkOptions("replay", options);
   const context = contextOf(options);
   let state = projection.init(context);
   for await (const event of countingEvents(source, catalog, options.knownAt)) state = projection.evolve(state, event, context);
@@ -164,6 +235,7 @@ const stateDigestOf = (state: unknown): string => sha256Hex(canonicalJson(state)
 
 /** Folds the whole log and keeps the state as a checkpoint. */
 export const checkpoint = async <S>(source: EventSource, catalog: Catalog, projection: Projection<S, unknown>, options: ReplayOptions): Promise<Checkpoint> => {
+  checkOptions("checkpoint", options);
   const context = contextOf(options);
   const cutoff = cutoffOf(options.knownAt);
   const corrections = await indexCorrections(source, cutoff);
@@ -189,6 +261,7 @@ export const checkpoint = async <S>(source: EventSource, catalog: Catalog, proje
  * CheckpointError naming the field.
  */
 export const resume = async <S, R>(source: EventSource, catalog: Catalog, projection: Projection<S, R>, options: ReplayOptions, saved: Checkpoint): Promise<R> => {
+  checkOptions("resume", options);
   const context = contextOf(options);
   const refuse = (path: string, message: string, extra: Partial<Issue> = {}): never => {
     throw new CheckpointError([issue("invalid-field", path, message, extra)]);

@@ -1,11 +1,13 @@
 import type { Catalog } from "../events/catalog.js";
 import { replayMany, type ReplayManyResult, type ReportProjectionNeed } from "./replay-many.js";
 import { LogBrokenError } from "../log/jsonl-store.js";
-import { issue } from "../events/issues.js";
 import type { ReplaySnapshots } from "../snapshots/fold.js";
 import type { EventSource } from "../projection/source.js";
 import type { Period } from "../time/period.js";
-import type { ReportKind, ReportProvenance } from "./document/document.js";
+import { REPORT_KINDS, type ReportKind, type ReportProvenance } from "./document/document.js";
+import { knownAtOptionProblem, periodOptionProblem } from "../projection/replay.js";
+import { issue, showValue } from "../events/issues.js";
+import { didYouMean } from "../events/suggest.js";
 import { buildReportDocument, houseNeeds, type BuiltReport, type ReportHouse } from "./builders/house.js";
 import { defaultHouse } from "./builders/default-house.js";
 import { planHouse } from "./plan/house.js";
@@ -47,6 +49,25 @@ export interface ReportOptions {
   readonly snapshots?: ReplaySnapshots;
 }
 
+/** What is wrong with the options, said as the field, what was given and what was expected; undefined when nothing is. */
+const optionsProblem = (options: unknown): string | undefined => {
+  if (typeof options !== "object" || options === null) return `options are ${options === undefined ? "missing" : `${showValue(options)}, not an object`}; expected { kind, period, generatedBy, knownAt? }`;
+  const given = options as Partial<Record<keyof ReportOptions, unknown>>;
+  const kinds: readonly string[] = REPORT_KINDS;
+  const { kind } = given;
+  if (typeof kind !== "string" || !kinds.includes(kind)) {
+    // The command line folds Swedish letters (delårsrapport); the kinds here are exactly as typed, and the near one is named.
+    const hint = typeof kind === "string" ? didYouMean(kind, kinds) : "";
+    return `kind is ${kind === undefined ? "missing" : showValue(kind)}${hint}; expected one of ${kinds.join(", ")}`;
+  }
+  const timing = periodOptionProblem(given.period) ?? knownAtOptionProblem(given.knownAt);
+  if (timing !== undefined) return timing.text;
+  if (typeof given.generatedBy !== "string") return `generatedBy is ${given.generatedBy === undefined ? "missing" : showValue(given.generatedBy)}; expected text for the provenance, e.g. "tertial 0.1.0"`;
+  if (given.organisation !== undefined && typeof given.organisation !== "string") return `organisation is ${showValue(given.organisation)}; expected text, or no organisation`;
+  if (given.onProgress !== undefined && typeof given.onProgress !== "function") return `onProgress is ${showValue(given.onProgress)}; expected a function of the lines read, or no onProgress`;
+  return undefined;
+};
+
 /**
  * Builds a report from a log: replays the projections the house structure reads (those the
  * catalog has) in one pass, as known at the cut-off, then assembles the document. When the texts
@@ -54,6 +75,9 @@ export interface ReportOptions {
  * projections for just those periods (from their own snapshots, when taken) before the document is built.
  */
 export const generateReport = async (source: EventSource, catalog: Catalog, options: ReportOptions): Promise<BuiltReport> => {
+  // Checked where they enter: a caller's mistake (plain JavaScript's, or a cast) is named here, not met as a TypeError deep in the build.
+  const problem = optionsProblem(options);
+  if (problem !== undefined) throw new ReportError(`generateReport: ${problem}`);
   const resolved = reportPeriod(options.kind, options.period);
   if (!resolved.ok) throw new ReportError(resolved.message);
   if (isSlideDocument(options)) return generateSlides(source, catalog, { ...options, period: resolved.period });
