@@ -7,14 +7,19 @@ import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.
 import { builtInFigures, inlineFigureProblems } from "../narrative/inline-figures.js";
 import { FocusAreaEstablished, GoalEstablished, GoalLinkedToAgenda2030, GoalRenamed, MetricDefined, MetricResultDescribed, MetricResultRecorded, MetricStatusAssessed } from "./events.js";
 import { measureKindOfUnit } from "./part-year.js";
+import { heldKeyIssues } from "../restated-keys.js";
 
 interface StrategyKnowledge {
   readonly references: KnownReferences;
   readonly goals: Map<string, string>;
   /** goalId → the date it is established from: a rename must not take effect before it. */
   readonly goalsFrom: Map<string, string>;
-  readonly metrics: Set<string>;
-  readonly focusAreas: Set<string>;
+  /** goalId → the event establishing it: a correction may restate its own target's goal, never another's. */
+  readonly goalsBy: Map<string, string>;
+  /** metricId → the event defining it. */
+  readonly metrics: Map<string, string>;
+  /** focusAreaId → the event establishing it. */
+  readonly focusAreas: Map<string, string>;
 }
 
 /** A strategic goal's number: any positive whole number, as many goals as the organisation has ("7", "12"; not "0" or "07"). */
@@ -23,7 +28,7 @@ const STRATEGIC_NUMBER = /^[1-9][0-9]*$/;
 const goalIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => {
   if (!GoalEstablished.is(event)) return [];
   const { goalId, kind, number, parentGoalId, areaId } = event.data;
-  const found: Issue[] = known.goals.has(goalId) && event.supersedes === undefined ? [issue("conflict", "data.goalId", `goal "${goalId}" is already established`)] : [];
+  const found = heldKeyIssues(known.goalsBy.get(goalId), event, { noun: "goal", held: "established", key: goalId, path: "data.goalId" }, () => [issue("conflict", "data.goalId", `goal "${goalId}" is already established`)]);
   if (kind === "strategic" && !STRATEGIC_NUMBER.test(number)) found.push(issue("invalid-field", "data.number", "a strategic goal is numbered by a positive whole number", { expected: "1, 2, 3 … (no leading zero)", actual: number }));
   if (kind === "area" && parentGoalId === undefined) found.push(issue("invalid-field", "data.parentGoalId", "an area goal belongs to a strategic goal", { expected: "a strategic goal id" }));
   if (parentGoalId !== undefined && known.goals.get(parentGoalId) !== "strategic") found.push(issue("unknown-reference", "data.parentGoalId", `unknown strategic goal "${parentGoalId}"`, { expected: "a strategic goal established earlier", actual: parentGoalId }));
@@ -55,7 +60,7 @@ const spanIssues = (event: DomainEvent, from: string, to: string): Issue[] => {
 const metricIssues = (known: StrategyKnowledge, event: DomainEvent, sourceKeys: ReadonlySet<string>): Issue[] => {
   if (!MetricDefined.is(event)) return [];
   const { metricId, goalId, result, target, partialThreshold, areaId, unit, partYearJudgement, measuredOver } = event.data;
-  const found: Issue[] = known.metrics.has(metricId) && event.supersedes === undefined ? [issue("conflict", "data.metricId", `metric "${metricId}" is already defined`)] : [];
+  const found = heldKeyIssues(known.metrics.get(metricId), event, { noun: "metric", held: "defined", key: metricId, path: "data.metricId" }, () => [issue("conflict", "data.metricId", `metric "${metricId}" is already defined`)]);
   if (!known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { expected: "a goal established earlier in the log", actual: goalId }));
   if (result.from === "figure" && !sourceKeys.has(result.key)) found.push(issue("unknown-reference", "data.result.key", `no metric result source "${result.key}"`, { expected: [...sourceKeys].sort().join(", "), actual: result.key }));
   if (target.kind === "share-of-base" && target.base !== undefined && !sourceKeys.has(target.base.key)) found.push(issue("unknown-reference", "data.target.base.key", `no metric result source "${target.base.key}"`, { actual: target.base.key }));
@@ -83,7 +88,9 @@ const targetYearIssues = (targets: readonly { readonly year: number }[]): Issue[
 const focusAreaIssues = (known: StrategyKnowledge, event: DomainEvent): Issue[] => {
   if (!FocusAreaEstablished.is(event)) return [];
   const { focusAreaId, year, toYear, areaId } = event.data;
-  const found: Issue[] = known.focusAreas.has(focusAreaId) && event.supersedes === undefined ? [issue("conflict", "data.focusAreaId", `focus area "${focusAreaId}" is already established`)] : [];
+  const found = heldKeyIssues(known.focusAreas.get(focusAreaId), event, { noun: "focus area", held: "established", key: focusAreaId, path: "data.focusAreaId" }, () => [
+    issue("conflict", "data.focusAreaId", `focus area "${focusAreaId}" is already established`),
+  ]);
   if (toYear < year) found.push(issue("invalid-field", "data.toYear", "the span ends before it starts", { expected: `${year} or later`, actual: String(toYear) }));
   if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
   return found;
@@ -108,18 +115,19 @@ export const createStrategyIntegrity = (sourceKeys: readonly string[]) => {
   return defineFigureRule<StrategyKnowledge>(builtInFigures, (catalogFigures) => ({
     name: "strategy-integrity",
     learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, MetricDefined, FocusAreaEstablished].map((definition) => definition.type)],
-    // Revision 2: the state knows the date each goal is established from.
-    revision: 2,
-    init: () => ({ references: new KnownReferences(), goals: new Map(), goalsFrom: new Map(), metrics: new Set(), focusAreas: new Set() }),
+    // Revision 2: the state knows the date each goal is established from. 3: the event establishing each goal, metric and focus area.
+    revision: 3,
+    init: () => ({ references: new KnownReferences(), goals: new Map(), goalsFrom: new Map(), goalsBy: new Map(), metrics: new Map(), focusAreas: new Map() }),
     learn: (known, event) => {
       known.references.learn(event);
       if (GoalEstablished.is(event)) {
         known.goals.set(event.data.goalId, event.data.kind);
+        known.goalsBy.set(event.data.goalId, event.id);
         const from = effectiveDateOf(event.effectiveAt);
         if (from !== undefined) known.goalsFrom.set(event.data.goalId, from);
       }
-      if (MetricDefined.is(event)) known.metrics.add(event.data.metricId);
-      if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
+      if (MetricDefined.is(event)) known.metrics.set(event.data.metricId, event.id);
+      if (FocusAreaEstablished.is(event)) known.focusAreas.set(event.data.focusAreaId, event.id);
     },
     check: (known, event) => {
       if (MetricResultDescribed.is(event)) {
