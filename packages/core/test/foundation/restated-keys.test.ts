@@ -1,0 +1,117 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { defaultCatalog, initLog, jsonlStore, type EventDraft } from "@tertial/core";
+import { referencePreamble } from "@tertial/core/testing";
+import { useTempDir } from "./temp-dir.js";
+
+/**
+ * A correction is checked against the facts as they stand without the one it supersedes: it may
+ * restate that fact's key with new values, never take over another fact's key (which would
+ * silently delete the fact it supersedes and hold the other's key twice). Each rule keeping keys
+ * is held to it: the wrong correction refused with an issue naming the other fact, the log's bytes
+ * unchanged; a correction restating its own key accepted.
+ */
+
+interface Case {
+  readonly rule: string;
+  /** Facts the two keyed facts need (a goal for a metric). */
+  readonly setup: readonly EventDraft[];
+  /** Fact "fa" holding key `a`, fact "fb" holding key `b`. */
+  readonly fact: (id: string, key: string, extra?: Partial<EventDraft>) => EventDraft;
+  readonly path: string;
+  readonly message: string;
+}
+
+const municipality = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "reference.municipality-established", effectiveAt: "2017-01-01", data: { municipalityId: key, name: key.toUpperCase() }, ...extra });
+const area = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "reference.area-established", effectiveAt: "2017-01-01", data: { areaId: key, name: key.toUpperCase(), kind: "operation" }, ...extra });
+const network = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "reference.network-established",
+  effectiveAt: "2017-01-01",
+  data: { networkId: key, name: key.toUpperCase(), kind: "network", seats: [{ seatId: "s1", side: "kommun", municipalityId: "aneby" }] },
+  ...extra,
+});
+const funder = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "reference.funder-established", effectiveAt: "2017-01-01", data: { funderId: key, name: key.toUpperCase(), kind: "region" }, ...extra });
+const goal = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "strategy.goal-established", effectiveAt: "2020-01-01", data: { goalId: key, kind: "strategic", number: "1", title: `Mål ${key}` }, ...extra });
+const metric = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "strategy.metric-defined",
+  effectiveAt: "2020-01-01",
+  data: {
+    metricId: key,
+    goalId: "mal",
+    name: `Mått ${key}`,
+    unit: "courses",
+    dataSource: "Kursregistret",
+    frequency: "tertial",
+    direction: "higher-is-better",
+    target: { kind: "fixed", value: "14" },
+    result: { from: "figure", key: "courses.held" },
+  },
+  ...extra,
+});
+const focusArea = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "strategy.focus-area-established",
+  effectiveAt: "2020-01-01",
+  data: { focusAreaId: key, number: 1, title: `Fokus ${key}`, year: 2020, toYear: 2021 },
+  ...extra,
+});
+
+const taken = (noun: string, held: string, key = "b"): string => `${noun} "${key}" is already ${held} by event fb; a correction of fa may restate fa's ${noun}, not another's`;
+
+const CASES: readonly Case[] = [
+  { rule: "reference-integrity (municipality)", setup: [], fact: municipality, path: "data.municipalityId", message: taken("municipality", "established") },
+  { rule: "reference-integrity (area)", setup: [], fact: area, path: "data.areaId", message: taken("area", "established") },
+  { rule: "reference-integrity (network)", setup: [], fact: network, path: "data.networkId", message: taken("network", "established") },
+  { rule: "reference-integrity (funder)", setup: [], fact: funder, path: "data.funderId", message: taken("funder", "established") },
+  { rule: "strategy-integrity (goal)", setup: [], fact: goal, path: "data.goalId", message: taken("goal", "established") },
+  { rule: "strategy-integrity (metric)", setup: [goal("g", "mal")], fact: metric, path: "data.metricId", message: taken("metric", "defined") },
+  { rule: "strategy-integrity (focus area)", setup: [], fact: focusArea, path: "data.focusAreaId", message: taken("focus area", "established") },
+];
+
+const newDir = useTempDir();
+
+/** A log holding the reference preamble, the case's setup and facts fa (key a) and fb (key b). */
+const logWith = async (rule: Case, more: readonly EventDraft[] = []) => {
+  const path = join(await newDir(), "log.jsonl");
+  await initLog(path);
+  const store = jsonlStore({ path, catalog: defaultCatalog });
+  const outcome = await store.append([...referencePreamble().map((draft, index) => ({ ...draft, id: `pre${index}` })), ...rule.setup, rule.fact("fa", "a"), rule.fact("fb", "b"), ...more]);
+  return { path, store, outcome };
+};
+
+describe.each(CASES)("a correction under $rule", (rule) => {
+  const wrong = (): EventDraft => rule.fact("y", "b", { supersedes: "fa" });
+  const refusal = (draft: number) => [{ code: "conflict", path: rule.path, message: rule.message, actual: "b", eventId: "y", draft }];
+
+  it("is refused when it takes over another fact's key, naming that fact, and the log is left as it was", async () => {
+    const { path, store, outcome } = await logWith(rule);
+    expect(outcome.ok).toBe(true);
+    const before = await readFile(path);
+    const refused = await store.append([wrong()]);
+    expect(refused.ok ? [] : refused.issues).toEqual(refusal(1));
+    expect((await readFile(path)).equals(before)).toBe(true);
+    // A store opening the log afresh (its saved append state) says the same.
+    const again = await jsonlStore({ path, catalog: defaultCatalog }).append([wrong()]);
+    expect(again.ok ? [] : again.issues).toEqual(refusal(1));
+    expect((await readFile(path)).equals(before)).toBe(true);
+  });
+
+  it("is refused in the batch that records the facts too", async () => {
+    const { path, outcome } = await logWith(rule, [wrong()]);
+    const place = referencePreamble().length + rule.setup.length + 3;
+    expect(outcome.ok ? [] : outcome.issues).toEqual(refusal(place));
+    expect((await readFile(path, "utf8")).length).toBe(0);
+  });
+
+  it("is accepted when it restates its own fact's key with new values", async () => {
+    const { path, store } = await logWith(rule);
+    expect((await store.append([rule.fact("y", "a", { supersedes: "fa", effectiveAt: rule.fact("fa", "a").effectiveAt })])).ok).toBe(true);
+    // A correction of the correction restates the same key again; a new fact still may not take it.
+    expect((await jsonlStore({ path, catalog: defaultCatalog }).append([rule.fact("z", "a", { supersedes: "y" })])).ok).toBe(true);
+    const duplicate = await store.append([rule.fact("w", "a")]);
+    expect(duplicate.ok).toBe(false);
+  });
+});
