@@ -20,7 +20,7 @@ describe("what a saved append state is bound to", () => {
     expect(rulesFingerprint(withRules(rules))).toBe(rulesFingerprint(defaultCatalog));
     const [first, ...rest] = rules;
     if (first === undefined) throw new Error("the default catalog has rules");
-    expect(rulesFingerprint(withRules([{ ...first, revision: 2 }, ...rest]))).not.toBe(rulesFingerprint(defaultCatalog));
+    expect(rulesFingerprint(withRules([{ ...first, revision: (first.revision ?? 1) + 1 }, ...rest]))).not.toBe(rulesFingerprint(defaultCatalog));
     expect(rulesFingerprint(withRules([{ ...first, learnsFrom: [...(first.learnsFrom ?? []), "another.type"] }, ...rest]))).not.toBe(rulesFingerprint(defaultCatalog));
     expect(rulesFingerprint(withRules([{ ...first, name: `${first.name}-renamed` }, ...rest]))).not.toBe(rulesFingerprint(defaultCatalog));
     expect(rulesFingerprint(withRules(rest))).not.toBe(rulesFingerprint(defaultCatalog));
@@ -41,11 +41,11 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "narrative-integrity": { revision: 2, code: "fa31c35d50b7ed50" },
   "outline-integrity": { revision: 1, code: "e69d227fba50d6a4" },
   "plan-integrity": { revision: 3, code: "a338581b3fea2bd7" },
-  "reference-integrity": { revision: 1, code: "c0a5d936a25c54a9" },
+  "reference-integrity": { revision: 2, code: "fe270706f3cde6bf" },
   "research-integrity": { revision: 1, code: "279e734f3b0f9056" },
   "staff-integrity": { revision: 4, code: "538188bf576fe3fb" },
   "stated-figure-integrity": { revision: 1, code: "5371230c4524ae79" },
-  "strategy-integrity": { revision: 2, code: "f659e96d7051c845" },
+  "strategy-integrity": { revision: 3, code: "9b4e3cb05056ae37" },
   "survey-integrity": { revision: 1, code: "66ffa20c0361b3f3" },
 };
 
