@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Catalog } from "../events/catalog.js";
 import { GENESIS_HASH, type EventDraft, type StoredEvent } from "../events/envelope.js";
+import { deepFreeze } from "../events/frozen.js";
 import { issue } from "../events/issues.js";
 import { knownAtCutoff } from "../time/effective.js";
 import { prepareAppend } from "./prepare-append.js";
@@ -14,9 +15,17 @@ export interface StoreOptions {
   readonly newId?: () => string;
 }
 
-/** A store in memory, for tests and for users' own pipelines. Same rules as the file store. */
+/**
+ * What the store keeps of an event: a copy of its own, frozen. A file store parses each read
+ * afresh; kept objects handed to every reader must not be changed by one (a projection that
+ * writes into an event would otherwise rewrite the log for the next), nor by the caller who
+ * built the drafts and still holds their data.
+ */
+const kept = (event: StoredEvent): StoredEvent => deepFreeze(structuredClone(event));
+
+/** A store in memory, for tests and for users' own pipelines. Same rules as the file store; its events are frozen. */
 export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent[] = []): EventStore & { readonly events: () => readonly StoredEvent[] } => {
-  const events: StoredEvent[] = [...initial];
+  const events: StoredEvent[] = initial.map(kept);
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
   const headOf = (): LogHead => {
@@ -47,8 +56,9 @@ export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent
       if (refused.length > 0) return { ok: false, issues: refused };
       const prepared = await prepareAppend({ read }, drafts, { catalog: options.catalog, now: clock(), newId, contents, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
       if (!prepared.ok) return prepared;
-      events.push(...prepared.events);
-      return { ok: true, appended: prepared.events, alreadyPresent: prepared.alreadyPresent, head: headOf() };
+      const appended = prepared.events.map(kept);
+      events.push(...appended);
+      return { ok: true, appended, alreadyPresent: prepared.alreadyPresent, head: headOf() };
     };
     const result = queue.then(run, run);
     queue = result;

@@ -1,4 +1,5 @@
 import type { StoredEvent } from "../events/envelope.js";
+import { deepFreeze } from "../events/frozen.js";
 import type { CorrectionView } from "../corrections/resolve.js";
 
 /** Where a read can resume: after event `seq`, whose hash is `hash`, at a store's own position (a byte offset in a file). */
@@ -70,7 +71,13 @@ async function* readAfterBySeq(source: EventSource, anchor: SourceAnchor | undef
   if (!anchored) throw stale(`the log has no event ${anchor.seq}`);
 }
 
-export const fromArray = (events: readonly StoredEvent[]): EventSource => ({
+/** A source over events held in memory; they are frozen (in place), so a reader that changes one throws instead of changing the log. */
+export const fromArray = (events: readonly StoredEvent[]): EventSource => {
+  for (const event of events) deepFreeze(event);
+  return fromFrozen(events);
+};
+
+const fromFrozen = (events: readonly StoredEvent[]): EventSource => ({
   read: (options) => {
     const fromSeq = options?.fromSeq ?? 0;
     return (async function* () {
