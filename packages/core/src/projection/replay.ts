@@ -233,6 +233,86 @@ const stateRevision = (projection: AnyProjection): number => foldIdentity(projec
 
 const stateDigestOf = (state: unknown): string => sha256Hex(canonicalJson(state));
 
+/** "a Set", "an Int8Array", "an instance of Tally": what a non-plain object is. */
+const objectKind = (value: object): string => {
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  if (typeof name !== "string" || name === "") return "an object of a class";
+  const article = /^[AEIOU]/i.test(name) ? "an" : "a";
+  // A built-in (Map, Set, Date, a typed array) by its name; anything else as the class it is an instance of.
+  return (globalThis as Record<string, unknown>)[name] === (value as { constructor?: unknown }).constructor ? `${article} ${name}` : `an instance of ${name}`;
+};
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Where a value would not come back the same from JSON, and what is there (`found`); undefined
+ * when it would. Plain objects (of Object's prototype or none), lists, text, finite numbers, true,
+ * false and null come back; a Map, a Set, a Date or any class instance comes back as a plain
+ * object or text, undefined, a function or a symbol in a list as null, a non-finite number as null;
+ * a bigint or a cycle has no JSON at all. An object's undefined field is left out and reads back
+ * the same. Walks the whole value: for checkpoints only, never per event.
+ */
+const notPlainJson = (root: unknown): { readonly path: string; readonly found: string } | undefined => {
+  const keys: (string | number)[] = [];
+  const ancestors: object[] = [];
+  const pathOf = (length: number): string =>
+    keys
+      .slice(0, length)
+      .reduce<string>((path, key) => (typeof key === "number" ? `${path}[${key}]` : IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`), "state");
+  const visit = (value: unknown, inList: boolean): string | undefined => {
+    switch (typeof value) {
+      case "string":
+      case "boolean":
+        return undefined;
+      case "number":
+        return Number.isFinite(value) ? undefined : String(value);
+      case "bigint":
+        return `a bigint (${value}n)`;
+      case "function":
+        return "a function";
+      case "symbol":
+        return "a symbol";
+      case "undefined":
+        return inList ? "undefined" : undefined;
+    }
+    if (typeof value !== "object" || value === null) return undefined;
+    const cycle = ancestors.indexOf(value);
+    if (cycle >= 0) return `a cycle back to ${pathOf(cycle)}`;
+    if (ancestors.length >= CANONICAL_MAX_DEPTH) return `more nesting than ${CANONICAL_MAX_DEPTH} levels`;
+    const prototype: unknown = Object.getPrototypeOf(value);
+    const list = Array.isArray(value);
+    if (list ? prototype !== Array.prototype : prototype !== Object.prototype && prototype !== null) return objectKind(value);
+    ancestors.push(value);
+    const fields = list ? Array.from({ length: value.length }, (_, index) => index) : Object.keys(value);
+    for (const key of fields) {
+      keys.push(key);
+      const found = visit((value as Record<string | number, unknown>)[key], list);
+      if (found !== undefined) return found;
+      keys.pop();
+    }
+    ancestors.pop();
+    return undefined;
+  };
+  // A state of undefined has no JSON at all, as undefined in a list has none (JSON writes null there).
+  const found = visit(root, true);
+  return found === undefined ? undefined : { path: pathOf(keys.length), found };
+};
+
+/**
+ * Refuses a state a checkpoint could not keep: with no `save`, the state itself must be plain
+ * JSON (a JSON round trip would quietly turn a Set into {}); with one, what it returns must be.
+ */
+const refuseUnlessJson = (entry: string, projection: AnyProjection, saved: unknown): void => {
+  const problem = notPlainJson(saved);
+  if (problem === undefined) return;
+  const where = `${problem.path === "state" ? "is" : "has"} ${problem.found} at ${problem.path}`;
+  const text =
+    projection.save === undefined
+      ? `state of ${projection.name} ${where}, which JSON does not keep: declare save and load`
+      : `save of ${projection.name} returned a state that ${where}, which JSON does not keep: save must return plain JSON (objects, lists, text, finite numbers, true, false, null)`;
+  throw new ReplayError(`${entry}: ${text}`, [issue("invalid-field", problem.path, text)]);
+};
+
 /** Folds the whole log and keeps the state as a checkpoint. */
 export const checkpoint = async <S>(source: EventSource, catalog: Catalog, projection: Projection<S, unknown>, options: ReplayOptions): Promise<Checkpoint> => {
   checkOptions("checkpoint", options);
@@ -246,7 +326,9 @@ export const checkpoint = async <S>(source: EventSource, catalog: Catalog, proje
     last = { seq: stored.seq, hash: stored.hash };
     if (corrections.counts(stored)) state = projection.evolve(state, decodeOrThrow(catalog, stored), context);
   }
-  const saved = saveState(projection, state);
+  const written = projection.save === undefined ? state : projection.save(state);
+  refuseUnlessJson("checkpoint", projection, written);
+  const saved = projection.save === undefined ? saveState(projection, state) : written;
   const revision = stateRevision(projection);
   return { projection: projection.name, period: options.period.name, knownAt: options.knownAt ?? null, seq: last.seq, hash: last.hash, state: saved, stateDigest: stateDigestOf(saved), ...(revision === 1 ? {} : { revision }) };
 };
@@ -263,12 +345,15 @@ export const checkpoint = async <S>(source: EventSource, catalog: Catalog, proje
 export const resume = async <S, R>(source: EventSource, catalog: Catalog, projection: Projection<S, R>, options: ReplayOptions, saved: Checkpoint): Promise<R> => {
   checkOptions("resume", options);
   const context = contextOf(options);
+  const initial = projection.init(context);
+  // A state JSON cannot keep was never checkpointed here (checkpoint refuses it); one taken before that refusal would resume wrongly.
+  if (projection.save === undefined) refuseUnlessJson("resume", projection, initial);
   const refuse = (path: string, message: string, extra: Partial<Issue> = {}): never => {
     throw new CheckpointError([issue("invalid-field", path, message, extra)]);
   };
   const shape = checkpointIssues(saved);
   // The kind of state this projection saves (an object, mostly): null or a number is not one, whatever its digest says.
-  const kind = kindOf(saveState(projection, projection.init(context)));
+  const kind = kindOf(saveState(projection, initial));
   const savedState: unknown = typeof saved === "object" && saved !== null && Object.hasOwn(saved, "state") ? saved.state : undefined;
   if (savedState !== undefined && kindOf(savedState) !== kind) {
     shape.push(issue("invalid-field", "state", `is not a state of ${projection.name}`, { expected: kind, actual: showValue(savedState) }));
