@@ -58,6 +58,31 @@ const focusArea = (id: string, key: string, extra: Partial<EventDraft> = {}): Ev
   data: { focusAreaId: key, number: 1, title: `Fokus ${key}`, year: 2020, toYear: 2021 },
   ...extra,
 });
+const forte: EventDraft = { id: "forte", type: "reference.funder-established", effectiveAt: "2017-01-01", data: { funderId: "forte", name: "Forte", kind: "region" } };
+const application = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "grants.application-submitted",
+  effectiveAt: "2020-03-01",
+  data: { applicationId: key, title: `Ansökan ${key}`, funderId: "forte", amount: "100000" },
+  ...extra,
+});
+const studyStarted = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "research.study-started", effectiveAt: "2020-01-01", data: { studyId: key, title: `Studie ${key}` }, ...extra });
+const studyCompleted = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "research.study-completed", effectiveAt: "2020-06-30", data: { studyId: key, outcome: `Rapport ${key}` }, ...extra });
+const narrative = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "narrative.written",
+  effectiveAt: "2020-04-30",
+  data: { narrativeId: key, kind: "analysis", from: "2020-01-01", to: "2020-04-30", section: "analys", markdown: `Text ${key}` },
+  ...extra,
+});
+const activity = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "activities.activity-planned", effectiveAt: "2020-01-01", data: { activityId: key, title: `Aktivitet ${key}`, goalId: "mal", year: 2020 }, ...extra });
+const plan = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "plan.adopted",
+  effectiveAt: "2020-01-01",
+  data: { planId: key, kind: "verksamhetsplan", title: `Plan ${key}`, fromYear: 2020, toYear: 2021, detailedYear: 2020 },
+  ...extra,
+});
 
 const taken = (noun: string, held: string, key = "b"): string => `${noun} "${key}" is already ${held} by event fb; a correction of fa may restate fa's ${noun}, not another's`;
 
@@ -69,6 +94,12 @@ const CASES: readonly Case[] = [
   { rule: "strategy-integrity (goal)", setup: [], fact: goal, path: "data.goalId", message: taken("goal", "established") },
   { rule: "strategy-integrity (metric)", setup: [goal("g", "mal")], fact: metric, path: "data.metricId", message: taken("metric", "defined") },
   { rule: "strategy-integrity (focus area)", setup: [], fact: focusArea, path: "data.focusAreaId", message: taken("focus area", "established") },
+  { rule: "grants-integrity (application)", setup: [forte], fact: application, path: "data.applicationId", message: taken("application", "submitted") },
+  { rule: "research-integrity (study started)", setup: [], fact: studyStarted, path: "data.studyId", message: taken("study", "started") },
+  { rule: "research-integrity (study completed)", setup: [studyStarted("sa", "a"), studyStarted("sb", "b")], fact: studyCompleted, path: "data.studyId", message: taken("study", "completed") },
+  { rule: "narrative-integrity (narrative)", setup: [], fact: narrative, path: "data.narrativeId", message: taken("narrative", "written") },
+  { rule: "activities-integrity (activity)", setup: [goal("g", "mal")], fact: activity, path: "data.activityId", message: taken("activity", "planned") },
+  { rule: "plan-integrity (plan)", setup: [], fact: plan, path: "data.planId", message: taken("plan", "adopted") },
 ];
 
 const newDir = useTempDir();

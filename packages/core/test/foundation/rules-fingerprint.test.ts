@@ -32,17 +32,17 @@ describe("what a saved append state is bound to", () => {
 // until its entry is updated; if what its state holds changed, bump the rule's `revision` too, or
 // append states saved by the earlier code would be trusted (the fingerprint no longer hashes code).
 const PINNED: Readonly<Record<string, { readonly revision: number; readonly code: string }>> = {
-  "activities-integrity": { revision: 2, code: "bf5e4ccffa482fbb" },
+  "activities-integrity": { revision: 3, code: "ed9c4d70d36b71ee" },
   "courses-integrity": { revision: 2, code: "2896b81ab82da7e2" },
   "finance-integrity": { revision: 2, code: "90ecec47ef6230a8" },
-  "grants-integrity": { revision: 1, code: "e1ecfa40e11fa313" },
+  "grants-integrity": { revision: 2, code: "f20aca8744bf595f" },
   "indicator-integrity": { revision: 1, code: "4df72ffbe05b406a" },
   "meetings-integrity": { revision: 3, code: "767f5bbb407f03dc" },
-  "narrative-integrity": { revision: 2, code: "fa31c35d50b7ed50" },
+  "narrative-integrity": { revision: 3, code: "489cfc2ed140aa8a" },
   "outline-integrity": { revision: 1, code: "e69d227fba50d6a4" },
-  "plan-integrity": { revision: 3, code: "a338581b3fea2bd7" },
+  "plan-integrity": { revision: 4, code: "2814d8111cdf71fb" },
   "reference-integrity": { revision: 2, code: "fe270706f3cde6bf" },
-  "research-integrity": { revision: 1, code: "279e734f3b0f9056" },
+  "research-integrity": { revision: 2, code: "c7eec3663e61403e" },
   "staff-integrity": { revision: 4, code: "538188bf576fe3fb" },
   "stated-figure-integrity": { revision: 1, code: "5371230c4524ae79" },
   "strategy-integrity": { revision: 3, code: "9b4e3cb05056ae37" },

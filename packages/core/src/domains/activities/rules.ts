@@ -2,6 +2,7 @@ import { defineFigureRule } from "../../events/consistency.js";
 import type { DataOf } from "../../events/definition.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { FocusAreaEstablished, GoalEstablished, MetricDefined } from "../strategy/events.js";
 import { requireThemes, ThemeDefined } from "../narrative/themes.js";
 import { PlanAdopted } from "../plan/events.js";
@@ -18,6 +19,8 @@ interface ActivitiesKnowledge {
   readonly themes: Map<string, string>;
   /** activityId → the year it is planned for now. */
   readonly activities: Map<string, number>;
+  /** activityId → the event planning it: a correction may restate its own target's activity, never another's. */
+  readonly plannedBy: Map<string, string>;
 }
 
 const unknownActivity = (activityId: string): Issue[] => [issue("unknown-reference", "data.activityId", `unknown activity "${activityId}"`, { expected: "an activity planned earlier in the log", actual: activityId })];
@@ -47,10 +50,10 @@ const planDetailIssues = (known: ActivitiesKnowledge, data: DataOf<typeof Activi
 /** Activities belong to a known goal and area; statuses and carry-overs need a planned activity; a status text names figures of the catalog. */
 export const activitiesIntegrity = defineFigureRule<ActivitiesKnowledge>(builtInFigures, (catalogFigures) => ({
   name: "activities-integrity",
-  // Revision 2: the state holds the themes the log defines.
-  revision: 2,
+  // Revision 2: the state holds the themes the log defines; 3: the event planning each activity.
+  revision: 3,
   learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, MetricDefined, FocusAreaEstablished, ThemeDefined, PlanAdopted, ActivityPlanned, ActivityMovedToNextYear].map((definition) => definition.type)],
-  init: () => ({ references: new KnownReferences(), goals: new Set(), metrics: new Set(), focusAreas: new Set(), plans: new Set(), themes: new Map(), activities: new Map() }),
+  init: () => ({ references: new KnownReferences(), goals: new Set(), metrics: new Set(), focusAreas: new Set(), plans: new Set(), themes: new Map(), activities: new Map(), plannedBy: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     if (ThemeDefined.is(event)) known.themes.set(event.data.themeId, event.id);
@@ -58,13 +61,16 @@ export const activitiesIntegrity = defineFigureRule<ActivitiesKnowledge>(builtIn
     if (MetricDefined.is(event)) known.metrics.add(event.data.metricId);
     if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
     if (PlanAdopted.is(event)) known.plans.add(event.data.planId);
-    if (ActivityPlanned.is(event)) known.activities.set(event.data.activityId, event.data.year);
+    if (ActivityPlanned.is(event)) {
+      known.activities.set(event.data.activityId, event.data.year);
+      known.plannedBy.set(event.data.activityId, event.id);
+    }
     if (ActivityMovedToNextYear.is(event)) known.activities.set(event.data.activityId, event.data.toYear);
   },
   check: (known, event) => {
     if (ActivityPlanned.is(event)) {
       const { activityId, goalId, areaId } = event.data;
-      const found: Issue[] = known.activities.has(activityId) && event.supersedes === undefined ? [issue("conflict", "data.activityId", `activity "${activityId}" is already planned`)] : [];
+      const found = heldKeyIssues(known.plannedBy.get(activityId), event, { noun: "activity", held: "planned", key: activityId, path: "data.activityId" }, () => [issue("conflict", "data.activityId", `activity "${activityId}" is already planned`)]);
       if (!known.goals.has(goalId)) found.push(issue("unknown-reference", "data.goalId", `unknown goal "${goalId}"`, { expected: "a goal established earlier in the log", actual: goalId }));
       if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
       return [...found, ...planDetailIssues(known, event.data)];

@@ -4,17 +4,24 @@ import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { ApplicationDecided, ApplicationSubmitted } from "./events.js";
 
 interface GrantsKnowledge {
   readonly references: KnownReferences;
-  readonly applications: Map<string, { submitted: string; decidedBy?: string }>;
+  /** applicationId → when it was submitted, the event submitting it (a correction may restate its own target's application, never another's) and the event deciding it. */
+  readonly applications: Map<string, { submitted: string; submittedBy: string; decidedBy?: string }>;
 }
 
 const checkSubmitted = (known: GrantsKnowledge, event: EventOf<typeof ApplicationSubmitted>): Issue[] => {
   const found = known.references.requireFunder(event.data.funderId, "data.funderId");
   if (event.data.areaId !== undefined) found.push(...known.references.requireArea(event.data.areaId, "data.areaId"));
-  if (known.applications.has(event.data.applicationId) && event.supersedes === undefined) found.push(issue("conflict", "data.applicationId", `application "${event.data.applicationId}" is already submitted`));
+  const { applicationId } = event.data;
+  found.push(
+    ...heldKeyIssues(known.applications.get(applicationId)?.submittedBy, event, { noun: "application", held: "submitted", key: applicationId, path: "data.applicationId" }, () => [
+      issue("conflict", "data.applicationId", `application "${applicationId}" is already submitted`),
+    ]),
+  );
   const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
   if (event.data.submittedFrom !== undefined && event.data.submittedFrom > date) found.push(issue("invalid-field", "data.submittedFrom", "is after the submission date", { expected: `a date on or before ${date}`, actual: event.data.submittedFrom }));
   return found;
@@ -39,10 +46,12 @@ const checkDecided = (known: GrantsKnowledge, event: DomainEvent): Issue[] => {
 export const grantsIntegrity = defineRule<GrantsKnowledge>({
   name: "grants-integrity",
   learnsFrom: [...REFERENCE_FACTS, ApplicationSubmitted.type, ApplicationDecided.type],
+  // Revision 2: the state knows the event submitting each application.
+  revision: 2,
   init: () => ({ references: new KnownReferences(), applications: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
-    if (ApplicationSubmitted.is(event)) known.applications.set(event.data.applicationId, { submitted: event.data.submittedFrom ?? effectiveDateOf(event.effectiveAt) ?? event.effectiveAt });
+    if (ApplicationSubmitted.is(event)) known.applications.set(event.data.applicationId, { submitted: event.data.submittedFrom ?? effectiveDateOf(event.effectiveAt) ?? event.effectiveAt, submittedBy: event.id });
     if (ApplicationDecided.is(event)) {
       const application = known.applications.get(event.data.applicationId);
       if (application !== undefined) application.decidedBy = event.id;

@@ -1,6 +1,7 @@
 import { defineFigureRule } from "../../events/consistency.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { FocusAreaEstablished, GoalEstablished } from "../strategy/events.js";
 import { requireThemes, themeDefinitionIssues, ThemeDefined } from "./themes.js";
 import { NarrativeWritten } from "./events.js";
@@ -10,7 +11,8 @@ interface NarrativeKnowledge {
   readonly references: KnownReferences;
   readonly goals: Set<string>;
   readonly focusAreas: Set<string>;
-  readonly narratives: Set<string>;
+  /** narrativeId → the event writing it: a correction may restate its own target's narrative, never another's. */
+  readonly narratives: Map<string, string>;
   /** The themes the log defines, by id (the event that defines each). */
   readonly themes: Map<string, string>;
   /** Narratives written so far, by section: a recorded zero must not share a section and period with content. */
@@ -32,10 +34,10 @@ const contradiction = (known: NarrativeKnowledge, data: { narrativeId: string; k
  */
 export const narrativeIntegrity = defineFigureRule<NarrativeKnowledge>(builtInFigures, (catalogFigures) => ({
   name: "narrative-integrity",
-  // Revision 2: the state holds the themes the log defines.
-  revision: 2,
+  // Revision 2: the state holds the themes the log defines; 3: the event writing each narrative.
+  revision: 3,
   learnsFrom: [...REFERENCE_FACTS, GoalEstablished.type, FocusAreaEstablished.type, ThemeDefined.type, NarrativeWritten.type],
-  init: () => ({ references: new KnownReferences(), goals: new Set(), focusAreas: new Set(), narratives: new Set(), themes: new Map(), bySection: new Map() }),
+  init: () => ({ references: new KnownReferences(), goals: new Set(), focusAreas: new Set(), narratives: new Map(), themes: new Map(), bySection: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     if (ThemeDefined.is(event)) known.themes.set(event.data.themeId, event.id);
@@ -43,7 +45,7 @@ export const narrativeIntegrity = defineFigureRule<NarrativeKnowledge>(builtInFi
     if (FocusAreaEstablished.is(event)) known.focusAreas.add(event.data.focusAreaId);
     if (NarrativeWritten.is(event)) {
       const { narrativeId, kind, section, from, to } = event.data;
-      known.narratives.add(narrativeId);
+      known.narratives.set(narrativeId, event.id);
       const entries = known.bySection.get(section) ?? [];
       const index = entries.findIndex((entry) => entry.narrativeId === narrativeId);
       if (index >= 0) entries.splice(index, 1);
@@ -55,7 +57,9 @@ export const narrativeIntegrity = defineFigureRule<NarrativeKnowledge>(builtInFi
     if (ThemeDefined.is(event)) return themeDefinitionIssues(known.themes, event);
     if (!NarrativeWritten.is(event)) return [];
     const { narrativeId, from, to, goalId, areaId, focusAreaIds, themes } = event.data;
-    const found: Issue[] = known.narratives.has(narrativeId) && event.supersedes === undefined ? [issue("conflict", "data.narrativeId", `narrative "${narrativeId}" is already written; supersede it to change it`)] : [];
+    const found = heldKeyIssues(known.narratives.get(narrativeId), event, { noun: "narrative", held: "written", key: narrativeId, path: "data.narrativeId" }, () => [
+      issue("conflict", "data.narrativeId", `narrative "${narrativeId}" is already written; supersede it to change it`),
+    ]);
     found.push(...contradiction(known, event.data));
     for (const problem of inlineFigureProblems(event.data.markdown, catalogFigures())) found.push(issue("invalid-field", "data.markdown", problem));
     if (from > to) found.push(issue("invalid-field", "data.to", "ends before the period starts", { expected: `on or after ${from}`, actual: to }));

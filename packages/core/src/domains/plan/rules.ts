@@ -5,12 +5,15 @@ import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.
 import { GoalEstablished } from "../strategy/events.js";
 import { FundingSourceDefined } from "../finance/events.js";
 import { requireFundingSource } from "../finance/funding-sources.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { AreaDescribed, ClosingBalanceForecast, EarmarkedFundsRegistered, FundingExpected, PassThroughPlanned, PlanAdopted, ProjectRegistered, RevenueCategoryDefined, RevenuePlanned, StaffClassDefined, StaffPlanned, planEvents } from "./events.js";
 import { BUILT_IN_REVENUE_CATEGORIES, BUILT_IN_STAFF_CLASSES, planDefinitionIssues, requirePlanTerm, termRegistry, type TermRegistry } from "./vocabularies.js";
 
 interface PlanYears {
   readonly first: number;
   readonly last: number;
+  /** The event adopting the plan: a correction (a revision) may restate its own target's plan, never another's. */
+  readonly adoptedBy: string;
 }
 
 interface PlanKnowledge {
@@ -42,7 +45,9 @@ interface PlanReferences {
 const adoptionIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
   if (!PlanAdopted.is(event)) return [];
   const { planId, fromYear, toYear, detailedYear, comparisonYear } = event.data;
-  const found: Issue[] = known.plans.has(planId) && event.supersedes === undefined ? [issue("conflict", "data.planId", `plan "${planId}" is already adopted`, { expected: "a revision that supersedes it" })] : [];
+  const found = heldKeyIssues(known.plans.get(planId)?.adoptedBy, event, { noun: "plan", held: "adopted", key: planId, path: "data.planId" }, () => [
+    issue("conflict", "data.planId", `plan "${planId}" is already adopted`, { expected: "a revision that supersedes it" }),
+  ]);
   if (toYear < fromYear) found.push(issue("invalid-field", "data.toYear", "the plan ends before it starts", { expected: `${fromYear} or later`, actual: String(toYear) }));
   if (detailedYear < fromYear || detailedYear > toYear) found.push(issue("invalid-field", "data.detailedYear", "is one of the plan's years", { expected: `${fromYear}..${toYear}`, actual: String(detailedYear) }));
   if (comparisonYear !== undefined && comparisonYear >= fromYear) found.push(issue("invalid-field", "data.comparisonYear", "is a year before the plan", { expected: `before ${fromYear}`, actual: String(comparisonYear) }));
@@ -102,8 +107,9 @@ const factIssues = (known: PlanKnowledge, event: DomainEvent): Issue[] => {
  */
 export const planIntegrity = defineRule<PlanKnowledge>({
   name: "plan-integrity",
-  // Revision 3: the state holds the revenue categories and staff classes the log defines (revision 2 added the financing sources).
-  revision: 3,
+  // Revision 3: the state holds the revenue categories and staff classes the log defines (revision 2 added the financing sources);
+  // 4: the event adopting each plan.
+  revision: 4,
   learnsFrom: [...REFERENCE_FACTS, ...[GoalEstablished, PlanAdopted, EarmarkedFundsRegistered, ProjectRegistered, FundingSourceDefined, RevenueCategoryDefined, StaffClassDefined].map((definition) => definition.type)],
   init: () => ({
     references: new KnownReferences(),
@@ -118,7 +124,7 @@ export const planIntegrity = defineRule<PlanKnowledge>({
   learn: (known, event) => {
     known.references.learn(event);
     if (GoalEstablished.is(event)) known.goals.add(event.data.goalId);
-    if (PlanAdopted.is(event)) known.plans.set(event.data.planId, { first: event.data.comparisonYear ?? event.data.fromYear, last: event.data.toYear });
+    if (PlanAdopted.is(event)) known.plans.set(event.data.planId, { first: event.data.comparisonYear ?? event.data.fromYear, last: event.data.toYear, adoptedBy: event.id });
     if (EarmarkedFundsRegistered.is(event)) known.programmes.add(event.data.programmeId);
     if (ProjectRegistered.is(event)) known.projects.add(event.data.projectId);
     if (FundingSourceDefined.is(event)) known.sources.set(event.data.sourceId, event.id);

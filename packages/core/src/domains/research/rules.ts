@@ -1,11 +1,13 @@
 import { defineRule } from "../../events/consistency.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { DisseminationHeld, StudyCompleted, StudyProgressed, StudyStarted } from "./events.js";
 
 interface ResearchKnowledge {
   readonly references: KnownReferences;
-  readonly studies: Map<string, { completed: boolean }>;
+  /** studyId → the event starting it and the event completing it: a correction may restate its own target's study, never another's. */
+  readonly studies: Map<string, { startedBy?: string; completedBy?: string }>;
 }
 
 const fundersAndArea = (known: ResearchKnowledge, funderIds: readonly string[] | undefined, areaId: string | undefined): Issue[] => [
@@ -17,21 +19,29 @@ const fundersAndArea = (known: ResearchKnowledge, funderIds: readonly string[] |
 export const researchIntegrity = defineRule<ResearchKnowledge>({
   name: "research-integrity",
   learnsFrom: [...REFERENCE_FACTS, StudyStarted.type, StudyCompleted.type],
+  // Revision 2: the state knows the events starting and completing each study.
+  revision: 2,
   init: () => ({ references: new KnownReferences(), studies: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
-    if (StudyStarted.is(event)) known.studies.set(event.data.studyId, { completed: false });
-    if (StudyCompleted.is(event)) known.studies.set(event.data.studyId, { completed: true });
+    if (StudyStarted.is(event)) known.studies.set(event.data.studyId, { startedBy: event.id });
+    if (StudyCompleted.is(event)) known.studies.set(event.data.studyId, { ...known.studies.get(event.data.studyId), completedBy: event.id });
   },
   check: (known, event) => {
     if (StudyStarted.is(event)) {
-      const found: Issue[] = known.studies.has(event.data.studyId) && event.supersedes === undefined ? [issue("conflict", "data.studyId", `study "${event.data.studyId}" is already started`)] : [];
+      const { studyId } = event.data;
+      // Held by its start, or by its completion where no start is known (a retracted start): the study is known all the same.
+      const study = known.studies.get(studyId);
+      const found = heldKeyIssues(study?.startedBy ?? study?.completedBy, event, { noun: "study", held: "started", key: studyId, path: "data.studyId" }, () => [issue("conflict", "data.studyId", `study "${studyId}" is already started`)]);
       return [...found, ...fundersAndArea(known, event.data.funderIds, event.data.areaId)];
     }
     if (StudyProgressed.is(event) || StudyCompleted.is(event)) {
       const study = known.studies.get(event.data.studyId);
       if (study === undefined) return [issue("unknown-reference", "data.studyId", `unknown study "${event.data.studyId}"`, { expected: "a study started earlier in the log", actual: event.data.studyId })];
-      return study.completed && event.supersedes === undefined ? [issue("conflict", "data.studyId", `study "${event.data.studyId}" is already completed`)] : [];
+      const completed = (): Issue[] => [issue("conflict", "data.studyId", `study "${event.data.studyId}" is already completed`)];
+      // A progress report is no key: a correction of one may follow the completion. A completion is held once.
+      if (StudyProgressed.is(event)) return study.completedBy !== undefined && event.supersedes === undefined ? completed() : [];
+      return heldKeyIssues(study.completedBy, event, { noun: "study", held: "completed", key: event.data.studyId, path: "data.studyId" }, completed);
     }
     if (DisseminationHeld.is(event)) return fundersAndArea(known, event.data.funderIds, event.data.areaId);
     return [];
