@@ -146,7 +146,13 @@ const lift = (stored: Pick<StoredEvent, "type" | "schemaVersion">, definition: E
   if (liftsUnchanged(definition.versions, index)) return { ok: true, data };
   let lifted = data;
   for (const version of definition.versions.slice(index)) {
-    if (version.upcast !== undefined) lifted = version.upcast(lifted);
+    if (version.upcast === undefined) continue;
+    try {
+      lifted = version.upcast(lifted);
+    } catch (error) {
+      // The definition's fault, said at the event that met it: a thrown upcast otherwise stops every read with no line.
+      return { ok: false, issues: [issue("invalid-field", "data", `the upcast of ${stored.type} from version ${version.version} to ${version.version + 1} threw: ${(error as Error)?.message ?? String(error)}; the stored line is valid, its upcast is wrong`)] };
+    }
   }
   const checked = validData(definition.latest.data, lifted);
   return checked.ok ? checked : { ok: false, issues: checked.issues.map((each) => upcastIssue(stored, definition.latest.version, each)) };

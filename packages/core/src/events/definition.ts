@@ -116,7 +116,7 @@ export const defineEvent = <T extends string, C extends t.Mixed, const O extends
   const older: readonly EventVersion[] = (spec.older ?? []) as readonly EventVersion[];
   older.forEach((version, index) => {
     if (version.version !== index + 1) throw new Error(`${spec.type}: older versions must be numbered 1, 2, … in order`);
-    if (version.upcast === undefined) throw new Error(`${spec.type} v${version.version}: an older version needs an upcast`);
+    if (typeof version.upcast !== "function") throw new Error(`${spec.type} v${version.version}: an older version needs an upcast, a function from its data to the next version's (or \`unchanged\`), not ${version.upcast === undefined ? "none" : typeof version.upcast}`);
   });
   const latest: EventVersion<C> = { version: older.length + 1, data: spec.data };
   const versions = [...older, latest];
