@@ -83,6 +83,23 @@ const plan = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDr
   data: { planId: key, kind: "verksamhetsplan", title: `Plan ${key}`, fromYear: 2020, toYear: 2021, detailedYear: 2020 },
   ...extra,
 });
+const network1 = network("n1", "n1");
+const meeting = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "meetings.meeting-held",
+  effectiveAt: "2020-02-01",
+  data: { meetingId: key, networkId: "n1", mode: "fysiskt", presence: [{ seatId: "s1", status: "present" }] },
+  ...extra,
+});
+const group = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "meetings.network-group-defined", effectiveAt: "2020-01-01", data: { groupId: key, name: `Grupp ${key}`, networkIds: ["n1"] }, ...extra });
+const round = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "survey.round-conducted", effectiveAt: "2020-10-01", data: { roundId: key, title: `Enkät ${key}`, year: 2020 }, ...extra });
+const response = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "survey.response-recorded",
+  effectiveAt: "2020-10-15",
+  data: { roundId: "r1", responseId: key, networkId: "n1", answers: {} },
+  ...extra,
+});
 
 const taken = (noun: string, held: string, key = "b"): string => `${noun} "${key}" is already ${held} by event fb; a correction of fa may restate fa's ${noun}, not another's`;
 
@@ -100,6 +117,10 @@ const CASES: readonly Case[] = [
   { rule: "narrative-integrity (narrative)", setup: [], fact: narrative, path: "data.narrativeId", message: taken("narrative", "written") },
   { rule: "activities-integrity (activity)", setup: [goal("g", "mal")], fact: activity, path: "data.activityId", message: taken("activity", "planned") },
   { rule: "plan-integrity (plan)", setup: [], fact: plan, path: "data.planId", message: taken("plan", "adopted") },
+  { rule: "meetings-integrity (meeting)", setup: [network1], fact: meeting, path: "data.meetingId", message: taken("meeting", "recorded") },
+  { rule: "meetings-integrity (group)", setup: [network1], fact: group, path: "data.groupId", message: taken("group", "defined") },
+  { rule: "survey-integrity (round)", setup: [], fact: round, path: "data.roundId", message: taken("round", "recorded") },
+  { rule: "survey-integrity (response)", setup: [network1, round("r1", "r1")], fact: response, path: "data.responseId", message: taken("response", "recorded") },
 ];
 
 const newDir = useTempDir();

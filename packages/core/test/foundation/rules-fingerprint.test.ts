@@ -37,7 +37,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "finance-integrity": { revision: 2, code: "90ecec47ef6230a8" },
   "grants-integrity": { revision: 2, code: "f20aca8744bf595f" },
   "indicator-integrity": { revision: 1, code: "4df72ffbe05b406a" },
-  "meetings-integrity": { revision: 3, code: "767f5bbb407f03dc" },
+  "meetings-integrity": { revision: 4, code: "81f7825bb78a0132" },
   "narrative-integrity": { revision: 3, code: "489cfc2ed140aa8a" },
   "outline-integrity": { revision: 1, code: "e69d227fba50d6a4" },
   "plan-integrity": { revision: 4, code: "2814d8111cdf71fb" },
@@ -46,7 +46,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "staff-integrity": { revision: 4, code: "538188bf576fe3fb" },
   "stated-figure-integrity": { revision: 1, code: "5371230c4524ae79" },
   "strategy-integrity": { revision: 3, code: "9b4e3cb05056ae37" },
-  "survey-integrity": { revision: 1, code: "66ffa20c0361b3f3" },
+  "survey-integrity": { revision: 2, code: "ff3d0cc3b2b2bbc3" },
 };
 
 describe("the built-in rules' code", () => {

@@ -5,15 +5,18 @@ import { issue, type Issue } from "../../events/issues.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { NetworkEstablished, type Seat } from "../reference/events.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { AttendanceSummaryRecorded, GENDERS, MEETING_MODES, MeetingHeld, MemberJoined, MemberLeft, NetworkGroupDefined, SeatSideDefined, SeatVacant, type SeatTally } from "./events.js";
 import { requireSide, seatSideDefinitionIssues } from "./seat-sides.js";
 
 interface MeetingsKnowledge {
   readonly references: KnownReferences;
-  readonly groups: Set<string>;
+  /** groupId → the event defining it: a correction may restate its own target's group, never another's. */
+  readonly groups: Map<string, string>;
   /** Seat sides the log defined (meetings.seat-side-defined), by id, with the defining event. */
   readonly sides: Map<string, string>;
-  readonly meetings: Set<string>;
+  /** meetingId → the event recording it. */
+  readonly meetings: Map<string, string>;
   /** networkId/seatId → member in the seat now. */
   readonly members: Map<string, string>;
 }
@@ -28,7 +31,7 @@ const seatIssue = (known: MeetingsKnowledge, networkId: string, seatId: string, 
 const meetingIssues = (known: MeetingsKnowledge, event: EventOf<typeof MeetingHeld>): Issue[] => {
   const { networkId, meetingId, presence } = event.data;
   const found = known.references.requireNetwork(networkId, "data.networkId");
-  if (known.meetings.has(meetingId) && event.supersedes === undefined) found.push(issue("conflict", "data.meetingId", `meeting "${meetingId}" is already recorded`));
+  found.push(...heldKeyIssues(known.meetings.get(meetingId), event, { noun: "meeting", held: "recorded", key: meetingId, path: "data.meetingId" }, () => [issue("conflict", "data.meetingId", `meeting "${meetingId}" is already recorded`)]));
   if (found.length > 0) return found;
   const seen = new Set<string>();
   presence.forEach((entry, index) => {
@@ -94,7 +97,8 @@ const memberIssues = (known: MeetingsKnowledge, event: DomainEvent): Issue[] => 
 };
 
 const groupIssues = (known: MeetingsKnowledge, event: EventOf<typeof NetworkGroupDefined>): Issue[] => {
-  const found = known.groups.has(event.data.groupId) && event.supersedes === undefined ? [issue("conflict", "data.groupId", `group "${event.data.groupId}" is already defined`)] : [];
+  const { groupId } = event.data;
+  const found = heldKeyIssues(known.groups.get(groupId), event, { noun: "group", held: "defined", key: groupId, path: "data.groupId" }, () => [issue("conflict", "data.groupId", `group "${groupId}" is already defined`)]);
   event.data.networkIds.forEach((networkId, index) => found.push(...known.references.requireNetwork(networkId, `data.networkIds[${index}]`)));
   return found;
 };
@@ -113,14 +117,14 @@ const learnMembers = (known: MeetingsKnowledge, event: DomainEvent): void => {
 export const meetingsIntegrity = defineRule<MeetingsKnowledge>({
   name: "meetings-integrity",
   learnsFrom: [...REFERENCE_FACTS, ...[SeatSideDefined, MemberJoined, MemberLeft, SeatVacant, MeetingHeld, NetworkGroupDefined].map((definition) => definition.type)],
-  // Revision 2: the state holds the seat sides the log defined; 3: with the event that defined each.
-  revision: 3,
-  init: () => ({ references: new KnownReferences(), groups: new Set(), sides: new Map(), meetings: new Set(), members: new Map() }),
+  // Revision 2: the state holds the seat sides the log defined; 3: with the event that defined each; 4: the event recording each meeting and defining each group.
+  revision: 4,
+  init: () => ({ references: new KnownReferences(), groups: new Map(), sides: new Map(), meetings: new Map(), members: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
     learnMembers(known, event);
-    if (MeetingHeld.is(event)) known.meetings.add(event.data.meetingId);
-    if (NetworkGroupDefined.is(event)) known.groups.add(event.data.groupId);
+    if (MeetingHeld.is(event)) known.meetings.set(event.data.meetingId, event.id);
+    if (NetworkGroupDefined.is(event)) known.groups.set(event.data.groupId, event.id);
     if (SeatSideDefined.is(event)) known.sides.set(event.data.sideId, event.id);
   },
   check: (known, event) => {

@@ -2,14 +2,17 @@ import { defineRule } from "../../events/consistency.js";
 import type { DomainEvent } from "../../events/envelope.js";
 import { issue, type Issue } from "../../events/issues.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { ANSWER_KEYS, SurveyQuestionDefined, SurveyResponseRecorded, SurveyRoundConducted, SurveyTallyRecorded } from "./events.js";
 
 interface SurveyKnowledge {
   readonly references: KnownReferences;
-  readonly rounds: Set<string>;
+  /** roundId → the event recording it: a correction may restate its own target's round, never another's. */
+  readonly rounds: Map<string, string>;
   /** roundId/questionId → networks it is put to. */
   readonly questions: Map<string, readonly string[]>;
-  readonly responses: Set<string>;
+  /** roundId/responseId → the event recording it. */
+  readonly responses: Map<string, string>;
 }
 
 const requireRound = (known: SurveyKnowledge, roundId: string): Issue[] =>
@@ -26,7 +29,11 @@ const responseIssues = (known: SurveyKnowledge, event: DomainEvent): Issue[] => 
   if (!SurveyResponseRecorded.is(event)) return [];
   const { roundId, responseId, networkId, answers } = event.data;
   const found = [...requireRound(known, roundId), ...known.references.requireNetwork(networkId, "data.networkId")];
-  if (known.responses.has(`${roundId}/${responseId}`) && event.supersedes === undefined) found.push(issue("conflict", "data.responseId", `response "${responseId}" is already recorded`));
+  found.push(
+    ...heldKeyIssues(known.responses.get(`${roundId}/${responseId}`), event, { noun: "response", held: "recorded", key: responseId, path: "data.responseId" }, () => [
+      issue("conflict", "data.responseId", `response "${responseId}" is already recorded`),
+    ]),
+  );
   for (const questionId of Object.keys(answers)) found.push(...questionIssue(known, roundId, questionId, networkId, `data.answers.${questionId}`));
   return found;
 };
@@ -47,15 +54,20 @@ const tallyIssues = (known: SurveyKnowledge, event: DomainEvent): Issue[] => {
 export const surveyIntegrity = defineRule<SurveyKnowledge>({
   name: "survey-integrity",
   learnsFrom: [...REFERENCE_FACTS, ...[SurveyRoundConducted, SurveyQuestionDefined, SurveyResponseRecorded].map((definition) => definition.type)],
-  init: () => ({ references: new KnownReferences(), rounds: new Set(), questions: new Map(), responses: new Set() }),
+  // Revision 2: the state knows the event recording each round and response.
+  revision: 2,
+  init: () => ({ references: new KnownReferences(), rounds: new Map(), questions: new Map(), responses: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
-    if (SurveyRoundConducted.is(event)) known.rounds.add(event.data.roundId);
+    if (SurveyRoundConducted.is(event)) known.rounds.set(event.data.roundId, event.id);
     if (SurveyQuestionDefined.is(event)) known.questions.set(`${event.data.roundId}/${event.data.questionId}`, event.data.networkIds);
-    if (SurveyResponseRecorded.is(event)) known.responses.add(`${event.data.roundId}/${event.data.responseId}`);
+    if (SurveyResponseRecorded.is(event)) known.responses.set(`${event.data.roundId}/${event.data.responseId}`, event.id);
   },
   check: (known, event) => {
-    if (SurveyRoundConducted.is(event)) return known.rounds.has(event.data.roundId) && event.supersedes === undefined ? [issue("conflict", "data.roundId", `round "${event.data.roundId}" is already recorded`)] : [];
+    if (SurveyRoundConducted.is(event)) {
+      const { roundId } = event.data;
+      return heldKeyIssues(known.rounds.get(roundId), event, { noun: "round", held: "recorded", key: roundId, path: "data.roundId" }, () => [issue("conflict", "data.roundId", `round "${roundId}" is already recorded`)]);
+    }
     if (SurveyQuestionDefined.is(event)) {
       const found = requireRound(known, event.data.roundId);
       event.data.networkIds.forEach((networkId, index) => found.push(...known.references.requireNetwork(networkId, `data.networkIds[${index}]`)));
