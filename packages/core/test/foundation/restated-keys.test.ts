@@ -100,6 +100,15 @@ const response = (id: string, key: string, extra: Partial<EventDraft> = {}): Eve
   data: { roundId: "r1", responseId: key, networkId: "n1", answers: {} },
   ...extra,
 });
+const courseScheduled = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "courses.course-scheduled",
+  effectiveAt: "2020-01-15",
+  data: { courseId: key, title: `Kurs ${key}`, commissionedBy: "fou" },
+  ...extra,
+});
+const courseHeld = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "courses.course-held", effectiveAt: "2020-03-01", data: { courseId: key, title: `Kurs ${key}`, occasions: 1 }, ...extra });
+const courseCancelled = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "courses.course-cancelled", effectiveAt: "2020-02-01", data: { courseId: key, reason: "other" }, ...extra });
 
 const taken = (noun: string, held: string, key = "b"): string => `${noun} "${key}" is already ${held} by event fb; a correction of fa may restate fa's ${noun}, not another's`;
 
@@ -121,6 +130,9 @@ const CASES: readonly Case[] = [
   { rule: "meetings-integrity (group)", setup: [network1], fact: group, path: "data.groupId", message: taken("group", "defined") },
   { rule: "survey-integrity (round)", setup: [], fact: round, path: "data.roundId", message: taken("round", "recorded") },
   { rule: "survey-integrity (response)", setup: [network1, round("r1", "r1")], fact: response, path: "data.responseId", message: taken("response", "recorded") },
+  { rule: "courses-integrity (course scheduled)", setup: [], fact: courseScheduled, path: "data.courseId", message: taken("course", "scheduled") },
+  { rule: "courses-integrity (course held)", setup: [], fact: courseHeld, path: "data.courseId", message: taken("course", "recorded as held") },
+  { rule: "courses-integrity (course cancelled)", setup: [courseScheduled("ca", "a"), courseScheduled("cb", "b")], fact: courseCancelled, path: "data.courseId", message: taken("course", "cancelled") },
 ];
 
 const newDir = useTempDir();

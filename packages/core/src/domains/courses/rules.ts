@@ -5,6 +5,7 @@ import { effectiveDateOf } from "../../time/effective.js";
 import { FundingSourceDefined } from "../finance/events.js";
 import { requireFundingSource } from "../finance/funding-sources.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { CANCELLATION_REASONS, CourseArrangerNamed, CourseCancelled, CourseHeld, CourseRevenueRecorded, CourseScheduled, CourseSummaryRecorded, type Participants } from "./events.js";
 
 /** What a period summary counts: each part is summed over the summaries a period contains. */
@@ -18,7 +19,8 @@ interface KnownSummary {
 
 interface CourseKnowledge {
   readonly references: KnownReferences;
-  readonly courses: Map<string, { scheduled: boolean; held: boolean; cancelledBy?: string }>;
+  /** courseId → the events scheduling, holding and cancelling it: a correction may restate its own target's course, never another's. */
+  readonly courses: Map<string, { scheduledBy?: string; heldBy?: string; cancelledBy?: string }>;
   /** Summaries in force, by event id: a superseded or retracted one leaves. */
   readonly summaries: Map<string, KnownSummary>;
   /** Financing sources the log defined, by id: the payers revenue may name beside the built-in ones. */
@@ -71,7 +73,12 @@ const checkHeld = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
   const found: Issue[] = [];
   if (course?.cancelledBy !== undefined) found.push(issue("conflict", "data.courseId", `course "${event.data.courseId}" was cancelled (event ${course.cancelledBy}); a cancelled course takes no participants`));
   if (course === undefined && event.data.title === undefined) found.push(issue("invalid-field", "data.title", "a course held without being scheduled needs a title", { expected: "a non-empty text" }));
-  if (course?.held === true && event.supersedes === undefined) found.push(issue("conflict", "data.courseId", `course "${event.data.courseId}" is already recorded as held; supersede that event to change it`));
+  const { courseId } = event.data;
+  found.push(
+    ...heldKeyIssues(course?.heldBy, event, { noun: "course", held: "recorded as held", key: courseId, path: "data.courseId" }, () => [
+      issue("conflict", "data.courseId", `course "${courseId}" is already recorded as held; supersede that event to change it`),
+    ]),
+  );
   const date = effectiveDateOf(event.effectiveAt) ?? event.effectiveAt;
   if (event.data.heldFrom !== undefined && event.data.heldFrom > date) found.push(issue("invalid-field", "data.heldFrom", "is after the course's last day", { actual: event.data.heldFrom }));
   return [...found, ...commissionerIssues(known, event.data.commissionedBy, "data.commissionedBy"), ...participantIssues(known, event.data.participants, "data.participants")];
@@ -87,14 +94,16 @@ const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
   if (CourseArrangerNamed.is(event)) return checkArranger(known, event.data);
   if (CourseScheduled.is(event)) {
     const found = commissionerIssues(known, event.data.commissionedBy, "data.commissionedBy");
-    if (known.courses.get(event.data.courseId)?.scheduled === true && event.supersedes === undefined) found.push(issue("conflict", "data.courseId", `course "${event.data.courseId}" is already scheduled`));
+    const { courseId } = event.data;
+    found.push(...heldKeyIssues(known.courses.get(courseId)?.scheduledBy, event, { noun: "course", held: "scheduled", key: courseId, path: "data.courseId" }, () => [issue("conflict", "data.courseId", `course "${courseId}" is already scheduled`)]));
     return found;
   }
   if (CourseCancelled.is(event)) {
     const course = known.courses.get(event.data.courseId);
     if (course === undefined) return [issue("unknown-reference", "data.courseId", `unknown course "${event.data.courseId}"`, { expected: "a course scheduled earlier in the log" })];
-    if (course.held) return [issue("conflict", "data.courseId", `course "${event.data.courseId}" was already held`)];
-    return course.cancelledBy !== undefined && event.supersedes === undefined ? [issue("conflict", "data.courseId", `course "${event.data.courseId}" is already cancelled`)] : [];
+    const { courseId } = event.data;
+    if (course.heldBy !== undefined) return [issue("conflict", "data.courseId", `course "${courseId}" was already held`)];
+    return heldKeyIssues(course.cancelledBy, event, { noun: "course", held: "cancelled", key: courseId, path: "data.courseId" }, () => [issue("conflict", "data.courseId", `course "${courseId}" is already cancelled`)]);
   }
   if (CourseRevenueRecorded.is(event)) {
     const payers = Object.keys(event.data.byPayer ?? {}).flatMap((payer) => requireFundingSource(known.sources, payer, `data.byPayer.${payer}`));
@@ -119,8 +128,8 @@ const checkCourses = (known: CourseKnowledge, event: DomainEvent): Issue[] => {
 export const coursesIntegrity = defineRule<CourseKnowledge>({
   name: "courses-integrity",
   learnsFrom: [...REFERENCE_FACTS, ...[CourseSummaryRecorded, CourseScheduled, CourseHeld, CourseCancelled, FundingSourceDefined].map((definition) => definition.type)],
-  // Revision 2: the state holds the financing sources the log defined.
-  revision: 2,
+  // Revision 2: the state holds the financing sources the log defined; 3: the events scheduling and holding each course.
+  revision: 3,
   init: () => ({ references: new KnownReferences(), courses: new Map(), summaries: new Map(), sources: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
@@ -130,9 +139,9 @@ export const coursesIntegrity = defineRule<CourseKnowledge>({
     if (CourseSummaryRecorded.is(event)) known.summaries.set(event.id, { from: event.data.from, to: event.data.to, parts: summaryParts(event.data) });
     const courseId = CourseScheduled.is(event) || CourseHeld.is(event) || CourseCancelled.is(event) ? event.data.courseId : undefined;
     if (courseId === undefined) return;
-    const course = known.courses.get(courseId) ?? { scheduled: false, held: false };
-    if (CourseScheduled.is(event)) course.scheduled = true;
-    if (CourseHeld.is(event)) course.held = true;
+    const course = known.courses.get(courseId) ?? {};
+    if (CourseScheduled.is(event)) course.scheduledBy = event.id;
+    if (CourseHeld.is(event)) course.heldBy = event.id;
     if (CourseCancelled.is(event)) course.cancelledBy = event.id;
     known.courses.set(courseId, course);
   },
