@@ -109,6 +109,14 @@ const courseScheduled = (id: string, key: string, extra: Partial<EventDraft> = {
 });
 const courseHeld = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "courses.course-held", effectiveAt: "2020-03-01", data: { courseId: key, title: `Kurs ${key}`, occasions: 1 }, ...extra });
 const courseCancelled = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "courses.course-cancelled", effectiveAt: "2020-02-01", data: { courseId: key, reason: "other" }, ...extra });
+const positionOpened = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({
+  id,
+  type: "staff.position-opened",
+  effectiveAt: "2020-01-01",
+  data: { positionId: key, areaId: "fou", employmentForm: "tillsvidare", fte: "1", financing: "grund" },
+  ...extra,
+});
+const positionClosed = (id: string, key: string, extra: Partial<EventDraft> = {}): EventDraft => ({ id, type: "staff.position-closed", effectiveAt: "2020-06-30", data: { positionId: key }, ...extra });
 
 const taken = (noun: string, held: string, key = "b"): string => `${noun} "${key}" is already ${held} by event fb; a correction of fa may restate fa's ${noun}, not another's`;
 
@@ -133,6 +141,8 @@ const CASES: readonly Case[] = [
   { rule: "courses-integrity (course scheduled)", setup: [], fact: courseScheduled, path: "data.courseId", message: taken("course", "scheduled") },
   { rule: "courses-integrity (course held)", setup: [], fact: courseHeld, path: "data.courseId", message: taken("course", "recorded as held") },
   { rule: "courses-integrity (course cancelled)", setup: [courseScheduled("ca", "a"), courseScheduled("cb", "b")], fact: courseCancelled, path: "data.courseId", message: taken("course", "cancelled") },
+  { rule: "staff-integrity (position opened)", setup: [], fact: positionOpened, path: "data.positionId", message: taken("position", "opened") },
+  { rule: "staff-integrity (position closed)", setup: [positionOpened("pa", "a"), positionOpened("pb", "b")], fact: positionClosed, path: "data.positionId", message: taken("position", "closed") },
 ];
 
 const newDir = useTempDir();

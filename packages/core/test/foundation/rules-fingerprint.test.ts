@@ -43,7 +43,7 @@ const PINNED: Readonly<Record<string, { readonly revision: number; readonly code
   "plan-integrity": { revision: 4, code: "2814d8111cdf71fb" },
   "reference-integrity": { revision: 2, code: "fe270706f3cde6bf" },
   "research-integrity": { revision: 2, code: "c7eec3663e61403e" },
-  "staff-integrity": { revision: 4, code: "538188bf576fe3fb" },
+  "staff-integrity": { revision: 5, code: "4e8732c8badcd87c" },
   "stated-figure-integrity": { revision: 1, code: "5371230c4524ae79" },
   "strategy-integrity": { revision: 3, code: "9b4e3cb05056ae37" },
   "survey-integrity": { revision: 2, code: "ff3d0cc3b2b2bbc3" },

@@ -3,12 +3,14 @@ import { issue, type Issue } from "../../events/issues.js";
 import { Decimal, sum } from "../../numbers/decimal.js";
 import { effectiveDateOf } from "../../time/effective.js";
 import { KnownReferences, REFERENCE_FACTS } from "../reference/known-references.js";
+import { heldKeyIssues } from "../restated-keys.js";
 import { EmploymentFormDefined, PositionChanged, PositionClosed, PositionOpened, StaffChangeRecorded, StaffFinancingDefined, StaffingSnapshotRecorded } from "./events.js";
 import { definitionIn, staffDefinitionIssues, requireStaffTerm, type StaffVocabulary } from "./vocabulary.js";
 
 interface StaffKnowledge {
   readonly references: KnownReferences;
-  readonly positions: Map<string, { opened: string; closed?: string }>;
+  /** positionId → when it opened and closed, and the events opening and closing it: a correction may restate its own target's position, never another's. */
+  readonly positions: Map<string, { opened: string; openedBy: string; closed?: string; closedBy?: string }>;
   /**
    * How many openings were learned for a position opened more than once (only those: the state is
    * saved with every append, and a log holds many positions). A position not here was opened once.
@@ -38,8 +40,8 @@ const breakdownIssues = (path: string, parts: Readonly<Record<string, string>> |
 export const staffIntegrity = defineRule<StaffKnowledge>({
   name: "staff-integrity",
   // 2: positions remembered which event opened them; 3: only positions opened more than once are counted;
-  // 4: the state holds the employment forms and financing kinds the log defines.
-  revision: 4,
+  // 4: the state holds the employment forms and financing kinds the log defines; 5: the events opening and closing each position.
+  revision: 5,
   learnsFrom: [...REFERENCE_FACTS, PositionOpened.type, PositionClosed.type, EmploymentFormDefined.type, StaffFinancingDefined.type],
   init: () => ({ references: new KnownReferences(), positions: new Map(), reopened: new Map(), defined: { "employment-form": new Map(), financing: new Map() } }),
   learn: (known, event) => {
@@ -50,11 +52,14 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
     if (PositionOpened.is(event)) {
       const { positionId } = event.data;
       if (known.positions.has(positionId)) known.reopened.set(positionId, (known.reopened.get(positionId) ?? 1) + 1);
-      known.positions.set(positionId, { opened: date });
+      known.positions.set(positionId, { opened: date, openedBy: event.id });
     }
     if (PositionClosed.is(event)) {
       const position = known.positions.get(event.data.positionId);
-      if (position !== undefined) position.closed = date;
+      if (position !== undefined) {
+        position.closed = date;
+        position.closedBy = event.id;
+      }
     }
   },
   // A restated position is forgotten when its opening is the only one learned (it is then the one
@@ -63,7 +68,7 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
   forget: (known, event) => {
     if (!PositionOpened.is(event)) return false;
     const { positionId } = event.data;
-    if (!known.positions.has(positionId) || known.reopened.has(positionId)) return false;
+    if (known.positions.get(positionId)?.openedBy !== event.id || known.reopened.has(positionId)) return false;
     known.positions.delete(positionId);
     return true;
   },
@@ -78,7 +83,12 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
     }
     if (PositionOpened.is(event)) {
       const found = [...known.references.requireArea(event.data.areaId, "data.areaId"), ...form(event.data.employmentForm, "data.employmentForm"), ...financing(event.data.financing, "data.financing")];
-      if (known.positions.has(event.data.positionId) && event.supersedes === undefined) found.push(issue("conflict", "data.positionId", `position "${event.data.positionId}" is already open`));
+      const { positionId } = event.data;
+      found.push(
+        ...heldKeyIssues(known.positions.get(positionId)?.openedBy, event, { noun: "position", held: "opened", key: positionId, path: "data.positionId" }, () => [
+          issue("conflict", "data.positionId", `position "${positionId}" is already open`),
+        ]),
+      );
       return found;
     }
     if (PositionChanged.is(event) || PositionClosed.is(event)) {
@@ -86,7 +96,10 @@ export const staffIntegrity = defineRule<StaffKnowledge>({
       if (position === undefined) return [issue("unknown-reference", "data.positionId", `unknown position "${event.data.positionId}"`, { expected: "a position opened earlier in the log" })];
       const found: Issue[] = [];
       if (date < position.opened) found.push(issue("invalid-field", "effectiveAt", `is before the position opened (${position.opened})`, { actual: event.effectiveAt }));
-      if (position.closed !== undefined && event.supersedes === undefined) found.push(issue("conflict", "data.positionId", `position "${event.data.positionId}" closed on ${position.closed}`));
+      const closed = (): Issue[] => (position.closed === undefined ? [] : [issue("conflict", "data.positionId", `position "${event.data.positionId}" closed on ${position.closed}`)]);
+      // A change is no key: a correction of one may follow the closing. A closing is held once.
+      if (PositionClosed.is(event)) found.push(...heldKeyIssues(position.closedBy, event, { noun: "position", held: "closed", key: event.data.positionId, path: "data.positionId" }, closed));
+      else if (event.supersedes === undefined) found.push(...closed());
       if (PositionChanged.is(event)) {
         const { areaId, employmentForm, financing: kind } = event.data;
         if (areaId !== undefined) found.push(...known.references.requireArea(areaId, "data.areaId"));
