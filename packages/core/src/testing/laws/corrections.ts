@@ -80,7 +80,9 @@ const supersedeIsWrittenRight = async (projection: AnyProjection, subject: Corre
   const corrected = await run(fromArray(superseded), subject.catalog, projection, { period });
   const rightFirstTime = await run(fromArray(right.events), subject.catalog, projection, { period });
   const facts = subject.factsOf ?? ((result: unknown) => result);
-  assertSame(`correction invariance: superseding ${target.id} must equal having recorded the replacement in its place (${projection.name}, ${period.name})`, facts(rightFirstTime), facts(corrected));
+  assertSame(`correction invariance: superseding ${target.id} must equal having recorded the replacement in its place (${projection.name}, ${period.name})`, facts(rightFirstTime), facts(corrected), {
+    root: subject.factsOf === undefined ? "result" : "facts",
+  });
 };
 
 /**

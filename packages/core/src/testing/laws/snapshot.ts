@@ -44,5 +44,7 @@ export const snapshotEquivalenceLaw = (needs: readonly ReportProjectionNeed[], s
       if (resumed.resumedAt !== undefined) tally.resumed += 1;
       if (stale) tally.stale += 1;
     }
-    assertSame(`snapshot equivalence: a replay resumed from a snapshot (every ${every} events) must equal the replay from the beginning`, resultsOf(needs, full), resultsOf(needs, resumed));
+    assertSame(`snapshot equivalence: a replay resumed from a snapshot (every ${every} events) must equal the replay from the beginning`, resultsOf(needs, full), resultsOf(needs, resumed), {
+      root: "results",
+    });
   });
