@@ -1,11 +1,11 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Decimal, defaultCatalog, defineProjection, effectiveDateOf, type Projection } from "@tertial/core";
-import { arbFoundationLog, assertSame, determinismLaw, knownAtPrefixLaw } from "@tertial/core/testing";
+import { arbFoundationLog, assertSame, correctionInvarianceLaw, determinismLaw, knownAtPrefixLaw, periodAdditivityLaw, stockAtEndLaw } from "@tertial/core/testing";
 
 /**
  * The laws compare results as data, Maps, Sets, Decimals and undefined included, and refuse what
- * they cannot compare.
+ * they cannot compare; an accessor that reads nothing fails the law instead of making it pass.
  * (Comparing JSON printed a Map as {}, so a result held in a Map could not fail a law.)
  */
 const subject = { catalog: defaultCatalog, log: arbFoundationLog({ maxEvents: 6 }) };
@@ -27,6 +27,21 @@ const passes = async (property: fc.IAsyncPropertyWithHooks<never[]> | fc.IAsyncP
 const constantResult = <R>(name: string, result: (knownAt: string | undefined) => R): Projection<number, R> =>
   defineProjection({ name, description: "", init: () => 0, evolve: (n: number) => n, result: (_state, { knownAt }) => result(knownAt) });
 
+/** Staff events counted by their effective date: kept when `keep` says so. */
+const countOf = (name: string, keep: (date: string, start: string, end: string) => boolean): Projection<{ count: number }, { count: number }> =>
+  defineProjection({
+    name,
+    description: "counts staff events",
+    init: () => ({ count: 0 }),
+    evolve: (state, event, { period }) => {
+      const date = effectiveDateOf(event.effectiveAt) ?? "";
+      if (event.type.startsWith("staff.") && keep(date, period.start, period.end)) state.count += 1;
+      return state;
+    },
+    result: (state) => state,
+  });
+
+/** The FTE of the last staff fact effective by the period's end that names one: undefined until there is one. */
 interface FteState {
   fte?: string;
   byPosition?: Record<string, string>;
@@ -114,5 +129,58 @@ describe("determinism and known-at prefix see into Maps and Sets", () => {
 
   it("known-at prefix refuses a result it cannot compare, naming the law and the path", async () => {
     await failsWith(knownAtPrefixLaw(constantResult("dated", () => ({ at: new Date(0) })), subject), /known-at prefix: dated .*\n {2}cannot compare: result\.at \(expected\) is an instance of Date/);
+  });
+});
+
+describe("an accessor that reads nothing fails the law; a figure absent in some runs does not", () => {
+  const full = { catalog: defaultCatalog, log: arbFoundationLog() };
+  const correctFlow = countOf("count", (date, start, end) => start <= date && date <= end);
+  const cumulative = countOf("cumulative", (date, _start, end) => date <= end);
+  const typo = (result: { count: number }): number | undefined => (result as unknown as { cuont?: number }).cuont;
+
+  it("period additivity with a typo'd accessor says the figure is undefined in every run, for a broken flow and a correct one", async () => {
+    const message = /period additivity \((cumulative|count)\): the figure read by your accessor is undefined in every run: check the accessor/;
+    await failsWith(periodAdditivityLaw(cumulative, typo, subject), message, { numRuns: 10, endOnFailure: true });
+    await failsWith(periodAdditivityLaw(correctFlow, typo, subject), message, { numRuns: 10, endOnFailure: true });
+  });
+
+  it("with the right accessor, the broken flow fails and the correct one passes", async () => {
+    await failsWith(periodAdditivityLaw(cumulative, (result) => result.count, full), /period additivity: cumulative .* ≠ /);
+    await passes(periodAdditivityLaw(correctFlow, (result) => result.count, full));
+  });
+
+  it("a figure absent where nothing happened counts as zero, and as a numeric string or a Decimal it sums", async () => {
+    await passes(periodAdditivityLaw(correctFlow, (result) => (result.count === 0 ? undefined : String(result.count)), full));
+    await passes(periodAdditivityLaw(correctFlow, (result) => (result.count === 0 ? null : new Decimal(result.count)), full));
+  });
+
+  it("period additivity fails, saying so, for a figure that is not a number, numeric string or Decimal", async () => {
+    const notNumbers: readonly ((result: { count: number }) => unknown)[] = [(result) => result, (result) => `${result.count} st`, (result) => (result.count === 0 ? 0 : Number.NaN), () => true];
+    for (const figure of notNumbers) {
+      await failsWith(periodAdditivityLaw(correctFlow, figure as (result: { count: number }) => number, full), /period additivity \(count\): the figure read by your accessor for .* is .*, not a finite number, numeric string or Decimal: check the accessor/);
+    }
+  });
+
+  it("stock at end passes for a stock that is rightly undefined in some runs, and compares a Map by its contents", async () => {
+    const stock = lastFte("last-fte", (date, _start, end) => date <= end);
+    await passes(stockAtEndLaw(stock, (result) => result.balance, full), { numRuns: 100 });
+    await passes(stockAtEndLaw(stock, (result) => result.byPosition, full), { numRuns: 100 });
+  });
+
+  it("stock at end fails for a stock read only inside the period, held in a Map or undefined outside it", async () => {
+    const windowed = lastFte("windowed-fte", (date, start, end) => start <= date && date <= end);
+    await failsWith(stockAtEndLaw(windowed, (result) => result.byPosition, full), /stock at end: windowed-fte for .* must equal its stock on .*\n {2}expected: Map\{/);
+    await failsWith(stockAtEndLaw(windowed, (result) => result.balance, full), /stock at end: windowed-fte .*\n {2}expected: (undefined|"[\d.]+")\n {2}actual: {3}(undefined|"[\d.]+")/);
+  });
+
+  it("stock at end with a typo'd accessor says the stock is undefined in every run", async () => {
+    const stock = lastFte("last-fte", (date, _start, end) => date <= end);
+    await failsWith(stockAtEndLaw(stock, (result) => (result as unknown as { balanse?: string }).balanse, subject), /stock at end \(last-fte\): the stock read by your accessor is undefined in every run: check the accessor/, { numRuns: 10, endOnFailure: true });
+  });
+
+  it("correction invariance with a factsOf that reads nothing says so; a factsOf that reads the facts passes", async () => {
+    const counted = countOf("all", () => true);
+    await failsWith(correctionInvarianceLaw(counted, { ...subject, factsOf: (result) => (result as { facts?: unknown }).facts }), /correction invariance \(all\): the facts read by your accessor \(subject\.factsOf\) are undefined in every run: check the accessor/, { numRuns: 80, endOnFailure: true });
+    await passes(correctionInvarianceLaw(counted, { ...subject, factsOf: (result) => (result as { count: number }).count }), { numRuns: 80 });
   });
 });

@@ -96,3 +96,39 @@ const write = (value: unknown, path: string, keyOrder: boolean, open: Set<object
  * (the determinism law's "same bytes"). Throws `Unfaithful` for a value with no faithful JSON form.
  */
 export const comparableText = (value: unknown, root: string, keyOrder = false): string => write(value, root, keyOrder, new Set());
+
+/** How an accessor's reading is described in a message: its comparable text, or what it is. */
+export const describeReading = (value: unknown): string => {
+  try {
+    const text = comparableText(value, "");
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch (error) {
+    if (error instanceof Unfaithful) return error.what.replace(/,.*$/, "");
+    throw error;
+  }
+};
+
+/**
+ * After how many runs (or results read) that all read undefined, and none anything else, a law
+ * says its accessor reads nothing. Large enough that a figure rightly absent in most runs (but
+ * not nearly all) is not mistaken for a typo; an accessor that returns null or 0 where the
+ * figure is rightly absent never trips it.
+ */
+export const UNDEFINED_READINGS_LIMIT = 50;
+
+/**
+ * Watches an accessor across the runs of one law: `saw(defined)` once per run (or per result
+ * read); once `UNDEFINED_READINGS_LIMIT` have read only undefined and none anything else, it
+ * throws the message `fail` makes of the count. Once anything was read, it never throws.
+ */
+export const undefinedReadingsWatch = (fail: (count: number) => Error): { saw: (defined: boolean) => void } => {
+  let undefinedCount = 0;
+  let definedOnce = false;
+  return {
+    saw: (defined) => {
+      if (defined) definedOnce = true;
+      else undefinedCount += 1;
+      if (!definedOnce && undefinedCount >= UNDEFINED_READINGS_LIMIT) throw fail(undefinedCount);
+    },
+  };
+};

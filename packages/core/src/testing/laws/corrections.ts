@@ -8,6 +8,7 @@ import { effectiveDateOf } from "../../time/effective.js";
 import type { Period } from "../../time/period.js";
 import { appendAll, buildLog, draftOf, retractionOf, type BuiltLog, type LogScript } from "../log.js";
 import { assertSame, LawViolation, periodsOf, replayerOf, type LawSubject } from "./common.js";
+import { undefinedReadingsWatch } from "./compare.js";
 
 export interface CorrectionLawSubject extends LawSubject {
   /** How to restate an event for the supersede half of the law; without it only retraction is checked. */
@@ -32,13 +33,14 @@ const countingIds = async (subject: LawSubject, events: readonly StoredEvent[]):
 };
 
 /** A retracted event has no effect: the result is the fold of what counted, without it. */
-const retractionHasNoEffect = async (projection: AnyProjection, subject: LawSubject, events: readonly StoredEvent[], target: StoredEvent, period: Period): Promise<void> => {
+const retractionHasNoEffect = async (projection: AnyProjection, subject: LawSubject, events: readonly StoredEvent[], target: StoredEvent, period: Period): Promise<unknown> => {
   const retracted = await appendAll(subject.catalog, events, [retractionOf(target, "law-retraction")], afterLast(events));
   if (retracted === undefined) throw new LawViolation(`correction invariance: the store refused to retract counting event ${target.id}`);
   const withoutTarget = (await countingIds(subject, events)).filter((event) => event.id !== target.id);
   const expected = foldEvents(projection, withoutTarget, { period });
   const actual = await replayerOf(subject)(fromArray(retracted), subject.catalog, projection, { period });
   assertSame(`correction invariance: retracting ${target.id} must equal never counting it (${projection.name}, ${period.name})`, expected, actual);
+  return actual;
 };
 
 /** Superseding = retracting, then recording the new fact: the projection sees the same facts whether or not the new one says what it replaces. */
@@ -93,15 +95,24 @@ const supersedeIsWrittenRight = async (projection: AnyProjection, subject: Corre
  * runner to that; the other two hold the projection to treating a replacement, which reaches it
  * last in log order and names what it `supersedes`, as the fact it is.
  */
-export const correctionInvarianceLaw = (projection: AnyProjection, subject: CorrectionLawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period, number, number]> =>
-  fc.asyncProperty(subject.log, periodsOf(subject), fc.nat(), fc.nat(), async (script, period, pick, variant) => {
+export const correctionInvarianceLaw = (projection: AnyProjection, subject: CorrectionLawSubject): fc.IAsyncPropertyWithHooks<[LogScript, Period, number, number]> => {
+  const factsOf = subject.factsOf;
+  // A factsOf that reads undefined from every result makes the written-right half compare undefined with undefined.
+  const watch = undefinedReadingsWatch(
+    (count) =>
+      new LawViolation(
+        `correction invariance (${projection.name}): the facts read by your accessor (subject.factsOf) are undefined in every run: check the accessor (not one of the ${count} runs so far found a value in a result; return null where a result rightly has no facts)`,
+      ),
+  );
+  return fc.asyncProperty(subject.log, periodsOf(subject), fc.nat(), fc.nat(), async (script, period, pick, variant) => {
     const built = await buildLog(subject.catalog, script);
     const { events } = built;
     const candidates = (await countingIds(subject, events)).filter((event) => event.retracts === undefined);
     const target = candidates[pick % Math.max(candidates.length, 1)];
     // A log with nothing to correct checks nothing: discard the run rather than count it as a pass.
     fc.pre(target !== undefined);
-    await retractionHasNoEffect(projection, subject, events, target, period);
+    const retracted = await retractionHasNoEffect(projection, subject, events, target, period);
+    if (factsOf !== undefined) watch.saw(factsOf(retracted) !== undefined);
     // Supersede among the events the subject can restate (most logs start with a preamble it cannot).
     const restated = candidates.flatMap((event) => {
       const replacement = subject.restate?.(draftOf(event), variant);
@@ -117,3 +128,4 @@ export const correctionInvarianceLaw = (projection: AnyProjection, subject: Corr
     await supersedeIsRetractPlusNew(projection, subject, events, superseded, corrected, replacement, period);
     await supersedeIsWrittenRight(projection, subject, built, script, superseded, corrected, replacement, period);
   });
+};
