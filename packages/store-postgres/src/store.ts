@@ -10,6 +10,9 @@ import {
   LogReadError,
   RecordsAtHand,
   ReplayError,
+  appendArgumentIssues,
+  checkStoreOptions,
+  preconditionIssues,
   type AppendOptions,
   type AppendOutcome,
   type Catalog,
@@ -92,6 +95,7 @@ const ANALYZED_IMPORT = 10_000;
 export const poolConfig = (connectionString: string, max: number): pgTypes.PoolConfig => ({ connectionString, max, allowExitOnIdle: true, options: "-c jit=off" });
 
 export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
+  checkStoreOptions("postgresStore", options, ["location", "catalog"]);
   const location = typeof options.location === "string" ? parsePostgresLocation(options.location) : options.location;
   const ref: LogRef = { log: location.log, display: location.display };
   const pageSize = options.pageSize ?? 2000;
@@ -184,6 +188,8 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   let held: SavedCore | undefined;
 
   const append = async (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
+    const wrong = appendArgumentIssues(drafts, appendOptions);
+    if (wrong.length > 0) return { ok: false, issues: wrong };
     let kept: SavedCore | undefined;
     const outcome = await underLogLock<AppendOutcome>(async (client) => {
       const mine = held;
@@ -192,13 +198,14 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
         const current = await headOf(client, ref);
         if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== current.seq) return { commit: false, result: conflict(ref, appendOptions.expectedSeq, current.seq) };
         // Ids given now rather than by prepareAppend (which would draw them in the same order), so they can be looked up.
-        const named = drafts.map((draft) => (draft.id === undefined ? { ...draft, id: newId() } : draft));
+        // Anything but an object is left for the batch's check to name.
+        const named = drafts.map((draft) => (typeof draft === "object" && draft !== null && draft.id === undefined ? { ...draft, id: newId() } : draft));
         const source = {
           read: (readOptions?: { readonly fromSeq?: number }) => readBetween(client, readOptions?.fromSeq ?? 0, current.seq),
           readTypes: (types: ReadonlySet<string>) => readEventsOfTypes(client, ref, [...types], current.seq, pageSize),
         };
         const contents = new BatchContents(named, options.catalog);
-        const refused = (await appendOptions?.precondition?.({ ...source, head: current, findContentRun: (found) => findContentRun(client, ref, found), batchContents: () => contents.all() })) ?? [];
+        const refused = preconditionIssues(await appendOptions?.precondition?.({ ...source, head: current, findContentRun: (found) => findContentRun(client, ref, found), batchContents: () => contents.all() }));
         if (refused.length > 0) {
           // Nothing changed: the state this store held stays good for its next append.
           kept = mine;

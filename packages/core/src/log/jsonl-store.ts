@@ -21,6 +21,8 @@ import { ReplayError } from "../projection/replay.js";
 import { withLogLock, type LockWait } from "./lock.js";
 import { clearPendingBatch, committedSize, recordPendingBatch } from "./pending-batch.js";
 import { learnLog, prepareAppend } from "./prepare-append.js";
+import { appendArgumentIssues, preconditionIssues } from "./append-arguments.js";
+import { checkStoreOptions } from "./store-options.js";
 import { BatchContents } from "./batch-contents.js";
 import { linePositions, readFactLines } from "./fact-lines.js";
 import { inspectLogEnd, repairLogEnd, type LogEnd } from "./recovery.js";
@@ -177,6 +179,7 @@ export class LogBrokenError extends LogReadError {}
  * one write and fsync, and clear the record: a batch lands whole or, after any crash, not at all.
  */
 export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly path: string } => {
+  checkStoreOptions("jsonlStore", options, ["path", "catalog"]);
   const limits = {
     ...(options.journalLimit === undefined ? {} : { journalLimit: options.journalLimit }),
     ...(options.rulesFiledFrom === undefined ? {} : { rulesFiledFrom: options.rulesFiledFrom }),
@@ -337,7 +340,7 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
     }
     const source = { read: (o?: { readonly fromSeq?: number }) => readFrom(o?.fromSeq ?? 0, real), readTypes: (types: ReadonlySet<string>) => readTypes(types, real) };
     const contents = new BatchContents(drafts, options.catalog);
-    const refused = appendOptions?.precondition === undefined ? [] : await appendOptions.precondition({ ...source, head: current, findContentRun: async (found) => contentRunIn(state, found), batchContents: () => contents.all() });
+    const refused = appendOptions?.precondition === undefined ? [] : preconditionIssues(await appendOptions.precondition({ ...source, head: current, findContentRun: async (found) => contentRunIn(state, found), batchContents: () => contents.all() }));
     if (refused.length > 0) {
       // A state this append had to learn is kept all the same: it describes the unchanged log.
       if (!known.saved) await saveAppendState(real, options.catalog, state);
@@ -364,6 +367,8 @@ export const jsonlStore = (options: JsonlStoreOptions): EventStore & { readonly 
   };
 
   const append = async (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
+    const wrong = appendArgumentIssues(drafts, appendOptions);
+    if (wrong.length > 0) return { ok: false, issues: wrong };
     // An append never creates the log: a mistyped path must not start a new, empty history.
     if (!(await logExists(path))) return { ok: false, issues: [issue("io", "", `there is no log at ${path}: create it first with initLog (or tertial init)`, { file: path })] };
     return withLogLock(path, (real) => appendLocked(real, drafts, appendOptions), {

@@ -5,6 +5,8 @@ import { deepFreeze } from "../events/frozen.js";
 import { issue } from "../events/issues.js";
 import { knownAtCutoff } from "../time/effective.js";
 import { prepareAppend } from "./prepare-append.js";
+import { appendArgumentIssues, preconditionIssues } from "./append-arguments.js";
+import { checkStoreOptions } from "./store-options.js";
 import { BatchContents } from "./batch-contents.js";
 import type { AppendOptions, AppendOutcome, EventStore, LogHead } from "./store.js";
 
@@ -25,6 +27,7 @@ const kept = (event: StoredEvent): StoredEvent => deepFreeze(structuredClone(eve
 
 /** A store in memory, for tests and for users' own pipelines. Same rules as the file store; its events are frozen. */
 export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent[] = []): EventStore & { readonly events: () => readonly StoredEvent[] } => {
+  checkStoreOptions("memoryStore", options, ["catalog"]);
   const events: StoredEvent[] = initial.map(kept);
   const clock = options.clock ?? Date.now;
   const newId = options.newId ?? randomUUID;
@@ -47,12 +50,14 @@ export const memoryStore = (options: StoreOptions, initial: readonly StoredEvent
   let queue: Promise<unknown> = Promise.resolve();
   const append = (drafts: readonly EventDraft[], appendOptions?: AppendOptions): Promise<AppendOutcome> => {
     const run = async (): Promise<AppendOutcome> => {
+      const wrong = appendArgumentIssues(drafts, appendOptions);
+      if (wrong.length > 0) return { ok: false, issues: wrong };
       const head = headOf();
       if (appendOptions?.expectedSeq !== undefined && appendOptions.expectedSeq !== head.seq) {
         return { ok: false, issues: [issue("conflict", "", `the log moved on: expected last seq ${appendOptions.expectedSeq}, found ${head.seq}`)] };
       }
       const contents = new BatchContents(drafts, options.catalog);
-      const refused = (await appendOptions?.precondition?.({ read, readTypes, head, batchContents: () => contents.all() })) ?? [];
+      const refused = preconditionIssues(await appendOptions?.precondition?.({ read, readTypes, head, batchContents: () => contents.all() }));
       if (refused.length > 0) return { ok: false, issues: refused };
       const prepared = await prepareAppend({ read }, drafts, { catalog: options.catalog, now: clock(), newId, contents, ...(appendOptions?.places === undefined ? {} : { places: appendOptions.places }) });
       if (!prepared.ok) return prepared;

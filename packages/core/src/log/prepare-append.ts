@@ -135,12 +135,17 @@ export const prepareAppend = async (source: EventSource, drafts: readonly EventD
   let lastRecorded = known.head.recordedAt === undefined ? -Infinity : Date.parse(known.head.recordedAt);
   const rules = new BatchRules(source, context.catalog, known.removed, known.rules, context.earlierEvents);
   // Once past this draft (which may itself correct), no draft corrects anything: a rebuild of the rules then is the last.
-  const lastCorrecting = drafts.findLastIndex((draft) => draft.supersedes !== undefined || draft.retracts !== undefined);
+  const lastCorrecting = drafts.findLastIndex((draft: EventDraft | null) => draft?.supersedes !== undefined || draft?.retracts !== undefined);
 
   for (const [index, draft] of drafts.entries()) {
     // Drafts read from a file are placed at their lines; drafts built in code by their place in the batch.
     const place = context.places?.[index] ?? { draft: index + 1 };
     const found: Issue[] = [];
+    // Any other value that is no object is named by the envelope's check below; null cannot be read that far.
+    if ((draft as EventDraft | null) === null) {
+      issues.push(withPlace(issue("invalid-field", "", "is null, not an object", { expected: "an object", actual: "null" }), place));
+      continue;
+    }
     const schemaVersion = storedVersionOf(draft, context.catalog);
     const id = draft.id ?? context.newId();
     // Input read from text is held to this depth by the reader; a draft built in code is held to it here, before anything walks it recursively.
