@@ -44,7 +44,20 @@ export const checkOutput = (renderer: AnyRenderer, out: string | undefined): voi
   if (isBinaryRenderer(renderer) && out === undefined) throw new UsageError(`--format ${renderer.id} writes a binary file: give --out <file>.${renderer.extension}`);
 };
 
-export const renderWith = async (renderer: AnyRenderer, document: ReportDocument): Promise<string | Uint8Array> => (isBinaryRenderer(renderer) ? renderer.render(document) : renderer.render(document, {}));
+/** What a value is, as a message about a renderer's result says it. */
+const kindOfValue = (value: unknown): string => (value === null ? "null" : value === undefined ? "nothing" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`);
+
+/**
+ * The renderer's output, held to what it promises: text from a text renderer, bytes from a binary
+ * one. Anything else is the renderer's bug (exit 1, as the README's table says), named as such
+ * rather than taken for the user's mistake ("give -o") or a failed write.
+ */
+export const renderWith = async (renderer: AnyRenderer, document: ReportDocument): Promise<string | Uint8Array> => {
+  const binaryRenderer = isBinaryRenderer(renderer);
+  const output: unknown = await (binaryRenderer ? renderer.render(document) : renderer.render(document, {}));
+  if (binaryRenderer ? output instanceof Uint8Array : typeof output === "string") return output as string | Uint8Array;
+  throw new Error(`renderer "${String(renderer.id)}" returned ${kindOfValue(output)}, not ${binaryRenderer ? "bytes (a Uint8Array)" : "text"}: a bug in the renderer`);
+};
 
 const looksLikePath = (spec: string): boolean => spec.startsWith(".") || isAbsolute(spec) || /\.(m?js|cjs)$/.test(spec);
 
