@@ -2,6 +2,7 @@ import * as t from "io-ts";
 import { liftsUnchanged, unchangedUpcastProblems, type EventDefinition, type EventVersion } from "./definition.js";
 import { didYouMean } from "./suggest.js";
 import { issuesFromErrors } from "./decode-errors.js";
+import { moduleShapeProblems } from "./module-shape.js";
 import { compileGuard } from "./guard.js";
 import type { DomainEvent, StoredEvent } from "./envelope.js";
 import { issue, type Issue } from "./issues.js";
@@ -62,6 +63,8 @@ const unregisteredProjections = (modules: readonly DomainModule[], byProjection:
   );
 
 export const createCatalog = (modules: readonly DomainModule[]): Catalog => {
+  const shape = moduleShapeProblems(modules);
+  if (shape.length > 0) throw new TypeError(shape.join("; "));
   const byType = new Map<string, EventDefinition>();
   const byProjection = new Map<string, AnyProjection>();
   const byFigure = new Map<string, FigureSource>();
