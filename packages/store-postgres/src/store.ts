@@ -4,6 +4,10 @@ import { pg } from "./pg-module.js";
 import {
   AppendStateLearner,
   BatchContents,
+  compileGuard,
+  dataIssues,
+  decodeWith,
+  StoredEventCodec,
   hashOf,
   issue,
   knownAtCutoff,
@@ -93,6 +97,8 @@ const ANALYZED_IMPORT = 10_000;
  * streamed reads, which compiling never repays. An `options` parameter in the URL overrides this.
  */
 export const poolConfig = (connectionString: string, max: number): pgTypes.PoolConfig => ({ connectionString, max, allowExitOnIdle: true, options: "-c jit=off" });
+
+const isStoredEventShape = compileGuard(StoredEventCodec);
 
 export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
   checkStoreOptions("postgresStore", options, ["location", "catalog"]);
@@ -260,6 +266,17 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
     return outcome;
   };
 
+  /** The first thing wrong with an event to import, as its envelope and this catalog's data codecs judge it, placed at its line of the source. */
+  const importedEventIssue = (event: StoredEvent, line: number): Issue | undefined => {
+    if (!isStoredEventShape(event)) {
+      const decoded = decodeWith(StoredEventCodec, event);
+      const first = decoded.ok ? undefined : decoded.issues[0];
+      return { ...(first ?? issue("invalid-field", "", "is not a stored event")), file: ref.display, line };
+    }
+    const wrong = dataIssues(options.catalog, event)?.[0];
+    return wrong === undefined ? undefined : { ...wrong, file: ref.display, line, eventId: event.id };
+  };
+
   const copyIn = (events: AsyncIterable<StoredEvent>): Promise<ImportOutcome> =>
     underLogLock(async (client) => {
       const fail = (found: Issue): { commit: false; result: ImportOutcome } => ({ commit: false, result: { ok: false, issues: [found] } });
@@ -274,7 +291,12 @@ export const postgresStore = (options: PostgresStoreOptions): PostgresStore => {
       // the target holds is learnt only while each event matches its hash: ending on the target's
       // head, it is then the target's own. A source whose prefix does not is not learnt from.
       let learner: AppendStateLearner | undefined = new AppendStateLearner(options.catalog, { ids: false });
+      let line = 0;
       for await (const event of events) {
+        line += 1;
+        // What a read of the log would refuse is refused here, at the source's line: an import never stores what no report could read.
+        const refused = importedEventIssue(event, line);
+        if (refused !== undefined) return fail(refused);
         if (event.seq <= startHead.seq) {
           metStartHead ||= event.seq === startHead.seq && event.hash === startHead.hash;
           if (event.seq === startHead.seq && event.hash !== startHead.hash) return fail(issue("conflict", "hash", `the target log already holds another event at seq ${event.seq}: it is not a prefix of this log`, { file: ref.display, expected: startHead.hash, actual: event.hash }));

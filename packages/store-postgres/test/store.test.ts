@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { contentOf, defaultCatalog, fromArray, LogReadError, type EventDraft, type StoredEvent } from "@tertial/core";
+import { contentOf, defaultCatalog, fromArray, LogReadError, sealed, type EventDraft, type StoredEvent } from "@tertial/core";
 import { conformanceDraft } from "@tertial/core/testing";
 import { LocationError, migrate, parsePostgresLocation, poolConfig, postgresStore, type PostgresStore } from "@tertial/store-postgres";
 import { fillContents } from "../src/contents.js";
@@ -150,6 +150,25 @@ describe("the PostgreSQL store", () => {
       expect((await other.head()).seq).toBe(0);
     } finally {
       await Promise.all([source.close(), target.close(), other.close()]);
+    }
+  });
+
+  it("refuses to import an event its catalog or the envelope refuses, at its line, importing nothing", async () => {
+    const source = await withEvents(3);
+    const target = await opened();
+    try {
+      const events = await collect(source.read());
+      const resealed = events.map((event, index) => (index === 1 ? sealed({ ...event, prevHash: event.prevHash, data: { ...(event.data as object), name: 7 } }) : event));
+      // The chain after the changed event no longer links; the check of its data comes first.
+      const refused = await target.importEvents(fromArray(resealed).read());
+      expect(refused.ok ? [] : refused.issues.map((found) => [found.code, found.path, found.line])).toEqual([["invalid-field", "data.name", 2]]);
+      const notAnEvent = await target.importEvents((async function* () {
+        yield {} as StoredEvent;
+      })());
+      expect(notAnEvent.ok ? [] : notAnEvent.issues.map((found) => found.line)).toEqual([1]);
+      expect((await target.head()).seq).toBe(-1);
+    } finally {
+      await Promise.all([source.close(), target.close()]);
     }
   });
 
