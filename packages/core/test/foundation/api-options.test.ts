@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkpoint, defaultCatalog, defineProjection, fromArray, generateReport, jsonlStore, period, replay, ReplayError, ReportError, resume, type ReplayOptions, type ReportOptions } from "@tertial/core";
 import { EXAMPLE_LOG } from "../finance/support.js";
+import { refusal } from "./helpers.js";
 
 // Every bad option below is what plain JavaScript (or a cast) can hand the library: each must be a
 // ReportError or ReplayError naming the entry point, the field, what was given and what was expected,
@@ -14,16 +15,6 @@ if (courses === undefined) throw new Error("the catalog has courses");
 
 const KINDS = "expected one of tertialrapport, delarsrapport, verksamhetsberattelse, resultatuppfoljning, verksamhetsplan";
 const KNOWN_AT = 'expected a date "YYYY-MM-DD" or an instant with offset ("2020-10-15T12:00:00+02:00"), as a string, or no knownAt for as known now';
-
-/** The error a call is refused with: its class and message. */
-const refusal = async (call: () => Promise<unknown>): Promise<[string, string]> => {
-  try {
-    await call();
-  } catch (error) {
-    return [(error as Error).constructor.name, (error as Error).message];
-  }
-  throw new Error("the call was not refused");
-};
 
 const report = (options: unknown) => refusal(() => generateReport(empty, defaultCatalog, options as ReportOptions));
 

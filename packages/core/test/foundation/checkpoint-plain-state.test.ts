@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { checkpoint, defaultCatalog, defineProjection, fromArray, period, replay, ReplayError, resume, type Checkpoint, type StoredEvent } from "@tertial/core";
-import { opened, seededStore, tickingClock } from "./helpers.js";
+import { opened, refusal, seededStore, tickingClock } from "./helpers.js";
 
 // A projection with no save is checkpointed by a JSON round trip: a state that would not come back
 // the same (a Set becomes {}) is refused by name, where it is, instead of resumed wrongly later.
 
 const empty = fromArray([]);
 const interim = period("2020-T1..T2");
-
-/** The error a call is refused with: its class and message. */
-const refusal = async (call: () => Promise<unknown>): Promise<[string, string]> => {
-  try {
-    await call();
-  } catch (error) {
-    return [(error as Error).constructor.name, (error as Error).message];
-  }
-  throw new Error("the call was not refused");
-};
 
 /** A projection of the given state that counts events: its state is whatever `init` makes. */
 const holding = (name: string, init: () => unknown) =>

@@ -36,3 +36,13 @@ export const closed = (id: string, positionId: string, effectiveAt: string, extr
 export const retraction = (id: string, target: string): EventDraft => ({ id, type: "log.event-retracted", effectiveAt: "2020-01-01", retracts: target, data: { reason: "fel" } });
 
 export const ids = (events: readonly StoredEvent[]): string[] => events.map((event) => event.id);
+
+/** The error a call is refused with: its class and message. */
+export const refusal = async (call: () => Promise<unknown>): Promise<[string, string]> => {
+  try {
+    await call();
+  } catch (error) {
+    return [(error as Error).constructor.name, (error as Error).message];
+  }
+  throw new Error("the call was not refused");
+};
