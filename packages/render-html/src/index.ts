@@ -1,4 +1,4 @@
-import { isSlideDocument, type Renderer, type ReportDocument } from "@tertial/core";
+import { checkReportDocument, checkRuleOverrides, isSlideDocument, type Renderer, type ReportDocument } from "@tertial/core";
 import { defaultHtmlRules, type HtmlRules } from "./rules.js";
 import { slidesHtml } from "./slides.js";
 
@@ -11,13 +11,17 @@ export { narrativeHtml, narrativeInlineHtml } from "./narrative.js";
 
 /** An HTML renderer with some rules replaced. */
 export const createHtmlRenderer = (overrides: Partial<HtmlRules> = {}): Renderer => {
+  checkRuleOverrides("HTML", overrides, defaultHtmlRules);
   const rules: HtmlRules = { ...defaultHtmlRules, ...overrides };
   return {
     id: "html",
     mediaType: "text/html; charset=utf-8",
     extension: "html",
     // Slide kinds (resultatuppföljning) are 16:9 pages, one per section; every other kind is a report.
-    render: (document: ReportDocument) => (isSlideDocument(document) ? slidesHtml(document, rules) : rules.document(document, rules)),
+    render: (document: ReportDocument) => {
+      checkReportDocument("HTML", document);
+      return isSlideDocument(document) ? slidesHtml(document, rules) : rules.document(document, rules);
+    },
   };
 };
 

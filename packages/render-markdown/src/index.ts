@@ -1,4 +1,4 @@
-import { isSlideDocument, type Renderer, type ReportDocument } from "@tertial/core";
+import { checkReportDocument, checkRuleOverrides, isSlideDocument, type Renderer, type ReportDocument } from "@tertial/core";
 import { defaultMarkdownRules, type MarkdownRules } from "./rules.js";
 import { slidesMarkdown } from "./slides.js";
 
@@ -10,13 +10,17 @@ export { slidesMarkdown } from "./slides.js";
 
 /** A Markdown renderer with some rules replaced. */
 export const createMarkdownRenderer = (overrides: Partial<MarkdownRules> = {}): Renderer => {
+  checkRuleOverrides("Markdown", overrides, defaultMarkdownRules);
   const rules: MarkdownRules = { ...defaultMarkdownRules, ...overrides };
   return {
     id: "md",
     mediaType: "text/markdown; charset=utf-8",
     extension: "md",
     // Slide kinds (resultatuppföljning) print one section per slide; every other kind is a report.
-    render: (document: ReportDocument) => (isSlideDocument(document) ? slidesMarkdown(document, rules) : rules.document(document, rules)),
+    render: (document: ReportDocument) => {
+      checkReportDocument("Markdown", document);
+      return isSlideDocument(document) ? slidesMarkdown(document, rules) : rules.document(document, rules);
+    },
   };
 };
 

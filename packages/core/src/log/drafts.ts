@@ -69,6 +69,8 @@ export const placeColumns = (text: string, found: readonly Issue[], file?: strin
 
 /** Reads drafts as strict UTF-8: a line with invalid bytes is an issue at its line and column, never U+FFFD. */
 export const readDraftFile = async (path: string, maxBytes: number = DRAFTS_MAX_BYTES): Promise<{ text: string; parsed: ParsedDrafts }> => {
+  // NaN or a negative limit would compare false with every size and let any file through.
+  if (!(Number.isSafeInteger(maxBytes) && maxBytes > 0)) throw new RangeError(`readDraftFile's limit is a whole number of bytes above zero, not ${String(maxBytes)}`);
   const file = path === "-" ? "<stdin>" : path;
   const bytes = await readBounded(path, maxBytes);
   if (bytes === undefined) {

@@ -94,6 +94,8 @@ export const isPeriodParseError = (value: Period | PeriodParseError): value is P
  * the name of a comparison period the core computed (which may lie before 1900).
  */
 export const period = (text: string): Period => {
+  // A plain-JavaScript caller may pass the year as a number: say what is taken instead of failing inside.
+  if (typeof text !== "string") throw new TypeError(`period takes the period as text, e.g. period("2020-T1..T2") or period("2020"), not ${typeof text === "number" ? `the number ${String(text)}: write period("${String(text)}")` : text === null ? "null" : typeof text}`);
   const parsed = parseWith(text, anyYear);
   if (isPeriodParseError(parsed)) throw new RangeError(parsed.message);
   return parsed;
