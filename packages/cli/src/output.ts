@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { constants, unlinkSync } from "node:fs";
-import { copyFile, link, lstat, open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
+import { copyFile, link, lstat, open, readdir, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import type { Issue } from "@tertial/core";
+import { isLiveWriter, ownWriterIdentity, type Issue } from "@tertial/core";
 import { collapseRepeated } from "./repeated-issues.js";
 import { FileRefusal, UsageError, value, type FlagSpec, type Io, type ParsedArgs } from "./command.js";
 
@@ -100,6 +100,20 @@ const nameTheTarget =
     throw error;
   };
 
+/**
+ * Removes the temporary files of `target` whose writers are gone: a SIGKILL leaves one (an export's
+ * can be as large as the log), and its name says which process wrote it. A live writer's is left.
+ */
+const removeAbandonedTemporaries = async (target: string): Promise<void> => {
+  const prefix = `.${basename(target)}.`;
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const writer = /^(\d+-\d+)-[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (writer !== undefined && !isLiveWriter(writer)) await unlink(join(dirname(target), name)).catch(() => undefined);
+  }
+};
+
 /** Puts the finished temporary file at a name that must not exist yet (atomic: a hard link). */
 const linkNew = async (temporary: string, target: string, file: NewFile): Promise<void> => {
   try {
@@ -153,7 +167,8 @@ export const writeNewFile = async (file: NewFile, write: (handle: FileHandle) =>
   if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) throw notAFile(file);
   // Refused before the work, not after it; the hard link below still refuses one made meanwhile.
   if (!file.replace && existing !== undefined) throw alreadyExists(file);
-  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
+  await removeAbandonedTemporaries(target);
+  const temporary = join(dirname(target), `.${basename(target)}.${ownWriterIdentity()}-${randomBytes(6).toString("hex")}.tmp`);
   const handle = await open(temporary, "wx").catch(nameTheTarget(file.path));
   const stopWatching = removeOnSignal(temporary);
   try {

@@ -143,7 +143,7 @@ describe("export puts the copy at its name only when it is whole", () => {
         });
       });
 
-    it("SIGKILL leaves no file at the target, and the next export succeeds", async () => {
+    it("SIGKILL leaves no file at the target, and the next export succeeds and removes what the killed one left", async () => {
       const target = join(dir, "out.jsonl");
       expect(await exportKilled(target, "SIGKILL")).toBe("SIGKILL");
       await expect(stat(target)).rejects.toMatchObject({ code: "ENOENT" });
@@ -152,6 +152,8 @@ describe("export puts the copy at its name only when it is whole", () => {
       expect(left === undefined ? 0 : (await stat(join(dir, left))).size).toBeGreaterThan(0);
       const again = await tertial(["export", log, target]);
       expect([again.code, again.stderr]).toEqual([0, ""]);
+      // Its name says which process wrote it, and that process is gone.
+      expect(await temporaryFiles(dir)).toEqual([]);
       expect((await tertial(["verify", target])).stdout).toMatch(`: ok, ${EVENTS} events`);
       expect(await readFile(target, "utf8")).toBe(await readFile(log, "utf8"));
     }, 60_000);

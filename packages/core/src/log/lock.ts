@@ -206,6 +206,15 @@ export const withFileLock = async <T>(queue: string, work: () => Promise<T>, opt
 export const ownWriterIdentity = (): string => SELF;
 
 /**
+ * Whether the process an identity of `ownWriterIdentity`'s form (`<pid>-<start>`) names is alive
+ * and still that process: for a file named after its writer, left when the writer was killed.
+ */
+export const isLiveWriter = (identity: string): boolean => {
+  const [pid, start] = identity.split("-");
+  return pid !== undefined && /^\d+$/.test(pid) && isAlive(Number(pid), start ?? "0");
+};
+
+/**
  * Whether the writer named `identity` ("<pid>-<start time>") is alive and queued on the log's
  * lock, holding it or waiting for it. A writer that wrote a pending batch record holds the lock
  * until it has cleared the record, so a record whose writer passes this is a batch being written
