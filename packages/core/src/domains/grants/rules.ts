@@ -9,8 +9,15 @@ import { ApplicationDecided, ApplicationSubmitted } from "./events.js";
 
 interface GrantsKnowledge {
   readonly references: KnownReferences;
-  /** applicationId → when it was submitted, the event submitting it (a correction may restate its own target's application, never another's) and the event deciding it. */
-  readonly applications: Map<string, { submitted: string; submittedBy: string; decidedBy?: string }>;
+  /**
+   * applicationId → when it was submitted, the event submitting it (a correction may restate its own
+   * target's application, never another's) and the event deciding it. Each event sets its own
+   * fields and keeps the others, so the state is the same whichever order the facts are learnt in:
+   * a rebuild learns a submission's correction after the decision that followed the submission (its
+   * place in the log), validate in the submission's place (before it). An application with no
+   * submission known (it was retracted) is unknown to a decision.
+   */
+  readonly applications: Map<string, { submitted?: string; submittedBy?: string; decidedBy?: string }>;
 }
 
 const checkSubmitted = (known: GrantsKnowledge, event: EventOf<typeof ApplicationSubmitted>): Issue[] => {
@@ -30,7 +37,7 @@ const checkSubmitted = (known: GrantsKnowledge, event: EventOf<typeof Applicatio
 const checkDecided = (known: GrantsKnowledge, event: DomainEvent): Issue[] => {
   if (!ApplicationDecided.is(event)) return [];
   const application = known.applications.get(event.data.applicationId);
-  if (application === undefined) return [issue("unknown-reference", "data.applicationId", `unknown application "${event.data.applicationId}"`, { expected: "an application submitted earlier in the log", actual: event.data.applicationId })];
+  if (application?.submitted === undefined) return [issue("unknown-reference", "data.applicationId", `unknown application "${event.data.applicationId}"`, { expected: "an application submitted earlier in the log", actual: event.data.applicationId })];
   const found: Issue[] = [];
   if (application.decidedBy !== undefined && event.supersedes !== application.decidedBy) {
     found.push(issue("conflict", "data.applicationId", `application "${event.data.applicationId}" is already decided (event ${application.decidedBy}); supersede that decision to change it`));
@@ -46,16 +53,18 @@ const checkDecided = (known: GrantsKnowledge, event: DomainEvent): Issue[] => {
 export const grantsIntegrity = defineRule<GrantsKnowledge>({
   name: "grants-integrity",
   learnsFrom: [...REFERENCE_FACTS, ApplicationSubmitted.type, ApplicationDecided.type],
-  // Revision 2: the state knows the event submitting each application.
-  revision: 2,
+  // Revision 2: the state knows the event submitting each application. Revision 3: learning a
+  // submission keeps the application's decision, and a decision is kept before its submission is
+  // known (a corrected submission no longer drops the decision on a rebuild).
+  revision: 3,
   init: () => ({ references: new KnownReferences(), applications: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
-    if (ApplicationSubmitted.is(event)) known.applications.set(event.data.applicationId, { submitted: event.data.submittedFrom ?? effectiveDateOf(event.effectiveAt) ?? event.effectiveAt, submittedBy: event.id });
-    if (ApplicationDecided.is(event)) {
-      const application = known.applications.get(event.data.applicationId);
-      if (application !== undefined) application.decidedBy = event.id;
+    if (ApplicationSubmitted.is(event)) {
+      const { applicationId } = event.data;
+      known.applications.set(applicationId, { ...known.applications.get(applicationId), submitted: event.data.submittedFrom ?? effectiveDateOf(event.effectiveAt) ?? event.effectiveAt, submittedBy: event.id });
     }
+    if (ApplicationDecided.is(event)) known.applications.set(event.data.applicationId, { ...known.applications.get(event.data.applicationId), decidedBy: event.id });
   },
   check: (known, event) => (ApplicationSubmitted.is(event) ? checkSubmitted(known, event) : checkDecided(known, event)),
 });

@@ -6,7 +6,13 @@ import { DisseminationHeld, StudyCompleted, StudyProgressed, StudyStarted } from
 
 interface ResearchKnowledge {
   readonly references: KnownReferences;
-  /** studyId → the event starting it and the event completing it: a correction may restate its own target's study, never another's. */
+  /**
+   * studyId → the event starting it and the event completing it: a correction may restate its own
+   * target's study, never another's. Each event sets its own field and keeps the other, so the
+   * state is the same whichever order the facts are learnt in: a rebuild learns a start's
+   * correction after the completion that followed the start (its place in the log), validate in
+   * the start's place (before it).
+   */
   readonly studies: Map<string, { startedBy?: string; completedBy?: string }>;
 }
 
@@ -19,20 +25,22 @@ const fundersAndArea = (known: ResearchKnowledge, funderIds: readonly string[] |
 export const researchIntegrity = defineRule<ResearchKnowledge>({
   name: "research-integrity",
   learnsFrom: [...REFERENCE_FACTS, StudyStarted.type, StudyCompleted.type],
-  // Revision 2: the state knows the events starting and completing each study.
-  revision: 2,
+  // Revision 2: the state knows the events starting and completing each study. Revision 3: learning a
+  // start keeps the study's completion (a corrected start no longer drops it on a rebuild).
+  revision: 3,
   init: () => ({ references: new KnownReferences(), studies: new Map() }),
   learn: (known, event) => {
     known.references.learn(event);
-    if (StudyStarted.is(event)) known.studies.set(event.data.studyId, { startedBy: event.id });
+    if (StudyStarted.is(event)) known.studies.set(event.data.studyId, { ...known.studies.get(event.data.studyId), startedBy: event.id });
     if (StudyCompleted.is(event)) known.studies.set(event.data.studyId, { ...known.studies.get(event.data.studyId), completedBy: event.id });
   },
   check: (known, event) => {
     if (StudyStarted.is(event)) {
       const { studyId } = event.data;
       // Held by its start, or by its completion where no start is known (a retracted start): the study is known all the same.
+      // Not against a correction: validate checks it without the start it restates, so the completion it finds may be that start's own.
       const study = known.studies.get(studyId);
-      const found = heldKeyIssues(study?.startedBy ?? study?.completedBy, event, { noun: "study", held: "started", key: studyId, path: "data.studyId" }, () => [issue("conflict", "data.studyId", `study "${studyId}" is already started`)]);
+      const found = heldKeyIssues(study?.startedBy ?? (event.supersedes === undefined ? study?.completedBy : undefined), event, { noun: "study", held: "started", key: studyId, path: "data.studyId" }, () => [issue("conflict", "data.studyId", `study "${studyId}" is already started`)]);
       return [...found, ...fundersAndArea(known, event.data.funderIds, event.data.areaId)];
     }
     if (StudyProgressed.is(event) || StudyCompleted.is(event)) {
