@@ -2,9 +2,11 @@ import type { Catalog } from "../events/catalog.js";
 import type { StoredEvent } from "../events/envelope.js";
 import { CorrectionIndex, readsEvent, type CorrectionView } from "../corrections/resolve.js";
 import type { DomainFold, ProjectionContext } from "../projection/projection.js";
-import { cutoffOf, decodeOrThrow, indexCorrections } from "../projection/replay.js";
+import { issue } from "../events/issues.js";
+import { cutoffOf, decodeOrThrow, indexCorrections, ReplayError } from "../projection/replay.js";
 import { readAfter, type EventBatch, type EventSource } from "../projection/source.js";
 import { parseInstant, stockholmDateOf } from "../time/stockholm.js";
+import { notPlainJson } from "./plain-json.js";
 import { resolveSharedPartsOf, shareEqualParts, unshare, type Location } from "./shared-parts.js";
 import { SNAPSHOT_FORMAT, snapshotPlan, StaleSnapshotError, type ReplaySnapshot, type SnapshotStore } from "./snapshot.js";
 
@@ -144,10 +146,28 @@ class Pass {
   }
 }
 
-/** A fold's state as a snapshot keeps it: as its own `save` writes it, or as it is when it is plain JSON. */
+/** Where a fold's state (or what its `save` returned) is not plain JSON: "is a Set at state", "has a Map at state.byId". */
+const notKeptBy = (saved: unknown): { readonly path: string; readonly where: string } | undefined => {
+  const problem = notPlainJson(saved);
+  return problem === undefined ? undefined : { path: problem.path, where: `${problem.path === "state" ? "is" : "has"} ${problem.found} at ${problem.path}` };
+};
+
+/**
+ * A fold's state as a snapshot keeps it: as its own `save` writes it, or as it is when it is plain
+ * JSON. Anything else is refused, as `checkpoint` refuses it, naming the fold and the place: kept
+ * as it is, a Set would be written as {} and a report from the snapshot would differ from a replay.
+ */
 const savedState = (entry: RunningFold): unknown => {
+  const { fold } = entry;
   const state = runningStateOf(entry);
-  return entry.fold.save === undefined ? state : entry.fold.save(state);
+  const saved = fold.save === undefined ? state : fold.save(state);
+  const problem = notKeptBy(saved);
+  if (problem === undefined) return saved;
+  const text =
+    fold.save === undefined
+      ? `state of ${fold.name} ${problem.where}, which JSON does not keep: declare save and load`
+      : `save of ${fold.name} returned a state that ${problem.where}, which JSON does not keep: save must return plain JSON (objects, lists, text, finite numbers, true, false, null)`;
+  throw new ReplayError(`snapshot: ${text}`, [issue("invalid-field", problem.path, text)]);
 };
 
 /** A state back from a snapshot: through the fold's own `load` (from a copy: parts equal across folds are shared in a snapshot), or as it is. */
@@ -205,6 +225,11 @@ export const runningStateOf = (entry: RunningFold): unknown => {
 };
 
 const resumeFrom = async (source: EventSource, catalog: Catalog, running: ReadonlyMap<string, RunningFold>, snapshot: ReplaySnapshot, cutoff: number | undefined, options: FoldOptions, plan: string): Promise<FoldOutcome> => {
+  // Snapshots refuse a state JSON would not keep, unless its fold saves it; one taken before that refusal would resume wrongly.
+  for (const [key, entry] of running) {
+    const problem = entry.fold.save === undefined ? notKeptBy(entry.fold.init(entry.context)) : undefined;
+    if (problem !== undefined) throw new StaleSnapshotError(`${key} has no save and its state ${problem.where}, which JSON does not keep: its snapshot at seq ${snapshot.anchor.seq} cannot hold it`);
+  }
   const reads = readsEvent(cutoff, options.untilSeq);
   const index = await tailCorrections(source, snapshot, cutoff, reads);
   const { states } = snapshot;
