@@ -1,6 +1,8 @@
 import type { Catalog } from "../events/catalog.js";
+import { issue, showValue } from "../events/issues.js";
 import { foldWithSnapshots, runningStateOf, type ReplaySnapshots } from "../snapshots/fold.js";
 import { foldIdentity, type AnyProjection, type DomainFold, type ProjectionContext, type ProjectionOf, type ResultFor } from "../projection/projection.js";
+import { knownAtOptionProblem, periodOptionProblem, ReplayError } from "../projection/replay.js";
 import { ProjectionResults } from "../projection/results.js";
 import type { EventSource } from "../projection/source.js";
 import { comparisonPeriod, type Comparison, type Period } from "../time/period.js";
@@ -172,8 +174,18 @@ export interface ReplayManyResult {
   readonly adopt: (need: ReportProjectionNeed) => boolean;
 }
 
+/** Throws ReplayError, as `replay` does, naming the field, unless the period and known-at are a replay's: checked before any fold starts. */
+const checkOptions = (options: unknown): void => {
+  const problem =
+    typeof options !== "object" || options === null
+      ? { path: "", text: `options are ${options === undefined ? "missing" : `${showValue(options)}, not an object`}; expected { period: period("2020-T1..T2"), knownAt?: "2020-10-15" }` }
+      : (periodOptionProblem((options as Partial<ReplayManyOptions>).period) ?? knownAtOptionProblem((options as Partial<ReplayManyOptions>).knownAt));
+  if (problem !== undefined) throw new ReplayError(`replayMany: ${problem.text}`, [issue("invalid-field", problem.path, problem.text)]);
+};
+
 /** Folds several projections (and periods) over one read of the log, each domain fold once per period; also where the chain head is as known at the cut-off. */
 export const replayMany = async (source: EventSource, catalog: Catalog, needs: readonly ReportProjectionNeed[], options: ReplayManyOptions): Promise<ReplayManyResult> => {
+  checkOptions(options);
   const plan = new Plan(options);
   for (const need of needs) plan.add(need);
   const folded = await foldWithSnapshots(source, catalog, plan.running, options);
