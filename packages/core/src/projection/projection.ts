@@ -111,8 +111,19 @@ export interface ViewSpec<S, R> {
   readonly result: (state: S, context: ProjectionContext) => R;
 }
 
-/** A projection that reads a domain fold's state: folded once however many views a run asks for. */
-export const defineView = <S, R>(fold: DomainFold<S>, view: ViewSpec<S, R>): Projection<S, R> => ({ ...view, init: fold.init, evolve: fold.evolve, fold });
+/**
+ * A projection that reads a domain fold's state: folded once however many views a run asks for.
+ * It keeps its state as the fold does: the fold's `save` and `load`, where it declares them, are
+ * the view's, so a checkpoint of the view keeps the state as a snapshot of the fold does.
+ */
+export const defineView = <S, R>(fold: DomainFold<S>, view: ViewSpec<S, R>): Projection<S, R> => ({
+  ...view,
+  init: fold.init,
+  evolve: fold.evolve,
+  ...(fold.save === undefined ? {} : { save: fold.save }),
+  ...(fold.load === undefined ? {} : { load: fold.load }),
+  fold,
+});
 
 /** What a runtime actually folds for a projection: its shared domain fold, or the projection itself. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
