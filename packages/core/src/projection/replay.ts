@@ -7,6 +7,7 @@ import { parseCalendarDate } from "../time/calendar.js";
 import { isPeriodParseError, parsePeriod, periodName, PERIOD_SYNTAX, type Period } from "../time/period.js";
 import { canonicalJson, CANONICAL_MAX_DEPTH } from "../log/canonical-json.js";
 import { sha256Hex } from "../log/chain.js";
+import { notPlainJson } from "./plain-json.js";
 import { foldIdentity, loadState, saveState, type AnyProjection, type Projection, type ProjectionContext } from "./projection.js";
 import type { EventSource } from "./source.js";
 
@@ -232,71 +233,6 @@ export const checkpointIssues = (value: unknown): Issue[] => {
 const stateRevision = (projection: AnyProjection): number => foldIdentity(projection).revision ?? 1;
 
 const stateDigestOf = (state: unknown): string => sha256Hex(canonicalJson(state));
-
-/** "a Set", "an Int8Array", "an instance of Tally": what a non-plain object is. */
-const objectKind = (value: object): string => {
-  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
-  if (typeof name !== "string" || name === "") return "an object of a class";
-  const article = /^[AEIOU]/i.test(name) ? "an" : "a";
-  // A built-in (Map, Set, Date, a typed array) by its name; anything else as the class it is an instance of.
-  return (globalThis as Record<string, unknown>)[name] === (value as { constructor?: unknown }).constructor ? `${article} ${name}` : `an instance of ${name}`;
-};
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/**
- * Where a value would not come back the same from JSON, and what is there (`found`); undefined
- * when it would. Plain objects (of Object's prototype or none), lists, text, finite numbers, true,
- * false and null come back; a Map, a Set, a Date or any class instance comes back as a plain
- * object or text, undefined, a function or a symbol in a list as null, a non-finite number as null;
- * a bigint or a cycle has no JSON at all. An object's undefined field is left out and reads back
- * the same. Walks the whole value: for checkpoints only, never per event.
- */
-const notPlainJson = (root: unknown): { readonly path: string; readonly found: string } | undefined => {
-  const keys: (string | number)[] = [];
-  const ancestors: object[] = [];
-  const pathOf = (length: number): string =>
-    keys
-      .slice(0, length)
-      .reduce<string>((path, key) => (typeof key === "number" ? `${path}[${key}]` : IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`), "state");
-  const visit = (value: unknown, inList: boolean): string | undefined => {
-    switch (typeof value) {
-      case "string":
-      case "boolean":
-        return undefined;
-      case "number":
-        return Number.isFinite(value) ? undefined : String(value);
-      case "bigint":
-        return `a bigint (${value}n)`;
-      case "function":
-        return "a function";
-      case "symbol":
-        return "a symbol";
-      case "undefined":
-        return inList ? "undefined" : undefined;
-    }
-    if (typeof value !== "object" || value === null) return undefined;
-    const cycle = ancestors.indexOf(value);
-    if (cycle >= 0) return `a cycle back to ${pathOf(cycle)}`;
-    if (ancestors.length >= CANONICAL_MAX_DEPTH) return `more nesting than ${CANONICAL_MAX_DEPTH} levels`;
-    const prototype: unknown = Object.getPrototypeOf(value);
-    const list = Array.isArray(value);
-    if (list ? prototype !== Array.prototype : prototype !== Object.prototype && prototype !== null) return objectKind(value);
-    ancestors.push(value);
-    const fields = list ? Array.from({ length: value.length }, (_, index) => index) : Object.keys(value);
-    for (const key of fields) {
-      keys.push(key);
-      const found = visit((value as Record<string | number, unknown>)[key], list);
-      if (found !== undefined) return found;
-      keys.pop();
-    }
-    ancestors.pop();
-    return undefined;
-  };
-  // A state of undefined has no JSON at all, as undefined in a list has none (JSON writes null there).
-  const found = visit(root, true);
-  return found === undefined ? undefined : { path: pathOf(keys.length), found };
-};
 
 /**
  * Refuses a state a checkpoint could not keep: with no `save`, the state itself must be plain

@@ -6,7 +6,7 @@ import { issue } from "../events/issues.js";
 import { cutoffOf, decodeOrThrow, indexCorrections, ReplayError } from "../projection/replay.js";
 import { readAfter, type EventBatch, type EventSource } from "../projection/source.js";
 import { parseInstant, stockholmDateOf } from "../time/stockholm.js";
-import { notPlainJson } from "./plain-json.js";
+import { notPlainJson } from "../projection/plain-json.js";
 import { resolveSharedPartsOf, shareEqualParts, unshare, type Location } from "./shared-parts.js";
 import { SNAPSHOT_FORMAT, snapshotPlan, StaleSnapshotError, type ReplaySnapshot, type SnapshotStore } from "./snapshot.js";
 

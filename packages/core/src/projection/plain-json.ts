@@ -1,9 +1,8 @@
 import { CANONICAL_MAX_DEPTH } from "../log/canonical-json.js";
 
 /**
- * The same walk as `checkpoint`'s refusal of a state JSON would not keep (projection/replay.ts,
- * which does not export it), for snapshots: a test holds the two to the same answers. Once
- * replay.ts exports its own, this file goes.
+ * Whether a projection's state comes back the same from JSON: what a checkpoint and a snapshot
+ * refuse to keep when the projection declares no `save`.
  */
 
 /** "a Set", "an Int8Array", "an instance of Tally": what a non-plain object is. */
